@@ -1,0 +1,97 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+)
+
+// Finding is one rule firing on one field.
+type Finding struct {
+	RuleID         string   `json:"ruleId"`
+	Severity       Severity `json:"severity"`
+	Cluster        string   `json:"cluster"`
+	Service        string   `json:"service"`
+	TaskDefinition string   `json:"taskDefinition"`
+	Container      string   `json:"container"`
+	// Path is the JSON path of the field inside its document, e.g.
+	// containerDefinitions[1].linuxParameters.capabilities.add[0].
+	Path string `json:"path"`
+	// Value is the offending value as JSON text (strings unquoted); never a
+	// secret or an environment value.
+	Value      string `json:"value"`
+	Message    string `json:"message"`
+	Unverified bool   `json:"unverified,omitempty"`
+	// File and DocPath locate the document the finding is about.
+	File    string `json:"file,omitempty"`
+	DocPath string `json:"-"`
+
+	// needs marks a check that could not run; see NotChecked.
+	needs string
+}
+
+// NotChecked records a rule that could not be evaluated for lack of data.
+type NotChecked struct {
+	RuleID         string `json:"ruleId"`
+	Cluster        string `json:"cluster"`
+	Service        string `json:"service"`
+	TaskDefinition string `json:"taskDefinition"`
+	Container      string `json:"container"`
+	Needs          string `json:"needs"`
+}
+
+// Flag builds a finding for the field at path.
+func Flag(path string, value any, format string, args ...any) Finding {
+	return Finding{Path: path, Value: renderValue(value), Message: fmt.Sprintf(format, args...)}
+}
+
+// Unchecked reports that the rule could not be evaluated and what data it
+// needs (e.g. "the target group's type: add aws elbv2 describe-target-groups output").
+func Unchecked(needs string) Finding { return Finding{needs: needs} }
+
+// In attaches a container name to a finding.
+func (f Finding) In(container string) Finding { f.Container = container; return f }
+
+// As overrides the rule's severity for this finding.
+func (f Finding) As(s Severity) Finding { f.Severity = s; return f }
+
+// renderValue gives the value as JSON text; strings stay unquoted, nil and
+// nil pointers give "".
+func renderValue(v any) string {
+	if v == nil {
+		return ""
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return ""
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() == reflect.String {
+		return rv.String()
+	}
+	b, err := json.Marshal(rv.Interface())
+	if err != nil {
+		return fmt.Sprint(rv.Interface())
+	}
+	return string(b)
+}
+
+// sortFindings orders by cluster, service, task definition, container,
+// rule and path, so output is the same on every run.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		for _, p := range [][2]string{
+			{a.Cluster, b.Cluster}, {a.Service, b.Service}, {a.TaskDefinition, b.TaskDefinition},
+			{a.Container, b.Container}, {a.RuleID, b.RuleID}, {a.Path, b.Path},
+		} {
+			if p[0] != p[1] {
+				return p[0] < p[1]
+			}
+		}
+		return false
+	})
+}

@@ -1,0 +1,47 @@
+package analyzer
+
+import elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+
+var lbTargetTypeIP = Rule{
+	ID:       "lb-target-type-ip",
+	Scope:    ScopeService,
+	Severity: Fixable,
+	Title:    "Target groups must be of type ip for Fargate tasks",
+	Rationale: "An awsvpc task registers its own IP address, so its target group must have TargetType ip. " +
+		"`instance` is the default and a target group's type cannot be modified.",
+	Remediation: "Create a new target group of type ip (same protocol, port = container port, same health check), attach it " +
+		"to the listener rules and point the service at it. The rewrite writes the create-target-group document.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html",
+		"https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html",
+	},
+	Check: checkLBTargetTypeIP,
+}
+
+func checkLBTargetTypeIP(s *Subject) []Finding {
+	var out []Finding
+	for i, lb := range s.Svc().LoadBalancers {
+		arn := deref(lb.TargetGroupArn)
+		if arn == "" {
+			continue // classic load balancer: lb-classic
+		}
+		path := at(idx("loadBalancers", i), "targetGroupArn")
+		tg := s.Fleet.TargetGroup(arn)
+		switch {
+		case tg == nil:
+			out = append(out, Unchecked("the type of target group "+arn+": add `aws elbv2 describe-target-groups` output"))
+		case tg.TG.TargetType == elbtypes.TargetTypeEnumIp:
+		default:
+			out = append(out, Flag(path, arn, "target group %s has target type %s; Fargate tasks need a new target group of type ip",
+				deref(tg.TG.TargetGroupName), orDefault(string(tg.TG.TargetType), "instance")))
+		}
+	}
+	return out
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

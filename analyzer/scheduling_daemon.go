@@ -1,0 +1,26 @@
+package analyzer
+
+import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+var schedulingDaemon = Rule{
+	ID:       "scheduling-daemon",
+	Scope:    ScopeService,
+	Severity: Blocker,
+	Title:    "DAEMON services cannot run on Fargate",
+	Rationale: "Fargate has no hosts to place one task per host on; it only runs REPLICA services, and the scheduling " +
+		"strategy of an existing service cannot be changed.",
+	Remediation: "Turn the per-host agent into a sidecar of each task that needs it (logging, metrics, tracing), " +
+		"or keep it on EC2 for workloads that stay there. A true one-per-node workload has no Fargate equivalent.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
+	},
+	Fallback: "stay on EC2 (or run the agent as a sidecar in each task)",
+	Check:    checkSchedulingDaemon,
+}
+
+func checkSchedulingDaemon(s *Subject) []Finding {
+	if st := s.Svc().SchedulingStrategy; st == ecstypes.SchedulingStrategyDaemon {
+		return []Finding{Flag("schedulingStrategy", st, "the service uses the DAEMON scheduling strategy, which Fargate does not support")}
+	}
+	return nil
+}

@@ -1,0 +1,59 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+// Def is the task definition being checked, or nil.
+func (s *Subject) Def() *ecstypes.TaskDefinition {
+	if s.TaskDef == nil {
+		return nil
+	}
+	return &s.TaskDef.Def
+}
+
+// Svc is the service being checked, or nil for task rules.
+func (s *Subject) Svc() *ecstypes.Service {
+	if s.Service == nil {
+		return nil
+	}
+	return &s.Service.Svc
+}
+
+// Windows reports whether the task definition declares a Windows OS family.
+func (s *Subject) Windows() bool { return s.TaskDef != nil && s.TaskDef.IsWindows() }
+
+// eachContainer runs check on every container definition and gathers the
+// findings, each tagged with its container's name. check gets the path
+// prefix "containerDefinitions[i]" to extend with containerPath.
+func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path string) []Finding) []Finding {
+	var out []Finding
+	def := s.Def()
+	if def == nil {
+		return nil
+	}
+	for i := range def.ContainerDefinitions {
+		c := &def.ContainerDefinitions[i]
+		for _, f := range check(c, fmt.Sprintf("containerDefinitions[%d]", i)) {
+			out = append(out, f.In(deref(c.Name)))
+		}
+	}
+	return out
+}
+
+// at joins path steps: at("a[0]", "b", "c[1]") = "a[0].b.c[1]".
+func at(steps ...string) string { return strings.Join(steps, ".") }
+
+// idx formats an array step: idx("add", 2) = "add[2]".
+func idx(name string, i int) string { return fmt.Sprintf("%s[%d]", name, i) }
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

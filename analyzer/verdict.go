@@ -1,0 +1,104 @@
+package analyzer
+
+import (
+	"sort"
+	"strings"
+)
+
+// Verdict values.
+const (
+	Ready   = "ready"   // runs on Fargate as written
+	Fixed   = "fixable" // runs on Fargate after the automatic rewrite
+	Blocked = "blocked" // needs a design change or another capacity type
+	Unknown = "unknown" // the service's task definition was not among the inputs
+)
+
+// Verdict is the judgement on one task definition (Service empty) or one
+// service (its task definition's findings plus the service rules').
+type Verdict struct {
+	Cluster        string   `json:"cluster"`
+	Service        string   `json:"service"`
+	TaskDefinition string   `json:"taskDefinition"`
+	Verdict        string   `json:"verdict"`
+	Blockers       []string `json:"blockers"` // rule IDs
+	Fixable        []string `json:"fixable"`  // rule IDs the rewrite fixes
+	Warnings       []string `json:"warnings"` // rule IDs that change behaviour or cost
+	// Fallback says where a blocked workload can run instead.
+	Fallback string   `json:"fallback,omitempty"`
+	Notes    []string `json:"notes,omitempty"`
+}
+
+func verdictFor(rules []Rule, found []Finding, subj *Subject) Verdict {
+	v := Verdict{Blockers: []string{}, Fixable: []string{}, Warnings: []string{}}
+	if subj.Service != nil {
+		v.Cluster, v.Service, v.TaskDefinition = subj.Service.Cluster, subj.Service.Name(), subj.Service.TaskDefinitionKey()
+	} else {
+		v.TaskDefinition = subj.TaskDef.Key()
+	}
+	seen := map[string]bool{}
+	for _, f := range found {
+		if seen[f.RuleID+f.Severity.String()] {
+			continue
+		}
+		seen[f.RuleID+f.Severity.String()] = true
+		switch f.Severity {
+		case Blocker:
+			v.Blockers = append(v.Blockers, f.RuleID)
+		case Fixable:
+			v.Fixable = append(v.Fixable, f.RuleID)
+		case Warning:
+			v.Warnings = append(v.Warnings, f.RuleID)
+		}
+	}
+	for _, ids := range [][]string{v.Blockers, v.Fixable, v.Warnings} {
+		sort.Strings(ids)
+	}
+	switch {
+	case len(v.Blockers) > 0:
+		v.Verdict = Blocked
+		v.Fallback = fallbacks(rules, v.Blockers)
+	case subj.Service != nil && subj.TaskDef == nil:
+		v.Verdict = Unknown
+	case len(v.Fixable) > 0:
+		v.Verdict = Fixed
+	default:
+		v.Verdict = Ready
+	}
+	if subj.Service != nil && subj.TaskDef == nil {
+		v.Notes = append(v.Notes, "task definition "+v.TaskDefinition+" is not among the inputs, so its task and container rules were not checked; add its aws ecs describe-task-definition output")
+	}
+	return v
+}
+
+// fallbacks joins the distinct fallbacks of the blocking rules.
+func fallbacks(rules []Rule, blockers []string) string {
+	byID := map[string]string{}
+	for _, r := range rules {
+		byID[r.ID] = r.Fallback
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range blockers {
+		if fb := byID[id]; fb != "" && !seen[fb] {
+			seen[fb] = true
+			out = append(out, fb)
+		}
+	}
+	if len(out) == 0 {
+		return "stay on EC2 until the blockers are redesigned"
+	}
+	return strings.Join(out, "; ")
+}
+
+func sortVerdicts(vs []Verdict) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		a, b := vs[i], vs[j]
+		if a.Cluster != b.Cluster {
+			return a.Cluster < b.Cluster
+		}
+		if a.Service != b.Service {
+			return a.Service < b.Service
+		}
+		return a.TaskDefinition < b.TaskDefinition
+	})
+}

@@ -1,0 +1,105 @@
+package fleet
+
+import (
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+)
+
+// Fleet is everything read from the inputs, linked: services point at their
+// task definitions, clusters group services and container instances.
+type Fleet struct {
+	TaskDefinitions    []*TaskDefinition
+	Services           []*Service
+	Clusters           []*Cluster
+	ContainerInstances []*ContainerInstance
+	Instances          []*Instance
+	Images             []*Image
+	TargetGroups       []*TargetGroup
+	// Gaps are parts of an estate that a live discovery could not read; they
+	// travel in snapshots so that an offline audit reports them too.
+	Gaps []Gap
+	// Inputs lists every file read, in the order read.
+	Inputs []string
+
+	index *index
+}
+
+// Source says where a document was read from: the file and the JSON path of
+// the document inside it (empty when the document is the whole file).
+type Source struct {
+	File string `json:"file"`
+	Path string `json:"path,omitempty"`
+}
+
+// Doc is one input document: its original bytes and where they came from.
+// Rewrites edit Raw, so key order and fields newer than our SDK survive.
+type Doc struct {
+	Source Source
+	Raw    []byte
+}
+
+// TaskDefinition is a task definition in the ECS API shape, with the tags a
+// describe-task-definition call returned beside it.
+type TaskDefinition struct {
+	Def  ecstypes.TaskDefinition
+	Tags []ecstypes.Tag
+	Doc  Doc
+	// Registerable is true when the input was in the register-task-definition
+	// request shape rather than describe output.
+	Registerable bool
+}
+
+// Service is a service from describe-services, linked to its task
+// definition when the inputs hold it.
+type Service struct {
+	Svc     ecstypes.Service
+	Doc     Doc
+	Cluster string // cluster name, from clusterArn
+	// TaskDef is nil when the task definition was not among the inputs.
+	TaskDef *TaskDefinition
+}
+
+// Cluster gathers what the inputs say about one ECS cluster.
+type Cluster struct {
+	Name               string
+	Detail             *ecstypes.Cluster // from describe-clusters, when given
+	DetailDoc          Doc
+	Services           []*Service
+	ContainerInstances []*ContainerInstance
+}
+
+// ContainerInstance is an EC2 host registered with a cluster.
+type ContainerInstance struct {
+	CI      ecstypes.ContainerInstance
+	Doc     Doc
+	Cluster string
+	// Instance is the EC2 instance behind it, when describe-instances output
+	// was among the inputs.
+	Instance *Instance
+}
+
+// Instance is an EC2 instance from describe-instances.
+type Instance struct {
+	EC2 ec2types.Instance
+	Doc Doc
+}
+
+// Image is a container image from ECR describe-images.
+type Image struct {
+	Detail ecrtypes.ImageDetail
+	Doc    Doc
+}
+
+// TargetGroup is an ELBv2 target group from describe-target-groups.
+type TargetGroup struct {
+	TG  elbtypes.TargetGroup
+	Doc Doc
+}
+
+// Gap records something that could not be read and why.
+type Gap struct {
+	Scope  string `json:"scope"`  // e.g. "account 123456789012 region eu-west-1 cluster web"
+	Reason string `json:"reason"` // e.g. "AccessDenied: ecs:ListServices"
+}

@@ -1,0 +1,156 @@
+package fleet
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Position is a 1-based line and column in a file.
+type Position struct{ Line, Column int }
+
+// Locate finds where each wanted JSON path (as written by the loader and the
+// rules, e.g. `services[2].loadBalancers[0].targetGroupArn`) starts in data.
+// A path that is absent resolves to its nearest present ancestor, so a
+// finding about a missing field points at the object that lacks it.
+func Locate(data []byte, wanted []string) map[string]Position {
+	want := map[string]bool{"": true}
+	for _, p := range wanted {
+		for q := p; q != ""; q = parentPath(q) {
+			want[q] = true
+		}
+	}
+	offsets := scanOffsets(data, want)
+	out := make(map[string]Position, len(wanted))
+	for _, p := range wanted {
+		for q := p; ; q = parentPath(q) {
+			if off, ok := offsets[q]; ok {
+				line, col := lineCol(data, off)
+				out[p] = Position{line, col}
+				break
+			}
+			if q == "" {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// parentPath drops the last step of a path: a[1].b → a[1] → a → "".
+func parentPath(p string) string {
+	if strings.HasSuffix(p, "]") {
+		if i := strings.LastIndexByte(p, '['); i >= 0 {
+			return p[:i]
+		}
+	}
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// scanOffsets walks the token stream once, recording the byte offset at which
+// each wanted path's key (or array element) begins.
+func scanOffsets(data []byte, want map[string]bool) map[string]int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	out := map[string]int{}
+	type frame struct {
+		path    string
+		isArray bool
+		index   int
+		key     string
+		wantKey bool
+	}
+	var stack []frame
+	for {
+		before := int(dec.InputOffset())
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		start := skipSpace(data, before)
+		path := ""
+		if n := len(stack); n > 0 {
+			top := &stack[n-1]
+			if !top.isArray && top.wantKey {
+				if d, ok := tok.(json.Delim); ok && d == '}' {
+					stack = stack[:n-1]
+					continue
+				}
+				top.key, top.wantKey = tok.(string), false
+				if p := joinPath(top.path, top.key); want[p] {
+					out[p] = start
+				}
+				continue
+			}
+			if d, ok := tok.(json.Delim); ok && d == ']' {
+				stack = stack[:n-1]
+				continue
+			}
+			if top.isArray {
+				path = fmt.Sprintf("%s[%d]", top.path, top.index)
+				if want[path] {
+					out[path] = start
+				}
+				top.index++
+			} else {
+				path = joinPath(top.path, top.key)
+				top.wantKey = true
+			}
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{':
+				stack = append(stack, frame{path: path, wantKey: true})
+			case '[':
+				stack = append(stack, frame{path: path, isArray: true})
+			}
+		}
+	}
+}
+
+// skipSpace moves past whitespace and the separators the decoder has not yet
+// consumed, to the first byte of the next token.
+func skipSpace(data []byte, off int) int {
+	for off < len(data) {
+		switch data[off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+// locate fills in line and column for diagnostics that name a path, reading
+// each affected file once more. Files that cannot be re-read (stdin) keep
+// only the path.
+func (b *builder) locate() {
+	byFile := map[string][]int{}
+	for i, d := range b.diags {
+		if d.Path != "" && d.Line == 0 && d.File != "<stdin>" {
+			byFile[d.File] = append(byFile[d.File], i)
+		}
+	}
+	for _, file := range sortedKeys(byFile) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		var paths []string
+		for _, i := range byFile[file] {
+			paths = append(paths, b.diags[i].Path)
+		}
+		pos := Locate(data, paths)
+		for _, i := range byFile[file] {
+			if p, ok := pos[b.diags[i].Path]; ok {
+				b.diags[i].Line, b.diags[i].Column = p.Line, p.Column
+			}
+		}
+	}
+}
+

@@ -1,0 +1,121 @@
+package fleet
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// parseObject reads a whole file as one JSON object, keeping each top-level
+// member's bytes. Syntax errors come back as a Diagnostic with line and column.
+func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnostic) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Diagnostic{File: file, Level: LevelError, Message: "the file is empty; expected AWS CLI JSON output or an ecs2fargate snapshot"}
+	}
+	if d := checkSyntax(file, data); d != nil {
+		return nil, d
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, &Diagnostic{File: file, Line: 1, Column: 1, Level: LevelError,
+			Message: "expected a JSON object at the top level (AWS CLI output), found " + topKind(data)}
+	}
+	return top, nil
+}
+
+// checkSyntax validates data and turns the first syntax error into a
+// file:line:col diagnostic.
+func checkSyntax(file string, data []byte) *Diagnostic {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	err := dec.Decode(&v)
+	if err == nil {
+		if _, extra := dec.Token(); extra != io.EOF {
+			off := int(dec.InputOffset())
+			line, col := lineCol(data, off)
+			return &Diagnostic{File: file, Line: line, Column: col, Level: LevelError, Message: "unexpected data after the JSON value"}
+		}
+		return nil
+	}
+	off := len(data)
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		off = int(syn.Offset)
+	}
+	line, col := lineCol(data, off)
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		msg = "unexpected end of file (the JSON is truncated)"
+	}
+	return &Diagnostic{File: file, Line: line, Column: col, Level: LevelError, Message: "malformed JSON: " + msg}
+}
+
+func topKind(data []byte) string {
+	switch bytes.TrimSpace(data)[0] {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	}
+	return "a scalar value"
+}
+
+// lineCol converts a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	col := off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// member returns the top-level member whose name matches key without regard
+// to case: EC2 and ELB output is PascalCase, ECS and ECR camelCase.
+func member(top map[string]json.RawMessage, key string) (json.RawMessage, string, bool) {
+	if v, ok := top[key]; ok {
+		return v, key, true
+	}
+	for k, v := range top {
+		if strings.EqualFold(k, key) {
+			return v, k, true
+		}
+	}
+	return nil, "", false
+}
+
+// items splits a top-level array member into its elements' bytes.
+func items(file, key string, raw json.RawMessage, diags *[]Diagnostic) []json.RawMessage {
+	var out []json.RawMessage
+	if err := json.Unmarshal(raw, &out); err != nil {
+		*diags = append(*diags, Diagnostic{File: file, Path: key, Level: LevelError, Message: "expected an array"})
+		return nil
+	}
+	return out
+}
+
+// generic decodes raw bytes into maps, slices and json.Number.
+func generic(raw []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	return v, err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func errorf(file, path, format string, args ...any) Diagnostic {
+	return Diagnostic{File: file, Path: path, Level: LevelError, Message: fmt.Sprintf(format, args...)}
+}

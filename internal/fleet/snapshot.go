@@ -1,0 +1,182 @@
+package fleet
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+// SnapshotSchemaVersion is the snapshot format this build reads and writes;
+// docs/snapshot.md describes it.
+const SnapshotSchemaVersion = 1
+
+// snapshotFile is the on-disk snapshot. Every resource is kept as the bytes
+// it was read with, so a snapshot round-trips without loss.
+type snapshotFile struct {
+	SchemaVersion      int                 `json:"schemaVersion"`
+	GeneratedBy        string              `json:"generatedBy,omitempty"`
+	GeneratedAt        string              `json:"generatedAt,omitempty"`
+	TaskDefinitions    []snapshotTaskDef   `json:"taskDefinitions"`
+	Services           []json.RawMessage   `json:"services"`
+	Clusters           []json.RawMessage   `json:"clusters"`
+	ContainerInstances []snapshotContainer `json:"containerInstances"`
+	Instances          []json.RawMessage   `json:"instances"`
+	Images             []json.RawMessage   `json:"images"`
+	TargetGroups       []json.RawMessage   `json:"targetGroups"`
+	Gaps               []Gap               `json:"gaps"`
+}
+
+type snapshotTaskDef struct {
+	TaskDefinition json.RawMessage `json:"taskDefinition"`
+	Tags           json.RawMessage `json:"tags,omitempty"`
+}
+
+type snapshotContainer struct {
+	Cluster           string          `json:"cluster"`
+	ContainerInstance json.RawMessage `json:"containerInstance"`
+}
+
+// SnapshotMeta is the descriptive header of a snapshot.
+type SnapshotMeta struct {
+	GeneratedBy string // e.g. "ecs2fargate 1.2.0"
+	GeneratedAt string // RFC 3339; empty keeps the file deterministic
+}
+
+// WriteSnapshot writes the fleet in the snapshot format.
+func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
+	s := snapshotFile{SchemaVersion: SnapshotSchemaVersion, GeneratedBy: meta.GeneratedBy, GeneratedAt: meta.GeneratedAt, Gaps: f.Gaps}
+	for _, td := range f.TaskDefinitions {
+		entry := snapshotTaskDef{TaskDefinition: td.Doc.Raw}
+		if len(td.Tags) > 0 {
+			entry.Tags = mustJSON(tagsJSON(td))
+		}
+		s.TaskDefinitions = append(s.TaskDefinitions, entry)
+	}
+	for _, sv := range f.Services {
+		s.Services = append(s.Services, sv.Doc.Raw)
+	}
+	for _, c := range f.Clusters {
+		if c.Detail != nil {
+			s.Clusters = append(s.Clusters, c.DetailDoc.Raw)
+		}
+	}
+	for _, ci := range f.ContainerInstances {
+		s.ContainerInstances = append(s.ContainerInstances, snapshotContainer{Cluster: ci.Cluster, ContainerInstance: ci.Doc.Raw})
+	}
+	for _, in := range f.Instances {
+		s.Instances = append(s.Instances, in.Doc.Raw)
+	}
+	for _, img := range f.Images {
+		s.Images = append(s.Images, img.Doc.Raw)
+	}
+	for _, tg := range f.TargetGroups {
+		s.TargetGroups = append(s.TargetGroups, tg.Doc.Raw)
+	}
+	compact, err := json.Marshal(s)
+	if err != nil {
+		return fmt.Errorf("encoding snapshot: %w", err)
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
+		return fmt.Errorf("encoding snapshot: %w", err)
+	}
+	out.WriteByte('\n')
+	_, err = w.Write(out.Bytes())
+	return err
+}
+
+type tagJSON struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+func tagsJSON(td *TaskDefinition) []tagJSON {
+	out := make([]tagJSON, len(td.Tags))
+	for i, t := range td.Tags {
+		out[i] = tagJSON{deref(t.Key), deref(t.Value)}
+	}
+	return out
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only called on plain structs of strings
+	}
+	return b
+}
+
+func (b *builder) loadSnapshot(file string, top map[string]json.RawMessage, data []byte) {
+	var s snapshotFile
+	if err := json.Unmarshal(data, &s); err != nil {
+		b.diags = append(b.diags, errorf(file, "", "not a valid ecs2fargate snapshot: %v", err))
+		return
+	}
+	if s.SchemaVersion != SnapshotSchemaVersion {
+		b.diags = append(b.diags, errorf(file, "schemaVersion", "snapshot schemaVersion %d is not supported by this build (it reads version %d); upgrade ecs2fargate", s.SchemaVersion, SnapshotSchemaVersion))
+		return
+	}
+	b.warnUnknownTop(file, top, "schemaVersion", "generatedBy", "generatedAt", "taskDefinitions", "services", "clusters",
+		"containerInstances", "instances", "images", "targetGroups", "gaps")
+	for i, e := range s.TaskDefinitions {
+		path := fmt.Sprintf("taskDefinitions[%d].taskDefinition", i)
+		td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.TaskDefinition}}
+		if !b.decodeItem(file, path, e.TaskDefinition, &td.Def, "tags") {
+			continue
+		}
+		if len(e.Tags) > 0 {
+			b.decodeTags(file, fmt.Sprintf("taskDefinitions[%d].tags", i), e.Tags, &td.Tags)
+		}
+		b.addTaskDefinition(td)
+	}
+	b.loadSnapshotLists(file, s)
+}
+
+func (b *builder) loadSnapshotLists(file string, s snapshotFile) {
+	each := func(key string, list []json.RawMessage, load func(path string, raw json.RawMessage)) {
+		for i, raw := range list {
+			load(fmt.Sprintf("%s[%d]", key, i), raw)
+		}
+	}
+	each("services", s.Services, func(path string, raw json.RawMessage) {
+		sv := &Service{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
+		if b.decodeItem(file, path, raw, &sv.Svc) {
+			b.addService(sv)
+		}
+	})
+	each("clusters", s.Clusters, func(path string, raw json.RawMessage) {
+		detail := &ecstypes.Cluster{}
+		if b.decodeItem(file, path, raw, detail) {
+			b.addClusterDetail(detail, Doc{Source: Source{File: file, Path: path}, Raw: raw})
+		}
+	})
+	for i, e := range s.ContainerInstances {
+		path := fmt.Sprintf("containerInstances[%d].containerInstance", i)
+		ci := &ContainerInstance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.ContainerInstance}}
+		if b.decodeItem(file, path, e.ContainerInstance, &ci.CI) {
+			b.addContainerInstance(ci, e.Cluster)
+		}
+	}
+	each("instances", s.Instances, func(path string, raw json.RawMessage) {
+		in := &Instance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
+		if b.decodeItem(file, path, raw, &in.EC2) {
+			b.addInstance(in)
+		}
+	})
+	each("images", s.Images, func(path string, raw json.RawMessage) {
+		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
+		if b.decodeItem(file, path, raw, &img.Detail) {
+			b.fleet.Images = append(b.fleet.Images, img)
+		}
+	})
+	each("targetGroups", s.TargetGroups, func(path string, raw json.RawMessage) {
+		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
+		if b.decodeItem(file, path, raw, &tg.TG) {
+			b.addTargetGroup(tg)
+		}
+	})
+	b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
+}
