@@ -4,8 +4,21 @@ package analyzer
 // (fargate-rules.md §1b) and our own additions; they run once per task
 // definition and look at each container.
 func containerRules() []Rule {
+	return append(containerSecurityAndNetworkRules(), containerRuntimeRules()...)
+}
+
+// containerSecurityAndNetworkRules: privileges, Linux parameters, networking,
+// GPUs and ports.
+func containerSecurityAndNetworkRules() []Rule {
 	return []Rule{
 		privileged,
+	}
+}
+
+// containerRuntimeRules: logging, roles and secrets, images, timeouts and
+// platform-specific fields.
+func containerRuntimeRules() []Rule {
+	return []Rule{
 		plaintextSecret,
 	}
 }

@@ -13,10 +13,12 @@ import (
 )
 
 // Rule fixtures live in testdata/rules/<rule-id>/:
-//   fail-<case>.json (or a directory)   must trigger the rule; expected
-//                                        findings in fail-<case>.golden.json
-//   pass-<case>.json (or a directory)   must not trigger it
-//   unchecked-<case>.json (optional)    must report the rule as not checked
+//
+//	fail-<case>.json (or a directory)   must trigger the rule; expected
+//	                                     findings in fail-<case>.golden.json
+//	pass-<case>.json (or a directory)   must not trigger it
+//	unchecked-<case>.json (optional)    must report the rule as not checked
+//
 // Each fixture is AWS CLI JSON (or a snapshot), loaded like user input.
 const fixtureRoot = "testdata/rules"
 

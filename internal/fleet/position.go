@@ -153,4 +153,3 @@ func (b *builder) locate() {
 		}
 	}
 }
-
