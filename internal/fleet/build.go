@@ -16,6 +16,7 @@ type builder struct {
 	services  map[string]*Service        // by ARN (or cluster/name)
 	instances map[string]*Instance       // by instance id
 	tgs       map[string]*TargetGroup    // by ARN
+	subnets   map[string]*Subnet         // by subnet id
 	clusters  map[string]*Cluster        // by name
 }
 
@@ -26,6 +27,7 @@ func newBuilder() *builder {
 		services:  map[string]*Service{},
 		instances: map[string]*Instance{},
 		tgs:       map[string]*TargetGroup{},
+		subnets:   map[string]*Subnet{},
 		clusters:  map[string]*Cluster{},
 	}
 }
@@ -107,6 +109,16 @@ func (b *builder) addTargetGroup(tg *TargetGroup) {
 	b.fleet.TargetGroups = append(b.fleet.TargetGroups, tg)
 }
 
+func (b *builder) addSubnet(sn *Subnet) {
+	id := deref(sn.EC2.SubnetId)
+	if prev, dup := b.subnets[id]; dup {
+		b.duplicate("subnet", id, prev.Doc.Source, sn.Doc.Source)
+		return
+	}
+	b.subnets[id] = sn
+	b.fleet.Subnets = append(b.fleet.Subnets, sn)
+}
+
 func (b *builder) addClusterDetail(c *ecstypes.Cluster, doc Doc) {
 	name := deref(c.ClusterName)
 	if name == "" {
@@ -157,7 +169,7 @@ func (b *builder) link() {
 		}
 		return a.Name() < c.Name()
 	})
-	b.fleet.index = &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters}
+	b.fleet.index = b.newIndex()
 }
 
 // lookupTaskDef finds a service's task definition by ARN or family:revision;

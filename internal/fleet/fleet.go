@@ -17,6 +17,7 @@ type Fleet struct {
 	Instances          []*Instance
 	Images             []*Image
 	TargetGroups       []*TargetGroup
+	Subnets            []*Subnet
 	// Gaps are parts of an estate that a live discovery could not read; they
 	// travel in snapshots so that an offline audit reports them too.
 	Gaps []Gap
@@ -95,6 +96,13 @@ type Image struct {
 // TargetGroup is an ELBv2 target group from describe-target-groups.
 type TargetGroup struct {
 	TG  elbtypes.TargetGroup
+	Doc Doc
+}
+
+// Subnet is a VPC subnet from describe-subnets (free IP addresses matter:
+// every Fargate task takes one).
+type Subnet struct {
+	EC2 ec2types.Subnet
 	Doc Doc
 }
 

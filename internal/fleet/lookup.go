@@ -11,6 +11,7 @@ type index struct {
 	instances    map[string]*Instance
 	targetGroups map[string]*TargetGroup
 	clusters     map[string]*Cluster
+	subnets      map[string]*Subnet
 	images       map[string]*Image // by "registry/repo:tag" and "registry/repo@digest"
 	usedBy       map[*TaskDefinition][]*Service
 }
@@ -45,6 +46,9 @@ func (f *Fleet) Instance(id string) *Instance { return f.lookup().instances[id] 
 
 // TargetGroup looks up a target group by ARN; nil when it was not an input.
 func (f *Fleet) TargetGroup(arn string) *TargetGroup { return f.lookup().targetGroups[arn] }
+
+// Subnet looks up a subnet by id; nil when describe-subnets output did not cover it.
+func (f *Fleet) Subnet(id string) *Subnet { return f.lookup().subnets[id] }
 
 // Cluster looks up a cluster by name.
 func (f *Fleet) Cluster(name string) *Cluster { return f.lookup().clusters[name] }
@@ -99,6 +103,10 @@ func imageKeys(img *Image) []string {
 	return keys
 }
 
+func (b *builder) newIndex() *index {
+	return &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters, subnets: b.subnets}
+}
+
 // lookup returns the index, building an empty one for fleets assembled by
 // hand (tests, discovery) rather than by Load.
 func (f *Fleet) lookup() *index {
@@ -117,7 +125,10 @@ func (f *Fleet) lookup() *index {
 		for _, c := range f.Clusters {
 			b.clusters[c.Name] = c
 		}
-		f.index = &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters}
+		for _, sn := range f.Subnets {
+			b.subnets[deref(sn.EC2.SubnetId)] = sn
+		}
+		f.index = b.newIndex()
 	}
 	return f.index
 }

@@ -27,6 +27,7 @@ var shapes = []shape{
 	{"aws ecr describe-images", "imageDetails", (*builder).loadImages},
 	{"aws elbv2 describe-target-groups", "TargetGroups", (*builder).loadTargetGroups},
 	{"aws ecs describe-clusters", "clusters", (*builder).loadClusters},
+	{"aws ec2 describe-subnets", "Subnets", (*builder).loadSubnets},
 }
 
 // ShapeNames lists the input shapes the loader recognises, for help texts.
@@ -157,6 +158,17 @@ func (b *builder) loadTargetGroups(file string, top map[string]json.RawMessage, 
 		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
 		if b.decodeItem(file, path, item, &tg.TG) {
 			b.addTargetGroup(tg)
+		}
+	}
+}
+
+func (b *builder) loadSubnets(file string, top map[string]json.RawMessage, _ []byte) {
+	raw, key, _ := member(top, "Subnets")
+	for i, item := range items(file, key, raw, &b.diags) {
+		path := fmt.Sprintf("%s[%d]", key, i)
+		sn := &Subnet{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
+		if b.decodeItem(file, path, item, &sn.EC2) {
+			b.addSubnet(sn)
 		}
 	}
 }

@@ -26,6 +26,7 @@ type snapshotFile struct {
 	Instances          []json.RawMessage   `json:"instances"`
 	Images             []json.RawMessage   `json:"images"`
 	TargetGroups       []json.RawMessage   `json:"targetGroups"`
+	Subnets            []json.RawMessage   `json:"subnets"`
 	Gaps               []Gap               `json:"gaps"`
 }
 
@@ -75,6 +76,9 @@ func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
 	for _, tg := range f.TargetGroups {
 		s.TargetGroups = append(s.TargetGroups, tg.Doc.Raw)
 	}
+	for _, sn := range f.Subnets {
+		s.Subnets = append(s.Subnets, sn.Doc.Raw)
+	}
 	compact, err := json.Marshal(s)
 	if err != nil {
 		return fmt.Errorf("encoding snapshot: %w", err)
@@ -120,7 +124,7 @@ func (b *builder) loadSnapshot(file string, top map[string]json.RawMessage, data
 		return
 	}
 	b.warnUnknownTop(file, top, "schemaVersion", "generatedBy", "generatedAt", "taskDefinitions", "services", "clusters",
-		"containerInstances", "instances", "images", "targetGroups", "gaps")
+		"containerInstances", "instances", "images", "targetGroups", "subnets", "gaps")
 	for i, e := range s.TaskDefinitions {
 		path := fmt.Sprintf("taskDefinitions[%d].taskDefinition", i)
 		td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.TaskDefinition}}
@@ -176,6 +180,12 @@ func (b *builder) loadSnapshotLists(file string, s snapshotFile) {
 		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
 		if b.decodeItem(file, path, raw, &tg.TG) {
 			b.addTargetGroup(tg)
+		}
+	})
+	each("subnets", s.Subnets, func(path string, raw json.RawMessage) {
+		sn := &Subnet{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
+		if b.decodeItem(file, path, raw, &sn.EC2) {
+			b.addSubnet(sn)
 		}
 	})
 	b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
