@@ -105,9 +105,13 @@ func (b *builder) loadData(file string, data []byte, named bool) {
 	if named {
 		level, verb = LevelError, "not read"
 	}
+	found := "a JSON " + topKind(data)
+	if top != nil {
+		found = "top-level fields " + strings.Join(sortedKeys(top), ", ")
+	}
 	b.diags = append(b.diags, Diagnostic{File: file, Level: level, Message: fmt.Sprintf(
-		"%s: not a recognised input (top-level fields %s); expected the JSON output of one of: %s",
-		verb, strings.Join(sortedKeys(top), ", "), strings.Join(ShapeNames(), "; "))})
+		"%s: not a recognised input (%s); expected the JSON output of one of: %s",
+		verb, found, strings.Join(ShapeNames(), "; "))})
 }
 
 // unwrapPathErr drops the path from an fs error: the diagnostic names it.

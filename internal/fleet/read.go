@@ -21,8 +21,8 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, &Diagnostic{File: file, Line: 1, Column: 1, Level: LevelError,
-			Message: "expected a JSON object at the top level (AWS CLI output), found " + topKind(data)}
+		// Not an object: the caller reports it like any other unknown shape.
+		return nil, nil
 	}
 	return top, nil
 }
@@ -56,12 +56,14 @@ func checkSyntax(file string, data []byte) *Diagnostic {
 
 func topKind(data []byte) string {
 	switch bytes.TrimSpace(data)[0] {
+	case '{':
+		return "object"
 	case '[':
-		return "an array"
+		return "array"
 	case '"':
-		return "a string"
+		return "string"
 	}
-	return "a scalar value"
+	return "scalar value"
 }
 
 // lineCol converts a byte offset into a 1-based line and column.

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/reports"
+)
+
+// auditOptions is everything the audit command needs, read from flags.
+type auditOptions struct {
+	paths  []string
+	format string
+	failOn analyzer.Severity // 0 = never fail on findings
+	rules  analyzer.Options
+}
+
+func auditCommand(s streams) *cli.Command {
+	return &cli.Command{
+		Name:      "audit",
+		Usage:     "report every Fargate blocker and difference, with a verdict per task definition and service",
+		ArgsUsage: "PATH... (files, directories, or - for stdin)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.AuditFormats(), ", ")},
+			&cli.StringFlag{Name: "fail-on", Value: "blocker", Usage: "exit 2 when a finding is at or above this severity: blocker, fixable, warning, info or none"},
+			&cli.StringSliceFlag{Name: "rule", Usage: "run only this rule `ID` (repeatable)"},
+			&cli.StringSliceFlag{Name: "skip-rule", Usage: "do not run this rule `ID` (repeatable)"},
+		},
+		Action: func(c *cli.Context) error {
+			opts, err := readAuditOptions(c)
+			if err != nil {
+				return err
+			}
+			return runAudit(c, opts, s)
+		},
+	}
+}
+
+func readAuditOptions(c *cli.Context) (auditOptions, error) {
+	opts := auditOptions{
+		paths:  c.Args().Slice(),
+		format: c.String("format"),
+		rules:  analyzer.Options{Only: c.StringSlice("rule"), Skip: c.StringSlice("skip-rule")},
+	}
+	failOn, err := parseFailOn(c.String("fail-on"))
+	if err != nil {
+		return opts, err
+	}
+	opts.failOn = failOn
+	return opts, nil
+}
+
+func parseFailOn(v string) (analyzer.Severity, error) {
+	if strings.EqualFold(v, "none") {
+		return 0, nil
+	}
+	sev, err := analyzer.ParseSeverity(v)
+	if err != nil {
+		return 0, usagef("--fail-on %q: want blocker, fixable, warning, info or none", v)
+	}
+	return sev, nil
+}
+
+func runAudit(c *cli.Context, opts auditOptions, s streams) error {
+	f, diags, err := loadFleet(c.Context, opts.paths, s)
+	if err != nil {
+		return err
+	}
+	res, err := analyzer.Audit(f, opts.rules)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	report := reports.NewAudit(version, res, f, diags)
+	if err := reports.RenderAudit(s.out, opts.format, report); err != nil {
+		return err
+	}
+	if err := inputFailure(diags); err != nil {
+		return err
+	}
+	return findingsAtOrAbove(res.Findings, opts.failOn)
+}
+
+// findingsAtOrAbove returns the exit-2 error when a finding reaches the
+// --fail-on threshold.
+func findingsAtOrAbove(findings []analyzer.Finding, threshold analyzer.Severity) error {
+	if threshold == 0 {
+		return nil
+	}
+	n := 0
+	for _, f := range findings {
+		if f.Severity >= threshold {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return codeError{code: exitFindings, msg: fmt.Sprintf("%d finding(s) at or above %s (--fail-on)", n, threshold)}
+}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// loadFleet reads the inputs named on the command line, printing every
+// input problem to stderr as it goes. It fails only when there is nothing
+// to read; bad inputs are reported and the rest is still audited.
+func loadFleet(ctx context.Context, paths []string, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
+	if len(paths) == 0 {
+		return nil, nil, usagef("no inputs: name AWS CLI JSON files, directories or - for standard input")
+	}
+	f, diags := fleet.Load(ctx, paths, s.in)
+	printDiagnostics(s.err, diags)
+	return f, diags, nil
+}
+
+func printDiagnostics(w io.Writer, diags []fleet.Diagnostic) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// inputFailure is the error a command returns, after writing its output,
+// when some input could not be read: exit 1, as promised in the README.
+func inputFailure(diags []fleet.Diagnostic) error {
+	n := 0
+	for _, d := range diags {
+		if d.Level == fleet.LevelError {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return codeError{code: exitError, msg: fmt.Sprintf("%d input error(s); everything readable was still reported", n)}
+}

@@ -1,0 +1,88 @@
+package reports
+
+import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// AuditSchemaVersion is the version of the audit JSON contract (docs/json.md).
+const AuditSchemaVersion = 1
+
+// Audit is the neutral audit report every format renders.
+type Audit struct {
+	SchemaVersion int                     `json:"schemaVersion"`
+	Tool          Tool                    `json:"tool"`
+	Inputs        []string                `json:"inputs"`
+	Summary       Summary                 `json:"summary"`
+	Findings      []analyzer.Finding      `json:"findings"`
+	Verdicts      []analyzer.Verdict      `json:"verdicts"`
+	NotChecked    []analyzer.NotChecked   `json:"notChecked"`
+	Diagnostics   []fleet.Diagnostic      `json:"diagnostics"`
+	Gaps          []fleet.Gap             `json:"gaps"`
+	Rules         []analyzer.Rule         `json:"-"` // the rules that ran (SARIF lists them)
+	fleet         *fleet.Fleet
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Summary counts what the audit found.
+type Summary struct {
+	TaskDefinitions int            `json:"taskDefinitions"`
+	Services        int            `json:"services"`
+	ServiceVerdicts map[string]int `json:"serviceVerdicts"` // ready, fixable, blocked, unknown
+	TaskVerdicts    map[string]int `json:"taskDefinitionVerdicts"`
+	Findings        map[string]int `json:"findings"` // by severity
+	NotChecked      int            `json:"notChecked"`
+}
+
+// NewAudit assembles the report from an audit result, the fleet it ran on
+// and the loader's diagnostics.
+func NewAudit(version string, res *analyzer.Result, f *fleet.Fleet, diags []fleet.Diagnostic) *Audit {
+	a := &Audit{
+		SchemaVersion: AuditSchemaVersion,
+		Tool:          Tool{Name: "ecs2fargate", Version: version},
+		Inputs:        nonNil(f.Inputs),
+		Findings:      nonNil(res.Findings),
+		Verdicts:      nonNil(res.Verdicts),
+		NotChecked:    nonNil(res.NotChecked),
+		Diagnostics:   nonNil(diags),
+		Gaps:          nonNil(f.Gaps),
+		Rules:         res.Rules,
+		fleet:         f,
+	}
+	a.Summary = summarize(res, f)
+	return a
+}
+
+func summarize(res *analyzer.Result, f *fleet.Fleet) Summary {
+	s := Summary{
+		TaskDefinitions: len(f.TaskDefinitions),
+		Services:        len(f.Services),
+		ServiceVerdicts: map[string]int{analyzer.Ready: 0, analyzer.Fixed: 0, analyzer.Blocked: 0, analyzer.Unknown: 0},
+		TaskVerdicts:    map[string]int{analyzer.Ready: 0, analyzer.Fixed: 0, analyzer.Blocked: 0},
+		Findings:        map[string]int{"blocker": 0, "fixable": 0, "warning": 0, "info": 0},
+		NotChecked:      len(res.NotChecked),
+	}
+	for _, v := range res.Verdicts {
+		if v.Service == "" {
+			s.TaskVerdicts[v.Verdict]++
+		} else {
+			s.ServiceVerdicts[v.Verdict]++
+		}
+	}
+	for _, fd := range res.Findings {
+		s.Findings[fd.Severity.String()]++
+	}
+	return s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
