@@ -10,16 +10,16 @@ const AuditSchemaVersion = 1
 
 // Audit is the neutral audit report every format renders.
 type Audit struct {
-	SchemaVersion int                     `json:"schemaVersion"`
-	Tool          Tool                    `json:"tool"`
-	Inputs        []string                `json:"inputs"`
-	Summary       Summary                 `json:"summary"`
-	Findings      []analyzer.Finding      `json:"findings"`
-	Verdicts      []analyzer.Verdict      `json:"verdicts"`
-	NotChecked    []analyzer.NotChecked   `json:"notChecked"`
-	Diagnostics   []fleet.Diagnostic      `json:"diagnostics"`
-	Gaps          []fleet.Gap             `json:"gaps"`
-	Rules         []analyzer.Rule         `json:"-"` // the rules that ran (SARIF lists them)
+	SchemaVersion int                   `json:"schemaVersion"`
+	Tool          Tool                  `json:"tool"`
+	Inputs        []string              `json:"inputs"`
+	Summary       Summary               `json:"summary"`
+	Findings      []analyzer.Finding    `json:"findings"`
+	Verdicts      []analyzer.Verdict    `json:"verdicts"`
+	NotChecked    []analyzer.NotChecked `json:"notChecked"`
+	Diagnostics   []fleet.Diagnostic    `json:"diagnostics"`
+	Gaps          []fleet.Gap           `json:"gaps"`
+	Rules         []analyzer.Rule       `json:"-"` // the rules that ran (SARIF lists them)
 	fleet         *fleet.Fleet
 }
 
