@@ -43,8 +43,8 @@ func checkSyntax(file string, data []byte) *Diagnostic {
 	}
 	off := len(data)
 	var syn *json.SyntaxError
-	if errors.As(err, &syn) {
-		off = int(syn.Offset)
+	if errors.As(err, &syn) && syn.Offset > 0 {
+		off = int(syn.Offset) - 1 // Offset counts the offending byte itself
 	}
 	line, col := lineCol(data, off)
 	msg := strings.TrimPrefix(err.Error(), "json: ")
