@@ -43,6 +43,7 @@ func newApp(s streams) *cli.App {
 		Commands: []*cli.Command{
 			auditCommand(s),
 			rulesCommand(s),
+			snapshotCommand(s),
 		},
 	}
 }
