@@ -21,9 +21,11 @@ var handlers = map[string]handler{
 	"ecs:DescribeTaskDefinition":                (*Server).ecsDescribeTaskDefinition,
 	"ecr:DescribeImages":                        (*Server).ecrDescribeImages,
 	"ec2:DescribeInstances":                     (*Server).ec2DescribeInstances,
+	"ec2:DescribeRegions":                       (*Server).ec2DescribeRegions,
 	"ec2:DescribeSubnets":                       (*Server).ec2DescribeSubnets,
 	"elasticloadbalancing:DescribeTargetGroups": (*Server).elbDescribeTargetGroups,
 	"sts:GetCallerIdentity":                     (*Server).stsGetCallerIdentity,
+	"organizations:ListAccounts":                (*Server).orgListAccounts,
 	"sts:AssumeRole":                            (*Server).stsAssumeRole,
 }
 

@@ -3,6 +3,7 @@ package awsfake
 import (
 	"fmt"
 	"net/http"
+	"sort"
 	"strings"
 
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
@@ -119,4 +120,26 @@ func el(b *strings.Builder, name, value string) {
 func writeXML(w http.ResponseWriter, body string) {
 	w.Header().Set("Content-Type", "text/xml")
 	w.Write([]byte(body))
+}
+
+// ec2DescribeRegions answers with the regions that hold an estate for the
+// caller's account (the fake's notion of "enabled").
+func (s *Server) ec2DescribeRegions(w http.ResponseWriter, req request, _ *Estate) *apiError {
+	s.mu.Lock()
+	var regions []string
+	for key := range s.estates {
+		if acct, region, _ := strings.Cut(key, "/"); acct == req.account {
+			regions = append(regions, region)
+		}
+	}
+	s.mu.Unlock()
+	sort.Strings(regions)
+	var b strings.Builder
+	fmt.Fprintf(&b, `<DescribeRegionsResponse xmlns="%s"><requestId>fake</requestId><regionInfo>`, ec2XMLNS)
+	for _, r := range regions {
+		fmt.Fprintf(&b, "<item><regionName>%s</regionName><regionEndpoint>ec2.%s.amazonaws.com</regionEndpoint></item>", r, r)
+	}
+	b.WriteString("</regionInfo></DescribeRegionsResponse>")
+	writeXML(w, b.String())
+	return nil
 }

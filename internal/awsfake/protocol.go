@@ -49,6 +49,18 @@ func writeJSON(w http.ResponseWriter, v any) {
 	w.Write(b)
 }
 
+// writePascalJSON answers for JSON services whose members are PascalCase
+// (Organizations).
+func writePascalJSON(w http.ResponseWriter, v any) {
+	b, err := awsjson.Marshal(v, awsjson.Style{EpochTimes: true})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+	w.Write(b)
+}
+
 func decodeJSON(body string, v any) error { return json.Unmarshal([]byte(body), v) }
 
 // ec2Protocol is the EC2 query protocol: XML with <Response><Errors>.

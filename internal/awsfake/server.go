@@ -2,6 +2,8 @@ package awsfake
 
 import (
 	"fmt"
+
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -32,6 +34,7 @@ type Server struct {
 	faults   []*Fault
 	calls    map[string]int // "ecs:DescribeServices" → count
 	throttle map[string]*bucket
+	org      map[string]orgtypes.AccountState
 }
 
 // Rate is a token bucket: Burst requests at once, refilled at PerSecond.
