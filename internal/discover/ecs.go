@@ -122,7 +122,7 @@ func (r *reader) containerInstances(ctx context.Context, cluster string, refs *r
 }
 
 // taskDefinitions fetches each distinct task definition once, with tags.
-func (r *reader) taskDefinitions(ctx context.Context, refs *references) {
+func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *imageFetcher) {
 	arns := refs.sorted(refs.taskDefs)
 	parallel(len(arns), func(i int) {
 		arn := arns[i]
@@ -138,9 +138,11 @@ func (r *reader) taskDefinitions(ctx context.Context, refs *references) {
 			return
 		}
 		r.col.addTaskDefinition(*out.TaskDefinition, out.Tags)
+		var refsSeen []string
 		for _, c := range out.TaskDefinition.ContainerDefinitions {
-			refs.add(&refs.images, aws.ToString(c.Image))
+			refsSeen = append(refsSeen, aws.ToString(c.Image))
 		}
+		images.see(ctx, refsSeen)
 	})
 }
 

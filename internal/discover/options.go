@@ -22,8 +22,10 @@ type Options struct {
 	// region (default 8).
 	Concurrency int
 	// Rate limits requests per account, region and service so that a run
-	// stays under the API's throttling (default 20 per second, burst 50,
-	// like ECS's read APIs).
+	// stays under the API's throttling. The default, 19 per second with a
+	// burst of 45, sits a little under ECS's read buckets (20 per second,
+	// burst 50) so that network jitter does not tip requests into
+	// throttling and cost retries.
 	Rate Rate
 	// Progress, when set, receives counts as discovery goes.
 	Progress func(Progress)
@@ -51,7 +53,7 @@ func (o *Options) defaults() error {
 		o.Concurrency = 8
 	}
 	if o.Rate.PerSecond <= 0 {
-		o.Rate = Rate{Burst: 50, PerSecond: 20}
+		o.Rate = Rate{Burst: 45, PerSecond: 19}
 	}
 	return nil
 }

@@ -51,15 +51,17 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 
 // call runs one API request within the concurrency and rate limits.
 func (r *reader) call(ctx context.Context, service string, fn func(context.Context) error) error {
+	// The rate limit comes first: a request waiting for its service's
+	// tokens must not hold a concurrency slot another service could use.
+	if err := r.limiters[service].wait(ctx); err != nil {
+		return err
+	}
 	select {
 	case r.sem <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 	defer func() { <-r.sem }()
-	if err := r.limiters[service].wait(ctx); err != nil {
-		return err
-	}
 	r.prog.add(0, 0, 1)
 	return fn(ctx)
 }
@@ -97,14 +99,15 @@ func (r *reader) read(ctx context.Context) {
 		}(c)
 	}
 	wg.Wait()
+	images := newImageFetcher(r)
 	wg.Add(3)
-	go func() { defer wg.Done(); r.taskDefinitions(ctx, refs) }()
+	go func() { defer wg.Done(); r.taskDefinitions(ctx, refs, images) }()
 	go func() { defer wg.Done(); r.instances(ctx, refs) }()
 	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()
 	wg.Wait()
-	// Images need the task definitions, subnets the instances.
+	// Subnets need the instances; images still in flight finish here.
 	wg.Add(2)
-	go func() { defer wg.Done(); r.images(ctx, refs) }()
+	go func() { defer wg.Done(); images.finish(ctx) }()
 	go func() { defer wg.Done(); r.subnets(ctx, refs) }()
 	wg.Wait()
 }

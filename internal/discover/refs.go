@@ -13,7 +13,6 @@ type references struct {
 	instances    set
 	targetGroups set
 	subnets      set
-	images       set // image references from task definitions
 }
 
 type set map[string]bool
