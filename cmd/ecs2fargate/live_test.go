@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
 )
@@ -86,5 +89,27 @@ func TestIAMPolicyCommand(t *testing.T) {
 	code, stdout, _ := runCLI(t, "", "iam-policy")
 	if code != exitOK || !strings.Contains(stdout, `"ecs:DescribeServices"`) {
 		t.Errorf("exit %d, stdout %s", code, stdout)
+	}
+}
+
+// Ctrl-C (a cancelled context) stops discovery promptly and leaves no file.
+func TestInterruptedSnapshotWritesNothing(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 4, Services: 400, TaskDefinitions: 40, Instances: 4}))
+	fake.Latency = 50 * time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	out := filepath.Join(t.TempDir(), "estate.json")
+	start := time.Now()
+	code, _, stderr := runCLIContext(t, ctx, "", "snapshot", "--aws", "--quiet", "--out", out)
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("took %s to stop", elapsed)
+	}
+	if code != exitError || !strings.Contains(stderr, "interrupted") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("snapshot file exists after interruption: %v", err)
 	}
 }

@@ -68,6 +68,10 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 	if err != nil {
 		return nil, nil, err
 	}
+	if ctx.Err() != nil {
+		// Interrupted: report nothing rather than a fleet cut short at random.
+		return nil, nil, fmt.Errorf("discovery interrupted (%v); nothing was written", ctx.Err())
+	}
 	f.Gaps = append(gaps, f.Gaps...)
 	printDiagnostics(s.err, diags)
 	for _, g := range f.Gaps {

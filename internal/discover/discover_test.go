@@ -160,3 +160,46 @@ func TestDiscoverNeedsARegion(t *testing.T) {
 		t.Error("expected an error without regions")
 	}
 }
+
+func TestDiscoverEdgeCases(t *testing.T) {
+	t.Run("an empty account has no services and no gaps", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+		if err != nil || len(f.Services) != 0 || len(f.Gaps) != 0 {
+			t.Errorf("err %v, services %d, gaps %v", err, len(f.Services), f.Gaps)
+		}
+	})
+	t.Run("a cluster deleted mid-run is a gap", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+			awsfake.Shape{Clusters: 2, Services: 4, TaskDefinitions: 2, Instances: 2}))
+		fake.Inject(&awsfake.Fault{Service: "ecs", Op: "ListContainerInstances", Code: "ClusterNotFoundException",
+			Match: func(body string) bool { return strings.Contains(body, "cluster-00") }})
+		f, _, _ := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+		if len(f.Services) != 4 || len(f.Gaps) != 1 || !strings.Contains(f.Gaps[0].Reason, "ClusterNotFoundException") {
+			t.Errorf("services %d, gaps %+v", len(f.Services), f.Gaps)
+		}
+	})
+	t.Run("expired credentials are a clear error", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		fake.Inject(&awsfake.Fault{Service: "sts", Code: "ExpiredToken", Status: 400})
+		_, _, err := Targets(context.Background(), testConfig(fake.URL), Scope{})
+		if err == nil || !strings.Contains(err.Error(), "ExpiredToken") {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("throttling beyond the retries is a gap naming it", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+			awsfake.Shape{Clusters: 1, Services: 4, TaskDefinitions: 2, Instances: 1}))
+		fake.Inject(&awsfake.Fault{Service: "ecr", Code: "ThrottlingException"})
+		f, _, _ := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+		if len(f.Images) != 0 || len(f.Gaps) != 2 || !strings.Contains(f.Gaps[0].Reason, "ThrottlingException") {
+			t.Errorf("images %d, gaps %+v", len(f.Images), f.Gaps)
+		}
+	})
+}
