@@ -28,6 +28,7 @@ func sourceFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "all-regions", Usage: "with --aws: read every region enabled for the account"},
 		&cli.StringSliceFlag{Name: "cluster", Usage: "with --aws: read only this cluster `NAME` (repeatable)"},
 		&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --aws: requests in flight per account and region (1-64)"},
+		&cli.IntFlag{Name: "metrics-days", Value: 14, Usage: "with --aws: days of CloudWatch CPU and memory utilisation to read per service (0 skips; at most 455)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "with --aws: no progress on stderr"},
 	}
 }
@@ -60,7 +61,11 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc}
+	days := c.Int("metrics-days")
+	if days < 0 || days > 455 {
+		return nil, nil, usagef("--metrics-days %d: want 0 to 455 (CloudWatch keeps about 15 months)", days)
+	}
+	opts := discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: days}
 	if !c.Bool("quiet") {
 		opts.Progress = progressPrinter(s.err)
 	}

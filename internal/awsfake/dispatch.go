@@ -24,6 +24,7 @@ var handlers = map[string]handler{
 	"ec2:DescribeRegions":                       (*Server).ec2DescribeRegions,
 	"ec2:DescribeSubnets":                       (*Server).ec2DescribeSubnets,
 	"elasticloadbalancing:DescribeTargetGroups": (*Server).elbDescribeTargetGroups,
+	"monitoring:GetMetricData":                  (*Server).cwGetMetricData,
 	"sts:GetCallerIdentity":                     (*Server).stsGetCallerIdentity,
 	"organizations:ListAccounts":                (*Server).orgListAccounts,
 	"sts:AssumeRole":                            (*Server).stsAssumeRole,

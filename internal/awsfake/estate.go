@@ -17,6 +17,8 @@ type Estate struct {
 	Subnets            []ec2types.Subnet
 	Images             map[string][]ecrtypes.ImageDetail // by repository name
 	TargetGroups       []elbtypes.TargetGroup
+	// Metrics by "cluster/service".
+	Metrics map[string]Utilisation
 }
 
 // TaskDefinition is a task definition with the tags DescribeTaskDefinition
@@ -33,6 +35,7 @@ func NewEstate() *Estate {
 		ContainerInstances: map[string][]ecstypes.ContainerInstance{},
 		TaskDefinitions:    map[string]TaskDefinition{},
 		Images:             map[string][]ecrtypes.ImageDetail{},
+		Metrics:            map[string]Utilisation{},
 	}
 }
 

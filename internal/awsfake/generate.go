@@ -84,6 +84,10 @@ func Generate(account, region string, sh Shape) *Estate {
 				HealthCheckPath: aws.String("/health"), HealthCheckPort: aws.String("traffic-port")})
 		}
 		e.Services[cluster] = append(e.Services[cluster], svc)
+		e.Metrics[cluster+"/"+name] = Utilisation{
+			"CPUUtilization":    {"Maximum": float64(40 + s%60), "p99": float64(30 + s%50)},
+			"MemoryUtilization": {"Maximum": float64(50 + s%45), "p99": float64(45 + s%40)},
+		}
 	}
 	return e
 }

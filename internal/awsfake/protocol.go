@@ -20,6 +20,8 @@ func protocolOf(service string) protocol {
 	switch service {
 	case "ec2":
 		return ec2Protocol{}
+	case "monitoring":
+		return cborProtocol{}
 	case "elasticloadbalancing", "sts":
 		return queryProtocol{service: service}
 	}

@@ -84,6 +84,12 @@ func (c *collector) addTargetGroup(tg elbtypes.TargetGroup) {
 	c.f.TargetGroups = append(c.f.TargetGroups, &fleet.TargetGroup{TG: tg, Doc: fleet.Doc{Raw: raw}})
 }
 
+func (c *collector) addMetrics(m fleet.ServiceMetrics) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.f.Metrics = append(c.f.Metrics, m)
+}
+
 // fleet sorts what was found (goroutines finish in any order) and loads
 // it through the snapshot format.
 func (c *collector) fleet() (*fleet.Fleet, []fleet.Diagnostic) {
@@ -121,6 +127,7 @@ func (c *collector) sort() {
 	sort.Slice(c.f.TargetGroups, func(i, j int) bool {
 		return deref(c.f.TargetGroups[i].TG.TargetGroupArn) < deref(c.f.TargetGroups[j].TG.TargetGroupArn)
 	})
+	sort.Slice(c.f.Metrics, func(i, j int) bool { return c.f.Metrics[i].ServiceArn < c.f.Metrics[j].ServiceArn })
 	sort.Slice(c.f.Gaps, func(i, j int) bool {
 		return c.f.Gaps[i].Scope+c.f.Gaps[i].Reason < c.f.Gaps[j].Scope+c.f.Gaps[j].Reason
 	})

@@ -2,6 +2,7 @@ package discover
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -202,4 +203,33 @@ func TestDiscoverEdgeCases(t *testing.T) {
 			t.Errorf("images %d, gaps %+v", len(f.Images), f.Gaps)
 		}
 	})
+}
+
+// Utilisation comes back per service, 125 services (500 queries) per call,
+// over the CBOR protocol the CloudWatch client speaks by default.
+func TestDiscoverReadsServiceMetrics(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 2, Services: 300, TaskDefinitions: 3, Instances: 2}))
+	now := func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}},
+		Options{Regions: []string{"us-east-1"}, MetricsDays: 14, Now: now})
+	if err != nil || len(f.Gaps) > 0 {
+		t.Fatalf("err %v gaps %v", err, f.Gaps)
+	}
+	if n := fake.Calls()["monitoring:GetMetricData"]; n != ceil(300, 125) {
+		t.Errorf("GetMetricData calls = %d, want %d", n, ceil(300, 125))
+	}
+	for _, s := range f.Services {
+		m := s.Metrics
+		if m == nil || m.CPUMax == nil || m.MemoryP99 == nil || m.Days != 14 {
+			t.Fatalf("service %s: metrics %+v", s.Name(), m)
+		}
+		var idx int
+		fmt.Sscanf(s.Name(), "svc-%d", &idx)
+		if *m.CPUMax != float64(40+idx%60) || *m.MemoryP99 != float64(45+idx%40) {
+			t.Errorf("service %s: cpuMax %v memP99 %v", s.Name(), *m.CPUMax, *m.MemoryP99)
+		}
+	}
 }

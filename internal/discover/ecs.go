@@ -6,6 +6,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // clusters lists (or takes from the options) the clusters and describes
@@ -149,6 +151,7 @@ func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *
 // addService records what a service references.
 func (refs *references) addService(s ecstypes.Service) {
 	refs.add(&refs.taskDefs, aws.ToString(s.TaskDefinition))
+	refs.addServiceRef(serviceRef{arn: aws.ToString(s.ServiceArn), cluster: fleet.ClusterName(aws.ToString(s.ClusterArn)), name: aws.ToString(s.ServiceName)})
 	for _, lb := range s.LoadBalancers {
 		refs.add(&refs.targetGroups, aws.ToString(lb.TargetGroupArn))
 	}

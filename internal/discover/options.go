@@ -27,6 +27,11 @@ type Options struct {
 	// burst 50) so that network jitter does not tip requests into
 	// throttling and cost retries.
 	Rate Rate
+	// MetricsDays is the window of CloudWatch utilisation to read per
+	// service (0 skips CloudWatch).
+	MetricsDays int
+	// Now is the clock for the metrics window (time.Now when nil).
+	Now func() time.Time
 	// Progress, when set, receives counts as discovery goes.
 	Progress func(Progress)
 }
@@ -43,6 +48,13 @@ type Progress struct {
 	Clusters, Services   int
 	Calls, Retries       int
 	Elapsed              time.Duration
+}
+
+func (o *Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
 }
 
 func (o *Options) defaults() error {

@@ -5,6 +5,7 @@ import "encoding/json"
 // Actions are the IAM actions discovery can call, one per API operation
 // (a test checks this list against the calls in the code, both ways).
 var Actions = []string{
+	"cloudwatch:GetMetricData",
 	"ec2:DescribeInstances",
 	"ec2:DescribeRegions",
 	"ec2:DescribeSubnets",

@@ -44,8 +44,9 @@ var paginatorName = regexp.MustCompile(`^New(\w+)Paginator$`)
 
 func callsInSource(t *testing.T) []string {
 	t.Helper()
-	clientField := map[string]string{"ecs": "ecs", "ec2": "ec2", "ecr": "ecr", "elb": "elasticloadbalancing"}
-	pkgService := map[string]string{"ecs": "ecs", "ec2": "ec2", "ecr": "ecr", "elb": "elasticloadbalancing", "sts": "sts", "organizations": "organizations"}
+	clientField := map[string]string{"ecs": "ecs", "ec2": "ec2", "ecr": "ecr", "elb": "elasticloadbalancing", "cw": "cloudwatch"}
+	pkgService := map[string]string{"ecs": "ecs", "ec2": "ec2", "ecr": "ecr", "elb": "elasticloadbalancing", "sts": "sts",
+		"organizations": "organizations", "cloudwatch": "cloudwatch"}
 	found := map[string]bool{}
 	fset := token.NewFileSet()
 	entries, _ := os.ReadDir(".")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
@@ -25,6 +26,7 @@ type reader struct {
 	ec2 *ec2.Client
 	ecr *ecr.Client
 	elb *elb.Client
+	cw  *cloudwatch.Client
 
 	sem      chan struct{}
 	limiters map[string]*limiter
@@ -42,9 +44,11 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 		region: region,
 		opts:   opts, col: col, prog: prog,
 		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
+		cw:  cloudwatch.NewFromConfig(cfg),
 		sem: make(chan struct{}, opts.Concurrency),
 		limiters: map[string]*limiter{
 			"ecs": newLimiter(opts.Rate), "ec2": newLimiter(opts.Rate), "ecr": newLimiter(opts.Rate), "elb": newLimiter(opts.Rate),
+			"cloudwatch": newLimiter(opts.Rate),
 		},
 	}
 }
@@ -100,7 +104,8 @@ func (r *reader) read(ctx context.Context) {
 	}
 	wg.Wait()
 	images := newImageFetcher(r)
-	wg.Add(3)
+	wg.Add(4)
+	go func() { defer wg.Done(); r.metrics(ctx, refs.serviceRefs()) }()
 	go func() { defer wg.Done(); r.taskDefinitions(ctx, refs, images) }()
 	go func() { defer wg.Done(); r.instances(ctx, refs) }()
 	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()

@@ -13,6 +13,7 @@ type references struct {
 	instances    set
 	targetGroups set
 	subnets      set
+	services     []serviceRef
 }
 
 type set map[string]bool
@@ -28,6 +29,21 @@ func (r *references) add(field *set, ids ...string) {
 			(*field)[id] = true
 		}
 	}
+}
+
+func (r *references) addServiceRef(s serviceRef) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.services = append(r.services, s)
+}
+
+// serviceRefs lists the services found, sorted by ARN.
+func (r *references) serviceRefs() []serviceRef {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := append([]serviceRef{}, r.services...)
+	sort.Slice(out, func(i, j int) bool { return out[i].arn < out[j].arn })
+	return out
 }
 
 // sorted returns a set's members in order, for repeatable requests.
