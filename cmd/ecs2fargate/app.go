@@ -44,6 +44,7 @@ func newApp(s streams) *cli.App {
 			auditCommand(s),
 			rulesCommand(s),
 			snapshotCommand(s),
+			iamPolicyCommand(s),
 		},
 	}
 }

@@ -22,13 +22,13 @@ func auditCommand(s streams) *cli.Command {
 	return &cli.Command{
 		Name:      "audit",
 		Usage:     "report every Fargate blocker and difference, with a verdict per task definition and service",
-		ArgsUsage: "PATH... (files, directories, or - for stdin)",
-		Flags: []cli.Flag{
+		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
+		Flags: append(sourceFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.AuditFormats(), ", ")},
 			&cli.StringFlag{Name: "fail-on", Value: "blocker", Usage: "exit 2 when a finding is at or above this severity: blocker, fixable, warning, info or none"},
 			&cli.StringSliceFlag{Name: "rule", Usage: "run only this rule `ID` (repeatable)"},
 			&cli.StringSliceFlag{Name: "skip-rule", Usage: "do not run this rule `ID` (repeatable)"},
-		},
+		),
 		Action: func(c *cli.Context) error {
 			opts, err := readAuditOptions(c)
 			if err != nil {
@@ -65,7 +65,7 @@ func parseFailOn(v string) (analyzer.Severity, error) {
 }
 
 func runAudit(c *cli.Context, opts auditOptions, s streams) error {
-	f, diags, err := loadFleet(c.Context, opts.paths, s)
+	f, diags, err := loadSource(c, s)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,10 @@ func runAudit(c *cli.Context, opts auditOptions, s streams) error {
 	if err := inputFailure(diags); err != nil {
 		return err
 	}
-	return findingsAtOrAbove(res.Findings, opts.failOn)
+	if err := findingsAtOrAbove(res.Findings, opts.failOn); err != nil {
+		return err
+	}
+	return partial(f)
 }
 
 // findingsAtOrAbove returns the exit-2 error when a finding reaches the

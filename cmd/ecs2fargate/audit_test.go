@@ -11,8 +11,13 @@ import (
 // runCLI runs the real command line against buffers.
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runCLIContext(t, context.Background(), stdin, args...)
+}
+
+func runCLIContext(t *testing.T, ctx context.Context, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(context.Background(), append([]string{"ecs2fargate"}, args...), streams{in: strings.NewReader(stdin), out: &out, err: &errOut})
+	code = run(ctx, append([]string{"ecs2fargate"}, args...), streams{in: strings.NewReader(stdin), out: &out, err: &errOut})
 	return code, out.String(), errOut.String()
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
@@ -9,16 +10,25 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// partial is the exit-3 error for a fleet with parts that could not be
+// read (live discovery gaps, also when carried in a snapshot).
+func partial(f *fleet.Fleet) error {
+	if len(f.Gaps) == 0 {
+		return nil
+	}
+	return codeError{code: exitPartial, msg: fmt.Sprintf("partial: %d part(s) of the estate could not be read (listed above and in the report's gaps)", len(f.Gaps))}
+}
+
 func snapshotCommand(s streams) *cli.Command {
 	return &cli.Command{
 		Name:      "snapshot",
 		Usage:     "gather inputs into one snapshot file (docs/snapshot.md) to audit, rewrite or price later",
-		ArgsUsage: "PATH... (files, directories, or - for stdin)",
-		Flags: []cli.Flag{
+		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
+		Flags: append(sourceFlags(),
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "write the snapshot to `FILE` (atomically)"},
-		},
+		),
 		Action: func(c *cli.Context) error {
-			f, diags, err := loadFleet(c.Context, c.Args().Slice(), s)
+			f, diags, err := loadSource(c, s)
 			if err != nil {
 				return err
 			}
@@ -29,7 +39,10 @@ func snapshotCommand(s streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return inputFailure(diags)
+			if err := inputFailure(diags); err != nil {
+				return err
+			}
+			return partial(f)
 		},
 	}
 }

@@ -144,8 +144,13 @@ func (b *builder) cluster(name string) *Cluster {
 // link connects services to task definitions, container instances to EC2
 // instances, and both to clusters; then builds the lookup index.
 func (b *builder) link() {
+	metrics := map[string]*ServiceMetrics{}
+	for i := range b.fleet.Metrics {
+		metrics[b.fleet.Metrics[i].ServiceArn] = &b.fleet.Metrics[i]
+	}
 	for _, s := range b.fleet.Services {
 		s.TaskDef = b.lookupTaskDef(s)
+		s.Metrics = metrics[deref(s.Svc.ServiceArn)]
 		c := b.cluster(s.Cluster)
 		c.Services = append(c.Services, s)
 	}

@@ -18,6 +18,8 @@ type Fleet struct {
 	Images             []*Image
 	TargetGroups       []*TargetGroup
 	Subnets            []*Subnet
+	// Metrics are per-service utilisation figures (live discovery only).
+	Metrics []ServiceMetrics
 	// Gaps are parts of an estate that a live discovery could not read; they
 	// travel in snapshots so that an offline audit reports them too.
 	Gaps []Gap
@@ -60,6 +62,8 @@ type Service struct {
 	Cluster string // cluster name, from clusterArn
 	// TaskDef is nil when the task definition was not among the inputs.
 	TaskDef *TaskDefinition
+	// Metrics is the service's CloudWatch utilisation, when discovered.
+	Metrics *ServiceMetrics
 }
 
 // Cluster gathers what the inputs say about one ECS cluster.

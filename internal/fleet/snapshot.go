@@ -27,6 +27,7 @@ type snapshotFile struct {
 	Images             []json.RawMessage   `json:"images"`
 	TargetGroups       []json.RawMessage   `json:"targetGroups"`
 	Subnets            []json.RawMessage   `json:"subnets"`
+	Metrics            []ServiceMetrics    `json:"metrics,omitempty"`
 	Gaps               []Gap               `json:"gaps"`
 }
 
@@ -48,7 +49,7 @@ type SnapshotMeta struct {
 
 // WriteSnapshot writes the fleet in the snapshot format.
 func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
-	s := snapshotFile{SchemaVersion: SnapshotSchemaVersion, GeneratedBy: meta.GeneratedBy, GeneratedAt: meta.GeneratedAt, Gaps: f.Gaps}
+	s := snapshotFile{SchemaVersion: SnapshotSchemaVersion, GeneratedBy: meta.GeneratedBy, GeneratedAt: meta.GeneratedAt, Gaps: f.Gaps, Metrics: f.Metrics}
 	for _, td := range f.TaskDefinitions {
 		entry := snapshotTaskDef{TaskDefinition: td.Doc.Raw}
 		if len(td.Tags) > 0 {
@@ -124,7 +125,7 @@ func (b *builder) loadSnapshot(file string, top map[string]json.RawMessage, data
 		return
 	}
 	b.warnUnknownTop(file, top, "schemaVersion", "generatedBy", "generatedAt", "taskDefinitions", "services", "clusters",
-		"containerInstances", "instances", "images", "targetGroups", "subnets", "gaps")
+		"containerInstances", "instances", "images", "targetGroups", "subnets", "metrics", "gaps")
 	for i, e := range s.TaskDefinitions {
 		path := fmt.Sprintf("taskDefinitions[%d].taskDefinition", i)
 		td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.TaskDefinition}}
@@ -189,4 +190,5 @@ func (b *builder) loadSnapshotLists(file string, s snapshotFile) {
 		}
 	})
 	b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
+	b.fleet.Metrics = append(b.fleet.Metrics, s.Metrics...)
 }

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
+)
+
+// liveEnv points the SDK's default configuration chain at the fake, with
+// static credentials and no shared config from the machine.
+func liveEnv(t *testing.T) *awsfake.Server {
+	t.Helper()
+	fake := awsfake.New()
+	t.Cleanup(fake.Close)
+	t.Setenv("AWS_ENDPOINT_URL", fake.URL)
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDTEST")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
+	t.Setenv("AWS_SESSION_TOKEN", "")
+	t.Setenv("AWS_REGION", "us-east-1")
+	t.Setenv("AWS_PROFILE", "")
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_RETRY_MODE", "standard")
+	return fake
+}
+
+func TestAuditLive(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 2, Services: 12, TaskDefinitions: 3, Instances: 2, LoadBalanced: 4}))
+	code, stdout, stderr := runCLI(t, "", "audit", "--aws", "--quiet", "--format", "json", "--fail-on", "none")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	var report struct {
+		Summary struct{ Services, TaskDefinitions int }
+		Gaps    []any
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatal(err)
+	}
+	if report.Summary.Services != 12 || report.Summary.TaskDefinitions != 3 || len(report.Gaps) != 0 {
+		t.Errorf("summary %+v, gaps %v", report.Summary, report.Gaps)
+	}
+}
+
+// What could not be read is named, the rest is reported, and the exit code
+// is 3 — also when the snapshot is audited later.
+func TestPartialDiscoveryExits3AndTheSnapshotKeepsTheGap(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 2, Services: 6, TaskDefinitions: 2, Instances: 2}))
+	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "ListServices", Code: "AccessDeniedException",
+		Match: func(body string) bool { return strings.Contains(body, "cluster-00") }})
+	snap := filepath.Join(t.TempDir(), "estate.json")
+	code, _, stderr := runCLI(t, "", "snapshot", "--aws", "--quiet", "--out", snap)
+	if code != exitPartial || !strings.Contains(stderr, "not read: account 123456789012 region us-east-1 cluster cluster-00: ecs:ListServices: AccessDeniedException") {
+		t.Fatalf("snapshot exit %d, stderr:\n%s", code, stderr)
+	}
+	code, stdout, _ := runCLI(t, "", "audit", "--format", "json", "--fail-on", "none", snap)
+	if code != exitPartial || !strings.Contains(stdout, "AccessDeniedException") {
+		t.Errorf("audit of the snapshot: exit %d", code)
+	}
+}
+
+func TestLiveBadInputs(t *testing.T) {
+	liveEnv(t)
+	if code, _, stderr := runCLI(t, "", "audit", "--aws", "--profile", "no-such-profile"); code != exitError || !strings.Contains(stderr, "no-such-profile") {
+		t.Errorf("unknown profile: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "audit", "--aws", "--role-arn", "arn:aws:iam::999999999999:role/Nope"); code != exitError || !strings.Contains(stderr, "AccessDenied") {
+		t.Errorf("role: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "audit", "--aws", "x.json"); code != exitError {
+		t.Errorf("paths with --aws: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "", "audit", "--aws", "--concurrency", "0"); code != exitError {
+		t.Errorf("--concurrency 0: exit %d", code)
+	}
+}
+
+func TestIAMPolicyCommand(t *testing.T) {
+	code, stdout, _ := runCLI(t, "", "iam-policy")
+	if code != exitOK || !strings.Contains(stdout, `"ecs:DescribeServices"`) {
+		t.Errorf("exit %d, stdout %s", code, stdout)
+	}
+}
+
+// Ctrl-C (a cancelled context) stops discovery promptly and leaves no file.
+func TestInterruptedSnapshotWritesNothing(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 4, Services: 400, TaskDefinitions: 40, Instances: 4}))
+	fake.Latency = 50 * time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	out := filepath.Join(t.TempDir(), "estate.json")
+	start := time.Now()
+	code, _, stderr := runCLIContext(t, ctx, "", "snapshot", "--aws", "--quiet", "--out", out)
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("took %s to stop", elapsed)
+	}
+	if code != exitError || !strings.Contains(stderr, "interrupted") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("snapshot file exists after interruption: %v", err)
+	}
+}

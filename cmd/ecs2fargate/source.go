@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/urfave/cli/v2"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/discover"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// sourceFlags choose where the fleet comes from: paths, or live AWS.
+func sourceFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "aws", Usage: "read the estate live from AWS instead of files (credentials from the SDK's default chain)"},
+		&cli.StringFlag{Name: "profile", Usage: "with --aws: use this shared-config `PROFILE`"},
+		&cli.StringFlag{Name: "role-arn", Usage: "with --aws: assume this role and read its account"},
+		&cli.StringFlag{Name: "org-role-name", Usage: "with --aws: read every active account of the AWS Organization through the role with this `NAME` in each"},
+		&cli.StringSliceFlag{Name: "regions", Usage: "with --aws: regions to read (comma-separated or repeated; default: the configured region)"},
+		&cli.BoolFlag{Name: "all-regions", Usage: "with --aws: read every region enabled for the account"},
+		&cli.StringSliceFlag{Name: "cluster", Usage: "with --aws: read only this cluster `NAME` (repeatable)"},
+		&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --aws: requests in flight per account and region (1-64)"},
+		&cli.IntFlag{Name: "metrics-days", Value: 14, Usage: "with --aws: days of CloudWatch CPU and memory utilisation to read per service (0 skips; at most 455)"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "with --aws: no progress on stderr"},
+	}
+}
+
+// loadSource reads the fleet from the paths or, with --aws, from AWS.
+func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
+	if !c.Bool("aws") {
+		return loadFleet(c.Context, c.Args().Slice(), s)
+	}
+	if c.NArg() > 0 {
+		return nil, nil, usagef("give either paths or --aws, not both")
+	}
+	conc := c.Int("concurrency")
+	if conc < 1 || conc > 64 {
+		return nil, nil, usagef("--concurrency %d: want 1 to 64", conc)
+	}
+	return discoverLive(c.Context, c, s, conc)
+}
+
+func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fleet.Fleet, []fleet.Diagnostic, error) {
+	cfg, err := awsConfig(ctx, c.String("profile"))
+	if err != nil {
+		return nil, nil, err
+	}
+	targets, gaps, err := discover.Targets(ctx, cfg, discover.Scope{RoleARN: c.String("role-arn"), OrgRoleName: c.String("org-role-name")})
+	if err != nil {
+		return nil, nil, err
+	}
+	regions, err := regionsFor(ctx, c, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	days := c.Int("metrics-days")
+	if days < 0 || days > 455 {
+		return nil, nil, usagef("--metrics-days %d: want 0 to 455 (CloudWatch keeps about 15 months)", days)
+	}
+	opts := discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: days}
+	if !c.Bool("quiet") {
+		opts.Progress = progressPrinter(s.err)
+	}
+	f, diags, err := discover.Discover(ctx, targets, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ctx.Err() != nil {
+		// Interrupted: report nothing rather than a fleet cut short at random.
+		return nil, nil, fmt.Errorf("discovery interrupted (%v); nothing was written", ctx.Err())
+	}
+	f.Gaps = append(gaps, f.Gaps...)
+	printDiagnostics(s.err, diags)
+	for _, g := range f.Gaps {
+		fmt.Fprintf(s.err, "not read: %s: %s\n", g.Scope, g.Reason)
+	}
+	return f, diags, nil
+}
+
+// awsConfig loads the SDK's default configuration chain (environment,
+// shared config and profiles, SSO), which also honours AWS_ENDPOINT_URL
+// and AWS_ENDPOINT_URL_<SERVICE>.
+func awsConfig(ctx context.Context, profile string) (aws.Config, error) {
+	opts := []func(*config.LoadOptions) error{
+		config.WithRetryer(func() aws.Retryer {
+			// More attempts than the default 3: a long discovery should ride
+			// out bursts of throttling rather than leave gaps.
+			return retry.AddWithMaxAttempts(retry.NewStandard(), 8)
+		}),
+	}
+	if profile != "" {
+		opts = append(opts, config.WithSharedConfigProfile(profile))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, opts...)
+	if err != nil {
+		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	return cfg, nil
+}
+
+func regionsFor(ctx context.Context, c *cli.Context, cfg aws.Config) ([]string, error) {
+	if c.Bool("all-regions") {
+		return discover.EnabledRegions(ctx, cfg)
+	}
+	var regions []string
+	for _, r := range c.StringSlice("regions") {
+		for _, part := range strings.Split(r, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				regions = append(regions, part)
+			}
+		}
+	}
+	if len(regions) == 0 && cfg.Region != "" {
+		regions = []string{cfg.Region}
+	}
+	if len(regions) == 0 {
+		return nil, usagef("no region: pass --regions, --all-regions, or set a region in the AWS config")
+	}
+	return regions, nil
+}
+
+// progressPrinter redraws one status line when stderr is a terminal and
+// prints a plain line per finished account and region otherwise.
+func progressPrinter(w io.Writer) func(discover.Progress) {
+	tty := isTerminal(w)
+	lastDone := -1
+	var lastDraw time.Time
+	return func(p discover.Progress) {
+		line := fmt.Sprintf("discovering: %d/%d account-regions, %d clusters, %d services, %d calls, %s",
+			p.TargetsDone, p.Targets, p.Clusters, p.Services, p.Calls, p.Elapsed.Round(time.Second))
+		switch {
+		case tty && (time.Since(lastDraw) > 100*time.Millisecond || p.TargetsDone == p.Targets):
+			lastDraw = time.Now()
+			fmt.Fprintf(w, "\r\033[K%s", line)
+			if p.TargetsDone == p.Targets {
+				fmt.Fprintln(w)
+			}
+		case !tty && p.TargetsDone != lastDone:
+			lastDone = p.TargetsDone
+			fmt.Fprintln(w, line)
+		}
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,57 @@
+package awsfake
+
+import (
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+)
+
+// Estate is what one account holds in one region.
+type Estate struct {
+	Clusters           []ecstypes.Cluster
+	Services           map[string][]ecstypes.Service           // by cluster name
+	ContainerInstances map[string][]ecstypes.ContainerInstance // by cluster name
+	TaskDefinitions    map[string]TaskDefinition               // by ARN
+	Instances          []ec2types.Instance
+	Subnets            []ec2types.Subnet
+	Images             map[string][]ecrtypes.ImageDetail // by repository name
+	TargetGroups       []elbtypes.TargetGroup
+	// Metrics by "cluster/service".
+	Metrics map[string]Utilisation
+}
+
+// TaskDefinition is a task definition with the tags DescribeTaskDefinition
+// returns when asked to include them.
+type TaskDefinition struct {
+	Def  ecstypes.TaskDefinition
+	Tags []ecstypes.Tag
+}
+
+// NewEstate returns an empty estate ready to fill.
+func NewEstate() *Estate {
+	return &Estate{
+		Services:           map[string][]ecstypes.Service{},
+		ContainerInstances: map[string][]ecstypes.ContainerInstance{},
+		TaskDefinitions:    map[string]TaskDefinition{},
+		Images:             map[string][]ecrtypes.ImageDetail{},
+		Metrics:            map[string]Utilisation{},
+	}
+}
+
+func (e *Estate) cluster(nameOrArn string) (ecstypes.Cluster, bool) {
+	for _, c := range e.Clusters {
+		if deref(c.ClusterName) == nameOrArn || deref(c.ClusterArn) == nameOrArn {
+			return c, true
+		}
+	}
+	return ecstypes.Cluster{}, false
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

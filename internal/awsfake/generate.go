@@ -1,0 +1,93 @@
+package awsfake
+
+import (
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+)
+
+// Shape sizes a generated estate.
+type Shape struct {
+	Clusters        int
+	Services        int // in all, spread over the clusters
+	TaskDefinitions int // distinct, shared by the services round-robin
+	Instances       int // container instances in all
+	// Every LoadBalanced-th service has a target group (0 = none).
+	LoadBalanced int
+}
+
+// Generate builds a deterministic estate of the given shape: services on
+// the EC2 launch type in bridge mode, each task definition with one ECR
+// image of this account and region, container instances on two subnets.
+func Generate(account, region string, sh Shape) *Estate {
+	e := NewEstate()
+	arn := func(kind, name string) string {
+		return fmt.Sprintf("arn:aws:ecs:%s:%s:%s/%s", region, account, kind, name)
+	}
+	subnets := []string{"subnet-0a" + region, "subnet-0b" + region}
+	for i, id := range subnets {
+		e.Subnets = append(e.Subnets, ec2types.Subnet{SubnetId: aws.String(id), VpcId: aws.String("vpc-1"),
+			AvailabilityZone: aws.String(fmt.Sprintf("%s%c", region, 'a'+i)), CidrBlock: aws.String(fmt.Sprintf("10.0.%d.0/24", i)),
+			AvailableIpAddressCount: aws.Int32(200)})
+	}
+	for t := 0; t < sh.TaskDefinitions; t++ {
+		family := fmt.Sprintf("app-%03d", t)
+		repo := fmt.Sprintf("team/%s", family)
+		image := fmt.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s:v1", account, region, repo)
+		tdArn := arn("task-definition", family+":1")
+		e.TaskDefinitions[tdArn] = TaskDefinition{
+			Def: ecstypes.TaskDefinition{TaskDefinitionArn: aws.String(tdArn), Family: aws.String(family), Revision: 1,
+				NetworkMode: ecstypes.NetworkModeBridge, Status: ecstypes.TaskDefinitionStatusActive,
+				ContainerDefinitions: []ecstypes.ContainerDefinition{{Name: aws.String("app"), Image: aws.String(image),
+					Cpu: 256, Memory: aws.Int32(512), Essential: aws.Bool(true),
+					PortMappings: []ecstypes.PortMapping{{ContainerPort: aws.Int32(8080), HostPort: aws.Int32(0), Protocol: ecstypes.TransportProtocolTcp}}}}},
+			Tags: []ecstypes.Tag{{Key: aws.String("team"), Value: aws.String("t" + fmt.Sprint(t%7))}},
+		}
+		e.Images[repo] = []ecrtypes.ImageDetail{{RegistryId: aws.String(account), RepositoryName: aws.String(repo),
+			ImageDigest: aws.String(fmt.Sprintf("sha256:%064d", t)), ImageTags: []string{"v1"}, ImageSizeInBytes: aws.Int64(int64(50+t%400) << 20)}}
+	}
+	for c := 0; c < sh.Clusters; c++ {
+		name := fmt.Sprintf("cluster-%02d", c)
+		e.Clusters = append(e.Clusters, ecstypes.Cluster{ClusterName: aws.String(name), ClusterArn: aws.String(arn("cluster", name)), Status: aws.String("ACTIVE")})
+	}
+	for i := 0; i < sh.Instances && sh.Clusters > 0; i++ {
+		cluster := fmt.Sprintf("cluster-%02d", i%sh.Clusters)
+		id := fmt.Sprintf("i-%017x", i+1)
+		e.Instances = append(e.Instances, ec2types.Instance{InstanceId: aws.String(id), InstanceType: ec2types.InstanceTypeM5Xlarge,
+			SubnetId: aws.String(subnets[i%2]), VpcId: aws.String("vpc-1"), Architecture: ec2types.ArchitectureValuesX8664,
+			Placement: &ec2types.Placement{AvailabilityZone: aws.String(region + "a")}})
+		e.ContainerInstances[cluster] = append(e.ContainerInstances[cluster], ecstypes.ContainerInstance{
+			ContainerInstanceArn: aws.String(arn("container-instance", fmt.Sprintf("%s/%032x", cluster, i+1))),
+			Ec2InstanceId:        aws.String(id), Status: aws.String("ACTIVE"), AgentConnected: true,
+			RegisteredResources: []ecstypes.Resource{{Name: aws.String("CPU"), Type: aws.String("INTEGER"), IntegerValue: 4096},
+				{Name: aws.String("MEMORY"), Type: aws.String("INTEGER"), IntegerValue: 15788}},
+			Attributes: []ecstypes.Attribute{{Name: aws.String("ecs.instance-type"), Value: aws.String("m5.xlarge")}},
+		})
+	}
+	for s := 0; s < sh.Services && sh.Clusters > 0 && sh.TaskDefinitions > 0; s++ {
+		cluster := fmt.Sprintf("cluster-%02d", s%sh.Clusters)
+		name := fmt.Sprintf("svc-%05d", s)
+		family := fmt.Sprintf("app-%03d", s%sh.TaskDefinitions)
+		svc := ecstypes.Service{ServiceName: aws.String(name), ServiceArn: aws.String(arn("service", cluster+"/"+name)),
+			ClusterArn: aws.String(arn("cluster", cluster)), TaskDefinition: aws.String(arn("task-definition", family+":1")),
+			LaunchType: ecstypes.LaunchTypeEc2, DesiredCount: 2, RunningCount: 2, SchedulingStrategy: ecstypes.SchedulingStrategyReplica,
+			Status: aws.String("ACTIVE")}
+		if sh.LoadBalanced > 0 && s%sh.LoadBalanced == 0 {
+			tgArn := fmt.Sprintf("arn:aws:elasticloadbalancing:%s:%s:targetgroup/%s/%016x", region, account, name, s)
+			svc.LoadBalancers = []ecstypes.LoadBalancer{{TargetGroupArn: aws.String(tgArn), ContainerName: aws.String("app"), ContainerPort: aws.Int32(8080)}}
+			e.TargetGroups = append(e.TargetGroups, elbtypes.TargetGroup{TargetGroupArn: aws.String(tgArn), TargetGroupName: aws.String(name),
+				Protocol: elbtypes.ProtocolEnumHttp, Port: aws.Int32(80), VpcId: aws.String("vpc-1"), TargetType: elbtypes.TargetTypeEnumInstance,
+				HealthCheckPath: aws.String("/health"), HealthCheckPort: aws.String("traffic-port")})
+		}
+		e.Services[cluster] = append(e.Services[cluster], svc)
+		e.Metrics[cluster+"/"+name] = Utilisation{
+			"CPUUtilization":    {"Maximum": float64(40 + s%60), "p99": float64(30 + s%50)},
+			"MemoryUtilization": {"Maximum": float64(50 + s%45), "p99": float64(45 + s%40)},
+		}
+	}
+	return e
+}

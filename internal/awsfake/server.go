@@ -1,0 +1,236 @@
+package awsfake
+
+import (
+	"fmt"
+
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"sort"
+	"sync"
+	"time"
+)
+
+// DefaultAccount is the account any credentials map to unless they were
+// handed out by the fake's AssumeRole.
+const DefaultAccount = "123456789012"
+
+// Server is the fake endpoint. Configure it before the first request.
+type Server struct {
+	*httptest.Server
+
+	// Latency is added to every request.
+	Latency time.Duration
+	// Throttle, when set, limits each (account, service) pair with a token
+	// bucket; requests beyond it get the service's throttling error.
+	Throttle *Rate
+
+	mu       sync.Mutex
+	estates  map[string]*Estate // by account + "/" + region
+	roles    map[string]string  // role ARN → account it assumes into
+	keys     map[string]string  // access key id → account
+	faults   []*Fault
+	calls    map[string]int // "ecs:DescribeServices" → count
+	throttle map[string]*bucket
+	org      map[string]orgtypes.AccountState
+}
+
+// Rate is a token bucket: Burst requests at once, refilled at PerSecond.
+type Rate struct {
+	Burst     int
+	PerSecond float64
+}
+
+// Fault makes matching requests fail. Empty fields match anything.
+type Fault struct {
+	Account, Region, Service, Op string
+	// Match, when set, must also return true for the request body.
+	Match  func(body string) bool
+	Code   string // e.g. AccessDeniedException, ThrottlingException
+	Status int    // HTTP status; 400 when zero
+	// Times limits how often the fault fires (0 = always).
+	Times int
+	fired int
+}
+
+// New starts a fake with no estates; add them with Put.
+func New() *Server {
+	s := &Server{
+		estates:  map[string]*Estate{},
+		roles:    map[string]string{},
+		keys:     map[string]string{},
+		calls:    map[string]int{},
+		throttle: map[string]*bucket{},
+	}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	return s
+}
+
+// Put sets the estate of an account in a region.
+func (s *Server) Put(account, region string, e *Estate) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.estates[account+"/"+region] = e
+}
+
+// AllowRole lets AssumeRole of roleArn succeed, into the role's account.
+func (s *Server) AllowRole(roleArn string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.roles[roleArn] = accountOfARN(roleArn)
+}
+
+// Inject adds a fault.
+func (s *Server) Inject(f *Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, f)
+}
+
+// Calls returns how often each "service:Operation" was called.
+func (s *Server) Calls() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.calls))
+	for k, v := range s.calls {
+		out[k] = v
+	}
+	return out
+}
+
+// TotalCalls sums Calls.
+func (s *Server) TotalCalls() int {
+	n := 0
+	for _, v := range s.Calls() {
+		n += v
+	}
+	return n
+}
+
+// CallSummary lists calls as sorted "service:Op=N" lines, for test messages.
+func (s *Server) CallSummary() string {
+	calls := s.Calls()
+	keys := make([]string, 0, len(calls))
+	for k := range calls {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := ""
+	for _, k := range keys {
+		out += fmt.Sprintf("%s=%d\n", k, calls[k])
+	}
+	return out
+}
+
+// request is one parsed call.
+type request struct {
+	service, op, region, account string
+	body                         string
+}
+
+var scopeRe = regexp.MustCompile(`Credential=([^/]+)/\d+/([^/]+)/([^/]+)/aws4_request`)
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	req, ok := s.parse(r, string(body))
+	if !ok {
+		http.Error(w, "awsfake: cannot tell which service and operation this is", http.StatusBadRequest)
+		return
+	}
+	if s.Latency > 0 {
+		time.Sleep(s.Latency)
+	}
+	s.mu.Lock()
+	s.calls[req.service+":"+req.op]++
+	fault := s.fault(req)
+	throttled := fault == nil && s.throttled(req)
+	estate := s.estates[req.account+"/"+req.region]
+	s.mu.Unlock()
+	p := protocolOf(req.service)
+	switch {
+	case fault != nil:
+		status := fault.Status
+		if status == 0 {
+			status = http.StatusBadRequest
+		}
+		p.writeError(w, status, fault.Code, "injected fault")
+	case throttled:
+		p.throttle(w)
+	default:
+		s.dispatch(w, req, estate)
+	}
+}
+
+// parse reads the service from the SigV4 credential scope and the
+// operation from X-Amz-Target (JSON protocols) or the Action form field.
+func (s *Server) parse(r *http.Request, body string) (request, bool) {
+	m := scopeRe.FindStringSubmatch(r.Header.Get("Authorization"))
+	if m == nil {
+		return request{}, false
+	}
+	req := request{region: m[2], service: m[3], body: body}
+	s.mu.Lock()
+	req.account = s.keys[m[1]]
+	s.mu.Unlock()
+	if req.account == "" {
+		req.account = DefaultAccount
+	}
+	if op := operationFromPath(r.URL.Path); op != "" {
+		req.op = op
+		return req, true
+	}
+	if target := r.Header.Get("X-Amz-Target"); target != "" {
+		_, req.op, _ = cutLast(target, ".")
+		return req, req.op != ""
+	}
+	form, err := parseForm(body)
+	if err != nil {
+		return request{}, false
+	}
+	req.op = form.Get("Action")
+	return req, req.op != ""
+}
+
+func (s *Server) fault(req request) *Fault {
+	for _, f := range s.faults {
+		if (f.Account == "" || f.Account == req.account) && (f.Region == "" || f.Region == req.region) &&
+			(f.Service == "" || f.Service == req.service) && (f.Op == "" || f.Op == req.op) &&
+			(f.Match == nil || f.Match(req.body)) && (f.Times == 0 || f.fired < f.Times) {
+			f.fired++
+			return f
+		}
+	}
+	return nil
+}
+
+func (s *Server) throttled(req request) bool {
+	if s.Throttle == nil {
+		return false
+	}
+	key := req.account + "/" + req.region + "/" + req.service
+	b, ok := s.throttle[key]
+	if !ok {
+		b = &bucket{tokens: float64(s.Throttle.Burst), last: time.Now()}
+		s.throttle[key] = b
+	}
+	return !b.take(*s.Throttle)
+}
+
+// bucket is a token bucket for one (account, region, service).
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+func (b *bucket) take(r Rate) bool {
+	now := time.Now()
+	b.tokens = min(float64(r.Burst), b.tokens+now.Sub(b.last).Seconds()*r.PerSecond)
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}

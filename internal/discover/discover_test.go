@@ -1,0 +1,235 @@
+package discover
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
+)
+
+// testConfig points the SDK at the fake with fast retries.
+func testConfig(url string) aws.Config {
+	return aws.Config{
+		Region:       "us-east-1",
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIDTEST", "secret", ""),
+		BaseEndpoint: aws.String(url),
+		Retryer: func() aws.Retryer {
+			return retry.NewStandard(func(o *retry.StandardOptions) {
+				o.MaxAttempts = 3
+				o.MaxBackoff = 5 * time.Millisecond
+			})
+		},
+	}
+}
+
+func ceil(n, d int) int { return (n + d - 1) / d }
+
+func TestDiscoverReadsTheWholeEstateWithTheFewestCalls(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	shape := awsfake.Shape{Clusters: 3, Services: 250, TaskDefinitions: 12, Instances: 7, LoadBalanced: 5}
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1", shape))
+
+	f, diags, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
+		t.Errorf("diagnostic: %s", d)
+	}
+	if len(f.Gaps) > 0 {
+		t.Errorf("gaps: %+v", f.Gaps)
+	}
+	got := map[string]int{"services": len(f.Services), "taskDefinitions": len(f.TaskDefinitions), "clusters": len(f.Clusters),
+		"containerInstances": len(f.ContainerInstances), "instances": len(f.Instances), "images": len(f.Images),
+		"targetGroups": len(f.TargetGroups), "subnets": len(f.Subnets)}
+	want := map[string]int{"services": 250, "taskDefinitions": 12, "clusters": 3, "containerInstances": 7, "instances": 7,
+		"images": 12, "targetGroups": 50, "subnets": 2}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: got %d, want %d", k, got[k], v)
+		}
+	}
+	for _, s := range f.Services {
+		if s.TaskDef == nil {
+			t.Errorf("service %s not linked to its task definition", s.Name())
+		}
+	}
+
+	// The least number of calls the batch limits allow, per operation.
+	perCluster := func(n int, batch int) int { // services/instances are spread round-robin
+		total := 0
+		for c := 0; c < shape.Clusters; c++ {
+			k := n / shape.Clusters
+			if c < n%shape.Clusters {
+				k++
+			}
+			total += max(1, ceil(k, batch))
+		}
+		return total
+	}
+	wantCalls := map[string]int{
+		"ecs:ListClusters":                          1,
+		"ecs:DescribeClusters":                      1,
+		"ecs:ListServices":                          perCluster(shape.Services, listPageSize),
+		"ecs:DescribeServices":                      perCluster(shape.Services, describeServicesBatch),
+		"ecs:ListContainerInstances":                perCluster(shape.Instances, listPageSize),
+		"ecs:DescribeContainerInstances":            perCluster(shape.Instances, describeContainerInstancesBatch),
+		"ecs:DescribeTaskDefinition":                shape.TaskDefinitions,
+		"ec2:DescribeInstances":                     1,
+		"ec2:DescribeSubnets":                       1,
+		"ecr:DescribeImages":                        shape.TaskDefinitions, // one repository each
+		"elasticloadbalancing:DescribeTargetGroups": ceil(50, describeTargetGroupsBatch),
+	}
+	calls := fake.Calls()
+	for op, n := range wantCalls {
+		if calls[op] != n {
+			t.Errorf("%s: %d calls, want %d", op, calls[op], n)
+		}
+	}
+	if len(calls) != len(wantCalls) {
+		t.Errorf("unexpected operations called:\n%s", fake.CallSummary())
+	}
+}
+
+// AccessDenied on one cluster's services is a gap; the rest is read.
+func TestDiscoverRecordsAccessDeniedAsAGapAndGoesOn(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 2, Services: 20, TaskDefinitions: 4, Instances: 2}))
+	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "ListServices", Code: "AccessDeniedException",
+		Match: func(body string) bool { return strings.Contains(body, "cluster-01") }})
+
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Services) != 10 {
+		t.Errorf("read %d services, want the 10 of the readable cluster", len(f.Services))
+	}
+	if len(f.Gaps) != 1 || !strings.Contains(f.Gaps[0].Scope, "cluster cluster-01") || !strings.Contains(f.Gaps[0].Reason, "AccessDeniedException") {
+		t.Errorf("gaps = %+v, want one AccessDenied gap naming cluster-01", f.Gaps)
+	}
+}
+
+// Throttling within the retry budget is invisible; the estate comes back whole.
+func TestDiscoverRetriesThrottling(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 1, Services: 30, TaskDefinitions: 3, Instances: 1}))
+	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "DescribeServices", Code: "ThrottlingException", Times: 2})
+	fake.Inject(&awsfake.Fault{Service: "ec2", Op: "DescribeInstances", Code: "RequestLimitExceeded", Status: 503, Times: 1})
+
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Gaps) != 0 || len(f.Services) != 30 || len(f.Instances) != 1 {
+		t.Errorf("gaps %+v, %d services, %d instances", f.Gaps, len(f.Services), len(f.Instances))
+	}
+}
+
+// A region that is not enabled (every call refused) is a gap, not a failure
+// of the whole run.
+func TestDiscoverRegionNotEnabledIsAGap(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 1, Services: 3, TaskDefinitions: 1, Instances: 1}))
+	fake.Inject(&awsfake.Fault{Region: "ap-east-1", Code: "UnrecognizedClientException", Status: 400})
+
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1", "ap-east-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Services) != 3 || len(f.Gaps) != 1 || !strings.Contains(f.Gaps[0].Scope, "ap-east-1") {
+		t.Errorf("%d services, gaps %+v", len(f.Services), f.Gaps)
+	}
+}
+
+func TestDiscoverNeedsARegion(t *testing.T) {
+	if _, _, err := Discover(context.Background(), nil, Options{}); err == nil {
+		t.Error("expected an error without regions")
+	}
+}
+
+func TestDiscoverEdgeCases(t *testing.T) {
+	t.Run("an empty account has no services and no gaps", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+		if err != nil || len(f.Services) != 0 || len(f.Gaps) != 0 {
+			t.Errorf("err %v, services %d, gaps %v", err, len(f.Services), f.Gaps)
+		}
+	})
+	t.Run("a cluster deleted mid-run is a gap", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+			awsfake.Shape{Clusters: 2, Services: 4, TaskDefinitions: 2, Instances: 2}))
+		fake.Inject(&awsfake.Fault{Service: "ecs", Op: "ListContainerInstances", Code: "ClusterNotFoundException",
+			Match: func(body string) bool { return strings.Contains(body, "cluster-00") }})
+		f, _, _ := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+		if len(f.Services) != 4 || len(f.Gaps) != 1 || !strings.Contains(f.Gaps[0].Reason, "ClusterNotFoundException") {
+			t.Errorf("services %d, gaps %+v", len(f.Services), f.Gaps)
+		}
+	})
+	t.Run("expired credentials are a clear error", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		fake.Inject(&awsfake.Fault{Service: "sts", Code: "ExpiredToken", Status: 400})
+		_, _, err := Targets(context.Background(), testConfig(fake.URL), Scope{})
+		if err == nil || !strings.Contains(err.Error(), "ExpiredToken") {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("throttling beyond the retries is a gap naming it", func(t *testing.T) {
+		fake := awsfake.New()
+		defer fake.Close()
+		fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+			awsfake.Shape{Clusters: 1, Services: 4, TaskDefinitions: 2, Instances: 1}))
+		fake.Inject(&awsfake.Fault{Service: "ecr", Code: "ThrottlingException"})
+		f, _, _ := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+		if len(f.Images) != 0 || len(f.Gaps) != 2 || !strings.Contains(f.Gaps[0].Reason, "ThrottlingException") {
+			t.Errorf("images %d, gaps %+v", len(f.Images), f.Gaps)
+		}
+	})
+}
+
+// Utilisation comes back per service, 125 services (500 queries) per call,
+// over the CBOR protocol the CloudWatch client speaks by default.
+func TestDiscoverReadsServiceMetrics(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 2, Services: 300, TaskDefinitions: 3, Instances: 2}))
+	now := func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}},
+		Options{Regions: []string{"us-east-1"}, MetricsDays: 14, Now: now})
+	if err != nil || len(f.Gaps) > 0 {
+		t.Fatalf("err %v gaps %v", err, f.Gaps)
+	}
+	if n := fake.Calls()["monitoring:GetMetricData"]; n != ceil(300, 125) {
+		t.Errorf("GetMetricData calls = %d, want %d", n, ceil(300, 125))
+	}
+	for _, s := range f.Services {
+		m := s.Metrics
+		if m == nil || m.CPUMax == nil || m.MemoryP99 == nil || m.Days != 14 {
+			t.Fatalf("service %s: metrics %+v", s.Name(), m)
+		}
+		var idx int
+		fmt.Sscanf(s.Name(), "svc-%d", &idx)
+		if *m.CPUMax != float64(40+idx%60) || *m.MemoryP99 != float64(45+idx%40) {
+			t.Errorf("service %s: cpuMax %v memP99 %v", s.Name(), *m.CPUMax, *m.MemoryP99)
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package discover
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// clusters lists (or takes from the options) the clusters and describes
+// them in batches; it returns their names.
+func (r *reader) clusters(ctx context.Context) []string {
+	arns := r.opts.Clusters
+	if len(arns) == 0 {
+		p := ecs.NewListClustersPaginator(r.ecs, &ecs.ListClustersInput{MaxResults: aws.Int32(listPageSize)})
+		for p.HasMorePages() {
+			var out *ecs.ListClustersOutput
+			err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+			if err != nil {
+				r.fail("", "ecs:ListClusters", err)
+				return nil
+			}
+			arns = append(arns, out.ClusterArns...)
+		}
+	}
+	var names []string
+	for _, batch := range chunks(arns, describeClustersBatch) {
+		var out *ecs.DescribeClustersOutput
+		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+			out, err = r.ecs.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch})
+			return err
+		})
+		if err != nil {
+			r.fail("", "ecs:DescribeClusters", err)
+			continue
+		}
+		for _, c := range out.Clusters {
+			r.col.addCluster(c)
+			names = append(names, aws.ToString(c.ClusterName))
+		}
+		for _, f := range out.Failures {
+			r.col.gap(r.scope+" cluster "+aws.ToString(f.Arn), "ecs:DescribeClusters: "+aws.ToString(f.Reason))
+		}
+	}
+	r.prog.add(len(names), 0, 0)
+	return names
+}
+
+// clusterContents reads one cluster's services and container instances.
+func (r *reader) clusterContents(ctx context.Context, cluster string, refs *references) {
+	r.services(ctx, cluster, refs)
+	r.containerInstances(ctx, cluster, refs)
+}
+
+func (r *reader) services(ctx context.Context, cluster string, refs *references) {
+	var arns []string
+	p := ecs.NewListServicesPaginator(r.ecs, &ecs.ListServicesInput{Cluster: &cluster, MaxResults: aws.Int32(listPageSize)})
+	for p.HasMorePages() {
+		var out *ecs.ListServicesOutput
+		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+		if err != nil {
+			r.fail("cluster "+cluster, "ecs:ListServices", err)
+			return
+		}
+		arns = append(arns, out.ServiceArns...)
+	}
+	batches := chunks(arns, describeServicesBatch)
+	parallel(len(batches), func(i int) {
+		batch := batches[i]
+		var out *ecs.DescribeServicesOutput
+		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+			out, err = r.ecs.DescribeServices(ctx, &ecs.DescribeServicesInput{
+				Cluster: &cluster, Services: batch, Include: []ecstypes.ServiceField{ecstypes.ServiceFieldTags},
+			})
+			return err
+		})
+		if err != nil {
+			r.fail("cluster "+cluster, "ecs:DescribeServices", err)
+			return
+		}
+		for _, s := range out.Services {
+			r.col.addService(s)
+			refs.addService(s)
+		}
+		for _, f := range out.Failures {
+			r.col.gap(r.scope+" cluster "+cluster+" service "+aws.ToString(f.Arn), "ecs:DescribeServices: "+aws.ToString(f.Reason))
+		}
+		r.prog.add(0, len(out.Services), 0)
+	})
+}
+
+func (r *reader) containerInstances(ctx context.Context, cluster string, refs *references) {
+	var arns []string
+	p := ecs.NewListContainerInstancesPaginator(r.ecs, &ecs.ListContainerInstancesInput{Cluster: &cluster, MaxResults: aws.Int32(listPageSize)})
+	for p.HasMorePages() {
+		var out *ecs.ListContainerInstancesOutput
+		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+		if err != nil {
+			r.fail("cluster "+cluster, "ecs:ListContainerInstances", err)
+			return
+		}
+		arns = append(arns, out.ContainerInstanceArns...)
+	}
+	batches := chunks(arns, describeContainerInstancesBatch)
+	parallel(len(batches), func(i int) {
+		batch := batches[i]
+		var out *ecs.DescribeContainerInstancesOutput
+		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+			out, err = r.ecs.DescribeContainerInstances(ctx, &ecs.DescribeContainerInstancesInput{Cluster: &cluster, ContainerInstances: batch})
+			return err
+		})
+		if err != nil {
+			r.fail("cluster "+cluster, "ecs:DescribeContainerInstances", err)
+			return
+		}
+		for _, ci := range out.ContainerInstances {
+			r.col.addContainerInstance(cluster, ci)
+			refs.add(&refs.instances, aws.ToString(ci.Ec2InstanceId))
+		}
+	})
+}
+
+// taskDefinitions fetches each distinct task definition once, with tags.
+func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *imageFetcher) {
+	arns := refs.sorted(refs.taskDefs)
+	parallel(len(arns), func(i int) {
+		arn := arns[i]
+		var out *ecs.DescribeTaskDefinitionOutput
+		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+			out, err = r.ecs.DescribeTaskDefinition(ctx, &ecs.DescribeTaskDefinitionInput{
+				TaskDefinition: aws.String(arn), Include: []ecstypes.TaskDefinitionField{ecstypes.TaskDefinitionFieldTags},
+			})
+			return err
+		})
+		if err != nil || out.TaskDefinition == nil {
+			r.fail("task definition "+arn, "ecs:DescribeTaskDefinition", err)
+			return
+		}
+		r.col.addTaskDefinition(*out.TaskDefinition, out.Tags)
+		var refsSeen []string
+		for _, c := range out.TaskDefinition.ContainerDefinitions {
+			refsSeen = append(refsSeen, aws.ToString(c.Image))
+		}
+		images.see(ctx, refsSeen)
+	})
+}
+
+// addService records what a service references.
+func (refs *references) addService(s ecstypes.Service) {
+	refs.add(&refs.taskDefs, aws.ToString(s.TaskDefinition))
+	refs.addServiceRef(serviceRef{arn: aws.ToString(s.ServiceArn), cluster: fleet.ClusterName(aws.ToString(s.ClusterArn)), name: aws.ToString(s.ServiceName)})
+	for _, lb := range s.LoadBalancers {
+		refs.add(&refs.targetGroups, aws.ToString(lb.TargetGroupArn))
+	}
+	if nc := s.NetworkConfiguration; nc != nil && nc.AwsvpcConfiguration != nil {
+		refs.add(&refs.subnets, nc.AwsvpcConfiguration.Subnets...)
+	}
+}

@@ -1,0 +1,118 @@
+package discover
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
+	"github.com/aws/smithy-go"
+)
+
+// reader reads one account in one region.
+type reader struct {
+	scope  string // "account 1234 region us-east-1", for gaps
+	region string
+	opts   Options
+	col    *collector
+	prog   *progress
+
+	ecs *ecs.Client
+	ec2 *ec2.Client
+	ecr *ecr.Client
+	elb *elb.Client
+	cw  *cloudwatch.Client
+
+	sem      chan struct{}
+	limiters map[string]*limiter
+}
+
+func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
+	cfg := t.Config.Copy()
+	cfg.Region = region
+	account := t.Account
+	if account == "" {
+		account = "(default credentials)"
+	}
+	return &reader{
+		scope:  fmt.Sprintf("account %s region %s", account, region),
+		region: region,
+		opts:   opts, col: col, prog: prog,
+		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
+		cw:  cloudwatch.NewFromConfig(cfg),
+		sem: make(chan struct{}, opts.Concurrency),
+		limiters: map[string]*limiter{
+			"ecs": newLimiter(opts.Rate), "ec2": newLimiter(opts.Rate), "ecr": newLimiter(opts.Rate), "elb": newLimiter(opts.Rate),
+			"cloudwatch": newLimiter(opts.Rate),
+		},
+	}
+}
+
+// call runs one API request within the concurrency and rate limits.
+func (r *reader) call(ctx context.Context, service string, fn func(context.Context) error) error {
+	// The rate limit comes first: a request waiting for its service's
+	// tokens must not hold a concurrency slot another service could use.
+	if err := r.limiters[service].wait(ctx); err != nil {
+		return err
+	}
+	select {
+	case r.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-r.sem }()
+	r.prog.add(0, 0, 1)
+	return fn(ctx)
+}
+
+// fail records a gap for part of the estate and lets discovery go on.
+func (r *reader) fail(where, op string, err error) {
+	scope := r.scope
+	if where != "" {
+		scope += " " + where
+	}
+	r.col.gap(scope, op+": "+describeError(err))
+}
+
+// describeError names the AWS error code, which says what to do (e.g.
+// AccessDeniedException: add the permission), without the request ID noise.
+func describeError(err error) string {
+	var apiErr smithy.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.ErrorCode() + ": " + apiErr.ErrorMessage()
+	}
+	return err.Error()
+}
+
+// read walks the account and region: clusters, then per cluster services
+// and container instances, then what they reference.
+func (r *reader) read(ctx context.Context) {
+	clusters := r.clusters(ctx)
+	refs := &references{}
+	var wg sync.WaitGroup
+	for _, c := range clusters {
+		wg.Add(1)
+		go func(cluster string) {
+			defer wg.Done()
+			r.clusterContents(ctx, cluster, refs)
+		}(c)
+	}
+	wg.Wait()
+	images := newImageFetcher(r)
+	wg.Add(4)
+	go func() { defer wg.Done(); r.metrics(ctx, refs.serviceRefs()) }()
+	go func() { defer wg.Done(); r.taskDefinitions(ctx, refs, images) }()
+	go func() { defer wg.Done(); r.instances(ctx, refs) }()
+	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()
+	wg.Wait()
+	// Subnets need the instances; images still in flight finish here.
+	wg.Add(2)
+	go func() { defer wg.Done(); images.finish(ctx) }()
+	go func() { defer wg.Done(); r.subnets(ctx, refs) }()
+	wg.Wait()
+}

@@ -1,0 +1,10 @@
+package fleet
+
+// LoadBytes reads one document held in memory (any recognised shape,
+// usually a snapshot built by live discovery), named name in messages.
+func LoadBytes(name string, data []byte) (*Fleet, []Diagnostic) {
+	b := newBuilder()
+	b.loadData(name, data, true)
+	b.link()
+	return b.fleet, b.diags
+}
