@@ -1,6 +1,11 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"fmt"
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var dependsOn = Rule{
 	ID:       "depends-on",
@@ -40,8 +45,13 @@ func checkDependsOn(s *Subject) []Finding {
 			}
 		}
 		if len(out) == 0 {
-			out = append(out, Flag(at(path, "dependsOn"), c.DependsOn,
-				"container %s declares %d container dependencies; supported on Fargate (platform version 1.3.0+), no change needed", deref(c.Name), len(c.DependsOn)).As(Info))
+			var waits []string
+			for _, d := range c.DependsOn {
+				waits = append(waits, fmt.Sprintf("%s (%s)", deref(d.ContainerName), d.Condition))
+			}
+			out = append(out, Flag(at(path, "dependsOn"), waits,
+				"container %s waits for %s; dependsOn is supported on Fargate from platform version 1.3.0, no change needed",
+				deref(c.Name), strings.Join(waits, ", ")).As(Info))
 		}
 		return out
 	})

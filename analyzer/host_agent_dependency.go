@@ -31,7 +31,10 @@ var agentEndpointName = regexp.MustCompile(`(?i)^(DD_AGENT_HOST|DD_DOGSTATSD_URL
 
 // hostAddress matches values that point at the EC2 host rather than the task:
 // the Docker bridge gateway, the instance metadata address, or Docker's host alias.
-var hostAddress = regexp.MustCompile(`(^|[^0-9.])(172\.17\.0\.1|169\.254\.169\.254)([^0-9]|$)|host\.docker\.internal`)
+var hostAddress = regexp.MustCompile(`(^|[^0-9.])172\.17\.0\.1([^0-9]|$)|host\.docker\.internal`)
+
+// imdsAddress matches values that point at the EC2 instance metadata service.
+var imdsAddress = regexp.MustCompile(`(^|[^0-9.])169\.254\.169\.254([^0-9]|$)`)
 
 // loopback matches values that point inside the task (a sidecar), which keep working on Fargate.
 var loopback = regexp.MustCompile(`(?i)^([a-z]+://)?(localhost|127\.0\.0\.1|\[::1\])([:/]|$)`)
@@ -41,18 +44,19 @@ func checkHostAgentDependency(s *Subject) []Finding {
 		var out []Finding
 		for i, kv := range c.Environment {
 			name, value := deref(kv.Name), strings.TrimSpace(deref(kv.Value))
-			var why string
+			// Names only in findings: the value may be sensitive.
+			vpath := at(path, idx("environment", i), "value")
 			switch {
+			case imdsAddress.MatchString(value):
+				out = append(out, Flag(vpath, name,
+					"environment variable %s points at the EC2 instance metadata service, which Fargate tasks cannot reach; use the task metadata endpoint v4 (ECS_CONTAINER_METADATA_URI_V4)", name))
 			case hostAddress.MatchString(value):
-				why = "points at the EC2 host (Docker bridge gateway or instance metadata address)"
+				out = append(out, Flag(vpath, name,
+					"environment variable %s points at the EC2 host (Docker bridge gateway), which does not exist on Fargate; run the agent as a sidecar and use localhost", name))
 			case agentEndpointName.MatchString(name) && !loopback.MatchString(value):
-				why = "names a telemetry agent endpoint outside the task (on EC2 usually a per-host daemon)"
-			default:
-				continue
+				out = append(out, Flag(vpath, name,
+					"environment variable %s names a telemetry agent endpoint outside the task (on EC2 usually a per-host daemon); on Fargate run the agent as a sidecar and use localhost", name))
 			}
-			// Names only: the value may be sensitive.
-			out = append(out, Flag(at(path, idx("environment", i), "value"), name,
-				"environment variable %s %s, which Fargate does not provide; run the agent as a sidecar and use localhost", name, why))
 		}
 		return out
 	})
