@@ -23,6 +23,13 @@ var agentRegistryAuth = Rule{
 	Check: checkAgentRegistryAuth,
 }
 
+// anonymousOnlyRegistries serve public images without any login, so no
+// credentials can have come from the agent.
+var anonymousOnlyRegistries = map[string]bool{
+	"mcr.microsoft.com": true, // Windows and .NET base images
+	"registry.k8s.io":   true,
+}
+
 func checkAgentRegistryAuth(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		img := deref(c.Image)
@@ -30,7 +37,7 @@ func checkAgentRegistryAuth(s *Subject) []Finding {
 			return nil
 		}
 		ref := fleet.ParseImageRef(img)
-		if ref.IsECR() || ref.IsPublicRegistry() {
+		if ref.IsECR() || ref.IsPublicRegistry() || anonymousOnlyRegistries[ref.Registry] {
 			return nil
 		}
 		if c.RepositoryCredentials != nil && deref(c.RepositoryCredentials.CredentialsParameter) != "" {

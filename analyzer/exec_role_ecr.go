@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"fmt"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -27,10 +29,15 @@ func checkExecRoleECR(s *Subject) []Finding {
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ string) []Finding {
 		img := deref(c.Image)
-		if !fleet.ParseImageRef(img).IsECR() {
+		ref := fleet.ParseImageRef(img)
+		if !ref.IsECR() {
 			return nil
 		}
+		cross := ""
+		if a, ok := fleet.ParseARN(deref(s.Def().TaskDefinitionArn)); ok && a.Account != "" && a.Account != ref.Account {
+			cross = fmt.Sprintf("; the repository in account %s must also allow that role in its repository policy", ref.Account)
+		}
 		return []Finding{Flag("executionRoleArn", nil,
-			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions", deref(c.Name), img)}
+			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions%s", deref(c.Name), img, cross)}
 	})
 }

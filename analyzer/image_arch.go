@@ -37,7 +37,7 @@ func checkImageArch(s *Subject) []Finding {
 	if rp := s.Def().RuntimePlatform; rp != nil && rp.CpuArchitecture != "" {
 		taskArch = string(rp.CpuArchitecture)
 	}
-	hostArchs := s.hostArchitectures()
+	hostArchs, ranAsService := s.hostArchitectures()
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		ref := deref(c.Image)
 		if !fleet.ParseImageRef(ref).IsECR() {
@@ -52,6 +52,9 @@ func checkImageArch(s *Subject) []Finding {
 		}
 		switch len(hostArchs) {
 		case 0:
+			if !ranAsService {
+				return []Finding{Unchecked("where image " + ref + " ran: add `aws ecs describe-services` output for the services using this task definition and `aws ecs describe-container-instances` output for their clusters")}
+			}
 			return []Finding{Unchecked("the CPU architecture image " + ref + " ran on: add `aws ecs describe-container-instances` output for the clusters running this task definition")}
 		case 1:
 			if strings.EqualFold(hostArchs[0], taskArch) {
@@ -66,13 +69,15 @@ func checkImageArch(s *Subject) []Finding {
 }
 
 // hostArchitectures lists the distinct ecs.cpu-architecture attributes of the
-// container instances in the clusters of the services running the task definition.
-func (s *Subject) hostArchitectures() []string {
+// container instances in the clusters of the services running the task
+// definition; ranAsService says whether any service in the inputs runs it.
+func (s *Subject) hostArchitectures() (archs []string, ranAsService bool) {
 	if s.TaskDef == nil {
-		return nil
+		return nil, false
 	}
 	seen := map[string]bool{}
-	for _, svc := range s.Fleet.ServicesUsing(s.TaskDef) {
+	services := s.Fleet.ServicesUsing(s.TaskDef)
+	for _, svc := range services {
 		cl := s.Fleet.Cluster(svc.Cluster)
 		if cl == nil {
 			continue
@@ -90,5 +95,5 @@ func (s *Subject) hostArchitectures() []string {
 		out = append(out, a)
 	}
 	sort.Strings(out)
-	return out
+	return out, len(services) > 0
 }
