@@ -24,6 +24,9 @@ var dependsOn = Rule{
 }
 
 func checkDependsOn(s *Subject) []Finding {
+	if s.Def() == nil {
+		return nil
+	}
 	byName := map[string]*ecstypes.ContainerDefinition{}
 	for i := range s.Def().ContainerDefinitions {
 		c := &s.Def().ContainerDefinitions[i]

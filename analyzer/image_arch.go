@@ -33,6 +33,9 @@ var multiArchMediaTypes = map[string]bool{
 }
 
 func checkImageArch(s *Subject) []Finding {
+	if s.Def() == nil {
+		return nil
+	}
 	taskArch := "X86_64"
 	if rp := s.Def().RuntimePlatform; rp != nil && rp.CpuArchitecture != "" {
 		taskArch = string(rp.CpuArchitecture)
