@@ -20,5 +20,26 @@ func containerSecurityAndNetworkRules() []Rule {
 func containerRuntimeRules() []Rule {
 	return []Rule{
 		plaintextSecret,
+		logDriverRule,
+		noLogConfig,
+		awslogsStreamPrefix,
+		awslogsRequiredOptions,
+		awslogsMode,
+		firelensS3Config,
+		firelensWindows,
+		execRoleAWSLogs,
+		execRoleECR,
+		execRoleSecrets,
+		agentRegistryAuth,
+		environmentFiles,
+		stopTimeout,
+		startTimeout,
+		dependsOn,
+		readonlyRootfsWindows,
+		userWindows,
+		imageArch,
+		imagePullNoCache,
+		imdsAndInstanceRole,
+		hostAgentDependency,
 	}
 }

@@ -1,0 +1,50 @@
+package analyzer
+
+import (
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+var agentRegistryAuth = Rule{
+	ID:       "agent-registry-auth",
+	Scope:    ScopeTask,
+	Severity: Fixable,
+	Title:    "Private registry credentials may have come from the EC2 container agent",
+	Rationale: "On EC2 the ECS agent can authenticate to private registries with ECS_ENGINE_AUTH_TYPE/ECS_ENGINE_AUTH_DATA from its " +
+		"config file. Fargate has no agent config: credentials for a registry other than ECR must be in the task definition.",
+	Remediation: "Store the registry credentials in a Secrets Manager secret, set repositoryCredentials.credentialsParameter to its ARN " +
+		"and give the execution role secretsmanager:GetSecretValue on it. Nothing is needed if the registry allows anonymous pulls.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RepositoryCredentials.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/private-auth.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
+	},
+	Check: checkAgentRegistryAuth,
+}
+
+// anonymousOnlyRegistries serve public images without any login, so no
+// credentials can have come from the agent.
+var anonymousOnlyRegistries = map[string]bool{
+	"mcr.microsoft.com": true, // Windows and .NET base images
+	"registry.k8s.io":   true,
+}
+
+func checkAgentRegistryAuth(s *Subject) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		img := deref(c.Image)
+		if img == "" {
+			return nil
+		}
+		ref := fleet.ParseImageRef(img)
+		if ref.IsECR() || ref.IsPublicRegistry() || anonymousOnlyRegistries[ref.Registry] {
+			return nil
+		}
+		if c.RepositoryCredentials != nil && deref(c.RepositoryCredentials.CredentialsParameter) != "" {
+			return nil
+		}
+		return []Finding{Flag(at(path, "repositoryCredentials"), nil,
+			"image %s comes from registry %s without repositoryCredentials; if that registry is private, the EC2 agent supplied the credentials (ECS_ENGINE_AUTH_DATA), which Fargate does not read: add repositoryCredentials",
+			img, ref.Registry)}
+	})
+}

@@ -1,0 +1,31 @@
+package analyzer
+
+import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+var awslogsStreamPrefix = Rule{
+	ID:       "awslogs-stream-prefix",
+	Scope:    ScopeTask,
+	Severity: Fixable,
+	Title:    "awslogs on Fargate needs awslogs-stream-prefix",
+	Rationale: "The awslogs-stream-prefix option is optional on EC2 but required for tasks on Fargate; registration or task start fails without it. " +
+		"With a prefix, streams are named prefix/container-name/task-id.",
+	Remediation: "Add an awslogs-stream-prefix option, for example the service name or the task definition family.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
+	},
+	Check: checkAwslogsStreamPrefix,
+}
+
+func checkAwslogsStreamPrefix(s *Subject) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		if !usesAWSLogs(c) {
+			return nil
+		}
+		if v, ok := logOption(c, "awslogs-stream-prefix"); ok && v != "" {
+			return nil
+		}
+		return []Finding{Flag(keyStep(at(path, "logConfiguration", "options"), "awslogs-stream-prefix"), nil,
+			"awslogs option awslogs-stream-prefix is missing; Fargate requires it (e.g. the family %q)", deref(s.Def().Family))}
+	})
+}

@@ -1,0 +1,68 @@
+package analyzer
+
+import (
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+var execRoleSecrets = Rule{
+	ID:       "exec-role-secrets",
+	Scope:    ScopeTask,
+	Severity: Fixable,
+	Title:    "Secrets and registry credentials need a task execution role",
+	Rationale: "Fargate fetches `secrets`, log-driver `secretOptions` and `repositoryCredentials` with the task execution role, " +
+		"never with an instance role. Secrets Manager references to a JSON key or a version need platform version 1.4.0 or later.",
+	Remediation: "Set executionRoleArn to a role allowed secretsmanager:GetSecretValue and/or ssm:GetParameters on the referenced " +
+		"secrets (plus kms:Decrypt for a customer-managed key), and run on platform version LATEST (1.4.0).",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",
+	},
+	Check: checkExecRoleSecrets,
+}
+
+func checkExecRoleSecrets(s *Subject) []Finding {
+	hasRole := s.hasExecutionRole()
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		var uses []string // names only: never the valueFrom
+		var jsonKeyRefs []Finding
+		for i, sec := range c.Secrets {
+			uses = append(uses, "secret "+deref(sec.Name))
+			if secretsManagerFieldRef(deref(sec.ValueFrom)) {
+				jsonKeyRefs = append(jsonKeyRefs, Flag(at(path, idx("secrets", i), "valueFrom"), deref(sec.Name),
+					"secret %s references a JSON key or version of a Secrets Manager secret, which needs Fargate platform version 1.4.0 or later", deref(sec.Name)).As(Warning))
+			}
+		}
+		if c.LogConfiguration != nil {
+			for _, sec := range c.LogConfiguration.SecretOptions {
+				uses = append(uses, "log option "+deref(sec.Name))
+			}
+		}
+		if c.RepositoryCredentials != nil && deref(c.RepositoryCredentials.CredentialsParameter) != "" {
+			uses = append(uses, "repositoryCredentials")
+		}
+		if hasRole || len(uses) == 0 {
+			return jsonKeyRefs
+		}
+		return append([]Finding{Flag("executionRoleArn", nil,
+			"container %s uses %s but the task has no executionRoleArn; add an execution role that may read them", deref(c.Name), strings.Join(uses, ", "))},
+			jsonKeyRefs...)
+	})
+}
+
+// secretsManagerFieldRef reports whether a valueFrom is a Secrets Manager ARN
+// that selects a JSON key, version stage or version id
+// (arn:aws:secretsmanager:region:account:secret:name:json-key:stage:id).
+func secretsManagerFieldRef(valueFrom string) bool {
+	parts := strings.Split(valueFrom, ":")
+	if len(parts) < 7 || parts[2] != "secretsmanager" || parts[5] != "secret" {
+		return false
+	}
+	for _, p := range parts[7:] {
+		if p != "" {
+			return true
+		}
+	}
+	return false
+}

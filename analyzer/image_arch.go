@@ -1,0 +1,102 @@
+package analyzer
+
+import (
+	"sort"
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+var imageArch = Rule{
+	ID:       "image-arch",
+	Scope:    ScopeTask,
+	Severity: Blocker,
+	Title:    "Image is built for a different CPU architecture than the Fargate task",
+	Rationale: "Fargate runs any Linux image whose CPU architecture matches the task's runtimePlatform.cpuArchitecture (X86_64 when unset). " +
+		"A single-architecture image that ran on ARM64 (Graviton) container instances will not start on an X86_64 Fargate task, and vice versa.",
+	Remediation: "Set runtimePlatform.cpuArchitecture to the image's architecture (Fargate offers X86_64 and ARM64 for Linux), " +
+		"or build and push a multi-architecture image (manifest list / OCI index).",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html",
+	},
+	Fallback: "set runtimePlatform.cpuArchitecture to the image's architecture, or publish a multi-architecture image",
+	Check:    checkImageArch,
+}
+
+// multiArchMediaTypes are manifest types that list one image per platform.
+var multiArchMediaTypes = map[string]bool{
+	"application/vnd.docker.distribution.manifest.list.v2+json": true,
+	"application/vnd.oci.image.index.v1+json":                   true,
+}
+
+func checkImageArch(s *Subject) []Finding {
+	if s.Def() == nil {
+		return nil
+	}
+	taskArch := "X86_64"
+	if rp := s.Def().RuntimePlatform; rp != nil && rp.CpuArchitecture != "" {
+		taskArch = string(rp.CpuArchitecture)
+	}
+	hostArchs, ranAsService := s.hostArchitectures()
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		ref := deref(c.Image)
+		if !fleet.ParseImageRef(ref).IsECR() {
+			return nil // only ECR images carry a manifest type in the inputs
+		}
+		img := s.Fleet.Image(ref)
+		if img == nil || deref(img.Detail.ImageManifestMediaType) == "" {
+			return []Finding{Unchecked("the manifest type of image " + ref + ": add `aws ecr describe-images` output for its repository")}
+		}
+		if multiArchMediaTypes[deref(img.Detail.ImageManifestMediaType)] {
+			return nil
+		}
+		switch len(hostArchs) {
+		case 0:
+			if !ranAsService {
+				return []Finding{Unchecked("where image " + ref + " ran: add `aws ecs describe-services` output for the services using this task definition and `aws ecs describe-container-instances` output for their clusters")}
+			}
+			return []Finding{Unchecked("the CPU architecture image " + ref + " ran on: add `aws ecs describe-container-instances` output for the clusters running this task definition")}
+		case 1:
+			if strings.EqualFold(hostArchs[0], taskArch) {
+				return nil
+			}
+			return []Finding{Flag(at(path, "image"), ref,
+				"image %s is a single-architecture image that ran on %s container instances, but the task would run as %s on Fargate; set runtimePlatform.cpuArchitecture to %s or build a multi-architecture image",
+				ref, hostArchs[0], taskArch, strings.ToUpper(hostArchs[0]))}
+		}
+		return nil // ran on mixed architectures: no single answer to compare
+	})
+}
+
+// hostArchitectures lists the distinct ecs.cpu-architecture attributes of the
+// container instances in the clusters of the services running the task
+// definition; ranAsService says whether any service in the inputs runs it.
+func (s *Subject) hostArchitectures() (archs []string, ranAsService bool) {
+	if s.TaskDef == nil {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	services := s.Fleet.ServicesUsing(s.TaskDef)
+	for _, svc := range services {
+		cl := s.Fleet.Cluster(svc.Cluster)
+		if cl == nil {
+			continue
+		}
+		for _, ci := range cl.ContainerInstances {
+			for _, a := range ci.CI.Attributes {
+				if deref(a.Name) == "ecs.cpu-architecture" && deref(a.Value) != "" {
+					seen[strings.ToLower(deref(a.Value))] = true
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for a := range seen {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out, len(services) > 0
+}

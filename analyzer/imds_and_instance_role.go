@@ -1,0 +1,27 @@
+package analyzer
+
+var imdsAndInstanceRole = Rule{
+	ID:       "imds-and-instance-role",
+	Scope:    ScopeTask,
+	Severity: Fixable,
+	Title:    "No task role: the app may have used the EC2 instance profile",
+	Rationale: "Without taskRoleArn, an app on EC2 can fall back to the instance profile through the instance metadata service " +
+		"(169.254.169.254) for AWS credentials, Region or instance id. Fargate tasks have no host to query, so such calls fail.",
+	Remediation: "Add a taskRoleArn (the rewrite emits a placeholder) and review which permissions of the instance role the app really uses; " +
+		"read metadata from the task metadata endpoint v4 (ECS_CONTAINER_METADATA_URI_V4) instead of IMDS.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-security-considerations.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4-fargate.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
+	},
+	Check: checkIMDSAndInstanceRole,
+}
+
+func checkIMDSAndInstanceRole(s *Subject) []Finding {
+	if def := s.Def(); def == nil || deref(def.TaskRoleArn) != "" {
+		return nil
+	}
+	return []Finding{Flag("taskRoleArn", nil,
+		"task definition %s has no taskRoleArn, so on EC2 its containers may have used the instance role via IMDS; add a task role and review the permissions it needs",
+		s.TaskDef.Key())}
+}
