@@ -18,6 +18,9 @@ var nlbClientIP = Rule{
 }
 
 func checkNLBClientIP(s *Subject) []Finding {
+	if onFargate(s.Svc()) {
+		return nil // its target groups are ip type already
+	}
 	var out []Finding
 	for i, lb := range s.Svc().LoadBalancers {
 		arn := deref(lb.TargetGroupArn)

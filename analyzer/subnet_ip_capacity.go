@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -40,6 +41,9 @@ func taskSubnets(f *fleet.Fleet, svc *fleet.Service) (subnets []string, fromServ
 // deployment once on Fargate; a service already there holds its running
 // tasks' addresses, so it only needs the surge.
 func peakIPs(svc *fleet.Service) int {
+	if svc.Svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
+		return 0 // cannot move to Fargate: scheduling-daemon
+	}
 	maxPct := defaultMaximumPercent
 	if c := svc.Svc.DeploymentConfiguration; c != nil && c.MaximumPercent != nil {
 		maxPct = int(*c.MaximumPercent)
@@ -51,6 +55,9 @@ func peakIPs(svc *fleet.Service) int {
 }
 
 func checkSubnetIPCapacity(s *Subject) []Finding {
+	if s.Svc().SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
+		return nil
+	}
 	subnets, fromService := taskSubnets(s.Fleet, s.Service)
 	if len(subnets) == 0 {
 		return nil
