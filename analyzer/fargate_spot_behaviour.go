@@ -1,0 +1,42 @@
+package analyzer
+
+var fargateSpotBehaviour = Rule{
+	ID:       "fargate-spot-behaviour",
+	Scope:    ScopeService,
+	Severity: Warning,
+	Title:    "Fargate Spot tasks can be interrupted with two minutes' notice",
+	Rationale: "When AWS needs the capacity back, a Fargate Spot task gets a two-minute warning (a task state change event and SIGTERM) and is stopped; " +
+		"ECS does not fall back to on-demand capacity by itself, so a Spot-only service can lose tasks until Spot capacity returns.",
+	Remediation: "Keep a FARGATE base for the minimum capacity the service needs, handle SIGTERM and keep `stopTimeout` at or below 120 s so tasks drain within the notice.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/ec2-and-fargate-spot.html",
+	},
+	Check: checkFargateSpotBehaviour,
+}
+
+func checkFargateSpotBehaviour(s *Subject) []Finding {
+	svc := s.Svc()
+	spots := spotItems(svc)
+	if len(spots) == 0 {
+		return nil
+	}
+	onDemandBase := false
+	for _, item := range svc.CapacityProviderStrategy {
+		if deref(item.CapacityProvider) == providerFargate && item.Base > 0 {
+			onDemandBase = true
+		}
+	}
+	var out []Finding
+	for _, i := range spots {
+		path := at(idx("capacityProviderStrategy", i), "capacityProvider")
+		if onDemandBase {
+			out = append(out, Flag(path, providerFargateSpot,
+				"FARGATE_SPOT tasks get a two-minute interruption notice; the FARGATE base keeps a minimum running"))
+		} else {
+			out = append(out, Flag(path, providerFargateSpot,
+				"FARGATE_SPOT tasks get a two-minute interruption notice and there is no FARGATE base, so an interruption wave can leave the service without tasks"))
+		}
+	}
+	return out
+}

@@ -1,0 +1,86 @@
+package analyzer
+
+import (
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+var networkConfiguration = Rule{
+	ID:       "network-configuration",
+	Scope:    ScopeService,
+	Severity: Fixable,
+	Title:    "A Fargate service needs an awsvpc network configuration",
+	Rationale: "Every Fargate task gets its own network interface, so the service must say which subnets (up to 16, one VPC) and security groups (up to 5) to use. " +
+		"EC2 bridge or host services have none; `assignPublicIp` defaults to DISABLED.",
+	Remediation: "Add `networkConfiguration.awsvpcConfiguration` with the subnets and security groups of the cluster's instances as a starting point (the rewrite derives them when " +
+		"describe-instances output is given), then tighten the security group for the task: it now applies per task, not per host.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
+	},
+	Check: checkNetworkConfiguration,
+}
+
+const (
+	maxServiceSubnets        = 16
+	maxServiceSecurityGroups = 5
+)
+
+func checkNetworkConfiguration(s *Subject) []Finding {
+	cfg := awsvpcConfig(s.Svc())
+	if cfg == nil {
+		subnets, sgs := clusterInstanceNetwork(s.Fleet, s.Service.Cluster)
+		hint := "take subnets and security groups as parameters"
+		if len(subnets) > 0 {
+			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + orDefault(strings.Join(sgs, ", "), "none") + " as a starting point"
+		}
+		return []Finding{Flag("networkConfiguration.awsvpcConfiguration", nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint)}
+	}
+	var out []Finding
+	base := "networkConfiguration.awsvpcConfiguration"
+	if len(cfg.Subnets) == 0 {
+		out = append(out, Flag(at(base, "subnets"), nil, "the awsvpc configuration lists no subnets; Fargate tasks need at least one"))
+	}
+	if n := len(cfg.Subnets); n > maxServiceSubnets {
+		out = append(out, Flag(at(base, "subnets"), n, "%d subnets are listed; at most %d are allowed", n, maxServiceSubnets))
+	}
+	if n := len(cfg.SecurityGroups); n > maxServiceSecurityGroups {
+		out = append(out, Flag(at(base, "securityGroups"), n, "%d security groups are listed; at most %d are allowed", n, maxServiceSecurityGroups))
+	}
+	if vpcs := subnetVPCs(s.Fleet, cfg.Subnets); len(vpcs) > 1 {
+		out = append(out, Flag(at(base, "subnets"), vpcs, "the subnets belong to several VPCs (%s); all must be in one VPC", strings.Join(vpcs, ", ")))
+	}
+	return out
+}
+
+// subnetVPCs lists the VPCs of the subnets that describe-subnets output covers.
+func subnetVPCs(f *fleet.Fleet, subnets []string) []string {
+	var vpcs []string
+	for _, id := range subnets {
+		if sn := f.Subnet(id); sn != nil {
+			vpcs = append(vpcs, deref(sn.EC2.VpcId))
+		}
+	}
+	return sortedSet(vpcs)
+}
+
+// clusterInstanceNetwork lists the subnets and security groups of the EC2
+// instances behind a cluster's container instances (when
+// describe-instances output was given).
+func clusterInstanceNetwork(f *fleet.Fleet, cluster string) (subnets, sgs []string) {
+	c := f.Cluster(cluster)
+	if c == nil {
+		return nil, nil
+	}
+	for _, ci := range c.ContainerInstances {
+		if ci.Instance == nil {
+			continue
+		}
+		subnets = append(subnets, deref(ci.Instance.EC2.SubnetId))
+		for _, g := range ci.Instance.EC2.SecurityGroups {
+			sgs = append(sgs, deref(g.GroupId))
+		}
+	}
+	return sortedSet(subnets), sortedSet(sgs)
+}

@@ -1,0 +1,29 @@
+package analyzer
+
+var servicePlacementConstraints = Rule{
+	ID:       "service-placement-constraints",
+	Scope:    ScopeService,
+	Severity: Fixable,
+	Title:    "Service placement constraints do not apply on Fargate",
+	Rationale: "Placement constraints (`distinctInstance`, `memberOf` on instance type, AZ or custom attributes) choose EC2 container instances; Fargate tasks are not placed on instances you see, " +
+		"so ECS does not support them there. Removing them is lossy: any AZ or host pinning they expressed is gone.",
+	Remediation: "Drop them (UpdateService with `placementConstraints: []` clears them). Express AZ placement through the subnets in the network configuration instead.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html",
+	},
+	Check: checkServicePlacementConstraints,
+}
+
+func checkServicePlacementConstraints(s *Subject) []Finding {
+	var out []Finding
+	for i, c := range s.Svc().PlacementConstraints {
+		desc := string(c.Type)
+		if e := deref(c.Expression); e != "" {
+			desc += " " + e
+		}
+		out = append(out, Flag(idx("placementConstraints", i), desc,
+			"placement constraint %s is removed on Fargate (lossy: use subnets for AZ placement)", desc))
+	}
+	return out
+}

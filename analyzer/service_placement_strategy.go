@@ -1,0 +1,29 @@
+package analyzer
+
+var servicePlacementStrategy = Rule{
+	ID:       "service-placement-strategy",
+	Scope:    ScopeService,
+	Severity: Fixable,
+	Title:    "Service placement strategies do not apply on Fargate",
+	Rationale: "binpack, spread and random strategies choose among EC2 container instances; Fargate has none to choose. Spread across Availability Zones comes from the subnets instead, " +
+		"and `availabilityZoneRebalancing` (on by default for new services) restores the balance. Removing a strategy is lossy where it encoded cost packing or host spread.",
+	Remediation: "Drop them (UpdateService with an empty `placementStrategy` clears them) and give the service subnets in several Availability Zones.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
+	},
+	Check: checkServicePlacementStrategy,
+}
+
+func checkServicePlacementStrategy(s *Subject) []Finding {
+	var out []Finding
+	for i, p := range s.Svc().PlacementStrategy {
+		desc := string(p.Type)
+		if f := deref(p.Field); f != "" {
+			desc += "(" + f + ")"
+		}
+		out = append(out, Flag(idx("placementStrategy", i), desc,
+			"placement strategy %s is removed on Fargate (lossy: AZ spread comes from the subnets)", desc))
+	}
+	return out
+}
