@@ -48,11 +48,11 @@ func checkLinks(s *Subject) []Finding {
 			p := at(path, idx("links", i))
 			if len(refs) == 0 {
 				out = append(out, Flag(p, l, "link to container %s is removed (lossy): on awsvpc the containers share localhost; "+
-					"no environment value or command in the task names %s, so check configuration inside the image", named, quoteList(hosts)))
+					"no environment value or command in the task names %s, so check configuration inside the image", named, strings.Join(hosts, "/")))
 				continue
 			}
 			out = append(out, Flag(p, l, "link to container %s is removed (lossy): on awsvpc the containers share localhost; "+
-				"rewrite %s to use localhost instead of %s", named, quoteList(refs), quoteList(hosts)))
+				"rewrite %s to use localhost instead of %s", named, quoteList(refs), strings.Join(hosts, "/")))
 		}
 		return out
 	})

@@ -14,9 +14,9 @@ var systemControls = Rule{
 	Title:    "Only namespaced sysctls (net.*, IPC) can be set on Fargate",
 	Rationale: "Fargate Linux (platform version 1.4.0+) accepts `systemControls` for the network namespace (net.*) and the IPC namespace " +
 		"(kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*). Other kernel parameters such as vm.max_map_count are host-wide and cannot be set. " +
-		"In awsvpc a sysctl set on one container applies to the whole task, and if containers set different values the last one started wins. " +
+		"In awsvpc a net.* sysctl set on one container applies to the whole task, and if containers set different values the last one started wins. " +
 		"Windows containers do not support `systemControls` at all.",
-	Remediation: "Keep namespaced sysctls, giving every container the same value. For host-wide ones, make the application work without them " +
+	Remediation: "Keep namespaced sysctls, giving every container the same net.* values. For host-wide ones, make the application work without them " +
 		"(e.g. Elasticsearch with mmap disabled) or keep it on EC2. On Windows the rewrite removes the field.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_SystemControl.html",
@@ -45,11 +45,15 @@ func checkSystemControls(s *Subject) []Finding {
 		return nil
 	}
 	windows := s.Windows()
-	// values[namespace] = distinct values set across the task's containers
+	// values[namespace] = distinct values the task's containers give a net.*
+	// sysctl, which awsvpc applies task-wide
 	values := map[string]map[string]bool{}
 	for _, c := range def.ContainerDefinitions {
 		for _, sc := range c.SystemControls {
 			ns := deref(sc.Namespace)
+			if !isNetSysctl(ns) {
+				continue // IPC sysctls stay per container: Fargate has no ipcMode task
+			}
 			if values[ns] == nil {
 				values[ns] = map[string]bool{}
 			}
@@ -69,12 +73,19 @@ func checkSystemControls(s *Subject) []Finding {
 			case len(values[ns]) > 1:
 				out = append(out, Flag(p, ns, "%s = %s is set to different values by containers of this task (%s); in awsvpc one value applies to all containers and the last started wins",
 					ns, val, quoteList(sortedKeysOf(values[ns]))).As(Warning))
-			default:
+			case isNetSysctl(ns):
 				out = append(out, Flag(p, ns, "%s = %s is kept (Fargate Linux, platform version 1.4.0+); in awsvpc it applies to every container of the task", ns, val).As(Warning))
+			default:
+				out = append(out, Flag(p, ns, "IPC sysctl %s = %s is kept (Fargate Linux, platform version 1.4.0+)", ns, val).As(Warning))
 			}
 		}
 		return out
 	})
+}
+
+// isNetSysctl reports whether a kernel parameter is in the network namespace.
+func isNetSysctl(name string) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(name)), "net.")
 }
 
 func sortedKeysOf(m map[string]bool) []string {
