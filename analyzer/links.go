@@ -12,7 +12,8 @@ var links = Rule{
 	Severity: Fixable,
 	Title:    "Container links do not exist in awsvpc mode; containers talk over localhost",
 	Rationale: "`links` only works in bridge mode, and Fargate tasks are awsvpc. All containers of an awsvpc task share one network " +
-		"namespace, so a container reaches its neighbours on localhost:<port>; the link names and aliases stop resolving.",
+		"namespace, so a container reaches its neighbours on localhost:<port>; the link names and aliases stop resolving, and the " +
+		"<ALIAS>_PORT_* environment variables Docker injected for links disappear.",
 	Remediation: "The rewrite removes `links` (lossy). Point every setting that used a link name or alias at localhost (the finding lists " +
 		"the environment variables and command arguments it found; values are not shown) and check configuration files inside the image too.",
 	References: []string{

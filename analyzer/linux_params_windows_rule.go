@@ -10,7 +10,7 @@ var linuxParamsWindows = Rule{
 	Severity: Fixable,
 	Title:    "Windows containers cannot have `linuxParameters`",
 	Rationale: "`linuxParameters` (capabilities, devices, init process, shared memory, swap, tmpfs) is not supported for Windows " +
-		"containers, and Windows tasks on Fargate validate it strictly.",
+		"containers, so a Windows task definition bound for Fargate should not carry it.",
 	Remediation: "The rewrite removes the whole `linuxParameters` block; a Windows container had no use for it.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",

@@ -8,7 +8,7 @@ var maxSwap = Rule{
 	Severity: Fixable,
 	Title:    "Fargate has no swap, so `maxSwap` must be removed",
 	Rationale: "`linuxParameters.maxSwap` is not valid for Fargate tasks: there is no swap space, and the task memory is a hard ceiling. " +
-		"A container that could spill into swap on an EC2 host with swap enabled is OOM-killed instead.",
+		"A container that could spill into swap on an EC2 host with swap enabled may be OOM-killed instead.",
 	Remediation: "The rewrite removes the key (lossy when it was above 0). Size the task memory for the container's peak, using " +
 		"CloudWatch or Container Insights memory history from EC2.",
 	References: []string{
