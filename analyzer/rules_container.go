@@ -12,6 +12,31 @@ func containerRules() []Rule {
 func containerSecurityAndNetworkRules() []Rule {
 	return []Rule{
 		privileged,
+		capAdd,
+		capDrop,
+		devices,
+		sharedMemorySize,
+		tmpfs,
+		maxSwap,
+		swappiness,
+		initProcess,
+		linuxParamsWindows,
+		links,
+		hostname,
+		dnsServers,
+		dnsSearchDomains,
+		extraHosts,
+		disableNetworking,
+		dockerSecurityOptions,
+		gmsaLinux,
+		gmsaWindows,
+		gpu,
+		neuron,
+		hostPort,
+		portCollision,
+		portRange,
+		systemControls,
+		ulimits,
 	}
 }
 

@@ -1,0 +1,73 @@
+package analyzer
+
+import (
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+var capAdd = Rule{
+	ID:       "cap-add",
+	Scope:    ScopeTask,
+	Severity: Blocker,
+	Title:    "Fargate only lets a container add the SYS_PTRACE capability",
+	Rationale: "Fargate rejects `linuxParameters.capabilities.add` entries other than SYS_PTRACE (which needs platform version 1.4.0). " +
+		"Capabilities such as NET_ADMIN, SYS_ADMIN, IPC_LOCK or ALL grant host-level power Fargate never gives; capabilities already in " +
+		"Docker's default set (CHOWN, NET_BIND_SERVICE, SETUID and so on) were granted anyway, so listing them added nothing.",
+	Remediation: "Drop default-set entries (the rewrite does) and keep SYS_PTRACE. For any other capability, change the workload so it no " +
+		"longer needs it (e.g. manage routes or iptables outside the container), or keep it on EC2 or ECS Managed Instances.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-security-considerations.html",
+		"https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
+	},
+	Fallback:   "stay on EC2 or move to ECS Managed Instances",
+	Unverified: "that Fargate grants Docker's default capability set, so dropping default-set entries from `add` loses nothing",
+	Check:      checkCapAdd,
+}
+
+// dockerDefaultCaps is Docker's default capability set: adding one of these
+// changes nothing.
+var dockerDefaultCaps = map[string]bool{
+	"AUDIT_WRITE": true, "CHOWN": true, "DAC_OVERRIDE": true, "FOWNER": true, "FSETID": true, "KILL": true,
+	"MKNOD": true, "NET_BIND_SERVICE": true, "NET_RAW": true, "SETFCAP": true, "SETGID": true, "SETPCAP": true,
+	"SETUID": true, "SYS_CHROOT": true,
+}
+
+// capAddSeverity classifies one added capability: 0 when Fargate accepts it
+// (SYS_PTRACE), Fixable when it is in Docker's default set, Blocker
+// otherwise. name is the capability without a CAP_ prefix, upper case.
+func capAddSeverity(raw string) (name string, sev Severity) {
+	name = strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(raw)), "CAP_")
+	switch {
+	case name == "SYS_PTRACE":
+		return name, 0
+	case dockerDefaultCaps[name]:
+		return name, Fixable
+	}
+	return name, Blocker
+}
+
+func checkCapAdd(s *Subject) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		lp := s.linuxParams(c)
+		if lp == nil || lp.Capabilities == nil {
+			return nil
+		}
+		var out []Finding
+		for i, raw := range lp.Capabilities.Add {
+			p := at(path, "linuxParameters", "capabilities", idx("add", i))
+			switch name, sev := capAddSeverity(raw); {
+			case sev == 0:
+			case sev == Fixable:
+				out = append(out, Flag(p, raw, "capability %s is in Docker's default set, so adding it was a no-op; the rewrite drops the entry", name).As(Fixable))
+			case name == "ALL":
+				out = append(out, Flag(p, raw, "the container adds ALL capabilities; Fargate only allows adding SYS_PTRACE"))
+			default:
+				out = append(out, Flag(p, raw, "capability %s cannot be added on Fargate (only SYS_PTRACE can); the workload must stop needing it", name))
+			}
+		}
+		return out
+	})
+}

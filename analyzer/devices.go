@@ -1,0 +1,36 @@
+package analyzer
+
+import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+var devices = Rule{
+	ID:       "devices",
+	Scope:    ScopeTask,
+	Severity: Blocker,
+	Title:    "Host devices cannot be passed into Fargate containers",
+	Rationale: "Fargate does not support `linuxParameters.devices`: there is no host whose /dev entries (FUSE, GPUs, Neuron, " +
+		"serial or block devices) a container could use.",
+	Remediation: "Remove the device dependency (e.g. use S3 or EFS instead of a FUSE mount), or keep the workload on EC2 " +
+		"or ECS Managed Instances where the device exists.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinuxParameters.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
+	},
+	Fallback: "stay on EC2 or move to ECS Managed Instances",
+	Check:    checkDevices,
+}
+
+func checkDevices(s *Subject) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		lp := s.linuxParams(c)
+		if lp == nil {
+			return nil
+		}
+		var out []Finding
+		for i, d := range lp.Devices {
+			host := deref(d.HostPath)
+			out = append(out, Flag(at(path, "linuxParameters", idx("devices", i), "hostPath"), host,
+				"host device %s is mapped into the container; Fargate exposes no host devices", host))
+		}
+		return out
+	})
+}
