@@ -17,6 +17,21 @@ import (
 // Fargate size keeps it; the rewrite must use the same value.
 const sizeHeadroomPct = 0
 
+// windowsTask reports whether the task is a Windows task: it declares a
+// Windows OS family, or every container instance it ran on runs Windows
+// (EC2 Windows task definitions often declare no family; the rewrite adds
+// the one the instances report, see runtime-platform-windows).
+func windowsTask(s *Subject) bool {
+	if s.Windows() {
+		return true
+	}
+	if fam := osFamily(s.Def()); fam != "" {
+		return false // declared LINUX
+	}
+	ev := hostsOf(s)
+	return soleKey(ev.OSTypes) == "windows" || len(ev.OSTypes) == 0 && strings.HasPrefix(soleKey(ev.Families), "WINDOWS")
+}
+
 // taskNeed is what the task definition asks for, as the rewrite and the
 // cost model compute it.
 func taskNeed(s *Subject) fargate.Need { return fargate.NeedOf(s.Def(), sizeHeadroomPct) }
@@ -24,7 +39,7 @@ func taskNeed(s *Subject) fargate.Need { return fargate.NeedOf(s.Def(), sizeHead
 // fargateFit is the Fargate size the rewrite chooses for the task; ok is
 // false when no size is large enough.
 func fargateFit(s *Subject) (fargate.Size, bool) {
-	return fargate.Fit(taskNeed(s).Size, s.Windows())
+	return fargate.Fit(taskNeed(s).Size, windowsTask(s))
 }
 
 // sizeText names a Fargate size for messages: "1 vCPU / 2 GiB (cpu 1024, memory 2048)".

@@ -24,7 +24,7 @@ var runtimePlatformArch = Rule{
 
 func checkRuntimePlatformArch(s *Subject) []Finding {
 	d := s.Def()
-	if d.RuntimePlatform != nil && d.RuntimePlatform.CpuArchitecture != "" || s.Windows() {
+	if d.RuntimePlatform != nil && d.RuntimePlatform.CpuArchitecture != "" || windowsTask(s) {
 		return nil // declared; Windows architecture is windows-arm's
 	}
 	ev := hostsOf(s)

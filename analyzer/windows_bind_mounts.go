@@ -19,7 +19,7 @@ var windowsBindMounts = Rule{
 }
 
 func checkWindowsBindMounts(s *Subject) []Finding {
-	if !s.Windows() {
+	if !windowsTask(s) {
 		return nil
 	}
 	var out []Finding

@@ -21,7 +21,7 @@ var windowsSize = Rule{
 }
 
 func checkWindowsSize(s *Subject) []Finding {
-	if !s.Windows() {
+	if !windowsTask(s) {
 		return nil
 	}
 	n := taskNeed(s)
