@@ -1,0 +1,48 @@
+package analyzer
+
+import (
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+var dockerSocket = Rule{
+	ID:       "docker-socket",
+	Scope:    ScopeTask,
+	Severity: Blocker,
+	Title:    "The task uses the Docker daemon, which Fargate does not expose",
+	Rationale: "Fargate gives no access to a Docker daemon: the Docker socket cannot be mounted and Docker-in-Docker needs " +
+		"privileged mode, which Fargate refuses. Image builds, container-spawning CI agents and host-level monitoring agents rely on it.",
+	Remediation: "Build images with CodeBuild or a daemonless builder (Kaniko, BuildKit rootless, Buildah), take container " +
+		"metadata from the task metadata endpoint, or keep this workload on EC2.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-security-considerations.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html",
+	},
+	Fallback: "stay on EC2 or move to ECS Managed Instances (or use CodeBuild / a daemonless builder)",
+	Check:    checkDockerSocket,
+}
+
+func checkDockerSocket(s *Subject) []Finding {
+	var out []Finding
+	for i, v := range s.Def().Volumes {
+		if v.Host != nil && isDockerSocket(deref(v.Host.SourcePath)) {
+			out = append(out, Flag(at(idx("volumes", i), "host", "sourcePath"), *v.Host.SourcePath,
+				"volume %s mounts the Docker socket %s, which does not exist on Fargate", deref(v.Name), *v.Host.SourcePath))
+		}
+	}
+	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		if ref := deref(c.Image); isDinDImage(ref) {
+			return []Finding{Flag(at(path, "image"), ref, "image %s runs Docker-in-Docker, which needs privileged mode that Fargate does not allow", ref)}
+		}
+		return nil
+	})...)
+}
+
+// isDinDImage recognises the official Docker-in-Docker image.
+func isDinDImage(ref string) bool {
+	r := fleet.ParseImageRef(ref)
+	repo := strings.TrimPrefix(r.Repository, "library/")
+	return (repo == "docker" || strings.HasSuffix(repo, "/docker")) && strings.Contains(r.Tag, "dind")
+}

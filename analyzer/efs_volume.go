@@ -1,0 +1,46 @@
+package analyzer
+
+import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+var efsVolume = Rule{
+	ID:       "efs-volume",
+	Scope:    ScopeTask,
+	Severity: Blocker,
+	Title:    "EFS volumes need network and IAM changes on Fargate (and are not available for Windows)",
+	Rationale: "EFS works on Fargate Linux (platform version 1.4.0 or later), but the task's own network interface now mounts " +
+		"it: the mount targets must be reachable from the task subnets and allow NFS (TCP 2049) from the task's security group rather than the instance's. Windows containers on Fargate cannot use EFS.",
+	Remediation: "Linux: keep the volume, open TCP 2049 on the mount-target security group to the task security group, and for " +
+		"IAM authorization set `transitEncryption: ENABLED` and a task role. Windows: use another storage option or stay on EC2.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSVolumeConfiguration.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-version-migration.html",
+	},
+	Fallback: "stay on EC2 Windows",
+	Check:    checkEFSVolume,
+}
+
+func checkEFSVolume(s *Subject) []Finding {
+	var out []Finding
+	for i, v := range s.Def().Volumes {
+		efs := v.EfsVolumeConfiguration
+		if efs == nil {
+			continue
+		}
+		path := at(idx("volumes", i), "efsVolumeConfiguration", "fileSystemId")
+		fs := deref(efs.FileSystemId)
+		if windowsTask(s) {
+			out = append(out, Flag(path, fs, "EFS file system %s cannot be mounted by Windows containers on Fargate", fs))
+			continue
+		}
+		iam := efs.AuthorizationConfig != nil && efs.AuthorizationConfig.Iam == ecstypes.EFSAuthorizationConfigIAMEnabled
+		switch {
+		case iam && efs.TransitEncryption != ecstypes.EFSTransitEncryptionEnabled:
+			out = append(out, Flag(path, fs, "EFS file system %s uses IAM authorization, which needs transitEncryption ENABLED; also allow NFS (TCP 2049) from the task security group", fs).As(Warning))
+		case iam && s.Def().TaskRoleArn == nil:
+			out = append(out, Flag(path, fs, "EFS file system %s uses IAM authorization but the task has no task role to authorize; also allow NFS (TCP 2049) from the task security group", fs).As(Warning))
+		default:
+			out = append(out, Flag(path, fs, "EFS file system %s works on Fargate; its mount targets must allow NFS (TCP 2049) from the task security group, not the instances'", fs).As(Warning))
+		}
+	}
+	return out
+}

@@ -1,0 +1,38 @@
+package analyzer
+
+import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+var inferenceAccelerators = Rule{
+	ID:       "inference-accelerators",
+	Scope:    ScopeTask,
+	Severity: Blocker,
+	Title:    "Elastic Inference accelerators are not available on Fargate",
+	Rationale: "Fargate cannot attach Elastic Inference accelerators, and Elastic Inference has not taken new customers since " +
+		"2023-04-15.",
+	Remediation: "Move inference to CPU sizing that fits Fargate, to a separate endpoint (e.g. SageMaker), or to GPU/Inferentia " +
+		"capacity on EC2 or ECS Managed Instances.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAccelerator.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResourceRequirement.html",
+	},
+	Fallback: "stay on EC2 or move to ECS Managed Instances",
+	Check:    checkInferenceAccelerators,
+}
+
+func checkInferenceAccelerators(s *Subject) []Finding {
+	var out []Finding
+	for i, ia := range s.Def().InferenceAccelerators {
+		out = append(out, Flag(at(idx("inferenceAccelerators", i), "deviceType"), ia.DeviceType,
+			"inference accelerator %s (%s) cannot be attached on Fargate", deref(ia.DeviceName), deref(ia.DeviceType)))
+	}
+	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+		var out []Finding
+		for i, rr := range c.ResourceRequirements {
+			if rr.Type == ecstypes.ResourceTypeInferenceAccelerator {
+				out = append(out, Flag(at(path, idx("resourceRequirements", i)), deref(rr.Value),
+					"container uses inference accelerator %s, which Fargate cannot provide", deref(rr.Value)))
+			}
+		}
+		return out
+	})...)
+}

@@ -1,0 +1,30 @@
+package analyzer
+
+var taskPlacementConstraints = Rule{
+	ID:       "task-placement-constraints",
+	Scope:    ScopeTask,
+	Severity: Fixable,
+	Title:    "Task placement constraints do not apply on Fargate",
+	Rationale: "Fargate has no container instances to choose from, so `memberOf` expressions on instance type, Availability " +
+		"Zone or custom attributes are rejected; spread across zones comes from the subnets given to the service.",
+	Remediation: "Delete `placementConstraints` (the rewrite does; lossy). Express zone placement through the service's subnets; " +
+		"an instance-type requirement has no Fargate equivalent.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinitionPlacementConstraint.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
+	},
+	Check: checkTaskPlacementConstraints,
+}
+
+func checkTaskPlacementConstraints(s *Subject) []Finding {
+	var out []Finding
+	for i, pc := range s.Def().PlacementConstraints {
+		expr := deref(pc.Expression)
+		if expr == "" {
+			expr = string(pc.Type)
+		}
+		out = append(out, Flag(idx("placementConstraints", i), expr,
+			"placement constraint %s has no meaning on Fargate and is removed (lossy: use the service's subnets for zone placement)", expr))
+	}
+	return out
+}
