@@ -28,7 +28,7 @@ func checkCostModel(s *Subject) []Finding {
 	if onFargate(svc) || svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
 		return nil
 	}
-	size, ok := fargateSize(s)
+	size, ok := s.FargateSize()
 	if !ok {
 		return nil // too large for Fargate: task-size-too-large
 	}

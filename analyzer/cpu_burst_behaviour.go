@@ -31,7 +31,7 @@ func checkCPUBurstBehaviour(s *Subject) []Finding {
 
 // fitOrNone names the chosen Fargate size for a message, or says none fits.
 func fitOrNone(s *Subject) string {
-	if sz, ok := fargateFit(s); ok {
+	if sz, ok := s.FargateSize(); ok {
 		return "the task size " + sizeText(sz)
 	}
 	return "the largest task size"

@@ -31,10 +31,10 @@ func checkCPUMemoryCombo(s *Subject) []Finding {
 	case !okM:
 		return []Finding{Flag("memory", d.Memory, "memory %q cannot be read as MiB or GB; %s", *d.Memory, choiceText(s))}
 	}
-	if _, fits := fargateFit(s); !fits || fargate.Valid(fargate.Size{CPU: cpu, Memory: mem}, windowsTask(s)) {
+	if _, fits := s.FargateSize(); !fits || fargate.Valid(fargate.Size{CPU: cpu, Memory: mem}, s.Windows()) {
 		return nil // too large: task-size-too-large / windows-size
 	}
-	if !windowsTask(s) && cpu < fargate.MinCPU || windowsTask(s) && !windowsCPU(cpu) {
+	if !s.Windows() && cpu < fargate.MinCPU || s.Windows() && !windowsCPU(cpu) {
 		return nil // task-cpu-below-min / windows-size
 	}
 	return []Finding{Flag("cpu", d.Cpu, "cpu %d with memory %d MiB is not a Fargate size; %s", cpu, mem, choiceText(s))}

@@ -28,7 +28,7 @@ func checkEFSVolume(s *Subject) []Finding {
 		}
 		path := at(idx("volumes", i), "efsVolumeConfiguration", "fileSystemId")
 		fs := deref(efs.FileSystemId)
-		if windowsTask(s) {
+		if s.Windows() {
 			out = append(out, Flag(path, fs, "EFS file system %s cannot be mounted by Windows containers on Fargate", fs))
 			continue
 		}

@@ -11,12 +11,12 @@ import (
 func TestHostNameRefs(t *testing.T) {
 	c := &ecstypes.ContainerDefinition{
 		Environment: []ecstypes.KeyValuePair{
-			{Name: ptrTo("DB_HOST"), Value: ptrTo("db")},
-			{Name: ptrTo("DATABASE_URL"), Value: ptrTo("postgres://u:p@db:5432/x")},
-			{Name: ptrTo("FQDN"), Value: ptrTo("db.example.com")},
-			{Name: ptrTo("OTHER"), Value: ptrTo("my-db")},
-			{Name: ptrTo("UPPER"), Value: ptrTo("http://DB/")},
-			{Name: ptrTo("EMPTY")},
+			{Name: ptr("DB_HOST"), Value: ptr("db")},
+			{Name: ptr("DATABASE_URL"), Value: ptr("postgres://u:p@db:5432/x")},
+			{Name: ptr("FQDN"), Value: ptr("db.example.com")},
+			{Name: ptr("OTHER"), Value: ptr("my-db")},
+			{Name: ptr("UPPER"), Value: ptr("http://DB/")},
+			{Name: ptr("EMPTY")},
 		},
 		EntryPoint: []string{"/bin/wait-for", "db:5432"},
 		Command:    []string{"--db", "serve"},
@@ -37,11 +37,11 @@ func TestPortSpan(t *testing.T) {
 		lo, hi int
 		ok     bool
 	}{
-		{ecstypes.PortMapping{ContainerPort: ptrTo[int32](80)}, 80, 80, true},
-		{ecstypes.PortMapping{ContainerPortRange: ptrTo("9000-9100")}, 9000, 9100, true},
-		{ecstypes.PortMapping{ContainerPortRange: ptrTo("7000")}, 7000, 7000, true},
-		{ecstypes.PortMapping{ContainerPortRange: ptrTo("9100-9000")}, 0, 0, false},
-		{ecstypes.PortMapping{ContainerPortRange: ptrTo("a-b")}, 0, 0, false},
+		{ecstypes.PortMapping{ContainerPort: ptr[int32](80)}, 80, 80, true},
+		{ecstypes.PortMapping{ContainerPortRange: ptr("9000-9100")}, 9000, 9100, true},
+		{ecstypes.PortMapping{ContainerPortRange: ptr("7000")}, 7000, 7000, true},
+		{ecstypes.PortMapping{ContainerPortRange: ptr("9100-9000")}, 0, 0, false},
+		{ecstypes.PortMapping{ContainerPortRange: ptr("a-b")}, 0, 0, false},
 		{ecstypes.PortMapping{}, 0, 0, false},
 	} {
 		lo, hi, ok := portSpan(tc.pm)
@@ -57,50 +57,36 @@ func TestPortSpan(t *testing.T) {
 // blocking finding from this group's rules.
 func TestContainerSecurityAndNetworkRulesNoFalsePositives(t *testing.T) {
 	def := ecstypes.TaskDefinition{
-		Family:                  ptrTo("valid"),
+		Family:                  ptr("valid"),
 		NetworkMode:             ecstypes.NetworkModeAwsvpc,
 		RequiresCompatibilities: []ecstypes.Compatibility{ecstypes.CompatibilityFargate},
-		Cpu:                     ptrTo("1024"),
-		Memory:                  ptrTo("2048"),
+		Cpu:                     ptr("1024"),
+		Memory:                  ptr("2048"),
 		ContainerDefinitions: []ecstypes.ContainerDefinition{
 			{
-				Name:  ptrTo("app"),
-				Image: ptrTo("nginx:1.27"),
+				Name:  ptr("app"),
+				Image: ptr("nginx:1.27"),
 				LinuxParameters: &ecstypes.LinuxParameters{
 					Capabilities:       &ecstypes.KernelCapabilities{Add: []string{"SYS_PTRACE"}, Drop: []string{"NET_RAW"}},
-					InitProcessEnabled: ptrTo(true),
-					Tmpfs:              []ecstypes.Tmpfs{{ContainerPath: ptrTo("/run"), Size: 16}},
+					InitProcessEnabled: ptr(true),
+					Tmpfs:              []ecstypes.Tmpfs{{ContainerPath: ptr("/run"), Size: 16}},
 				},
 				PortMappings: []ecstypes.PortMapping{
-					{ContainerPort: ptrTo[int32](80), HostPort: ptrTo[int32](80)},
-					{ContainerPortRange: ptrTo("10000-10010"), Protocol: ecstypes.TransportProtocolUdp},
+					{ContainerPort: ptr[int32](80), HostPort: ptr[int32](80)},
+					{ContainerPortRange: ptr("10000-10010"), Protocol: ecstypes.TransportProtocolUdp},
 				},
-				SystemControls:  []ecstypes.SystemControl{{Namespace: ptrTo("net.core.somaxconn"), Value: ptrTo("1024")}},
+				SystemControls:  []ecstypes.SystemControl{{Namespace: ptr("net.core.somaxconn"), Value: ptr("1024")}},
 				Ulimits:         []ecstypes.Ulimit{{Name: ecstypes.UlimitNameNofile, SoftLimit: 65535, HardLimit: 65535}},
 				CredentialSpecs: []string{"credentialspecdomainless:arn:aws:s3:::bucket/credspec.json"},
 			},
 			{
-				Name:           ptrTo("sidecar"),
-				Image:          ptrTo("envoyproxy/envoy:v1.30.1"),
-				PortMappings:   []ecstypes.PortMapping{{ContainerPort: ptrTo[int32](9901)}},
-				SystemControls: []ecstypes.SystemControl{{Namespace: ptrTo("net.core.somaxconn"), Value: ptrTo("1024")}},
+				Name:           ptr("sidecar"),
+				Image:          ptr("envoyproxy/envoy:v1.30.1"),
+				PortMappings:   []ecstypes.PortMapping{{ContainerPort: ptr[int32](9901)}},
+				SystemControls: []ecstypes.SystemControl{{Namespace: ptr("net.core.somaxconn"), Value: ptr("1024")}},
 			},
 		},
 	}
 	f := &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{{Def: def}}}
-	var ids []string
-	for _, r := range containerSecurityAndNetworkRules() {
-		ids = append(ids, r.ID)
-	}
-	res, err := Audit(f, Options{Only: ids})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, fd := range res.Findings {
-		if fd.Severity >= Fixable {
-			t.Errorf("%s: unexpected %s finding at %s: %s", fd.RuleID, fd.Severity, fd.Path, fd.Message)
-		}
-	}
+	assertQuiet(t, f, containerSecurityAndNetworkRules())
 }
-
-func ptrTo[T any](v T) *T { return &v }

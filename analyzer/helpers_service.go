@@ -135,30 +135,11 @@ func taskVCPU(s *Subject) float64 {
 	if def == nil {
 		return 0
 	}
-	need := fargate.NeedOf(def, 0)
-	size, ok := fargate.Fit(need.Size, s.Windows())
+	size, ok := s.FargateSize()
 	if !ok {
-		return float64(need.CPU) / 1024
+		return float64(fargate.NeedOf(def, sizeHeadroomPct).CPU) / 1024
 	}
 	return float64(size.CPU) / 1024
-}
-
-// fargateSize is the Fargate task size this definition would get.
-func fargateSize(s *Subject) (fargate.Size, bool) {
-	def := s.Def()
-	if def == nil {
-		return fargate.Size{}, false
-	}
-	return fargate.Fit(fargate.NeedOf(def, 0).Size, s.Windows())
-}
-
-// serviceWindows reports whether the service runs Windows tasks, from its
-// task definition or, lacking that, its platform family.
-func serviceWindows(s *Subject) bool {
-	if s.TaskDef != nil {
-		return s.Windows()
-	}
-	return strings.HasPrefix(strings.ToUpper(deref(s.Svc().PlatformFamily)), "WINDOWS")
 }
 
 // serviceARM64 reports whether the task definition asks for ARM64.

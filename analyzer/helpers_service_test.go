@@ -11,7 +11,7 @@ func TestOnFargate(t *testing.T) {
 	cp := func(names ...string) []ecstypes.CapacityProviderStrategyItem {
 		var out []ecstypes.CapacityProviderStrategyItem
 		for _, n := range names {
-			out = append(out, ecstypes.CapacityProviderStrategyItem{CapacityProvider: svcPtr(n), Weight: 1})
+			out = append(out, ecstypes.CapacityProviderStrategyItem{CapacityProvider: ptr(n), Weight: 1})
 		}
 		return out
 	}
@@ -40,40 +40,26 @@ func TestOnFargate(t *testing.T) {
 // fixable or blocker finding from the service rules.
 func TestServiceRulesQuietOnFargateReadyService(t *testing.T) {
 	td := &fleet.TaskDefinition{Def: ecstypes.TaskDefinition{
-		Family: svcPtr("web"), Revision: 4, NetworkMode: ecstypes.NetworkModeAwsvpc,
-		Cpu: svcPtr("512"), Memory: svcPtr("1024"), RequiresCompatibilities: []ecstypes.Compatibility{ecstypes.CompatibilityFargate},
+		Family: ptr("web"), Revision: 4, NetworkMode: ecstypes.NetworkModeAwsvpc,
+		Cpu: ptr("512"), Memory: ptr("1024"), RequiresCompatibilities: []ecstypes.Compatibility{ecstypes.CompatibilityFargate},
 		ContainerDefinitions: []ecstypes.ContainerDefinition{{
-			Name: svcPtr("web"), Image: svcPtr("123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1"),
-			PortMappings: []ecstypes.PortMapping{{ContainerPort: svcPtr[int32](8080), HostPort: svcPtr[int32](8080)}},
+			Name: ptr("web"), Image: ptr("123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1"),
+			PortMappings: []ecstypes.PortMapping{{ContainerPort: ptr[int32](8080), HostPort: ptr[int32](8080)}},
 		}},
 	}}
 	svc := &fleet.Service{Cluster: "web", TaskDef: td, Svc: ecstypes.Service{
-		ServiceName: svcPtr("web"), TaskDefinition: svcPtr("web:4"), DesiredCount: 3,
+		ServiceName: ptr("web"), TaskDefinition: ptr("web:4"), DesiredCount: 3,
 		CapacityProviderStrategy: []ecstypes.CapacityProviderStrategyItem{
-			{CapacityProvider: svcPtr("FARGATE"), Base: 1, Weight: 1}, {CapacityProvider: svcPtr("FARGATE_SPOT"), Weight: 2},
+			{CapacityProvider: ptr("FARGATE"), Base: 1, Weight: 1}, {CapacityProvider: ptr("FARGATE_SPOT"), Weight: 2},
 		},
-		PlatformVersion:               svcPtr("LATEST"),
-		HealthCheckGracePeriodSeconds: svcPtr[int32](90),
+		PlatformVersion:               ptr("LATEST"),
+		HealthCheckGracePeriodSeconds: ptr[int32](90),
 		NetworkConfiguration: &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{
 			Subnets: []string{"subnet-1", "subnet-2"}, SecurityGroups: []string{"sg-1"},
 		}},
-		LoadBalancers:     []ecstypes.LoadBalancer{{TargetGroupArn: svcPtr("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1"), ContainerName: svcPtr("web"), ContainerPort: svcPtr[int32](8080)}},
-		ServiceRegistries: []ecstypes.ServiceRegistry{{RegistryArn: svcPtr("arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1"), ContainerName: svcPtr("web"), ContainerPort: svcPtr[int32](8080)}},
+		LoadBalancers:     []ecstypes.LoadBalancer{{TargetGroupArn: ptr("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1"), ContainerName: ptr("web"), ContainerPort: ptr[int32](8080)}},
+		ServiceRegistries: []ecstypes.ServiceRegistry{{RegistryArn: ptr("arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1"), ContainerName: ptr("web"), ContainerPort: ptr[int32](8080)}},
 	}}
 	f := &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{td}, Services: []*fleet.Service{svc}}
-	var ids []string
-	for _, r := range serviceRules() {
-		ids = append(ids, r.ID)
-	}
-	res, err := Audit(f, Options{Only: ids})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, fd := range res.Findings {
-		if fd.Severity >= Fixable {
-			t.Errorf("%s fired %s on a Fargate-ready service at %s: %s", fd.RuleID, fd.Severity, fd.Path, fd.Message)
-		}
-	}
+	assertQuiet(t, f, serviceRules())
 }
-
-func svcPtr[T any](v T) *T { return &v }

@@ -3,7 +3,6 @@ package analyzer
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -17,30 +16,9 @@ import (
 // Fargate size keeps it; the rewrite must use the same value.
 const sizeHeadroomPct = 0
 
-// windowsTask reports whether the task is a Windows task: it declares a
-// Windows OS family, or every container instance it ran on runs Windows
-// (EC2 Windows task definitions often declare no family; the rewrite adds
-// the one the instances report, see runtime-platform-windows).
-func windowsTask(s *Subject) bool {
-	if s.Windows() {
-		return true
-	}
-	if fam := osFamily(s.Def()); fam != "" {
-		return false // declared LINUX
-	}
-	ev := hostsOf(s)
-	return soleKey(ev.OSTypes) == "windows" || len(ev.OSTypes) == 0 && strings.HasPrefix(soleKey(ev.Families), "WINDOWS")
-}
-
 // taskNeed is what the task definition asks for, as the rewrite and the
 // cost model compute it.
 func taskNeed(s *Subject) fargate.Need { return fargate.NeedOf(s.Def(), sizeHeadroomPct) }
-
-// fargateFit is the Fargate size the rewrite chooses for the task; ok is
-// false when no size is large enough.
-func fargateFit(s *Subject) (fargate.Size, bool) {
-	return fargate.Fit(taskNeed(s).Size, windowsTask(s))
-}
 
 // sizeText names a Fargate size for messages: "1 vCPU / 2 GiB (cpu 1024, memory 2048)".
 func sizeText(sz fargate.Size) string {
@@ -50,7 +28,7 @@ func sizeText(sz fargate.Size) string {
 
 // choiceText says which size the rewrite picks, or that none fits.
 func choiceText(s *Subject) string {
-	if sz, ok := fargateFit(s); ok {
+	if sz, ok := s.FargateSize(); ok {
 		return "the rewrite chooses " + sizeText(sz)
 	}
 	return "no Fargate size is large enough (see task-size-too-large)"
@@ -94,87 +72,11 @@ func osFamily(def *ecstypes.TaskDefinition) ecstypes.OSFamily {
 	return def.RuntimePlatform.OperatingSystemFamily
 }
 
-// hostEvidence is what the container instances of the clusters that run a
-// task definition say about the hosts it ran on.
-type hostEvidence struct {
-	Services  int             // services in the inputs that run the task definition
-	Clusters  []string        // their clusters, sorted
-	Instances int             // container instances seen in those clusters
-	Archs     map[string]bool // "arm64", "x86_64"
-	OSTypes   map[string]bool // "linux", "windows"
-	Families  map[string]bool // ecs.os-family values, e.g. WINDOWS_SERVER_2019_FULL
-}
-
 // hostsOf gathers the host evidence for the subject's task definition.
-func hostsOf(s *Subject) hostEvidence {
-	ev := hostEvidence{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
-	if s.Fleet == nil || s.TaskDef == nil {
-		return ev
-	}
-	seen := map[string]bool{}
-	for _, svc := range s.Fleet.ServicesUsing(s.TaskDef) {
-		ev.Services++
-		if seen[svc.Cluster] {
-			continue
-		}
-		seen[svc.Cluster] = true
-		ev.Clusters = append(ev.Clusters, svc.Cluster)
-		cl := s.Fleet.Cluster(svc.Cluster)
-		if cl == nil {
-			continue
-		}
-		for _, ci := range cl.ContainerInstances {
-			ev.Instances++
-			ev.add(ci)
-		}
-	}
-	sort.Strings(ev.Clusters)
-	return ev
-}
-
-func (ev *hostEvidence) add(ci *fleet.ContainerInstance) {
-	for _, a := range ci.CI.Attributes {
-		v := strings.TrimSpace(deref(a.Value))
-		switch deref(a.Name) {
-		case "ecs.cpu-architecture":
-			ev.Archs[normArch(v)] = true
-		case "ecs.os-type":
-			ev.OSTypes[strings.ToLower(v)] = true
-		case "ecs.os-family":
-			ev.Families[strings.ToUpper(v)] = true
-		}
-	}
-	if ci.Instance != nil && ci.Instance.EC2.Architecture != "" {
-		ev.Archs[normArch(string(ci.Instance.EC2.Architecture))] = true
-	}
-	if ci.Instance != nil && strings.EqualFold(string(ci.Instance.EC2.Platform), "windows") {
-		ev.OSTypes["windows"] = true
-	}
-}
-
-func normArch(v string) string {
-	switch strings.ToLower(v) {
-	case "arm64", "aarch64", "arm64_mac":
-		return "arm64"
-	case "x86_64", "amd64", "x86_64_mac":
-		return "x86_64"
-	}
-	return strings.ToLower(v)
-}
-
-// soleKey returns the single key of m, or "" when m has none or several.
-func soleKey(m map[string]bool) string {
-	if len(m) != 1 {
-		return ""
-	}
-	for k := range m {
-		return k
-	}
-	return ""
-}
+func hostsOf(s *Subject) fleet.Hosts { return s.Fleet.HostsOf(s.TaskDef) }
 
 // needHosts says what to add when there is no host evidence.
-func (ev hostEvidence) needHosts() string {
+func needHosts(ev fleet.Hosts) string {
 	if ev.Services == 0 {
 		return "the services that run this task definition and their container instances: add `aws ecs describe-services` and `aws ecs describe-container-instances` output"
 	}

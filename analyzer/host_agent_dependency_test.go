@@ -31,8 +31,8 @@ func TestHostAgentDependencyClassification(t *testing.T) {
 	for _, tc := range cases {
 		s := &Subject{Fleet: &fleet.Fleet{}, TaskDef: &fleet.TaskDefinition{Def: ecstypes.TaskDefinition{
 			ContainerDefinitions: []ecstypes.ContainerDefinition{{
-				Name:        strPtrCB("app"),
-				Environment: []ecstypes.KeyValuePair{{Name: strPtrCB(tc.name), Value: strPtrCB(tc.value)}},
+				Name:        ptr("app"),
+				Environment: []ecstypes.KeyValuePair{{Name: ptr(tc.name), Value: ptr(tc.value)}},
 			}},
 		}}}
 		got := checkHostAgentDependency(s)
@@ -64,4 +64,3 @@ func TestSecretsManagerFieldRef(t *testing.T) {
 	}
 }
 
-func strPtrCB(s string) *string { return &s }

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"sort"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -40,7 +39,8 @@ func checkImageArch(s *Subject) []Finding {
 	if rp := s.Def().RuntimePlatform; rp != nil && rp.CpuArchitecture != "" {
 		taskArch = string(rp.CpuArchitecture)
 	}
-	hostArchs, ranAsService := s.hostArchitectures()
+	hosts := s.Fleet.HostsOf(s.TaskDef)
+	hostArchs, ranAsService := sortedKeysOf(hosts.Archs), hosts.Services > 0
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		ref := deref(c.Image)
 		if !fleet.ParseImageRef(ref).IsECR() {
@@ -69,34 +69,4 @@ func checkImageArch(s *Subject) []Finding {
 		}
 		return nil // ran on mixed architectures: no single answer to compare
 	})
-}
-
-// hostArchitectures lists the distinct ecs.cpu-architecture attributes of the
-// container instances in the clusters of the services running the task
-// definition; ranAsService says whether any service in the inputs runs it.
-func (s *Subject) hostArchitectures() (archs []string, ranAsService bool) {
-	if s.TaskDef == nil {
-		return nil, false
-	}
-	seen := map[string]bool{}
-	services := s.Fleet.ServicesUsing(s.TaskDef)
-	for _, svc := range services {
-		cl := s.Fleet.Cluster(svc.Cluster)
-		if cl == nil {
-			continue
-		}
-		for _, ci := range cl.ContainerInstances {
-			for _, a := range ci.CI.Attributes {
-				if deref(a.Name) == "ecs.cpu-architecture" && deref(a.Value) != "" {
-					seen[strings.ToLower(deref(a.Value))] = true
-				}
-			}
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for a := range seen {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out, len(services) > 0
 }

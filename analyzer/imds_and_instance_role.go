@@ -3,11 +3,14 @@ package analyzer
 var imdsAndInstanceRole = Rule{
 	ID:       "imds-and-instance-role",
 	Scope:    ScopeTask,
-	Severity: Fixable,
+	// Warning, not fixable: the reference suggests a placeholder role, but
+	// only a person can say which permissions the app needs, and a role
+	// ARN that does not exist fails at launch, not at registration.
+	Severity: Warning,
 	Title:    "No task role: the app may have used the EC2 instance profile",
 	Rationale: "Without taskRoleArn, an app on EC2 can fall back to the instance profile through the instance metadata service " +
 		"(169.254.169.254) for AWS credentials, Region or instance id. Fargate tasks have no host to query, so such calls fail.",
-	Remediation: "Add a taskRoleArn (the rewrite emits a placeholder) and review which permissions of the instance role the app really uses; " +
+	Remediation: "Create a task role with the permissions of the instance role the app really uses and set taskRoleArn; " +
 		"read metadata from the task metadata endpoint v4 (ECS_CONTAINER_METADATA_URI_V4) instead of IMDS.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-security-considerations.html",
@@ -18,8 +21,8 @@ var imdsAndInstanceRole = Rule{
 }
 
 func checkIMDSAndInstanceRole(s *Subject) []Finding {
-	if def := s.Def(); def == nil || deref(def.TaskRoleArn) != "" {
-		return nil
+	if def := s.Def(); def == nil || deref(def.TaskRoleArn) != "" || fargateOnly(def) {
+		return nil // a definition written for Fargate only never had an instance profile
 	}
 	return []Finding{Flag("taskRoleArn", nil,
 		"task definition %s has no taskRoleArn, so on EC2 its containers may have used the instance role via IMDS; add a task role and review the permissions it needs",

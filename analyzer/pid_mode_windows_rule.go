@@ -14,7 +14,7 @@ var pidModeWindows = Rule{
 }
 
 func checkPidModeWindows(s *Subject) []Finding {
-	if !windowsTask(s) || s.Def().PidMode == "" {
+	if !s.Windows() || s.Def().PidMode == "" {
 		return nil
 	}
 	return []Finding{Flag("pidMode", s.Def().PidMode, "pidMode %s is not supported for Windows containers and is removed", s.Def().PidMode)}

@@ -24,7 +24,7 @@ var retiredLinuxPlatformVersions = map[string]bool{"1.0.0": true, "1.1.0": true,
 
 func checkPlatformVersion(s *Subject) []Finding {
 	pv := strings.TrimSpace(deref(s.Svc().PlatformVersion))
-	if pv == "" || serviceWindows(s) || !retiredLinuxPlatformVersions[pv] {
+	if pv == "" || s.Windows() || !retiredLinuxPlatformVersions[pv] {
 		return nil
 	}
 	return []Finding{Flag("platformVersion", pv, "Linux platform version %s is retired and cannot launch tasks; set LATEST (1.4.0)", pv)}

@@ -2,13 +2,17 @@ package analyzer
 
 import (
 	"strings"
-	"time"
 )
 
 var readOnlyFields = Rule{
-	ID:       "read-only-fields",
-	Scope:    ScopeTask,
-	Severity: Fixable,
+	ID:    "read-only-fields",
+	Scope: ScopeTask,
+	// Info, not fixable: the fields say nothing about whether the workload
+	// can run on Fargate (a registered revision already exists); they only
+	// matter when the document is registered again, and the rewrite strips
+	// them. As fixable they would turn every described definition's
+	// verdict to "fixable".
+	Severity: Info,
 	Title:    "Describe output carries read-only fields that RegisterTaskDefinition rejects",
 	Rationale: "`aws ecs describe-task-definition` returns fields that exist only on the output shape (ARN, revision, status, " +
 		"compatibilities, registration data, requiresAttributes); registering the document as it is fails. requiresAttributes does not apply on Fargate anyway.",
@@ -26,31 +30,25 @@ func checkReadOnlyFields(s *Subject) []Finding {
 		return nil
 	}
 	d := s.Def()
-	var out []Finding
-	add := func(field string, present bool, value any) {
+	var fields []string
+	add := func(field string, present bool) {
 		if present {
-			out = append(out, Flag(field, value, "%s is output-only and is removed before RegisterTaskDefinition", field))
+			fields = append(fields, field)
 		}
 	}
-	add("taskDefinitionArn", d.TaskDefinitionArn != nil, d.TaskDefinitionArn)
-	add("revision", d.Revision != 0, d.Revision)
-	add("status", d.Status != "", d.Status)
-	var attrs []string
-	for _, a := range d.RequiresAttributes {
-		attrs = append(attrs, deref(a.Name))
+	add("taskDefinitionArn", d.TaskDefinitionArn != nil)
+	add("revision", d.Revision != 0)
+	add("status", d.Status != "")
+	add("requiresAttributes", len(d.RequiresAttributes) > 0)
+	add("compatibilities", len(d.Compatibilities) > 0)
+	add("registeredAt", d.RegisteredAt != nil)
+	add("registeredBy", d.RegisteredBy != nil)
+	add("deregisteredAt", d.DeregisteredAt != nil)
+	add("deleteRequestedAt", d.DeleteRequestedAt != nil)
+	if len(fields) == 0 {
+		return nil
 	}
-	add("requiresAttributes", len(attrs) > 0, strings.Join(attrs, ", "))
-	add("compatibilities", len(d.Compatibilities) > 0, d.Compatibilities)
-	add("registeredAt", d.RegisteredAt != nil, timeText(d.RegisteredAt))
-	add("registeredBy", d.RegisteredBy != nil, d.RegisteredBy)
-	add("deregisteredAt", d.DeregisteredAt != nil, timeText(d.DeregisteredAt))
-	add("deleteRequestedAt", d.DeleteRequestedAt != nil, timeText(d.DeleteRequestedAt))
-	return out
-}
-
-func timeText(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
+	// One finding per definition: the fields are one fact, not many.
+	return []Finding{Flag(fields[0], strings.Join(fields, ", "),
+		"output-only fields %s are stripped by the rewrite before RegisterTaskDefinition", strings.Join(fields, ", "))}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 var runtimePlatformArch = Rule{
@@ -24,7 +25,7 @@ var runtimePlatformArch = Rule{
 
 func checkRuntimePlatformArch(s *Subject) []Finding {
 	d := s.Def()
-	if d.RuntimePlatform != nil && d.RuntimePlatform.CpuArchitecture != "" || windowsTask(s) {
+	if d.RuntimePlatform != nil && d.RuntimePlatform.CpuArchitecture != "" || s.Windows() {
 		return nil // declared; Windows architecture is windows-arm's
 	}
 	ev := hostsOf(s)
@@ -35,8 +36,8 @@ func checkRuntimePlatformArch(s *Subject) []Finding {
 		if fargateOnly(d) {
 			return nil // written for Fargate already: it ran on the X86_64 default
 		}
-		return []Finding{Unchecked("the CPU architecture the task ran on: " + ev.needHosts())}
-	case soleKey(ev.Archs) != "arm64":
+		return []Finding{Unchecked("the CPU architecture the task ran on: " + needHosts(ev))}
+	case fleet.Sole(ev.Archs) != "arm64":
 		return nil
 	}
 	return []Finding{Flag("runtimePlatform.cpuArchitecture", nil,

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 var runtimePlatformWindows = Rule{
@@ -30,13 +31,13 @@ var windowsImage = regexp.MustCompile(`(?i)mcr\.microsoft\.com/(windows|dotnet/f
 func checkRuntimePlatformWindows(s *Subject) []Finding {
 	declared := osFamily(s.Def())
 	ev := hostsOf(s)
-	hostFamily := soleKey(ev.Families)
+	hostFamily := fleet.Sole(ev.Families)
 	// Mixed clusters place a task on hosts of its own OS: only all-Windows counts.
-	windowsHosts := soleKey(ev.OSTypes) == "windows" || len(ev.OSTypes) == 0 && strings.HasPrefix(hostFamily, "WINDOWS")
+	windowsHosts := fleet.Sole(ev.OSTypes) == "windows" || len(ev.OSTypes) == 0 && strings.HasPrefix(hostFamily, "WINDOWS")
 	switch {
 	case len(ev.OSTypes) == 0 && len(ev.Families) == 0:
 		if (declared == "" || declared == ecstypes.OSFamilyLinux) && looksWindows(s) && !fargateOnly(s.Def()) {
-			return []Finding{Unchecked("the OS the task ran on (its images look Windows-based): " + ev.needHosts())}
+			return []Finding{Unchecked("the OS the task ran on (its images look Windows-based): " + needHosts(ev))}
 		}
 		return nil
 	case !windowsHosts:

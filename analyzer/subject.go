@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
 )
 
 // Def is the task definition being checked, or nil.
@@ -23,8 +25,25 @@ func (s *Subject) Svc() *ecstypes.Service {
 	return &s.Service.Svc
 }
 
-// Windows reports whether the task definition declares a Windows OS family.
-func (s *Subject) Windows() bool { return s.TaskDef != nil && s.TaskDef.IsWindows() }
+// Windows reports whether the subject runs Windows containers: the task
+// definition's declared family, else its hosts (fleet.IsWindows); for a
+// service whose task definition is absent, the service's platform family.
+func (s *Subject) Windows() bool {
+	if s.TaskDef == nil {
+		return s.Service != nil && strings.HasPrefix(strings.ToUpper(deref(s.Service.Svc.PlatformFamily)), "WINDOWS")
+	}
+	return s.Fleet.IsWindows(s.TaskDef)
+}
+
+// FargateSize is the Fargate task size the rewrite and the cost model
+// choose for the task definition (no headroom); ok is false when none is
+// large enough or the task definition is absent.
+func (s *Subject) FargateSize() (fargate.Size, bool) {
+	if s.TaskDef == nil {
+		return fargate.Size{}, false
+	}
+	return fargate.Fit(fargate.NeedOf(s.Def(), sizeHeadroomPct).Size, s.Windows())
+}
 
 // eachContainer runs check on every container definition and gathers the
 // findings, each tagged with its container's name. check gets the path

@@ -18,7 +18,7 @@ var taskCPUBelowMin = Rule{
 }
 
 func checkTaskCPUBelowMin(s *Subject) []Finding {
-	if windowsTask(s) {
+	if s.Windows() {
 		return nil // windows-size: the Windows minimum is 1 vCPU
 	}
 	cpu, ok := taskCPU(s.Def())

@@ -19,7 +19,7 @@ var windowsBindMounts = Rule{
 }
 
 func checkWindowsBindMounts(s *Subject) []Finding {
-	if !windowsTask(s) {
+	if !s.Windows() {
 		return nil
 	}
 	var out []Finding

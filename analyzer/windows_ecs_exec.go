@@ -18,7 +18,7 @@ func checkWindowsECSExec(s *Subject) []Finding {
 		return nil
 	}
 	pv := "Linux platform version 1.4.0+"
-	if serviceWindows(s) {
+	if s.Windows() {
 		pv = "Windows platform version 1.0.0"
 	}
 	if def := s.Def(); def != nil && deref(def.TaskRoleArn) == "" {

@@ -1,6 +1,9 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 var windowsOSUnsupported = Rule{
 	ID:       "windows-os-unsupported",
@@ -34,7 +37,7 @@ func checkWindowsOSUnsupported(s *Subject) []Finding {
 	}
 	// No family declared: the hosts it ran on tell which Windows the image needs.
 	ev := hostsOf(s)
-	if fam := soleKey(ev.Families); fam != "" && fam != string(ecstypes.OSFamilyLinux) && !fargateWindows[fam] {
+	if fam := fleet.Sole(ev.Families); fam != "" && fam != string(ecstypes.OSFamilyLinux) && !fargateWindows[fam] {
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", nil,
 			"the task ran on %s instances, so its image needs a Windows version Fargate does not offer (only 2019 and 2022)", fam)}
 	}

@@ -21,7 +21,7 @@ var windowsSize = Rule{
 }
 
 func checkWindowsSize(s *Subject) []Finding {
-	if !windowsTask(s) {
+	if !s.Windows() {
 		return nil
 	}
 	n := taskNeed(s)
@@ -29,7 +29,7 @@ func checkWindowsSize(s *Subject) []Finding {
 		return nil // task-size-too-large
 	}
 	d := s.Def()
-	if _, ok := fargateFit(s); !ok {
+	if _, ok := s.FargateSize(); !ok {
 		path, value := "cpu", any(d.Cpu)
 		if n.CPU <= fargate.MaxWindowsCPU {
 			path, value = "memory", d.Memory

@@ -1,0 +1,102 @@
+package fleet
+
+import (
+	"sort"
+	"strings"
+)
+
+// Hosts is what the container instances of the clusters that run a task
+// definition say about the machines it ran on.
+type Hosts struct {
+	Services  int             // services in the inputs that run the task definition
+	Clusters  []string        // their clusters, sorted
+	Instances int             // container instances seen in those clusters
+	Archs     map[string]bool // "arm64", "x86_64"
+	OSTypes   map[string]bool // "linux", "windows"
+	Families  map[string]bool // ecs.os-family values, e.g. WINDOWS_SERVER_2019_FULL
+}
+
+// HostsOf gathers the host evidence for td from the services that run it.
+func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
+	h := Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
+	if td == nil {
+		return h
+	}
+	seen := map[string]bool{}
+	for _, svc := range f.ServicesUsing(td) {
+		h.Services++
+		if seen[svc.Cluster] {
+			continue
+		}
+		seen[svc.Cluster] = true
+		h.Clusters = append(h.Clusters, svc.Cluster)
+		if cl := f.Cluster(svc.Cluster); cl != nil {
+			for _, ci := range cl.ContainerInstances {
+				h.Instances++
+				h.add(ci)
+			}
+		}
+	}
+	sort.Strings(h.Clusters)
+	return h
+}
+
+func (h *Hosts) add(ci *ContainerInstance) {
+	for _, a := range ci.CI.Attributes {
+		v := strings.TrimSpace(deref(a.Value))
+		switch deref(a.Name) {
+		case "ecs.cpu-architecture":
+			h.Archs[NormArch(v)] = true
+		case "ecs.os-type":
+			h.OSTypes[strings.ToLower(v)] = true
+		case "ecs.os-family":
+			h.Families[strings.ToUpper(v)] = true
+		}
+	}
+	if ci.Instance != nil && ci.Instance.EC2.Architecture != "" {
+		h.Archs[NormArch(string(ci.Instance.EC2.Architecture))] = true
+	}
+	if ci.Instance != nil && strings.EqualFold(string(ci.Instance.EC2.Platform), "windows") {
+		h.OSTypes["windows"] = true
+	}
+}
+
+// NormArch folds the spellings of CPU architectures to "arm64" or "x86_64".
+func NormArch(v string) string {
+	switch strings.ToLower(v) {
+	case "arm64", "aarch64", "arm64_mac":
+		return "arm64"
+	case "x86_64", "amd64", "x86_64_mac":
+		return "x86_64"
+	}
+	return strings.ToLower(v)
+}
+
+// Sole returns the single key of m, or "" when m has none or several.
+func Sole(m map[string]bool) string {
+	if len(m) != 1 {
+		return ""
+	}
+	for k := range m {
+		return k
+	}
+	return ""
+}
+
+// IsWindows decides whether td runs Windows containers, the one test the
+// analyzer, the rewrite and the cost model share: a declared Windows OS
+// family; or, with no family declared, hosts that all run Windows (EC2
+// Windows task definitions often declare none).
+func (f *Fleet) IsWindows(td *TaskDefinition) bool {
+	if td == nil {
+		return false
+	}
+	if td.IsWindows() {
+		return true
+	}
+	if td.Def.RuntimePlatform != nil && td.Def.RuntimePlatform.OperatingSystemFamily != "" {
+		return false // a declared Linux family
+	}
+	h := f.HostsOf(td)
+	return Sole(h.OSTypes) == "windows" || len(h.OSTypes) == 0 && strings.HasPrefix(Sole(h.Families), "WINDOWS")
+}
