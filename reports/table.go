@@ -35,14 +35,17 @@ func styledTable(w io.Writer, header []string, opts ...tablewriter.Option) *tabl
 	return t
 }
 
-// Widths for the findings table: every column but the message keeps its
-// full text on one line (paths are copied into editors), and the message is
-// wrapped so the table stays near tableTarget columns wide, between
-// messageMin and messageMax.
+// Widths for tables whose last column is free text: every other column
+// keeps its full text on one line (paths and rule IDs get copied), and the
+// text is wrapped so the table is about tableTarget columns wide, its text
+// column between messageMin and messageMax, and never wider than tableMax
+// while the text column can still be messageFloor wide.
 const (
-	tableTarget = 140
-	messageMin  = 30
-	messageMax  = 60
+	tableTarget  = 140
+	tableMax     = 160
+	messageMin   = 30
+	messageMax   = 60
+	messageFloor = 16
 )
 
 // renderAuditTable writes what an engineer reads in a terminal: verdicts
@@ -90,7 +93,8 @@ func auditFindingTable(w io.Writer, a *Audit) error {
 		rows = append(rows, []string{f.Severity.String(), f.RuleID, subjectLabel(f.Cluster, f.Service, f.TaskDefinition),
 			dash(f.Container), dash(f.Path), msg})
 	}
-	return titledTable(w, "Findings", []string{"SEVERITY", "RULE", "SUBJECT", "CONTAINER", "PATH", "MESSAGE"}, wrapLast(rows))
+	header := []string{"SEVERITY", "RULE", "SUBJECT", "CONTAINER", "PATH", "MESSAGE"}
+	return titledTable(w, "Findings", header, wrapLast(header, rows))
 }
 
 func notCheckedTable(w io.Writer, a *Audit) error {
@@ -98,7 +102,8 @@ func notCheckedTable(w io.Writer, a *Audit) error {
 	for _, n := range a.NotChecked {
 		rows = append(rows, []string{n.RuleID, subjectLabel(n.Cluster, n.Service, n.TaskDefinition), dash(n.Container), n.Needs})
 	}
-	return titledTable(w, "Not checked (the inputs lack the data)", []string{"RULE", "SUBJECT", "CONTAINER", "NEEDS"}, wrapLast(rows))
+	header := []string{"RULE", "SUBJECT", "CONTAINER", "NEEDS"}
+	return titledTable(w, "Not checked (the inputs lack the data)", header, wrapLast(header, rows))
 }
 
 // titledTable writes a title line, the table and a blank line; nothing at
@@ -124,25 +129,24 @@ func titledTable(w io.Writer, title string, header []string, rows [][]string) er
 }
 
 // wrapLast breaks the last column of each row into lines so the table fits
-// tableTarget columns; the other columns are never wrapped.
-func wrapLast(rows [][]string) [][]string {
-	if len(rows) == 0 {
-		return rows
-	}
-	cols := len(rows[0])
-	widths := make([]int, cols-1)
-	for _, r := range rows {
-		for i := 0; i < cols-1; i++ {
-			widths[i] = max(widths[i], displayWidth(r[i]))
-		}
-	}
+// (see tableTarget); the other columns are never wrapped.
+func wrapLast(header []string, rows [][]string) [][]string {
+	last := len(header) - 1
 	used := 1 // the left border
-	for _, wd := range widths {
-		used += wd + 3 // padding on both sides and a border
+	for i := 0; i < last; i++ {
+		wd := displayWidth(header[i])
+		for _, r := range rows {
+			wd = max(wd, displayWidth(r[i]))
+		}
+		used += wd + 3 // a space either side and a border
 	}
-	width := min(max(tableTarget-used-3, messageMin), messageMax)
+	used += 3
+	width := min(max(tableTarget-used, messageMin), messageMax)
+	if used+width > tableMax {
+		width = max(tableMax-used, messageFloor)
+	}
 	for _, r := range rows {
-		r[cols-1] = strings.TrimSpace(wrap(r[cols-1], width, ""))
+		r[last] = wrap(r[last], width, "")
 	}
 	return rows
 }
