@@ -124,6 +124,9 @@ func mdFindings(b *strings.Builder, a *Audit) {
 			unverified = mdSubject(b, v, fs) || unverified
 		}
 	}
+	if !started {
+		b.WriteString("## Findings\n\nNo findings.\n\n")
+	}
 	if unverified {
 		b.WriteString("Findings marked *(unverified)* come from rules that rest partly on a fact our sources could not confirm; " +
 			"`ecs2fargate rules explain ID` says which.\n\n")

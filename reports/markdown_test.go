@@ -122,3 +122,39 @@ func TestMDText(t *testing.T) {
 		t.Errorf("mdText = %q\nwant     %q", got, want)
 	}
 }
+
+// TestMarkdownFixtureStructure renders the fixture report as GitHub would
+// and checks its shape: well-formed tables, one <details> block per
+// subject with findings or notes, every section present.
+func TestMarkdownFixtureStructure(t *testing.T) {
+	a := fixtureAudit(t)
+	page := toHTML(t, render(t, "markdown", a))
+	checkTableShapes(t, page)
+	want := 0
+	groups := groupFindings(a.Findings)
+	for _, v := range a.Verdicts {
+		if len(groups[subjectKey{v.Cluster, v.Service, v.TaskDefinition}]) > 0 || len(v.Notes) > 0 || v.Fallback != "" {
+			want++
+		}
+	}
+	if got := strings.Count(page, "<details>"); got != want || strings.Count(page, "</details>") != want {
+		t.Errorf("%d <details> blocks, want %d", got, want)
+	}
+	for _, h := range []string{"Summary", "Services", "Cluster prod", "Cluster staging", "Task definitions", "Findings", "Not checked", "Input problems"} {
+		if !regexp.MustCompile(`<h[1-6][^>]*>` + regexp.QuoteMeta(h) + `</h`).MatchString(page) {
+			t.Errorf("no %q heading", h)
+		}
+	}
+}
+
+func TestMarkdownNoFindings(t *testing.T) {
+	a := fixtureAudit(t)
+	a.Findings, a.NotChecked, a.Diagnostics = nil, nil, nil
+	for i := range a.Verdicts {
+		a.Verdicts[i].Notes, a.Verdicts[i].Fallback = nil, ""
+	}
+	md := string(render(t, "markdown", a))
+	if !strings.Contains(md, "## Findings\n\nNo findings.") || strings.Contains(md, "<details>") || strings.Contains(md, "## Input problems") {
+		t.Errorf("clean audit rendered as:\n%s", md)
+	}
+}
