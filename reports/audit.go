@@ -20,7 +20,11 @@ type Audit struct {
 	Diagnostics   []fleet.Diagnostic    `json:"diagnostics"`
 	Gaps          []fleet.Gap           `json:"gaps"`
 	Rules         []analyzer.Rule       `json:"-"` // the rules that ran (SARIF lists them)
-	fleet         *fleet.Fleet
+	// Locate, when set, finds where JSON paths start in an input file (see
+	// fleet.Locate); SARIF uses it for line numbers. Renderers never read
+	// files themselves, so the caller supplies it; nil means no lines.
+	Locate func(file string, paths []string) map[string]fleet.Position `json:"-"`
+	fleet  *fleet.Fleet
 }
 
 // Tool names the program that wrote the report.

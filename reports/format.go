@@ -9,8 +9,10 @@ import (
 
 // auditRenderers maps each audit format name to its renderer.
 var auditRenderers = map[string]func(io.Writer, *Audit) error{
-	"json":  renderAuditJSON,
-	"table": renderAuditTable,
+	"json":     renderAuditJSON,
+	"markdown": renderAuditMarkdown,
+	"sarif":    renderAuditSARIF,
+	"table":    renderAuditTable,
 }
 
 // AuditFormats lists the formats RenderAudit accepts.

@@ -1,0 +1,376 @@
+package reports
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// SARIF 2.1.0 (OASIS), as GitHub code scanning reads it. Only the members we
+// fill are declared; field order follows the specification's examples.
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	toolHomepage = "https://github.com/ecs2fargate/ecs2fargate"
+	// fingerprintKey names our partialFingerprints entry; the /v1 suffix is
+	// bumped if the hashed fields ever change, so old alerts are not matched
+	// against new hashes by accident.
+	fingerprintKey = "ecs2fargate/v1"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     sarifText          `json:"shortDescription"`
+	FullDescription      sarifText          `json:"fullDescription"`
+	Help                 sarifHelp          `json:"help"`
+	HelpURI              string             `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Severity   string `json:"severity"`
+	Scope      string `json:"scope"`
+	Unverified string `json:"unverified,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           *int              `json:"ruleIndex,omitempty"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          sarifResultProps  `json:"properties"`
+}
+
+type sarifResultProps struct {
+	Severity       string `json:"severity"`
+	Cluster        string `json:"cluster"`
+	Service        string `json:"service"`
+	TaskDefinition string `json:"taskDefinition"`
+	Container      string `json:"container"`
+	Path           string `json:"path"`
+	Value          string `json:"value"`
+	Unverified     bool   `json:"unverified,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+type sarifLogical struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level          string          `json:"level"`
+	Message        sarifText       `json:"message"`
+	Locations      []sarifLocation `json:"locations,omitempty"`
+	AssociatedRule *sarifRuleRef   `json:"associatedRule,omitempty"`
+}
+
+type sarifRuleRef struct {
+	ID    string `json:"id"`
+	Index int    `json:"index"`
+}
+
+// renderAuditSARIF writes one SARIF run: every rule that ran, one result per
+// finding located in its input file, and the input problems and unchecked
+// rules as tool notifications, so code scanning shows why data is missing.
+func renderAuditSARIF(w io.Writer, a *Audit) error {
+	index := map[string]int{}
+	rules := make([]sarifRule, len(a.Rules))
+	for i, r := range a.Rules {
+		index[r.ID] = i
+		rules[i] = sarifRuleOf(r)
+	}
+	run := sarifRun{
+		Tool:        sarifTool{Driver: sarifDriver{Name: "ecs2fargate", Version: a.Tool.Version, InformationURI: toolHomepage, Rules: rules}},
+		Invocations: []sarifInvocation{sarifInvocationOf(a, index)},
+		ColumnKind:  "utf16CodeUnits",
+		Results:     sarifResults(a, index),
+	}
+	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifRuleOf(r analyzer.Rule) sarifRule {
+	text, md := r.Remediation, r.Remediation
+	if r.Fallback != "" {
+		text += "\n\nIf it cannot be fixed: " + strings.TrimSuffix(r.Fallback, ".") + "."
+		md += "\n\n**If it cannot be fixed:** " + strings.TrimSuffix(r.Fallback, ".") + "."
+	}
+	if len(r.References) > 0 {
+		text += "\n\nReferences:"
+		md += "\n\n**References:**\n"
+		for _, ref := range r.References {
+			text += "\n- " + ref
+			md += "\n- <" + ref + ">"
+		}
+	}
+	out := sarifRule{
+		ID:                   r.ID,
+		Name:                 ruleName(r.ID),
+		ShortDescription:     sarifText{r.Title},
+		FullDescription:      sarifText{r.Rationale},
+		Help:                 sarifHelp{Text: text, Markdown: md},
+		DefaultConfiguration: sarifConfiguration{sarifLevel(r.Severity)},
+		Properties:           sarifRuleProps{Severity: r.Severity.String(), Scope: string(r.Scope), Unverified: r.Unverified},
+	}
+	if len(r.References) > 0 {
+		out.HelpURI = r.References[0]
+	}
+	return out
+}
+
+// ruleName turns a rule ID into the identifier-like name SARIF suggests:
+// network-mode-awsvpc → NetworkModeAwsvpc.
+func ruleName(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+// sarifLevel maps our severities onto SARIF's: only blockers fail a check.
+func sarifLevel(s analyzer.Severity) string {
+	switch s {
+	case analyzer.Blocker:
+		return "error"
+	case analyzer.Fixable, analyzer.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+func sarifResults(a *Audit, index map[string]int) []sarifResult {
+	positions := locateFindings(a)
+	out := make([]sarifResult, 0, len(a.Findings))
+	for _, f := range a.Findings {
+		res := sarifResult{
+			RuleID:              f.RuleID,
+			Level:               sarifLevel(f.Severity),
+			Message:             sarifText{findingMessage(f)},
+			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f)},
+			Properties: sarifResultProps{Severity: f.Severity.String(), Cluster: f.Cluster, Service: f.Service,
+				TaskDefinition: f.TaskDefinition, Container: f.Container, Path: f.Path, Value: f.Value, Unverified: f.Unverified},
+		}
+		if i, ok := index[f.RuleID]; ok {
+			res.RuleIndex = &i
+		}
+		if phys := physicalLocation(f.File, positions[f.File][fullPath(f)]); phys != nil {
+			res.Locations = []sarifLocation{{PhysicalLocation: phys, LogicalLocations: logicalLocations(f)}}
+		}
+		out = append(out, res)
+	}
+	return out
+}
+
+// locateFindings asks a.Locate, once per file, where each finding's field
+// starts. Without a locator there are no positions, and results carry the
+// file alone.
+func locateFindings(a *Audit) map[string]map[string]fleet.Position {
+	out := map[string]map[string]fleet.Position{}
+	if a.Locate == nil {
+		return out
+	}
+	var files []string
+	paths := map[string][]string{}
+	for _, f := range a.Findings {
+		if _, ok := artifactURI(f.File); !ok {
+			continue
+		}
+		if _, seen := paths[f.File]; !seen {
+			files = append(files, f.File)
+		}
+		paths[f.File] = append(paths[f.File], fullPath(f))
+	}
+	for _, file := range files {
+		out[file] = a.Locate(file, paths[file])
+	}
+	return out
+}
+
+// fullPath is the finding's field as a path from the top of its file.
+func fullPath(f analyzer.Finding) string {
+	switch {
+	case f.DocPath == "":
+		return f.Path
+	case f.Path == "":
+		return f.DocPath
+	}
+	return f.DocPath + "." + f.Path
+}
+
+// physicalLocation points at the file and, when it is known, the line and
+// column; nil when the finding has no file (standard input).
+func physicalLocation(file string, pos fleet.Position) *sarifPhysical {
+	uri, ok := artifactURI(file)
+	if !ok {
+		return nil
+	}
+	p := &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}
+	if pos.Line > 0 {
+		p.Region = &sarifRegion{StartLine: pos.Line, StartColumn: pos.Column}
+	}
+	return p
+}
+
+// artifactURI writes a file name as a URI reference: relative paths stay
+// relative (code scanning resolves them against the repository root) with
+// forward slashes; absolute paths become file: URIs.
+func artifactURI(file string) (string, bool) {
+	if file == "" || file == "<stdin>" {
+		return "", false
+	}
+	p := filepath.ToSlash(filepath.Clean(file))
+	if filepath.IsAbs(file) {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // a Windows drive letter: file:///C:/…
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String(), true
+	}
+	return (&url.URL{Path: p}).String(), true
+}
+
+// logicalLocations name the ECS resources the finding is about.
+func logicalLocations(f analyzer.Finding) []sarifLogical {
+	var out []sarifLogical
+	if f.Cluster != "" {
+		out = append(out, sarifLogical{f.Cluster, "cluster/" + f.Cluster, "resource"})
+	}
+	if f.Service != "" {
+		out = append(out, sarifLogical{f.Service, "cluster/" + f.Cluster + "/service/" + f.Service, "resource"})
+	}
+	if f.TaskDefinition != "" {
+		out = append(out, sarifLogical{f.TaskDefinition, "task-definition/" + f.TaskDefinition, "resource"})
+	}
+	if f.Container != "" {
+		out = append(out, sarifLogical{f.Container, "task-definition/" + f.TaskDefinition + "/container/" + f.Container, "resource"})
+	}
+	return out
+}
+
+// findingMessage is the message with its subject, since code scanning shows
+// the message alone.
+func findingMessage(f analyzer.Finding) string {
+	var where []string
+	if f.Service != "" {
+		where = append(where, "service "+f.Cluster+"/"+f.Service)
+	}
+	where = append(where, "task definition "+f.TaskDefinition)
+	if f.Container != "" {
+		where = append(where, "container "+f.Container)
+	}
+	msg := f.Message + " (" + strings.Join(where, ", ") + ")"
+	if f.Unverified {
+		msg += " [unverified: see ecs2fargate rules explain " + f.RuleID + "]"
+	}
+	return msg
+}
+
+// fingerprint identifies a finding across runs, whatever line it moves to:
+// a hash of the rule, the subject, the container and the field path.
+func fingerprint(f analyzer.Finding) string {
+	sum := sha256.Sum256([]byte(strings.Join([]string{
+		f.RuleID, subjectLabel(f.Cluster, f.Service, f.TaskDefinition), f.Container, f.Path,
+	}, "\x00")))
+	return hex.EncodeToString(sum[:])
+}
+
+// sarifInvocationOf reports input problems and unchecked rules as
+// notifications; the run counts as successful only when every input was read.
+func sarifInvocationOf(a *Audit, index map[string]int) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: !fleet.HasErrors(a.Diagnostics)}
+	for _, d := range a.Diagnostics {
+		n := sarifNotification{Level: string(d.Level), Message: sarifText{d.Message}}
+		if d.Path != "" {
+			n.Message.Text = d.Path + ": " + d.Message
+		}
+		if phys := physicalLocation(d.File, fleet.Position{Line: d.Line, Column: d.Column}); phys != nil {
+			n.Locations = []sarifLocation{{PhysicalLocation: phys}}
+		}
+		if n.Level != "error" {
+			n.Level = "warning"
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	for _, nc := range a.NotChecked {
+		n := sarifNotification{Level: "note", Message: sarifText{"rule " + nc.RuleID + " not checked for " +
+			subjectLabel(nc.Cluster, nc.Service, nc.TaskDefinition) + ": needs " + nc.Needs}}
+		if i, ok := index[nc.RuleID]; ok {
+			n.AssociatedRule = &sarifRuleRef{ID: nc.RuleID, Index: i}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	return inv
+}

@@ -1,0 +1,50 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+)
+
+// TestTableFitsTerminal keeps the terminal report within 160 columns and
+// wraps only the message: a path or rule ID broken over two lines could
+// not be copied.
+func TestTableFitsTerminal(t *testing.T) {
+	a := fixtureAudit(t)
+	long := analyzer.Finding{
+		RuleID: "privileged", Severity: analyzer.Blocker, TaskDefinition: "web:7", Container: "app",
+		Path:    "containerDefinitions[0].linuxParameters.capabilities.add[0]",
+		Message: strings.Repeat("a long message that goes on ", 12),
+	}
+	a.Findings = append(a.Findings, long)
+	out := string(render(t, "table", a))
+	for i, line := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(line); n > 160 {
+			t.Errorf("line %d is %d columns wide: %s", i+1, n, line)
+		}
+	}
+	for _, whole := range []string{long.Path, "containerDefinitions[0].environment[1].value", "network-mode-awsvpc", "metrics-agent:3"} {
+		if !strings.Contains(out, whole) {
+			t.Errorf("%q is not on one line", whole)
+		}
+	}
+	if strings.Count(out, "long message") < 5 || strings.Count(out, "\n") < 40 {
+		t.Error("the long message was not wrapped over several lines")
+	}
+}
+
+func TestTableSummary(t *testing.T) {
+	out := string(render(t, "table", fixtureAudit(t)))
+	for _, want := range []string{
+		"Services:         4 (1 ready, 1 fixable, 1 blocked, 1 unknown: task definition not among the inputs)",
+		"Task definitions: 4 (1 ready, 2 fixable, 1 blocked)",
+		"Not checked:      1 check",
+		"Input problems:   2 (1 error, 1 warning",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+}
