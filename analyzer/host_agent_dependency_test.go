@@ -63,4 +63,3 @@ func TestSecretsManagerFieldRef(t *testing.T) {
 		}
 	}
 }
-

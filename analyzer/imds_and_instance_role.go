@@ -1,8 +1,8 @@
 package analyzer
 
 var imdsAndInstanceRole = Rule{
-	ID:       "imds-and-instance-role",
-	Scope:    ScopeTask,
+	ID:    "imds-and-instance-role",
+	Scope: ScopeTask,
 	// Warning, not fixable: the reference suggests a placeholder role, but
 	// only a person can say which permissions the app needs, and a role
 	// ARN that does not exist fails at launch, not at registration.

@@ -126,3 +126,26 @@ func stripFileFields(t *testing.T, s string) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// A mistyped environment entry must not leak its value through the input
+// problem that reports it.
+func TestMistypedEnvironmentValueIsNotPrinted(t *testing.T) {
+	in := `{"family": "x", "containerDefinitions": [{"name": "a", "image": "a", "environment": ["DB_PASSWORD=hunter2"]}]}`
+	for _, format := range []string{"table", "json", "markdown", "sarif"} {
+		_, stdout, stderr := runCLI(t, in, "audit", "--format", format, "-")
+		if strings.Contains(stdout+stderr, "hunter2") {
+			t.Errorf("format %s printed the value", format)
+		}
+		if !strings.Contains(stderr, "containerDefinitions[0].environment[0]") {
+			t.Errorf("format %s: the problem should still be named with its path; stderr %q", format, stderr)
+		}
+	}
+}
+
+// SARIF results point at the line of the offending field.
+func TestSarifHasLineNumbers(t *testing.T) {
+	_, stdout, _ := runCLI(t, "", "audit", "--format", "sarif", "--rule", "privileged", "testdata/fleet/blocked.json")
+	if !strings.Contains(stdout, `"startLine": 8`) {
+		t.Errorf("SARIF lacks the line of containerDefinitions[0].privileged (line 8):\n%s", stdout)
+	}
+}

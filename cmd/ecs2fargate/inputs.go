@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -24,6 +25,16 @@ func printDiagnostics(w io.Writer, diags []fleet.Diagnostic) {
 	for _, d := range diags {
 		fmt.Fprintln(w, d.String())
 	}
+}
+
+// locateInFiles finds JSON paths in an input file, for SARIF line numbers.
+// Standard input cannot be read twice, so its findings get no line.
+func locateInFiles(file string, paths []string) map[string]fleet.Position {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	return fleet.Locate(data, paths)
 }
 
 // inputFailure is the error a command returns, after writing its output,

@@ -189,7 +189,9 @@ func jsonKind(v any) string {
 	case nil:
 		return "null"
 	case string:
-		return fmt.Sprintf("the string %q", truncate(x, 40))
+		// Never the contents: a mistyped environment or secrets entry
+		// ("DB_PASSWORD=…") would otherwise print its value.
+		return "a string"
 	case bool:
 		return fmt.Sprintf("%t", x)
 	case json.Number:
@@ -200,13 +202,6 @@ func jsonKind(v any) string {
 		return "an object"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }
 
 // joinPath appends an object key to a JSON path, quoting keys that are not
