@@ -1,0 +1,147 @@
+package pricing
+
+import (
+	"fmt"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// ServiceCost is one service's monthly cost on Fargate (each option), its
+// share of its cluster's EC2 cost, and the hidden deltas of the move.
+type ServiceCost struct {
+	Cluster, Service, TaskDefinition, Region string
+	Platform                                 Platform
+	DesiredCount, RunningCount               int
+	// Need is what the task definition asks for (with memory headroom);
+	// Size is the Fargate size the rewrite chooses for it.
+	Need, Size fargate.Size
+	// StorageGiB is the ephemeral storage requested (20 when unset).
+	StorageGiB int
+	Fargate    Variants
+	// ARMCondition says under what condition the ARM figure holds.
+	ARMCondition string
+	// EC2 is the service's share of its cluster's EC2 cost (by reservation).
+	EC2    Money
+	Deltas []Delta
+	// Notes are Spot suitability and sizing remarks.
+	Notes []string
+	// reserved is the weighted capacity the running tasks reserve on EC2.
+	reserved resources
+}
+
+// freeStorageGiB is the ephemeral storage every Fargate task gets free.
+const freeStorageGiB = 20
+
+var (
+	mib = decimal.NewFromInt(1024)
+)
+
+func (m *model) service(s *fleet.Service) *ServiceCost {
+	sc := &ServiceCost{
+		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(),
+		DesiredCount: int(s.Svc.DesiredCount), RunningCount: int(s.Svc.RunningCount),
+		StorageGiB: freeStorageGiB, Platform: LinuxX86,
+	}
+	sc.Region = m.regionOf(deref(s.Svc.ServiceArn), deref(s.Svc.ClusterArn), deref(s.Svc.TaskDefinition))
+	if s.TaskDef == nil {
+		u := Unknown(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service))
+		sc.Fargate = Variants{u, u, u, u, u}
+		sc.ARMCondition = "task definition unknown"
+		return sc
+	}
+	td := &s.TaskDef.Def
+	sc.Platform = platformOf(s.TaskDef)
+	sc.reserved = reservationOf(td, sc.RunningCount)
+	if td.EphemeralStorage != nil && int(td.EphemeralStorage.SizeInGiB) > freeStorageGiB {
+		sc.StorageGiB = int(td.EphemeralStorage.SizeInGiB)
+	}
+	need := fargate.NeedOf(td, m.o.MemoryHeadroom)
+	sc.Need = need.Size
+	size, ok := fargate.Fit(need.Size, sc.Platform == Windows)
+	if !ok {
+		u := Unknown(fmt.Sprintf("service %s/%s needs %d CPU units and %d MiB, more than the largest Fargate task", sc.Cluster, sc.Service, need.CPU, need.Memory))
+		sc.Fargate = Variants{u, u, u, u, u}
+		return sc
+	}
+	sc.Size = size
+	sc.Fargate = m.variants(sc)
+	sc.ARMCondition = armCondition(m.f, s.TaskDef, sc.Platform)
+	sc.Notes = spotNotes(s, td)
+	sc.Deltas = m.deltas(s, sc)
+	return sc
+}
+
+// variants prices the chosen size under each purchase option.
+func (m *model) variants(sc *ServiceCost) Variants {
+	if sc.Region == "" {
+		u := noRegion("service " + sc.Cluster + "/" + sc.Service)
+		return Variants{u, u, u, u, u}
+	}
+	b, r := m.book, sc.Region
+	taskHours := decimal.NewFromInt(int64(sc.DesiredCount)).Mul(m.hours)
+	perTask := func(rt Rates) Money { return m.taskCost(sc, rt).Mul(taskHours) }
+	onDemand := perTask(OnDemandRates(b, r, sc.Platform))
+	v := Variants{OnDemand: onDemand}
+	v.Spot = m.spotMix(onDemand, perTask(SpotRates(b, r, sc.Platform, b.Defaults().FargateSpotDiscount)), sc)
+	switch sc.Platform {
+	case Windows:
+		v.ARM = Unknown("Windows tasks cannot run on ARM in Fargate")
+	default:
+		v.ARM = perTask(OnDemandRates(b, r, LinuxARM))
+	}
+	v.SavingsPlan1y = perTask(SavingsPlanRates(b, r, sc.Platform, Term1y))
+	v.SavingsPlan3y = perTask(SavingsPlanRates(b, r, sc.Platform, Term3y))
+	return v
+}
+
+// spotMix blends on-demand and Spot by --spot-share; a share of 0 or 1
+// does not need the other price at all.
+func (m *model) spotMix(onDemand, spot Money, sc *ServiceCost) Money {
+	s := m.o.SpotShare
+	if sc.Platform == Windows {
+		return onDemand.WithCaveat("Windows tasks have no Fargate Spot; the Spot column prices them on-demand")
+	}
+	switch {
+	case s.IsZero():
+		return onDemand
+	case s.Equal(one):
+		return spot
+	}
+	return onDemand.Mul(one.Sub(s)).Add(spot.Mul(s))
+}
+
+// taskCost is one task's hourly cost at the chosen size: vCPU × rate +
+// GB × rate + GB of storage above the free 20 × rate. Storage is priced
+// only when there is some, so a missing storage rate does not make every
+// task unknown.
+func (m *model) taskCost(sc *ServiceCost, r Rates) Money {
+	vcpu := decimal.NewFromInt(int64(sc.Size.CPU)).Div(mib)
+	gb := decimal.NewFromInt(int64(sc.Size.Memory)).Div(mib)
+	c := r.VCPU.Mul(vcpu).Add(r.GB.Mul(gb))
+	if extra := sc.StorageGiB - freeStorageGiB; extra > 0 {
+		c = c.Add(r.Storage.Mul(decimal.NewFromInt(int64(extra))))
+	}
+	return c
+}
+
+func platformOf(td *fleet.TaskDefinition) Platform {
+	switch {
+	case td.IsWindows():
+		return Windows
+	case td.Def.RuntimePlatform != nil && td.Def.RuntimePlatform.CpuArchitecture == ecstypes.CPUArchitectureArm64:
+		return LinuxARM
+	}
+	return LinuxX86
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

@@ -1,0 +1,108 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// renderCostTable writes services, clusters, fleet totals and hidden deltas
+// as terminal tables, then the unknown figures and the assumptions footer.
+func renderCostTable(w io.Writer, c *Cost) error {
+	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costDeltaTable} {
+		if err := section(w, c); err != nil {
+			return err
+		}
+	}
+	for _, u := range c.Unknown {
+		fmt.Fprintln(w, "unknown: "+u)
+	}
+	_, err := fmt.Fprintln(w, c.AssumptionsLine())
+	return err
+}
+
+func costServiceTable(w io.Writer, c *Cost) error {
+	if len(c.Services) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Services (USD per month)")
+	t := newTable(w, "CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "NOTES")
+	for _, s := range c.Services {
+		f := s.FargateMonthly
+		if err := t.Append(dash(s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
+			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), dash(serviceNotes(s))); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+func costClusterTable(w io.Writer, c *Cost) error {
+	if len(c.Clusters) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Clusters (USD per month)")
+	t := newTable(w, "CLUSTER", "REGION", "INSTANCES", "EC2 NOW", "OF WHICH IDLE", "UTILIZATION", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING ON-DEMAND", "BREAKEVEN UTILIZATION")
+	for _, cl := range c.Clusters {
+		f := cl.FargateMonthly
+		if err := t.Append(dash(cl.Cluster), dash(cl.Region), strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(),
+			percentOf(cl.Utilization), f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
+			cl.SavingsMonthly.OnDemand.String(), breakevenText(cl)); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+func costTotalTable(w io.Writer, c *Cost) error {
+	fmt.Fprintln(w, "Fleet total (USD)")
+	t := newTable(w, "PERIOD", "EC2 NOW", "OF WHICH IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y")
+	tot := c.Totals
+	rows := []struct {
+		name string
+		ec2  Amount
+		idle Amount
+		f    FargateAmounts
+	}{
+		{"monthly", tot.EC2Monthly, tot.IdleMonthly, tot.FargateMonthly},
+		{"yearly", tot.EC2Yearly, tot.IdleMonthly.times(12), tot.FargateYearly},
+		{"saving per month", Amount{}, Amount{}, tot.SavingsMonthly},
+		{"saving per year", Amount{}, Amount{}, tot.SavingsYearly},
+	}
+	for i, r := range rows {
+		ec2, idle := r.ec2.String(), r.idle.String()
+		if i >= 2 {
+			ec2, idle = "", ""
+		}
+		if err := t.Append(r.name, ec2, idle, r.f.OnDemand.String(), r.f.Spot.String(), r.f.ARM.String(), r.f.SavingsPlan1y.String(), r.f.SavingsPlan3y.String()); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+func costDeltaTable(w io.Writer, c *Cost) error {
+	if len(c.Totals.Deltas) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Hidden deltas of the move (USD per month, not in the figures above)")
+	t := newTable(w, "ITEM", "MONTHLY", "NOTE")
+	for _, d := range c.Totals.Deltas {
+		note := d.Note
+		if d.Unknown != "" {
+			note = d.Unknown
+		}
+		if err := t.Append(d.Title, d.Monthly.String(), note); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+func renderTable(w io.Writer, t interface{ Render() error }) error {
+	if err := t.Render(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
