@@ -75,7 +75,7 @@ func totals(c *Comparison) Totals {
 			if !ok {
 				i = len(t.Deltas)
 				kinds[d.Kind] = i
-				t.Deltas = append(t.Deltas, Delta{Kind: d.Kind, Title: d.Title, Monthly: Zero})
+				t.Deltas = append(t.Deltas, Delta{Kind: d.Kind, Title: d.Title, Note: d.Note, Monthly: Zero})
 			}
 			t.Deltas[i].Monthly = t.Deltas[i].Monthly.Add(d.Monthly)
 		}

@@ -27,8 +27,9 @@ type ServiceCost struct {
 	// EC2 is the service's share of its cluster's EC2 cost (by reservation).
 	EC2    Money
 	Deltas []Delta
-	// Notes are Spot suitability and sizing remarks.
-	Notes []string
+	// SpotRisks say why Spot interruptions (two minutes' warning) would
+	// hurt: "single task", "stateful: …", "daemon".
+	SpotRisks []string
 	// reserved is the weighted capacity the running tasks reserve on EC2.
 	reserved resources
 }
@@ -70,7 +71,7 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	sc.Size = size
 	sc.Fargate = m.variants(sc)
 	sc.ARMCondition = armCondition(m.f, s.TaskDef, sc.Platform)
-	sc.Notes = spotNotes(s, td)
+	sc.SpotRisks = spotRisks(s, td)
 	sc.Deltas = m.deltas(s, sc)
 	return sc
 }

@@ -8,21 +8,23 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
-// spotNotes flags services for which a Spot interruption (two minutes'
-// warning) hurts: a single task takes the service down; state on a volume
-// is lost or must be reattached.
-func spotNotes(s *fleet.Service, td *ecstypes.TaskDefinition) []string {
-	var notes []string
+// spotRisks flags services for which a Spot interruption (two minutes'
+// warning) hurts: a single task takes the service down until a replacement
+// starts; state on a volume is lost or must be reattached; a daemon is not
+// a service on Fargate at all (it becomes a sidecar; priced as stand-alone
+// tasks here).
+func spotRisks(s *fleet.Service, td *ecstypes.TaskDefinition) []string {
+	var risks []string
 	if s.Svc.DesiredCount <= 1 {
-		notes = append(notes, "single task: a Spot interruption stops the service until a replacement starts")
+		risks = append(risks, "single task")
 	}
 	if v := statefulVolume(td); v != "" {
-		notes = append(notes, "stateful ("+v+"): Spot interruptions need the state to survive task replacement")
+		risks = append(risks, "stateful: "+v)
 	}
 	if s.Svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
-		notes = append(notes, "daemon service: on Fargate it becomes a sidecar of each task; priced here as stand-alone tasks")
+		risks = append(risks, "daemon")
 	}
-	return notes
+	return risks
 }
 
 // statefulVolume names the first volume that holds state, or "".
@@ -71,7 +73,7 @@ func armCondition(f *fleet.Fleet, td *fleet.TaskDefinition, p Platform) string {
 	case known == n && n > 0:
 		return "images are single-platform manifests: ARM needs arm64 builds"
 	}
-	return "if the images are multi-arch"
+	return "if images are multi-arch"
 }
 
 func isIndex(mediaType string) bool {

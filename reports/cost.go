@@ -72,9 +72,10 @@ type ServiceCostRow struct {
 	FargateMonthly      FargateAmounts `json:"fargateMonthly"`
 	ARMCondition        string         `json:"armCondition"`
 	Deltas              []DeltaRow     `json:"deltas"`
-	Notes               []string       `json:"notes"`
-	Unknown             []string       `json:"unknown"`
-	Caveats             []string       `json:"caveats"`
+	// SpotRisks says why Spot interruptions would hurt this service.
+	SpotRisks []string `json:"spotRisks"`
+	Unknown   []string `json:"unknown"`
+	Caveats   []string `json:"caveats"`
 }
 
 // DeltaRow is a hidden cost of the move, not included in the Fargate figures.

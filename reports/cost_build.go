@@ -21,10 +21,13 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 		Services:      []ServiceCostRow{},
 		Clusters:      []ClusterCostRow{},
 	}
-	rows := map[*pricing.ServiceCost]*ServiceCostRow{}
 	for _, s := range cmp.Services {
 		c.Services = append(c.Services, serviceRow(s))
-		rows[s] = &c.Services[len(c.Services)-1]
+	}
+	// Pointers are taken only once the slice is complete: appending moves it.
+	rows := map[*pricing.ServiceCost]*ServiceCostRow{}
+	for i, s := range cmp.Services {
+		rows[s] = &c.Services[i]
 	}
 	byCluster := map[string][]*pricing.ServiceCost{}
 	for _, s := range cmp.Services {
@@ -44,7 +47,7 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
 		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition,
 		FargateMonthly: fargateAmounts(s.Fargate),
-		Notes:          nonNil(s.Notes), Deltas: deltaRows(s.Deltas),
+		SpotRisks:      nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
 	}
 	if s.Size.CPU > 0 {
 		r.FargateSize = &TaskSize{CPU: s.Size.CPU, Memory: s.Size.Memory}

@@ -42,7 +42,7 @@ func costClusterTable(w io.Writer, c *Cost) error {
 		return nil
 	}
 	fmt.Fprintln(w, "Clusters (USD per month)")
-	t := newTable(w, "CLUSTER", "REGION", "INSTANCES", "EC2 NOW", "OF WHICH IDLE", "UTILIZATION", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING ON-DEMAND", "BREAKEVEN UTILIZATION")
+	t := newTable(w, "CLUSTER", "REGION", "HOSTS", "EC2 NOW", "IDLE", "UTIL", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "BREAKEVEN")
 	for _, cl := range c.Clusters {
 		f := cl.FargateMonthly
 		if err := t.Append(dash(cl.Cluster), dash(cl.Region), strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(),
@@ -56,7 +56,7 @@ func costClusterTable(w io.Writer, c *Cost) error {
 
 func costTotalTable(w io.Writer, c *Cost) error {
 	fmt.Fprintln(w, "Fleet total (USD)")
-	t := newTable(w, "PERIOD", "EC2 NOW", "OF WHICH IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y")
+	t := newTable(w, "PERIOD", "EC2 NOW", "IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y")
 	tot := c.Totals
 	rows := []struct {
 		name string

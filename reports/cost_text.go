@@ -41,7 +41,9 @@ func serviceNotes(s ServiceCostRow) string {
 	if s.ARMCondition != "" && s.FargateMonthly.ARM.Known && s.Platform != "linux/arm64" {
 		parts = append(parts, "ARM "+s.ARMCondition)
 	}
-	parts = append(parts, s.Notes...)
+	if len(s.SpotRisks) > 0 {
+		parts = append(parts, "Spot risk: "+strings.Join(s.SpotRisks, ", "))
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -52,7 +54,7 @@ func breakevenText(c ClusterCostRow) string {
 	}
 	d, err := parseDecimal(*c.BreakevenUtilization)
 	if err == nil && d.GreaterThan(decimal.NewFromInt(1)) {
-		return "never (Fargate cheaper even fully packed)"
+		return "never"
 	}
 	return percentOf(c.BreakevenUtilization)
 }
