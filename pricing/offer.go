@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -72,7 +73,7 @@ func ParseOffer(r io.Reader, region string, itemOf func(p *product) (Item, bool)
 		items: map[string]Item{}, early: map[string]decimal.Decimal{},
 		offer: &Offer{Prices: map[Item]decimal.Decimal{}}}
 	if err := o.read(); err != nil {
-		return nil, fmt.Errorf("at byte %d: %w", o.dec.InputOffset(), err)
+		return nil, fmt.Errorf("at byte %d: %w", o.dec.InputOffset(), noEOF(err))
 	}
 	return o.offer, nil
 }
@@ -262,10 +263,12 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 	return nil
 }
 
-// noEOF turns a clean EOF inside a document into the truncation it is.
+// noEOF turns an end of input inside a document into the truncation it
+// is, once (errors pass through several levels).
 func noEOF(err error) error {
-	if errors.Is(err, io.EOF) {
-		return fmt.Errorf("file ends early (truncated?): %w", io.ErrUnexpectedEOF)
+	eof := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+	if !eof || strings.Contains(err.Error(), "truncated") {
+		return err
 	}
-	return err
+	return fmt.Errorf("file ends early (truncated?): %w", io.ErrUnexpectedEOF)
 }
