@@ -78,11 +78,11 @@ func (o Options) Validate() error {
 // make something free, which no AWS discount does).
 func fraction(name string, v decimal.Decimal, closed bool) error {
 	if v.IsNegative() || v.GreaterThan(one) || !closed && v.Equal(one) {
-		hi := "100%)"
+		hi := "100)"
 		if closed {
-			hi = "100%]"
+			hi = "100]"
 		}
-		return fmt.Errorf("%s %s%% is out of range [0, %s", name, v.Mul(decimal.NewFromInt(100)), hi)
+		return fmt.Errorf("%s %s%% is out of range [0, %s percent", name, v.Mul(decimal.NewFromInt(100)), hi)
 	}
 	return nil
 }
