@@ -3,6 +3,7 @@ package pricing
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -55,6 +56,7 @@ func fakePricingAPI(t *testing.T) (*httptest.Server, *[]map[string]any) {
 		if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
 			t.Errorf("request body: %v", err)
 		}
+		io.Copy(io.Discard, r.Body)
 		requests = append(requests, in)
 		all := docs[in["ServiceCode"].(string)]
 		page, next := all[:len(all)/2], "page-2"
@@ -75,10 +77,11 @@ func fakePricingAPI(t *testing.T) (*httptest.Server, *[]map[string]any) {
 func TestFetchAPI(t *testing.T) {
 	srv, requests := fakePricingAPI(t)
 	client := awspricing.New(awspricing.Options{
-		Region:       APIRegion("us-east-1"),
-		BaseEndpoint: aws.String(srv.URL),
-		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
-		HTTPClient:   srv.Client(),
+		Region:           APIRegion("us-east-1"),
+		BaseEndpoint:     aws.String(srv.URL),
+		Credentials:      credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
+		HTTPClient:       srv.Client(),
+		RetryMaxAttempts: 1,
 	})
 	got, err := FetchAPI(context.Background(), client, []string{"us-east-1"})
 	if err != nil {
