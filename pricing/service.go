@@ -90,7 +90,9 @@ func (m *model) variants(sc *ServiceCost) Variants {
 	v.Spot = m.spotMix(onDemand, perTask(SpotRates(b, r, sc.Platform, b.Defaults().FargateSpotDiscount)), sc)
 	switch sc.Platform {
 	case Windows:
-		v.ARM = Unknown("Windows tasks cannot run on ARM in Fargate")
+		// Windows runs on x86 only: the ARM column keeps it there, so the
+		// column still totals "everything that can move to ARM, moved".
+		v.ARM = onDemand.WithCaveat("Windows tasks have no ARM option; the ARM column prices them on x86")
 	default:
 		v.ARM = perTask(OnDemandRates(b, r, LinuxARM))
 	}

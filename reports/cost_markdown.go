@@ -53,7 +53,11 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 		}
 		b.WriteString("\n")
 	}
-	for _, u := range c.Unknown {
+	for i, u := range c.Unknown {
+		if i == maxUnknownLines {
+			fmt.Fprintf(&b, "- unknown: … and %d more reasons (see --format json, unknown)\n", len(c.Unknown)-i)
+			break
+		}
 		fmt.Fprintf(&b, "- unknown: %s\n", mdCell(u))
 	}
 	if len(c.Unknown) > 0 {

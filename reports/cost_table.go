@@ -14,9 +14,7 @@ func renderCostTable(w io.Writer, c *Cost) error {
 			return err
 		}
 	}
-	for _, u := range c.Unknown {
-		fmt.Fprintln(w, "unknown: "+u)
-	}
+	writeUnknown(w, c.Unknown, "")
 	_, err := fmt.Fprintln(w, c.AssumptionsLine())
 	return err
 }
@@ -105,4 +103,18 @@ func renderTable(w io.Writer, t interface{ Render() error }) error {
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// maxUnknownLines keeps a fleet with thousands of unknown figures readable;
+// the JSON always lists every reason.
+const maxUnknownLines = 20
+
+func writeUnknown(w io.Writer, reasons []string, prefix string) {
+	for i, u := range reasons {
+		if i == maxUnknownLines {
+			fmt.Fprintf(w, "%sunknown: … and %d more reasons (see --format json, unknown)\n", prefix, len(reasons)-i)
+			return
+		}
+		fmt.Fprintf(w, "%sunknown: %s\n", prefix, u)
+	}
 }

@@ -226,3 +226,27 @@ func TestPricingShow(t *testing.T) {
 		t.Errorf("unknown region: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestCostUnknownInstanceTypeNamedInOutput(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	for _, name := range []string{"services.json", "td-tiny.json", "td-api.json", "container-instances.json", "instances.json"} {
+		data, err := os.ReadFile(filepath.Join(costFleet, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = bytes.ReplaceAll(data, []byte(`"t3.medium"`), []byte(`"x9.mega"`))
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	code, out, stderr := runCLI(t, "cost", "--format", "csv", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "cluster,web,,us-east-1,,,,unknown,unknown,81.09") {
+		t.Errorf("cluster row does not show EC2 unknown beside a known Fargate cost:\n%s", out)
+	}
+	code, out, _ = runCLI(t, "cost", dir)
+	if code != 0 || !strings.Contains(out, "unknown: no price for EC2 instance type x9.mega in us-east-1") {
+		t.Errorf("table does not name the unknown instance type:\n%s", out)
+	}
+}
