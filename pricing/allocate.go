@@ -50,8 +50,8 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 
 // units is the weighted size of r: cpuWeight × vCPU + GB.
 func (cc *ClusterCost) units(r resources) decimal.Decimal {
-	vcpu := decimal.NewFromInt(r.cpu).Div(mib)
-	gb := decimal.NewFromInt(r.mem).Div(mib)
+	vcpu := decimal.NewFromInt(r.cpu).Mul(perUnit)
+	gb := decimal.NewFromInt(r.mem).Mul(perUnit)
 	return cc.CPUWeight.Mul(vcpu).Add(gb)
 }
 

@@ -91,10 +91,11 @@ type model struct {
 	hours   decimal.Decimal
 	regions map[string]bool
 	caveats []string
+	rates   map[string]platformRates
 }
 
 func newModel(f *fleet.Fleet, b Book, o Options) *model {
-	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}}
+	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}}
 }
 
 // regionOf picks the region for a resource: --region, else its ARN's,

@@ -37,10 +37,6 @@ type ServiceCost struct {
 // freeStorageGiB is the ephemeral storage every Fargate task gets free.
 const freeStorageGiB = 20
 
-var (
-	mib = decimal.NewFromInt(1024)
-)
-
 func (m *model) service(s *fleet.Service) *ServiceCost {
 	sc := &ServiceCost{
 		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(),
@@ -82,23 +78,46 @@ func (m *model) variants(sc *ServiceCost) Variants {
 		u := noRegion("service " + sc.Cluster + "/" + sc.Service)
 		return Variants{u, u, u, u, u}
 	}
-	b, r := m.book, sc.Region
+	rs := m.ratesFor(sc.Region, sc.Platform)
 	taskHours := decimal.NewFromInt(int64(sc.DesiredCount)).Mul(m.hours)
 	perTask := func(rt Rates) Money { return m.taskCost(sc, rt).Mul(taskHours) }
-	onDemand := perTask(OnDemandRates(b, r, sc.Platform))
+	onDemand := perTask(rs.onDemand)
 	v := Variants{OnDemand: onDemand}
-	v.Spot = m.spotMix(onDemand, perTask(SpotRates(b, r, sc.Platform, b.Defaults().FargateSpotDiscount)), sc)
+	v.Spot = m.spotMix(onDemand, perTask(rs.spot), sc)
 	switch sc.Platform {
 	case Windows:
 		// Windows runs on x86 only: the ARM column keeps it there, so the
 		// column still totals "everything that can move to ARM, moved".
 		v.ARM = onDemand.WithCaveat("Windows tasks have no ARM option; the ARM column prices them on x86")
 	default:
-		v.ARM = perTask(OnDemandRates(b, r, LinuxARM))
+		v.ARM = perTask(rs.arm)
 	}
-	v.SavingsPlan1y = perTask(SavingsPlanRates(b, r, sc.Platform, Term1y))
-	v.SavingsPlan3y = perTask(SavingsPlanRates(b, r, sc.Platform, Term3y))
+	v.SavingsPlan1y = perTask(rs.sp1y)
+	v.SavingsPlan3y = perTask(rs.sp3y)
 	return v
+}
+
+// platformRates are every rate set a service on one platform in one
+// region needs; the model looks them up once per pair, not per service.
+type platformRates struct {
+	onDemand, spot, arm, sp1y, sp3y Rates
+}
+
+func (m *model) ratesFor(region string, p Platform) platformRates {
+	key := region + "|" + string(p)
+	if r, ok := m.rates[key]; ok {
+		return r
+	}
+	b := m.book
+	r := platformRates{
+		onDemand: OnDemandRates(b, region, p),
+		spot:     SpotRates(b, region, p, b.Defaults().FargateSpotDiscount),
+		arm:      OnDemandRates(b, region, LinuxARM),
+		sp1y:     SavingsPlanRates(b, region, p, Term1y),
+		sp3y:     SavingsPlanRates(b, region, p, Term3y),
+	}
+	m.rates[key] = r
+	return r
 }
 
 // spotMix blends on-demand and Spot by --spot-share; a share of 0 or 1
@@ -122,8 +141,7 @@ func (m *model) spotMix(onDemand, spot Money, sc *ServiceCost) Money {
 // only when there is some, so a missing storage rate does not make every
 // task unknown.
 func (m *model) taskCost(sc *ServiceCost, r Rates) Money {
-	vcpu := decimal.NewFromInt(int64(sc.Size.CPU)).Div(mib)
-	gb := decimal.NewFromInt(int64(sc.Size.Memory)).Div(mib)
+	vcpu, gb := units(sc.Size.CPU), units(sc.Size.Memory)
 	c := r.VCPU.Mul(vcpu).Add(r.GB.Mul(gb))
 	if extra := sc.StorageGiB - freeStorageGiB; extra > 0 {
 		c = c.Add(r.Storage.Mul(decimal.NewFromInt(int64(extra))))
@@ -148,3 +166,10 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
+
+// perUnit is 1/1024 exactly: multiplying by it converts CPU units to vCPU
+// or MiB to GB without a (slower) decimal division.
+var perUnit = decimal.RequireFromString("0.0009765625")
+
+// units converts CPU units or MiB to vCPU or GB, exactly.
+func units(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)).Mul(perUnit) }

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"encoding/json"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/pricing"
@@ -34,7 +32,7 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 	if !a.Known {
 		return []byte("null"), nil
 	}
-	return json.Marshal(a.Value.StringFixed(2))
+	return []byte(`"` + a.Value.StringFixed(2) + `"`), nil // digits and a dot need no escaping
 }
 
 // String is the amount for tables: "1234.50", or "unknown"; "*" marks a

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"text/tabwriter"
 )
 
 // renderCostTable writes services, clusters, fleet totals and hidden deltas
@@ -24,15 +26,41 @@ func costServiceTable(w io.Writer, c *Cost) error {
 		return nil
 	}
 	fmt.Fprintln(w, "Services (USD per month)")
-	t := newTable(w, "CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "NOTES")
+	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "NOTES"}
+	rows := make([][]string, 0, len(c.Services))
 	for _, s := range c.Services {
 		f := s.FargateMonthly
-		if err := t.Append(dash(s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
-			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), dash(serviceNotes(s))); err != nil {
+		rows = append(rows, []string{dash(s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
+			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), dash(serviceNotes(s))})
+	}
+	if len(rows) > maxBoxedRows {
+		return plainTable(w, header, rows)
+	}
+	t := newTable(w, header...)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
 			return err
 		}
 	}
 	return renderTable(w, t)
+}
+
+// maxBoxedRows is the largest service table drawn with box borders; the
+// table library needs about a second per 10,000 rows, so larger fleets get
+// plain aligned columns (the same cells) instead.
+const maxBoxedRows = 1000
+
+func plainTable(w io.Writer, header []string, rows [][]string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
 }
 
 func costClusterTable(w io.Writer, c *Cost) error {
