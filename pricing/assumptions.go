@@ -40,6 +40,7 @@ func (m *model) assumptions() Assumptions {
 		EC2SpotDiscount:       d.EC2SpotDiscount.Value, EC2SpotDiscountDefault: true,
 		CPUWeight: m.o.CPUWeight, MemoryHeadroom: m.o.MemoryHeadroom, TaskStartsPerMonth: m.o.TaskStartsPerMonth,
 	}
+	a.FargateSpotDiscount = m.spotDiscount().Value
 	if m.o.EC2SpotDiscount != nil {
 		a.EC2SpotDiscount, a.EC2SpotDiscountDefault = *m.o.EC2SpotDiscount, false
 	}

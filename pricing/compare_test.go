@@ -223,3 +223,21 @@ func TestOptionsRejectAbsurdValues(t *testing.T) {
 		}
 	}
 }
+
+// Where the book has no Spot price (eu-west-3), Spot is on-demand less the
+// default 70 %, or less --fargate-spot-discount; both flagged as estimates.
+func TestFargateSpotDiscountWhereNoSpotPrice(t *testing.T) {
+	o := DefaultOptions()
+	o.Region = "eu-west-3"
+	tiny := service(t, compare(t, loadFleet(t, "testdata/fleet/basic"), o), "tiny")
+	od := tiny.Fargate.OnDemand.Amount() // (0.25 × 0.0486 + 0.5 × 0.0053) × 730 = 0.0148 × 730
+	wantMoney(t, "eu-west-3 on-demand", tiny.Fargate.OnDemand, "10.804")
+	wantMoney(t, "default 70% off", tiny.Fargate.Spot, od.Mul(dec("0.3")).String())
+	if len(tiny.Fargate.Spot.Caveats()) == 0 {
+		t.Error("an estimated Spot price must carry a caveat")
+	}
+	half := dec("0.5")
+	o.FargateSpotDiscount = &half
+	tiny = service(t, compare(t, loadFleet(t, "testdata/fleet/basic"), o), "tiny")
+	wantMoney(t, "--fargate-spot-discount 50", tiny.Fargate.Spot, od.Mul(half).String())
+}

@@ -22,6 +22,9 @@ type Options struct {
 	// EC2SpotDiscount is the fraction off on-demand for Spot container
 	// instances; nil uses the price book's default (an estimate).
 	EC2SpotDiscount *decimal.Decimal
+	// FargateSpotDiscount is the fraction off on-demand used where the
+	// book has no Fargate Spot price; nil uses the book's default (70 %).
+	FargateSpotDiscount *decimal.Decimal
 	// CPUWeight is how many GB of memory one vCPU is worth when an
 	// instance's cost is split; nil uses the region's Fargate vCPU:GB price
 	// ratio (about 9.1 in us-east-1).
@@ -59,6 +62,11 @@ func (o Options) Validate() error {
 	}
 	if o.EC2SpotDiscount != nil {
 		if err := fraction("EC2 Spot discount", *o.EC2SpotDiscount, false); err != nil {
+			return err
+		}
+	}
+	if o.FargateSpotDiscount != nil {
+		if err := fraction("Fargate Spot discount", *o.FargateSpotDiscount, false); err != nil {
 			return err
 		}
 	}

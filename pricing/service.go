@@ -111,7 +111,7 @@ func (m *model) ratesFor(region string, p Platform) platformRates {
 	b := m.book
 	r := platformRates{
 		onDemand: OnDemandRates(b, region, p),
-		spot:     SpotRates(b, region, p, b.Defaults().FargateSpotDiscount),
+		spot:     SpotRates(b, region, p, m.spotDiscount()),
 		arm:      OnDemandRates(b, region, LinuxARM),
 		sp1y:     SavingsPlanRates(b, region, p, Term1y),
 		sp3y:     SavingsPlanRates(b, region, p, Term3y),
@@ -173,3 +173,12 @@ var perUnit = decimal.RequireFromString("0.0009765625")
 
 // units converts CPU units or MiB to vCPU or GB, exactly.
 func units(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)).Mul(perUnit) }
+
+// spotDiscount is --fargate-spot-discount, else the book's default; either
+// way an estimate, used only where the book has no Spot price.
+func (m *model) spotDiscount() Entry {
+	if m.o.FargateSpotDiscount != nil {
+		return Entry{Value: *m.o.FargateSpotDiscount, Unit: "fraction", Source: "--fargate-spot-discount", Estimated: true}
+	}
+	return m.book.Defaults().FargateSpotDiscount
+}

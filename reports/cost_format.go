@@ -60,7 +60,7 @@ func (c *Cost) AssumptionsLine() string {
 		pct(a.FargateSpotDiscount), pct(a.SavingsPlan1yDiscount), pct(a.SavingsPlan3yDiscount),
 		pct(a.EC2Discount), ec2Spot, weight, a.MemoryHeadroomPercent)
 	if len(a.Caveats) > 0 {
-		line += fmt.Sprintf("; * = rests on %d unverified or estimated price(s), see --format json assumptions.caveats", len(a.Caveats))
+		line += fmt.Sprintf("; * = rests on %d unverified or estimated price(s) listed above", len(a.Caveats))
 	}
 	return line
 }

@@ -60,7 +60,14 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 		}
 		fmt.Fprintf(&b, "- unknown: %s\n", costCell(u))
 	}
-	if len(c.Unknown) > 0 {
+	for i, cv := range c.Assumptions.Caveats {
+		if i == maxUnknownLines {
+			fmt.Fprintf(&b, "- \\* … and %d more (see --format json, assumptions.caveats)\n", len(c.Assumptions.Caveats)-i)
+			break
+		}
+		fmt.Fprintf(&b, "- \\* %s\n", costCell(cv))
+	}
+	if len(c.Unknown)+len(c.Assumptions.Caveats) > 0 {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "_%s_\n", costCell(c.AssumptionsLine()))

@@ -17,6 +17,7 @@ func renderCostTable(w io.Writer, c *Cost) error {
 		}
 	}
 	writeUnknown(w, c.Unknown, "")
+	writeCaveats(w, c.Assumptions.Caveats, "")
 	_, err := fmt.Fprintln(w, c.AssumptionsLine())
 	return err
 }
@@ -144,5 +145,17 @@ func writeUnknown(w io.Writer, reasons []string, prefix string) {
 			return
 		}
 		fmt.Fprintf(w, "%sunknown: %s\n", prefix, u)
+	}
+}
+
+// writeCaveats lists the unverified or estimated figures behind the
+// amounts marked "*", so a reader can defend or question each one.
+func writeCaveats(w io.Writer, caveats []string, prefix string) {
+	for i, c := range caveats {
+		if i == maxUnknownLines {
+			fmt.Fprintf(w, "%s* … and %d more (see --format json, assumptions.caveats)\n", prefix, len(caveats)-i)
+			return
+		}
+		fmt.Fprintf(w, "%s* %s\n", prefix, c)
 	}
 }

@@ -23,6 +23,7 @@ func costCommand(s streams) *cli.Command {
 			&cli.StringFlag{Name: "spot-share", Value: "100", Usage: "`PERCENT` of tasks on Fargate Spot in the Spot column, [0, 100]"},
 			&cli.StringFlag{Name: "ec2-discount", Value: "0", Usage: "`PERCENT` off on-demand that RIs or Savings Plans give your container instances, [0, 100)"},
 			&cli.StringFlag{Name: "ec2-spot-discount", Usage: "`PERCENT` off on-demand for Spot container instances, [0, 100) (default: the price book's estimate)"},
+			&cli.StringFlag{Name: "fargate-spot-discount", Usage: "`PERCENT` off on-demand for Fargate Spot where the price book has no Spot price, [0, 100) (default: 70, an estimate)"},
 			&cli.StringFlag{Name: "cpu-weight", Usage: "GB of memory one vCPU is worth when splitting instance cost, (0, 1000] (default: the region's Fargate vCPU:GB price ratio)"},
 			&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing the Fargate size, as rewrite does, [0, 100]"},
 			&cli.IntFlag{Name: "task-starts-per-month", Value: 0, Usage: "starts of each task per month (deploys, scaling), to price image pulls through NAT; 0 = unknown"},
@@ -57,6 +58,13 @@ func readCostOptions(c *cli.Context) (pricing.Options, error) {
 			return o, err
 		}
 		o.EC2SpotDiscount = &d
+	}
+	if c.String("fargate-spot-discount") != "" {
+		d, err := percentFlag(c, "fargate-spot-discount", "[0, 100)")
+		if err != nil {
+			return o, err
+		}
+		o.FargateSpotDiscount = &d
 	}
 	if c.String("cpu-weight") != "" {
 		w, err := decimalFlag(c, "cpu-weight", "(0, 1000]")
