@@ -241,3 +241,25 @@ func TestFargateSpotDiscountWhereNoSpotPrice(t *testing.T) {
 	tiny = service(t, compare(t, loadFleet(t, "testdata/fleet/basic"), o), "tiny")
 	wantMoney(t, "--fargate-spot-discount 50", tiny.Fargate.Spot, od.Mul(half).String())
 }
+
+// A service already on Fargate reserves nothing on the instances: its
+// share is zero and the others' shares and idle still add up.
+func TestServiceAlreadyOnFargateHasNoEC2Share(t *testing.T) {
+	f := loadFleet(t, "testdata/fleet/basic")
+	for _, s := range f.Services {
+		if s.Name() == "api" {
+			s.Svc.LaunchType = "FARGATE"
+		}
+	}
+	o := DefaultOptions()
+	o.CPUWeight = nine()
+	c := compare(t, f, o)
+	api, tiny, cl := service(t, c, "api"), service(t, c, "tiny"), c.Clusters[0]
+	if !api.OnFargate || !api.EC2.Known() || !api.EC2.Amount().IsZero() {
+		t.Errorf("api EC2 share = %v (on Fargate %t), want 0", api.EC2.Amount(), api.OnFargate)
+	}
+	wantCents(t, "tiny share", tiny.EC2, "5.88")
+	if !tiny.EC2.Add(cl.Idle).Amount().Equal(cl.EC2.Amount()) {
+		t.Error("shares + idle must still equal the cluster cost")
+	}
+}

@@ -27,6 +27,9 @@ type ServiceCost struct {
 	// EC2 is the service's share of its cluster's EC2 cost (by reservation).
 	EC2    Money
 	Deltas []Delta
+	// OnFargate is true when the service already runs on Fargate: its
+	// tasks reserve nothing on the cluster's instances.
+	OnFargate bool
 	// SpotRisks say why Spot interruptions (two minutes' warning) would
 	// hurt: "single task", "stateful: …", "daemon".
 	SpotRisks []string
@@ -53,6 +56,9 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	td := &s.TaskDef.Def
 	sc.Platform = platformOf(s.TaskDef)
 	sc.reserved = reservationOf(td, sc.RunningCount)
+	if sc.OnFargate = onFargate(s); sc.OnFargate {
+		sc.reserved = resources{known: true}
+	}
 	if td.EphemeralStorage != nil && int(td.EphemeralStorage.SizeInGiB) > freeStorageGiB {
 		sc.StorageGiB = int(td.EphemeralStorage.SizeInGiB)
 	}
@@ -181,4 +187,19 @@ func (m *model) spotDiscount() Entry {
 		return Entry{Value: *m.o.FargateSpotDiscount, Unit: "fraction", Source: "--fargate-spot-discount", Estimated: true}
 	}
 	return m.book.Defaults().FargateSpotDiscount
+}
+
+// onFargate reports whether the service already runs on Fargate, by launch
+// type or by a capacity provider strategy naming only Fargate providers.
+func onFargate(s *fleet.Service) bool {
+	if s.Svc.LaunchType == ecstypes.LaunchTypeFargate {
+		return true
+	}
+	cps := s.Svc.CapacityProviderStrategy
+	for _, c := range cps {
+		if p := deref(c.CapacityProvider); p != "FARGATE" && p != "FARGATE_SPOT" {
+			return false
+		}
+	}
+	return len(cps) > 0
 }

@@ -79,6 +79,11 @@ func (t *Table) validate() error {
 			}
 		}
 	}
+	for _, it := range sortedKeys(t.Global) {
+		if t.Global[it].Value.IsNegative() {
+			return fmt.Errorf("global.%s: negative price %s", it, t.Global[it].Value)
+		}
+	}
 	for name, d := range t.defaultsByName() {
 		if d.Value.IsNegative() || d.Value.GreaterThanOrEqual(one) {
 			return fmt.Errorf("defaults.%s: %s is not a fraction in [0, 1)", name, d.Value)

@@ -72,6 +72,8 @@ type ServiceCostRow struct {
 	FargateMonthly      FargateAmounts `json:"fargateMonthly"`
 	ARMCondition        string         `json:"armCondition"`
 	Deltas              []DeltaRow     `json:"deltas"`
+	// OnFargate marks a service that already runs on Fargate (no EC2 share).
+	OnFargate bool `json:"onFargate"`
 	// SpotRisks says why Spot interruptions would hurt this service.
 	SpotRisks []string `json:"spotRisks"`
 	Unknown   []string `json:"unknown"`

@@ -45,7 +45,7 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 	r := ServiceCostRow{
 		Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region,
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
-		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition,
+		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition, OnFargate: s.OnFargate,
 		FargateMonthly: fargateAmounts(s.Fargate),
 		SpotRisks:      nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
 	}

@@ -35,6 +35,9 @@ func sizeText(s *TaskSize) string {
 // serviceNotes joins the remarks a reader needs beside a service's figures.
 func serviceNotes(s ServiceCostRow) string {
 	var parts []string
+	if s.OnFargate {
+		parts = append(parts, "already on Fargate")
+	}
 	if s.Platform != "linux/x86" {
 		parts = append(parts, s.Platform)
 	}
