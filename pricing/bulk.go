@@ -22,6 +22,9 @@ const offerIndexPath = "/offers/v1.0/aws/index.json"
 type Bulk struct {
 	BaseURL string
 	Client  *http.Client
+	// Progress, when set, gets a line per offer file: the files are large
+	// enough that a silent wait looks like a hang.
+	Progress io.Writer
 }
 
 // offerIndex is the part of the service index the updater reads.
@@ -86,7 +89,11 @@ func (b *Bulk) offer(ctx context.Context, path, code, region string, itemOf func
 		return nil, fmt.Errorf("downloading %s offer for %s: %w", code, region, err)
 	}
 	defer body.Close()
-	o, err := ParseOffer(body, region, itemOf)
+	if b.Progress != nil {
+		fmt.Fprintf(b.Progress, "reading %s offer for %s from %s\n", code, region, b.url(path))
+	}
+	counted := &byteCounter{r: body}
+	o, err := ParseOffer(counted, region, itemOf)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s offer for %s (%s): %w", code, region, b.url(path), err)
 	}
@@ -95,6 +102,9 @@ func (b *Bulk) offer(ctx context.Context, path, code, region string, itemOf func
 	}
 	if len(o.Prices) == 0 {
 		return nil, fmt.Errorf("reading %s offer for %s (%s): no usable prices found; is this an offer file?", code, region, b.url(path))
+	}
+	if b.Progress != nil {
+		fmt.Fprintf(b.Progress, "  %d prices kept from %.1f MB (version %s)\n", len(o.Prices), float64(counted.n)/1e6, o.Version)
 	}
 	return o, nil
 }
@@ -142,4 +152,16 @@ func (b *Bulk) url(path string) string {
 		base = DefaultBulkURL
 	}
 	return strings.TrimRight(base, "/") + "/" + strings.TrimLeft(path, "/")
+}
+
+// byteCounter counts what the parser read, for the progress line.
+type byteCounter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *byteCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }

@@ -86,7 +86,7 @@ func runPricingUpdate(c *cli.Context, s streams) error {
 	via := c.String("source")
 	switch via {
 	case "bulk":
-		b := &pricing.Bulk{BaseURL: c.String("base-url")}
+		b := &pricing.Bulk{BaseURL: c.String("base-url"), Progress: s.err}
 		fetched, err = b.Fetch(c.Context, regions)
 	case "api":
 		fetched, err = fetchAPI(c.Context, c.String("endpoint-url"), regions)
