@@ -43,6 +43,8 @@ func newApp(s streams) *cli.App {
 		Commands: []*cli.Command{
 			auditCommand(s),
 			rulesCommand(s),
+			costCommand(s),
+			pricingCommand(s),
 			snapshotCommand(s),
 			iamPolicyCommand(s),
 		},

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/urfave/cli/v2"
+
+	"github.com/ecs2fargate/ecs2fargate/pricing"
+	"github.com/ecs2fargate/ecs2fargate/reports"
+)
+
+func costCommand(s streams) *cli.Command {
+	return &cli.Command{
+		Name:      "cost",
+		Usage:     "compare what services cost on EC2 now (idle capacity included) with every Fargate option",
+		ArgsUsage: "PATH... (files, directories, or - for stdin)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.CostFormats(), ", ")},
+			&cli.StringFlag{Name: "region", Usage: "price everything in this `REGION` (default: each resource's ARN region, else the AWS config region)"},
+			&cli.StringFlag{Name: "hours-per-month", Value: "730", Usage: "`HOURS` in a month, (0, 744]"},
+			&cli.StringFlag{Name: "spot-share", Value: "100", Usage: "`PERCENT` of tasks on Fargate Spot in the Spot column, [0, 100]"},
+			&cli.StringFlag{Name: "ec2-discount", Value: "0", Usage: "`PERCENT` off on-demand that RIs or Savings Plans give your container instances, [0, 100)"},
+			&cli.StringFlag{Name: "ec2-spot-discount", Usage: "`PERCENT` off on-demand for Spot container instances, [0, 100) (default: the price book's estimate)"},
+			&cli.StringFlag{Name: "fargate-spot-discount", Usage: "`PERCENT` off on-demand for Fargate Spot where the price book has no Spot price, [0, 100) (default: 70, an estimate)"},
+			&cli.StringFlag{Name: "cpu-weight", Usage: "GB of memory one vCPU is worth when splitting instance cost, (0, 1000] (default: the region's Fargate vCPU:GB price ratio)"},
+			&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing the Fargate size, as rewrite does, [0, 100]"},
+			&cli.IntFlag{Name: "task-starts-per-month", Value: 0, Usage: "starts of each task per month (deploys, scaling), to price image pulls through NAT; 0 = unknown"},
+			&cli.StringFlag{Name: "price-file", Usage: "use this price book `FILE` instead of the cache or the embedded default"},
+		},
+		Action: func(c *cli.Context) error {
+			opts, err := readCostOptions(c)
+			if err != nil {
+				return err
+			}
+			return runCost(c, opts, s)
+		},
+	}
+}
+
+func readCostOptions(c *cli.Context) (pricing.Options, error) {
+	o := pricing.DefaultOptions()
+	o.Region = c.String("region")
+	var err error
+	if o.HoursPerMonth, err = decimalFlag(c, "hours-per-month", "(0, 744]"); err != nil {
+		return o, err
+	}
+	if o.SpotShare, err = percentFlag(c, "spot-share", "[0, 100]"); err != nil {
+		return o, err
+	}
+	if o.EC2Discount, err = percentFlag(c, "ec2-discount", "[0, 100)"); err != nil {
+		return o, err
+	}
+	if c.String("ec2-spot-discount") != "" {
+		d, err := percentFlag(c, "ec2-spot-discount", "[0, 100)")
+		if err != nil {
+			return o, err
+		}
+		o.EC2SpotDiscount = &d
+	}
+	if c.String("fargate-spot-discount") != "" {
+		d, err := percentFlag(c, "fargate-spot-discount", "[0, 100)")
+		if err != nil {
+			return o, err
+		}
+		o.FargateSpotDiscount = &d
+	}
+	if c.String("cpu-weight") != "" {
+		w, err := decimalFlag(c, "cpu-weight", "(0, 1000]")
+		if err != nil {
+			return o, err
+		}
+		o.CPUWeight = &w
+	}
+	o.MemoryHeadroom = c.Int("memory-headroom")
+	o.TaskStartsPerMonth = c.Int("task-starts-per-month")
+	if err := o.Validate(); err != nil {
+		return o, usagef("%v", err)
+	}
+	return o, nil
+}
+
+func decimalFlag(c *cli.Context, name, valid string) (decimal.Decimal, error) {
+	v := c.String(name)
+	d, err := decimal.NewFromString(strings.TrimSpace(v))
+	if err != nil {
+		return d, usagef("--%s %q is not a number; valid range %s", name, v, valid)
+	}
+	return d, nil
+}
+
+// percentFlag reads a percentage flag as a fraction; the range is checked
+// by pricing.Options.Validate, whose errors show percentages again.
+func percentFlag(c *cli.Context, name, valid string) (decimal.Decimal, error) {
+	d, err := decimalFlag(c, name, valid)
+	if err != nil {
+		return d, err
+	}
+	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
+		return d, usagef("--%s %s is out of range %s (a percentage)", name, c.String(name), valid)
+	}
+	return d.Div(decimal.NewFromInt(100)), nil
+}
+
+func runCost(c *cli.Context, opts pricing.Options, s streams) error {
+	book, err := loadBook(c.String("price-file"), s)
+	if err != nil {
+		return err
+	}
+	f, diags, err := loadFleet(c.Context, c.Args().Slice(), s)
+	if err != nil {
+		return err
+	}
+	if opts.Region != "" && !book.HasRegion(opts.Region) {
+		fmt.Fprintf(s.err, "ecs2fargate: warning: the price book (%s) has no prices for region %s; its costs are unknown\n", book.About().Origin, opts.Region)
+	}
+	if opts.Region == "" {
+		opts.DefaultRegion = configRegion(c.Context)
+	}
+	cmp, err := pricing.Compare(f, book, opts)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if err := reports.RenderCost(s.out, c.String("format"), reports.NewCost(version, cmp, f, diags)); err != nil {
+		return usagef("%v", err)
+	}
+	return inputFailure(diags)
+}

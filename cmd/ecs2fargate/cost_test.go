@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/golden"
+)
+
+// isolate points the user cache and the AWS config at empty places, so a
+// developer's own cache or region cannot change what the tests see.
+func isolate(t *testing.T) string {
+	t.Helper()
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("AWS_REGION", "")
+	t.Setenv("AWS_DEFAULT_REGION", "")
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(cache, "no-config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(cache, "no-credentials"))
+	return filepath.Join(cache, "ecs2fargate", "prices.json")
+}
+
+// runCLINoInput runs the real command line with no standard input.
+func runCLINoInput(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return runCLI(t, "", args...)
+}
+
+const costFleet = "testdata/cost/fleet"
+
+func TestCostFormatsGolden(t *testing.T) {
+	isolate(t)
+	for _, format := range []string{"table", "json", "markdown", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, stderr := runCLINoInput(t, "cost", "--format", format, "--cpu-weight", "9", costFleet)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden.Assert(t, filepath.Join("testdata", "cost", "golden."+format), []byte(out))
+			last := lastLine(out)
+			if format == "csv" {
+				if !strings.HasPrefix(last, "assumptions,") {
+					t.Errorf("last CSV row %q is not the assumptions", last)
+				}
+			} else if format != "json" && !strings.Contains(last, "Assumptions: prices as of 2026-11-22") {
+				t.Errorf("output does not end with the assumptions line: %q", last)
+			}
+		})
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// The JSON contract: money as decimal strings; each cluster's service
+// shares plus idle equal its EC2 cost to the cent.
+func TestCostJSONContract(t *testing.T) {
+	isolate(t)
+	code, out, stderr := runCLINoInput(t, "cost", "--format", "json", costFleet)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Services []struct {
+			Cluster, Service string
+			EC2Monthly       *string `json:"ec2Monthly"`
+			FargateMonthly   map[string]*string
+		}
+		Clusters []struct {
+			Cluster                 string
+			EC2Monthly, IdleMonthly *string
+		}
+		Assumptions map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"onDemand", "spot", "arm", "savingsPlan1y", "savingsPlan3y"} {
+		if doc.Services[1].FargateMonthly[k] == nil {
+			t.Errorf("fargateMonthly.%s missing", k)
+		}
+	}
+	if got := *doc.Services[1].FargateMonthly["onDemand"]; doc.Services[1].Service != "tiny" || got != "9.01" {
+		t.Errorf("tiny on-demand = %s, want 9.01", got)
+	}
+	sum := decimal.RequireFromString(*doc.Clusters[0].IdleMonthly)
+	for _, s := range doc.Services {
+		sum = sum.Add(decimal.RequireFromString(*s.EC2Monthly))
+	}
+	if cl := *doc.Clusters[0].EC2Monthly; cl != "100.45" || !sum.Equal(decimal.RequireFromString(cl)) {
+		t.Errorf("shares + idle = %s, cluster = %s (want 100.45)", sum, cl)
+	}
+	if doc.Assumptions["hoursPerMonth"] != "730" || doc.Assumptions["priceDate"] != "2026-11-22" {
+		t.Errorf("assumptions = %v", doc.Assumptions)
+	}
+}
+
+func TestCostRejectsAbsurdFlags(t *testing.T) {
+	isolate(t)
+	cases := map[string][]string{
+		"[0, 100]":   {"--spot-share", "150"},
+		"(0, 744]":   {"--hours-per-month", "-5"},
+		"not a num":  {"--hours-per-month", "lots"},
+		"[0, 100)":   {"--ec2-discount", "100"},
+		"(0, 1000]":  {"--cpu-weight", "0"},
+		"[0, 100]%":  {"--memory-headroom", "500"},
+		"csv, json":  {"--format", "xml"},
+		"-spot-disc": {"--ec2-spot-discount", "-1"},
+	}
+	for want, flags := range cases {
+		code, _, stderr := runCLINoInput(t, append(append([]string{"cost"}, flags...), costFleet)...)
+		want = strings.TrimSuffix(strings.TrimSuffix(want, "%"), "-spot-disc")
+		if want == "not a num" {
+			want = "not a number"
+		}
+		if want == "" {
+			want = "[0, 100)"
+		}
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 naming %q", flags, code, stderr, want)
+		}
+	}
+}
+
+func TestCostUnknownRegionNamedInOutput(t *testing.T) {
+	isolate(t)
+	code, out, stderr := runCLINoInput(t, "cost", "--region", "xx-nowhere-1", costFleet)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "unknown: no price for fargate-vcpu in xx-nowhere-1") || !strings.Contains(stderr, "no prices for region xx-nowhere-1") {
+		t.Errorf("output does not name the unknown region:\n%s\n%s", out, stderr)
+	}
+}
+
+func bulkTestServer(t *testing.T, truncate bool) *httptest.Server {
+	files := http.FileServer(http.Dir("../../pricing/testdata/bulk"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if truncate && strings.HasSuffix(r.URL.Path, "/us-east-1/index.json") && strings.Contains(r.URL.Path, "AmazonEC2") {
+			data, _ := os.ReadFile("../../pricing/testdata/bulk" + r.URL.Path)
+			w.Write(data[:len(data)/2])
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// update writes the cache; a later update that meets a truncated offer
+// file fails clearly and leaves the previous cache as it was.
+func TestPricingUpdateKeepsCacheOnTruncatedOffer(t *testing.T) {
+	cache := isolate(t)
+	good := bulkTestServer(t, false)
+	code, out, stderr := runCLINoInput(t, "pricing", "update", "--region", "us-east-1", "--base-url", good.URL)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, cache) {
+		t.Errorf("output %q does not name the cache %s", out, cache)
+	}
+	before, err := os.ReadFile(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runCLINoInput(t, "pricing", "show", "--region", "us-east-1")
+	if code != 0 || !strings.Contains(out, "Price book: AWS Price List bulk API") || !strings.Contains(out, "20261101000000") {
+		t.Errorf("show after update: exit %d\n%s", code, out)
+	}
+	bad := bulkTestServer(t, true)
+	code, _, stderr = runCLINoInput(t, "pricing", "update", "--region", "us-east-1", "--base-url", bad.URL)
+	if code != 1 || !strings.Contains(stderr, "truncated") || !strings.Contains(stderr, "unchanged") {
+		t.Errorf("truncated update: exit %d, stderr %q", code, stderr)
+	}
+	after, err := os.ReadFile(cache)
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("cache changed after a failed update (err %v)", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(cache))
+	if len(entries) != 1 {
+		t.Errorf("cache dir holds %d files, want only prices.json (no temp files left)", len(entries))
+	}
+}
+
+func TestPriceFileErrorsNameTheFile(t *testing.T) {
+	isolate(t)
+	bad := filepath.Join(t.TempDir(), "prices.json")
+	os.WriteFile(bad, []byte(`{"schemaVersion": 1, "asOf": `), 0o644)
+	code, _, stderr := runCLINoInput(t, "cost", "--price-file", bad, costFleet)
+	if code != 1 || !strings.Contains(stderr, bad) {
+		t.Errorf("exit %d, stderr %q; want exit 1 naming %s", code, stderr, bad)
+	}
+}
+
+func TestBrokenCacheFallsBackWithWarning(t *testing.T) {
+	cache := isolate(t)
+	os.MkdirAll(filepath.Dir(cache), 0o755)
+	os.WriteFile(cache, []byte("{truncated"), 0o644)
+	code, out, stderr := runCLINoInput(t, "cost", costFleet)
+	if code != 0 || !strings.Contains(stderr, "ignoring the cached price book") || !strings.Contains(out, "(embedded)") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestPricingShow(t *testing.T) {
+	isolate(t)
+	code, out, _ := runCLINoInput(t, "pricing", "show", "--region", "us-east-1")
+	if code != 0 || !strings.Contains(out, "fargate-windows-vcpu") || !strings.Contains(out, "U (unverified)") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	code, _, stderr := runCLINoInput(t, "pricing", "show", "--region", "xx-nowhere-1")
+	if code != 1 || !strings.Contains(stderr, "us-east-1") {
+		t.Errorf("unknown region: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestCostUnknownInstanceTypeNamedInOutput(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	for _, name := range []string{"services.json", "td-tiny.json", "td-api.json", "container-instances.json", "instances.json"} {
+		data, err := os.ReadFile(filepath.Join(costFleet, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = bytes.ReplaceAll(data, []byte(`"t3.medium"`), []byte(`"x9.mega"`))
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	code, out, stderr := runCLINoInput(t, "cost", "--format", "csv", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "cluster,web,,us-east-1,,,,unknown,unknown,81.09") {
+		t.Errorf("cluster row does not show EC2 unknown beside a known Fargate cost:\n%s", out)
+	}
+	code, out, _ = runCLINoInput(t, "cost", dir)
+	if code != 0 || !strings.Contains(out, "unknown: no price for EC2 instance type x9.mega in us-east-1") {
+		t.Errorf("table does not name the unknown instance type:\n%s", out)
+	}
+}

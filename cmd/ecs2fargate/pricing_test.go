@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// fakeQueryAPI answers GetProducts (awsJson1_1) with the recorded offer
+// excerpts, one PriceList document per product, in one page.
+func fakeQueryAPI(t *testing.T) *httptest.Server {
+	docs := map[string][]string{}
+	for code, path := range map[string]string{
+		"AmazonECS": "../../pricing/testdata/bulk/offers/v1.0/aws/AmazonECS/20260911124425/us-east-1/index.json",
+		"AmazonEC2": "../../pricing/testdata/bulk/offers/v1.0/aws/AmazonEC2/20261101000000/us-east-1/index.json",
+	} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var offer struct {
+			Version  string
+			Products map[string]json.RawMessage
+			Terms    struct{ OnDemand map[string]json.RawMessage }
+		}
+		if err := json.Unmarshal(data, &offer); err != nil {
+			t.Fatal(err)
+		}
+		for sku, p := range offer.Products {
+			d, _ := json.Marshal(map[string]any{"product": p, "version": offer.Version, "terms": map[string]any{"OnDemand": offer.Terms.OnDemand[sku]}})
+			docs[code] = append(docs[code], string(d))
+		}
+		sort.Strings(docs[code])
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var in struct{ ServiceCode string }
+		json.NewDecoder(r.Body).Decode(&in)
+		io.Copy(io.Discard, r.Body)
+		if r.Header.Get("X-Amz-Target") != "AWSPriceListService.GetProducts" {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		json.NewEncoder(w).Encode(map[string]any{"FormatVersion": "aws_v1", "PriceList": docs[in.ServiceCode]})
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestPricingUpdateFromQueryAPI(t *testing.T) {
+	isolate(t)
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
+	t.Setenv("AWS_MAX_ATTEMPTS", "1")
+	srv := fakeQueryAPI(t)
+	out := t.TempDir() + "/book.json"
+	code, _, stderr := runCLINoInput(t, "pricing", "update", "--source", "api", "--endpoint-url", srv.URL, "--region", "us-east-1", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, shown, _ := runCLINoInput(t, "pricing", "show", "--price-file", out, "--region", "us-east-1", "--format", "json")
+	if code != 0 || !strings.Contains(shown, `"source": "AWS Price List Query API, AmazonEC2 offer for us-east-1, version 20261101000000`) {
+		t.Errorf("exit %d\n%.2000s", code, shown)
+	}
+}
+
+func TestPricingUpdateRejectsUnknownSource(t *testing.T) {
+	isolate(t)
+	code, _, stderr := runCLINoInput(t, "pricing", "update", "--source", "ftp")
+	if code != 1 || !strings.Contains(stderr, "want bulk or api") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

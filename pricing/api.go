@@ -1,0 +1,114 @@
+package pricing
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	awspricing "github.com/aws/aws-sdk-go-v2/service/pricing"
+	"github.com/aws/aws-sdk-go-v2/service/pricing/types"
+	"github.com/shopspring/decimal"
+)
+
+// ProductsAPI is the Price List Query API call the updater needs; the
+// SDK's *pricing.Client satisfies it.
+type ProductsAPI interface {
+	GetProducts(ctx context.Context, in *awspricing.GetProductsInput, opts ...func(*awspricing.Options)) (*awspricing.GetProductsOutput, error)
+}
+
+// APIRegion is the Price List API endpoint region to use for pricing
+// region: the API answers only in us-east-1, eu-central-1 and ap-south-1
+// (and cn-northwest-1 for China), whatever region is priced.
+func APIRegion(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "cn-northwest-1"
+	case strings.HasPrefix(region, "ap-"):
+		return "ap-south-1"
+	case strings.HasPrefix(region, "eu-"):
+		return "eu-central-1"
+	}
+	return "us-east-1"
+}
+
+// FetchAPI reads the same figures as the bulk files through GetProducts
+// (needs credentials with pricing:GetProducts).
+func FetchAPI(ctx context.Context, api ProductsAPI, regions []string) ([]RegionOffers, error) {
+	var out []RegionOffers
+	for _, r := range regions {
+		ecs, err := apiOffer(ctx, api, "AmazonECS", r, nil, ECSItem)
+		if err != nil {
+			return nil, err
+		}
+		ec2, err := apiOffer(ctx, api, "AmazonEC2", r, map[string]string{
+			"productFamily": "Compute Instance", "operatingSystem": "Linux", "tenancy": "Shared",
+			"preInstalledSw": "NA", "capacitystatus": "Used", "licenseModel": "No License required", "marketoption": "OnDemand",
+		}, EC2Product)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, RegionOffers{Region: r, Offers: []*Offer{ecs, ec2}})
+	}
+	return out, nil
+}
+
+// apiProduct is one GetProducts PriceList element (a JSON document in a string).
+type apiProduct struct {
+	Product         product `json:"product"`
+	Version         string  `json:"version"`
+	PublicationDate string  `json:"publicationDate"`
+	Terms           struct {
+		OnDemand map[string]term `json:"OnDemand"`
+	} `json:"terms"`
+}
+
+func apiOffer(ctx context.Context, api ProductsAPI, code, region string, filters map[string]string, itemOf func(*product) (Item, bool)) (*Offer, error) {
+	in := &awspricing.GetProductsInput{ServiceCode: &code, FormatVersion: strp("aws_v1"), MaxResults: int32p(100)}
+	in.Filters = append(in.Filters, types.Filter{Field: strp("regionCode"), Type: types.FilterTypeTermMatch, Value: strp(region)})
+	for _, k := range sortedKeys(filters) {
+		in.Filters = append(in.Filters, types.Filter{Field: strp(k), Type: types.FilterTypeTermMatch, Value: strp(filters[k])})
+	}
+	o := &Offer{OfferCode: code, Prices: map[Item]decimal.Decimal{}}
+	p := awspricing.NewGetProductsPaginator(api, in)
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("GetProducts %s in %s: %w", code, region, err)
+		}
+		for i, doc := range page.PriceList {
+			if err := o.addAPIProduct(doc, itemOf); err != nil {
+				return nil, fmt.Errorf("GetProducts %s in %s, price list entry %d: %w", code, region, i, err)
+			}
+		}
+	}
+	if len(o.Prices) == 0 {
+		return nil, fmt.Errorf("GetProducts %s in %s returned no usable prices (is %s a region?)", code, region, region)
+	}
+	return o, nil
+}
+
+func (o *Offer) addAPIProduct(doc string, itemOf func(*product) (Item, bool)) error {
+	var ap apiProduct
+	if err := json.Unmarshal([]byte(doc), &ap); err != nil {
+		return fmt.Errorf("malformed product document: %w", err)
+	}
+	if o.Version == "" {
+		o.Version, o.PublicationDate = ap.Version, ap.PublicationDate
+	}
+	item, ok := itemOf(&ap.Product)
+	if !ok {
+		return nil
+	}
+	price, ok, err := hourlyUSD(ap.Terms.OnDemand)
+	if err != nil || !ok {
+		return err
+	}
+	if _, dup := o.Prices[item]; !dup {
+		o.Prices[item] = price
+	}
+	return nil
+}
+
+func strp(s string) *string { return &s }
+func int32p(v int32) *int32 { return &v }

@@ -1,0 +1,135 @@
+package pricing
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// Comparison is the cost of a fleet on EC2 now and on every Fargate option,
+// per service, per cluster and in total, all per month and unrounded.
+type Comparison struct {
+	Services    []*ServiceCost
+	Clusters    []*ClusterCost
+	Total       Totals
+	Assumptions Assumptions
+}
+
+// Variants are the monthly Fargate costs of the purchase options.
+type Variants struct {
+	OnDemand, Spot, ARM, SavingsPlan1y, SavingsPlan3y Money
+}
+
+func (v Variants) add(o Variants) Variants {
+	return Variants{v.OnDemand.Add(o.OnDemand), v.Spot.Add(o.Spot), v.ARM.Add(o.ARM),
+		v.SavingsPlan1y.Add(o.SavingsPlan1y), v.SavingsPlan3y.Add(o.SavingsPlan3y)}
+}
+
+// Totals are the fleet-wide monthly sums.
+type Totals struct {
+	EC2     Money
+	Idle    Money
+	Fargate Variants
+	// Deltas sums each hidden delta kind over the fleet.
+	Deltas []Delta
+}
+
+// Compare prices every service of f on Fargate and every cluster on EC2.
+func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	c := &Comparison{}
+	m := newModel(f, b, o)
+	byCluster := map[string][]*ServiceCost{}
+	for _, s := range f.Services {
+		sc := m.service(s)
+		c.Services = append(c.Services, sc)
+		byCluster[s.Cluster] = append(byCluster[s.Cluster], sc)
+	}
+	for _, cl := range f.Clusters {
+		if len(cl.Services) == 0 && len(cl.ContainerInstances) == 0 {
+			continue
+		}
+		c.Clusters = append(c.Clusters, m.cluster(cl, byCluster[cl.Name]))
+	}
+	c.Total = totals(c)
+	m.caveats = c.Total.caveats()
+	c.Assumptions = m.assumptions()
+	return c, nil
+}
+
+func totals(c *Comparison) Totals {
+	t := Totals{EC2: Zero, Idle: Zero}
+	kinds := map[string]int{}
+	for _, cl := range c.Clusters {
+		t.EC2 = t.EC2.Add(cl.EC2)
+		t.Idle = t.Idle.Add(cl.Idle)
+		t.Fargate = t.Fargate.add(cl.Fargate)
+	}
+	for _, s := range c.Services {
+		for _, d := range s.Deltas {
+			i, ok := kinds[d.Kind]
+			if !ok {
+				i = len(t.Deltas)
+				kinds[d.Kind] = i
+				t.Deltas = append(t.Deltas, Delta{Kind: d.Kind, Title: d.Title, Note: d.Note, Monthly: Zero})
+			}
+			t.Deltas[i].Monthly = t.Deltas[i].Monthly.Add(d.Monthly)
+		}
+	}
+	return t
+}
+
+// model carries what every service and cluster computation needs.
+type model struct {
+	f       *fleet.Fleet
+	book    Book
+	o       Options
+	hours   decimal.Decimal
+	regions map[string]bool
+	caveats []string
+	rates   map[string]platformRates
+}
+
+func newModel(f *fleet.Fleet, b Book, o Options) *model {
+	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}}
+}
+
+// regionOf picks the region for a resource: --region, else its ARN's,
+// else the default. An empty result means no region is known.
+func (m *model) regionOf(arns ...string) string {
+	r := m.o.Region
+	for _, a := range arns {
+		if r != "" {
+			break
+		}
+		if p, ok := fleet.ParseARN(a); ok {
+			r = p.Region
+		}
+	}
+	if r == "" {
+		r = m.o.DefaultRegion
+	}
+	if r != "" {
+		m.regions[r] = true
+	}
+	return r
+}
+
+// noRegion is the reason every price is unknown when no region is known.
+func noRegion(what string) Money {
+	return Unknown(fmt.Sprintf("no region for %s: its ARN names none and no --region was given", what))
+}
+
+// caveats gathers every unverified or estimated figure behind the totals
+// (sums keep the caveats of their parts, known or not).
+func (t Totals) caveats() []string {
+	all := Sum(t.EC2, t.Idle, t.Fargate.OnDemand, t.Fargate.Spot, t.Fargate.ARM, t.Fargate.SavingsPlan1y, t.Fargate.SavingsPlan3y)
+	for _, d := range t.Deltas {
+		all = all.Add(d.Monthly)
+	}
+	return all.Caveats()
+}

@@ -1,0 +1,76 @@
+package pricing
+
+import (
+	"fmt"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// Delta is a cost that changes with the move and is not in the Fargate
+// compute figures: listed separately so it is never buried.
+type Delta struct {
+	Kind    string // stable id: "public-ipv4", "nat-image-pulls"
+	Title   string
+	Monthly Money
+	Note    string
+}
+
+// Delta kinds.
+const (
+	DeltaPublicIPv4 = "public-ipv4"
+	DeltaNATPulls   = "nat-image-pulls"
+)
+
+// gib is the size of the GB AWS bills data transfer in.
+var gib = decimal.NewFromInt(1 << 30)
+
+func (m *model) deltas(s *fleet.Service, sc *ServiceCost) []Delta {
+	if sc.Region == "" {
+		return nil
+	}
+	tasks := decimal.NewFromInt(int64(sc.DesiredCount))
+	if publicIP(s) {
+		return []Delta{{Kind: DeltaPublicIPv4, Title: "public IPv4 per task",
+			Monthly: m.book.Price(sc.Region, PublicIPv4Hour).Mul(tasks).Mul(m.hours),
+			Note:    "assignPublicIp is ENABLED: on Fargate every task holds its own public IPv4 address"}}
+	}
+	return []Delta{m.natPulls(s, sc)}
+}
+
+// natPulls prices image pulls through a NAT gateway: a private Fargate task
+// pulls its images on every start (there is no host cache), so each start
+// costs the image size × the NAT data processing rate, unless VPC endpoints
+// for ECR and S3 exist.
+func (m *model) natPulls(s *fleet.Service, sc *ServiceCost) Delta {
+	d := Delta{Kind: DeltaNATPulls, Title: "NAT processing of image pulls",
+		Note: "private tasks pull every image on every start; VPC endpoints for ECR and S3 avoid this"}
+	if m.o.TaskStartsPerMonth == 0 {
+		d.Monthly = Unknown("task starts per month not given (--task-starts-per-month)")
+		return d
+	}
+	bytes, missing := int64(0), []string{}
+	for _, c := range s.TaskDef.Def.ContainerDefinitions {
+		img := m.f.Image(deref(c.Image))
+		if img == nil || img.Detail.ImageSizeInBytes == nil {
+			missing = append(missing, deref(c.Image))
+			continue
+		}
+		bytes += *img.Detail.ImageSizeInBytes
+	}
+	if len(missing) > 0 {
+		d.Monthly = Unknown(fmt.Sprintf("image size unknown for %v (add aws ecr describe-images output)", missing))
+		return d
+	}
+	gb := decimal.NewFromInt(bytes).Div(gib)
+	pulls := decimal.NewFromInt(int64(m.o.TaskStartsPerMonth) * int64(sc.DesiredCount))
+	d.Monthly = m.book.Price(sc.Region, NATGB).Mul(gb).Mul(pulls)
+	return d
+}
+
+func publicIP(s *fleet.Service) bool {
+	nc := s.Svc.NetworkConfiguration
+	return nc != nil && nc.AwsvpcConfiguration != nil && nc.AwsvpcConfiguration.AssignPublicIp == ecstypes.AssignPublicIpEnabled
+}

@@ -1,0 +1,72 @@
+package pricing
+
+import (
+	"strings"
+	"testing"
+
+	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+func ecrImage(repo, tag string, size int64, manifest string) *fleet.Image {
+	acct := "123456789012"
+	return &fleet.Image{Detail: ecrtypes.ImageDetail{RegistryId: &acct, RepositoryName: &repo, ImageTags: []string{tag},
+		ImageSizeInBytes: &size, ImageManifestMediaType: &manifest}}
+}
+
+// tiny is private (no public IP): each start pulls its 512 MiB image
+// through NAT. 30 starts × 1 task × 0.5 GB × $0.045 = $0.675.
+func TestNATImagePullDelta(t *testing.T) {
+	f := loadFleet(t, "testdata/fleet/basic")
+	f.Images = []*fleet.Image{ecrImage("tiny", "1.0", 512<<20, "application/vnd.docker.distribution.manifest.v2+json")}
+	o := DefaultOptions()
+	o.TaskStartsPerMonth = 30
+	tiny := service(t, compare(t, f, o), "tiny")
+	if len(tiny.Deltas) != 1 || tiny.Deltas[0].Kind != DeltaNATPulls {
+		t.Fatalf("deltas = %+v", tiny.Deltas)
+	}
+	wantMoney(t, "NAT pulls", tiny.Deltas[0].Monthly, "0.675")
+	if !strings.Contains(tiny.ARMCondition, "single-platform") {
+		t.Errorf("ARM condition = %q, want single-platform (the image is a plain manifest)", tiny.ARMCondition)
+	}
+}
+
+func TestNATImagePullDeltaUnknownWithoutData(t *testing.T) {
+	f := loadFleet(t, "testdata/fleet/basic")
+	o := DefaultOptions()
+	o.TaskStartsPerMonth = 30
+	tiny := service(t, compare(t, f, o), "tiny")
+	if d := tiny.Deltas[0].Monthly; d.Known() || !strings.Contains(d.Missing()[0], "image size unknown") {
+		t.Errorf("NAT delta = %v, want unknown for lack of image sizes", d.Missing())
+	}
+	tiny = service(t, compare(t, f, DefaultOptions()), "tiny")
+	if d := tiny.Deltas[0].Monthly; d.Known() || !strings.Contains(d.Missing()[0], "--task-starts-per-month") {
+		t.Errorf("NAT delta = %v, want unknown for lack of task starts", d.Missing())
+	}
+}
+
+func TestMultiArchIndexNoted(t *testing.T) {
+	f := loadFleet(t, "testdata/fleet/basic")
+	f.Images = []*fleet.Image{ecrImage("tiny", "1.0", 1, "application/vnd.oci.image.index.v1+json")}
+	if got := service(t, compare(t, f, DefaultOptions()), "tiny").ARMCondition; !strings.Contains(got, "multi-platform") {
+		t.Errorf("ARM condition = %q", got)
+	}
+}
+
+// A Spot container instance: m6i.large at the default 60 % off (flagged
+// as an estimate), or at --ec2-spot-discount.
+func TestSpotContainerInstance(t *testing.T) {
+	f := loadFleet(t, "testdata/fleet/basic")
+	f.Instances[0].EC2.InstanceLifecycle = "spot"
+	cl := compare(t, f, DefaultOptions()).Clusters[0]
+	wantMoney(t, "EC2 with a Spot m6i.large", cl.EC2, "58.4") // (0.096 × 0.4 + 0.0416) × 730
+	if len(cl.EC2.Caveats()) == 0 {
+		t.Error("the default EC2 Spot discount is an estimate and must be flagged")
+	}
+	o := DefaultOptions()
+	d := dec("0.7")
+	o.EC2SpotDiscount = &d
+	o.EC2Discount = dec("0.5")                                                                  // applies to the on-demand t3.medium only
+	wantMoney(t, "EC2 with --ec2-spot-discount 70", compare(t, f, o).Clusters[0].EC2, "36.208") // (0.096 × 0.3 + 0.0416 × 0.5) × 730
+}

@@ -1,0 +1,84 @@
+package pricing
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// RegionOffers are the offers fetched for one region.
+type RegionOffers struct {
+	Region string
+	Offers []*Offer
+}
+
+// Refreshed returns a copy of base with the fetched regions' figures
+// replaced: for each region, every item an offer priced takes the offer's
+// price (confidence A, sourced to the offer version), and EC2 instance
+// prices the offer no longer lists are dropped. Figures the Price List
+// has no rows for (Fargate Spot, Savings Plans, public IPv4) stay as they
+// were, with their own sources.
+func Refreshed(base *Table, fetched []RegionOffers, via string, now time.Time) *Table {
+	t := base.clone()
+	day := now.UTC().Format("2006-01-02")
+	for _, ro := range fetched {
+		region := t.Regions[ro.Region]
+		if region == nil {
+			region = map[Item]Entry{}
+			t.Regions[ro.Region] = region
+		}
+		for _, o := range ro.Offers {
+			key := fmt.Sprintf("%s-%s-%s", strings.ToLower(via), o.OfferCode, ro.Region)
+			t.Sources[key] = fmt.Sprintf("AWS Price List %s, %s offer for %s, version %s, published %s, fetched %s",
+				via, o.OfferCode, ro.Region, nonEmpty(o.Version, "unknown"), nonEmpty(o.PublicationDate, "unknown"), day)
+			if o.OfferCode == "AmazonEC2" {
+				for it := range region {
+					if _, isEC2 := it.InstanceType(); isEC2 {
+						delete(region, it)
+					}
+				}
+			}
+			for it, v := range o.Prices {
+				region[it] = Entry{Value: v, Unit: unitOf(it), Source: key, Confidence: "A"}
+			}
+		}
+	}
+	t.AsOf = day
+	t.Source = "AWS Price List " + via + " (fetched " + day + ") over the embedded defaults"
+	t.origin = ""
+	return t
+}
+
+func unitOf(it Item) string {
+	switch {
+	case strings.HasSuffix(string(it), "-vcpu"), it == FargateWindowsOS:
+		return "vCPU-hour"
+	case strings.HasSuffix(string(it), "-gb") && it != NATGB:
+		return "GB-hour"
+	case it == NATGB:
+		return "GB"
+	}
+	return "hour"
+}
+
+// clone deep-copies the maps so the base is never modified.
+func (t *Table) clone() *Table {
+	c := *t
+	c.Sources = make(map[string]string, len(t.Sources))
+	for k, v := range t.Sources {
+		c.Sources[k] = v
+	}
+	c.Global = make(map[Item]Entry, len(t.Global))
+	for k, v := range t.Global {
+		c.Global[k] = v
+	}
+	c.Regions = make(map[string]map[Item]Entry, len(t.Regions))
+	for r, items := range t.Regions {
+		m := make(map[Item]Entry, len(items))
+		for k, v := range items {
+			m[k] = v
+		}
+		c.Regions[r] = m
+	}
+	return &c
+}

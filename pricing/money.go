@@ -1,0 +1,96 @@
+package pricing
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Money is an amount in USD that may be unknown. An unknown amount keeps
+// the reasons it is unknown (e.g. "no EC2 price for x9.large in us-east-1");
+// any amount, known or not, keeps the caveats of the prices it was computed
+// from (unverified or estimated figures), so outputs can flag them.
+type Money struct {
+	amount  decimal.Decimal
+	missing []string
+	caveats []string
+}
+
+// USD is a known amount.
+func USD(d decimal.Decimal) Money { return Money{amount: d} }
+
+// Unknown is an amount that cannot be computed, for the given reason.
+func Unknown(reason string) Money { return Money{missing: []string{reason}} }
+
+// Zero is a known zero amount.
+var Zero = Money{}
+
+// Known reports whether the amount could be computed.
+func (m Money) Known() bool { return len(m.missing) == 0 }
+
+// Amount is the exact amount; zero when unknown (check Known first).
+func (m Money) Amount() decimal.Decimal {
+	if !m.Known() {
+		return decimal.Zero
+	}
+	return m.amount
+}
+
+// Missing lists why the amount is unknown, sorted; empty when known.
+func (m Money) Missing() []string { return m.missing }
+
+// Caveats lists the unverified or estimated figures the amount rests on.
+func (m Money) Caveats() []string { return m.caveats }
+
+// WithCaveat returns m noting that it rests on an unverified or estimated figure.
+func (m Money) WithCaveat(c string) Money {
+	m.caveats = union(m.caveats, []string{c})
+	return m
+}
+
+// Add returns m + o; unknown when either is, with both sets of reasons.
+func (m Money) Add(o Money) Money {
+	return Money{amount: m.amount.Add(o.amount), missing: union(m.missing, o.missing), caveats: union(m.caveats, o.caveats)}
+}
+
+// Sub returns m − o; unknown when either is.
+func (m Money) Sub(o Money) Money {
+	return Money{amount: m.amount.Sub(o.amount), missing: union(m.missing, o.missing), caveats: union(m.caveats, o.caveats)}
+}
+
+// Mul scales m by a quantity (hours, vCPUs, a share).
+func (m Money) Mul(q decimal.Decimal) Money {
+	return Money{amount: m.amount.Mul(q), missing: m.missing, caveats: m.caveats}
+}
+
+// Sum adds amounts; the empty sum is a known zero.
+func Sum(ms ...Money) Money {
+	total := Zero
+	for _, m := range ms {
+		total = total.Add(m)
+	}
+	return total
+}
+
+// union merges two sorted, duplicate-free lists without touching either
+// (Money values are shared freely, so their slices must never be mutated).
+func union(a, b []string) []string {
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
+	out := make([]string, 0, len(a)+len(b))
+	out = append(out, a...)
+	for _, s := range b {
+		i := sort.SearchStrings(out, s)
+		if i < len(out) && out[i] == s {
+			continue
+		}
+		out = append(out, "")
+		copy(out[i+1:], out[i:])
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,205 @@
+package pricing
+
+import (
+	"fmt"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// ServiceCost is one service's monthly cost on Fargate (each option), its
+// share of its cluster's EC2 cost, and the hidden deltas of the move.
+type ServiceCost struct {
+	Cluster, Service, TaskDefinition, Region string
+	Platform                                 Platform
+	DesiredCount, RunningCount               int
+	// Need is what the task definition asks for (with memory headroom);
+	// Size is the Fargate size the rewrite chooses for it.
+	Need, Size fargate.Size
+	// StorageGiB is the ephemeral storage requested (20 when unset).
+	StorageGiB int
+	Fargate    Variants
+	// ARMCondition says under what condition the ARM figure holds.
+	ARMCondition string
+	// EC2 is the service's share of its cluster's EC2 cost (by reservation).
+	EC2    Money
+	Deltas []Delta
+	// OnFargate is true when the service already runs on Fargate: its
+	// tasks reserve nothing on the cluster's instances.
+	OnFargate bool
+	// SpotRisks say why Spot interruptions (two minutes' warning) would
+	// hurt: "single task", "stateful: …", "daemon".
+	SpotRisks []string
+	// reserved is the weighted capacity the running tasks reserve on EC2.
+	reserved resources
+}
+
+// freeStorageGiB is the ephemeral storage every Fargate task gets free.
+const freeStorageGiB = 20
+
+func (m *model) service(s *fleet.Service) *ServiceCost {
+	sc := &ServiceCost{
+		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(),
+		DesiredCount: int(s.Svc.DesiredCount), RunningCount: int(s.Svc.RunningCount),
+		StorageGiB: freeStorageGiB, Platform: LinuxX86,
+	}
+	sc.Region = m.regionOf(deref(s.Svc.ServiceArn), deref(s.Svc.ClusterArn), deref(s.Svc.TaskDefinition))
+	if s.TaskDef == nil {
+		u := Unknown(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service))
+		sc.Fargate = Variants{u, u, u, u, u}
+		sc.ARMCondition = "task definition unknown"
+		return sc
+	}
+	td := &s.TaskDef.Def
+	sc.Platform = platformOf(s.TaskDef)
+	sc.reserved = reservationOf(td, sc.RunningCount)
+	if sc.OnFargate = onFargate(s); sc.OnFargate {
+		sc.reserved = resources{known: true}
+	}
+	if td.EphemeralStorage != nil && int(td.EphemeralStorage.SizeInGiB) > freeStorageGiB {
+		sc.StorageGiB = int(td.EphemeralStorage.SizeInGiB)
+	}
+	need := fargate.NeedOf(td, m.o.MemoryHeadroom)
+	sc.Need = need.Size
+	size, ok := fargate.Fit(need.Size, sc.Platform == Windows)
+	if !ok {
+		u := Unknown(fmt.Sprintf("service %s/%s needs %d CPU units and %d MiB, more than the largest Fargate task", sc.Cluster, sc.Service, need.CPU, need.Memory))
+		sc.Fargate = Variants{u, u, u, u, u}
+		return sc
+	}
+	sc.Size = size
+	sc.Fargate = m.variants(sc)
+	sc.ARMCondition = armCondition(m.f, s.TaskDef, sc.Platform)
+	sc.SpotRisks = spotRisks(s, td)
+	sc.Deltas = m.deltas(s, sc)
+	return sc
+}
+
+// variants prices the chosen size under each purchase option.
+func (m *model) variants(sc *ServiceCost) Variants {
+	if sc.Region == "" {
+		u := noRegion("service " + sc.Cluster + "/" + sc.Service)
+		return Variants{u, u, u, u, u}
+	}
+	rs := m.ratesFor(sc.Region, sc.Platform)
+	taskHours := decimal.NewFromInt(int64(sc.DesiredCount)).Mul(m.hours)
+	perTask := func(rt Rates) Money { return m.taskCost(sc, rt).Mul(taskHours) }
+	onDemand := perTask(rs.onDemand)
+	v := Variants{OnDemand: onDemand}
+	v.Spot = m.spotMix(onDemand, perTask(rs.spot), sc)
+	switch sc.Platform {
+	case Windows:
+		// Windows runs on x86 only: the ARM column keeps it there, so the
+		// column still totals "everything that can move to ARM, moved".
+		v.ARM = onDemand.WithCaveat("Windows tasks have no ARM option; the ARM column prices them on x86")
+	default:
+		v.ARM = perTask(rs.arm)
+	}
+	v.SavingsPlan1y = perTask(rs.sp1y)
+	v.SavingsPlan3y = perTask(rs.sp3y)
+	return v
+}
+
+// platformRates are every rate set a service on one platform in one
+// region needs; the model looks them up once per pair, not per service.
+type platformRates struct {
+	onDemand, spot, arm, sp1y, sp3y Rates
+}
+
+func (m *model) ratesFor(region string, p Platform) platformRates {
+	key := region + "|" + string(p)
+	if r, ok := m.rates[key]; ok {
+		return r
+	}
+	b := m.book
+	r := platformRates{
+		onDemand: OnDemandRates(b, region, p),
+		spot:     SpotRates(b, region, p, m.spotDiscount()),
+		arm:      OnDemandRates(b, region, LinuxARM),
+		sp1y:     SavingsPlanRates(b, region, p, Term1y),
+		sp3y:     SavingsPlanRates(b, region, p, Term3y),
+	}
+	m.rates[key] = r
+	return r
+}
+
+// spotMix blends on-demand and Spot by --spot-share; a share of 0 or 1
+// does not need the other price at all.
+func (m *model) spotMix(onDemand, spot Money, sc *ServiceCost) Money {
+	s := m.o.SpotShare
+	if sc.Platform == Windows {
+		return onDemand.WithCaveat("Windows tasks have no Fargate Spot; the Spot column prices them on-demand")
+	}
+	switch {
+	case s.IsZero():
+		return onDemand
+	case s.Equal(one):
+		return spot
+	}
+	return onDemand.Mul(one.Sub(s)).Add(spot.Mul(s))
+}
+
+// taskCost is one task's hourly cost at the chosen size: vCPU × rate +
+// GB × rate + GB of storage above the free 20 × rate. Storage is priced
+// only when there is some, so a missing storage rate does not make every
+// task unknown.
+func (m *model) taskCost(sc *ServiceCost, r Rates) Money {
+	vcpu, gb := units(sc.Size.CPU), units(sc.Size.Memory)
+	c := r.VCPU.Mul(vcpu).Add(r.GB.Mul(gb))
+	if extra := sc.StorageGiB - freeStorageGiB; extra > 0 {
+		c = c.Add(r.Storage.Mul(decimal.NewFromInt(int64(extra))))
+	}
+	return c
+}
+
+func platformOf(td *fleet.TaskDefinition) Platform {
+	switch {
+	case td.IsWindows():
+		return Windows
+	case td.Def.RuntimePlatform != nil && td.Def.RuntimePlatform.CpuArchitecture == ecstypes.CPUArchitectureArm64:
+		return LinuxARM
+	}
+	return LinuxX86
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// perUnit is 1/1024 exactly: multiplying by it converts CPU units to vCPU
+// or MiB to GB without a (slower) decimal division.
+var perUnit = decimal.RequireFromString("0.0009765625")
+
+// units converts CPU units or MiB to vCPU or GB, exactly.
+func units(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)).Mul(perUnit) }
+
+// spotDiscount is --fargate-spot-discount, else the book's default; either
+// way an estimate, used only where the book has no Spot price.
+func (m *model) spotDiscount() Entry {
+	if m.o.FargateSpotDiscount != nil {
+		return Entry{Value: *m.o.FargateSpotDiscount, Unit: "fraction", Source: "--fargate-spot-discount", Estimated: true}
+	}
+	return m.book.Defaults().FargateSpotDiscount
+}
+
+// onFargate reports whether the service already runs on Fargate, by launch
+// type or by a capacity provider strategy naming only Fargate providers.
+func onFargate(s *fleet.Service) bool {
+	if s.Svc.LaunchType == ecstypes.LaunchTypeFargate {
+		return true
+	}
+	cps := s.Svc.CapacityProviderStrategy
+	for _, c := range cps {
+		if p := deref(c.CapacityProvider); p != "FARGATE" && p != "FARGATE_SPOT" {
+			return false
+		}
+	}
+	return len(cps) > 0
+}

@@ -1,0 +1,163 @@
+package reports
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// CostSchemaVersion is the version of the cost JSON contract (docs/cost.md).
+const CostSchemaVersion = 1
+
+// Cost is the neutral cost report every cost format renders. Amounts are
+// per month, rounded to cents so that every displayed sum adds up: a
+// cluster's service shares plus idle equal its EC2 cost, and totals are
+// the sums of the displayed cluster figures.
+type Cost struct {
+	SchemaVersion int                `json:"schemaVersion"`
+	Tool          Tool               `json:"tool"`
+	Inputs        []string           `json:"inputs"`
+	Assumptions   CostAssumptions    `json:"assumptions"`
+	Services      []ServiceCostRow   `json:"services"`
+	Clusters      []ClusterCostRow   `json:"clusters"`
+	Totals        CostTotals         `json:"totals"`
+	Unknown       []string           `json:"unknown"`
+	Diagnostics   []fleet.Diagnostic `json:"diagnostics"`
+}
+
+// FargateAmounts are the monthly Fargate costs of each purchase option.
+type FargateAmounts struct {
+	OnDemand      Amount `json:"onDemand"`
+	Spot          Amount `json:"spot"`
+	ARM           Amount `json:"arm"`
+	SavingsPlan1y Amount `json:"savingsPlan1y"`
+	SavingsPlan3y Amount `json:"savingsPlan3y"`
+}
+
+func (f FargateAmounts) plus(o FargateAmounts) FargateAmounts {
+	return FargateAmounts{f.OnDemand.plus(o.OnDemand), f.Spot.plus(o.Spot), f.ARM.plus(o.ARM),
+		f.SavingsPlan1y.plus(o.SavingsPlan1y), f.SavingsPlan3y.plus(o.SavingsPlan3y)}
+}
+
+// savings is what each option saves against ec2 (negative: Fargate costs more).
+func (f FargateAmounts) savings(ec2 Amount) FargateAmounts {
+	return FargateAmounts{ec2.minus(f.OnDemand), ec2.minus(f.Spot), ec2.minus(f.ARM),
+		ec2.minus(f.SavingsPlan1y), ec2.minus(f.SavingsPlan3y)}
+}
+
+func (f FargateAmounts) times(n int64) FargateAmounts {
+	return FargateAmounts{f.OnDemand.times(n), f.Spot.times(n), f.ARM.times(n), f.SavingsPlan1y.times(n), f.SavingsPlan3y.times(n)}
+}
+
+var zeroFargate = FargateAmounts{zeroAmount, zeroAmount, zeroAmount, zeroAmount, zeroAmount}
+
+// TaskSize is a Fargate task size.
+type TaskSize struct {
+	CPU    int `json:"cpu"`    // CPU units, 1024 = 1 vCPU
+	Memory int `json:"memory"` // MiB
+}
+
+// ServiceCostRow is one service.
+type ServiceCostRow struct {
+	Cluster             string         `json:"cluster"`
+	Service             string         `json:"service"`
+	TaskDefinition      string         `json:"taskDefinition"`
+	Region              string         `json:"region"`
+	Platform            string         `json:"platform"`
+	DesiredCount        int            `json:"desiredCount"`
+	RunningCount        int            `json:"runningCount"`
+	FargateSize         *TaskSize      `json:"fargateSize"`
+	EphemeralStorageGiB int            `json:"ephemeralStorageGiB"`
+	EC2Monthly          Amount         `json:"ec2Monthly"`
+	FargateMonthly      FargateAmounts `json:"fargateMonthly"`
+	ARMCondition        string         `json:"armCondition"`
+	Deltas              []DeltaRow     `json:"deltas"`
+	// OnFargate marks a service that already runs on Fargate (no EC2 share).
+	OnFargate bool `json:"onFargate"`
+	// SpotRisks says why Spot interruptions would hurt this service.
+	SpotRisks []string `json:"spotRisks"`
+	Unknown   []string `json:"unknown"`
+	Caveats   []string `json:"caveats"`
+}
+
+// DeltaRow is a hidden cost of the move, not included in the Fargate figures.
+type DeltaRow struct {
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Monthly Amount `json:"monthly"`
+	Note    string `json:"note,omitempty"`
+	Unknown string `json:"unknown,omitempty"`
+}
+
+// InstanceRow is one container instance.
+type InstanceRow struct {
+	ID        string `json:"id"`
+	Type      string `json:"type"`
+	Lifecycle string `json:"lifecycle"`
+	Region    string `json:"region"`
+	CPU       int    `json:"cpu"`
+	MemoryMiB int    `json:"memoryMiB"`
+	// Hourly is the exact hourly price after discounts, as a decimal string.
+	Hourly  *string `json:"hourly"`
+	Monthly Amount  `json:"monthly"`
+}
+
+// ClusterCostRow is one cluster.
+type ClusterCostRow struct {
+	Cluster        string         `json:"cluster"`
+	Region         string         `json:"region"`
+	Instances      []InstanceRow  `json:"instances"`
+	EC2Monthly     Amount         `json:"ec2Monthly"`
+	IdleMonthly    Amount         `json:"idleMonthly"`
+	FargateMonthly FargateAmounts `json:"fargateMonthly"`
+	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
+	// Utilization is the reserved share of registered capacity (0–1),
+	// weighted by CPUWeight; null when unknown.
+	Utilization *string `json:"utilization"`
+	// BreakevenUtilization is the utilization at which EC2 would cost what
+	// Fargate on-demand does; above 1 means Fargate is cheaper even at
+	// full packing. Null when unknown.
+	BreakevenUtilization *string  `json:"breakevenUtilization"`
+	CPUWeight            string   `json:"cpuWeight"`
+	Notes                []string `json:"notes"`
+	Unknown              []string `json:"unknown"`
+}
+
+// CostTotals are the fleet totals, monthly and yearly (12 months).
+type CostTotals struct {
+	EC2Monthly     Amount         `json:"ec2Monthly"`
+	IdleMonthly    Amount         `json:"idleMonthly"`
+	FargateMonthly FargateAmounts `json:"fargateMonthly"`
+	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
+	EC2Yearly      Amount         `json:"ec2Yearly"`
+	FargateYearly  FargateAmounts `json:"fargateYearly"`
+	SavingsYearly  FargateAmounts `json:"savingsYearly"`
+	Deltas         []DeltaRow     `json:"deltas"`
+}
+
+// CostAssumptions are printed with every table and carried in the JSON.
+type CostAssumptions struct {
+	PriceDate             string   `json:"priceDate"`
+	PriceSource           string   `json:"priceSource"`
+	PriceFile             string   `json:"priceFile"`
+	Regions               []string `json:"regions"`
+	HoursPerMonth         string   `json:"hoursPerMonth"`
+	SpotShare             string   `json:"spotShare"`
+	FargateSpotDiscount   string   `json:"fargateSpotDiscount"`
+	SavingsPlan1yDiscount string   `json:"savingsPlan1yDiscount"`
+	SavingsPlan3yDiscount string   `json:"savingsPlan3yDiscount"`
+	EC2Discount           string   `json:"ec2Discount"`
+	EC2SpotDiscount       string   `json:"ec2SpotDiscount"`
+	CPUWeight             string   `json:"cpuWeight"`
+	MemoryHeadroomPercent int      `json:"memoryHeadroomPercent"`
+	TaskStartsPerMonth    int      `json:"taskStartsPerMonth"`
+	Caveats               []string `json:"caveats"`
+}
+
+func decString(d *decimal.Decimal, places int32) *string {
+	if d == nil {
+		return nil
+	}
+	s := d.Round(places).String()
+	return &s
+}

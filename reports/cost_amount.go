@@ -1,0 +1,67 @@
+package reports
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/pricing"
+)
+
+// Amount is a displayed money amount: rounded to cents, or unknown. It
+// marshals as a decimal string ("12.34") or null.
+type Amount struct {
+	Value decimal.Decimal
+	Known bool
+	// Flagged marks an amount resting on an unverified or estimated price.
+	Flagged bool
+}
+
+func knownAmount(d decimal.Decimal, flagged bool) Amount {
+	return Amount{Value: d, Known: true, Flagged: flagged}
+}
+
+// amountOf rounds m to cents for display.
+func amountOf(m pricing.Money) Amount {
+	if !m.Known() {
+		return Amount{Flagged: len(m.Caveats()) > 0}
+	}
+	return knownAmount(pricing.Cents(m.Amount()), len(m.Caveats()) > 0)
+}
+
+// MarshalJSON writes the amount as a decimal string with two places, or null.
+func (a Amount) MarshalJSON() ([]byte, error) {
+	if !a.Known {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + a.Value.StringFixed(2) + `"`), nil // digits and a dot need no escaping
+}
+
+// String is the amount for tables: "1234.50", or "unknown"; "*" marks a
+// figure that rests on an unverified or estimated price.
+func (a Amount) String() string {
+	s := "unknown"
+	if a.Known {
+		s = a.Value.StringFixed(2)
+	}
+	if a.Flagged {
+		s += "*"
+	}
+	return s
+}
+
+// plus adds two displayed amounts; unknown when either is.
+func (a Amount) plus(b Amount) Amount {
+	return Amount{Value: a.Value.Add(b.Value), Known: a.Known && b.Known, Flagged: a.Flagged || b.Flagged}
+}
+
+// minus subtracts displayed amounts; unknown when either is.
+func (a Amount) minus(b Amount) Amount {
+	return Amount{Value: a.Value.Sub(b.Value), Known: a.Known && b.Known, Flagged: a.Flagged || b.Flagged}
+}
+
+func (a Amount) times(n int64) Amount {
+	a.Value = a.Value.Mul(decimal.NewFromInt(n))
+	return a
+}
+
+// zeroAmount is a known 0.00, the start of a sum.
+var zeroAmount = Amount{Known: true}

@@ -1,0 +1,75 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// costRenderers maps each cost format name to its renderer.
+var costRenderers = map[string]func(io.Writer, *Cost) error{
+	"table":    renderCostTable,
+	"json":     renderCostJSON,
+	"markdown": renderCostMarkdown,
+	"csv":      renderCostCSV,
+}
+
+// CostFormats lists the formats RenderCost accepts.
+func CostFormats() []string {
+	out := make([]string, 0, len(costRenderers))
+	for k := range costRenderers {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// RenderCost writes the cost report in the named format.
+func RenderCost(w io.Writer, format string, c *Cost) error {
+	r, ok := costRenderers[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(CostFormats(), ", "))
+	}
+	return r(w, c)
+}
+
+// renderCostJSON writes the documented contract (docs/cost.md).
+func renderCostJSON(w io.Writer, c *Cost) error { return writeJSON(w, c) }
+
+// AssumptionsLine is the footer every cost table ends with: where the
+// prices come from and every assumption behind the figures.
+func (c *Cost) AssumptionsLine() string {
+	a := c.Assumptions
+	regions := strings.Join(a.Regions, ", ")
+	if regions == "" {
+		regions = "none known"
+	}
+	ec2Spot := pct(a.EC2SpotDiscount)
+	if a.EC2SpotDiscount != "" {
+		ec2Spot += " off"
+	}
+	weight := "region's Fargate vCPU:GB price ratio"
+	if a.CPUWeight != "region" {
+		weight = a.CPUWeight + " GB per vCPU"
+	}
+	line := fmt.Sprintf("Assumptions: prices as of %s from %s (%s); region %s; %s h/month; Spot share %s; "+
+		"Fargate Spot %s off where no Spot price is known (estimate); Savings Plan 1y %s / 3y %s off where no rate is known; "+
+		"EC2 discount %s; EC2 Spot %s; cost split by cpu weight = %s; memory headroom %d%%; USD, no tax",
+		a.PriceDate, a.PriceSource, a.PriceFile, regions, a.HoursPerMonth, pct(a.SpotShare),
+		pct(a.FargateSpotDiscount), pct(a.SavingsPlan1yDiscount), pct(a.SavingsPlan3yDiscount),
+		pct(a.EC2Discount), ec2Spot, weight, a.MemoryHeadroomPercent)
+	if len(a.Caveats) > 0 {
+		line += fmt.Sprintf("; * = rests on %d unverified or estimated price(s) listed above", len(a.Caveats))
+	}
+	return line
+}
+
+// pct shows a fraction string ("0.7") as a percentage ("70%").
+func pct(fraction string) string {
+	d, err := parseDecimal(fraction)
+	if err != nil {
+		return fraction
+	}
+	return d.Mul(hundredDec).String() + "%"
+}

@@ -1,0 +1,161 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// renderCostTable writes services, clusters, fleet totals and hidden deltas
+// as terminal tables, then the unknown figures and the assumptions footer.
+func renderCostTable(w io.Writer, c *Cost) error {
+	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costDeltaTable} {
+		if err := section(w, c); err != nil {
+			return err
+		}
+	}
+	writeUnknown(w, c.Unknown, "")
+	writeCaveats(w, c.Assumptions.Caveats, "")
+	_, err := fmt.Fprintln(w, c.AssumptionsLine())
+	return err
+}
+
+func costServiceTable(w io.Writer, c *Cost) error {
+	if len(c.Services) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Services (USD per month)")
+	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "NOTES"}
+	rows := make([][]string, 0, len(c.Services))
+	for _, s := range c.Services {
+		f := s.FargateMonthly
+		rows = append(rows, []string{dash(s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
+			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), dash(serviceNotes(s))})
+	}
+	if len(rows) > maxBoxedRows {
+		return plainTable(w, header, rows)
+	}
+	t := newTable(w, header...)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+// maxBoxedRows is the largest service table drawn with box borders; the
+// table library needs about a second per 10,000 rows, so larger fleets get
+// plain aligned columns (the same cells) instead.
+const maxBoxedRows = 1000
+
+func plainTable(w io.Writer, header []string, rows [][]string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+func costClusterTable(w io.Writer, c *Cost) error {
+	if len(c.Clusters) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Clusters (USD per month)")
+	t := newTable(w, "CLUSTER", "REGION", "HOSTS", "EC2 NOW", "IDLE", "UTIL", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "BREAKEVEN")
+	for _, cl := range c.Clusters {
+		f := cl.FargateMonthly
+		if err := t.Append(dash(cl.Cluster), dash(cl.Region), strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(),
+			percentOf(cl.Utilization), f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
+			cl.SavingsMonthly.OnDemand.String(), breakevenText(cl)); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+func costTotalTable(w io.Writer, c *Cost) error {
+	fmt.Fprintln(w, "Fleet total (USD)")
+	t := newTable(w, "PERIOD", "EC2 NOW", "IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y")
+	tot := c.Totals
+	rows := []struct {
+		name string
+		ec2  Amount
+		idle Amount
+		f    FargateAmounts
+	}{
+		{"monthly", tot.EC2Monthly, tot.IdleMonthly, tot.FargateMonthly},
+		{"yearly", tot.EC2Yearly, tot.IdleMonthly.times(12), tot.FargateYearly},
+		{"saving per month", Amount{}, Amount{}, tot.SavingsMonthly},
+		{"saving per year", Amount{}, Amount{}, tot.SavingsYearly},
+	}
+	for i, r := range rows {
+		ec2, idle := r.ec2.String(), r.idle.String()
+		if i >= 2 {
+			ec2, idle = "", ""
+		}
+		if err := t.Append(r.name, ec2, idle, r.f.OnDemand.String(), r.f.Spot.String(), r.f.ARM.String(), r.f.SavingsPlan1y.String(), r.f.SavingsPlan3y.String()); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+func costDeltaTable(w io.Writer, c *Cost) error {
+	if len(c.Totals.Deltas) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Hidden deltas of the move (USD per month, not in the figures above)")
+	t := newTable(w, "ITEM", "MONTHLY", "NOTE")
+	for _, d := range c.Totals.Deltas {
+		note := d.Note
+		if d.Unknown != "" {
+			note = d.Unknown
+		}
+		if err := t.Append(d.Title, d.Monthly.String(), note); err != nil {
+			return err
+		}
+	}
+	return renderTable(w, t)
+}
+
+func renderTable(w io.Writer, t interface{ Render() error }) error {
+	if err := t.Render(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// maxUnknownLines keeps a fleet with thousands of unknown figures readable;
+// the JSON always lists every reason.
+const maxUnknownLines = 20
+
+func writeUnknown(w io.Writer, reasons []string, prefix string) {
+	for i, u := range reasons {
+		if i == maxUnknownLines {
+			fmt.Fprintf(w, "%sunknown: … and %d more reasons (see --format json, unknown)\n", prefix, len(reasons)-i)
+			return
+		}
+		fmt.Fprintf(w, "%sunknown: %s\n", prefix, u)
+	}
+}
+
+// writeCaveats lists the unverified or estimated figures behind the
+// amounts marked "*", so a reader can defend or question each one.
+func writeCaveats(w io.Writer, caveats []string, prefix string) {
+	for i, c := range caveats {
+		if i == maxUnknownLines {
+			fmt.Fprintf(w, "%s* … and %d more (see --format json, assumptions.caveats)\n", prefix, len(caveats)-i)
+			return
+		}
+		fmt.Fprintf(w, "%s* %s\n", prefix, c)
+	}
+}
