@@ -1,0 +1,54 @@
+package rewrite
+
+import "encoding/json"
+
+// Size is the Fargate task size chosen for a task definition, in the
+// units ECS uses (cpu units, MiB).
+type Size struct {
+	CPU    int `json:"cpu"`
+	Memory int `json:"memory"`
+}
+
+// Result is the rewrite of one task definition.
+type Result struct {
+	// Key is the input's family:revision.
+	Key string `json:"taskDefinition"`
+	// Document is the register-task-definition --cli-input-json request;
+	// nil when the definition is blocked and the rewrite was not forced.
+	Document json.RawMessage `json:"document,omitempty"`
+	Size     Size            `json:"size"`
+	Changes  []Change        `json:"changes"`
+	// Remaining are the findings the rewrite could not fix.
+	Remaining []Remaining `json:"remaining"`
+	// Blocked is true when a blocker remains; Forced when the document was
+	// produced anyway (--force).
+	Blocked bool `json:"blocked"`
+	Forced  bool `json:"forced,omitempty"`
+}
+
+// TargetGroupDoc is an elbv2 create-target-group --cli-input-json request
+// for the ip target group a load balancer entry must point to on Fargate.
+type TargetGroupDoc struct {
+	// Replaces is the ARN of the instance target group it stands in for.
+	Replaces string          `json:"replaces,omitempty"`
+	Name     string          `json:"name"`
+	Document json.RawMessage `json:"document"`
+}
+
+// ServiceResult is the rewrite of one service.
+type ServiceResult struct {
+	Cluster string `json:"cluster"`
+	Service string `json:"service"`
+	// UpdateService is the ecs update-service --cli-input-json request that
+	// moves the service in place; nil when it cannot move in place.
+	UpdateService json.RawMessage `json:"updateService,omitempty"`
+	// CreateService is a create-service request for a side-by-side Fargate
+	// service, when the service cannot move in place but can be recreated.
+	CreateService json.RawMessage  `json:"createService,omitempty"`
+	TargetGroups  []TargetGroupDoc `json:"targetGroups,omitempty"`
+	// NotInPlace says why the service cannot be updated in place (empty
+	// when it can).
+	NotInPlace string      `json:"notInPlace,omitempty"`
+	Changes    []Change    `json:"changes"`
+	Remaining  []Remaining `json:"remaining"`
+}
