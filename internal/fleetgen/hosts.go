@@ -113,7 +113,7 @@ func (g *gen) addHost(cl *cluster, t instanceType, i int, usedCPU, usedMem int64
 		ContainerInstanceArn: aws.String(g.arn("ecs", fmt.Sprintf("container-instance/%s/%s%s", cl.name, g.hex(16), g.hex(16)))),
 		Ec2InstanceId:        aws.String(id), Status: aws.String("ACTIVE"), AgentConnected: true,
 		CapacityProviderName: aws.String(cl.name + "-asg"), RunningTasksCount: int32(3 + g.rnd.IntN(10)), Version: int64(10 + g.rnd.IntN(500)),
-		VersionInfo: &ecstypes.VersionInfo{AgentVersion: aws.String("1.88.0"), AgentHash: aws.String("9c0c6a1f"), DockerVersion: aws.String("DockerVersion: 25.0.8")},
+		VersionInfo:         &ecstypes.VersionInfo{AgentVersion: aws.String("1.88.0"), AgentHash: aws.String("9c0c6a1f"), DockerVersion: aws.String("DockerVersion: 25.0.8")},
 		RegisteredResources: resources(regCPU, regMem),
 		RemainingResources:  resources(regCPU-int32(min(usedCPU, int64(regCPU))), regMem-int32(min(usedMem, int64(regMem)))),
 		Attributes:          g.hostAttributes(cl, t, arch, zone),
