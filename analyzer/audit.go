@@ -30,14 +30,15 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	}
 	res := &Result{Rules: rules}
 	byTask := map[*fleet.TaskDefinition][]Finding{}
+	m := &memo{}
 	for _, td := range f.TaskDefinitions {
-		subj := &Subject{Fleet: f, TaskDef: td}
+		subj := &Subject{Fleet: f, TaskDef: td, memo: m}
 		found := res.run(rules, ScopeTask, subj)
 		byTask[td] = found
 		res.Verdicts = append(res.Verdicts, verdictFor(rules, found, subj))
 	}
 	for _, s := range f.Services {
-		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}
+		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s, memo: m}
 		found := res.run(rules, ScopeService, subj)
 		res.Verdicts = append(res.Verdicts, verdictFor(rules, append(byTask[s.TaskDef], found...), subj))
 	}

@@ -73,7 +73,7 @@ func osFamily(def *ecstypes.TaskDefinition) ecstypes.OSFamily {
 }
 
 // hostsOf gathers the host evidence for the subject's task definition.
-func hostsOf(s *Subject) fleet.Hosts { return s.Fleet.HostsOf(s.TaskDef) }
+func hostsOf(s *Subject) fleet.Hosts { return s.memo.hostsOf(s.Fleet, s.TaskDef) }
 
 // needHosts says what to add when there is no host evidence.
 func needHosts(ev fleet.Hosts) string {
@@ -104,7 +104,9 @@ func isDockerSocket(p string) bool {
 // rawVolumes returns the volumes of the original document as generic JSON,
 // so fields newer than our SDK model can be read.
 func rawVolumes(s *Subject) []map[string]json.RawMessage {
-	if s.TaskDef == nil {
+	// The typed model holds one entry per volume of the document, known
+	// fields or not, so no typed volumes means nothing to re-read.
+	if s.TaskDef == nil || len(s.TaskDef.Def.Volumes) == 0 {
 		return nil
 	}
 	var doc map[string]json.RawMessage

@@ -38,8 +38,11 @@ func iacTool(key, value string) string {
 	return ""
 }
 
+// keySeparators folds "managed-by", "managed_by" and "Managed By" together.
+var keySeparators = strings.NewReplacer("-", "", "_", "", ":", "", " ", "")
+
 func isManagedByKey(k string) bool {
-	k = strings.NewReplacer("-", "", "_", "", ":", "", " ", "").Replace(k)
+	k = keySeparators.Replace(k)
 	return k == "managedby" || k == "provisionedby" || k == "createdby" || k == "iac" || k == "tool"
 }
 

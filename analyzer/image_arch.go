@@ -39,7 +39,7 @@ func checkImageArch(s *Subject) []Finding {
 	if rp := s.Def().RuntimePlatform; rp != nil && rp.CpuArchitecture != "" {
 		taskArch = string(rp.CpuArchitecture)
 	}
-	hosts := s.Fleet.HostsOf(s.TaskDef)
+	hosts := hostsOf(s)
 	hostArchs, ranAsService := sortedKeysOf(hosts.Archs), hosts.Services > 0
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		ref := deref(c.Image)

@@ -30,7 +30,7 @@ const (
 func checkNetworkConfiguration(s *Subject) []Finding {
 	cfg := awsvpcConfig(s.Svc())
 	if cfg == nil {
-		subnets, sgs := clusterInstanceNetwork(s.Fleet, s.Service.Cluster)
+		subnets, sgs := s.memo.instanceNetwork(s.Fleet, s.Service.Cluster)
 		hint := "take subnets and security groups as parameters"
 		if len(subnets) > 0 {
 			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + orDefault(strings.Join(sgs, ", "), "none") + " as a starting point"

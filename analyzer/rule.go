@@ -43,4 +43,6 @@ type Subject struct {
 	Fleet   *fleet.Fleet
 	TaskDef *fleet.TaskDefinition // nil for a service whose task definition is absent
 	Service *fleet.Service        // nil for task rules
+
+	memo *memo // shared by the subjects of one audit; nil outside Audit
 }

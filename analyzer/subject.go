@@ -32,7 +32,7 @@ func (s *Subject) Windows() bool {
 	if s.TaskDef == nil {
 		return s.Service != nil && strings.HasPrefix(strings.ToUpper(deref(s.Service.Svc.PlatformFamily)), "WINDOWS")
 	}
-	return s.Fleet.IsWindows(s.TaskDef)
+	return s.memo.isWindows(s.Fleet, s.TaskDef)
 }
 
 // FargateSize is the Fargate task size the rewrite and the cost model

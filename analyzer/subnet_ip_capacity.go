@@ -26,17 +26,6 @@ var subnetIPCapacity = Rule{
 
 const defaultMaximumPercent = 200
 
-// taskSubnets is the subnet set a service's Fargate tasks will use: its
-// awsvpc subnets, or for bridge/host services the subnets of its cluster's
-// instances. fromService says which.
-func taskSubnets(f *fleet.Fleet, svc *fleet.Service) (subnets []string, fromService bool) {
-	if cfg := awsvpcConfig(&svc.Svc); cfg != nil && len(cfg.Subnets) > 0 {
-		return sortedSet(cfg.Subnets), true
-	}
-	subnets, _ = clusterInstanceNetwork(f, svc.Cluster)
-	return subnets, false
-}
-
 // peakIPs is how many task IPs a service needs at the height of a
 // deployment once on Fargate; a service already there holds its running
 // tasks' addresses, so it only needs the surge.
@@ -58,7 +47,7 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	if s.Svc().SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
 		return nil
 	}
-	subnets, fromService := taskSubnets(s.Fleet, s.Service)
+	subnets, fromService := s.memo.taskSubnets(s.Fleet, s.Service)
 	if len(subnets) == 0 {
 		return nil
 	}
@@ -80,14 +69,8 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	if len(missing) > 0 {
 		return []Finding{Unchecked("free IP addresses of subnets " + strings.Join(missing, ", ") + ": add `aws ec2 describe-subnets` output")}
 	}
-	key := strings.Join(subnets, ",")
-	need, sharing := 0, 0
-	for _, other := range s.Fleet.Services {
-		if o, _ := taskSubnets(s.Fleet, other); strings.Join(o, ",") == key {
-			need += peakIPs(other)
-			sharing++
-		}
-	}
+	d := s.memo.subnetDemand(s.Fleet, strings.Join(subnets, ","))
+	need, sharing := d.need, d.sharing
 	if free >= need {
 		return nil
 	}

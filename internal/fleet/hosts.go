@@ -30,15 +30,41 @@ func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
 		}
 		seen[svc.Cluster] = true
 		h.Clusters = append(h.Clusters, svc.Cluster)
-		if cl := f.Cluster(svc.Cluster); cl != nil {
-			for _, ci := range cl.ContainerInstances {
-				h.Instances++
-				h.add(ci)
-			}
-		}
+		h.merge(f.clusterHosts(svc.Cluster))
 	}
 	sort.Strings(h.Clusters)
 	return h
+}
+
+// clusterHosts is the host evidence of one cluster's container instances,
+// gathered once per fleet: task definitions of a big fleet share clusters.
+func (f *Fleet) clusterHosts(name string) *Hosts {
+	idx := f.lookup()
+	if h, ok := idx.clusterHosts[name]; ok {
+		return h
+	}
+	if idx.clusterHosts == nil {
+		idx.clusterHosts = map[string]*Hosts{}
+	}
+	h := &Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
+	if cl := f.Cluster(name); cl != nil {
+		for _, ci := range cl.ContainerInstances {
+			h.Instances++
+			h.add(ci)
+		}
+	}
+	idx.clusterHosts[name] = h
+	return h
+}
+
+// merge adds another set of hosts' instances and attributes to h.
+func (h *Hosts) merge(o *Hosts) {
+	h.Instances += o.Instances
+	for _, pair := range [][2]map[string]bool{{h.Archs, o.Archs}, {h.OSTypes, o.OSTypes}, {h.Families, o.Families}} {
+		for k := range pair[1] {
+			pair[0][k] = true
+		}
+	}
 }
 
 func (h *Hosts) add(ci *ContainerInstance) {

@@ -14,6 +14,7 @@ type index struct {
 	subnets      map[string]*Subnet
 	images       map[string]*Image // by "registry/repo:tag" and "registry/repo@digest"
 	usedBy       map[*TaskDefinition][]*Service
+	clusterHosts map[string]*Hosts // by cluster name, see clusterHosts
 }
 
 // Key is the task definition's "family:revision", or "family" when the input

@@ -19,8 +19,8 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 	if d := checkSyntax(file, data); d != nil {
 		return nil, d
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+	top, ok := splitObject(data)
+	if !ok {
 		// Not an object: the caller reports it like any other unknown shape.
 		return nil, nil
 	}
@@ -30,6 +30,9 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 // checkSyntax validates data and turns the first syntax error into a
 // file:line:col diagnostic.
 func checkSyntax(file string, data []byte) *Diagnostic {
+	if json.Valid(data) {
+		return nil // one fast pass; the decoder below only explains errors
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v json.RawMessage
 	err := dec.Decode(&v)
@@ -92,8 +95,8 @@ func member(top map[string]json.RawMessage, key string) (json.RawMessage, string
 
 // items splits a top-level array member into its elements' bytes.
 func items(file, key string, raw json.RawMessage, diags *[]Diagnostic) []json.RawMessage {
-	var out []json.RawMessage
-	if err := json.Unmarshal(raw, &out); err != nil {
+	out, ok := splitArray(raw) // raw was validated with its file
+	if !ok {
 		*diags = append(*diags, Diagnostic{File: file, Path: key, Level: LevelError, Message: "expected an array"})
 		return nil
 	}

@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -42,6 +43,9 @@ func ShapeNames() []string {
 // decodeItem decodes one document into dst (a pointer to an SDK struct),
 // recording unknown fields and type errors under the document's path.
 func (b *builder) decodeItem(file, path string, raw []byte, dst any, skip ...string) bool {
+	if len(skip) == 0 && decodeStrict(raw, dst) {
+		return true
+	}
 	v, err := generic(raw)
 	if err != nil {
 		b.diags = append(b.diags, errorf(file, path, "malformed JSON: %v", err))
@@ -57,6 +61,21 @@ func (b *builder) decodeItem(file, path string, raw []byte, dst any, skip ...str
 	}
 	decoder{file: file, diags: &b.diags}.decode(obj, reflect.ValueOf(dst).Elem(), path)
 	return true
+}
+
+// decodeStrict is decodeItem's fast path: encoding/json straight into the
+// SDK struct (it matches member names without regard to case, as the
+// loader does), refusing unknown fields. It succeeds only where the full
+// decoder would report nothing; otherwise dst is reset and the full decoder
+// runs, to report every problem with its path.
+func decodeStrict(raw []byte, dst any) bool {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if dec.Decode(dst) == nil {
+		return true
+	}
+	reflect.ValueOf(dst).Elem().SetZero()
+	return false
 }
 
 func (b *builder) loadDescribeTaskDefinition(file string, top map[string]json.RawMessage, _ []byte) {

@@ -34,6 +34,7 @@ type cluster struct {
 	windows   bool
 	arm       bool
 	alb       string // the ARN of the cluster's Application Load Balancer
+	hostSG    string // the security group of the cluster's instances
 	services  []ecstypes.Service
 	families  []*family // beside services, same order
 	tgs       []elbtypes.TargetGroup
@@ -77,6 +78,7 @@ func (g *gen) makeCluster(c, count int) *cluster {
 	cl := &cluster{env: envs[c%len(envs)], group: group, windows: group%8 == 3, arm: group%8 == 6}
 	cl.name = fmt.Sprintf("%s-%s", cl.env, groupArea(group))
 	cl.alb = g.arn("elasticloadbalancing", "loadbalancer/app/"+cl.name+"/"+g.hex(16))
+	cl.hostSG = "sg-0" + g.hex(16)
 	for slot := 0; slot < count; slot++ {
 		f := g.familyAt(cl, slot)
 		rev := g.revisionFor(f, cl.env)

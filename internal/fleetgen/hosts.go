@@ -131,6 +131,7 @@ func (g *gen) addHost(cl *cluster, t instanceType, i int, usedCPU, usedMem int64
 			Id: aws.String("AIPA" + g.hex(16))},
 		Hypervisor: ec2types.HypervisorTypeXen, VirtualizationType: ec2types.VirtualizationTypeHvm, EbsOptimized: aws.Bool(true),
 		RootDeviceName: aws.String("/dev/xvda"), RootDeviceType: ec2types.DeviceTypeEbs,
+		SecurityGroups: []ec2types.GroupIdentifier{{GroupId: aws.String(cl.hostSG), GroupName: aws.String(cl.name + "-ecs-hosts")}},
 		Tags: []ec2types.Tag{{Key: aws.String("aws:autoscaling:groupName"), Value: aws.String(cl.name + "-asg")},
 			{Key: aws.String("Name"), Value: aws.String(cl.name + "-ecs")}},
 	}

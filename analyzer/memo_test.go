@@ -1,0 +1,69 @@
+package analyzer
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
+)
+
+// An audit shares one memo between its subjects; a Subject built without
+// one (as rule tests do) must reach the same findings.
+func TestMemoChangesNoFinding(t *testing.T) {
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 240, PerCluster: 20}); err != nil {
+		t.Fatal(err)
+	}
+	f, diags := fleet.Load(context.Background(), []string{dir}, nil)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	res, err := Audit(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := &Result{}
+	for _, td := range f.TaskDefinitions {
+		fresh.run(res.Rules, ScopeTask, &Subject{Fleet: f, TaskDef: td})
+	}
+	for _, s := range f.Services {
+		fresh.run(res.Rules, ScopeService, &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s})
+	}
+	sortFindings(fresh.Findings)
+	if !reflect.DeepEqual(fresh.Findings, res.Findings) || len(fresh.NotChecked) != len(res.NotChecked) {
+		t.Errorf("memoised audit: %d findings, %d not checked; without memo: %d, %d",
+			len(res.Findings), len(res.NotChecked), len(fresh.Findings), len(fresh.NotChecked))
+	}
+}
+
+// subnetDemand sums every service on a subnet set, whichever asks first.
+func TestSubnetDemandSumsSharingServices(t *testing.T) {
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 90, PerCluster: 15}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := fleet.Load(context.Background(), []string{dir}, nil)
+	m := &memo{}
+	for _, svc := range f.Services {
+		subnets, _ := m.taskSubnets(f, svc)
+		key := strings.Join(subnets, ",")
+		want := subnetDemand{}
+		for _, other := range f.Services {
+			if o, _ := clusterOrServiceSubnets(f, other); strings.Join(o, ",") == key {
+				want.need += peakIPs(other)
+				want.sharing++
+			}
+		}
+		if got := m.subnetDemand(f, key); got != want {
+			t.Fatalf("%s: demand %+v, want %+v", svc.Name(), got, want)
+		}
+	}
+}
+
+// clusterOrServiceSubnets recomputes taskSubnets without any memo.
+func clusterOrServiceSubnets(f *fleet.Fleet, svc *fleet.Service) ([]string, bool) {
+	return (*memo)(nil).taskSubnets(f, svc)
+}

@@ -1,0 +1,70 @@
+package fleet
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
+)
+
+// slowDecode is the full decoder alone, as decodeItem ran before the
+// strict fast path existed.
+func slowDecode(t *testing.T, raw []byte, dst any) {
+	t.Helper()
+	v, err := generic(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags []Diagnostic
+	decoder{file: "x", diags: &diags}.decode(v, reflect.ValueOf(dst).Elem(), "")
+	if len(diags) > 0 {
+		t.Fatalf("full decoder: %v", diags)
+	}
+}
+
+// The fast path must build exactly what the full decoder builds.
+func TestStrictDecodeMatchesFullDecoder(t *testing.T) {
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 150, PerCluster: 25}); err != nil {
+		t.Fatal(err)
+	}
+	f, diags := Load(context.Background(), []string{dir}, nil)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	for _, td := range f.TaskDefinitions {
+		var want ecstypes.TaskDefinition
+		slowDecode(t, td.Doc.Raw, &want)
+		if !reflect.DeepEqual(td.Def, want) {
+			t.Fatalf("task definition %s decodes differently on the fast path", td.Key())
+		}
+	}
+	for _, s := range f.Services {
+		var want ecstypes.Service
+		slowDecode(t, s.Doc.Raw, &want)
+		if !reflect.DeepEqual(s.Svc, want) {
+			t.Fatalf("service %s decodes differently on the fast path", s.Name())
+		}
+	}
+}
+
+// A document the fast path refuses still gets the full decoder's
+// diagnostics and values.
+func TestStrictDecodeFallsBack(t *testing.T) {
+	doc := `{"taskDefinition": {"family": "web", "revision": 3, "cpu": 256, "newField": true,
+		"registeredAt": 1767225600, "containerDefinitions": [{"name": "app", "image": "nginx"}]}}`
+	f, diags := LoadBytes("td.json", []byte(doc))
+	if len(f.TaskDefinitions) != 1 {
+		t.Fatalf("task definition not loaded: %v", diags)
+	}
+	def := f.TaskDefinitions[0].Def
+	if deref(def.Cpu) != "256" || def.RegisteredAt == nil || len(def.ContainerDefinitions) != 1 {
+		t.Errorf("fallback decode lost values: cpu %q, registeredAt %v", deref(def.Cpu), def.RegisteredAt)
+	}
+	if len(diags) != 1 || diags[0].Path != "taskDefinition.newField" {
+		t.Errorf("want one warning for taskDefinition.newField, got %v", diags)
+	}
+}
