@@ -107,13 +107,17 @@ func notCheckedTable(w io.Writer, a *Audit) error {
 }
 
 // titledTable writes a title line, the table and a blank line; nothing at
-// all when there are no rows.
+// all when there are no rows. Above maxBoxedRows rows it writes plain
+// aligned columns: the table library needs minutes for 150,000 findings.
 func titledTable(w io.Writer, title string, header []string, rows [][]string) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	if _, err := fmt.Fprintln(w, title); err != nil {
 		return err
+	}
+	if len(rows) > maxBoxedRows {
+		return plainTable(w, header, unwrapped(rows))
 	}
 	t := newPrewrappedTable(w, header...)
 	for _, r := range rows {
@@ -126,6 +130,19 @@ func titledTable(w io.Writer, title string, header []string, rows [][]string) er
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// unwrapped joins the lines wrapLast made, for plain columns, where a
+// line break would misalign every column after it.
+func unwrapped(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = make([]string, len(r))
+		for j, cell := range r {
+			out[i][j] = strings.ReplaceAll(cell, "\n", " ")
+		}
+	}
+	return out
 }
 
 // wrapLast breaks the last column of each row into lines so the table fits
