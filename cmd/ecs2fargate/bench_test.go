@@ -1,0 +1,173 @@
+//go:build unix
+
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
+	"github.com/ecs2fargate/ecs2fargate/pricing"
+	"github.com/ecs2fargate/ecs2fargate/reports"
+)
+
+// The benchmarks of the issue 2 and 4 performance targets, on the
+// generated 10,000-service fleet read from disk. docs/benchmarks.md has
+// the commands and the figures.
+
+// fleetDirEnv points the benchmarks at a fleet already written by
+// cmd/fleetgen, so that a peak-memory measurement of the test binary does
+// not count generating the fleet.
+const fleetDirEnv = "ECS2FARGATE_BENCH_FLEET"
+
+var fleet10k struct {
+	once      sync.Once
+	dir       string
+	err       error
+	generated bool // dir is ours to remove
+}
+
+// TestMain removes the generated fleet once every test and benchmark ran.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fleet10k.generated {
+		os.RemoveAll(fleet10k.dir)
+	}
+	os.Exit(code)
+}
+
+// fleet10kDir returns the directory of the generated 10,000-service fleet:
+// $ECS2FARGATE_BENCH_FLEET, else generated once per test binary into a
+// temporary directory that TestMain removes.
+func fleet10kDir(b *testing.B) string {
+	b.Helper()
+	fleet10k.once.Do(func() {
+		if dir := os.Getenv(fleetDirEnv); dir != "" {
+			fleet10k.dir = dir
+			return
+		}
+		dir, err := os.MkdirTemp("", "fleet10k-")
+		if err == nil {
+			err = fleetgen.WriteTemp(dir, fleetgen.Options{Services: 10_000})
+		}
+		fleet10k.dir, fleet10k.err, fleet10k.generated = dir, err, true
+	})
+	if fleet10k.err != nil {
+		b.Fatal(fleet10k.err)
+	}
+	return fleet10k.dir
+}
+
+// loadBench loads the fleet and fails on any diagnostic: the generated
+// fleet is clean, so one means the loader or the generator regressed.
+func loadBench(b *testing.B, dir string) *fleet.Fleet {
+	f, diags := fleet.Load(context.Background(), []string{dir}, nil)
+	if len(diags) > 0 {
+		b.Fatalf("generated fleet: %d diagnostics, first: %s", len(diags), diags[0])
+	}
+	if len(f.Services) != 10_000 {
+		b.Fatalf("%d services loaded, want 10000", len(f.Services))
+	}
+	return f
+}
+
+// cpuTime is the CPU time the process has used, all threads together.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// measure runs op in b.Loop, with allocations and CPU seconds per op
+// reported beside wall time: on a shared machine wall time depends on the
+// neighbours, CPU time much less.
+func measure(b *testing.B, op func()) {
+	b.ReportAllocs()
+	start, n := cpuTime(), 0
+	for b.Loop() {
+		op()
+		n++
+	}
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(n), "cpu-s/op")
+}
+
+func BenchmarkLoad10k(b *testing.B) {
+	dir := fleet10kDir(b)
+	measure(b, func() { loadBench(b, dir) })
+}
+
+func BenchmarkAudit10k(b *testing.B) {
+	f := loadBench(b, fleet10kDir(b))
+	measure(b, func() { auditBench(b, f) })
+}
+
+func BenchmarkLoadAndAudit10k(b *testing.B) {
+	dir := fleet10kDir(b)
+	measure(b, func() { auditBench(b, loadBench(b, dir)) })
+}
+
+func auditBench(b *testing.B, f *fleet.Fleet) *analyzer.Result {
+	res, err := analyzer.Audit(f, analyzer.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res
+}
+
+// BenchmarkAuditCommand10k is `ecs2fargate audit --format F DIR`: load,
+// audit, render, one sub-benchmark per format.
+func BenchmarkAuditCommand10k(b *testing.B) {
+	commandBench(b, "audit", []string{"--fail-on", "none"}, reports.AuditFormats())
+}
+
+// BenchmarkCostCommand10k is `ecs2fargate cost --format F DIR`: load,
+// compare, render.
+func BenchmarkCostCommand10k(b *testing.B) {
+	commandBench(b, "cost", nil, reports.CostFormats())
+}
+
+func commandBench(b *testing.B, command string, flags, formats []string) {
+	dir := fleet10kDir(b)
+	for _, format := range formats {
+		b.Run(format, func(b *testing.B) {
+			measure(b, func() {
+				var stderr strings.Builder
+				s := streams{in: eofReader{}, out: io.Discard, err: &stderr}
+				args := append(append([]string{"ecs2fargate", command, "--format", format}, flags...), dir)
+				if code := run(context.Background(), args, s); code != exitOK {
+					b.Fatalf("%s --format %s: exit %d: %s", command, format, code, stderr.String())
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkCompare10k is pricing.Compare alone on the loaded fleet, and
+// BenchmarkLoadAndCompare10k the same with loading.
+func BenchmarkCompare10k(b *testing.B) {
+	f := loadBench(b, fleet10kDir(b))
+	measure(b, func() { compareBench(b, f) })
+}
+
+func BenchmarkLoadAndCompare10k(b *testing.B) {
+	dir := fleet10kDir(b)
+	measure(b, func() { compareBench(b, loadBench(b, dir)) })
+}
+
+func compareBench(b *testing.B, f *fleet.Fleet) {
+	if _, err := pricing.Compare(f, pricing.Default(), pricing.DefaultOptions()); err != nil {
+		b.Fatal(err)
+	}
+}
+
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
