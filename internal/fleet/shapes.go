@@ -1,7 +1,6 @@
 package fleet
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -46,6 +45,21 @@ func (b *builder) decodeItem(file, path string, raw []byte, dst any, skip ...str
 	if len(skip) == 0 && decodeStrict(raw, dst) {
 		return true
 	}
+	return b.decodeFull(file, path, raw, dst, skip...)
+}
+
+// decodeElem is decodeItem for the next element of an array that sa
+// decodes in turn; raw is that element.
+func (b *builder) decodeElem(sa *strictArray, file, path string, raw []byte, dst any) bool {
+	if sa.next(dst) {
+		return true
+	}
+	return b.decodeFull(file, path, raw, dst)
+}
+
+// decodeFull is the full decoder, which reports every unknown field and
+// every value of the wrong type with its path.
+func (b *builder) decodeFull(file, path string, raw []byte, dst any, skip ...string) bool {
 	v, err := generic(raw)
 	if err != nil {
 		b.diags = append(b.diags, errorf(file, path, "malformed JSON: %v", err))
@@ -61,21 +75,6 @@ func (b *builder) decodeItem(file, path string, raw []byte, dst any, skip ...str
 	}
 	decoder{file: file, diags: &b.diags}.decode(obj, reflect.ValueOf(dst).Elem(), path)
 	return true
-}
-
-// decodeStrict is decodeItem's fast path: encoding/json straight into the
-// SDK struct (it matches member names without regard to case, as the
-// loader does), refusing unknown fields. It succeeds only where the full
-// decoder would report nothing; otherwise dst is reset and the full decoder
-// runs, to report every problem with its path.
-func decodeStrict(raw []byte, dst any) bool {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if dec.Decode(dst) == nil {
-		return true
-	}
-	reflect.ValueOf(dst).Elem().SetZero()
-	return false
 }
 
 func (b *builder) loadDescribeTaskDefinition(file string, top map[string]json.RawMessage, _ []byte) {
@@ -112,10 +111,11 @@ func (b *builder) decodeTags(file, path string, raw json.RawMessage, dst any) {
 
 func (b *builder) loadServices(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "services")
+	sa := newStrictArray(raw)
 	for i, item := range items(file, key, raw, &b.diags) {
 		path := fmt.Sprintf("%s[%d]", key, i)
 		s := &Service{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if b.decodeItem(file, path, item, &s.Svc) {
+		if b.decodeElem(sa, file, path, item, &s.Svc) {
 			b.addService(s)
 		}
 	}
@@ -125,10 +125,11 @@ func (b *builder) loadServices(file string, top map[string]json.RawMessage, _ []
 
 func (b *builder) loadContainerInstances(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "containerInstances")
+	sa := newStrictArray(raw)
 	for i, item := range items(file, key, raw, &b.diags) {
 		path := fmt.Sprintf("%s[%d]", key, i)
 		ci := &ContainerInstance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if b.decodeItem(file, path, item, &ci.CI) {
+		if b.decodeElem(sa, file, path, item, &ci.CI) {
 			b.addContainerInstance(ci, "")
 		}
 	}
@@ -149,10 +150,11 @@ func (b *builder) loadReservations(file string, top map[string]json.RawMessage, 
 		if !ok {
 			continue
 		}
+		sa := newStrictArray(insts)
 		for j, item := range items(file, k, insts, &b.diags) {
 			path := fmt.Sprintf("%s[%d].%s[%d]", key, i, k, j)
 			in := &Instance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-			if b.decodeItem(file, path, item, &in.EC2) {
+			if b.decodeElem(sa, file, path, item, &in.EC2) {
 				b.addInstance(in)
 			}
 		}
@@ -161,10 +163,11 @@ func (b *builder) loadReservations(file string, top map[string]json.RawMessage, 
 
 func (b *builder) loadImages(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "imageDetails")
+	sa := newStrictArray(raw)
 	for i, item := range items(file, key, raw, &b.diags) {
 		path := fmt.Sprintf("%s[%d]", key, i)
 		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if b.decodeItem(file, path, item, &img.Detail) {
+		if b.decodeElem(sa, file, path, item, &img.Detail) {
 			b.fleet.Images = append(b.fleet.Images, img)
 		}
 	}
@@ -172,10 +175,11 @@ func (b *builder) loadImages(file string, top map[string]json.RawMessage, _ []by
 
 func (b *builder) loadTargetGroups(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "TargetGroups")
+	sa := newStrictArray(raw)
 	for i, item := range items(file, key, raw, &b.diags) {
 		path := fmt.Sprintf("%s[%d]", key, i)
 		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if b.decodeItem(file, path, item, &tg.TG) {
+		if b.decodeElem(sa, file, path, item, &tg.TG) {
 			b.addTargetGroup(tg)
 		}
 	}
@@ -183,10 +187,11 @@ func (b *builder) loadTargetGroups(file string, top map[string]json.RawMessage, 
 
 func (b *builder) loadSubnets(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "Subnets")
+	sa := newStrictArray(raw)
 	for i, item := range items(file, key, raw, &b.diags) {
 		path := fmt.Sprintf("%s[%d]", key, i)
 		sn := &Subnet{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if b.decodeItem(file, path, item, &sn.EC2) {
+		if b.decodeElem(sa, file, path, item, &sn.EC2) {
 			b.addSubnet(sn)
 		}
 	}
@@ -194,10 +199,11 @@ func (b *builder) loadSubnets(file string, top map[string]json.RawMessage, _ []b
 
 func (b *builder) loadClusters(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "clusters")
+	sa := newStrictArray(raw)
 	for i, item := range items(file, key, raw, &b.diags) {
 		path := fmt.Sprintf("%s[%d]", key, i)
 		detail := &ecstypes.Cluster{}
-		if b.decodeItem(file, path, item, detail) {
+		if b.decodeElem(sa, file, path, item, detail) {
 			b.addClusterDetail(detail, Doc{Source: Source{File: file, Path: path}, Raw: item})
 		}
 	}

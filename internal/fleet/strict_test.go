@@ -68,3 +68,37 @@ func TestStrictDecodeFallsBack(t *testing.T) {
 		t.Errorf("want one warning for taskDefinition.newField, got %v", diags)
 	}
 }
+
+// One element the fast path refuses does not throw the elements after it
+// out of step: each still gets its own values, and only the odd one a
+// warning.
+func TestStrictArrayKeepsStepAfterAFallback(t *testing.T) {
+	doc := `{"services": [
+		{"serviceName": "a", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/c", "desiredCount": 1},
+		{"serviceName": "b", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/c", "desiredCount": 2, "newField": {"x": [1]}},
+		{"serviceName": "c", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/c", "desiredCount": "3"},
+		7,
+		{"serviceName": "e", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/c", "desiredCount": 5}
+	]}`
+	f, diags := LoadBytes("services.json", []byte(doc))
+	got := map[string]int32{}
+	for _, s := range f.Services {
+		got[s.Name()] = s.Svc.DesiredCount
+	}
+	want := map[string]int32{"a": 1, "b": 2, "c": 0, "e": 5}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("services %v, want %v", got, want)
+	}
+	paths := map[string]bool{}
+	for _, d := range diags {
+		paths[d.Path] = true
+	}
+	for _, p := range []string{"services[1].newField", "services[2].desiredCount", "services[3]"} {
+		if !paths[p] {
+			t.Errorf("no diagnostic at %s: %v", p, diags)
+		}
+	}
+	if len(diags) != 3 {
+		t.Errorf("%d diagnostics, want 3: %v", len(diags), diags)
+	}
+}
