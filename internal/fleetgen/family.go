@@ -64,8 +64,8 @@ func (g *gen) newFamily(name string, k kind) *family {
 	switch k {
 	case kindReady:
 		f.log, f.prefix, f.secrets, f.taskRole, f.taskSize, f.plaintext = ecstypes.LogDriverAwslogs, true, true, true, true, false
-		f.cpu, f.mem = []int32{256, 512, 1024}[g.rnd.IntN(3)], 0
-		f.mem = f.cpu * 2
+		f.cpu = []int32{256, 512, 1024}[g.rnd.IntN(3)]
+		f.mem = f.cpu * 2 // a valid Fargate size
 		f.onFargate = g.chance(50)
 	case kindDaemon, kindCI:
 		f.ecr, f.taskSize = false, false

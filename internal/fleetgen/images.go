@@ -14,7 +14,7 @@ func (g *gen) image(f *family, rev int32) string {
 	if !f.ecr {
 		return ""
 	}
-	repo := fmt.Sprintf("%s/%s", f.name[:indexDash(f.name)], f.name)
+	repo := team(f.name) + "/" + f.name
 	tag := fmt.Sprintf("1.%d.0", rev)
 	digest := fmt.Sprintf("sha256:%x", sha256.Sum256([]byte(repo+":"+tag)))
 	media := "application/vnd.docker.distribution.manifest.v2+json"

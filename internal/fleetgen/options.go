@@ -38,7 +38,9 @@ func (o Options) validate() error {
 	case o.Services < 1 || o.Services > MaxServices:
 		return fmt.Errorf("services: %d is out of range; use 1 to %d", o.Services, MaxServices)
 	case o.PerCluster < 1 || o.PerCluster > 5000:
-		return fmt.Errorf("services per cluster: %d is out of range; use 1 to 5000 (the ECS quota)", o.PerCluster)
+		// 5,000 is ECS's default services-per-cluster quota as we recall
+		// it; not checked against the current quota page.
+		return fmt.Errorf("services per cluster: %d is out of range; use 1 to 5000", o.PerCluster)
 	case len(o.Account) != 12:
 		return fmt.Errorf("account: %q is not a 12-digit AWS account id", o.Account)
 	}

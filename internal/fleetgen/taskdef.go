@@ -3,6 +3,7 @@ package fleetgen
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -41,18 +42,16 @@ func (g *gen) addTaskDefinition(f *family, rev int32) {
 	shapeTask[f.kind](g, f, &td)
 	td.RequiresAttributes = requiresAttributes(&td)
 	g.taskDefs = append(g.taskDefs, taskDefOut{def: td, tags: []ecstypes.Tag{
-		{Key: aws.String("team"), Value: aws.String(f.name[:indexDash(f.name)])},
+		{Key: aws.String("team"), Value: aws.String(team(f.name))},
 		{Key: aws.String("managed-by"), Value: aws.String("terraform")},
 	}})
 }
 
-func indexDash(s string) int {
-	for i := range s {
-		if s[i] == '-' {
-			return i
-		}
-	}
-	return len(s)
+// team is the area a family belongs to, the part of its name before the
+// first dash: it names the ECR namespace and the team tag.
+func team(family string) string {
+	t, _, _ := strings.Cut(family, "-")
+	return t
 }
 
 // requiresAttributes lists the agent capabilities ECS derives from a task
