@@ -22,35 +22,53 @@ type Result struct {
 }
 
 // Audit runs the selected rules over every task definition and service.
-// An unknown rule ID in opts is an error; nothing else is.
+// An unknown rule ID in opts is an error; nothing else is. Subjects are
+// checked on every core (see parallel.go); the result does not depend on
+// the order they finish in.
 func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	rules, err := selectRules(Rules(), opts)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: rules}
-	byTask := map[*fleet.TaskDefinition][]Finding{}
 	m := &memo{}
-	for _, td := range f.TaskDefinitions {
-		subj := &Subject{Fleet: f, TaskDef: td, memo: m}
-		found := res.run(rules, ScopeTask, subj)
-		byTask[td] = found
-		res.Verdicts = append(res.Verdicts, verdictFor(rules, found, subj))
+	m.warm(f)
+	tasks := make([]checked, len(f.TaskDefinitions))
+	parallel(len(tasks), func(i int) {
+		subj := &Subject{Fleet: f, TaskDef: f.TaskDefinitions[i], memo: m}
+		tasks[i] = check(rules, ScopeTask, subj, nil)
+	})
+	byTask := make(map[*fleet.TaskDefinition][]Finding, len(tasks))
+	for i, td := range f.TaskDefinitions {
+		byTask[td] = tasks[i].findings
 	}
-	for _, s := range f.Services {
+	services := make([]checked, len(f.Services))
+	parallel(len(services), func(i int) {
+		s := f.Services[i]
 		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s, memo: m}
-		found := res.run(rules, ScopeService, subj)
-		res.Verdicts = append(res.Verdicts, verdictFor(rules, append(byTask[s.TaskDef], found...), subj))
+		services[i] = check(rules, ScopeService, subj, byTask[s.TaskDef])
+	})
+	res := &Result{Rules: rules}
+	for _, c := range append(tasks, services...) {
+		res.Findings = append(res.Findings, c.findings...)
+		res.NotChecked = append(res.NotChecked, c.notChecked...)
+		res.Verdicts = append(res.Verdicts, c.verdict)
 	}
 	sortFindings(res.Findings)
 	sortVerdicts(res.Verdicts)
 	return res, nil
 }
 
-// run applies the rules of one scope to a subject, records the findings and
-// returns them.
-func (r *Result) run(rules []Rule, scope Scope, subj *Subject) []Finding {
-	var out []Finding
+// checked is what the rules of one scope found on one subject.
+type checked struct {
+	findings   []Finding
+	notChecked []NotChecked
+	verdict    Verdict
+}
+
+// check applies the rules of one scope to a subject and judges it; a
+// service's verdict also counts inherited, its task definition's findings.
+func check(rules []Rule, scope Scope, subj *Subject, inherited []Finding) checked {
+	var c checked
 	for _, rule := range rules {
 		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
 			continue
@@ -58,15 +76,18 @@ func (r *Result) run(rules []Rule, scope Scope, subj *Subject) []Finding {
 		for _, f := range rule.Check(subj) {
 			f = complete(f, rule, subj)
 			if f.needs != "" {
-				r.NotChecked = append(r.NotChecked, NotChecked{RuleID: f.RuleID, Cluster: f.Cluster, Service: f.Service,
+				c.notChecked = append(c.notChecked, NotChecked{RuleID: f.RuleID, Cluster: f.Cluster, Service: f.Service,
 					TaskDefinition: f.TaskDefinition, Container: f.Container, Needs: f.needs})
 				continue
 			}
-			out = append(out, f)
+			c.findings = append(c.findings, f)
 		}
 	}
-	r.Findings = append(r.Findings, out...)
-	return out
+	// A fresh slice: inherited is shared by every service of the task
+	// definition, checked concurrently.
+	all := make([]Finding, 0, len(inherited)+len(c.findings))
+	c.verdict = verdictFor(rules, append(append(all, inherited...), c.findings...), subj)
+	return c
 }
 
 // complete fills in what the engine knows and the check need not say.

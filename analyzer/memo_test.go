@@ -10,8 +10,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
 )
 
-// An audit shares one memo between its subjects; a Subject built without
-// one (as rule tests do) must reach the same findings.
+// An audit shares one memo between its subjects and checks them on every
+// core; subjects without a memo (as rule tests build them), checked one
+// after another, must reach the same findings, not-checked list and
+// verdicts. Run with -race, this also catches shared state written while
+// subjects are checked concurrently.
 func TestMemoChangesNoFinding(t *testing.T) {
 	dir := t.TempDir()
 	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 240, PerCluster: 20}); err != nil {
@@ -26,14 +29,19 @@ func TestMemoChangesNoFinding(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := &Result{}
+	byTask := map[*fleet.TaskDefinition][]Finding{}
 	for _, td := range f.TaskDefinitions {
-		fresh.run(res.Rules, ScopeTask, &Subject{Fleet: f, TaskDef: td})
+		c := check(res.Rules, ScopeTask, &Subject{Fleet: f, TaskDef: td}, nil)
+		byTask[td] = c.findings
+		fresh.add(c)
 	}
 	for _, s := range f.Services {
-		fresh.run(res.Rules, ScopeService, &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s})
+		fresh.add(check(res.Rules, ScopeService, &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}, byTask[s.TaskDef]))
 	}
 	sortFindings(fresh.Findings)
-	if !reflect.DeepEqual(fresh.Findings, res.Findings) || len(fresh.NotChecked) != len(res.NotChecked) {
+	sortVerdicts(fresh.Verdicts)
+	if !reflect.DeepEqual(fresh.Findings, res.Findings) || !reflect.DeepEqual(fresh.NotChecked, res.NotChecked) ||
+		!reflect.DeepEqual(fresh.Verdicts, res.Verdicts) {
 		t.Errorf("memoised audit: %d findings, %d not checked; without memo: %d, %d",
 			len(res.Findings), len(res.NotChecked), len(fresh.Findings), len(fresh.NotChecked))
 	}
@@ -64,6 +72,12 @@ func TestSubnetDemandSumsSharingServices(t *testing.T) {
 }
 
 // clusterOrServiceSubnets recomputes taskSubnets without any memo.
+func (r *Result) add(c checked) {
+	r.Findings = append(r.Findings, c.findings...)
+	r.NotChecked = append(r.NotChecked, c.notChecked...)
+	r.Verdicts = append(r.Verdicts, c.verdict)
+}
+
 func clusterOrServiceSubnets(f *fleet.Fleet, svc *fleet.Service) ([]string, bool) {
 	return (*memo)(nil).taskSubnets(f, svc)
 }
