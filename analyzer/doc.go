@@ -2,5 +2,8 @@
 // fleet and returns findings and a verdict per task definition and service.
 //
 // Rules are pure functions of the fleet. Nothing in this package reads
-// files, talks to AWS or prints; the callers do.
+// files, talks to AWS or prints; the callers do. Audit runs checks on
+// several subjects at once, so a check must not write to the fleet or to
+// any other shared state; a lookup that is worth caching belongs in the
+// audit's memo (memo.go), filled before the checks start.
 package analyzer
