@@ -32,8 +32,8 @@ func (p *servicePlan) createServiceInput() *ecs.CreateServiceInput {
 		SchedulingStrategy:          ecstypes.SchedulingStrategyReplica,
 		DeploymentConfiguration:     svc.DeploymentConfiguration,
 		DeploymentController:        svc.DeploymentController,
-		ServiceRegistries:           svc.ServiceRegistries,
-		Tags:                        svc.Tags,
+		ServiceRegistries:           nilIfEmpty(svc.ServiceRegistries),
+		Tags:                        nilIfEmpty(svc.Tags),
 		PropagateTags:               svc.PropagateTags,
 		EnableECSManagedTags:        svc.EnableECSManagedTags,
 		EnableExecuteCommand:        svc.EnableExecuteCommand,
@@ -47,8 +47,13 @@ func (p *servicePlan) createServiceInput() *ecs.CreateServiceInput {
 }
 
 func (p *servicePlan) createServiceDoc() (json.RawMessage, error) {
+	for i := range p.changes { // a new service has no placement to clear
+		if c := &p.changes[i]; c.Path == "placementConstraints" || c.Path == "placementStrategy" {
+			c.After = nil
+		}
+	}
 	p.sideBySideChanges()
-	return svcIndentJSON(p.createServiceInput(), awsjson.ECSCLI)
+	return svcIndentJSON(p.createServiceInput(), awsjson.ECSCLI, createServiceOrder)
 }
 
 func (p *servicePlan) sideBySideName() string {
@@ -116,4 +121,12 @@ func svcPositive(n int32) any {
 		return n
 	}
 	return nil
+}
+
+// nilIfEmpty drops an empty list, so the request leaves the member out.
+func nilIfEmpty[T any](items []T) []T {
+	if len(items) == 0 {
+		return nil
+	}
+	return items
 }

@@ -51,7 +51,7 @@ func (p *servicePlan) newTargetGroup(i int, lb ecstypes.LoadBalancer, tg *fleet.
 	name := ipTargetGroupName(oldName, arn)
 	placeholder := placeholderTargetGroupARN(arn, name)
 	in := ipTargetGroupInput(name, tg, lb.ContainerPort, orPlaceholder(p.tasksVPC(), placeholderVPC))
-	doc, err := svcIndentJSON(in, awsjson.EC2CLI)
+	doc, err := svcIndentJSON(in, awsjson.EC2CLI, createTargetGroupOrder)
 	if err != nil { // SDK values always encode; keep the rewrite going
 		p.remain("lb-target-type-ip", "blocker", svcIndexPath("loadBalancers", i, "targetGroupArn"), "could not write the target group request: "+err.Error())
 		return arn
