@@ -1,6 +1,5 @@
 package rewrite
 
-
 // change records one edit of the service's settings; before and after are
 // SDK values or plain Go values, written as the ECS CLI spells them.
 func (p *servicePlan) change(rule, path string, before, after any, lossy bool, msg string) {
