@@ -47,6 +47,7 @@ func newApp(s streams) *cli.App {
 			pricingCommand(s),
 			snapshotCommand(s),
 			iamPolicyCommand(s),
+			rewriteCommand(s),
 		},
 	}
 }
