@@ -127,4 +127,3 @@ func describe(td *fleet.TaskDefinition) string {
 	}
 	return s
 }
-

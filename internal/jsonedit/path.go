@@ -19,8 +19,8 @@ type Step struct {
 type Path []Step
 
 // Key and Index build steps.
-func Key(k string) Step   { return Step{Key: k} }
-func Index(i int) Step    { return Step{Index: i, IsIndex: true} }
+func Key(k string) Step     { return Step{Key: k} }
+func Index(i int) Step      { return Step{Index: i, IsIndex: true} }
 func (p Path) Parent() Path { return p[:len(p)-1] }
 func (p Path) Last() Step   { return p[len(p)-1] }
 
