@@ -35,7 +35,12 @@ func remainingOf(f analyzer.Finding) Remaining {
 	return Remaining{RuleID: f.RuleID, Severity: f.Severity.String(), Path: f.Path, Message: f.Message}
 }
 
-func key(f analyzer.Finding) string { return f.RuleID + "\x00" + f.Container }
+// key identifies a finding across the rewrite: by rule, container,
+// severity and offending value, not by path, since deleting an array
+// element shifts the paths after it.
+func key(f analyzer.Finding) string {
+	return f.RuleID + "\x00" + f.Container + "\x00" + f.Severity.String() + "\x00" + f.Value
+}
 
 func keys(fs []analyzer.Finding) map[string]bool {
 	m := make(map[string]bool, len(fs))

@@ -35,11 +35,11 @@ func TaskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options) (*Re
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Key: td.Key()}
+	res := &Result{Key: td.Key(), Changes: []Change{}, Remaining: []Remaining{}}
 	if b := blockers(orig); len(b) > 0 {
 		res.Blocked = true
 		if !opts.Force {
-			res.Remaining = remaining(orig, orig, nil)
+			res.Remaining = append(res.Remaining, remaining(orig, orig, nil)...)
 			return res, nil
 		}
 		res.Forced = true
@@ -57,7 +57,7 @@ func TaskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options) (*Re
 	}
 	res.Document = doc
 	res.Changes = append(res.Changes, changes...)
-	res.Remaining = append(remaining(orig, final.findings, changes), ctx.notes...)
+	res.Remaining = append(append(res.Remaining, remaining(orig, final.findings, changes)...), ctx.notes...)
 	res.Size = sizeOf(final.td)
 	return res, nil
 }
