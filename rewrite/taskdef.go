@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -69,7 +70,7 @@ type state struct {
 
 // fixLoop plans and applies rounds of fixes until one changes nothing.
 func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
-	doc := jsonedit.Dedent(append([]byte(nil), td.Doc.Raw...))
+	doc := jsonedit.Dedent(append([]byte(nil), bytes.TrimSpace(td.Doc.Raw)...))
 	cur := state{td: td, findings: orig}
 	var changes []Change
 	for i := 0; i < maxRounds; i++ {
