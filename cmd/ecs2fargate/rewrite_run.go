@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -67,14 +69,21 @@ func writeDiffs(w io.Writer, run *rewriteRun) error {
 		if t.Document == nil {
 			continue
 		}
-		before := string(jsonedit.Dedent(run.original[t.Key])) + "\n"
-		d := textdiff.Unified(t.Source+" ("+t.Key+")", t.Key+" on Fargate", before, string(t.Document)+"\n")
+		before := redactValues(string(jsonedit.Dedent(bytes.TrimSpace(run.original[t.Key]))) + "\n")
+		d := textdiff.Unified(t.Source+" ("+t.Key+")", t.Key+" on Fargate", before, redactValues(string(t.Document)+"\n"))
 		if _, err := io.WriteString(w, d); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// valueMember matches "value": "..." members: environment variables (and
+// tags), whose values a diff printed to a terminal or CI log must not show.
+// The rewrite never changes them, so the diff loses nothing.
+var valueMember = regexp.MustCompile(`("value"\s*:\s*)"(?:[^"\\]|\\.)*"`)
+
+func redactValues(s string) string { return valueMember.ReplaceAllString(s, `$1"(value not shown)"`) }
 
 // rewriteOutcome picks the exit: 1 for inputs that could not be read or
 // rewritten, 2 for --check with changes or for definitions left blocked.
