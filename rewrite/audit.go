@@ -1,23 +1,28 @@
 package rewrite
 
 import (
+	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
-// taskRuleIDs are the rules that look at a task definition alone; the
-// rewrite audits with only these, since the services are not rewritten here.
-var taskRuleIDs = func() []string {
-	var ids []string
+// taskRules are the rules that look at a task definition alone; the
+// rewrite audits with only these, since services are rewritten elsewhere.
+var taskRules = func() []analyzer.Rule {
+	var out []analyzer.Rule
 	for _, r := range analyzer.Rules() {
 		if r.Scope == analyzer.ScopeTask {
-			ids = append(ids, r.ID)
+			out = append(out, r)
 		}
 	}
-	return ids
+	return out
 }()
 
 // auditor audits one task definition, original or rewritten, in the
@@ -36,7 +41,7 @@ func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
 	for _, s := range a.services {
 		if c := f.Cluster(s.Cluster); c != nil && !seen[s.Cluster] {
 			seen[s.Cluster] = true
-			a.clusters = append(a.clusters, c)
+			a.clusters = append(a.clusters, hostEvidence(c))
 		}
 	}
 	for _, c := range td.Def.ContainerDefinitions {
@@ -57,15 +62,55 @@ func (a *auditor) audit(td *fleet.TaskDefinition) ([]analyzer.Finding, error) {
 		svcs[i] = &c
 	}
 	mini := &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{td}, Services: svcs, Clusters: a.clusters, Images: a.images}
-	res, err := analyzer.Audit(mini, analyzer.Options{Only: taskRuleIDs})
-	if err != nil {
-		return nil, err
-	}
-	return res.Findings, nil
+	return check(&analyzer.Subject{Fleet: mini, TaskDef: td}), nil
 }
 
-// decode reads a rewritten document back into the model.
+// check runs the task rules on one subject the way analyzer.Audit does for
+// a task definition (rule ID and default severity filled in; checks that
+// could not run left out; sorted by container, rule and path), without
+// the fleet-wide bookkeeping Audit does for every call: the rewrite audits
+// each definition two or three times.
+func check(subj *analyzer.Subject) []analyzer.Finding {
+	var out []analyzer.Finding
+	for _, rule := range taskRules {
+		for _, f := range rule.Check(subj) {
+			if f.Message == "" {
+				continue // analyzer.Unchecked: the rule lacked data
+			}
+			f.RuleID = rule.ID
+			if f.Severity == 0 {
+				f.Severity = rule.Severity
+			}
+			f.TaskDefinition = subj.TaskDef.Key()
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Container != b.Container {
+			return a.Container < b.Container
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Path < b.Path
+	})
+	return out
+}
+
+// decode reads a rewritten document back into the model: with
+// encoding/json when the document is plain (it matches members
+// case-insensitively, as the loader does), else through the loader, which
+// is slower but tolerates more.
 func (a *auditor) decode(doc []byte) (*fleet.TaskDefinition, error) {
+	var v struct {
+		ecstypes.TaskDefinition
+		Tags []ecstypes.Tag
+	}
+	if json.Unmarshal(doc, &v) == nil {
+		return &fleet.TaskDefinition{Def: v.TaskDefinition, Tags: v.Tags, Registerable: true,
+			Doc: fleet.Doc{Source: fleet.Source{File: a.name}, Raw: doc}}, nil
+	}
 	f, diags := fleet.LoadBytes(a.name, doc)
 	if len(f.TaskDefinitions) != 1 {
 		var msgs []string
@@ -77,4 +122,41 @@ func (a *auditor) decode(doc []byte) (*fleet.TaskDefinition, error) {
 		return nil, fmt.Errorf("the rewritten document cannot be read back: %s", strings.Join(msgs, "; "))
 	}
 	return f.TaskDefinitions[0], nil
+}
+
+// evidenceCache holds, per cluster, the reduced copy hostEvidence builds.
+var evidenceCache sync.Map // *fleet.Cluster → *fleet.Cluster
+
+// hostEvidence returns a copy of c with one container instance per
+// distinct host signature (architecture, OS type, OS family, EC2
+// architecture and platform): all the task rules learn from hosts, at a
+// fraction of the cost on clusters with hundreds of instances.
+func hostEvidence(c *fleet.Cluster) *fleet.Cluster {
+	if v, ok := evidenceCache.Load(c); ok {
+		return v.(*fleet.Cluster)
+	}
+	out := &fleet.Cluster{Name: c.Name, Detail: c.Detail, DetailDoc: c.DetailDoc}
+	seen := map[string]bool{}
+	for _, ci := range c.ContainerInstances {
+		if sig := hostSignature(ci); !seen[sig] {
+			seen[sig] = true
+			out.ContainerInstances = append(out.ContainerInstances, ci)
+		}
+	}
+	v, _ := evidenceCache.LoadOrStore(c, out)
+	return v.(*fleet.Cluster)
+}
+
+func hostSignature(ci *fleet.ContainerInstance) string {
+	var b strings.Builder
+	for _, a := range ci.CI.Attributes {
+		switch n := deref(a.Name); n {
+		case "ecs.cpu-architecture", "ecs.os-type", "ecs.os-family":
+			b.WriteString(n + "=" + deref(a.Value) + ";")
+		}
+	}
+	if ci.Instance != nil {
+		b.WriteString(string(ci.Instance.EC2.Architecture) + ";" + string(ci.Instance.EC2.Platform))
+	}
+	return b.String()
 }

@@ -57,6 +57,22 @@ func (r *round) planRound(findings []analyzer.Finding) {
 	if !sized {
 		sizeStep(r, analyzer.Finding{})
 	}
+	r.cascadeRole()
+}
+
+// cascadeRole adds the execution role in the same round as a new awslogs
+// configuration, which would otherwise take one more audit to ask for it.
+func (r *round) cascadeRole() {
+	if r.p.seen["executionRoleArn"] || deref(r.td.Def.ExecutionRoleArn) != "" {
+		return
+	}
+	for _, e := range r.p.edits {
+		if e.change.RuleID == "log-driver" || e.change.RuleID == "no-log-config" {
+			r.fired["exec-role-awslogs"] = true
+			setExecutionRole(r, analyzer.Finding{RuleID: "exec-role-awslogs"})
+			return
+		}
+	}
 }
 
 // containerIndex reads i from a path starting containerDefinitions[i].

@@ -219,3 +219,31 @@ func TestSizeSaysHowMuchLarger(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckAgreesWithAudit: the rewrite's own rule runner finds what
+// analyzer.Audit finds for each case's task definition.
+func TestCheckAgreesWithAudit(t *testing.T) {
+	for _, c := range tdCases(t) {
+		res, err := analyzer.Audit(c.f, analyzer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, f := range res.Findings {
+			if f.Service == "" {
+				want = append(want, f.RuleID+" "+f.Severity.String()+" "+f.Path+" "+f.Message)
+			}
+		}
+		a := newAuditor(c.f, c.td)
+		got, _ := a.audit(c.td)
+		var have []string
+		for _, f := range got {
+			have = append(have, f.RuleID+" "+f.Severity.String()+" "+f.Path+" "+f.Message)
+		}
+		sort.Strings(want)
+		sort.Strings(have)
+		if strings.Join(want, "\n") != strings.Join(have, "\n") {
+			t.Errorf("%s: rewrite's audit differs from analyzer.Audit:\n got %q\nwant %q", c.name, have, want)
+		}
+	}
+}

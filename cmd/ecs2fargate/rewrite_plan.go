@@ -19,8 +19,9 @@ type rewriteRun struct {
 func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
 	run := &rewriteRun{report: &rewrite.Report{}, original: map[string][]byte{}}
 	byTD := map[*fleet.TaskDefinition]*rewrite.Result{}
-	for _, td := range f.TaskDefinitions {
-		res, err := rewrite.TaskDefinition(f, td, opts.td)
+	results, errs := rewrite.TaskDefinitions(f, opts.td)
+	for i, td := range f.TaskDefinitions {
+		res, err := results[i], errs[i]
 		if err != nil {
 			run.report.Errors = append(run.report.Errors, err.Error())
 			continue

@@ -24,15 +24,14 @@ func resolve(d []byte, p Path) (start, n int, err error) {
 		if d[start] != want {
 			return start, n, fmt.Errorf("%s: %w (not an %s)", p[:n+1], ErrNotFound, kind(want))
 		}
-		kids, _, err := children(d, start)
+		child, err := findChild(d, start, st)
 		if err != nil {
 			return 0, 0, err
 		}
-		k := find(kids, st)
-		if k < 0 {
+		if child < 0 {
 			return start, n, nil
 		}
-		start = kids[k].start
+		start = child
 		n++
 	}
 	return start, n, nil

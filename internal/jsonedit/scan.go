@@ -1,6 +1,7 @@
 package jsonedit
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 )
@@ -164,4 +165,58 @@ func equalFold(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// findChild returns the start of the value a step selects in the container
+// at open, or -1; like find, but without building the list of children
+// (resolve runs once per edit, and most steps match early).
+func findChild(d []byte, open int, st Step) (int, error) {
+	isObj := d[open] == '{'
+	fold, idx := -1, 0
+	j := skipSpace(d, open+1)
+	for {
+		if j >= len(d) {
+			return 0, fmt.Errorf("unclosed %c at offset %d", d[open], open)
+		}
+		if d[j] == '}' || d[j] == ']' {
+			return fold, nil
+		}
+		match, folded := false, false
+		if isObj {
+			ke, err := stringEnd(d, j)
+			if err != nil || d[j] != '"' {
+				return 0, fmt.Errorf("expected a key at offset %d", j)
+			}
+			key := d[j+1 : ke-1]
+			if bytes.IndexByte(key, '\\') >= 0 {
+				k := decodeKey(d[j:ke])
+				match, folded = k == st.Key, equalFold(k, st.Key)
+			} else {
+				match = string(key) == st.Key
+				folded = !match && fold < 0 && len(key) == len(st.Key) && equalFold(string(key), st.Key)
+			}
+			j = skipSpace(d, ke)
+			if j >= len(d) || d[j] != ':' {
+				return 0, fmt.Errorf("expected ':' at offset %d", j)
+			}
+			j = skipSpace(d, j+1)
+		} else {
+			match = idx == st.Index
+		}
+		if match {
+			return j, nil
+		}
+		if folded && fold < 0 {
+			fold = j
+		}
+		end, err := valueEnd(d, j)
+		if err != nil {
+			return 0, err
+		}
+		idx++
+		j = skipSpace(d, end)
+		if j < len(d) && d[j] == ',' {
+			j = skipSpace(d, j+1)
+		}
+	}
 }
