@@ -247,3 +247,24 @@ func TestCheckAgreesWithAudit(t *testing.T) {
 		}
 	}
 }
+
+// TestTaskDefinitionsInParallel: the parallel fleet rewrite gives what one
+// call per definition gives (run with -race to check the sharing).
+func TestTaskDefinitionsInParallel(t *testing.T) {
+	var paths []string
+	for _, name := range []string{"links", "runtime-platform-arch", "windows-512", "memory-reservation-only", "image-vs-ephemeral", "no-containers"} {
+		p := filepath.Join(tdCaseRoot, name, "in.json")
+		if _, err := os.Stat(p); err != nil {
+			p = filepath.Join(tdCaseRoot, name, "in")
+		}
+		paths = append(paths, p)
+	}
+	f, _ := fleet.Load(t.Context(), paths, nil)
+	results, errs := TaskDefinitions(f, Options{})
+	for i, td := range f.TaskDefinitions {
+		want, werr := TaskDefinition(f, td, Options{})
+		if (werr == nil) != (errs[i] == nil) || werr == nil && !bytes.Equal(want.Document, results[i].Document) {
+			t.Errorf("%s: parallel result differs (err %v vs %v)", td.Key(), errs[i], werr)
+		}
+	}
+}
