@@ -40,6 +40,11 @@ func (r *round) planRound(findings []analyzer.Finding) {
 			r.fired[f.RuleID] = true
 		}
 	}
+	// A converted or added log configuration is awslogs, which needs the
+	// execution role as much as an existing one does.
+	if r.fired["log-driver"] || r.fired["no-log-config"] {
+		r.fired["exec-role-awslogs"] = true
+	}
 	sized := false
 	for _, f := range findings {
 		s, ok := steps[f.RuleID]
