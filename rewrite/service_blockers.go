@@ -34,7 +34,8 @@ func serviceBlockers(svc *ecstypes.Service) []serviceBlocker {
 		out = append(out, serviceBlocker{rule: "deploy-controller-codedeploy", severity: "warning", path: "deploymentController.type", hard: true, sideBySide: true,
 			reason: "it uses the CODE_DEPLOY deployment controller, so its task definition, network configuration and load balancers change only through a CodeDeploy deployment",
 			advice: "either deploy the Fargate task definition, networkConfiguration and an ip target group pair through CodeDeploy (AppSpec) after switching capacityProviderStrategy, " +
-				"or create the side-by-side service and a CodeDeploy deployment group for it"})
+				"or create the side-by-side service and a CodeDeploy deployment group for it; either way the deployment group's second target group " +
+				"(not in the service's description) needs an ip copy too"})
 	case ecstypes.DeploymentControllerTypeExternal:
 		out = append(out, serviceBlocker{rule: "deploy-controller-external", severity: "warning", path: "deploymentController.type", hard: true,
 			reason: "it uses the EXTERNAL deployment controller, which takes the launch type, network configuration and load balancers per task set",

@@ -78,7 +78,7 @@ func (p *servicePlan) targetGroupChange(i int, arn, placeholder, name string, tg
 // target group.
 func (p *servicePlan) targetGroupRemaining(i int, proto elbtypes.ProtocolEnum, name, oldName string, tg *fleet.TargetGroup) {
 	path := svcIndexPath("loadBalancers", i, "targetGroupArn")
-	p.remain("lb-target-type-ip", "warning", path, "before update-service, add target group "+name+" to the listener rules that forward to "+oldName+
+	p.remain("lb-target-type-ip", "warning", path, "before "+orText(p.mode, "moving the service")+", add target group "+name+" to the listener rules that forward to "+oldName+
 		" (a weighted forward; ECS needs the target group attached to a load balancer), and shift the weight to it as the Fargate tasks become healthy")
 	if tg == nil {
 		p.remain("lb-target-type-ip", "warning", path, "target group "+oldName+" was not among the inputs, so its type was not checked and "+name+
@@ -103,6 +103,13 @@ func (p *servicePlan) targetGroupRemaining(i int, proto elbtypes.ProtocolEnum, n
 func orPlaceholder(v, placeholder string) string {
 	if v == "" {
 		return placeholder
+	}
+	return v
+}
+
+func orText(v, alt string) string {
+	if v == "" {
+		return alt
 	}
 	return v
 }

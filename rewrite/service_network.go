@@ -39,6 +39,7 @@ func (p *servicePlan) planNetwork() {
 	cfg := &ecstypes.AwsVpcConfiguration{Subnets: subnets, SecurityGroups: sgs, AssignPublicIp: assign}
 	p.network = &ecstypes.NetworkConfiguration{AwsvpcConfiguration: cfg}
 	p.networkChanges(old, cfg, subnetFrom, sgFrom)
+	p.instanceGroupReferences(old, sgs)
 	p.networkLimits(cfg)
 	if p.opts.AssignPublicIP {
 		p.remain("assign-public-ip", "warning", awsvpcPath+".assignPublicIp",
@@ -129,4 +130,18 @@ func svcSortedSet(items []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// instanceGroupReferences warns, when a service moves from host to task
+// networking, that whatever trusted the instances' security groups must
+// now trust the tasks' groups.
+func (p *servicePlan) instanceGroupReferences(old *ecstypes.AwsVpcConfiguration, sgs []string) {
+	_, hostSGs := p.instanceNetwork()
+	if old != nil || len(hostSGs) == 0 || slices.Equal(sgs, []string{placeholderSecurityGroup}) {
+		return
+	}
+	p.remain("security-groups-per-task", "warning", awsvpcPath+".securityGroups",
+		"traffic now comes from the tasks' security groups ("+strings.Join(sgs, ", ")+"), not the container instances' ("+strings.Join(hostSGs, ", ")+
+			"): rules that allow the instances' groups (databases, caches, other services) must allow the tasks' groups too, "+
+			"and the load balancer's group must reach the container port")
 }

@@ -19,6 +19,7 @@ type servicePlan struct {
 	opts  ServiceOptions
 
 	blockers  []serviceBlocker
+	mode      string // modeUpdate, modeCreate or modeNone
 	network   *ecstypes.NetworkConfiguration
 	strategy  []ecstypes.CapacityProviderStrategyItem
 	lbs       []ecstypes.LoadBalancer
@@ -36,6 +37,7 @@ func newServicePlan(f *fleet.Fleet, s *fleet.Service, newTD string, opts Service
 // result decides the settings, then writes the documents they allow.
 func (p *servicePlan) result() (*ServiceResult, error) {
 	p.blockers = serviceBlockers(p.svc)
+	p.mode = p.chooseMode()
 	p.planTaskDefinition()
 	p.planPlatform()
 	p.planNetwork()
@@ -47,17 +49,19 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 		Service:      p.s.Name(),
 		TargetGroups: p.tgDocs,
 		NotInPlace:   blockerReasons(p.blockers),
+		Forced:       p.mode == modeUpdate && len(p.blockers) > 0,
 	}
 	var err error
-	switch {
-	case len(p.blockers) == 0:
+	switch p.mode {
+	case modeUpdate:
+		if res.Forced {
+			p.changes = append([]Change{forcedChange(res.NotInPlace)}, p.changes...)
+		}
 		res.UpdateService, err = p.updateServiceDoc()
-	case p.opts.Force && !anyHardBlocker(p.blockers):
-		res.Forced = true
-		p.changes = append([]Change{forcedChange(res.NotInPlace)}, p.changes...)
-		res.UpdateService, err = p.updateServiceDoc()
-	case sideBySidePossible(p.blockers):
+	case modeCreate:
 		res.CreateService, err = p.createServiceDoc()
+	default:
+		p.changes = nil // no service document: the changes would describe nothing
 	}
 	if err != nil {
 		return nil, err
@@ -68,6 +72,26 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 		res.Remaining = []Remaining{}
 	}
 	return res, nil
+}
+
+// The service documents a rewrite can write.
+const (
+	modeNone   = ""
+	modeUpdate = "update-service"
+	modeCreate = "create-service"
+)
+
+// chooseMode picks the document: update-service when nothing blocks the
+// in-place move (or --force overrides only soft blockers), else
+// create-service when a side-by-side service can replace it, else none.
+func (p *servicePlan) chooseMode() string {
+	switch {
+	case len(p.blockers) == 0, p.opts.Force && !anyHardBlocker(p.blockers):
+		return modeUpdate
+	case sideBySidePossible(p.blockers):
+		return modeCreate
+	}
+	return modeNone
 }
 
 func nonNilChanges(c []Change) []Change {
