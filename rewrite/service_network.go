@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -120,16 +119,9 @@ func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
 
 // svcSortedSet returns the distinct non-empty strings, sorted.
 func svcSortedSet(items []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, it := range items {
-		if it != "" && !seen[it] {
-			seen[it] = true
-			out = append(out, it)
-		}
-	}
-	sort.Strings(out)
-	return out
+	out := slices.DeleteFunc(slices.Clone(items), func(s string) bool { return s == "" })
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // instanceGroupReferences warns, when a service moves from host to task
