@@ -32,8 +32,8 @@ func (p *servicePlan) createServiceInput() *ecs.CreateServiceInput {
 		SchedulingStrategy:          ecstypes.SchedulingStrategyReplica,
 		DeploymentConfiguration:     svc.DeploymentConfiguration,
 		DeploymentController:        svc.DeploymentController,
-		ServiceRegistries:           nilIfEmpty(svc.ServiceRegistries),
-		Tags:                        nilIfEmpty(svc.Tags),
+		ServiceRegistries:           svcNilIfEmpty(svc.ServiceRegistries),
+		Tags:                        svcNilIfEmpty(svc.Tags),
 		PropagateTags:               svc.PropagateTags,
 		EnableECSManagedTags:        svc.EnableECSManagedTags,
 		EnableExecuteCommand:        svc.EnableExecuteCommand,
@@ -123,8 +123,8 @@ func svcPositive(n int32) any {
 	return nil
 }
 
-// nilIfEmpty drops an empty list, so the request leaves the member out.
-func nilIfEmpty[T any](items []T) []T {
+// svcNilIfEmpty drops an empty list, so the request leaves the member out.
+func svcNilIfEmpty[T any](items []T) []T {
 	if len(items) == 0 {
 		return nil
 	}

@@ -59,7 +59,7 @@ func (p *servicePlan) newTargetGroup(path, arn string, port *int32, tg *fleet.Ta
 	}
 	name := ipTargetGroupName(oldName, arn)
 	placeholder := placeholderTargetGroupARN(arn, name)
-	in := ipTargetGroupInput(name, tg, port, orPlaceholder(p.tasksVPC(), placeholderVPC))
+	in := ipTargetGroupInput(name, tg, port, svcOrPlaceholder(p.tasksVPC(), placeholderVPC))
 	doc, err := svcIndentJSON(in, awsjson.EC2CLI, createTargetGroupOrder)
 	if err != nil { // SDK values always encode; keep the rewrite going
 		p.remain("lb-target-type-ip", "blocker", path, "could not write the target group request: "+err.Error())
@@ -86,7 +86,7 @@ func (p *servicePlan) targetGroupChange(path, arn, placeholder, name string, tg 
 // targetGroupRemaining lists what the user must still do for a new
 // target group.
 func (p *servicePlan) targetGroupRemaining(path string, proto elbtypes.ProtocolEnum, name, oldName string, tg *fleet.TargetGroup) {
-	p.remain("lb-target-type-ip", "warning", path, "before "+orText(p.mode, "moving the service")+", add target group "+name+" to the listener rules that forward to "+oldName+
+	p.remain("lb-target-type-ip", "warning", path, "before "+svcOrText(p.mode, "moving the service")+", add target group "+name+" to the listener rules that forward to "+oldName+
 		" (a weighted forward; ECS needs the target group attached to a load balancer), and shift the weight to it as the Fargate tasks become healthy")
 	if tg == nil {
 		p.remain("lb-target-type-ip", "warning", path, "target group "+oldName+" was not among the inputs, so its type was not checked and "+name+
@@ -108,14 +108,14 @@ func (p *servicePlan) targetGroupRemaining(path string, proto elbtypes.ProtocolE
 	}
 }
 
-func orPlaceholder(v, placeholder string) string {
+func svcOrPlaceholder(v, placeholder string) string {
 	if v == "" {
 		return placeholder
 	}
 	return v
 }
 
-func orText(v, alt string) string {
+func svcOrText(v, alt string) string {
 	if v == "" {
 		return alt
 	}

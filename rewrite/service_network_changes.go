@@ -24,13 +24,13 @@ func (p *servicePlan) networkChanges(old, cfg *ecstypes.AwsVpcConfiguration, sub
 	if !slices.Equal(old.SecurityGroups, cfg.SecurityGroups) {
 		p.change("network-configuration", awsvpcPath+".securityGroups", old.SecurityGroups, cfg.SecurityGroups, false, "security groups taken from "+sgFrom)
 	}
-	if oldAssign := orDisabled(old.AssignPublicIp); oldAssign != cfg.AssignPublicIp {
+	if oldAssign := svcOrDisabled(old.AssignPublicIp); oldAssign != cfg.AssignPublicIp {
 		p.change("assign-public-ip", awsvpcPath+".assignPublicIp", string(old.AssignPublicIp), string(cfg.AssignPublicIp), false,
 			"assignPublicIp set to "+string(cfg.AssignPublicIp)+" (--assign-public-ip decides)")
 	}
 }
 
-func orDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
+func svcOrDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
 	if v == "" {
 		return ecstypes.AssignPublicIpDisabled
 	}

@@ -66,7 +66,7 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Changes = nonNilChanges(p.changes)
+	res.Changes = svcNonNilChanges(p.changes)
 	res.Remaining = append(blockerRemaining(p.blockers), p.remaining...)
 	if res.Remaining == nil {
 		res.Remaining = []Remaining{}
@@ -94,7 +94,7 @@ func (p *servicePlan) chooseMode() string {
 	return modeNone
 }
 
-func nonNilChanges(c []Change) []Change {
+func svcNonNilChanges(c []Change) []Change {
 	if c == nil {
 		return []Change{}
 	}
@@ -116,7 +116,7 @@ func (p *servicePlan) planTaskDefinition() {
 	}
 	if p.s.TaskDef == nil {
 		p.remain("in-place-switch", "warning", "taskDefinition",
-			"task definition "+orUnknown(p.s.TaskDefinitionKey())+" was not among the inputs: container names and ports of the load balancers, "+
+			"task definition "+svcOrUnknown(p.s.TaskDefinitionKey())+" was not among the inputs: container names and ports of the load balancers, "+
 				"the OS (Fargate Spot is Linux only) and the awsvpc network mode of "+p.newTD+" were not checked")
 	}
 }
@@ -133,7 +133,7 @@ func (p *servicePlan) planPlacement() {
 	}
 }
 
-func orUnknown(s string) string {
+func svcOrUnknown(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "(unknown)"
 	}
