@@ -59,7 +59,7 @@ func (p *servicePlan) newTargetGroup(path, arn string, port *int32, tg *fleet.Ta
 	}
 	name := ipTargetGroupName(oldName, arn)
 	placeholder := placeholderTargetGroupARN(arn, name)
-	in := ipTargetGroupInput(name, tg, port, svcOrPlaceholder(p.tasksVPC(), placeholderVPC))
+	in := ipTargetGroupInput(name, tg, port, svcOrText(p.tasksVPC(), placeholderVPC))
 	doc, err := svcIndentJSON(in, awsjson.EC2CLI, createTargetGroupOrder)
 	if err != nil { // SDK values always encode; keep the rewrite going
 		p.remain("lb-target-type-ip", "blocker", path, "could not write the target group request: "+err.Error())
@@ -102,19 +102,13 @@ func (p *servicePlan) targetGroupRemaining(path string, proto elbtypes.ProtocolE
 	}
 	if tg != nil && tg.TG.VpcId != nil {
 		if vpc := p.tasksVPC(); vpc != "" && vpc != *tg.TG.VpcId {
-			p.remain("lb-target-type-ip", "blocker", path, "target group "+oldName+" is in "+*tg.TG.VpcId+" but the tasks' subnets are in "+vpc+
-				": ip targets must be in the target group's VPC (or a peered one, by IP address)")
+			p.remain("lb-target-type-ip", "warning", path, "target group "+oldName+" is in "+*tg.TG.VpcId+" but the tasks' subnets are in "+vpc+
+				": "+name+" is created in "+*tg.TG.VpcId+", and tasks outside that VPC are reachable only through peering or a transit gateway; check the subnets")
 		}
 	}
 }
 
-func svcOrPlaceholder(v, placeholder string) string {
-	if v == "" {
-		return placeholder
-	}
-	return v
-}
-
+// svcOrText is v, or alt when v is empty.
 func svcOrText(v, alt string) string {
 	if v == "" {
 		return alt

@@ -112,3 +112,29 @@ func TestIPTargetGroupName(t *testing.T) {
 		t.Error("two long names with the same start got the same new name")
 	}
 }
+
+func TestServiceWithoutNameIsAnError(t *testing.T) {
+	f, s := svcTestFleet(ecstypes.Service{}, nil)
+	s.Doc.Source = fleet.Source{File: "services.json", Path: "services[3]"}
+	_, err := Service(f, s, "web:2", ServiceOptions{})
+	if err == nil || !strings.Contains(err.Error(), "services.json services[3]") || !strings.Contains(err.Error(), "serviceName") {
+		t.Fatalf("error %v, want one naming the file, path and serviceName", err)
+	}
+}
+
+// A service with nothing but a name still gets a valid request and no
+// panic: every missing setting becomes a placeholder or a default.
+func TestServiceMinimalInput(t *testing.T) {
+	f, s := svcTestFleet(ecstypes.Service{ServiceName: aws.String("bare")}, nil)
+	s.Cluster = ""
+	res, err := Service(f, s, "bare:1", ServiceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.UpdateService == nil || !strings.Contains(string(res.UpdateService), placeholderSubnet) || !svcHasRemaining(res, "network-configuration") {
+		t.Fatalf("want an update with placeholder subnets and a remaining finding, got %s %+v", res.UpdateService, res.Remaining)
+	}
+	if strings.Contains(string(res.UpdateService), `"cluster"`) {
+		t.Error("a service without cluster got a cluster member")
+	}
+}
