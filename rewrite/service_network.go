@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Placeholders stand in for values the inputs do not hold; AWS rejects
@@ -101,7 +102,14 @@ func (p *servicePlan) instanceSubnets() []string {
 // instances behind the cluster's container instances. The inputs do not
 // say which instances ran this service, so the whole cluster counts.
 func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
-	c := p.f.Cluster(p.s.Cluster)
+	if p.hostNet == nil {
+		p.hostNet = &[2][]string{}
+		p.hostNet[0], p.hostNet[1] = clusterHostNetwork(p.f.Cluster(p.s.Cluster))
+	}
+	return p.hostNet[0], p.hostNet[1]
+}
+
+func clusterHostNetwork(c *fleet.Cluster) (subnets, sgs []string) {
 	if c == nil {
 		return nil, nil
 	}
