@@ -39,6 +39,9 @@ func (p *servicePlan) createServiceInput() *ecs.CreateServiceInput {
 		EnableExecuteCommand:        svc.EnableExecuteCommand,
 		AvailabilityZoneRebalancing: svc.AvailabilityZoneRebalancing,
 	}
+	if len(in.CapacityProviderStrategy) == 0 {
+		in.LaunchType = ecstypes.LaunchTypeFargate // never the cluster's default strategy, which may be EC2
+	}
 	if len(p.lbs) > 0 {
 		in.LoadBalancers = p.lbs
 		in.HealthCheckGracePeriodSeconds = svc.HealthCheckGracePeriodSeconds

@@ -29,6 +29,11 @@ func serviceBlockers(svc *ecstypes.Service) []serviceBlocker {
 			reason: "it uses the DAEMON scheduling strategy, which Fargate does not have and UpdateService cannot change",
 			advice: "a per-host agent belongs in each task as a sidecar; only a workload that does not care about hosts fits the side-by-side REPLICA service"})
 	}
+	if svc.LaunchType == ecstypes.LaunchTypeExternal {
+		out = append(out, serviceBlocker{rule: "in-place-switch", severity: "warning", path: "launchType", hard: true, sideBySide: true,
+			reason: "it uses the EXTERNAL launch type (ECS Anywhere), which has no documented UpdateService transition to Fargate",
+			advice: "create the side-by-side Fargate service and move traffic to it"})
+	}
 	switch controllerType(svc) {
 	case ecstypes.DeploymentControllerTypeCodeDeploy:
 		out = append(out, serviceBlocker{rule: "deploy-controller-codedeploy", severity: "warning", path: "deploymentController.type", hard: true, sideBySide: true,

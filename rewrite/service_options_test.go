@@ -138,3 +138,39 @@ func TestServiceMinimalInput(t *testing.T) {
 		t.Error("a service without cluster got a cluster member")
 	}
 }
+
+// The side-by-side count of a DAEMON service: its desired count, else one
+// per container instance of the cluster, else 1.
+func TestDaemonSideBySideCount(t *testing.T) {
+	for _, tc := range []struct {
+		desired   int32
+		instances int
+		want      string
+	}{{4, 2, `"desiredCount": 4`}, {0, 3, `"desiredCount": 3`}, {0, 0, `"desiredCount": 1`}} {
+		f, s := svcTestFleet(ecstypes.Service{ServiceName: aws.String("agent"), SchedulingStrategy: ecstypes.SchedulingStrategyDaemon, DesiredCount: tc.desired}, nil)
+		cl := &fleet.Cluster{Name: "c"}
+		for range tc.instances {
+			cl.ContainerInstances = append(cl.ContainerInstances, &fleet.ContainerInstance{Cluster: "c"})
+		}
+		f.Clusters = []*fleet.Cluster{cl}
+		res, err := Service(f, s, "agent:2", ServiceOptions{Subnets: []string{"subnet-1"}, SecurityGroups: []string{"sg-1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(res.CreateService), tc.want) || res.UpdateService != nil {
+			t.Errorf("desired %d, %d instances: want %s in create-service, got\n%s", tc.desired, tc.instances, tc.want, res.CreateService)
+		}
+	}
+}
+
+// A service on the FARGATE launch type keeps it: no strategy is sent.
+func TestServiceOnFargateLaunchTypeKeepsIt(t *testing.T) {
+	f, s := svcTestFleet(ecstypes.Service{ServiceName: aws.String("api"), LaunchType: ecstypes.LaunchTypeFargate}, nil)
+	res, err := Service(f, s, "api:2", ServiceOptions{SpotWeight: 1, Subnets: []string{"subnet-1"}, SecurityGroups: []string{"sg-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(res.UpdateService), "capacityProviderStrategy") || !svcHasRemaining(res, "in-place-switch") {
+		t.Errorf("want no strategy and a remaining note, got\n%s\n%+v", res.UpdateService, res.Remaining)
+	}
+}

@@ -90,6 +90,8 @@ func (p *servicePlan) chooseMode() string {
 	switch {
 	case len(p.blockers) == 0, p.opts.Force && !anyHardBlocker(p.blockers):
 		return modeUpdate
+	case svcOnFargate(p.svc):
+		return modeNone // already on Fargate: a second Fargate service gains nothing
 	case sideBySidePossible(p.blockers):
 		return modeCreate
 	}

@@ -81,8 +81,8 @@ func svcCheckUpdate(t *testing.T, in *ecs.UpdateServiceInput) {
 
 func svcCheckCreate(t *testing.T, in *ecs.CreateServiceInput) {
 	t.Helper()
-	if in.LaunchType != "" || !svcHasProvider(in.CapacityProviderStrategy, capacityFargate) {
-		t.Errorf("create-service must use the FARGATE capacity provider and no launch type; got %q, %v", in.LaunchType, in.CapacityProviderStrategy)
+	if in.LaunchType != "" && in.LaunchType != ecstypes.LaunchTypeFargate || (in.LaunchType == "") != svcHasProvider(in.CapacityProviderStrategy, capacityFargate) {
+		t.Errorf("create-service must use either the FARGATE capacity provider or the FARGATE launch type; got %q, %v", in.LaunchType, in.CapacityProviderStrategy)
 	}
 	if in.SchedulingStrategy != ecstypes.SchedulingStrategyReplica || in.Role != nil || len(in.PlacementConstraints)+len(in.PlacementStrategy) > 0 {
 		t.Error("create-service must be REPLICA without role or placement settings")
