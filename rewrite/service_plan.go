@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -62,8 +63,9 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 		res.UpdateService, err = p.updateServiceDoc()
 	case modeCreate:
 		res.CreateService, err = p.createServiceDoc()
-	default:
-		p.changes = nil // no service document: the changes would describe nothing
+	default: // no service document: only the target group requests remain to explain
+		p.changes = nil
+		p.remaining = slices.DeleteFunc(p.remaining, func(r Remaining) bool { return !strings.HasPrefix(r.Path, "loadBalancers") })
 	}
 	if err != nil {
 		return nil, err
@@ -120,7 +122,7 @@ func (p *servicePlan) planTaskDefinition() {
 	}
 	if p.s.TaskDef == nil {
 		p.remain("in-place-switch", "warning", "taskDefinition",
-			"task definition "+svcOrUnknown(p.s.TaskDefinitionKey())+" was not among the inputs: container names and ports of the load balancers, "+
+			"task definition "+svcOrText(p.s.TaskDefinitionKey(), "(unknown)")+" was not among the inputs: container names and ports of the load balancers, "+
 				"the OS (Fargate Spot is Linux only) and the awsvpc network mode of "+p.newTD+" were not checked")
 	}
 }
@@ -135,11 +137,4 @@ func (p *servicePlan) planPlacement() {
 		p.change("service-placement-strategy", "placementStrategy", p.svc.PlacementStrategy, []ecstypes.PlacementStrategy{}, true,
 			"placement strategy removed: Fargate spreads tasks over the subnets' Availability Zones itself")
 	}
-}
-
-func svcOrUnknown(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "(unknown)"
-	}
-	return s
 }
