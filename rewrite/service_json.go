@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 )
@@ -33,16 +32,11 @@ var (
 // svcIndentJSON writes an SDK request struct as the AWS CLI's
 // --cli-input-json expects it, top-level members in the given order
 // (members it does not name follow alphabetically), indented, ending in a
-// newline. Members are encoded one by one, so no second decode is needed to
-// reorder them.
+// newline.
 func svcIndentJSON(v any, style awsjson.Style, order []string) (json.RawMessage, error) {
-	rv := reflect.Indirect(reflect.ValueOf(v))
-	members := map[string]reflect.Value{}
-	for i := 0; i < rv.NumField(); i++ {
-		f := rv.Type().Field(i)
-		if fv := rv.Field(i); f.IsExported() && !svcOmit(fv) {
-			members[svcMemberName(f.Name, style)] = fv
-		}
+	members, err := awsjson.Members(v, style)
+	if err != nil {
+		return nil, err
 	}
 	var flat bytes.Buffer
 	flat.WriteByte('{')
@@ -50,13 +44,9 @@ func svcIndentJSON(v any, style awsjson.Style, order []string) (json.RawMessage,
 		if i > 0 {
 			flat.WriteByte(',')
 		}
-		raw, err := awsjson.Marshal(members[k].Interface(), style)
-		if err != nil {
-			return nil, err
-		}
 		flat.WriteString(strconv.Quote(k))
 		flat.WriteByte(':')
-		flat.Write(raw)
+		flat.Write(members[k])
 	}
 	flat.WriteByte('}')
 	var b bytes.Buffer
@@ -67,28 +57,7 @@ func svcIndentJSON(v any, style awsjson.Style, order []string) (json.RawMessage,
 	return b.Bytes(), nil
 }
 
-// svcOmit leaves out what awsjson leaves out: nil pointers and lists,
-// empty enum strings.
-func svcOmit(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface, reflect.Slice, reflect.Map:
-		return v.IsNil()
-	case reflect.String:
-		return v.Len() == 0
-	}
-	return false
-}
-
-// svcMemberName spells a Go field name as the API member (camelCase for
-// the ECS CLI style, PascalCase otherwise).
-func svcMemberName(goName string, style awsjson.Style) string {
-	if !style.Camel || goName == "" {
-		return goName
-	}
-	return strings.ToLower(goName[:1]) + goName[1:]
-}
-
-func svcKeyOrder(members map[string]reflect.Value, order []string) []string {
+func svcKeyOrder(members map[string]json.RawMessage, order []string) []string {
 	var keys, rest []string
 	for _, k := range order {
 		if _, ok := members[k]; ok {
