@@ -32,12 +32,15 @@ func (p *servicePlan) createServiceInput() *ecs.CreateServiceInput {
 		SchedulingStrategy:          ecstypes.SchedulingStrategyReplica,
 		DeploymentConfiguration:     svc.DeploymentConfiguration,
 		DeploymentController:        svc.DeploymentController,
-		ServiceRegistries:           nilIfEmpty(svc.ServiceRegistries),
-		Tags:                        nilIfEmpty(svc.Tags),
+		ServiceRegistries:           svcNilIfEmpty(svc.ServiceRegistries),
+		Tags:                        svcNilIfEmpty(svc.Tags),
 		PropagateTags:               svc.PropagateTags,
 		EnableECSManagedTags:        svc.EnableECSManagedTags,
 		EnableExecuteCommand:        svc.EnableExecuteCommand,
 		AvailabilityZoneRebalancing: svc.AvailabilityZoneRebalancing,
+	}
+	if len(in.CapacityProviderStrategy) == 0 {
+		in.LaunchType = ecstypes.LaunchTypeFargate // never the cluster's default strategy, which may be EC2
 	}
 	if len(p.lbs) > 0 {
 		in.LoadBalancers = p.lbs
@@ -123,8 +126,8 @@ func svcPositive(n int32) any {
 	return nil
 }
 
-// nilIfEmpty drops an empty list, so the request leaves the member out.
-func nilIfEmpty[T any](items []T) []T {
+// svcNilIfEmpty drops an empty list, so the request leaves the member out.
+func svcNilIfEmpty[T any](items []T) []T {
 	if len(items) == 0 {
 		return nil
 	}

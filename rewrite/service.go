@@ -38,6 +38,9 @@ func Service(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts Se
 	if f == nil || s == nil {
 		return nil, errors.New("rewrite.Service: no fleet or no service given")
 	}
+	if s.Name() == "" {
+		return nil, fmt.Errorf("%s: service %s has no serviceName", svcSourceLabel(s), aws.ToString(s.Svc.ServiceArn))
+	}
 	if err := checkServiceOptions(newTaskDefinition, opts); err != nil {
 		return nil, fmt.Errorf("service %s: %w", serviceLabel(s), err)
 	}
@@ -69,11 +72,17 @@ func checkServiceOptions(newTaskDefinition string, opts ServiceOptions) error {
 // serviceLabel names a service in messages as cluster/service.
 func serviceLabel(s *fleet.Service) string {
 	name := s.Name()
-	if name == "" {
-		name = aws.ToString(s.Svc.ServiceArn)
-	}
 	if s.Cluster == "" {
 		return name
 	}
 	return s.Cluster + "/" + name
+}
+
+// svcSourceLabel names where a service was read: file and JSON path.
+func svcSourceLabel(s *fleet.Service) string {
+	src := s.Doc.Source
+	if src.Path == "" {
+		return svcOrText(src.File, "input")
+	}
+	return svcOrText(src.File, "input") + " " + src.Path
 }

@@ -29,12 +29,18 @@ func serviceBlockers(svc *ecstypes.Service) []serviceBlocker {
 			reason: "it uses the DAEMON scheduling strategy, which Fargate does not have and UpdateService cannot change",
 			advice: "a per-host agent belongs in each task as a sidecar; only a workload that does not care about hosts fits the side-by-side REPLICA service"})
 	}
+	if svc.LaunchType == ecstypes.LaunchTypeExternal {
+		out = append(out, serviceBlocker{rule: "in-place-switch", severity: "warning", path: "launchType", hard: true, sideBySide: true,
+			reason: "it uses the EXTERNAL launch type (ECS Anywhere), which has no documented UpdateService transition to Fargate",
+			advice: "create the side-by-side Fargate service and move traffic to it"})
+	}
 	switch controllerType(svc) {
 	case ecstypes.DeploymentControllerTypeCodeDeploy:
 		out = append(out, serviceBlocker{rule: "deploy-controller-codedeploy", severity: "warning", path: "deploymentController.type", hard: true, sideBySide: true,
 			reason: "it uses the CODE_DEPLOY deployment controller, so its task definition, network configuration and load balancers change only through a CodeDeploy deployment",
 			advice: "either deploy the Fargate task definition, networkConfiguration and an ip target group pair through CodeDeploy (AppSpec) after switching capacityProviderStrategy, " +
-				"or create the side-by-side service and a CodeDeploy deployment group for it"})
+				"or create the side-by-side service and a CodeDeploy deployment group for it; either way the deployment group's second target group " +
+				"(not in the service's description) needs an ip copy too"})
 	case ecstypes.DeploymentControllerTypeExternal:
 		out = append(out, serviceBlocker{rule: "deploy-controller-external", severity: "warning", path: "deploymentController.type", hard: true,
 			reason: "it uses the EXTERNAL deployment controller, which takes the launch type, network configuration and load balancers per task set",

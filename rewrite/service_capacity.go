@@ -27,6 +27,10 @@ func (p *servicePlan) planStrategy() {
 			"FARGATE_SPOT not added: Windows tasks cannot run on Fargate Spot")
 		spot = 0
 	}
+	if p.svc.LaunchType == ecstypes.LaunchTypeFargate {
+		p.keepFargateLaunchType(spot)
+		return
+	}
 	p.strategy = fargateStrategy(spot)
 	before := p.svc.CapacityProviderStrategy
 	if !reflect.DeepEqual(svcJSON(before), svcJSON(p.strategy)) {
@@ -94,5 +98,15 @@ func (p *servicePlan) clusterProviders(spot bool) {
 		p.remain("cluster-fargate-providers", "fixable", "capacityProviderStrategy",
 			"cluster "+p.s.Cluster+" does not have "+strings.Join(missing, " and ")+": add them with aws ecs put-cluster-capacity-providers "+
 				"(list the existing providers and default strategy too, the call replaces both) before update-service")
+	}
+}
+
+// keepFargateLaunchType leaves a service on the FARGATE launch type as it
+// is: the UpdateService API lists no transition from it to the Fargate
+// capacity providers, so the strategy is not sent.
+func (p *servicePlan) keepFargateLaunchType(spot int) {
+	if spot > 0 {
+		p.remain("in-place-switch", "warning", "capacityProviderStrategy",
+			"the service uses the FARGATE launch type; moving it to a FARGATE_SPOT strategy is not a documented UpdateService transition, so --spot-weight was not applied")
 	}
 }

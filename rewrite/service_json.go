@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 )
@@ -28,16 +29,13 @@ var (
 		"UnhealthyThresholdCount", "Matcher", "TargetType", "Tags", "IpAddressType", "TargetControlPort"}
 )
 
-// svcIndentJSON writes an SDK request value as the AWS CLI's
-// --cli-input-json expects it, top-level members in the given order,
-// indented, ending in a newline.
+// svcIndentJSON writes an SDK request struct as the AWS CLI's
+// --cli-input-json expects it, top-level members in the given order
+// (members it does not name follow alphabetically), indented, ending in a
+// newline.
 func svcIndentJSON(v any, style awsjson.Style, order []string) (json.RawMessage, error) {
-	raw, err := awsjson.Marshal(v, style)
+	members, err := awsjson.Members(v, style)
 	if err != nil {
-		return nil, err
-	}
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &members); err != nil {
 		return nil, err
 	}
 	var flat bytes.Buffer
@@ -46,8 +44,7 @@ func svcIndentJSON(v any, style awsjson.Style, order []string) (json.RawMessage,
 		if i > 0 {
 			flat.WriteByte(',')
 		}
-		name, _ := json.Marshal(k)
-		flat.Write(name)
+		flat.WriteString(strconv.Quote(k))
 		flat.WriteByte(':')
 		flat.Write(members[k])
 	}

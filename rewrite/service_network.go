@@ -2,11 +2,11 @@ package rewrite
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Placeholders stand in for values the inputs do not hold; AWS rejects
@@ -39,6 +39,7 @@ func (p *servicePlan) planNetwork() {
 	cfg := &ecstypes.AwsVpcConfiguration{Subnets: subnets, SecurityGroups: sgs, AssignPublicIp: assign}
 	p.network = &ecstypes.NetworkConfiguration{AwsvpcConfiguration: cfg}
 	p.networkChanges(old, cfg, subnetFrom, sgFrom)
+	p.instanceGroupReferences(old, sgs)
 	p.networkLimits(cfg)
 	if p.opts.AssignPublicIP {
 		p.remain("assign-public-ip", "warning", awsvpcPath+".assignPublicIp",
@@ -101,7 +102,14 @@ func (p *servicePlan) instanceSubnets() []string {
 // instances behind the cluster's container instances. The inputs do not
 // say which instances ran this service, so the whole cluster counts.
 func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
-	c := p.f.Cluster(p.s.Cluster)
+	if p.hostNet == nil {
+		p.hostNet = &[2][]string{}
+		p.hostNet[0], p.hostNet[1] = clusterHostNetwork(p.f.Cluster(p.s.Cluster))
+	}
+	return p.hostNet[0], p.hostNet[1]
+}
+
+func clusterHostNetwork(c *fleet.Cluster) (subnets, sgs []string) {
 	if c == nil {
 		return nil, nil
 	}
@@ -119,14 +127,21 @@ func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
 
 // svcSortedSet returns the distinct non-empty strings, sorted.
 func svcSortedSet(items []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, it := range items {
-		if it != "" && !seen[it] {
-			seen[it] = true
-			out = append(out, it)
-		}
+	out := slices.DeleteFunc(slices.Clone(items), func(s string) bool { return s == "" })
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// instanceGroupReferences warns, when a service moves from host to task
+// networking, that whatever trusted the instances' security groups must
+// now trust the tasks' groups.
+func (p *servicePlan) instanceGroupReferences(old *ecstypes.AwsVpcConfiguration, sgs []string) {
+	_, hostSGs := p.instanceNetwork()
+	if old != nil || len(hostSGs) == 0 || slices.Equal(sgs, []string{placeholderSecurityGroup}) {
+		return
 	}
-	sort.Strings(out)
-	return out
+	p.remain("security-groups-per-task", "warning", awsvpcPath+".securityGroups",
+		"traffic now comes from the tasks' security groups ("+strings.Join(sgs, ", ")+"), not the container instances' ("+strings.Join(hostSGs, ", ")+
+			"): rules that allow the instances' groups (databases, caches, other services) must allow the tasks' groups too, "+
+			"and the load balancer's group must reach the container port")
 }

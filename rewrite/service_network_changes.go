@@ -24,13 +24,13 @@ func (p *servicePlan) networkChanges(old, cfg *ecstypes.AwsVpcConfiguration, sub
 	if !slices.Equal(old.SecurityGroups, cfg.SecurityGroups) {
 		p.change("network-configuration", awsvpcPath+".securityGroups", old.SecurityGroups, cfg.SecurityGroups, false, "security groups taken from "+sgFrom)
 	}
-	if oldAssign := orDisabled(old.AssignPublicIp); oldAssign != cfg.AssignPublicIp {
+	if oldAssign := svcOrDisabled(old.AssignPublicIp); oldAssign != cfg.AssignPublicIp {
 		p.change("assign-public-ip", awsvpcPath+".assignPublicIp", string(old.AssignPublicIp), string(cfg.AssignPublicIp), false,
 			"assignPublicIp set to "+string(cfg.AssignPublicIp)+" (--assign-public-ip decides)")
 	}
 }
 
-func orDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
+func svcOrDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
 	if v == "" {
 		return ecstypes.AssignPublicIpDisabled
 	}
@@ -64,24 +64,30 @@ func (p *servicePlan) subnetVPCs(subnets []string) []string {
 }
 
 // subnetVPC finds a subnet's VPC in describe-subnets output, else from an
-// instance in that subnet; "" when neither says.
+// instance of the service's cluster in that subnet; "" when neither says.
 func (p *servicePlan) subnetVPC(id string) string {
 	if sn := p.f.Subnet(id); sn != nil {
 		return aws.ToString(sn.EC2.VpcId)
 	}
-	for _, in := range p.f.Instances {
-		if aws.ToString(in.EC2.SubnetId) == id && in.EC2.VpcId != nil {
-			return *in.EC2.VpcId
+	if c := p.f.Cluster(p.s.Cluster); c != nil {
+		for _, ci := range c.ContainerInstances {
+			if in := ci.Instance; in != nil && aws.ToString(in.EC2.SubnetId) == id && in.EC2.VpcId != nil {
+				return *in.EC2.VpcId
+			}
 		}
 	}
 	return ""
 }
 
 // tasksVPC is the one VPC of the chosen subnets, or "" when unknown or
-// ambiguous.
+// ambiguous; worked out once per service.
 func (p *servicePlan) tasksVPC() string {
-	if vpcs := p.subnetVPCs(p.network.AwsvpcConfiguration.Subnets); len(vpcs) == 1 {
-		return vpcs[0]
+	if p.vpc == nil {
+		vpc := ""
+		if vpcs := p.subnetVPCs(p.network.AwsvpcConfiguration.Subnets); len(vpcs) == 1 {
+			vpc = vpcs[0]
+		}
+		p.vpc = &vpc
 	}
-	return ""
+	return *p.vpc
 }

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -19,7 +20,10 @@ type servicePlan struct {
 	opts  ServiceOptions
 
 	blockers  []serviceBlocker
+	mode      string // modeUpdate, modeCreate or modeNone
 	network   *ecstypes.NetworkConfiguration
+	vpc       *string      // the tasks' VPC, once known (see tasksVPC)
+	hostNet   *[2][]string // the cluster's host subnets and groups (see instanceNetwork)
 	strategy  []ecstypes.CapacityProviderStrategyItem
 	lbs       []ecstypes.LoadBalancer
 	lbChanged bool
@@ -36,6 +40,7 @@ func newServicePlan(f *fleet.Fleet, s *fleet.Service, newTD string, opts Service
 // result decides the settings, then writes the documents they allow.
 func (p *servicePlan) result() (*ServiceResult, error) {
 	p.blockers = serviceBlockers(p.svc)
+	p.mode = p.chooseMode()
 	p.planTaskDefinition()
 	p.planPlatform()
 	p.planNetwork()
@@ -47,22 +52,25 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 		Service:      p.s.Name(),
 		TargetGroups: p.tgDocs,
 		NotInPlace:   blockerReasons(p.blockers),
+		Forced:       p.mode == modeUpdate && len(p.blockers) > 0,
 	}
 	var err error
-	switch {
-	case len(p.blockers) == 0:
+	switch p.mode {
+	case modeUpdate:
+		if res.Forced {
+			p.changes = append([]Change{forcedChange(res.NotInPlace)}, p.changes...)
+		}
 		res.UpdateService, err = p.updateServiceDoc()
-	case p.opts.Force && !anyHardBlocker(p.blockers):
-		res.Forced = true
-		p.changes = append([]Change{forcedChange(res.NotInPlace)}, p.changes...)
-		res.UpdateService, err = p.updateServiceDoc()
-	case sideBySidePossible(p.blockers):
+	case modeCreate:
 		res.CreateService, err = p.createServiceDoc()
+	default: // no service document: only the target group requests remain to explain
+		p.changes = nil
+		p.remaining = slices.DeleteFunc(p.remaining, func(r Remaining) bool { return !strings.HasPrefix(r.Path, "loadBalancers") })
 	}
 	if err != nil {
 		return nil, err
 	}
-	res.Changes = nonNilChanges(p.changes)
+	res.Changes = svcNonNilChanges(p.changes)
 	res.Remaining = append(blockerRemaining(p.blockers), p.remaining...)
 	if res.Remaining == nil {
 		res.Remaining = []Remaining{}
@@ -70,7 +78,29 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 	return res, nil
 }
 
-func nonNilChanges(c []Change) []Change {
+// The service documents a rewrite can write.
+const (
+	modeNone   = ""
+	modeUpdate = "update-service"
+	modeCreate = "create-service"
+)
+
+// chooseMode picks the document: update-service when nothing blocks the
+// in-place move (or --force overrides only soft blockers), else
+// create-service when a side-by-side service can replace it, else none.
+func (p *servicePlan) chooseMode() string {
+	switch {
+	case len(p.blockers) == 0, p.opts.Force && !anyHardBlocker(p.blockers):
+		return modeUpdate
+	case svcOnFargate(p.svc):
+		return modeNone // already on Fargate: a second Fargate service gains nothing
+	case sideBySidePossible(p.blockers):
+		return modeCreate
+	}
+	return modeNone
+}
+
+func svcNonNilChanges(c []Change) []Change {
 	if c == nil {
 		return []Change{}
 	}
@@ -92,7 +122,7 @@ func (p *servicePlan) planTaskDefinition() {
 	}
 	if p.s.TaskDef == nil {
 		p.remain("in-place-switch", "warning", "taskDefinition",
-			"task definition "+orUnknown(p.s.TaskDefinitionKey())+" was not among the inputs: container names and ports of the load balancers, "+
+			"task definition "+svcOrText(p.s.TaskDefinitionKey(), "(unknown)")+" was not among the inputs: container names and ports of the load balancers, "+
 				"the OS (Fargate Spot is Linux only) and the awsvpc network mode of "+p.newTD+" were not checked")
 	}
 }
@@ -107,11 +137,4 @@ func (p *servicePlan) planPlacement() {
 		p.change("service-placement-strategy", "placementStrategy", p.svc.PlacementStrategy, []ecstypes.PlacementStrategy{}, true,
 			"placement strategy removed: Fargate spreads tasks over the subnets' Availability Zones itself")
 	}
-}
-
-func orUnknown(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "(unknown)"
-	}
-	return s
 }

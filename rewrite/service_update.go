@@ -53,7 +53,7 @@ func (p *servicePlan) updateServiceInput() *ecs.UpdateServiceInput {
 		ForceNewDeployment:       true,
 	}
 	if p.lbChanged {
-		in.LoadBalancers = nonNilLBs(p.lbs)
+		in.LoadBalancers = svcNonNilLBs(p.lbs)
 	}
 	return in
 }
@@ -72,7 +72,7 @@ func (p *servicePlan) clusterName() *string {
 	return nil
 }
 
-func nonNilLBs(lbs []ecstypes.LoadBalancer) []ecstypes.LoadBalancer {
+func svcNonNilLBs(lbs []ecstypes.LoadBalancer) []ecstypes.LoadBalancer {
 	if lbs == nil {
 		return []ecstypes.LoadBalancer{}
 	}
