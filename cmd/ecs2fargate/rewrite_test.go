@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/golden"
 )
 
 const rewriteFixture = "../../rewrite/testdata/rewrite/"
@@ -130,4 +132,39 @@ func TestRewriteUnwritableOut(t *testing.T) {
 	if code != exitError || !strings.Contains(errOut, "not writable") || len(entries) != 0 {
 		t.Errorf("read-only out: exit %d, %d files\n%s", code, len(entries), errOut)
 	}
+}
+
+// TestRewriteWorkedExample keeps the README's worked example true: the
+// documents it shows are goldens of a real run, and the README holds them.
+func TestRewriteWorkedExample(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := runCLI(t, "", "rewrite", "--out", dir, "testdata/rewrite/orders-ec2.json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, gold := range map[string]string{"orders.taskdef.json": "orders.taskdef.json", "changes.md": "orders.changes.md"} {
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		golden.Assert(t, filepath.Join("testdata", "rewrite", gold), got)
+		if name == "orders.taskdef.json" && !strings.Contains(string(readme), string(got)) {
+			t.Errorf("README.md does not show the current %s (copy testdata/rewrite/%s)", name, gold)
+		}
+	}
+	table := strings.Split(string(mustRead(t, filepath.Join(dir, "changes.md"))), "| rule |")[1]
+	table = "| rule |" + strings.Split(table, "\n\n")[0]
+	if !strings.Contains(string(readme), table) {
+		t.Error("README.md does not show the current change table (copy it from testdata/rewrite/orders.changes.md)")
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
