@@ -308,3 +308,12 @@ func TestStdinDiagnosticsAreLocated(t *testing.T) {
 		t.Errorf("diagnostic = %s", d)
 	}
 }
+
+// A file named twice, or named and inside a named directory, is read once.
+func TestOverlappingPathsReadEachFileOnce(t *testing.T) {
+	services := filepath.Join(shapesDir, "services.json")
+	f, diags := load(t, shapesDir, services, "./"+services)
+	if len(diags) != 0 || len(f.Services) != 3 || len(f.Inputs) != 10 {
+		t.Errorf("%d services from %d inputs, diagnostics %v", len(f.Services), len(f.Inputs), diags)
+	}
+}

@@ -22,6 +22,7 @@ type builder struct {
 	clusters  map[string]*Cluster           // by name
 
 	memory map[string][]byte // inputs that are not files (stdin), by name
+	read   map[string]bool   // absolute paths of the files read
 }
 
 func newBuilder() *builder {
@@ -36,6 +37,7 @@ func newBuilder() *builder {
 		subnets:   map[string]*Subnet{},
 		clusters:  map[string]*Cluster{},
 		memory:    map[string][]byte{},
+		read:      map[string]bool{},
 	}
 }
 

@@ -77,6 +77,14 @@ func jsonFiles(dir string, diags *[]Diagnostic) []string {
 }
 
 func (b *builder) loadFile(path string, named bool) {
+	// A file named twice, or named and inside a named directory, is read
+	// once: the second read would only repeat every resource as a duplicate.
+	if abs, err := filepath.Abs(path); err == nil {
+		if b.read[abs] {
+			return
+		}
+		b.read[abs] = true
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.diags = append(b.diags, Diagnostic{File: path, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
