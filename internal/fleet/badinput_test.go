@@ -87,6 +87,7 @@ func TestBadInputs(t *testing.T) {
 		{"a field of the wrong type", `{"services": [{"serviceName": "a", "clusterArn": "c", "desiredCount": "two"}]}`, LevelError, "expected a whole number"},
 		{"a task definition without family", `{"taskDefinition": {"containerDefinitions": []}}`, LevelError, "has no family"},
 		{"describe failures", `{"services": [], "failures": [{"arn": "arn:aws:ecs:us-east-1:1:service/c/x", "reason": "MISSING"}]}`, LevelWarning, "MISSING"},
+		{"malformed failures", `{"containerInstances": [], "failures": "none"}`, LevelWarning, "expected a list of failures"},
 		{"a bad timestamp", `{"services": [{"serviceName": "a", "clusterArn": "c", "createdAt": "yesterday"}]}`, LevelError, "RFC 3339"},
 	}
 	for _, tt := range tests {

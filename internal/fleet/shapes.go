@@ -199,6 +199,8 @@ func (b *builder) reportFailures(file string, top map[string]json.RawMessage) {
 	}
 	var fails []struct{ Arn, Reason, Detail string }
 	if json.Unmarshal(raw, &fails) != nil {
+		b.diags = append(b.diags, Diagnostic{File: file, Path: key, Level: LevelWarning,
+			Message: "expected a list of failures with arn, reason and detail; it is ignored"})
 		return
 	}
 	for i, f := range fails {
