@@ -149,7 +149,7 @@ func demoEnvValues(t *testing.T) []string {
 	for _, td := range f.TaskDefinitions {
 		for _, cd := range td.Def.ContainerDefinitions {
 			for i := range cd.Environment {
-				if v := deref(cd.Environment[i].Value); len(v) >= 6 {
+				if v := envValue(cd.Environment[i].Value); len(v) >= 6 {
 					env[v] = true
 				}
 				cd.Environment[i].Value = nil // the rest of the document counts as "other"
@@ -174,7 +174,7 @@ func demoEnvValues(t *testing.T) []string {
 	return out
 }
 
-func deref(p *string) string {
+func envValue(p *string) string {
 	if p == nil {
 		return ""
 	}

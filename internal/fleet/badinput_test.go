@@ -87,6 +87,7 @@ func TestBadInputs(t *testing.T) {
 		{"a field of the wrong type", `{"services": [{"serviceName": "a", "clusterArn": "c", "desiredCount": "two"}]}`, LevelError, "expected a whole number"},
 		{"a task definition without family", `{"taskDefinition": {"containerDefinitions": []}}`, LevelError, "has no family"},
 		{"describe failures", `{"services": [], "failures": [{"arn": "arn:aws:ecs:us-east-1:1:service/c/x", "reason": "MISSING"}]}`, LevelWarning, "MISSING"},
+		{"malformed failures", `{"containerInstances": [], "failures": "none"}`, LevelWarning, "expected a list of failures"},
 		{"a bad timestamp", `{"services": [{"serviceName": "a", "clusterArn": "c", "createdAt": "yesterday"}]}`, LevelError, "RFC 3339"},
 	}
 	for _, tt := range tests {
@@ -245,5 +246,75 @@ func TestFiftyMegabyteFile(t *testing.T) {
 	}
 	if len(f.Services) != n {
 		t.Errorf("read %d services, want %d", len(f.Services), n)
+	}
+}
+
+// Output of one page of several says so: the other pages were not read.
+func TestPaginatedOutputIsAWarning(t *testing.T) {
+	for _, content := range []string{
+		`{"imageDetails": [], "nextToken": "abc"}`,
+		`{"TargetGroups": [], "NextMarker": "abc"}`,
+		`{"Reservations": [], "NextToken": "abc"}`,
+		`{"Subnets": [], "NextToken": "abc"}`,
+	} {
+		_, diags := load(t, writeFile(t, t.TempDir(), "in.json", content))
+		if d := only(t, diags); d.Level != LevelWarning || !strings.Contains(d.Message, "one page of several") {
+			t.Errorf("%s: diagnostic = %s", content, d)
+		}
+	}
+}
+
+// Every shape warns about members it does not know, at any level.
+func TestUnknownMembersInEveryShape(t *testing.T) {
+	tests := map[string]string{
+		`{"clusters": [], "extra": 1}`:                                        "extra",
+		`{"Reservations": [{"Instances": [], "Extra": 1}]}`:                   "Reservations[0].Extra",
+		`{"Subnets": [{"SubnetId": "s", "Extra": 1}]}`:                        "Subnets[0].Extra",
+		`{"TargetGroups": [], "Extra": 1}`:                                    "Extra",
+		`{"imageDetails": [{"imageDigest": "d", "extra": true}]}`:             "imageDetails[0].extra",
+		`{"containerInstances": [{"containerInstanceArn": "a", "extra": 1}]}`: "containerInstances[0].extra",
+	}
+	for content, path := range tests {
+		_, diags := load(t, writeFile(t, t.TempDir(), "in.json", content))
+		var found bool
+		for _, d := range diags {
+			found = found || d.Path == path && d.Level == LevelWarning
+		}
+		if !found {
+			t.Errorf("%s: no warning at %s: %v", content, path, diags)
+		}
+	}
+}
+
+// PowerShell writes a UTF-8 byte-order mark, which is skipped; Windows
+// PowerShell's > writes UTF-16, which is named as the problem.
+func TestEncodings(t *testing.T) {
+	dir := t.TempDir()
+	bom := writeFile(t, dir, "bom.json", "\xef\xbb\xbf{\"services\": [{\"serviceName\": \"a\", \"clusterArn\": \"c\", \"nope\": 1}]}")
+	f, diags := load(t, bom)
+	if d := only(t, diags); len(f.Services) != 1 || d.Line != 1 || d.Column != 55 {
+		t.Errorf("with a BOM: %d services, diagnostic %s (want column 55, the BOM not counted)", len(f.Services), d)
+	}
+	utf16 := writeFile(t, dir, "utf16.json", "\xff\xfe{\x00}\x00")
+	_, diags = load(t, utf16)
+	if d := only(t, diags); d.Level != LevelError || !strings.Contains(d.Message, "UTF-16") {
+		t.Errorf("UTF-16: diagnostic %s", d)
+	}
+}
+
+// Diagnostics about standard input get a line and column too.
+func TestStdinDiagnosticsAreLocated(t *testing.T) {
+	_, diags := Load(t.Context(), []string{Stdin}, strings.NewReader("{\"services\": [\n  {\"serviceName\": \"a\", \"clusterArn\": \"c\", \"nope\": 1}]}"))
+	if d := only(t, diags); d.File != "<stdin>" || d.Line != 2 || d.Column != 43 {
+		t.Errorf("diagnostic = %s", d)
+	}
+}
+
+// A file named twice, or named and inside a named directory, is read once.
+func TestOverlappingPathsReadEachFileOnce(t *testing.T) {
+	services := filepath.Join(shapesDir, "services.json")
+	f, diags := load(t, shapesDir, services, "./"+services)
+	if len(diags) != 0 || len(f.Services) != 3 || len(f.Inputs) != 10 {
+		t.Errorf("%d services from %d inputs, diagnostics %v", len(f.Services), len(f.Inputs), diags)
 	}
 }

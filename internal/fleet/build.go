@@ -20,6 +20,9 @@ type builder struct {
 	tgs       map[string]*TargetGroup       // by ARN
 	subnets   map[string]*Subnet            // by subnet id
 	clusters  map[string]*Cluster           // by name
+
+	memory map[string][]byte // inputs that are not files (stdin), by name
+	read   map[string]bool   // absolute paths of the files read
 }
 
 func newBuilder() *builder {
@@ -33,6 +36,8 @@ func newBuilder() *builder {
 		tgs:       map[string]*TargetGroup{},
 		subnets:   map[string]*Subnet{},
 		clusters:  map[string]*Cluster{},
+		memory:    map[string][]byte{},
+		read:      map[string]bool{},
 	}
 }
 

@@ -82,12 +82,20 @@ func countDetails(f *Fleet) int {
 	return n
 }
 
-func TestDescribeTaskDefinitionWithWrapperAndTags(t *testing.T) {
-	f := loadClean(t, filepath.Join(shapesDir, "describe-task-definition.json"))
-	td := f.TaskDefinition("web:3")
+// loadTaskDef reads one fixture under testdata/shapes and returns the task
+// definition key names.
+func loadTaskDef(t *testing.T, file, key string) *TaskDefinition {
+	t.Helper()
+	f := loadClean(t, filepath.Join(shapesDir, file))
+	td := f.TaskDefinition(key)
 	if td == nil {
-		t.Fatalf("web:3 not found; have %v", keys(f))
+		t.Fatalf("%s not found; have %v", key, keys(f))
 	}
+	return td
+}
+
+func TestDescribeTaskDefinitionWithWrapperAndTags(t *testing.T) {
+	td := loadTaskDef(t, "describe-task-definition.json", "web:3")
 	if td.Registerable {
 		t.Error("describe output is not the register shape")
 	}
@@ -107,11 +115,7 @@ func TestDescribeTaskDefinitionWithWrapperAndTags(t *testing.T) {
 }
 
 func TestDescribeTaskDefinitionWithoutWrapper(t *testing.T) {
-	f := loadClean(t, filepath.Join(shapesDir, "describe-task-definition-bare.json"))
-	td := f.TaskDefinition("worker:12")
-	if td == nil {
-		t.Fatalf("worker:12 not found; have %v", keys(f))
-	}
+	td := loadTaskDef(t, "describe-task-definition-bare.json", "worker:12")
 	// Epoch seconds, as the CLI prints with cli_timestamp_format = none.
 	if td.Def.RegisteredAt == nil || td.Def.RegisteredAt.Unix() != 1735787045 {
 		t.Errorf("RegisteredAt = %v", td.Def.RegisteredAt)
@@ -119,11 +123,7 @@ func TestDescribeTaskDefinitionWithoutWrapper(t *testing.T) {
 }
 
 func TestRegisterShape(t *testing.T) {
-	f := loadClean(t, filepath.Join(shapesDir, "register-task-definition.json"))
-	td := f.TaskDefinition("batch")
-	if td == nil {
-		t.Fatalf("batch not found; have %v", keys(f))
-	}
+	td := loadTaskDef(t, "register-task-definition.json", "batch")
 	if !td.Registerable || td.Doc.Source.Path != "" {
 		t.Errorf("Registerable = %v, path %q; want true and the whole file", td.Registerable, td.Doc.Source.Path)
 	}

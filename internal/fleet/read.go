@@ -10,6 +10,18 @@ import (
 	"strings"
 )
 
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// checkEncoding drops a UTF-8 byte-order mark (PowerShell writes one) and
+// rejects UTF-16, which encoding/json cannot read.
+func checkEncoding(file string, data []byte) ([]byte, *Diagnostic) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, &Diagnostic{File: file, Level: LevelError, Message: "the file is UTF-16 encoded (Windows PowerShell's > redirection writes UTF-16); " +
+			"save the AWS CLI output as UTF-8, e.g. with | Out-File -Encoding utf8"}
+	}
+	return bytes.TrimPrefix(data, utf8BOM), nil
+}
+
 // parseObject reads a whole file as one JSON object, keeping each top-level
 // member's bytes. Syntax errors come back as a Diagnostic with line and column.
 func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnostic) {
