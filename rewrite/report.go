@@ -19,7 +19,7 @@ func (r *Report) Changed() bool {
 		}
 	}
 	for _, s := range r.Services {
-		if len(s.Changes) > 0 || s.UpdateService != nil || s.CreateService != nil {
+		if len(s.Changes) > 0 || s.CreateService != nil {
 			return true
 		}
 	}

@@ -168,3 +168,37 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestRewriteServiceDocuments: with services in the inputs, --out holds
+// the service requests under their documented names and changes.json
+// lists them.
+func TestRewriteServiceDocuments(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := runCLI(t, "", "rewrite", "--out", dir, "--subnets", "subnet-0a1,subnet-0b2", "--security-groups", "sg-0task", "testdata/rewrite/shop")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, name := range []string{"web.taskdef.json", "shop.web.update-service.json", "shop.web.target-group.json"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("missing %s", name)
+		}
+	}
+	var rep struct {
+		Services []struct {
+			Outputs       []string
+			UpdateService json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(mustRead(t, filepath.Join(dir, "changes.json")), &rep); err != nil || len(rep.Services) != 1 {
+		t.Fatalf("changes.json: %v", err)
+	}
+	if s := rep.Services[0]; len(s.Outputs) != 2 || s.UpdateService != nil {
+		t.Errorf("service entry: outputs %v, document inlined %t", s.Outputs, s.UpdateService != nil)
+	}
+	if !strings.Contains(string(mustRead(t, filepath.Join(dir, "shop.web.update-service.json"))), `"taskDefinition": "web"`) {
+		t.Error("update-service does not name the rewritten family")
+	}
+	if code, _, _ := runCLI(t, "", "rewrite", "--check", "testdata/rewrite/shop"); code != exitFindings {
+		t.Errorf("--check with a service to move: exit %d, want 2", code)
+	}
+}
