@@ -142,3 +142,14 @@ func TestCompactDocument(t *testing.T) {
 		t.Errorf("compact delete = %s", got)
 	}
 }
+
+func TestCompactValueFollowsSpacing(t *testing.T) {
+	d := []byte("{\n  \"c\": {\"a\": 1, \"b\": [1, 2]}\n}")
+	got, err := Set(d, mustPath(t, "c.d"), []byte(`{"x":"a:b,c","y":[1,2]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"a": 1, "b": [1, 2], "d": {"x": "a:b,c", "y": [1, 2]}}`; !strings.Contains(string(got), want) {
+		t.Errorf("got %s, want it to contain %s", got, want)
+	}
+}

@@ -86,7 +86,31 @@ func (st style) format(v []byte, ind string) []byte {
 	if err != nil {
 		return v
 	}
+	if !st.pretty && st.colon == ": " {
+		return spaced(b.Bytes())
+	}
 	return b.Bytes()
+}
+
+// spaced puts a space after each ':' and ',' outside strings of compact
+// JSON, for documents written as {"a": 1, "b": 2}.
+func spaced(c []byte) []byte {
+	out := make([]byte, 0, len(c)+len(c)/8)
+	in := false
+	for i := 0; i < len(c); i++ {
+		ch := c[i]
+		out = append(out, ch)
+		switch {
+		case in && ch == '\\' && i+1 < len(c):
+			i++
+			out = append(out, c[i])
+		case ch == '"':
+			in = !in
+		case !in && (ch == ':' || ch == ','):
+			out = append(out, ' ')
+		}
+	}
+	return out
 }
 
 // objectOf wraps v as {"key": v}.
