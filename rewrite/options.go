@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -55,11 +56,14 @@ func (o Options) Validate() error {
 	if o.MemoryHeadroomPct < 0 || o.MemoryHeadroomPct > 100 {
 		return fmt.Errorf("memory headroom %d%% is outside [0, 100]", o.MemoryHeadroomPct)
 	}
-	if o.ExecutionRoleARN != "" && !strings.HasPrefix(o.ExecutionRoleARN, "arn:") {
-		return fmt.Errorf("execution role %q is not an ARN (arn:aws:iam::ACCOUNT:role/NAME)", o.ExecutionRoleARN)
+	if o.ExecutionRoleARN != "" && !roleARN.MatchString(o.ExecutionRoleARN) {
+		return fmt.Errorf("execution role %q is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)", o.ExecutionRoleARN)
 	}
 	return nil
 }
+
+// roleARN is the form CloudFormation and IAM accept for a role ARN.
+var roleARN = regexp.MustCompile(`^arn:aws[a-zA-Z-]*:iam::\d{12}:role/.+$`)
 
 // expand fills {family} and {container} into a template.
 func expand(tmpl, family, container string) string {

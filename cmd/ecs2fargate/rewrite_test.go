@@ -95,7 +95,7 @@ func TestRewriteErrorsAndBlocked(t *testing.T) {
 	if code != exitError || !strings.Contains(errOut, "--log-region") {
 		t.Errorf("unknown Region: exit %d, stderr:\n%s", code, errOut)
 	}
-	if code, out, _ := runCLI(t, "", "rewrite", "--log-region", "eu-west-1", "--execution-role-arn", "arn:aws:iam::1:role/x", "testdata/fleet/ready.json"); code != exitOK || strings.Contains(out, "hunter2") == false {
+	if code, out, _ := runCLI(t, "", "rewrite", "--log-region", "eu-west-1", "--execution-role-arn", "arn:aws:iam::123456789012:role/x", "testdata/fleet/ready.json"); code != exitOK || strings.Contains(out, "hunter2") == false {
 		t.Errorf("with --log-region: exit %d (environment values stay in the document itself)", code)
 	}
 	code, out, _ := runCLI(t, "", "rewrite", rewriteFixture+"blocked-privileged/in.json")

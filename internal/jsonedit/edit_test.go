@@ -153,3 +153,15 @@ func TestCompactValueFollowsSpacing(t *testing.T) {
 		t.Errorf("got %s, want it to contain %s", got, want)
 	}
 }
+
+func TestDedentLeavesOtherLayoutsAlone(t *testing.T) {
+	for _, in := range []string{
+		"{\"a\": 1,\n   \"b\": 2}",      // last line holds content
+		"{\n  \"a\": 1,\n\"b\": 2\n  }", // a line with less indentation
+		"{\"a\": [1,\n        2]\n}",    // closing brace at column 0
+	} {
+		if got := string(Dedent([]byte(in))); got != in {
+			t.Errorf("Dedent(%q) = %q", in, got)
+		}
+	}
+}

@@ -143,7 +143,8 @@ func leading(line []byte) string {
 }
 
 // Dedent removes from every line but the first the indentation of the
-// last line, so that a document cut out of a larger one (the task
+// last line when that line is only the closing brace and every line has
+// that indentation, so that a document cut out of a larger one (the task
 // definition inside describe-task-definition output) starts at column 0.
 // Raw line breaks occur only between tokens in JSON, so no string changes.
 func Dedent(d []byte) []byte {
@@ -152,10 +153,15 @@ func Dedent(d []byte) []byte {
 		return d
 	}
 	ind := leading(d[last+1:])
-	if ind == "" {
-		return d
+	if ind == "" || string(bytes.TrimSpace(d[last+1:])) != "}" {
+		return d // not a closing brace indented by its context
 	}
 	lines := bytes.Split(d, []byte("\n"))
+	for _, l := range lines[1:] {
+		if len(bytes.TrimSpace(l)) > 0 && !bytes.HasPrefix(l, []byte(ind)) {
+			return d
+		}
+	}
 	for i := 1; i < len(lines); i++ {
 		lines[i] = bytes.TrimPrefix(lines[i], []byte(ind))
 	}
