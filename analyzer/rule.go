@@ -43,4 +43,8 @@ type Subject struct {
 	Fleet   *fleet.Fleet
 	TaskDef *fleet.TaskDefinition // nil for a service whose task definition is absent
 	Service *fleet.Service        // nil for task rules
+
+	// windows caches Windows(): most container rules ask, and the answer
+	// may walk every container instance of the task's clusters.
+	windows *bool
 }
