@@ -30,22 +30,29 @@ var taskRules = func() []analyzer.Rule {
 type auditor struct {
 	name     string
 	services []*fleet.Service
-	clusters []*fleet.Cluster
-	images   []*fleet.Image
+	// shell stands for the definition in a small fleet of its own, built
+	// once: each audit copies the version being audited into it, so the
+	// lookups that fleet builds on first use stay valid for every audit.
+	shell *fleet.TaskDefinition
+	mini  *fleet.Fleet
 }
 
 func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
-	a := &auditor{name: td.Doc.Source.File, services: f.ServicesUsing(td)}
+	a := &auditor{name: td.Doc.Source.File, services: f.ServicesUsing(td), shell: &fleet.TaskDefinition{}}
+	a.mini = &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{a.shell}}
 	seen := map[string]bool{}
 	for _, s := range a.services {
-		if c := f.Cluster(s.Cluster); c != nil && !seen[s.Cluster] {
+		c := *s
+		c.TaskDef = a.shell
+		a.mini.Services = append(a.mini.Services, &c)
+		if cl := f.Cluster(s.Cluster); cl != nil && !seen[s.Cluster] {
 			seen[s.Cluster] = true
-			a.clusters = append(a.clusters, hostEvidence(c))
+			a.mini.Clusters = append(a.mini.Clusters, hostEvidence(cl))
 		}
 	}
 	for _, c := range td.Def.ContainerDefinitions {
 		if img := f.Image(deref(c.Image)); img != nil {
-			a.images = append(a.images, img)
+			a.mini.Images = append(a.mini.Images, img)
 		}
 	}
 	return a
@@ -54,14 +61,8 @@ func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
 // audit runs the task rules on td, standing in for the original in the
 // services that run it.
 func (a *auditor) audit(td *fleet.TaskDefinition) ([]analyzer.Finding, error) {
-	svcs := make([]*fleet.Service, len(a.services))
-	for i, s := range a.services {
-		c := *s
-		c.TaskDef = td
-		svcs[i] = &c
-	}
-	mini := &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{td}, Services: svcs, Clusters: a.clusters, Images: a.images}
-	return check(&analyzer.Subject{Fleet: mini, TaskDef: td}), nil
+	*a.shell = *td
+	return check(&analyzer.Subject{Fleet: a.mini, TaskDef: a.shell}), nil
 }
 
 // check runs the task rules on one subject the way analyzer.Audit does for
