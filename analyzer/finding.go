@@ -53,6 +53,10 @@ func Flag(path string, value any, format string, args ...any) Finding {
 // needs (e.g. "the target group's type: add aws elbv2 describe-target-groups output").
 func Unchecked(needs string) Finding { return Finding{needs: needs} }
 
+// IsUnchecked reports whether the finding only says that its rule could
+// not be evaluated (see Unchecked), for callers that run checks directly.
+func (f Finding) IsUnchecked() bool { return f.needs != "" }
+
 // In attaches a container name to a finding.
 func (f Finding) In(container string) Finding { f.Container = container; return f }
 

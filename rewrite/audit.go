@@ -74,8 +74,8 @@ func check(subj *analyzer.Subject) []analyzer.Finding {
 	var out []analyzer.Finding
 	for _, rule := range taskRules {
 		for _, f := range rule.Check(subj) {
-			if f.Message == "" {
-				continue // analyzer.Unchecked: the rule lacked data
+			if f.IsUnchecked() {
+				continue // the rule lacked data
 			}
 			f.RuleID = rule.ID
 			if f.Severity == 0 {

@@ -36,7 +36,7 @@ type TargetGroupDoc struct {
 	// Replaces is the ARN of the instance target group it stands in for.
 	Replaces string          `json:"replaces,omitempty"`
 	Name     string          `json:"name"`
-	Document json.RawMessage `json:"document"`
+	Document json.RawMessage `json:"document,omitempty"`
 }
 
 // ServiceResult is the rewrite of one service.
