@@ -11,7 +11,7 @@ import (
 // renderCostTable writes services, clusters, fleet totals and hidden deltas
 // as terminal tables, then the unknown figures and the assumptions footer.
 func renderCostTable(w io.Writer, c *Cost) error {
-	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costDeltaTable} {
+	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costLikeTable, costDeltaTable} {
 		if err := section(w, c); err != nil {
 			return err
 		}
