@@ -107,6 +107,8 @@ type ServiceReport struct {
 	Changes    []rewrite.Change    `json:"changes"`
 	Remaining  []rewrite.Remaining `json:"remaining"`
 	NotInPlace string              `json:"notInPlace,omitempty"`
+	// RewriteError says why the rewrite preview failed for this service.
+	RewriteError string `json:"rewriteError,omitempty"`
 	// ChangeSummary counts the changes per rule ("lb-target-type-ip ×2"),
 	// for formats that cannot show every change of a large fleet.
 	ChangeSummary string   `json:"changeSummary"`

@@ -14,6 +14,9 @@ import (
 type RewritePreview struct {
 	TaskDefinitions map[string]*rewrite.Result        // by family:revision
 	Services        map[string]*rewrite.ServiceResult // by ServiceKey
+	// Errors says, by ServiceKey, why a service or its task definition
+	// could not be rewritten.
+	Errors map[string]string
 	// Note says why there is no preview at all (empty when there is one).
 	Note string
 }
@@ -59,6 +62,7 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 		key := ServiceKey(v.Cluster, v.Service)
 		s := serviceReport(v, costs[key], rw.TaskDefinitions[v.TaskDefinition], rw.Services[key])
 		s.NotChecked = distinct(needs[key])
+		s.RewriteError = rw.Errors[key]
 		s.NextSteps = nextSteps(s, rw.TaskDefinitions[v.TaskDefinition], rw.Services[key], rw.Note == "")
 		out = append(out, s)
 	}

@@ -20,6 +20,9 @@ func nextSteps(s ServiceReport, td *rewrite.Result, svc *rewrite.ServiceResult, 
 	case s.Verdict == analyzer.Blocked:
 		return blockedSteps(s)
 	}
+	if s.RewriteError != "" {
+		return []string{"Fix the input the rewrite stopped at, then run the report again: " + s.RewriteError + "."}
+	}
 	steps := []string{registerStep(s, td, previewed)}
 	steps = append(steps, targetGroupSteps(s, svc)...)
 	return append(steps, updateStep(svc))

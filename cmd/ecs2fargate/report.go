@@ -79,7 +79,7 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 		return err
 	}
 	audit := reports.NewAudit(version, res, f, diags)
-	r := reports.NewReport(audit, reports.NewCost(version, cmp, f, diags), previewRewrites(f, res), opts.now)
+	r := reports.NewReport(audit, reports.NewCost(version, cmp, f, diags), previewRewrites(f, opts.cost.MemoryHeadroom), opts.now)
 	if opts.out != "" {
 		if err := writeReportFiles(opts.out, r); err != nil {
 			return err
