@@ -110,3 +110,17 @@ func TestReportBadFormat(t *testing.T) {
 		t.Errorf("exit %d, stdout %d bytes, stderr %q; want exit 1 listing the formats and no output", code, len(stdout), stderr)
 	}
 }
+
+// TestReportPrintsNoEnvironmentValue: the report, rewrite changes
+// included, never shows an environment value of the demo fleet.
+func TestReportPrintsNoEnvironmentValue(t *testing.T) {
+	values := demoEnvValues(t)
+	for _, format := range reports.ReportFormats() {
+		_, stdout, stderr := reportDemo(t, "--format", format)
+		for _, v := range values {
+			if strings.Contains(stdout+stderr, v) {
+				t.Errorf("%s report contains the value of an environment variable (%d characters)", format, len(v))
+			}
+		}
+	}
+}
