@@ -29,6 +29,9 @@ type Finding struct {
 
 	// needs marks a check that could not run; see NotChecked.
 	needs string
+	// sure marks a finding that does not rest on the rule's Unverified fact
+	// (set by Sure), so the engine leaves Unverified false.
+	sure bool
 }
 
 // NotChecked records a rule that could not be evaluated for lack of data.
@@ -52,6 +55,11 @@ func Unchecked(needs string) Finding { return Finding{needs: needs} }
 
 // In attaches a container name to a finding.
 func (f Finding) In(container string) Finding { f.Container = container; return f }
+
+// Sure says this finding does not depend on the fact the rule marks as
+// unverified (e.g. cap-add's blockers hold whatever Fargate's default
+// capability set is; only its "default-set entry" findings rest on it).
+func (f Finding) Sure() Finding { f.sure = true; return f }
 
 // As overrides the rule's severity for this finding.
 func (f Finding) As(s Severity) Finding { f.Severity = s; return f }

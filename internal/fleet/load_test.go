@@ -200,3 +200,7 @@ func TestLookups(t *testing.T) {
 		t.Errorf("HostsOf = %+v", h)
 	}
 }
+
+func contextWithCancel(t *testing.T) (context.Context, context.CancelFunc) {
+	return context.WithCancel(t.Context())
+}

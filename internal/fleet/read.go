@@ -19,10 +19,14 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 	if d := checkSyntax(file, data); d != nil {
 		return nil, d
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+	kind, keys, vals := split(data)
+	if kind != '{' {
 		// Not an object: the caller reports it like any other unknown shape.
 		return nil, nil
+	}
+	top := make(map[string]json.RawMessage, len(keys))
+	for i, k := range keys {
+		top[k] = vals[i] // the last of repeated keys wins, as with json.Unmarshal
 	}
 	return top, nil
 }
@@ -30,6 +34,9 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 // checkSyntax validates data and turns the first syntax error into a
 // file:line:col diagnostic.
 func checkSyntax(file string, data []byte) *Diagnostic {
+	if json.Valid(data) {
+		return nil // one cheap pass; the decoder below only runs to locate an error
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v json.RawMessage
 	err := dec.Decode(&v)
@@ -90,10 +97,10 @@ func member(top map[string]json.RawMessage, key string) (json.RawMessage, string
 	return nil, "", false
 }
 
-// items splits a top-level array member into its elements' bytes.
+// items splits an array member of a parsed file into its elements' bytes.
 func items(file, key string, raw json.RawMessage, diags *[]Diagnostic) []json.RawMessage {
-	var out []json.RawMessage
-	if err := json.Unmarshal(raw, &out); err != nil {
+	kind, _, out := split(raw)
+	if kind != '[' {
 		*diags = append(*diags, Diagnostic{File: file, Path: key, Level: LevelError, Message: "expected an array"})
 		return nil
 	}

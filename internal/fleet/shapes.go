@@ -146,7 +146,7 @@ func (b *builder) loadImages(file string, top map[string]json.RawMessage, _ []by
 		path := fmt.Sprintf("%s[%d]", key, i)
 		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
 		if b.decodeItem(file, path, item, &img.Detail) {
-			b.fleet.Images = append(b.fleet.Images, img)
+			b.addImage(img)
 		}
 	}
 }

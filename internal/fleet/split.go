@@ -1,0 +1,106 @@
+package fleet
+
+import (
+	"bytes"
+	"encoding/json"
+	"unicode/utf8"
+)
+
+// split breaks valid JSON (as json.Valid accepts it) that is an object or an
+// array into its members' bytes, without decoding them. It makes one pass
+// over the bytes where json.Unmarshal into RawMessages makes two, which
+// matters for files of tens of megabytes. kind is '{' or '[' (keys are nil
+// for an array), or 0 when data holds another kind of value. The members
+// are capped sub-slices of data: appending to one cannot overwrite the next.
+func split(data []byte) (kind byte, keys []string, vals []json.RawMessage) {
+	i := skipWS(data, 0)
+	if i >= len(data) || data[i] != '{' && data[i] != '[' {
+		return 0, nil, nil
+	}
+	kind = data[i]
+	i = skipWS(data, i+1)
+	for i < len(data) && data[i] != '}' && data[i] != ']' {
+		if kind == '{' {
+			end := valueEnd(data, i)
+			if end == i || data[i] != '"' {
+				return 0, nil, nil // not valid JSON after all
+			}
+			keys = append(keys, unquote(data[i:end]))
+			i = skipWS(data, skipWS(data, end)+1) // past the colon
+		}
+		end := valueEnd(data, i)
+		if end == i {
+			return 0, nil, nil
+		}
+		vals = append(vals, json.RawMessage(data[i:end:end]))
+		i = skipWS(data, end)
+		if i < len(data) && data[i] == ',' {
+			i = skipWS(data, i+1)
+		}
+	}
+	return kind, keys, vals
+}
+
+// valueEnd returns the offset just past the value that starts at i.
+func valueEnd(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"':
+			i = stringEnd(data, i) - 1
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+			if depth < 0 {
+				return i // a scalar right before its container's end
+			}
+		case ',', ' ', '\t', '\r', '\n', ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return i
+}
+
+// stringEnd returns the offset just past the string that starts at i.
+func stringEnd(data []byte, i int) int {
+	for i++; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
+}
+
+func skipWS(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// unquote decodes a JSON string; the plain case (no escapes, valid UTF-8)
+// without encoding/json.
+func unquote(q []byte) string {
+	if len(q) < 2 {
+		return string(q)
+	}
+	inner := q[1 : len(q)-1]
+	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		return string(inner)
+	}
+	var s string
+	_ = json.Unmarshal(q, &s) // q is a valid JSON string
+	return s
+}
