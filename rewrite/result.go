@@ -51,4 +51,8 @@ type ServiceResult struct {
 	NotInPlace string      `json:"notInPlace,omitempty"`
 	Changes    []Change    `json:"changes"`
 	Remaining  []Remaining `json:"remaining"`
+
+	// Forced is true when UpdateService was written although NotInPlace is
+	// set (--force; only for reasons not known to make ECS reject it).
+	Forced bool `json:"forced,omitempty"`
 }
