@@ -48,7 +48,7 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 		cc.Notes = append(cc.Notes, "no registered capacity and no reservations: the whole EC2 cost is idle")
 	}
 	for _, s := range services {
-		if s.TooLarge {
+		if s.StayReason != "" {
 			s.StayEC2 = stayCost(cc, s, reserved, unknown)
 		}
 	}

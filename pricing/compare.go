@@ -50,6 +50,7 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 	byCluster := map[string][]*ServiceCost{}
 	for _, s := range f.Services {
 		sc := m.service(s)
+		sc.StayReason = m.stayReason(sc)
 		c.Services = append(c.Services, sc)
 		byCluster[s.Cluster] = append(byCluster[s.Cluster], sc)
 	}

@@ -16,7 +16,7 @@ type LikeScope struct {
 	// Moving counts the services in them priced on Fargate; OnFargate the
 	// services already there, on neither side (their cost does not change).
 	Moving, OnFargate int
-	// StayOnEC2 are the services too large for any Fargate task: they are
+	// StayOnEC2 are the services that cannot move (StayReason): they are
 	// on both sides at their StayEC2 cost.
 	StayOnEC2 []*ServiceCost
 	// EC2 is the compared clusters' whole EC2 cost, idle included. Fargate
@@ -67,7 +67,7 @@ func (l *LikeScope) add(cc *ClusterCost, services []*ServiceCost, pick func(Vari
 		switch {
 		case s.OnFargate:
 			onFargate++
-		case s.TooLarge:
+		case s.StayReason != "":
 			after = after.Add(s.StayEC2)
 			stay = append(stay, s)
 		default:
@@ -85,4 +85,19 @@ func (l *LikeScope) add(cc *ClusterCost, services []*ServiceCost, pick func(Vari
 	l.StayOnEC2 = append(l.StayOnEC2, stay...)
 	l.EC2 = l.EC2.Add(cc.EC2)
 	l.Fargate = l.Fargate.Add(after)
+}
+
+// tooLarge is the StayReason of a service no Fargate task fits.
+const tooLarge = "too large for any Fargate task"
+
+// stayReason says why a service stays on EC2 in the like-for-like
+// comparison, or "" when it moves or already runs on Fargate.
+func (m *model) stayReason(sc *ServiceCost) string {
+	switch {
+	case sc.OnFargate:
+		return ""
+	case sc.TooLarge:
+		return tooLarge
+	}
+	return m.o.StayOnEC2[sc.Cluster+"/"+sc.Service]
 }

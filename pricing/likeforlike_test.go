@@ -190,3 +190,27 @@ func TestLikeForLikeAlreadyOnFargateOnNeitherSide(t *testing.T) {
 	wantMoney(t, "Fargate side: tiny only", l.Fargate, "9.010025")
 	wantMoney(t, "EC2 side: the whole cluster", l.EC2, "100.448")
 }
+
+// A service named in Options.StayOnEC2 (the report passes those the audit
+// blocks) keeps its Fargate figures but stays on EC2 in the comparison.
+// api reserves 22 of the 24.75 reserved units: it stays at
+// 100.448 × 22 / 24.75 = 89.29, and the saving is tiny's part,
+// 100.448 × 2.75 / 24.75 = 11.1609, less tiny on Fargate, 9.010025.
+func TestLikeForLikeStayOnEC2Option(t *testing.T) {
+	o := DefaultOptions()
+	o.CPUWeight = nine()
+	o.StayOnEC2 = map[string]string{"web/api": "blocked by the audit: privileged"}
+	c := compare(t, loadFleet(t, "testdata/fleet/basic"), o)
+	api := service(t, c, "api")
+	wantMoney(t, "api still priced on Fargate", api.Fargate.OnDemand, "72.0802")
+	if api.StayReason != "blocked by the audit: privileged" {
+		t.Errorf("stay reason = %q", api.StayReason)
+	}
+	wantCents(t, "api stays at", api.StayEC2, "89.29")
+	l := c.Total.LikeForLike.OnDemand
+	if l.Moving != 1 || len(l.StayOnEC2) != 1 {
+		t.Errorf("moving %d, staying %d; want 1 and 1", l.Moving, len(l.StayOnEC2))
+	}
+	wantCents(t, "saving", l.Saving(), "2.15")
+	wantMoney(t, "plain on-demand total unchanged", c.Total.Fargate.OnDemand, "81.090225")
+}

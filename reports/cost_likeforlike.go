@@ -47,11 +47,13 @@ type LikeForLikeRow struct {
 	LeftOut        []LeftOutRow `json:"leftOut"`
 }
 
-// StayRow is a service too large for Fargate that stays on EC2, on both
-// sides at its share of its cluster's EC2 cost plus its part of idle.
+// StayRow is a service that stays on EC2 (too large for Fargate, or
+// blocked by the audit in the report), on both sides at its share of its
+// cluster's EC2 cost plus its part of idle.
 type StayRow struct {
 	Cluster    string `json:"cluster"`
 	Service    string `json:"service"`
+	Reason     string `json:"reason"`
 	EC2Monthly Amount `json:"ec2Monthly"`
 }
 
@@ -93,9 +95,9 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 		for _, s := range b.services[name] {
 			switch {
 			case s.OnFargate:
-			case s.TooLarge:
+			case s.StayReason != "":
 				r.FargateMonthly = r.FargateMonthly.plus(b.stays[s])
-				r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, EC2Monthly: b.stays[s]})
+				r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: b.stays[s]})
 			default:
 				r.FargateMonthly = r.FargateMonthly.plus(pick(b.rows[s].FargateMonthly))
 			}
@@ -119,7 +121,7 @@ func stayAmounts(clusters []*pricing.ClusterCost, byCluster map[string][]*pricin
 		var stay []*pricing.ServiceCost
 		rest := cl.EC2
 		for _, s := range byCluster[cl.Cluster] {
-			if s.TooLarge {
+			if s.StayReason != "" {
 				stay = append(stay, s)
 				rest = rest.Sub(s.StayEC2)
 			}

@@ -88,7 +88,7 @@ func TestLikeForLikeNothingMovesShowsZero(t *testing.T) {
 	if err := renderCostTable(&table, c); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(table.String(), "stays on EC2 (too large for Fargate") || !strings.Contains(table.String(), "web/api") {
+	if !strings.Contains(table.String(), "(too large for any Fargate task)") || !strings.Contains(table.String(), "web/api") {
 		t.Errorf("the table does not list the services that stay on EC2:\n%s", table.String())
 	}
 }

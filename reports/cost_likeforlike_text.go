@@ -8,8 +8,12 @@ import (
 	"strings"
 )
 
-// likeTitle heads the like-for-like block in every text format.
-const likeTitle = "Like-for-like (USD): each option compares only the clusters where the EC2 cost and that option's Fargate cost are both known"
+// likeExplain says what the like-for-like block is; likeTitle heads it in
+// every text format.
+const (
+	likeExplain = "each option compares only the clusters where the EC2 cost and that option's Fargate cost are both known"
+	likeTitle   = "Like-for-like (USD): " + likeExplain
+)
 
 // likeGrid is the like-for-like block as rows of cells: a label, then one
 // cell per purchase option. total is the number of clusters priced.
@@ -81,7 +85,7 @@ func likeNotes(l LikeForLikeRows) []string {
 		for _, s := range o.row.StaysOnEC2 {
 			if !seen[s] {
 				seen[s] = true
-				notes = append(notes, fmt.Sprintf("stays on EC2 (too large for Fargate; on both sides at its share plus its part of idle): %s/%s %s per month", s.Cluster, s.Service, s.EC2Monthly))
+				notes = append(notes, fmt.Sprintf("stays on EC2, on both sides at its share plus its part of idle: %s/%s %s per month (%s)", s.Cluster, s.Service, s.EC2Monthly, s.Reason))
 			}
 		}
 	}
@@ -157,22 +161,22 @@ func likeIsTotal(l LikeForLikeRows, clusters int) bool {
 
 // costLikeTable writes the like-for-like block under the fleet total.
 func costLikeTable(w io.Writer, c *Cost) error {
-	l := c.Totals.LikeForLike
+	return writeLikeText(w, c.Totals.LikeForLike, len(c.Clusters), boxedTable)
+}
+
+// writeLikeText writes the like-for-like block for a terminal: the title,
+// the grid through table, then the notes; or the one line saying it is the
+// fleet total. clusters is the number of clusters priced.
+func writeLikeText(w io.Writer, l LikeForLikeRows, clusters int, table func(io.Writer, []string, [][]string) error) error {
 	switch {
-	case len(c.Clusters) == 0:
+	case clusters == 0:
 		return nil
-	case likeIsTotal(l, len(c.Clusters)):
+	case likeIsTotal(l, clusters):
 		_, err := fmt.Fprintf(w, "%s\n\n", likeSameAsTotal)
 		return err
 	}
 	fmt.Fprintln(w, likeTitle)
-	t := newTable(w, likeHeader(l, strings.ToUpper)...)
-	for _, r := range likeGrid(l, len(c.Clusters)) {
-		if err := t.Append(r); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
+	if err := table(w, likeHeader(l, strings.ToUpper), likeGrid(l, clusters)); err != nil {
 		return err
 	}
 	notes := likeNotes(l)
@@ -181,20 +185,32 @@ func costLikeTable(w io.Writer, c *Cost) error {
 			fmt.Fprintf(w, "… and %d more (see --format json, totals.likeForLike)\n", len(notes)-i)
 			break
 		}
-		fmt.Fprintln(w, n)
+		fmt.Fprintln(w, termText(n))
 	}
 	_, err := fmt.Fprintln(w)
 	return err
 }
 
+// boxedTable draws rows with the house table style, without the blank
+// line renderTable adds (notes follow).
+func boxedTable(w io.Writer, header []string, rows [][]string) error {
+	t := newTable(w, header...)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
 // writeLikeMarkdown writes the like-for-like block as a Markdown table and
-// a list of its notes.
-func writeLikeMarkdown(b *strings.Builder, c *Cost) {
-	l := c.Totals.LikeForLike
+// a list of its notes, each passed through escape (they name clusters and
+// services from the input).
+func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, escape func(string) string) {
 	switch {
-	case len(c.Clusters) == 0:
+	case clusters == 0:
 		return
-	case likeIsTotal(l, len(c.Clusters)):
+	case likeIsTotal(l, clusters):
 		fmt.Fprintf(b, "%s\n\n", likeSameAsTotal)
 		return
 	}
@@ -202,12 +218,12 @@ func writeLikeMarkdown(b *strings.Builder, c *Cost) {
 	h := likeHeader(l, capitalised)
 	mdRow(b, h...)
 	mdRow(b, "---", "---:", "---:", "---:", "---:", "---:")
-	for _, r := range likeGrid(l, len(c.Clusters)) {
+	for _, r := range likeGrid(l, clusters) {
 		mdRow(b, r...)
 	}
 	b.WriteString("\n")
 	for _, n := range likeNotes(l) {
-		fmt.Fprintf(b, "- %s\n", costCell(n))
+		fmt.Fprintf(b, "- %s\n", escape(n))
 	}
 	b.WriteString("\n")
 }
@@ -221,7 +237,7 @@ func likeCSVNotes(o likeOption) string {
 	}
 	parts := []string{fmt.Sprintf("%s: compares %s (%d moving, %d staying on EC2, %d already on Fargate)", o.label, clusters, r.Services, len(r.StaysOnEC2), r.OnFargate)}
 	for _, s := range r.StaysOnEC2 {
-		parts = append(parts, fmt.Sprintf("stays on EC2: %s/%s %s", s.Cluster, s.Service, s.EC2Monthly))
+		parts = append(parts, fmt.Sprintf("stays on EC2 (%s): %s/%s %s", s.Reason, s.Cluster, s.Service, s.EC2Monthly))
 	}
 	for _, lo := range r.LeftOut {
 		parts = append(parts, fmt.Sprintf("left out: %s (%s): %s", lo.Cluster, servicesText(lo.Services), reasonsText(lo.Reasons)))

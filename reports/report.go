@@ -54,6 +54,9 @@ type ReportSummary struct {
 	FargateYearly  FargateAmounts `json:"fargateYearly"`
 	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
 	SavingsYearly  FargateAmounts `json:"savingsYearly"`
+	// LikeForLike is the cost document's like-for-like comparison: known
+	// where the totals above are not.
+	LikeForLike LikeForLikeRows `json:"likeForLike"`
 }
 
 // ReportCluster is one cluster's verdict counts and costs.
@@ -115,6 +118,11 @@ type ServiceReport struct {
 	NextSteps     []string `json:"nextSteps"`
 	NotChecked    []string `json:"notChecked"` // what each skipped check needs
 	Unknown       []string `json:"unknown"`    // why a cost is unknown
+	// LikeForLike is the service's place in the like-for-like comparison:
+	// "moves", "stays on EC2", "already on Fargate" or "left out";
+	// LikeForLikeOptions the options under which its cluster is compared.
+	LikeForLike        string   `json:"likeForLike"`
+	LikeForLikeOptions []string `json:"likeForLikeOptions"`
 }
 
 // DataGaps is everything the report could not check, price or read.

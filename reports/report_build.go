@@ -34,6 +34,7 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 		RewriteNote: rw.Note, Audit: a, Cost: c,
 	}
 	r.Services = reportServices(a, c, rw)
+	placeInLikeForLike(r.Services, c.Totals.LikeForLike)
 	r.Summary = reportSummary(r.Services, c.Totals)
 	r.Clusters = reportClusters(r.Services, c.Clusters)
 	r.BlockedByRule = blockedByRule(r.Services, a.Rules)

@@ -28,7 +28,10 @@ func tableSummary(w io.Writer, r *Report) error {
 	fmt.Fprintf(w, "Services: %d (ready %d, fixable %d, blocked %d, unknown %d; %d can move now, %d already on Fargate)\n\n",
 		s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"], s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
 	fmt.Fprintln(w, "Cost (USD)")
-	return plainTable(w, []string{"OPTION", "PER MONTH", "PER YEAR", "SAVING/MONTH", "SAVING/YEAR"}, costOptionRows(s))
+	if err := plainTable(w, []string{"OPTION", "PER MONTH", "PER YEAR", "SAVING/MONTH", "SAVING/YEAR"}, costOptionRows(s)); err != nil {
+		return err
+	}
+	return writeLikeText(w, s.LikeForLike, r.pricedClusters(), plainRows)
 }
 
 // costOptionRows are the summary's cost lines: EC2 now, idle, then each
