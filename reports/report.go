@@ -113,8 +113,11 @@ type ServiceReport struct {
 	// for formats that cannot show every change of a large fleet.
 	ChangeSummary string   `json:"changeSummary"`
 	NextSteps     []string `json:"nextSteps"`
-	NotChecked    []string `json:"notChecked"` // what each skipped check needs
-	Unknown       []string `json:"unknown"`    // why a cost is unknown
+	// Plan names the next steps in a few words ("move in place", "stay on
+	// EC2"), for views with no room for them.
+	Plan       string   `json:"plan"`
+	NotChecked []string `json:"notChecked"` // what each skipped check needs
+	Unknown    []string `json:"unknown"`    // why a cost is unknown
 }
 
 // DataGaps is everything the report could not check, price or read.
