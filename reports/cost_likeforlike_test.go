@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -134,5 +135,17 @@ func TestLikeForLikeCSVRows(t *testing.T) {
 				t.Errorf("row %d (%s): column %s filled = %t", i, r[16], costCSVHeader[col], filled)
 			}
 		}
+	}
+}
+
+// Thousands of services staying on EC2 do not flood the text formats.
+func TestLikeForLikeNotesAreCapped(t *testing.T) {
+	l := LikeForLikeRows{}
+	for i := 0; i < 30; i++ {
+		l.OnDemand.StaysOnEC2 = append(l.OnDemand.StaysOnEC2, StayRow{Cluster: "c", Service: fmt.Sprint("s", i), Reason: "too large for any Fargate task"})
+	}
+	notes := cappedLikeNotes(l)
+	if len(notes) != maxUnknownLines+1 || !strings.Contains(notes[maxUnknownLines], "and 11 more") {
+		t.Errorf("%d notes, last %q; want %d and a count of the rest", len(notes), notes[len(notes)-1], maxUnknownLines+1)
 	}
 }

@@ -92,6 +92,16 @@ func likeNotes(l LikeForLikeRows) []string {
 	return notes
 }
 
+// cappedLikeNotes keeps a large fleet's block readable (thousands of
+// services may stay on EC2); the JSON always has everything.
+func cappedLikeNotes(l LikeForLikeRows) []string {
+	notes := likeNotes(l)
+	if len(notes) <= maxUnknownLines {
+		return notes
+	}
+	return append(notes[:maxUnknownLines:maxUnknownLines], fmt.Sprintf("… and %d more (see the JSON, likeForLike)", len(notes)-maxUnknownLines))
+}
+
 // comparedText names the compared clusters, per option where they differ.
 func comparedText(opts []likeOption) string {
 	var groups []string
@@ -179,12 +189,7 @@ func writeLikeText(w io.Writer, l LikeForLikeRows, clusters int, table func(io.W
 	if err := table(w, likeHeader(l, strings.ToUpper), likeGrid(l, clusters)); err != nil {
 		return err
 	}
-	notes := likeNotes(l)
-	for i, n := range notes {
-		if i == maxUnknownLines {
-			fmt.Fprintf(w, "… and %d more (see --format json, totals.likeForLike)\n", len(notes)-i)
-			break
-		}
+	for _, n := range cappedLikeNotes(l) {
 		fmt.Fprintln(w, termText(n))
 	}
 	_, err := fmt.Fprintln(w)
@@ -222,7 +227,7 @@ func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, esca
 		mdRow(b, r...)
 	}
 	b.WriteString("\n")
-	for _, n := range likeNotes(l) {
+	for _, n := range cappedLikeNotes(l) {
 		fmt.Fprintf(b, "- %s\n", escape(n))
 	}
 	b.WriteString("\n")

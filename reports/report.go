@@ -116,8 +116,11 @@ type ServiceReport struct {
 	// for formats that cannot show every change of a large fleet.
 	ChangeSummary string   `json:"changeSummary"`
 	NextSteps     []string `json:"nextSteps"`
-	NotChecked    []string `json:"notChecked"` // what each skipped check needs
-	Unknown       []string `json:"unknown"`    // why a cost is unknown
+	// Plan names the next steps in a few words ("move in place", "stay on
+	// EC2"), for views with no room for them.
+	Plan       string   `json:"plan"`
+	NotChecked []string `json:"notChecked"` // what each skipped check needs
+	Unknown    []string `json:"unknown"`    // why a cost is unknown
 	// LikeForLike is the service's place in the like-for-like comparison:
 	// "moves", "stays on EC2", "already on Fargate" or "left out";
 	// LikeForLikeOptions the options under which its cluster is compared.

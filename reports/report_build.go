@@ -65,6 +65,7 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 		s.NotChecked = distinct(needs[key])
 		s.RewriteError = rw.Errors[key]
 		s.NextSteps = nextSteps(s, rw.TaskDefinitions[v.TaskDefinition], rw.Services[key], rw.Note == "")
+		s.Plan = planOf(s)
 		out = append(out, s)
 	}
 	return out

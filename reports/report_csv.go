@@ -13,7 +13,7 @@ var reportCSVHeader = []string{"cluster", "service", "task_definition", "verdict
 	"blockers", "fixable", "warnings", "fallback", "tasks", "fargate_cpu", "fargate_memory_mib",
 	"ec2_monthly", "ondemand_monthly", "spot_monthly", "arm_monthly", "sp1y_monthly", "sp3y_monthly",
 	"saving_ondemand_monthly", "saving_spot_monthly", "saving_arm_monthly", "saving_sp1y_monthly", "saving_sp3y_monthly",
-	"unverified_price", "changes", "change_summary", "not_in_place", "next_steps", "not_checked", "unknown",
+	"unverified_price", "changes", "change_summary", "not_in_place", "plan", "next_steps", "not_checked", "unknown",
 	"like_for_like", "like_for_like_options"}
 
 // renderReportCSV writes one row per service for spreadsheets. Money is
@@ -44,7 +44,7 @@ func reportCSVRow(s ServiceReport) []string {
 		csvList(s.Blockers), csvList(s.Fixable), csvList(s.Warnings), csvText(s.Fallback), strconv.Itoa(s.Tasks), cpu, mem,
 		plainAmount(s.EC2Monthly), plainAmount(f.OnDemand), plainAmount(f.Spot), plainAmount(f.ARM), plainAmount(f.SavingsPlan1y), plainAmount(f.SavingsPlan3y),
 		plainAmount(sv.OnDemand), plainAmount(sv.Spot), plainAmount(sv.ARM), plainAmount(sv.SavingsPlan1y), plainAmount(sv.SavingsPlan3y),
-		strconv.FormatBool(s.flagged()), strconv.Itoa(len(s.Changes)), csvText(s.ChangeSummary), csvText(s.NotInPlace),
+		strconv.FormatBool(s.flagged()), strconv.Itoa(len(s.Changes)), csvText(s.ChangeSummary), csvText(s.NotInPlace), s.Plan,
 		csvList(s.NextSteps), csvList(s.NotChecked), csvList(s.Unknown), s.LikeForLike, csvOptions(s.LikeForLikeOptions)}
 }
 

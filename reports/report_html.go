@@ -47,7 +47,6 @@ var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.Fun
 	"ruleBar":     func(share float64) string { return px(barPx(&share)) },
 	"ruleEnd":     func(share float64) string { return px(260 + 4 + barPx(&share)) },
 	"clusters":    groupByCluster,
-	"first":       func(s []string) string { return orNone(strings.Join(s[:min(len(s), 1)], ""), "–") },
 	"detailLimit": func() int { return DetailLimit },
 }).Parse(reportHTMLSource))
 

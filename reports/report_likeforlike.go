@@ -68,7 +68,7 @@ func (r *Report) Like() likeView {
 		v.Shown = true
 		v.Header = likeHeader(l, capitalised)
 		v.Rows = likeGrid(l, n)
-		v.Notes = likeNotes(l)
+		v.Notes = cappedLikeNotes(l)
 	}
 	return v
 }

@@ -28,6 +28,23 @@ func nextSteps(s ServiceReport, td *rewrite.Result, svc *rewrite.ServiceResult, 
 	return append(steps, updateStep(svc))
 }
 
+// planOf names a service's next steps in a few words.
+func planOf(s ServiceReport) string {
+	switch {
+	case s.OnFargate:
+		return "already on Fargate"
+	case s.Verdict == analyzer.Unknown:
+		return "add its task definition"
+	case s.Verdict == analyzer.Blocked:
+		return "stay on EC2"
+	case s.RewriteError != "":
+		return "fix the input"
+	case s.NotInPlace != "":
+		return "move side by side"
+	}
+	return "move in place"
+}
+
 func blockedSteps(s ServiceReport) []string {
 	steps := []string{fmt.Sprintf("Keep it on EC2 for now: blocked by %s.", strings.Join(s.Blockers, ", "))}
 	if s.Fallback != "" {

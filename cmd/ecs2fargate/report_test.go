@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -122,5 +123,20 @@ func TestReportPrintsNoEnvironmentValue(t *testing.T) {
 				t.Errorf("%s report contains the value of an environment variable (%d characters)", format, len(v))
 			}
 		}
+	}
+}
+
+// TestPreviewRewritesInParallel: the parallel preview equals one made a
+// service at a time (run with -race, it also checks the rewrites only read).
+func TestPreviewRewritesInParallel(t *testing.T) {
+	f := genFleet(t, 4, 25)
+	got := previewRewrites(f, 0)
+	prev := runtime.GOMAXPROCS(1)
+	want := previewRewrites(f, 0)
+	runtime.GOMAXPROCS(prev)
+	a, _ := json.Marshal(got)
+	b, _ := json.Marshal(want)
+	if string(a) != string(b) || len(got.Services) == 0 {
+		t.Errorf("parallel preview differs from the serial one (%d services rewritten)", len(got.Services))
 	}
 }
