@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 )
 
@@ -26,14 +25,7 @@ var ReportFiles = map[string]string{
 }
 
 // ReportFormats lists the formats RenderReport accepts.
-func ReportFormats() []string {
-	out := make([]string, 0, len(reportRenderers))
-	for k := range reportRenderers {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func ReportFormats() []string { return sortedKeys(reportRenderers) }
 
 // RenderReport writes the migration report in the named format.
 func RenderReport(w io.Writer, format string, r *Report) error {
