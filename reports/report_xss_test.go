@@ -2,7 +2,10 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -18,14 +21,21 @@ const xss = `<img src=x onerror=alert(1)>`
 func xssFleet(t *testing.T) *Report {
 	t.Helper()
 	name, _ := json.Marshal(xss)
-	doc := `{"taskDefinitions":[{"taskDefinitionArn":"arn:aws:ecs:eu-west-1:123456789012:task-definition/x:1","family":` + string(name) +
+	arn, _ := json.Marshal("arn:aws:ecs:eu-west-1:123456789012:task-definition/" + xss + ":1")
+	dir := t.TempDir()
+	td := `{"taskDefinition":{"taskDefinitionArn":` + string(arn) + `,"family":` + string(name) +
 		`,"revision":1,"networkMode":"bridge","containerDefinitions":[{"name":` + string(name) + `,"image":"nginx","memory":512,"privileged":true,` +
-		`"environment":[{"name":"TOKEN","value":"hunter2"}]}]}],` +
-		`"services":[{"serviceArn":"arn:aws:ecs:eu-west-1:123456789012:service/c/s","serviceName":` + string(name) +
-		`,"clusterArn":"arn:aws:ecs:eu-west-1:123456789012:cluster/` + xss + `","taskDefinition":` + string(name) + `,"desiredCount":1,"launchType":"EC2"}]}`
-	f, diags := fleet.LoadBytes("xss.json", []byte(doc))
-	if len(f.Services) != 1 {
-		t.Fatalf("the XSS fleet should hold one service, got %d (diagnostics %v)", len(f.Services), diags)
+		`"environment":[{"name":"TOKEN","value":"hunter2"}]}]}}`
+	svc := `{"services":[{"serviceArn":"arn:aws:ecs:eu-west-1:123456789012:service/c/s","serviceName":` + string(name) +
+		`,"clusterArn":"arn:aws:ecs:eu-west-1:123456789012:cluster/` + xss + `","taskDefinition":` + string(arn) + `,"desiredCount":1,"launchType":"EC2"}]}`
+	for file, doc := range map[string]string{"td.json": td, "services.json": svc} {
+		if err := os.WriteFile(filepath.Join(dir, file), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, diags := fleet.Load(context.Background(), []string{dir}, nil)
+	if len(f.Services) != 1 || len(f.TaskDefinitions) != 1 {
+		t.Fatalf("the XSS fleet should hold one service and one task definition, got %d and %d (diagnostics %v)", len(f.Services), len(f.TaskDefinitions), diags)
 	}
 	rw := RewritePreview{TaskDefinitions: map[string]*rewrite.Result{}, Services: map[string]*rewrite.ServiceResult{}}
 	for _, s := range f.Services {
@@ -39,8 +49,8 @@ func xssFleet(t *testing.T) *Report {
 // text, never as markup.
 func TestReportEscapesInputs(t *testing.T) {
 	r := xssFleet(t)
-	if r.Services[0].Service != xss {
-		t.Fatalf("fixture service is %q", r.Services[0].Service)
+	if r.Services[0].Service != xss || r.Services[0].Verdict != "blocked" {
+		t.Fatalf("fixture service is %q, %s; want the injected name, blocked (privileged)", r.Services[0].Service, r.Services[0].Verdict)
 	}
 	for _, format := range []string{"html", "markdown"} {
 		out := renderReport(t, format, r)
