@@ -214,3 +214,18 @@ func TestLikeForLikeStayOnEC2Option(t *testing.T) {
 	wantCents(t, "saving", l.Saving(), "2.15")
 	wantMoney(t, "plain on-demand total unchanged", c.Total.Fargate.OnDemand, "81.090225")
 }
+
+// With no running task the cluster's cost cannot be apportioned to the
+// service that stays: the cluster is left out, with that reason, rather
+// than showing its whole cost as saved.
+func TestLikeForLikeStayWithNothingReservedLeftOut(t *testing.T) {
+	f := bigAPI(t)
+	for _, s := range f.Services {
+		s.Svc.RunningCount = 0
+	}
+	c := compare(t, f, DefaultOptions())
+	l := c.Total.LikeForLike.OnDemand
+	if len(l.Clusters) != 0 || len(l.LeftOut) != 1 || !strings.Contains(strings.Join(l.LeftOut[0].Reasons, "|"), "no running task of cluster web") {
+		t.Errorf("compared %v, left out %+v; want web left out: nothing reserves capacity", l.Clusters, l.LeftOut)
+	}
+}
