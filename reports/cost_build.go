@@ -37,6 +37,7 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[cl.Cluster], rows))
 	}
 	c.Totals = costTotals(c, cmp.Total)
+	c.Totals.LikeForLike = likeForLikeRows(c, cmp, byCluster, rows)
 	c.Unknown = unknownReasons(cmp)
 	return c
 }

@@ -42,6 +42,7 @@ func newApp(s streams) *cli.App {
 		HideHelpCommand: true,
 		Commands: []*cli.Command{
 			auditCommand(s),
+			reportCommand(s),
 			rulesCommand(s),
 			costCommand(s),
 			pricingCommand(s),
