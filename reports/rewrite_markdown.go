@@ -40,27 +40,14 @@ func RenderRewriteMarkdown(w io.Writer, r *rewrite.Report) error {
 		if len(s.Outputs) > 0 {
 			fmt.Fprintf(&b, "Outputs: `%s`\n\n", strings.Join(s.Outputs, "`, `"))
 		}
-		mdChanges(&b, s.Changes)
+		if len(s.Changes) == 0 {
+			b.WriteString("No changes.\n\n")
+		}
+		mdChanges(&b, s.Changes) // the report's change table: one look in both
 		mdRemaining(&b, s.Remaining)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func mdChanges(b *strings.Builder, cs []rewrite.Change) {
-	if len(cs) == 0 {
-		b.WriteString("No changes.\n\n")
-		return
-	}
-	b.WriteString("| rule | path | change | lossy |\n|---|---|---|---|\n")
-	for _, c := range cs {
-		lossy := ""
-		if c.Lossy {
-			lossy = "**lossy**"
-		}
-		fmt.Fprintf(b, "| `%s` | `%s` | %s | %s |\n", c.RuleID, mdCell(c.Path), mdCell(c.Message), lossy)
-	}
-	b.WriteString("\n")
 }
 
 func mdRemaining(b *strings.Builder, rs []rewrite.Remaining) {

@@ -153,8 +153,8 @@ func TestRewriteWorkedExample(t *testing.T) {
 			t.Errorf("README.md does not show the current %s (copy testdata/rewrite/%s)", name, gold)
 		}
 	}
-	table := strings.Split(string(mustRead(t, filepath.Join(dir, "changes.md"))), "| rule |")[1]
-	table = "| rule |" + strings.Split(table, "\n\n")[0]
+	table := strings.Split(string(mustRead(t, filepath.Join(dir, "changes.md"))), "| Rule |")[1]
+	table = "| Rule |" + strings.Split(table, "\n\n")[0]
 	if !strings.Contains(string(readme), table) {
 		t.Error("README.md does not show the current change table (copy it from testdata/rewrite/orders.changes.md)")
 	}
