@@ -26,16 +26,41 @@ func buildReport(t testing.TB, f *fleet.Fleet) *reports.Report {
 }
 
 // BenchmarkReport10k is the whole report of a 10,000-service fleet after
-// loading, every format rendered (docs/benchmarks.md).
+// loading, every format rendered (all), and its stages one by one
+// (docs/benchmarks-report.md).
 func BenchmarkReport10k(b *testing.B) {
 	f := genFleet(b, 100, 100)
-	for b.Loop() {
-		r := buildReport(b, f)
-		for _, format := range reports.ReportFormats() {
-			if err := reports.RenderReport(io.Discard, format, r); err != nil {
+	b.Run("all", func(b *testing.B) {
+		for b.Loop() {
+			r := buildReport(b, f)
+			for _, format := range reports.ReportFormats() {
+				if err := reports.RenderReport(io.Discard, format, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("audit", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := analyzer.Audit(f, analyzer.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
+	})
+	b.Run("rewrite", func(b *testing.B) {
+		for b.Loop() {
+			previewRewrites(f, 0)
+		}
+	})
+	r := buildReport(b, f)
+	for _, format := range reports.ReportFormats() {
+		b.Run("render-"+format, func(b *testing.B) {
+			for b.Loop() {
+				if err := reports.RenderReport(io.Discard, format, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"net"
 	"os"
 	"os/exec"
@@ -51,6 +52,18 @@ func TestReportHTMLInChromium(t *testing.T) {
 		}
 		if len(run.requests) > 0 {
 			t.Errorf("the report made network requests: %v", run.requests)
+		}
+	})
+	t.Run("xss", func(t *testing.T) {
+		t.Parallel()
+		xssPage := filepath.Join(dir, "xss.html")
+		write(t, xssPage, xssReportHTML(t))
+		run := openInChromium(t, browser, xssPage, "--dump-dom")
+		if strings.Contains(run.stdout, "<img") || !strings.Contains(run.stdout, "&lt;img src=x onerror=alert(1)&gt;") {
+			t.Errorf("the injected name should show as text, not as an element")
+		}
+		if len(run.requests) > 0 || len(run.console) > 0 {
+			t.Errorf("requests %v, console %v", run.requests, run.console)
 		}
 	})
 	t.Run("screenshot", func(t *testing.T) {
@@ -193,4 +206,23 @@ func fromBrowser(line string) bool {
 		}
 	}
 	return false
+}
+
+// xssReportHTML is the HTML report of a one-service fleet whose cluster,
+// service, family and container are all named after an HTML injection.
+func xssReportHTML(t *testing.T) string {
+	t.Helper()
+	const xss = `<img src=x onerror=alert(1)>`
+	name, _ := json.Marshal(xss)
+	arn, _ := json.Marshal("arn:aws:ecs:eu-west-1:123456789012:task-definition/" + xss + ":1")
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "td.json"), `{"taskDefinition":{"taskDefinitionArn":`+string(arn)+`,"family":`+string(name)+
+		`,"revision":1,"networkMode":"bridge","containerDefinitions":[{"name":`+string(name)+`,"image":"nginx","memory":512}]}}`)
+	write(t, filepath.Join(dir, "services.json"), `{"services":[{"serviceArn":"arn:aws:ecs:eu-west-1:123456789012:service/c/s","serviceName":`+
+		string(name)+`,"clusterArn":"arn:aws:ecs:eu-west-1:123456789012:cluster/`+xss+`","taskDefinition":`+string(arn)+`,"desiredCount":1,"launchType":"EC2"}]}`)
+	_, html, stderr := runCLI(t, "", "report", "--format", "html", "--fail-on", "none", dir)
+	if !strings.Contains(html, "&lt;img") {
+		t.Fatalf("the XSS report does not name the service; stderr:\n%s", stderr)
+	}
+	return html
 }
