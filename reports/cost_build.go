@@ -107,7 +107,9 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 	}
 	r.FargateMonthly = zeroFargate
 	for _, s := range services {
-		r.FargateMonthly = r.FargateMonthly.plus(rows[s].FargateMonthly)
+		if !s.OnFargate { // see pricing's cluster sums
+			r.FargateMonthly = r.FargateMonthly.plus(rows[s].FargateMonthly)
+		}
 	}
 	r.SavingsMonthly = r.FargateMonthly.savings(r.EC2Monthly)
 	if cl.UtilizationKnown {

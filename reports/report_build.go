@@ -86,6 +86,11 @@ func serviceReport(v analyzer.Verdict, cost *ServiceCostRow, td *rewrite.Result,
 		s.Unknown = []string{"the service was not priced"}
 	}
 	s.SavingsMonthly = s.FargateMonthly.savings(s.EC2Monthly)
+	if s.OnFargate {
+		// Nothing moves, so nothing is saved; its Fargate figures are what
+		// it costs today, and the cluster sums leave it out.
+		s.SavingsMonthly = zeroFargate
+	}
 	if td != nil {
 		s.Changes = append(s.Changes, safeChanges(td.Changes)...)
 		s.Remaining = append(s.Remaining, td.Remaining...)
