@@ -96,7 +96,7 @@ func complete(f Finding, rule Rule, subj *Subject) Finding {
 	if f.Severity == 0 {
 		f.Severity = rule.Severity
 	}
-	f.Unverified = rule.Unverified != ""
+	f.Unverified = rule.Unverified != "" && !f.sure
 	doc := fleet.Doc{}
 	if subj.TaskDef != nil {
 		f.TaskDefinition = subj.TaskDef.Key()

@@ -63,9 +63,9 @@ func checkCapAdd(s *Subject) []Finding {
 			case sev == Fixable:
 				out = append(out, Flag(p, raw, "capability %s is in Docker's default set, so adding it was a no-op; the rewrite drops the entry", name).As(Fixable))
 			case name == "ALL":
-				out = append(out, Flag(p, raw, "the container adds ALL capabilities; Fargate only allows adding SYS_PTRACE"))
+				out = append(out, Flag(p, raw, "the container adds ALL capabilities; Fargate only allows adding SYS_PTRACE").Sure())
 			default:
-				out = append(out, Flag(p, raw, "capability %s cannot be added on Fargate (only SYS_PTRACE can); the workload must stop needing it", name))
+				out = append(out, Flag(p, raw, "capability %s cannot be added on Fargate (only SYS_PTRACE can); the workload must stop needing it", name).Sure())
 			}
 		}
 		return out

@@ -1,6 +1,10 @@
 package analyzer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 func TestCapAddSeverity(t *testing.T) {
 	for _, tc := range []struct {
@@ -25,4 +29,34 @@ func TestCapAddSeverity(t *testing.T) {
 			t.Errorf("capAddSeverity(%q) = %q, %v; want %q, %v", tc.raw, name, sev, tc.name, tc.sev)
 		}
 	}
+}
+
+// Only the default-set findings rest on the unverified fact (that Fargate
+// grants Docker's default capabilities); the blockers hold regardless.
+func TestCapAddUnverifiedPerFinding(t *testing.T) {
+	rule := capAdd
+	for _, tc := range []struct {
+		raw        string
+		unverified bool
+	}{{"NET_ADMIN", false}, {"ALL", false}, {"CHOWN", true}} {
+		subj := capAddSubject(t, tc.raw)
+		found := rule.Check(subj)
+		if len(found) != 1 {
+			t.Fatalf("%s: %d findings, want 1", tc.raw, len(found))
+		}
+		if got := complete(found[0], rule, subj).Unverified; got != tc.unverified {
+			t.Errorf("%s: unverified = %v, want %v", tc.raw, got, tc.unverified)
+		}
+	}
+}
+
+func capAddSubject(t *testing.T, capability string) *Subject {
+	t.Helper()
+	doc := `{"family":"caps","revision":1,"containerDefinitions":[{"name":"c","image":"busybox",` +
+		`"linuxParameters":{"capabilities":{"add":["` + capability + `"]}}}]}`
+	f, diags := fleet.LoadBytes("caps.json", []byte(doc))
+	if fleet.HasErrors(diags) || len(f.TaskDefinitions) != 1 {
+		t.Fatalf("fixture does not load: %v", diags)
+	}
+	return &Subject{Fleet: f, TaskDef: f.TaskDefinitions[0]}
 }

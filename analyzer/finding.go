@@ -29,6 +29,9 @@ type Finding struct {
 
 	// needs marks a check that could not run; see NotChecked.
 	needs string
+	// sure marks a finding that does not rest on the rule's Unverified fact
+	// (set by Sure), so the engine leaves Unverified false.
+	sure bool
 }
 
 // NotChecked records a rule that could not be evaluated for lack of data.
@@ -50,8 +53,17 @@ func Flag(path string, value any, format string, args ...any) Finding {
 // needs (e.g. "the target group's type: add aws elbv2 describe-target-groups output").
 func Unchecked(needs string) Finding { return Finding{needs: needs} }
 
+// IsUnchecked reports whether the finding only says that its rule could
+// not be evaluated (see Unchecked), for callers that run checks directly.
+func (f Finding) IsUnchecked() bool { return f.needs != "" }
+
 // In attaches a container name to a finding.
 func (f Finding) In(container string) Finding { f.Container = container; return f }
+
+// Sure says this finding does not depend on the fact the rule marks as
+// unverified (e.g. cap-add's blockers hold whatever Fargate's default
+// capability set is; only its "default-set entry" findings rest on it).
+func (f Finding) Sure() Finding { f.sure = true; return f }
 
 // As overrides the rule's severity for this finding.
 func (f Finding) As(s Severity) Finding { f.Severity = s; return f }

@@ -29,6 +29,14 @@ func (s *Subject) Svc() *ecstypes.Service {
 // definition's declared family, else its hosts (fleet.IsWindows); for a
 // service whose task definition is absent, the service's platform family.
 func (s *Subject) Windows() bool {
+	if s.windows == nil {
+		w := s.windowsUncached()
+		s.windows = &w
+	}
+	return *s.windows
+}
+
+func (s *Subject) windowsUncached() bool {
 	if s.TaskDef == nil {
 		return s.Service != nil && strings.HasPrefix(strings.ToUpper(deref(s.Service.Svc.PlatformFamily)), "WINDOWS")
 	}

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -46,6 +47,29 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 	if denom.IsZero() && len(services) > 0 && cc.EC2.Known() {
 		cc.Notes = append(cc.Notes, "no registered capacity and no reservations: the whole EC2 cost is idle")
 	}
+	for _, s := range services {
+		if s.StayReason != "" {
+			s.StayEC2 = stayCost(cc, s, reserved, unknown)
+		}
+	}
+}
+
+// stayCost is what a service that cannot move costs on EC2 once the others
+// have moved: the cluster's cost × its reserved units ÷ all reserved units,
+// i.e. its share plus the same fraction of idle. Its bare share would count
+// the idle it leaves behind as saved: a cluster where nothing can move
+// would then show its whole idle cost as a saving. This assumes the hosts
+// left behind are packed as well as the cluster is now.
+func stayCost(cc *ClusterCost, s *ServiceCost, reserved decimal.Decimal, unknown []string) Money {
+	switch {
+	case !cc.EC2.Known():
+		return cc.EC2
+	case len(unknown) > 0:
+		return Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: the reservations of %s in cluster %s are unknown", s.Cluster, s.Service, strings.Join(unknown, ", "), cc.Cluster))
+	case reserved.IsZero():
+		return Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: no running task of cluster %s reserves capacity to apportion it by", s.Cluster, s.Service, cc.Cluster))
+	}
+	return cc.EC2.Mul(cc.units(s.reserved).Div(reserved))
 }
 
 // units is the weighted size of r: cpuWeight × vCPU + GB.

@@ -65,7 +65,12 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 		cc.EC2 = Unknown(fmt.Sprintf("no container instances of cluster %s among the inputs (add aws ecs describe-container-instances output)", cl.Name))
 	}
 	for _, s := range services {
-		cc.Fargate = cc.Fargate.add(s.Fargate)
+		// A service already on Fargate is not on the EC2 side (it reserves
+		// nothing there), so it stays off the Fargate side too: the sums
+		// compare what runs on EC2 now with what it would cost on Fargate.
+		if !s.OnFargate {
+			cc.Fargate = cc.Fargate.add(s.Fargate)
+		}
 	}
 	m.allocate(cc, services, capacity)
 	cc.Breakeven = breakeven(cc)

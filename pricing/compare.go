@@ -34,6 +34,10 @@ type Totals struct {
 	Fargate Variants
 	// Deltas sums each hidden delta kind over the fleet.
 	Deltas []Delta
+	// LikeForLike compares EC2 and Fargate over only the clusters where
+	// both are known, so there is a known figure when the totals above
+	// are unknown.
+	LikeForLike LikeForLike
 }
 
 // Compare prices every service of f on Fargate and every cluster on EC2.
@@ -46,6 +50,7 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 	byCluster := map[string][]*ServiceCost{}
 	for _, s := range f.Services {
 		sc := m.service(s)
+		sc.StayReason = m.stayReason(sc)
 		c.Services = append(c.Services, sc)
 		byCluster[s.Cluster] = append(byCluster[s.Cluster], sc)
 	}
@@ -56,6 +61,7 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 		c.Clusters = append(c.Clusters, m.cluster(cl, byCluster[cl.Name]))
 	}
 	c.Total = totals(c)
+	c.Total.LikeForLike = likeForLike(c.Clusters, byCluster)
 	m.caveats = c.Total.caveats()
 	c.Assumptions = m.assumptions()
 	return c, nil

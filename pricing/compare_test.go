@@ -262,4 +262,9 @@ func TestServiceAlreadyOnFargateHasNoEC2Share(t *testing.T) {
 	if !tiny.EC2.Add(cl.Idle).Amount().Equal(cl.EC2.Amount()) {
 		t.Error("shares + idle must still equal the cluster cost")
 	}
+	// It is off the EC2 side, so it is off the Fargate side of the cluster
+	// sums too: they compare what moves.
+	if !cl.Fargate.OnDemand.Amount().Equal(tiny.Fargate.OnDemand.Amount()) {
+		t.Errorf("cluster Fargate on-demand %v, want tiny's alone %v", cl.Fargate.OnDemand.Amount(), tiny.Fargate.OnDemand.Amount())
+	}
 }

@@ -30,6 +30,15 @@ type ServiceCost struct {
 	// OnFargate is true when the service already runs on Fargate: its
 	// tasks reserve nothing on the cluster's instances.
 	OnFargate bool
+	// TooLarge is true when no Fargate task is large enough.
+	TooLarge bool
+	// StayReason says why the service stays on EC2 in the like-for-like
+	// comparison (too large, or Options.StayOnEC2); empty when it moves.
+	StayReason string
+	// StayEC2 is what a service that stays costs on EC2 once the others
+	// have moved: its share with the cluster's idle apportioned by
+	// reservation. Zero for the services that move.
+	StayEC2 Money
 	// SpotRisks say why Spot interruptions (two minutes' warning) would
 	// hurt: "single task", "stateful: …", "daemon".
 	SpotRisks []string
@@ -68,6 +77,7 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	if !ok {
 		u := Unknown(fmt.Sprintf("service %s/%s needs %d CPU units and %d MiB, more than the largest Fargate task", sc.Cluster, sc.Service, need.CPU, need.Memory))
 		sc.Fargate = Variants{u, u, u, u, u}
+		sc.TooLarge = true
 		return sc
 	}
 	sc.Size = size

@@ -133,6 +133,9 @@ type CostTotals struct {
 	FargateYearly  FargateAmounts `json:"fargateYearly"`
 	SavingsYearly  FargateAmounts `json:"savingsYearly"`
 	Deltas         []DeltaRow     `json:"deltas"`
+	// LikeForLike stays known where the sums above are unknown: each
+	// option compares only the clusters where both sides are known.
+	LikeForLike LikeForLikeRows `json:"likeForLike"`
 }
 
 // CostAssumptions are printed with every table and carried in the JSON.

@@ -37,6 +37,7 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[cl.Cluster], rows))
 	}
 	c.Totals = costTotals(c, cmp.Total)
+	c.Totals.LikeForLike = likeForLikeRows(c, cmp, byCluster, rows)
 	c.Unknown = unknownReasons(cmp)
 	return c
 }
@@ -106,7 +107,9 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 	}
 	r.FargateMonthly = zeroFargate
 	for _, s := range services {
-		r.FargateMonthly = r.FargateMonthly.plus(rows[s].FargateMonthly)
+		if !s.OnFargate { // see pricing's cluster sums
+			r.FargateMonthly = r.FargateMonthly.plus(rows[s].FargateMonthly)
+		}
 	}
 	r.SavingsMonthly = r.FargateMonthly.savings(r.EC2Monthly)
 	if cl.UtilizationKnown {

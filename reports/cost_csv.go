@@ -7,8 +7,9 @@ import (
 )
 
 // costCSVHeader is the one header of the cost CSV; the level column says
-// whether a row is a service, a cluster, the fleet total, a hidden delta or
-// the assumptions (always the last row, text in the notes column).
+// whether a row is a service, a cluster, the fleet total, a like-for-like
+// comparison, a hidden delta or the assumptions (always the last row, text
+// in the notes column).
 var costCSVHeader = []string{"level", "cluster", "service", "region", "tasks", "fargate_cpu", "fargate_memory_mib",
 	"ec2_monthly", "idle_monthly", "ondemand_monthly", "spot_monthly", "arm_monthly", "sp1y_monthly", "sp3y_monthly",
 	"utilization", "breakeven_utilization", "notes"}
@@ -40,6 +41,9 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 	}
 	t := c.Totals
 	rows = append(rows, costCSVRow("total", "", "", "", "", "", "", t.EC2Monthly.String(), t.IdleMonthly.String(), t.FargateMonthly, "", "", ""))
+	if len(c.Clusters) > 0 {
+		rows = append(rows, likeCSVRows(t.LikeForLike)...)
+	}
 	for _, d := range t.Deltas {
 		note := d.Title + ": " + d.Note
 		if d.Unknown != "" {
@@ -61,6 +65,19 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 func costCSVRow(level, cluster, service, region, tasks, cpu, mem, ec2, idle string, f FargateAmounts, util, breakeven, notes string) []string {
 	return []string{level, cluster, service, region, tasks, cpu, mem, ec2, idle,
 		f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), util, breakeven, notes}
+}
+
+// likeCSVRows are the like-for-like rows, one per purchase option: EC2 now
+// of the compared clusters in ec2_monthly, the cost after the move in that
+// option's own column only, and what is compared or left out in notes.
+func likeCSVRows(l LikeForLikeRows) [][]string {
+	var rows [][]string
+	for i, o := range l.options() {
+		row := make([]string, len(costCSVHeader))
+		row[0], row[7], row[9+i], row[16] = "like-for-like", o.row.EC2Monthly.String(), o.row.FargateMonthly.String(), likeCSVNotes(o)
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 func joinNotes(n []string) string {

@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 )
 
@@ -16,14 +15,7 @@ var costRenderers = map[string]func(io.Writer, *Cost) error{
 }
 
 // CostFormats lists the formats RenderCost accepts.
-func CostFormats() []string {
-	out := make([]string, 0, len(costRenderers))
-	for k := range costRenderers {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func CostFormats() []string { return sortedKeys(costRenderers) }
 
 // RenderCost writes the cost report in the named format.
 func RenderCost(w io.Writer, format string, c *Cost) error {

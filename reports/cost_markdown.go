@@ -42,6 +42,7 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 	mdRow(&b, "saving per year", "", "", t.SavingsYearly.OnDemand.String(), t.SavingsYearly.Spot.String(),
 		t.SavingsYearly.ARM.String(), t.SavingsYearly.SavingsPlan1y.String(), t.SavingsYearly.SavingsPlan3y.String())
 	b.WriteString("\n")
+	writeLikeMarkdown(&b, t.LikeForLike, len(c.Clusters), costCell)
 	if len(t.Deltas) > 0 {
 		b.WriteString("Hidden deltas (not in the figures above):\n\n")
 		for _, d := range t.Deltas {

@@ -11,7 +11,7 @@ import (
 // renderCostTable writes services, clusters, fleet totals and hidden deltas
 // as terminal tables, then the unknown figures and the assumptions footer.
 func renderCostTable(w io.Writer, c *Cost) error {
-	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costDeltaTable} {
+	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costLikeTable, costDeltaTable} {
 		if err := section(w, c); err != nil {
 			return err
 		}
@@ -52,16 +52,21 @@ func costServiceTable(w io.Writer, c *Cost) error {
 const maxBoxedRows = 1000
 
 func plainTable(w io.Writer, header []string, rows [][]string) error {
+	if err := plainRows(w, header, rows); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// plainRows writes aligned columns with no blank line after them.
+func plainRows(w io.Writer, header []string, rows [][]string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(header, "\t"))
 	for _, r := range rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintln(w)
-	return err
+	return tw.Flush()
 }
 
 func costClusterTable(w io.Writer, c *Cost) error {

@@ -16,9 +16,12 @@ var auditRenderers = map[string]func(io.Writer, *Audit) error{
 }
 
 // AuditFormats lists the formats RenderAudit accepts.
-func AuditFormats() []string {
-	out := make([]string, 0, len(auditRenderers))
-	for k := range auditRenderers {
+func AuditFormats() []string { return sortedKeys(auditRenderers) }
+
+// sortedKeys lists a renderer registry's format names in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
 		out = append(out, k)
 	}
 	sort.Strings(out)

@@ -81,10 +81,24 @@ func ExplainRule(w io.Writer, r analyzer.Rule) error {
 }
 
 // wrap breaks text into lines of at most width runes, each indented.
+// longWord is the length above which wrap may cut a word.
+const longWord = 32
+
 func wrap(text string, width int, indent string) string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(text) {
+		for cut := len(word) > longWord; cut && len(word) > width && width > 0; {
+			// A long word wider than the column (an image reference, an
+			// ARN) is cut, or it alone would widen the table past its
+			// limit; shorter ones (a variable name) stay whole.
+			if line != "" {
+				lines = append(lines, indent+line)
+				line = ""
+			}
+			lines = append(lines, indent+word[:width])
+			word = word[width:]
+		}
 		if line != "" && len(line)+1+len(word) > width {
 			lines = append(lines, indent+line)
 			line = word

@@ -45,7 +45,7 @@ const (
 	tableMax     = 160
 	messageMin   = 30
 	messageMax   = 60
-	messageFloor = 16
+	messageFloor = 30
 )
 
 // renderAuditTable writes what an engineer reads in a terminal: verdicts
@@ -90,11 +90,24 @@ func auditFindingTable(w io.Writer, a *Audit) error {
 		if f.Unverified {
 			msg += " (unverified)"
 		}
-		rows = append(rows, []string{f.Severity.String(), f.RuleID, subjectLabel(f.Cluster, f.Service, f.TaskDefinition),
-			dash(f.Container), dash(f.Path), msg})
+		rows = append(rows, []string{f.Severity.String(), f.RuleID, findingPlace(f), msg})
 	}
-	header := []string{"SEVERITY", "RULE", "SUBJECT", "CONTAINER", "PATH", "MESSAGE"}
+	header := []string{"SEVERITY", "RULE", "WHERE", "MESSAGE"}
 	return titledTable(w, "Findings", header, wrapLast(header, rows))
+}
+
+// findingPlace stacks the subject, the container and the JSON path in one
+// cell, one per line, so the message keeps room to be read; none is ever
+// broken, so each can be copied whole.
+func findingPlace(f analyzer.Finding) string {
+	lines := []string{subjectLabel(f.Cluster, f.Service, f.TaskDefinition)}
+	if f.Container != "" {
+		lines = append(lines, "container "+f.Container)
+	}
+	if f.Path != "" {
+		lines = append(lines, f.Path)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func notCheckedTable(w io.Writer, a *Audit) error {

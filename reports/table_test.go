@@ -48,3 +48,17 @@ func TestTableSummary(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapBreaksLongWords(t *testing.T) {
+	long := "123456789012.dkr.ecr.us-east-1.amazonaws.com/video-transcoder:6.1-nvenc"
+	got := wrap("the image "+long+" is big; AWS_SECRET_ACCESS_KEY", 20, "")
+	for _, line := range strings.Split(got, "\n") {
+		if len(line) > 21 {
+			t.Errorf("line %q is wider than 21", line)
+		}
+	}
+	if !strings.Contains(got, "\nAWS_SECRET_ACCESS_KEY") {
+		t.Errorf("a 21-character name was cut: %q", got)
+	}
+
+}

@@ -24,6 +24,10 @@ type Result struct {
 	// produced anyway (--force).
 	Blocked bool `json:"blocked"`
 	Forced  bool `json:"forced,omitempty"`
+	// Source is the input file; Output the file the CLI wrote the document
+	// to, when it wrote one.
+	Source string `json:"source,omitempty"`
+	Output string `json:"output,omitempty"`
 }
 
 // TargetGroupDoc is an elbv2 create-target-group --cli-input-json request
@@ -32,7 +36,7 @@ type TargetGroupDoc struct {
 	// Replaces is the ARN of the instance target group it stands in for.
 	Replaces string          `json:"replaces,omitempty"`
 	Name     string          `json:"name"`
-	Document json.RawMessage `json:"document"`
+	Document json.RawMessage `json:"document,omitempty"`
 }
 
 // ServiceResult is the rewrite of one service.
@@ -51,4 +55,10 @@ type ServiceResult struct {
 	NotInPlace string      `json:"notInPlace,omitempty"`
 	Changes    []Change    `json:"changes"`
 	Remaining  []Remaining `json:"remaining"`
+
+	// Forced is true when UpdateService was written although NotInPlace is
+	// set (--force; only for reasons not known to make ECS reject it).
+	Forced bool `json:"forced,omitempty"`
+	// Outputs are the files the CLI wrote the documents to.
+	Outputs []string `json:"outputs,omitempty"`
 }

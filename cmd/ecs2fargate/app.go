@@ -42,11 +42,13 @@ func newApp(s streams) *cli.App {
 		HideHelpCommand: true,
 		Commands: []*cli.Command{
 			auditCommand(s),
+			reportCommand(s),
 			rulesCommand(s),
 			costCommand(s),
 			pricingCommand(s),
 			snapshotCommand(s),
 			iamPolicyCommand(s),
+			rewriteCommand(s),
 		},
 	}
 }

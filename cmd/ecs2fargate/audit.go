@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 )
 
@@ -23,12 +24,9 @@ func auditCommand(s streams) *cli.Command {
 		Name:      "audit",
 		Usage:     "report every Fargate blocker and difference, with a verdict per task definition and service",
 		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
-		Flags: append(sourceFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.AuditFormats(), ", ")},
-			&cli.StringFlag{Name: "fail-on", Value: "blocker", Usage: "exit 2 when a finding is at or above this severity: blocker, fixable, warning, info or none"},
-			&cli.StringSliceFlag{Name: "rule", Usage: "run only this rule `ID` (repeatable)"},
-			&cli.StringSliceFlag{Name: "skip-rule", Usage: "do not run this rule `ID` (repeatable)"},
-		),
+		Flags: append(append(sourceFlags(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.AuditFormats(), ", ")}),
+			ruleFlags()...),
 		Action: func(c *cli.Context) error {
 			opts, err := readAuditOptions(c)
 			if err != nil {
@@ -36,6 +34,15 @@ func auditCommand(s streams) *cli.Command {
 			}
 			return runAudit(c, opts, s)
 		},
+	}
+}
+
+// ruleFlags choose the rules and the exit threshold; audit and report share them.
+func ruleFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "fail-on", Value: "blocker", Usage: "exit 2 when a finding is at or above this severity: blocker, fixable, warning, info or none"},
+		&cli.StringSliceFlag{Name: "rule", Usage: "run only this rule `ID` (repeatable)"},
+		&cli.StringSliceFlag{Name: "skip-rule", Usage: "do not run this rule `ID` (repeatable)"},
 	}
 }
 
@@ -78,10 +85,17 @@ func runAudit(c *cli.Context, opts auditOptions, s streams) error {
 	if err := reports.RenderAudit(s.out, opts.format, report); err != nil {
 		return err
 	}
+	return auditExit(f, diags, res, opts.failOn)
+}
+
+// auditExit is the error that sets the exit code of a command that audited
+// the fleet, after its output is written: input errors first, then
+// findings at or above --fail-on, then parts of the estate not read.
+func auditExit(f *fleet.Fleet, diags []fleet.Diagnostic, res *analyzer.Result, failOn analyzer.Severity) error {
 	if err := inputFailure(diags); err != nil {
 		return err
 	}
-	if err := findingsAtOrAbove(res.Findings, opts.failOn); err != nil {
+	if err := findingsAtOrAbove(res.Findings, failOn); err != nil {
 		return err
 	}
 	return partial(f)

@@ -7,6 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 )
@@ -16,19 +18,9 @@ func costCommand(s streams) *cli.Command {
 		Name:      "cost",
 		Usage:     "compare what services cost on EC2 now (idle capacity included) with every Fargate option",
 		ArgsUsage: "PATH... (files, directories, or - for stdin)",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.CostFormats(), ", ")},
-			&cli.StringFlag{Name: "region", Usage: "price everything in this `REGION` (default: each resource's ARN region, else the AWS config region)"},
-			&cli.StringFlag{Name: "hours-per-month", Value: "730", Usage: "`HOURS` in a month, (0, 744]"},
-			&cli.StringFlag{Name: "spot-share", Value: "100", Usage: "`PERCENT` of tasks on Fargate Spot in the Spot column, [0, 100]"},
-			&cli.StringFlag{Name: "ec2-discount", Value: "0", Usage: "`PERCENT` off on-demand that RIs or Savings Plans give your container instances, [0, 100)"},
-			&cli.StringFlag{Name: "ec2-spot-discount", Usage: "`PERCENT` off on-demand for Spot container instances, [0, 100) (default: the price book's estimate)"},
-			&cli.StringFlag{Name: "fargate-spot-discount", Usage: "`PERCENT` off on-demand for Fargate Spot where the price book has no Spot price, [0, 100) (default: 70, an estimate)"},
-			&cli.StringFlag{Name: "cpu-weight", Usage: "GB of memory one vCPU is worth when splitting instance cost, (0, 1000] (default: the region's Fargate vCPU:GB price ratio)"},
-			&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing the Fargate size, as rewrite does, [0, 100]"},
-			&cli.IntFlag{Name: "task-starts-per-month", Value: 0, Usage: "starts of each task per month (deploys, scaling), to price image pulls through NAT; 0 = unknown"},
-			&cli.StringFlag{Name: "price-file", Usage: "use this price book `FILE` instead of the cache or the embedded default"},
-		},
+		}, costFlags()...),
 		Action: func(c *cli.Context) error {
 			opts, err := readCostOptions(c)
 			if err != nil {
@@ -36,6 +28,22 @@ func costCommand(s streams) *cli.Command {
 			}
 			return runCost(c, opts, s)
 		},
+	}
+}
+
+// costFlags are the pricing options cost and report share.
+func costFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "region", Usage: "price everything in this `REGION` (default: each resource's ARN region, else the AWS config region)"},
+		&cli.StringFlag{Name: "hours-per-month", Value: "730", Usage: "`HOURS` in a month, (0, 744]"},
+		&cli.StringFlag{Name: "spot-share", Value: "100", Usage: "`PERCENT` of tasks on Fargate Spot in the Spot column, [0, 100]"},
+		&cli.StringFlag{Name: "ec2-discount", Value: "0", Usage: "`PERCENT` off on-demand that RIs or Savings Plans give your container instances, [0, 100)"},
+		&cli.StringFlag{Name: "ec2-spot-discount", Usage: "`PERCENT` off on-demand for Spot container instances, [0, 100) (default: the price book's estimate)"},
+		&cli.StringFlag{Name: "fargate-spot-discount", Usage: "`PERCENT` off on-demand for Fargate Spot where the price book has no Spot price, [0, 100) (default: 70, an estimate)"},
+		&cli.StringFlag{Name: "cpu-weight", Usage: "GB of memory one vCPU is worth when splitting instance cost, (0, 1000] (default: the region's Fargate vCPU:GB price ratio)"},
+		&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing the Fargate size, as rewrite does, [0, 100]"},
+		&cli.IntFlag{Name: "task-starts-per-month", Value: 0, Usage: "starts of each task per month (deploys, scaling), to price image pulls through NAT; 0 = unknown"},
+		&cli.StringFlag{Name: "price-file", Usage: "use this price book `FILE` instead of the cache or the embedded default"},
 	}
 }
 
@@ -104,13 +112,26 @@ func percentFlag(c *cli.Context, name, valid string) (decimal.Decimal, error) {
 }
 
 func runCost(c *cli.Context, opts pricing.Options, s streams) error {
-	book, err := loadBook(c.String("price-file"), s)
-	if err != nil {
-		return err
-	}
 	f, diags, err := loadFleet(c.Context, c.Args().Slice(), s)
 	if err != nil {
 		return err
+	}
+	cmp, err := priceFleet(c, f, opts, s)
+	if err != nil {
+		return err
+	}
+	if err := reports.RenderCost(s.out, c.String("format"), reports.NewCost(version, cmp, f, diags)); err != nil {
+		return usagef("%v", err)
+	}
+	return inputFailure(diags)
+}
+
+// priceFleet compares the fleet's EC2 cost with Fargate using the price
+// book in effect (--price-file, the cache or the embedded default).
+func priceFleet(c *cli.Context, f *fleet.Fleet, opts pricing.Options, s streams) (*pricing.Comparison, error) {
+	book, err := loadBook(c.String("price-file"), s)
+	if err != nil {
+		return nil, err
 	}
 	if opts.Region != "" && !book.HasRegion(opts.Region) {
 		fmt.Fprintf(s.err, "ecs2fargate: warning: the price book (%s) has no prices for region %s; its costs are unknown\n", book.About().Origin, opts.Region)
@@ -120,10 +141,7 @@ func runCost(c *cli.Context, opts pricing.Options, s streams) error {
 	}
 	cmp, err := pricing.Compare(f, book, opts)
 	if err != nil {
-		return usagef("%v", err)
+		return nil, usagef("%v", err)
 	}
-	if err := reports.RenderCost(s.out, c.String("format"), reports.NewCost(version, cmp, f, diags)); err != nil {
-		return usagef("%v", err)
-	}
-	return inputFailure(diags)
+	return cmp, nil
 }

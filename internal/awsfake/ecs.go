@@ -101,27 +101,35 @@ func (s *Server) ecsDescribeClusters(w http.ResponseWriter, req request, e *Esta
 }
 
 func (s *Server) ecsListServices(w http.ResponseWriter, req request, e *Estate) *apiError {
-	var in listInput
-	if err := decodeJSON(req.body, &in); err != nil {
-		return invalidParam(err.Error())
-	}
-	c, ok := e.cluster(orDefault(in.Cluster, "default"))
-	if !ok {
-		return clusterNotFound()
-	}
-	var arns []string
-	for _, svc := range e.Services[deref(c.ClusterName)] {
-		arns = append(arns, deref(svc.ServiceArn))
-	}
-	items, next, aerr := page(arns, in, ecsListServicesDefault)
+	items, next, aerr := listInCluster(req, e, ecsListServicesDefault, func(cluster string) (arns []string) {
+		for _, svc := range e.Services[cluster] {
+			arns = append(arns, deref(svc.ServiceArn))
+		}
+		return arns
+	})
 	if aerr != nil {
 		return aerr
 	}
 	writeJSON(w, struct {
 		ServiceArns []string
 		NextToken   *string
-	}{nonNil(items), next})
+	}{items, next})
 	return nil
+}
+
+// listInCluster serves one page of a List* call over a cluster's members:
+// arnsOf gives every member's ARN for the cluster's name.
+func listInCluster(req request, e *Estate, max int, arnsOf func(cluster string) []string) ([]string, *string, *apiError) {
+	var in listInput
+	if err := decodeJSON(req.body, &in); err != nil {
+		return nil, nil, invalidParam(err.Error())
+	}
+	c, ok := e.cluster(orDefault(in.Cluster, "default"))
+	if !ok {
+		return nil, nil, clusterNotFound()
+	}
+	items, next, aerr := page(arnsOf(deref(c.ClusterName)), in, max)
+	return nonNil(items), next, aerr
 }
 
 func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Estate) *apiError {
@@ -164,26 +172,19 @@ func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Esta
 }
 
 func (s *Server) ecsListContainerInstances(w http.ResponseWriter, req request, e *Estate) *apiError {
-	var in listInput
-	if err := decodeJSON(req.body, &in); err != nil {
-		return invalidParam(err.Error())
-	}
-	c, ok := e.cluster(orDefault(in.Cluster, "default"))
-	if !ok {
-		return clusterNotFound()
-	}
-	var arns []string
-	for _, ci := range e.ContainerInstances[deref(c.ClusterName)] {
-		arns = append(arns, deref(ci.ContainerInstanceArn))
-	}
-	items, next, aerr := page(arns, in, ecsListMax)
+	items, next, aerr := listInCluster(req, e, ecsListMax, func(cluster string) (arns []string) {
+		for _, ci := range e.ContainerInstances[cluster] {
+			arns = append(arns, deref(ci.ContainerInstanceArn))
+		}
+		return arns
+	})
 	if aerr != nil {
 		return aerr
 	}
 	writeJSON(w, struct {
 		ContainerInstanceArns []string
 		NextToken             *string
-	}{nonNil(items), next})
+	}{items, next})
 	return nil
 }
 

@@ -41,7 +41,10 @@ func Marshal(v any, s Style) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-var timeType = reflect.TypeOf(time.Time{})
+var (
+	timeType = reflect.TypeOf(time.Time{})
+	rawType  = reflect.TypeOf(json.RawMessage(nil))
+)
 
 func (s Style) encode(b *bytes.Buffer, v reflect.Value) error {
 	if !v.IsValid() {
@@ -51,6 +54,10 @@ func (s Style) encode(b *bytes.Buffer, v reflect.Value) error {
 	if v.Type() == timeType {
 		s.encodeTime(b, v.Interface().(time.Time))
 		return nil
+	}
+	if v.Type() == rawType {
+		// Already JSON: written as it is, not as a byte array.
+		return writeRaw(b, v.Bytes())
 	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
@@ -157,4 +164,12 @@ func (s Style) name(goName string) string {
 	}
 	r, size := utf8.DecodeRuneInString(goName)
 	return string(unicode.ToLower(r)) + goName[size:]
+}
+
+func writeRaw(b *bytes.Buffer, raw []byte) error {
+	if len(raw) == 0 {
+		b.WriteString("null")
+		return nil
+	}
+	return json.Compact(b, raw)
 }

@@ -98,3 +98,17 @@ print(json.dumps(out))
 		}
 	}
 }
+
+func TestRawMessageIsWrittenAsJSON(t *testing.T) {
+	v := struct {
+		Doc   json.RawMessage
+		Empty json.RawMessage
+	}{Doc: json.RawMessage(`{"a": [1, 2]}`)}
+	got, err := Marshal(v, ECSCLI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"doc":{"a":[1,2]}}`; string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

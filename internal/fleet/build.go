@@ -12,12 +12,17 @@ type builder struct {
 	fleet *Fleet
 	diags []Diagnostic
 
-	taskDefs  map[string]*TaskDefinition // by family:revision
-	services  map[string]*Service        // by ARN (or cluster/name)
-	instances map[string]*Instance       // by instance id
-	tgs       map[string]*TargetGroup    // by ARN
-	subnets   map[string]*Subnet         // by subnet id
-	clusters  map[string]*Cluster        // by name
+	taskDefs  map[string]*TaskDefinition    // by family:revision
+	services  map[string]*Service           // by ARN (or cluster/name)
+	instances map[string]*Instance          // by instance id
+	cis       map[string]*ContainerInstance // by ARN
+	images    map[string]*Image             // by registry/repository@digest
+	tgs       map[string]*TargetGroup       // by ARN
+	subnets   map[string]*Subnet            // by subnet id
+	clusters  map[string]*Cluster           // by name
+
+	memory map[string][]byte // inputs that are not files (stdin), by name
+	read   map[string]bool   // absolute paths of the files read
 }
 
 func newBuilder() *builder {
@@ -26,9 +31,13 @@ func newBuilder() *builder {
 		taskDefs:  map[string]*TaskDefinition{},
 		services:  map[string]*Service{},
 		instances: map[string]*Instance{},
+		cis:       map[string]*ContainerInstance{},
+		images:    map[string]*Image{},
 		tgs:       map[string]*TargetGroup{},
 		subnets:   map[string]*Subnet{},
 		clusters:  map[string]*Cluster{},
+		memory:    map[string][]byte{},
+		read:      map[string]bool{},
 	}
 }
 
@@ -78,6 +87,14 @@ func (b *builder) addService(s *Service) {
 }
 
 func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
+	// A repeated container instance would count its capacity twice.
+	if arn := deref(ci.CI.ContainerInstanceArn); arn != "" {
+		if prev, dup := b.cis[arn]; dup {
+			b.duplicate("container instance", arn, prev.Doc.Source, ci.Doc.Source)
+			return
+		}
+		b.cis[arn] = ci
+	}
 	if cluster == "" {
 		cluster = containerInstanceCluster(deref(ci.CI.ContainerInstanceArn))
 	}
@@ -97,6 +114,19 @@ func (b *builder) addInstance(in *Instance) {
 	}
 	b.instances[id] = in
 	b.fleet.Instances = append(b.fleet.Instances, in)
+}
+
+func (b *builder) addImage(img *Image) {
+	d := img.Detail
+	if dg := deref(d.ImageDigest); dg != "" {
+		id := deref(d.RegistryId) + "/" + deref(d.RepositoryName) + "@" + dg
+		if prev, dup := b.images[id]; dup {
+			b.duplicate("image", id, prev.Doc.Source, img.Doc.Source)
+			return
+		}
+		b.images[id] = img
+	}
+	b.fleet.Images = append(b.fleet.Images, img)
 }
 
 func (b *builder) addTargetGroup(tg *TargetGroup) {

@@ -4,7 +4,8 @@ package fleet
 // usually a snapshot built by live discovery), named name in messages.
 func LoadBytes(name string, data []byte) (*Fleet, []Diagnostic) {
 	b := newBuilder()
-	b.loadData(name, data, true)
+	b.loadMemory(name, data)
 	b.link()
+	b.locate()
 	return b.fleet, b.diags
 }

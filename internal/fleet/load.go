@@ -39,7 +39,7 @@ func (b *builder) loadPath(p string, stdin io.Reader) {
 			b.diags = append(b.diags, Diagnostic{File: "<stdin>", Level: LevelError, Message: fmt.Sprintf("reading standard input: %v", err)})
 			return
 		}
-		b.loadData("<stdin>", data, true)
+		b.loadMemory("<stdin>", data)
 		return
 	}
 	info, err := os.Stat(p)
@@ -77,6 +77,14 @@ func jsonFiles(dir string, diags *[]Diagnostic) []string {
 }
 
 func (b *builder) loadFile(path string, named bool) {
+	// A file named twice, or named and inside a named directory, is read
+	// once: the second read would only repeat every resource as a duplicate.
+	if abs, err := filepath.Abs(path); err == nil {
+		if b.read[abs] {
+			return
+		}
+		b.read[abs] = true
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.diags = append(b.diags, Diagnostic{File: path, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
@@ -85,11 +93,23 @@ func (b *builder) loadFile(path string, named bool) {
 	b.loadData(path, data, named)
 }
 
+// loadMemory loads a document that is not a file, keeping its bytes so
+// that diagnostics can still be given a line and column.
+func (b *builder) loadMemory(name string, data []byte) {
+	b.memory[name] = data
+	b.loadData(name, data, true)
+}
+
 // loadData recognises the document's shape and loads it. A file of another
 // shape is an error when named on the command line, and only a warning when
 // met while walking a directory, where unrelated JSON is common.
 func (b *builder) loadData(file string, data []byte, named bool) {
 	b.fleet.Inputs = append(b.fleet.Inputs, file)
+	data, d := checkEncoding(file, data)
+	if d != nil {
+		b.diags = append(b.diags, *d)
+		return
+	}
 	top, d := parseObject(file, data)
 	if d != nil {
 		b.diags = append(b.diags, *d)

@@ -16,6 +16,7 @@ type Position struct{ Line, Column int }
 // A path that is absent resolves to its nearest present ancestor, so a
 // finding about a missing field points at the object that lacks it.
 func Locate(data []byte, wanted []string) map[string]Position {
+	data = bytes.TrimPrefix(data, utf8BOM) // editors do not count it as a column
 	want := map[string]bool{"": true}
 	for _, p := range wanted {
 		for q := p; q != ""; q = parentPath(q) {
@@ -127,19 +128,22 @@ func skipSpace(data []byte, off int) int {
 }
 
 // locate fills in line and column for diagnostics that name a path, reading
-// each affected file once more. Files that cannot be re-read (stdin) keep
-// only the path.
+// each affected file once more (inputs that were not files are kept in
+// memory). A file that cannot be re-read keeps only the path.
 func (b *builder) locate() {
 	byFile := map[string][]int{}
 	for i, d := range b.diags {
-		if d.Path != "" && d.Line == 0 && d.File != "<stdin>" {
+		if d.Path != "" && d.Line == 0 {
 			byFile[d.File] = append(byFile[d.File], i)
 		}
 	}
 	for _, file := range sortedKeys(byFile) {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			continue
+		data, inMemory := b.memory[file]
+		if !inMemory {
+			var err error
+			if data, err = os.ReadFile(file); err != nil {
+				continue
+			}
 		}
 		var paths []string
 		for _, i := range byFile[file] {

@@ -10,6 +10,18 @@ import (
 	"strings"
 )
 
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// checkEncoding drops a UTF-8 byte-order mark (PowerShell writes one) and
+// rejects UTF-16, which encoding/json cannot read.
+func checkEncoding(file string, data []byte) ([]byte, *Diagnostic) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, &Diagnostic{File: file, Level: LevelError, Message: "the file is UTF-16 encoded (Windows PowerShell's > redirection writes UTF-16); " +
+			"save the AWS CLI output as UTF-8, e.g. with | Out-File -Encoding utf8"}
+	}
+	return bytes.TrimPrefix(data, utf8BOM), nil
+}
+
 // parseObject reads a whole file as one JSON object, keeping each top-level
 // member's bytes. Syntax errors come back as a Diagnostic with line and column.
 func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnostic) {
@@ -19,10 +31,14 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 	if d := checkSyntax(file, data); d != nil {
 		return nil, d
 	}
-	top, ok := splitObject(data)
-	if !ok {
+	kind, keys, vals := split(data)
+	if kind != '{' {
 		// Not an object: the caller reports it like any other unknown shape.
 		return nil, nil
+	}
+	top := make(map[string]json.RawMessage, len(keys))
+	for i, k := range keys {
+		top[k] = vals[i] // the last of repeated keys wins, as with json.Unmarshal
 	}
 	return top, nil
 }
@@ -31,7 +47,7 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 // file:line:col diagnostic.
 func checkSyntax(file string, data []byte) *Diagnostic {
 	if json.Valid(data) {
-		return nil // one fast pass; the decoder below only explains errors
+		return nil // one cheap pass; the decoder below only runs to locate an error
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v json.RawMessage
@@ -93,10 +109,10 @@ func member(top map[string]json.RawMessage, key string) (json.RawMessage, string
 	return nil, "", false
 }
 
-// items splits a top-level array member into its elements' bytes.
+// items splits an array member of a parsed file into its elements' bytes.
 func items(file, key string, raw json.RawMessage, diags *[]Diagnostic) []json.RawMessage {
-	out, ok := splitArray(raw) // raw was validated with its file
-	if !ok {
+	kind, _, out := split(raw)
+	if kind != '[' {
 		*diags = append(*diags, Diagnostic{File: file, Path: key, Level: LevelError, Message: "expected an array"})
 		return nil
 	}

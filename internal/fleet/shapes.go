@@ -145,13 +145,13 @@ func (b *builder) loadReservations(file string, top map[string]json.RawMessage, 
 			b.diags = append(b.diags, errorf(file, fmt.Sprintf("%s[%d]", key, i), "expected an object"))
 			continue
 		}
-		ikey := "Instances"
-		insts, k, ok := member(r, ikey)
+		b.warnUnknownMembers(file, fmt.Sprintf("%s[%d]", key, i), r, "Groups", "Instances", "OwnerId", "RequesterId", "ReservationId")
+		insts, k, ok := member(r, "Instances")
 		if !ok {
 			continue
 		}
 		sa := newStrictArray(insts)
-		for j, item := range items(file, k, insts, &b.diags) {
+		for j, item := range items(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, &b.diags) {
 			path := fmt.Sprintf("%s[%d].%s[%d]", key, i, k, j)
 			in := &Instance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
 			if b.decodeElem(sa, file, path, item, &in.EC2) {
@@ -159,6 +159,7 @@ func (b *builder) loadReservations(file string, top map[string]json.RawMessage, 
 			}
 		}
 	}
+	b.warnUnknownTop(file, top, "Reservations")
 }
 
 func (b *builder) loadImages(file string, top map[string]json.RawMessage, _ []byte) {
@@ -168,9 +169,10 @@ func (b *builder) loadImages(file string, top map[string]json.RawMessage, _ []by
 		path := fmt.Sprintf("%s[%d]", key, i)
 		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
 		if b.decodeElem(sa, file, path, item, &img.Detail) {
-			b.fleet.Images = append(b.fleet.Images, img)
+			b.addImage(img)
 		}
 	}
+	b.warnUnknownTop(file, top, "imageDetails")
 }
 
 func (b *builder) loadTargetGroups(file string, top map[string]json.RawMessage, _ []byte) {
@@ -183,6 +185,7 @@ func (b *builder) loadTargetGroups(file string, top map[string]json.RawMessage, 
 			b.addTargetGroup(tg)
 		}
 	}
+	b.warnUnknownTop(file, top, "TargetGroups")
 }
 
 func (b *builder) loadSubnets(file string, top map[string]json.RawMessage, _ []byte) {
@@ -195,6 +198,7 @@ func (b *builder) loadSubnets(file string, top map[string]json.RawMessage, _ []b
 			b.addSubnet(sn)
 		}
 	}
+	b.warnUnknownTop(file, top, "Subnets")
 }
 
 func (b *builder) loadClusters(file string, top map[string]json.RawMessage, _ []byte) {
@@ -208,6 +212,7 @@ func (b *builder) loadClusters(file string, top map[string]json.RawMessage, _ []
 		}
 	}
 	b.reportFailures(file, top)
+	b.warnUnknownTop(file, top, "clusters", "failures")
 }
 
 // reportFailures turns the "failures" member of describe output (e.g. a
@@ -219,6 +224,8 @@ func (b *builder) reportFailures(file string, top map[string]json.RawMessage) {
 	}
 	var fails []struct{ Arn, Reason, Detail string }
 	if json.Unmarshal(raw, &fails) != nil {
+		b.diags = append(b.diags, Diagnostic{File: file, Path: key, Level: LevelWarning,
+			Message: "expected a list of failures with arn, reason and detail; it is ignored"})
 		return
 	}
 	for i, f := range fails {
@@ -233,14 +240,38 @@ func (b *builder) reportFailures(file string, top map[string]json.RawMessage) {
 // warnUnknownTop reports top-level members next to the known ones, which
 // would otherwise vanish unnoticed.
 func (b *builder) warnUnknownTop(file string, top map[string]json.RawMessage, known ...string) {
-	for _, k := range sortedKeys(top) {
-		ok := false
-		for _, kn := range known {
-			ok = ok || strings.EqualFold(k, kn)
+	b.warnUnknownMembers(file, "", top, known...)
+}
+
+// pageTokens are the members AWS CLI output carries when it holds one page
+// of several (--max-items, --no-paginate).
+var pageTokens = []string{"NextToken", "NextMarker"}
+
+// warnUnknownMembers reports the members of the object at path that are
+// not among known: a pagination token as a partial read, anything else as
+// ignored.
+func (b *builder) warnUnknownMembers(file, path string, obj map[string]json.RawMessage, known ...string) {
+	for _, k := range sortedKeys(obj) {
+		if containsFold(known, k) {
+			continue
 		}
-		if !ok {
-			b.diags = append(b.diags, Diagnostic{File: file, Path: k, Level: LevelWarning,
-				Message: fmt.Sprintf("top-level field %q is not part of this output shape; it is ignored", k)})
+		msg := fmt.Sprintf("field %q is not part of this output shape; it is ignored", k)
+		if path == "" {
+			msg = "top-level " + msg
+		}
+		if containsFold(pageTokens, k) {
+			msg = fmt.Sprintf("the output holds one page of several (%s is set), so the resources on the other pages were not read; "+
+				"run the command again without --max-items or --no-paginate", k)
+		}
+		b.diags = append(b.diags, Diagnostic{File: file, Path: joinPath(path, k), Level: LevelWarning, Message: msg})
+	}
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
 		}
 	}
+	return false
 }

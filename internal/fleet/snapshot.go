@@ -174,7 +174,7 @@ func (b *builder) loadSnapshotLists(file string, s snapshotFile) {
 	each("images", s.Images, func(path string, raw json.RawMessage) {
 		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
 		if b.decodeItem(file, path, raw, &img.Detail) {
-			b.fleet.Images = append(b.fleet.Images, img)
+			b.addImage(img)
 		}
 	})
 	each("targetGroups", s.TargetGroups, func(path string, raw json.RawMessage) {

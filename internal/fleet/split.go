@@ -1,103 +1,106 @@
 package fleet
 
 import (
+	"bytes"
 	"encoding/json"
-	"strings"
+	"unicode/utf8"
 )
 
-// The splitters below cut already validated JSON into its members and
-// elements without decoding or copying it: encoding/json would scan each
-// byte twice per call (validate, then decode) and copy every RawMessage,
-// which for a 100 MB fleet costs more than the decoding itself. The parts
-// share the input's memory, capped so an append can never write into a
-// neighbour.
-
-// skipSpace (position.go) also steps over ',' and ':', which is all the
-// structure between members and elements.
-
-// splitObject returns the members of the JSON object raw; ok is false when
-// raw is not an object. raw must be valid JSON.
-func splitObject(raw []byte) (map[string]json.RawMessage, bool) {
-	i := skipSpace(raw, 0)
-	if i >= len(raw) || raw[i] != '{' {
-		return nil, false
+// split breaks valid JSON (as json.Valid accepts it) that is an object or an
+// array into its members' bytes, without decoding them. It makes one pass
+// over the bytes where json.Unmarshal into RawMessages makes two, which
+// matters for files of tens of megabytes. kind is '{' or '[' (keys are nil
+// for an array), or 0 when data holds another kind of value. The members
+// are capped sub-slices of data: appending to one cannot overwrite the next.
+func split(data []byte) (kind byte, keys []string, vals []json.RawMessage) {
+	i := skipWS(data, 0)
+	if i >= len(data) || data[i] != '{' && data[i] != '[' {
+		return 0, nil, nil
 	}
-	out := map[string]json.RawMessage{}
-	for i = skipSpace(raw, i+1); i < len(raw) && raw[i] != '}'; i = skipSpace(raw, i+1) {
-		end := skipString(raw, i)
-		key := unquoteKey(raw[i:end])
-		i = skipSpace(raw, end) // skips the ':' too
-		end = skipValue(raw, i)
-		out[key] = raw[i:end:end]
-		i = end - 1
+	kind = data[i]
+	i = skipWS(data, i+1)
+	for i < len(data) && data[i] != '}' && data[i] != ']' {
+		if kind == '{' {
+			end := valueEnd(data, i)
+			if end == i || data[i] != '"' {
+				return 0, nil, nil // not valid JSON after all
+			}
+			keys = append(keys, unquote(data[i:end]))
+			i = skipWS(data, skipWS(data, end)+1) // past the colon
+		}
+		end := valueEnd(data, i)
+		if end == i {
+			return 0, nil, nil
+		}
+		vals = append(vals, json.RawMessage(data[i:end:end]))
+		i = skipWS(data, end)
+		if i < len(data) && data[i] == ',' {
+			i = skipWS(data, i+1)
+		}
 	}
-	return out, true
+	return kind, keys, vals
 }
 
-// splitArray returns the elements of the JSON array raw; ok is false when
-// raw is not an array. raw must be valid JSON.
-func splitArray(raw []byte) ([]json.RawMessage, bool) {
-	i := skipSpace(raw, 0)
-	if i >= len(raw) || raw[i] != '[' {
-		return nil, false
-	}
-	out := []json.RawMessage{}
-	for i = skipSpace(raw, i+1); i < len(raw) && raw[i] != ']'; i = skipSpace(raw, i+1) {
-		end := skipValue(raw, i)
-		out = append(out, raw[i:end:end])
-		i = end - 1
-	}
-	return out, true
-}
-
-// skipValue returns the offset just past the value that starts at raw[i].
-func skipValue(raw []byte, i int) int {
-	switch raw[i] {
-	case '"':
-		return skipString(raw, i)
-	case '{', '[':
-		depth := 0
-		for ; i < len(raw); i++ {
-			switch raw[i] {
-			case '"':
-				i = skipString(raw, i) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				if depth--; depth == 0 {
-					return i + 1
-				}
+// valueEnd returns the offset just past the value that starts at i.
+func valueEnd(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"':
+			i = stringEnd(data, i) - 1
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+			if depth < 0 {
+				return i // a scalar right before its container's end
+			}
+		case ',', ' ', '\t', '\r', '\n', ':':
+			if depth == 0 {
+				return i
 			}
 		}
-		return len(raw)
-	}
-	for i < len(raw) && !strings.ContainsRune(",}] \t\r\n", rune(raw[i])) {
-		i++ // a number, true, false or null
 	}
 	return i
 }
 
-// skipString returns the offset just past the string that starts at raw[i].
-func skipString(raw []byte, i int) int {
-	for i++; i < len(raw); i++ {
-		switch raw[i] {
+// stringEnd returns the offset just past the string that starts at i.
+func stringEnd(data []byte, i int) int {
+	for i++; i < len(data); i++ {
+		switch data[i] {
 		case '\\':
 			i++
 		case '"':
 			return i + 1
 		}
 	}
-	return len(raw)
+	return i
 }
 
-// unquoteKey decodes a member name, escapes included.
-func unquoteKey(quoted []byte) string {
-	for _, c := range quoted {
-		if c == '\\' {
-			var s string
-			_ = json.Unmarshal(quoted, &s)
-			return s
-		}
+func skipWS(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
 	}
-	return string(quoted[1 : len(quoted)-1])
+	return i
+}
+
+// unquote decodes a JSON string; the plain case (no escapes, valid UTF-8)
+// without encoding/json.
+func unquote(q []byte) string {
+	if len(q) < 2 {
+		return string(q)
+	}
+	inner := q[1 : len(q)-1]
+	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		return string(inner)
+	}
+	var s string
+	_ = json.Unmarshal(q, &s) // q is a valid JSON string
+	return s
 }

@@ -1,67 +1,42 @@
 package fleet
 
 import (
-	"encoding/json"
 	"reflect"
 	"testing"
 )
 
-// The splitters must cut exactly where encoding/json does.
-func TestSplittersAgreeWithEncodingJSON(t *testing.T) {
-	objects := []string{
-		`{}`, ` { "a" : 1 , "b":[1,2,{"c":"}]"}], "d\"e": "x\\"}`, "{\n    \"k\": null,\n    \"n\": -1.5e3, \"t\": true}",
-		`{"nested":{"a":{"b":[[],[{}]]}},"s":"\u00e9\\\"","esc\u0041pe":false}`, `{"dup":1,"dup":2}`,
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind byte
+		keys []string
+		vals []string
+	}{
+		{`{}`, '{', nil, nil},
+		{` [ ] `, '[', nil, nil},
+		{`{"a": 1, "b" : "x,}]", "c":{"d":[1,{"e":"\"]"}]}}`, '{', []string{"a", "b", "c"}, []string{`1`, `"x,}]"`, `{"d":[1,{"e":"\"]"}]}`}},
+		{"[1,\n\t-2.5e3 , true,null,\"\\\\\",[[]]]", '[', nil, []string{`1`, `-2.5e3`, `true`, `null`, `"\\"`, `[[]]`}},
+		{`{"k\u00e9y\n": 0, "k": 1, "k": 2}`, '{', []string{"k\u00e9y\n", "k", "k"}, []string{`0`, `1`, `2`}},
+		{`"text"`, 0, nil, nil},
+		{`12`, 0, nil, nil},
 	}
-	for _, in := range objects {
-		var want map[string]json.RawMessage
-		if err := json.Unmarshal([]byte(in), &want); err != nil {
-			t.Fatalf("bad case %s: %v", in, err)
+	for _, tt := range tests {
+		kind, keys, vals := split([]byte(tt.in))
+		var got []string
+		for _, v := range vals {
+			got = append(got, string(v))
 		}
-		got, ok := splitObject([]byte(in))
-		if !ok || !reflect.DeepEqual(normalise(got), normalise(want)) {
-			t.Errorf("splitObject(%s) = %q, want %q", in, got, want)
-		}
-	}
-	arrays := []string{`[]`, ` [ 1 , "a,b" , {"x":[1]} , [ ] , null ]`, "[\n    {\n        \"a\": \"]\"\n    }\n]"}
-	for _, in := range arrays {
-		var want []json.RawMessage
-		if err := json.Unmarshal([]byte(in), &want); err != nil {
-			t.Fatalf("bad case %s: %v", in, err)
-		}
-		got, ok := splitArray([]byte(in))
-		if !ok || len(got) != len(want) {
-			t.Fatalf("splitArray(%s) = %q, want %q", in, got, want)
-		}
-		for i := range got {
-			if string(got[i]) != string(want[i]) {
-				t.Errorf("splitArray(%s)[%d] = %s, want %s", in, i, got[i], want[i])
-			}
-		}
-	}
-	for _, notObject := range []string{`[1]`, `"s"`, `3`} {
-		if _, ok := splitObject([]byte(notObject)); ok {
-			t.Errorf("splitObject(%s) accepted a non-object", notObject)
-		}
-		if _, ok := splitArray([]byte(`{"a":1}`)); ok {
-			t.Errorf("splitArray accepted an object")
+		if kind != tt.kind || !reflect.DeepEqual(keys, tt.keys) || !reflect.DeepEqual(got, tt.vals) {
+			t.Errorf("split(%s) = %q %q %q, want %q %q %q", tt.in, kind, keys, got, tt.kind, tt.keys, tt.vals)
 		}
 	}
 }
 
-func normalise(m map[string]json.RawMessage) map[string]string {
-	out := map[string]string{}
-	for k, v := range m {
-		out[k] = string(v)
-	}
-	return out
-}
-
-// Parts share the input's memory but cannot grow into a neighbour.
-func TestSplitPartsCannotOverwriteNeighbours(t *testing.T) {
-	in := []byte(`[{"a":1},{"b":2}]`)
-	parts, _ := splitArray(in)
-	_ = append(parts[0], 'X')
-	if string(parts[1]) != `{"b":2}` {
-		t.Errorf("appending to one part changed the next: %s", parts[1])
+// The members are capped: appending to one leaves the next intact.
+func TestSplitMembersAreCapped(t *testing.T) {
+	_, _, vals := split([]byte(`[{"a":1},{"b":2}]`))
+	_ = append(vals[0], "XXXX"...)
+	if string(vals[1]) != `{"b":2}` {
+		t.Errorf("appending to the first member overwrote the second: %s", vals[1])
 	}
 }

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/reports"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// previewRewrites rewrites every service's task definition and the service
+// itself for the report's change lists and next steps, writing nothing.
+// Each task definition is rewritten once however many services run it; a
+// blocked one is not rewritten, nor are its services. A rewrite that fails
+// is reported on its service and the rest still goes ahead. The rewrites
+// only read the fleet, so they run on every core.
+func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview {
+	rw := reports.RewritePreview{TaskDefinitions: map[string]*rewrite.Result{},
+		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}}
+	warmIndexes(f)
+	var tds []*fleet.TaskDefinition
+	index := map[*fleet.TaskDefinition]int{}
+	for _, s := range f.Services {
+		if _, seen := index[s.TaskDef]; s.TaskDef != nil && !seen {
+			index[s.TaskDef] = len(tds)
+			tds = append(tds, s.TaskDef)
+		}
+	}
+	tdRes, tdErr := make([]*rewrite.Result, len(tds)), make([]error, len(tds))
+	parallel(len(tds), func(i int) {
+		tdRes[i], tdErr[i] = rewrite.TaskDefinition(f, tds[i], rewrite.Options{MemoryHeadroomPct: memoryHeadroom})
+	})
+	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
+	parallel(len(f.Services), func(i int) {
+		s := f.Services[i]
+		if s.TaskDef == nil || tdErr[index[s.TaskDef]] != nil || tdRes[index[s.TaskDef]].Blocked {
+			return
+		}
+		svcRes[i], svcErr[i] = rewrite.Service(f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{})
+	})
+	for i, s := range f.Services {
+		if s.TaskDef == nil {
+			continue
+		}
+		key, td := reports.ServiceKey(s.Cluster, s.Name()), index[s.TaskDef]
+		switch {
+		case tdErr[td] != nil:
+			rw.Errors[key] = tdErr[td].Error()
+		case svcErr[i] != nil:
+			rw.TaskDefinitions[s.TaskDefinitionKey()] = tdRes[td]
+			rw.Errors[key] = svcErr[i].Error()
+		default:
+			rw.TaskDefinitions[s.TaskDefinitionKey()] = tdRes[td]
+			if svcRes[i] != nil {
+				rw.Services[key] = svcRes[i]
+			}
+		}
+	}
+	return rw
+}
+
+// warmIndexes builds the fleet's lazy lookup indexes (ServicesUsing,
+// Image) before the rewrites share the fleet across goroutines: built on
+// first use, they would otherwise be written by two at once.
+func warmIndexes(f *fleet.Fleet) {
+	f.ServicesUsing(nil)
+	f.Image("")
+}
+
+// parallel calls do(0..n-1) on one goroutine per core.
+func parallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/golden"
+	"github.com/ecs2fargate/ecs2fargate/reports"
+)
+
+// reportDemo runs `report --format FORMAT examples/demo-fleet` from the
+// repository root, isolated from any price cache or AWS region.
+func reportDemo(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	isolate(t)
+	t.Chdir(filepath.Join(packageDir, "..", ".."))
+	return runCLI(t, "", append(append([]string{"report"}, args...), demoFleet)...)
+}
+
+// TestReportDemoGoldens: the README's report of the demo fleet, in every
+// format, exits 2 (blockers) and matches its golden file.
+func TestReportDemoGoldens(t *testing.T) {
+	for _, format := range reports.ReportFormats() {
+		t.Run(format, func(t *testing.T) {
+			code, stdout, stderr := reportDemo(t, "--format", format)
+			if code != exitFindings {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFindings, stderr)
+			}
+			if strings.Contains(stdout, "/work/") || strings.Contains(stdout, os.TempDir()) {
+				t.Errorf("output contains a machine-specific path")
+			}
+			golden.Assert(t, filepath.Join(packageDir, "testdata", "demo", reports.ReportFiles[format]), []byte(stdout))
+		})
+	}
+}
+
+// TestReportDemoHasRewritePreview: the real rewrite ran, so movable
+// services carry change lists and concrete next steps.
+func TestReportDemoHasRewritePreview(t *testing.T) {
+	_, stdout, _ := reportDemo(t, "--format", "json")
+	var r reports.Report
+	if err := json.Unmarshal([]byte(stdout), &struct {
+		Services *[]reports.ServiceReport `json:"services"`
+		Note     *string                  `json:"rewriteNote"`
+	}{&r.Services, &r.RewriteNote}); err != nil {
+		t.Fatal(err)
+	}
+	if r.RewriteNote != "" {
+		t.Errorf("rewrite note %q: the preview should have run", r.RewriteNote)
+	}
+	moved := 0
+	for _, s := range r.Services {
+		if s.Verdict == "fixable" && !s.OnFargate {
+			moved++
+			if len(s.Changes) == 0 || !strings.Contains(strings.Join(s.NextSteps, " "), "rewritten") {
+				t.Errorf("%s/%s: %d changes, steps %q; want the rewrite's changes and document", s.Cluster, s.Service, len(s.Changes), s.NextSteps)
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("the demo fleet should have fixable services")
+	}
+}
+
+// TestReportOutWritesEveryFormat: --out writes the five files, the same
+// bytes as --format gives on stdout.
+func TestReportOutWritesEveryFormat(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := reportDemo(t, "--fail-on", "none", "--out", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d with --fail-on none; stderr:\n%s", code, stderr)
+	}
+	for format, name := range reports.ReportFiles {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		_, stdout, _ := reportDemo(t, "--format", format)
+		if string(got) != stdout {
+			t.Errorf("%s differs from --format %s", name, format)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(reports.ReportFiles) {
+		t.Errorf("%d files in --out, want %d (no temporary files left)", len(entries), len(reports.ReportFiles))
+	}
+}
+
+func TestReportNow(t *testing.T) {
+	_, stdout, _ := reportDemo(t, "--format", "json", "--now=2026-11-30T12:00:00+01:00")
+	if !strings.Contains(stdout, `"generatedAt": "2026-11-30T11:00:00Z"`) {
+		t.Errorf("--now=TIME should stamp that time in UTC")
+	}
+	_, stdout, _ = reportDemo(t, "--format", "json", "--now")
+	if !strings.Contains(stdout, `"generatedAt": "20`) {
+		t.Errorf("--now alone should stamp the current time")
+	}
+	code, _, stderr := reportDemo(t, "--now=yesterday")
+	if code != exitError || !strings.Contains(stderr, "RFC 3339") {
+		t.Errorf("--now=yesterday: exit %d, stderr %q; want a usage error naming RFC 3339", code, stderr)
+	}
+}
+
+func TestReportBadFormat(t *testing.T) {
+	code, stdout, stderr := reportDemo(t, "--format", "pdf")
+	if code != exitError || stdout != "" || !strings.Contains(stderr, "html") {
+		t.Errorf("exit %d, stdout %d bytes, stderr %q; want exit 1 listing the formats and no output", code, len(stdout), stderr)
+	}
+}
+
+// TestReportPrintsNoEnvironmentValue: the report, rewrite changes
+// included, never shows an environment value of the demo fleet.
+func TestReportPrintsNoEnvironmentValue(t *testing.T) {
+	values := demoEnvValues(t)
+	for _, format := range reports.ReportFormats() {
+		_, stdout, stderr := reportDemo(t, "--format", format)
+		for _, v := range values {
+			if strings.Contains(stdout+stderr, v) {
+				t.Errorf("%s report contains the value of an environment variable (%d characters)", format, len(v))
+			}
+		}
+	}
+}
+
+// TestPreviewRewritesInParallel: the parallel preview equals one made a
+// service at a time (run with -race, it also checks the rewrites only read).
+func TestPreviewRewritesInParallel(t *testing.T) {
+	f := genFleet(t, 4, 25)
+	got := previewRewrites(f, 0)
+	prev := runtime.GOMAXPROCS(1)
+	want := previewRewrites(f, 0)
+	runtime.GOMAXPROCS(prev)
+	a, _ := json.Marshal(got)
+	b, _ := json.Marshal(want)
+	if string(a) != string(b) || len(got.Services) == 0 {
+		t.Errorf("parallel preview differs from the serial one (%d services rewritten)", len(got.Services))
+	}
+}

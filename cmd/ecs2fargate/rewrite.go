@@ -1,0 +1,102 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// rewriteOptions are the rewrite command's flags, read and checked.
+type rewriteOptions struct {
+	out         string
+	diff, check bool
+	td          rewrite.Options
+	svc         rewrite.ServiceOptions
+}
+
+func rewriteCommand(s streams) *cli.Command {
+	return &cli.Command{
+		Name:  "rewrite",
+		Usage: "write the Fargate version of each task definition and service, with every change explained",
+		Description: "Reads the same inputs as audit. Each task definition becomes a register-task-definition request\n" +
+			"(<family>.taskdef.json); each service an update-service request, create-target-group requests for ip\n" +
+			"target groups and, when it cannot move in place, a create-service request. changes.json and\n" +
+			"changes.md list every change with its rule ID, and what remains to do by hand.",
+		ArgsUsage: "PATH... (files, directories, or - for stdin)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the documents, changes.json and changes.md into `DIR` (needed unless the inputs hold one task definition)"},
+			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of each input task definition and its rewrite"},
+			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 2 if anything would change or stays blocked, 0 if nothing"},
+			&cli.BoolFlag{Name: "force", Usage: "rewrite task definitions that keep a blocker (the change list says so first)"},
+			&cli.StringFlag{Name: "execution-role-arn", Usage: "execution role `ARN` to add where awslogs, private ECR or secrets need one (default: ecsTaskExecutionRole in the task definition's account)"},
+			&cli.StringFlag{Name: "log-group", Value: rewrite.DefaultLogGroupTemplate, Usage: "awslogs group `TEMPLATE` for converted or added log configurations; {family} and {container} are replaced"},
+			&cli.StringFlag{Name: "log-region", Usage: "awslogs `REGION` (default: the Region in the task definition's ARN, else its services' or ECR images')"},
+			&cli.StringFlag{Name: "log-stream-prefix", Value: rewrite.DefaultLogStreamPrefix, Usage: "awslogs-stream-prefix `TEMPLATE`; {family} and {container} are replaced"},
+			&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing a Fargate size, [0, 100]"},
+			&cli.StringSliceFlag{Name: "registry-credentials", Usage: "`REGISTRY=SECRET_ARN`: set repositoryCredentials for images from a private registry (repeatable)"},
+			&cli.StringSliceFlag{Name: "subnets", Usage: "`SUBNET` ids for the services' tasks (comma-separated or repeated; default: the subnets of the cluster's instances)"},
+			&cli.StringSliceFlag{Name: "security-groups", Usage: "security group `IDS` for the services' tasks (comma-separated or repeated)"},
+			&cli.BoolFlag{Name: "assign-public-ip", Usage: "give each task a public IPv4 address (assignPublicIp ENABLED)"},
+			&cli.IntFlag{Name: "spot-weight", Value: 0, Usage: "`WEIGHT` of FARGATE_SPOT beside FARGATE (weight 1, base 1); 0 = no Spot"},
+		},
+		Action: func(c *cli.Context) error {
+			opts, err := readRewriteOptions(c)
+			if err != nil {
+				return err
+			}
+			return runRewrite(c, opts, s)
+		},
+	}
+}
+
+func readRewriteOptions(c *cli.Context) (rewriteOptions, error) {
+	o := rewriteOptions{out: c.String("out"), diff: c.Bool("diff"), check: c.Bool("check")}
+	o.td = rewrite.Options{
+		ExecutionRoleARN: c.String("execution-role-arn"), LogGroupTemplate: c.String("log-group"),
+		LogRegion: c.String("log-region"), LogStreamPrefix: c.String("log-stream-prefix"),
+		MemoryHeadroomPct: c.Int("memory-headroom"), Force: c.Bool("force"),
+	}
+	creds, err := registryCredentials(c.StringSlice("registry-credentials"))
+	if err != nil {
+		return o, err
+	}
+	o.td.RegistryCredentials = creds
+	if err := o.td.Validate(); err != nil {
+		return o, usagef("%v", err)
+	}
+	o.svc = rewrite.ServiceOptions{
+		Subnets: splitList(c.StringSlice("subnets")), SecurityGroups: splitList(c.StringSlice("security-groups")),
+		AssignPublicIP: c.Bool("assign-public-ip"), SpotWeight: c.Int("spot-weight"), Force: c.Bool("force"),
+	}
+	if o.check && (o.out != "" || o.diff) {
+		return o, usagef("--check writes nothing; it cannot be combined with --out or --diff")
+	}
+	return o, nil
+}
+
+func registryCredentials(pairs []string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, p := range pairs {
+		reg, arn, ok := strings.Cut(p, "=")
+		if !ok || reg == "" || !strings.HasPrefix(arn, "arn:") {
+			return nil, usagef("--registry-credentials %q: want REGISTRY=SECRET_ARN", p)
+		}
+		m[reg] = arn
+	}
+	return m, nil
+}
+
+// splitList accepts both repeated flags and comma-separated values.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, part := range strings.Split(v, ",") {
+			if p := strings.TrimSpace(part); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

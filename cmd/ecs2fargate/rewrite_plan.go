@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// rewriteRun is a rewrite of the whole fleet: the report and, for each
+// result, the original document the diff compares with.
+type rewriteRun struct {
+	report   *rewrite.Report
+	original map[string][]byte // by task definition key
+}
+
+// rewriteFleet rewrites every task definition, then every service whose
+// task definition was rewritten (or is absent from the inputs).
+func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
+	run := &rewriteRun{report: &rewrite.Report{}, original: map[string][]byte{}}
+	byTD := map[*fleet.TaskDefinition]*rewrite.Result{}
+	results, errs := rewrite.TaskDefinitions(f, opts.td)
+	for i, td := range f.TaskDefinitions {
+		res, err := results[i], errs[i]
+		if err != nil {
+			run.report.Errors = append(run.report.Errors, err.Error())
+			continue
+		}
+		res.Source = td.Doc.Source.File
+		run.original[res.Key] = td.Doc.Raw
+		byTD[td] = res
+		run.report.TaskDefinitions = append(run.report.TaskDefinitions, *res)
+	}
+	for _, s := range f.Services {
+		if res := rewriteService(f, s, byTD, opts); res != nil {
+			run.report.Services = append(run.report.Services, *res)
+		}
+	}
+	return run
+}
+
+// rewriteService moves one service to the new revision of its task
+// definition's family. A service whose task definition stayed blocked
+// gets no request: the family's latest revision would still be the EC2 one.
+func rewriteService(f *fleet.Fleet, s *fleet.Service, byTD map[*fleet.TaskDefinition]*rewrite.Result, opts rewriteOptions) *rewrite.ServiceResult {
+	family, _ := fleet.SplitTaskDefinitionKey(s.TaskDefinitionKey())
+	if s.TaskDef != nil {
+		td := byTD[s.TaskDef]
+		if td == nil || td.Document == nil {
+			return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
+				NotInPlace: fmt.Sprintf("task definition %s was not rewritten (see its remaining blockers), so the service has no Fargate revision to move to", s.TaskDefinitionKey())}
+		}
+		family = deref(s.TaskDef.Def.Family)
+	}
+	res, err := rewrite.Service(f, s, family, opts.svc)
+	if err != nil {
+		return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
+	}
+	return res
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}

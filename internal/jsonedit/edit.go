@@ -1,0 +1,164 @@
+package jsonedit
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNotFound is returned (wrapped) when a path names nothing in the document.
+var ErrNotFound = errors.New("not found")
+
+// resolve follows p as far as the document has it. It returns the start
+// of the deepest value reached and how many steps were followed.
+func resolve(d []byte, p Path) (start, n int, err error) {
+	start = skipSpace(d, 0)
+	if start >= len(d) {
+		return 0, 0, fmt.Errorf("empty document")
+	}
+	for n < len(p) {
+		st := p[n]
+		want := byte('{')
+		if st.IsIndex {
+			want = '['
+		}
+		if d[start] != want {
+			return start, n, fmt.Errorf("%s: %w (not an %s)", p[:n+1], ErrNotFound, kind(want))
+		}
+		child, err := findChild(d, start, st)
+		if err != nil {
+			return 0, 0, err
+		}
+		if child < 0 {
+			return start, n, nil
+		}
+		start = child
+		n++
+	}
+	return start, n, nil
+}
+
+func kind(open byte) string {
+	if open == '{' {
+		return "object"
+	}
+	return "array"
+}
+
+// Get returns the bytes of the value at p.
+func Get(d []byte, p Path) ([]byte, bool) {
+	start, n, err := resolve(d, p)
+	if err != nil || n < len(p) {
+		return nil, false
+	}
+	end, err := valueEnd(d, start)
+	if err != nil {
+		return nil, false
+	}
+	return d[start:end], true
+}
+
+// Set replaces the value at p with v (JSON text), or inserts the last key
+// of p, creating missing parent objects. Array elements are never created.
+func Set(d []byte, p Path, v []byte) ([]byte, error) {
+	start, n, err := resolve(d, p)
+	if err != nil {
+		return nil, err
+	}
+	if n == len(p) {
+		end, err := valueEnd(d, start)
+		if err != nil {
+			return nil, err
+		}
+		st := detect(d)
+		return splice(d, start, end, st.format(v, lineIndent(d, start))), nil
+	}
+	for _, s := range p[n:] {
+		if s.IsIndex {
+			return nil, fmt.Errorf("%s: %w (array elements are not created)", p, ErrNotFound)
+		}
+	}
+	for i := len(p) - 1; i > n; i-- {
+		v = objectOf(p[i].Key, v)
+	}
+	return insert(d, start, p[n].Key, v)
+}
+
+// Append adds v as the last element of the array at p, creating the array
+// (as the last key of its parent object) when absent.
+func Append(d []byte, p Path, v []byte) ([]byte, error) {
+	start, n, err := resolve(d, p)
+	if err != nil {
+		return nil, err
+	}
+	if n < len(p) {
+		return Set(d, p, append(append([]byte{'['}, v...), ']'))
+	}
+	if d[start] != '[' {
+		return nil, fmt.Errorf("%s: not an array", p)
+	}
+	return insert(d, start, "", v)
+}
+
+// Delete removes the member or element at p with its separator.
+func Delete(d []byte, p Path) ([]byte, error) {
+	if len(p) == 0 {
+		return nil, fmt.Errorf("cannot delete the whole document")
+	}
+	start, n, err := resolve(d, p.Parent())
+	if err != nil {
+		return nil, err
+	}
+	if n < len(p)-1 {
+		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
+	}
+	kids, close, err := children(d, start)
+	if err != nil {
+		return nil, err
+	}
+	j := find(kids, p.Last())
+	if j < 0 || p.Last().IsIndex != (d[start] == '[') {
+		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
+	}
+	switch {
+	case len(kids) == 1:
+		return splice(d, start+1, close, nil), nil
+	case j < len(kids)-1:
+		return splice(d, kids[j].keyStart, kids[j+1].keyStart, nil), nil
+	default:
+		return splice(d, kids[j-1].end, kids[j].end, nil), nil
+	}
+}
+
+// insert adds a member (key != "") or an element at the end of the
+// container starting at open, laid out like its siblings.
+func insert(d []byte, open int, key string, v []byte) ([]byte, error) {
+	kids, close, err := children(d, open)
+	if err != nil {
+		return nil, err
+	}
+	if key != "" && d[open] != '{' {
+		return nil, fmt.Errorf("cannot add key %q to an array", key)
+	}
+	st := detect(d).at(d, open, close, kids)
+	text := st.member(key, v)
+	if len(kids) == 0 {
+		if st.pretty {
+			text = append(append([]byte("\n"+st.indent), text...), "\n"+lineIndent(d, open)...)
+		}
+		return splice(d, open+1, close, text), nil
+	}
+	sep := st.comma
+	if st.pretty {
+		sep = ",\n" + st.indent
+	}
+	last := kids[len(kids)-1].end
+	return splice(d, last, last, append([]byte(sep), text...)), nil
+}
+
+// splice returns d with d[from:to] replaced by repl, in a new slice.
+func splice(d []byte, from, to int, repl []byte) []byte {
+	out := make([]byte, 0, len(d)-(to-from)+len(repl))
+	out = append(out, d[:from]...)
+	out = append(out, repl...)
+	return append(out, d[to:]...)
+}

@@ -1,0 +1,222 @@
+package jsonedit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// span is one value in the document: [start, end), and for object members
+// the start of the key.
+type span struct {
+	keyStart   int
+	start, end int
+	key        string
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func skipSpace(d []byte, i int) int {
+	for i < len(d) && isSpace(d[i]) {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the index just past the value starting at i.
+func valueEnd(d []byte, i int) (int, error) {
+	if i >= len(d) {
+		return 0, fmt.Errorf("unexpected end of JSON")
+	}
+	switch d[i] {
+	case '"':
+		return stringEnd(d, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(d); j++ {
+			switch d[j] {
+			case '"':
+				e, err := stringEnd(d, j)
+				if err != nil {
+					return 0, err
+				}
+				j = e - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, nil
+				}
+			}
+		}
+		return 0, fmt.Errorf("unclosed %c at offset %d", d[i], i)
+	}
+	j := i
+	for j < len(d) && !isSpace(d[j]) && d[j] != ',' && d[j] != '}' && d[j] != ']' {
+		j++
+	}
+	if j == i {
+		return 0, fmt.Errorf("unexpected %q at offset %d", d[i], i)
+	}
+	return j, nil
+}
+
+func stringEnd(d []byte, i int) (int, error) {
+	for j := i + 1; j < len(d); j++ {
+		switch d[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, nil
+		}
+	}
+	return 0, fmt.Errorf("unterminated string at offset %d", i)
+}
+
+// children lists the members of the object or the elements of the array
+// starting at i, and the index of its closing bracket.
+func children(d []byte, i int) ([]span, int, error) {
+	open := d[i]
+	isObj := open == '{'
+	var out []span
+	j := skipSpace(d, i+1)
+	for {
+		if j >= len(d) {
+			return nil, 0, fmt.Errorf("unclosed %c at offset %d", open, i)
+		}
+		if d[j] == '}' && isObj || d[j] == ']' && !isObj {
+			return out, j, nil
+		}
+		var sp span
+		if isObj {
+			ke, err := stringEnd(d, j)
+			if err != nil || d[j] != '"' {
+				return nil, 0, fmt.Errorf("expected a key at offset %d", j)
+			}
+			sp.keyStart, sp.key = j, decodeKey(d[j:ke])
+			j = skipSpace(d, ke)
+			if j >= len(d) || d[j] != ':' {
+				return nil, 0, fmt.Errorf("expected ':' at offset %d", j)
+			}
+			j = skipSpace(d, j+1)
+		} else {
+			sp.keyStart = j
+		}
+		end, err := valueEnd(d, j)
+		if err != nil {
+			return nil, 0, err
+		}
+		sp.start, sp.end = j, end
+		out = append(out, sp)
+		j = skipSpace(d, end)
+		if j < len(d) && d[j] == ',' {
+			j = skipSpace(d, j+1)
+		}
+	}
+}
+
+func decodeKey(q []byte) string {
+	for _, c := range q {
+		if c == '\\' {
+			var s string
+			_ = json.Unmarshal(q, &s)
+			return s
+		}
+	}
+	return string(q[1 : len(q)-1])
+}
+
+// find returns the index of the child a step selects: exact key first,
+// then a case-insensitive match (AWS input is read case-insensitively).
+func find(kids []span, st Step) int {
+	if st.IsIndex {
+		if st.Index < len(kids) {
+			return st.Index
+		}
+		return -1
+	}
+	fold := -1
+	for i, k := range kids {
+		if k.key == st.Key {
+			return i
+		}
+		if fold < 0 && equalFold(k.key, st.Key) {
+			fold = i
+		}
+	}
+	return fold
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// findChild returns the start of the value a step selects in the container
+// at open, or -1; like find, but without building the list of children
+// (resolve runs once per edit, and most steps match early).
+func findChild(d []byte, open int, st Step) (int, error) {
+	isObj := d[open] == '{'
+	fold, idx := -1, 0
+	j := skipSpace(d, open+1)
+	for {
+		if j >= len(d) {
+			return 0, fmt.Errorf("unclosed %c at offset %d", d[open], open)
+		}
+		if d[j] == '}' || d[j] == ']' {
+			return fold, nil
+		}
+		match, folded := false, false
+		if isObj {
+			ke, err := stringEnd(d, j)
+			if err != nil || d[j] != '"' {
+				return 0, fmt.Errorf("expected a key at offset %d", j)
+			}
+			key := d[j+1 : ke-1]
+			if bytes.IndexByte(key, '\\') >= 0 {
+				k := decodeKey(d[j:ke])
+				match, folded = k == st.Key, equalFold(k, st.Key)
+			} else {
+				match = string(key) == st.Key
+				folded = !match && fold < 0 && len(key) == len(st.Key) && equalFold(string(key), st.Key)
+			}
+			j = skipSpace(d, ke)
+			if j >= len(d) || d[j] != ':' {
+				return 0, fmt.Errorf("expected ':' at offset %d", j)
+			}
+			j = skipSpace(d, j+1)
+		} else {
+			match = idx == st.Index
+		}
+		if match {
+			return j, nil
+		}
+		if folded && fold < 0 {
+			fold = j
+		}
+		end, err := valueEnd(d, j)
+		if err != nil {
+			return 0, err
+		}
+		idx++
+		j = skipSpace(d, end)
+		if j < len(d) && d[j] == ',' {
+			j = skipSpace(d, j+1)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package pricing
+
+// LikeForLike compares EC2 with each Fargate purchase option over the same
+// workloads, where the plain totals cannot: those are unknown as soon as
+// one cluster's figure is. Each option keeps only the clusters where both
+// the EC2 cost and that option's Fargate cost are known (docs/cost.md,
+// "Like-for-like").
+type LikeForLike struct {
+	OnDemand, Spot, ARM, SavingsPlan1y, SavingsPlan3y LikeScope
+}
+
+// LikeScope is one purchase option's like-for-like comparison.
+type LikeScope struct {
+	// Clusters are the clusters compared, in the comparison's order.
+	Clusters []string
+	// Moving counts the services in them priced on Fargate; OnFargate the
+	// services already there, on neither side (their cost does not change).
+	Moving, OnFargate int
+	// StayOnEC2 are the services that cannot move (StayReason): they are
+	// on both sides at their StayEC2 cost.
+	StayOnEC2 []*ServiceCost
+	// EC2 is the compared clusters' whole EC2 cost, idle included. Fargate
+	// is the cost after the move: the moving services on Fargate plus the
+	// cost of those that stay on EC2.
+	EC2, Fargate Money
+	// LeftOut are the clusters outside the comparison, with the reasons.
+	LeftOut []LeftOut
+}
+
+// Saving is EC2 − Fargate; negative when Fargate costs more.
+func (l LikeScope) Saving() Money { return l.EC2.Sub(l.Fargate) }
+
+// LeftOut is a cluster left out of a like-for-like comparison.
+type LeftOut struct {
+	Cluster  string
+	Services int
+	// Reasons are why its EC2 cost or its Fargate cost is unknown.
+	Reasons []string
+}
+
+// likeForLike builds every option's comparison from the clusters and their
+// services (grouped by cluster name).
+func likeForLike(clusters []*ClusterCost, byCluster map[string][]*ServiceCost) LikeForLike {
+	scope := func(pick func(Variants) Money) LikeScope {
+		l := LikeScope{EC2: Zero, Fargate: Zero}
+		for _, cc := range clusters {
+			l.add(cc, byCluster[cc.Cluster], pick)
+		}
+		return l
+	}
+	return LikeForLike{
+		OnDemand:      scope(func(v Variants) Money { return v.OnDemand }),
+		Spot:          scope(func(v Variants) Money { return v.Spot }),
+		ARM:           scope(func(v Variants) Money { return v.ARM }),
+		SavingsPlan1y: scope(func(v Variants) Money { return v.SavingsPlan1y }),
+		SavingsPlan3y: scope(func(v Variants) Money { return v.SavingsPlan3y }),
+	}
+}
+
+// add puts one cluster into the comparison, or among those left out when
+// either side is unknown.
+func (l *LikeScope) add(cc *ClusterCost, services []*ServiceCost, pick func(Variants) Money) {
+	after := Zero
+	var moving, onFargate int
+	var stay []*ServiceCost
+	for _, s := range services {
+		switch {
+		case s.OnFargate:
+			onFargate++
+		case s.StayReason != "":
+			after = after.Add(s.StayEC2)
+			stay = append(stay, s)
+		default:
+			after = after.Add(pick(s.Fargate))
+			moving++
+		}
+	}
+	if both := cc.EC2.Add(after); !both.Known() {
+		l.LeftOut = append(l.LeftOut, LeftOut{Cluster: cc.Cluster, Services: len(services), Reasons: both.Missing()})
+		return
+	}
+	l.Clusters = append(l.Clusters, cc.Cluster)
+	l.Moving += moving
+	l.OnFargate += onFargate
+	l.StayOnEC2 = append(l.StayOnEC2, stay...)
+	l.EC2 = l.EC2.Add(cc.EC2)
+	l.Fargate = l.Fargate.Add(after)
+}
+
+// tooLarge is the StayReason of a service no Fargate task fits.
+const tooLarge = "too large for any Fargate task"
+
+// stayReason says why a service stays on EC2 in the like-for-like
+// comparison, or "" when it moves or already runs on Fargate.
+func (m *model) stayReason(sc *ServiceCost) string {
+	switch {
+	case sc.OnFargate:
+		return ""
+	case sc.TooLarge:
+		return tooLarge
+	}
+	return m.o.StayOnEC2[sc.Cluster+"/"+sc.Service]
+}

@@ -1,0 +1,145 @@
+package reports
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/pricing"
+)
+
+// LikeForLikeRows are the like-for-like comparisons, one per purchase
+// option: only the clusters where EC2 and that option are both known
+// (docs/cost.md, "Like-for-like").
+type LikeForLikeRows struct {
+	OnDemand      LikeForLikeRow `json:"onDemand"`
+	Spot          LikeForLikeRow `json:"spot"`
+	ARM           LikeForLikeRow `json:"arm"`
+	SavingsPlan1y LikeForLikeRow `json:"savingsPlan1y"`
+	SavingsPlan3y LikeForLikeRow `json:"savingsPlan3y"`
+}
+
+// options pairs each comparison with its column label, in column order.
+func (l LikeForLikeRows) options() []likeOption {
+	return []likeOption{{"on-demand", l.OnDemand}, {"Spot", l.Spot}, {"ARM", l.ARM}, {"SP 1y", l.SavingsPlan1y}, {"SP 3y", l.SavingsPlan3y}}
+}
+
+type likeOption struct {
+	label string
+	row   LikeForLikeRow
+}
+
+// LikeForLikeRow is one option's comparison. The EC2 side is the sum of the
+// compared clusters' displayed EC2 costs; the Fargate side the sum of their
+// moving services' displayed Fargate costs plus the stay costs, so every
+// figure can be checked against the tables above it.
+type LikeForLikeRow struct {
+	Clusters []string `json:"clusters"`
+	// Services counts the services priced on Fargate in those clusters;
+	// OnFargate those already there, on neither side.
+	Services       int          `json:"services"`
+	OnFargate      int          `json:"onFargate"`
+	StaysOnEC2     []StayRow    `json:"staysOnEC2"`
+	EC2Monthly     Amount       `json:"ec2Monthly"`
+	FargateMonthly Amount       `json:"fargateMonthly"`
+	SavingsMonthly Amount       `json:"savingsMonthly"`
+	EC2Yearly      Amount       `json:"ec2Yearly"`
+	FargateYearly  Amount       `json:"fargateYearly"`
+	SavingsYearly  Amount       `json:"savingsYearly"`
+	LeftOut        []LeftOutRow `json:"leftOut"`
+}
+
+// StayRow is a service that stays on EC2 (too large for Fargate, or
+// blocked by the audit in the report), on both sides at its share of its
+// cluster's EC2 cost plus its part of idle.
+type StayRow struct {
+	Cluster    string `json:"cluster"`
+	Service    string `json:"service"`
+	Reason     string `json:"reason"`
+	EC2Monthly Amount `json:"ec2Monthly"`
+}
+
+// LeftOutRow is a cluster left out of one option's comparison.
+type LeftOutRow struct {
+	Cluster  string   `json:"cluster"`
+	Services int      `json:"services"`
+	Reasons  []string `json:"reasons"`
+}
+
+// likeBuild holds what every option's rows are built from.
+type likeBuild struct {
+	clusters map[string]ClusterCostRow
+	services map[string][]*pricing.ServiceCost
+	rows     map[*pricing.ServiceCost]*ServiceCostRow
+	stays    map[*pricing.ServiceCost]Amount
+}
+
+func likeForLikeRows(c *Cost, cmp *pricing.Comparison, byCluster map[string][]*pricing.ServiceCost, rows map[*pricing.ServiceCost]*ServiceCostRow) LikeForLikeRows {
+	b := likeBuild{clusters: map[string]ClusterCostRow{}, services: byCluster, rows: rows, stays: stayAmounts(cmp.Clusters, byCluster)}
+	for _, cl := range c.Clusters {
+		b.clusters[cl.Cluster] = cl
+	}
+	l := cmp.Total.LikeForLike
+	return LikeForLikeRows{
+		OnDemand:      b.row(l.OnDemand, func(f FargateAmounts) Amount { return f.OnDemand }),
+		Spot:          b.row(l.Spot, func(f FargateAmounts) Amount { return f.Spot }),
+		ARM:           b.row(l.ARM, func(f FargateAmounts) Amount { return f.ARM }),
+		SavingsPlan1y: b.row(l.SavingsPlan1y, func(f FargateAmounts) Amount { return f.SavingsPlan1y }),
+		SavingsPlan3y: b.row(l.SavingsPlan3y, func(f FargateAmounts) Amount { return f.SavingsPlan3y }),
+	}
+}
+
+func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) LikeForLikeRow {
+	r := LikeForLikeRow{Clusters: nonNil(l.Clusters), Services: l.Moving, OnFargate: l.OnFargate,
+		StaysOnEC2: []StayRow{}, LeftOut: []LeftOutRow{}, EC2Monthly: zeroAmount, FargateMonthly: zeroAmount}
+	for _, name := range l.Clusters {
+		r.EC2Monthly = r.EC2Monthly.plus(b.clusters[name].EC2Monthly)
+		for _, s := range b.services[name] {
+			switch {
+			case s.OnFargate:
+			case s.StayReason != "":
+				r.FargateMonthly = r.FargateMonthly.plus(b.stays[s])
+				r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: b.stays[s]})
+			default:
+				r.FargateMonthly = r.FargateMonthly.plus(pick(b.rows[s].FargateMonthly))
+			}
+		}
+	}
+	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
+	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
+	for _, o := range l.LeftOut {
+		r.LeftOut = append(r.LeftOut, LeftOutRow{Cluster: o.Cluster, Services: o.Services, Reasons: nonNil(o.Reasons)})
+	}
+	return r
+}
+
+// stayAmounts rounds the stay costs of each cluster's services that cannot
+// move with the largest remainder method, beside the rest of the cluster's
+// cost, so that where nothing moves they add up to the displayed EC2 cost
+// and the saving shown is exactly 0.00.
+func stayAmounts(clusters []*pricing.ClusterCost, byCluster map[string][]*pricing.ServiceCost) map[*pricing.ServiceCost]Amount {
+	out := map[*pricing.ServiceCost]Amount{}
+	for _, cl := range clusters {
+		var stay []*pricing.ServiceCost
+		rest := cl.EC2
+		for _, s := range byCluster[cl.Cluster] {
+			if s.StayReason != "" {
+				stay = append(stay, s)
+				rest = rest.Sub(s.StayEC2)
+			}
+		}
+		if !rest.Known() {
+			for _, s := range stay {
+				out[s] = amountOf(s.StayEC2)
+			}
+			continue
+		}
+		parts := make([]decimal.Decimal, 0, len(stay)+1)
+		for _, s := range stay {
+			parts = append(parts, s.StayEC2.Amount())
+		}
+		split := pricing.SplitCents(cl.EC2.Amount(), append(parts, rest.Amount()))
+		for i, s := range stay {
+			out[s] = knownAmount(split[i], len(s.StayEC2.Caveats()) > 0)
+		}
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package reports
+
+import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// ReportSchemaVersion is the version of the report JSON contract
+// (docs/json.md, "report").
+const ReportSchemaVersion = 1
+
+// Report is the migration report every report format renders: the audit,
+// the cost comparison and the rewrite preview joined per service. All
+// figures are decided here; renderers only lay them out.
+type Report struct {
+	SchemaVersion int             `json:"schemaVersion"`
+	Tool          Tool            `json:"tool"`
+	GeneratedAt   string          `json:"generatedAt,omitempty"` // RFC 3339, only with --now
+	Inputs        []string        `json:"inputs"`
+	Summary       ReportSummary   `json:"summary"`
+	Clusters      []ReportCluster `json:"clusters"`
+	BlockedByRule []RuleCount     `json:"blockedByRule"`
+	Services      []ServiceReport `json:"services"`
+	Assumptions   CostAssumptions `json:"assumptions"`
+	// AssumptionsText is the cost report's assumptions line.
+	AssumptionsText string `json:"assumptionsText"`
+	// DataGaps says what could not be checked or priced and why.
+	DataGaps DataGaps `json:"dataGaps"`
+	// RewriteNote is set when no rewrite preview could be made, and says why.
+	RewriteNote string `json:"rewriteNote,omitempty"`
+	// Audit and Cost are the audit and cost documents, unchanged, so the
+	// report's JSON is the union of both contracts.
+	Audit *Audit `json:"audit"`
+	Cost  *Cost  `json:"cost"`
+	// CostChart and RuleChart are what the HTML charts show (at most
+	// ChartLimit bars each).
+	CostChart []ReportCluster `json:"-"`
+	RuleChart []RuleCount     `json:"-"`
+}
+
+// ReportSummary is the page-one view: what can move and what it costs.
+type ReportSummary struct {
+	Services  int            `json:"services"`
+	ByVerdict map[string]int `json:"byVerdict"` // ready, fixable, blocked, unknown
+	// Movable counts services that are ready or fixable and not already on Fargate.
+	Movable        int            `json:"movable"`
+	OnFargate      int            `json:"onFargate"`
+	Changes        int            `json:"changes"` // rewrite changes over all services
+	EC2Monthly     Amount         `json:"ec2Monthly"`
+	EC2Yearly      Amount         `json:"ec2Yearly"`
+	IdleMonthly    Amount         `json:"idleMonthly"`
+	IdleYearly     Amount         `json:"idleYearly"`
+	FargateMonthly FargateAmounts `json:"fargateMonthly"`
+	FargateYearly  FargateAmounts `json:"fargateYearly"`
+	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
+	SavingsYearly  FargateAmounts `json:"savingsYearly"`
+	// LikeForLike is the cost document's like-for-like comparison: known
+	// where the totals above are not.
+	LikeForLike LikeForLikeRows `json:"likeForLike"`
+}
+
+// ReportCluster is one cluster's verdict counts and costs.
+type ReportCluster struct {
+	Cluster        string         `json:"cluster"`
+	Region         string         `json:"region"`
+	Services       int            `json:"services"`
+	ByVerdict      map[string]int `json:"byVerdict"`
+	EC2Monthly     Amount         `json:"ec2Monthly"`
+	IdleMonthly    Amount         `json:"idleMonthly"`
+	FargateMonthly FargateAmounts `json:"fargateMonthly"`
+	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
+	Utilization    *string        `json:"utilization"`
+	// Chart holds the cluster's bars for the cost chart, as shares of the
+	// largest bar over all clusters (0–1, four places; null when unknown).
+	Chart ClusterChart `json:"-"`
+}
+
+// ClusterChart are a cluster's bar lengths in the cost chart.
+type ClusterChart struct {
+	EC2, OnDemand, Spot, ARM, SavingsPlan1y *float64
+}
+
+// RuleCount is how many services one blocking rule keeps off Fargate.
+type RuleCount struct {
+	RuleID   string  `json:"ruleId"`
+	Title    string  `json:"title"`
+	Services int     `json:"services"`
+	Fallback string  `json:"fallback,omitempty"`
+	Share    float64 `json:"-"` // of the largest count, for the chart
+}
+
+// ServiceReport is one service: verdict, size, costs, changes, next steps.
+type ServiceReport struct {
+	Cluster        string         `json:"cluster"`
+	Service        string         `json:"service"`
+	TaskDefinition string         `json:"taskDefinition"`
+	Verdict        string         `json:"verdict"`
+	OnFargate      bool           `json:"onFargate"`
+	Blockers       []string       `json:"blockers"`
+	Fixable        []string       `json:"fixable"`
+	Warnings       []string       `json:"warnings"`
+	Fallback       string         `json:"fallback,omitempty"`
+	Tasks          int            `json:"tasks"`
+	FargateSize    *TaskSize      `json:"fargateSize"`
+	EC2Monthly     Amount         `json:"ec2Monthly"`
+	FargateMonthly FargateAmounts `json:"fargateMonthly"`
+	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
+	// Changes are the rewrite's edits to the task definition and the
+	// service; values under environment or secrets are never carried.
+	Changes    []rewrite.Change    `json:"changes"`
+	Remaining  []rewrite.Remaining `json:"remaining"`
+	NotInPlace string              `json:"notInPlace,omitempty"`
+	// RewriteError says why the rewrite preview failed for this service.
+	RewriteError string `json:"rewriteError,omitempty"`
+	// ChangeSummary counts the changes per rule ("lb-target-type-ip ×2"),
+	// for formats that cannot show every change of a large fleet.
+	ChangeSummary string   `json:"changeSummary"`
+	NextSteps     []string `json:"nextSteps"`
+	// Plan names the next steps in a few words ("move in place", "stay on
+	// EC2"), for views with no room for them.
+	Plan       string   `json:"plan"`
+	NotChecked []string `json:"notChecked"` // what each skipped check needs
+	Unknown    []string `json:"unknown"`    // why a cost is unknown
+	// LikeForLike is the service's place in the like-for-like comparison:
+	// "moves", "stays on EC2", "already on Fargate" or "left out";
+	// LikeForLikeOptions the options under which its cluster is compared.
+	LikeForLike        string   `json:"likeForLike"`
+	LikeForLikeOptions []string `json:"likeForLikeOptions"`
+}
+
+// DataGaps is everything the report could not check, price or read.
+type DataGaps struct {
+	NotChecked  []NeedCount `json:"notChecked"`
+	Unknown     []string    `json:"unknownPrices"`
+	Caveats     []string    `json:"caveats"`
+	Diagnostics []string    `json:"inputProblems"`
+	NotRead     []string    `json:"notRead"`
+}
+
+// NeedCount is one kind of missing data and how many checks it stopped.
+type NeedCount struct {
+	Needs  string `json:"needs"`
+	Checks int    `json:"checks"`
+}
+
+// verdictOrder is the order verdicts are shown in everywhere.
+var verdictOrder = []string{analyzer.Ready, analyzer.Fixed, analyzer.Blocked, analyzer.Unknown}
+
+// DetailLimit is the largest report whose HTML and Markdown show every
+// service's change list and next steps; larger fleets get per-service
+// change summaries so the files stay small (JSON and CSV carry everything).
+const DetailLimit = 500
+
+// Detailed reports whether per-service details are shown in full.
+func (r *Report) Detailed() bool { return len(r.Services) <= DetailLimit }

@@ -1,0 +1,151 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// RewritePreview is what the rewrite made of the fleet, keyed for lookup.
+// A missing entry means no rewrite for that task definition or service.
+type RewritePreview struct {
+	TaskDefinitions map[string]*rewrite.Result        // by family:revision
+	Services        map[string]*rewrite.ServiceResult // by ServiceKey
+	// Errors says, by ServiceKey, why a service or its task definition
+	// could not be rewritten.
+	Errors map[string]string
+	// Note says why there is no preview at all (empty when there is one).
+	Note string
+}
+
+// ServiceKey is the RewritePreview.Services key of a service.
+func ServiceKey(cluster, service string) string { return cluster + "/" + service }
+
+// NewReport joins an audit, a cost report of the same fleet and a rewrite
+// preview into one report. generatedAt is printed as is; empty means no
+// timestamp, so that reports of the same inputs are byte-identical.
+func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report {
+	r := &Report{
+		SchemaVersion: ReportSchemaVersion, Tool: a.Tool, GeneratedAt: generatedAt,
+		Inputs: a.Inputs, Assumptions: c.Assumptions, AssumptionsText: c.AssumptionsLine(),
+		RewriteNote: rw.Note, Audit: a, Cost: c,
+	}
+	r.Services = reportServices(a, c, rw)
+	placeInLikeForLike(r.Services, c.Totals.LikeForLike)
+	r.Summary = reportSummary(r.Services, c.Totals)
+	r.Clusters = reportClusters(r.Services, c.Clusters)
+	r.BlockedByRule = blockedByRule(r.Services, a.Rules)
+	r.DataGaps = dataGaps(a, c)
+	r.CostChart = chartSelection(r.Clusters)
+	r.RuleChart = r.BlockedByRule[:min(len(r.BlockedByRule), ChartLimit)]
+	return r
+}
+
+func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
+	costs := make(map[string]*ServiceCostRow, len(c.Services))
+	for i := range c.Services {
+		costs[ServiceKey(c.Services[i].Cluster, c.Services[i].Service)] = &c.Services[i]
+	}
+	needs := map[string][]string{}
+	for _, n := range a.NotChecked {
+		if n.Service != "" {
+			needs[ServiceKey(n.Cluster, n.Service)] = append(needs[ServiceKey(n.Cluster, n.Service)], n.Needs)
+		}
+	}
+	out := []ServiceReport{}
+	for _, v := range a.Verdicts {
+		if v.Service == "" {
+			continue
+		}
+		key := ServiceKey(v.Cluster, v.Service)
+		s := serviceReport(v, costs[key], rw.TaskDefinitions[v.TaskDefinition], rw.Services[key])
+		s.NotChecked = distinct(needs[key])
+		s.RewriteError = rw.Errors[key]
+		s.NextSteps = nextSteps(s, rw.TaskDefinitions[v.TaskDefinition], rw.Services[key], rw.Note == "")
+		s.Plan = planOf(s)
+		out = append(out, s)
+	}
+	return out
+}
+
+func serviceReport(v analyzer.Verdict, cost *ServiceCostRow, td *rewrite.Result, svc *rewrite.ServiceResult) ServiceReport {
+	s := ServiceReport{
+		Cluster: v.Cluster, Service: v.Service, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
+		Blockers: nonNil(v.Blockers), Fixable: nonNil(v.Fixable), Warnings: nonNil(v.Warnings), Fallback: v.Fallback,
+		EC2Monthly: Amount{}, FargateMonthly: FargateAmounts{}, Changes: []rewrite.Change{}, Remaining: []rewrite.Remaining{},
+		Unknown: []string{},
+	}
+	if cost != nil {
+		s.OnFargate, s.Tasks, s.FargateSize = cost.OnFargate, cost.DesiredCount, cost.FargateSize
+		s.EC2Monthly, s.FargateMonthly = cost.EC2Monthly, cost.FargateMonthly
+		s.Unknown = nonNil(cost.Unknown)
+	} else {
+		s.Unknown = []string{"the service was not priced"}
+	}
+	s.SavingsMonthly = s.FargateMonthly.savings(s.EC2Monthly)
+	if s.OnFargate {
+		// Nothing moves, so nothing is saved; its Fargate figures are what
+		// it costs today, and the cluster sums leave it out.
+		s.SavingsMonthly = zeroFargate
+	}
+	if td != nil {
+		s.Changes = append(s.Changes, safeChanges(td.Changes)...)
+		s.Remaining = append(s.Remaining, td.Remaining...)
+	}
+	if svc != nil {
+		s.Changes = append(s.Changes, safeChanges(svc.Changes)...)
+		s.Remaining = append(s.Remaining, svc.Remaining...)
+		s.NotInPlace = svc.NotInPlace
+	}
+	s.ChangeSummary = changeSummary(s.Changes)
+	return s
+}
+
+// safeChanges drops the before and after values of any change under
+// environment variables or secrets: the report names them, never their values.
+func safeChanges(cs []rewrite.Change) []rewrite.Change {
+	out := make([]rewrite.Change, 0, len(cs))
+	for _, c := range cs {
+		p := strings.ToLower(c.Path)
+		if strings.Contains(p, "environment") || strings.Contains(p, "secret") {
+			c.Before, c.After = nil, nil
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// changeSummary counts changes per rule: "host-port ×2, links".
+func changeSummary(cs []rewrite.Change) string {
+	count := map[string]int{}
+	for _, c := range cs {
+		count[c.RuleID]++
+	}
+	ids := make([]string, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for i, id := range ids {
+		if count[id] > 1 {
+			ids[i] = fmt.Sprintf("%s ×%d", id, count[id])
+		}
+	}
+	return strings.Join(ids, ", ")
+}
+
+func distinct(s []string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,40 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// reportRenderers maps each report format name to its renderer.
+var reportRenderers = map[string]func(io.Writer, *Report) error{
+	"html":     renderReportHTML,
+	"markdown": renderReportMarkdown,
+	"json":     renderReportJSON,
+	"csv":      renderReportCSV,
+	"table":    renderReportTable,
+}
+
+// ReportFiles names the file each format is written to by report --out.
+var ReportFiles = map[string]string{
+	"html":     "report.html",
+	"markdown": "report.md",
+	"json":     "report.json",
+	"csv":      "report.csv",
+	"table":    "report.txt",
+}
+
+// ReportFormats lists the formats RenderReport accepts.
+func ReportFormats() []string { return sortedKeys(reportRenderers) }
+
+// RenderReport writes the migration report in the named format.
+func RenderReport(w io.Writer, format string, r *Report) error {
+	render, ok := reportRenderers[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(ReportFormats(), ", "))
+	}
+	return render(w, r)
+}
+
+// renderReportJSON writes the documented contract (docs/json.md, report).
+func renderReportJSON(w io.Writer, r *Report) error { return writeJSON(w, r) }

@@ -1,0 +1,176 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// renderReportMarkdown writes the report as GitHub-flavoured Markdown for
+// a pull request or a wiki: summary tables, clusters, blocking rules, one
+// table per cluster and a <details> block per service. Input values go
+// through mdText, mdCode or htmlText.
+func renderReportMarkdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	b.WriteString("# ecs2fargate migration report\n\n")
+	fmt.Fprintf(&b, "%s read by %s", plural(len(r.Inputs), "input file"), mdText(toolName(r.Tool)))
+	if r.GeneratedAt != "" {
+		fmt.Fprintf(&b, ", generated %s", mdText(r.GeneratedAt))
+	}
+	b.WriteString(".\n\n")
+	mdReportSummary(&b, r)
+	mdReportClusters(&b, r)
+	mdReportRules(&b, r)
+	mdReportServices(&b, r)
+	mdReportGaps(&b, r)
+	fmt.Fprintf(&b, "## Assumptions\n\nPrices as of %s. _%s_\n", mdText(r.Assumptions.PriceDate), mdText(r.AssumptionsText))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdReportSummary(b *strings.Builder, r *Report) {
+	s := r.Summary
+	b.WriteString("## Summary\n\n| Services | Ready | Fixable | Blocked | Unknown | Can move now | Already on Fargate |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(b, "| %d | %d | %d | %d | %d | %d | %d |\n\n", s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"],
+		s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
+	b.WriteString("| Cost (USD) | Per month | Per year | Saving per month | Saving per year |\n|---|---:|---:|---:|---:|\n")
+	for _, row := range costOptionRows(s) {
+		mdRow(b, strings.TrimSpace(row[0]), row[1], row[2], row[3], row[4])
+	}
+	b.WriteString("\n")
+	writeLikeMarkdown(b, s.LikeForLike, r.pricedClusters(), mdText)
+}
+
+func mdReportClusters(b *strings.Builder, r *Report) {
+	if len(r.Clusters) == 0 {
+		return
+	}
+	b.WriteString("## Clusters (USD per month)\n\n| Cluster | Services | Ready | Fixable | Blocked | Unknown | EC2 now | Idle | On-demand | Spot | ARM | SP 1y | Saving (on-demand) |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, c := range r.Clusters {
+		f := c.FargateMonthly
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(orNone(c.Cluster, "(no cluster)")), c.Services,
+			c.ByVerdict["ready"], c.ByVerdict["fixable"], c.ByVerdict["blocked"], c.ByVerdict["unknown"], c.EC2Monthly, c.IdleMonthly,
+			f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, c.SavingsMonthly.OnDemand)
+	}
+	b.WriteString("\n")
+}
+
+func mdReportRules(b *strings.Builder, r *Report) {
+	if len(r.BlockedByRule) == 0 {
+		return
+	}
+	b.WriteString("## Services blocked per rule\n\n| Rule | Services | Title | Where they can run instead |\n|---|---:|---|---|\n")
+	for _, rc := range r.BlockedByRule {
+		fmt.Fprintf(b, "| %s | %d | %s | %s |\n", mdCode(rc.RuleID), rc.Services, mdText(rc.Title), mdText(orNone(rc.Fallback, "–")))
+	}
+	b.WriteString("\n")
+}
+
+// mdReportServices writes one table per cluster, each followed by its
+// services' <details> blocks (change summaries only in large reports).
+func mdReportServices(b *strings.Builder, r *Report) {
+	if len(r.Services) == 0 {
+		return
+	}
+	b.WriteString("## Services\n")
+	detailed := r.Detailed()
+	for i, s := range r.Services {
+		if i == 0 || s.Cluster != r.Services[i-1].Cluster {
+			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(orNone(s.Cluster, "(no cluster)")))
+			b.WriteString("| Service | Verdict | Blockers | Fargate size | Tasks | EC2 now | On-demand | Spot | ARM | SP 1y | Saving (on-demand) | Changes |\n")
+			b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+			mdClusterRows(b, r.Services[i:])
+			b.WriteString("\n")
+			if detailed {
+				mdClusterDetails(b, r.Services[i:])
+			}
+		}
+	}
+	if !detailed {
+		fmt.Fprintf(b, "\nWith more than %d services the change lists and next steps are left to the JSON and CSV formats.\n", DetailLimit)
+	}
+	b.WriteString("\n")
+}
+
+// mdClusterRows writes the rows of the cluster that services starts with.
+func mdClusterRows(b *strings.Builder, services []ServiceReport) {
+	for _, s := range services {
+		if s.Cluster != services[0].Cluster {
+			return
+		}
+		f := s.FargateMonthly
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(s.Service), mdVerdict(s.Verdict), mdRuleIDs(s.Blockers),
+			sizeText(s.FargateSize), s.Tasks, s.EC2Monthly, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, s.SavingsMonthly.OnDemand, mdText(orNone(s.ChangeSummary, "–")))
+	}
+}
+
+func mdClusterDetails(b *strings.Builder, services []ServiceReport) {
+	for _, s := range services {
+		if s.Cluster != services[0].Cluster {
+			return
+		}
+		fmt.Fprintf(b, "<details>\n<summary><b>%s</b>: %s, %s</summary>\n\n", htmlText(s.Service), htmlText(s.Verdict), plural(len(s.Changes), "change"))
+		fmt.Fprintf(b, "Task definition %s.\n\n", mdCode(s.TaskDefinition))
+		mdChanges(b, s.Changes)
+		for _, rm := range s.Remaining {
+			fmt.Fprintf(b, "- left to do by hand (%s, %s): %s\n", mdCode(rm.RuleID), mdText(rm.Severity), mdText(rm.Message))
+		}
+		if len(s.Remaining) > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("Next steps:\n\n")
+		for i, step := range s.NextSteps {
+			fmt.Fprintf(b, "%d. %s\n", i+1, mdText(step))
+		}
+		for _, n := range s.NotChecked {
+			fmt.Fprintf(b, "\nNot checked: needs %s.\n", mdText(n))
+		}
+		b.WriteString("\n</details>\n\n")
+	}
+}
+
+func mdChanges(b *strings.Builder, cs []rewrite.Change) {
+	if len(cs) == 0 {
+		return
+	}
+	b.WriteString("| Rule | Path | Before | After | Change |\n|---|---|---|---|---|\n")
+	for _, c := range cs {
+		msg := mdText(c.Message)
+		if c.Lossy {
+			msg += " **(lossy)**"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdCode(c.RuleID), mdCode(c.Path), mdCode(string(c.Before)), mdCode(string(c.After)), msg)
+	}
+	b.WriteString("\n")
+}
+
+func mdReportGaps(b *strings.Builder, r *Report) {
+	g := r.DataGaps
+	if len(g.NotChecked)+len(g.Unknown)+len(g.Caveats)+len(g.Diagnostics)+len(g.NotRead) == 0 && r.RewriteNote == "" {
+		return
+	}
+	b.WriteString("## Data gaps\n\n")
+	for _, n := range g.NotChecked {
+		fmt.Fprintf(b, "- not checked (%s): needs %s\n", strconv.Itoa(n.Checks)+" checks", mdText(n.Needs))
+	}
+	for _, u := range g.Unknown {
+		fmt.Fprintf(b, "- unknown cost: %s\n", mdText(u))
+	}
+	for _, c := range g.Caveats {
+		fmt.Fprintf(b, "- \\* %s\n", mdText(c))
+	}
+	for _, d := range g.Diagnostics {
+		fmt.Fprintf(b, "- input problem: %s\n", mdText(d))
+	}
+	for _, n := range g.NotRead {
+		fmt.Fprintf(b, "- not read: %s\n", mdText(n))
+	}
+	if r.RewriteNote != "" {
+		fmt.Fprintf(b, "- rewrite preview: %s\n", mdText(r.RewriteNote))
+	}
+	b.WriteString("\n")
+}

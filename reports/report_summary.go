@@ -1,0 +1,119 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+)
+
+func newVerdictCounts() map[string]int {
+	m := make(map[string]int, len(verdictOrder))
+	for _, v := range verdictOrder {
+		m[v] = 0
+	}
+	return m
+}
+
+// movable is a service the report proposes to move now.
+func movable(s ServiceReport) bool {
+	return !s.OnFargate && (s.Verdict == analyzer.Ready || s.Verdict == analyzer.Fixed)
+}
+
+func reportSummary(services []ServiceReport, t CostTotals) ReportSummary {
+	sum := ReportSummary{
+		Services: len(services), ByVerdict: newVerdictCounts(),
+		EC2Monthly: t.EC2Monthly, EC2Yearly: t.EC2Yearly, IdleMonthly: t.IdleMonthly, IdleYearly: t.IdleMonthly.times(12),
+		FargateMonthly: t.FargateMonthly, FargateYearly: t.FargateYearly,
+		SavingsMonthly: t.SavingsMonthly, SavingsYearly: t.SavingsYearly,
+		LikeForLike: t.LikeForLike,
+	}
+	for _, s := range services {
+		sum.ByVerdict[s.Verdict]++
+		sum.Changes += len(s.Changes)
+		if s.OnFargate {
+			sum.OnFargate++
+		}
+		if movable(s) {
+			sum.Movable++
+		}
+	}
+	return sum
+}
+
+// reportClusters joins each cluster's costs with its services' verdicts.
+// A cluster the cost model did not price has unknown costs.
+func reportClusters(services []ServiceReport, costs []ClusterCostRow) []ReportCluster {
+	byName := map[string]*ReportCluster{}
+	for _, c := range costs {
+		byName[c.Cluster] = &ReportCluster{Cluster: c.Cluster, Region: c.Region, ByVerdict: newVerdictCounts(),
+			EC2Monthly: c.EC2Monthly, IdleMonthly: c.IdleMonthly, FargateMonthly: c.FargateMonthly,
+			SavingsMonthly: c.SavingsMonthly, Utilization: c.Utilization}
+	}
+	for _, s := range services {
+		c, ok := byName[s.Cluster]
+		if !ok {
+			c = &ReportCluster{Cluster: s.Cluster, ByVerdict: newVerdictCounts()}
+			byName[s.Cluster] = c
+		}
+		c.Services++
+		c.ByVerdict[s.Verdict]++
+	}
+	out := make([]ReportCluster, 0, len(byName))
+	for _, c := range byName {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Cluster < out[j].Cluster })
+	chartClusters(out)
+	return out
+}
+
+// blockedByRule counts, per blocking rule, the services it keeps off
+// Fargate; most first, then by rule ID.
+func blockedByRule(services []ServiceReport, rules []analyzer.Rule) []RuleCount {
+	count := map[string]int{}
+	for _, s := range services {
+		for _, id := range s.Blockers {
+			count[id]++
+		}
+	}
+	byID := map[string]analyzer.Rule{}
+	for _, r := range rules {
+		byID[r.ID] = r
+	}
+	out := make([]RuleCount, 0, len(count))
+	for id, n := range count {
+		out = append(out, RuleCount{RuleID: id, Title: byID[id].Title, Services: n, Fallback: byID[id].Fallback})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Services != out[j].Services {
+			return out[i].Services > out[j].Services
+		}
+		return out[i].RuleID < out[j].RuleID
+	})
+	for i := range out {
+		out[i].Share = float64(out[i].Services) / float64(out[0].Services)
+	}
+	return out
+}
+
+// dataGaps gathers what could not be checked, priced or read.
+func dataGaps(a *Audit, c *Cost) DataGaps {
+	g := DataGaps{Unknown: nonNil(c.Unknown), Caveats: nonNil(c.Assumptions.Caveats), Diagnostics: []string{}, NotRead: []string{}}
+	count := map[string]int{}
+	for _, n := range a.NotChecked {
+		count[n.Needs]++
+	}
+	g.NotChecked = make([]NeedCount, 0, len(count))
+	for needs, n := range count {
+		g.NotChecked = append(g.NotChecked, NeedCount{Needs: needs, Checks: n})
+	}
+	sort.Slice(g.NotChecked, func(i, j int) bool { return g.NotChecked[i].Needs < g.NotChecked[j].Needs })
+	for _, d := range a.Diagnostics {
+		g.Diagnostics = append(g.Diagnostics, d.String())
+	}
+	for _, gap := range a.Gaps {
+		g.NotRead = append(g.NotRead, fmt.Sprintf("%s: %s", gap.Scope, gap.Reason))
+	}
+	return g
+}

@@ -1,0 +1,140 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// renderReportTable writes the report for a terminal: summary, clusters,
+// blocking rules, one line per service with its first next step, then the
+// data gaps and assumptions. Change lists are in the other formats.
+func renderReportTable(w io.Writer, r *Report) error {
+	fmt.Fprintln(w, termText(reportTitle(r)))
+	fmt.Fprintln(w)
+	for _, section := range []func(io.Writer, *Report) error{tableSummary, tableClusters, tableRules, tableServices} {
+		if err := section(w, r); err != nil {
+			return err
+		}
+	}
+	tableGaps(w, r)
+	_, err := fmt.Fprintln(w, termText(r.AssumptionsText))
+	return err
+}
+
+func tableSummary(w io.Writer, r *Report) error {
+	s := r.Summary
+	fmt.Fprintf(w, "Services: %d (ready %d, fixable %d, blocked %d, unknown %d; %d can move now, %d already on Fargate)\n\n",
+		s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"], s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
+	fmt.Fprintln(w, "Cost (USD)")
+	if err := plainTable(w, []string{"OPTION", "PER MONTH", "PER YEAR", "SAVING/MONTH", "SAVING/YEAR"}, costOptionRows(s)); err != nil {
+		return err
+	}
+	return writeLikeText(w, s.LikeForLike, r.pricedClusters(), plainRows)
+}
+
+// costOptionRows are the summary's cost lines: EC2 now, idle, then each
+// Fargate option with its saving against EC2.
+func costOptionRows(s ReportSummary) [][]string {
+	rows := [][]string{
+		{"EC2 now", s.EC2Monthly.String(), s.EC2Yearly.String(), "", ""},
+		{"  of which idle capacity", s.IdleMonthly.String(), s.IdleYearly.String(), "", ""},
+	}
+	m, y, sm, sy := s.FargateMonthly, s.FargateYearly, s.SavingsMonthly, s.SavingsYearly
+	for _, o := range []struct {
+		name                      string
+		month, year, saveM, saveY Amount
+	}{
+		{"Fargate on-demand", m.OnDemand, y.OnDemand, sm.OnDemand, sy.OnDemand},
+		{"Fargate Spot", m.Spot, y.Spot, sm.Spot, sy.Spot},
+		{"Fargate ARM (Graviton)", m.ARM, y.ARM, sm.ARM, sy.ARM},
+		{"Fargate Savings Plan 1y", m.SavingsPlan1y, y.SavingsPlan1y, sm.SavingsPlan1y, sy.SavingsPlan1y},
+		{"Fargate Savings Plan 3y", m.SavingsPlan3y, y.SavingsPlan3y, sm.SavingsPlan3y, sy.SavingsPlan3y},
+	} {
+		rows = append(rows, []string{o.name, o.month.String(), o.year.String(), o.saveM.String(), o.saveY.String()})
+	}
+	return rows
+}
+
+func tableClusters(w io.Writer, r *Report) error {
+	if len(r.Clusters) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Clusters (USD per month)")
+	rows := make([][]string, 0, len(r.Clusters))
+	for _, c := range r.Clusters {
+		f := c.FargateMonthly
+		rows = append(rows, []string{termText(dash(c.Cluster)), strconv.Itoa(c.Services), strconv.Itoa(c.ByVerdict["ready"]), strconv.Itoa(c.ByVerdict["fixable"]),
+			strconv.Itoa(c.ByVerdict["blocked"]), strconv.Itoa(c.ByVerdict["unknown"]), c.EC2Monthly.String(), c.IdleMonthly.String(),
+			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), c.SavingsMonthly.OnDemand.String()})
+	}
+	return plainTable(w, []string{"CLUSTER", "SERVICES", "READY", "FIXABLE", "BLOCKED", "UNKNOWN", "EC2 NOW", "IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SAVING (ON-DEMAND)"}, rows)
+}
+
+func tableRules(w io.Writer, r *Report) error {
+	if len(r.BlockedByRule) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Services blocked per rule")
+	rows := make([][]string, 0, len(r.BlockedByRule))
+	for _, rc := range r.BlockedByRule {
+		rows = append(rows, []string{rc.RuleID, strconv.Itoa(rc.Services), dash(rc.Fallback)})
+	}
+	return plainTable(w, []string{"RULE", "SERVICES", "WHERE THEY CAN RUN INSTEAD"}, rows)
+}
+
+func tableServices(w io.Writer, r *Report) error {
+	if len(r.Services) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "Services (USD per month)")
+	rows := make([][]string, 0, len(r.Services))
+	for _, s := range r.Services {
+		step := ""
+		if len(s.NextSteps) > 0 {
+			step = s.NextSteps[0]
+		}
+		rows = append(rows, []string{termText(dash(s.Cluster)), termText(s.Service), s.Verdict, dash(strings.Join(s.Blockers, ",")), sizeText(s.FargateSize),
+			s.EC2Monthly.String(), s.FargateMonthly.OnDemand.String(), s.SavingsMonthly.OnDemand.String(), strconv.Itoa(len(s.Changes)), termText(step)})
+	}
+	return plainTable(w, []string{"CLUSTER", "SERVICE", "VERDICT", "BLOCKERS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SAVING", "CHANGES", "NEXT STEP"}, rows)
+}
+
+func tableGaps(w io.Writer, r *Report) {
+	g := r.DataGaps
+	for _, n := range g.NotChecked {
+		fmt.Fprintf(w, "not checked (%s): needs %s\n", plural(n.Checks, "check"), termText(n.Needs))
+	}
+	for _, d := range g.Diagnostics {
+		fmt.Fprintf(w, "input problem: %s\n", termText(d))
+	}
+	for _, n := range g.NotRead {
+		fmt.Fprintf(w, "not read: %s\n", termText(n))
+	}
+	if r.RewriteNote != "" {
+		fmt.Fprintf(w, "rewrite preview: %s\n", termText(r.RewriteNote))
+	}
+	writeUnknown(w, g.Unknown, "")
+	writeCaveats(w, g.Caveats, "")
+}
+
+// reportTitle names the tool, version and, when asked, the time.
+func reportTitle(r *Report) string {
+	t := "ecs2fargate migration report (" + toolName(r.Tool) + ", " + plural(len(r.Inputs), "input") + ")"
+	if r.GeneratedAt != "" {
+		t += ", generated " + r.GeneratedAt
+	}
+	return t
+}
+
+// termText keeps input values from driving the terminal: control
+// characters (escape sequences, carriage returns) become spaces.
+func termText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+}

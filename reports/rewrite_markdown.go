@@ -1,0 +1,94 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// RenderRewriteMarkdown writes changes.md: per task definition and service
+// the status, every change with its rule, and what remains by hand.
+func RenderRewriteMarkdown(w io.Writer, r *rewrite.Report) error {
+	var b strings.Builder
+	b.WriteString("# Fargate rewrite\n\n")
+	fmt.Fprintf(&b, "%d task definition(s), %d service(s).\n", len(r.TaskDefinitions), len(r.Services))
+	if len(r.Errors) > 0 {
+		b.WriteString("\n## Not rewritten\n\n")
+		for _, e := range r.Errors {
+			fmt.Fprintf(&b, "- %s\n", mdText(e))
+		}
+	}
+	for _, t := range r.TaskDefinitions {
+		fmt.Fprintf(&b, "\n## Task definition %s: %s\n\n", mdText(t.Key), TaskStatus(t))
+		if t.Output != "" {
+			fmt.Fprintf(&b, "Output: `%s`", t.Output)
+			if t.Size.CPU > 0 {
+				fmt.Fprintf(&b, "; Fargate size cpu %d, memory %d MiB", t.Size.CPU, t.Size.Memory)
+			}
+			b.WriteString("\n\n")
+		}
+		mdChanges(&b, t.Changes)
+		mdRemaining(&b, t.Remaining)
+	}
+	for _, s := range r.Services {
+		fmt.Fprintf(&b, "\n## Service %s/%s: %s\n\n", mdText(s.Cluster), mdText(s.Service), ServiceStatus(s))
+		if s.NotInPlace != "" {
+			fmt.Fprintf(&b, "Cannot move in place: %s\n\n", mdText(s.NotInPlace))
+		}
+		if len(s.Outputs) > 0 {
+			fmt.Fprintf(&b, "Outputs: `%s`\n\n", strings.Join(s.Outputs, "`, `"))
+		}
+		if len(s.Changes) == 0 {
+			b.WriteString("No changes.\n\n")
+		}
+		mdChanges(&b, s.Changes) // the report's change table: one look in both
+		mdRemaining(&b, s.Remaining)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdRemaining(b *strings.Builder, rs []rewrite.Remaining) {
+	if len(rs) == 0 {
+		return
+	}
+	b.WriteString("Remaining, to do by hand:\n\n")
+	for _, r := range rs {
+		fmt.Fprintf(b, "- **%s** `%s`", r.Severity, r.RuleID)
+		if r.Path != "" {
+			fmt.Fprintf(b, " at `%s`", mdCell(r.Path))
+		}
+		fmt.Fprintf(b, ": %s\n", mdText(r.Message))
+	}
+	b.WriteString("\n")
+}
+
+// TaskStatus is a task definition rewrite's one-word outcome.
+func TaskStatus(t rewrite.Result) string {
+	switch {
+	case t.Forced:
+		return "forced"
+	case t.Blocked:
+		return "blocked"
+	case len(t.Changes) == 0:
+		return "no changes"
+	}
+	return "rewritten"
+}
+
+// ServiceStatus is a service rewrite's one-word outcome.
+func ServiceStatus(s rewrite.ServiceResult) string {
+	switch {
+	case s.Forced:
+		return "forced"
+	case s.UpdateService != nil:
+		return "update in place"
+	case s.CreateService != nil:
+		return "recreate side by side"
+	case s.NotInPlace != "":
+		return "not moved"
+	}
+	return "no changes"
+}

@@ -1,0 +1,125 @@
+package rewrite
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// taskRules are the rules that look at a task definition alone; the
+// rewrite audits with only these, since services are rewritten elsewhere.
+var taskRules = func() []analyzer.Rule {
+	var out []analyzer.Rule
+	for _, r := range analyzer.Rules() {
+		if r.Scope == analyzer.ScopeTask {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
+
+// auditor audits one task definition, original or rewritten, in the
+// context the analyzer needs: the services that run it, their clusters'
+// container instances (OS and architecture) and its images.
+type auditor struct {
+	name     string
+	services []*fleet.Service
+	// shell stands for the definition in a small fleet of its own, built
+	// once: each audit copies the version being audited into it, so the
+	// lookups that fleet builds on first use stay valid for every audit.
+	shell *fleet.TaskDefinition
+	mini  *fleet.Fleet
+}
+
+func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
+	a := &auditor{name: td.Doc.Source.File, services: f.ServicesUsing(td), shell: &fleet.TaskDefinition{}}
+	a.mini = &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{a.shell}}
+	seen := map[string]bool{}
+	for _, s := range a.services {
+		c := *s
+		c.TaskDef = a.shell
+		a.mini.Services = append(a.mini.Services, &c)
+		if cl := f.Cluster(s.Cluster); cl != nil && !seen[s.Cluster] {
+			seen[s.Cluster] = true
+			a.mini.Clusters = append(a.mini.Clusters, hostEvidence(cl))
+		}
+	}
+	for _, c := range td.Def.ContainerDefinitions {
+		if img := f.Image(deref(c.Image)); img != nil {
+			a.mini.Images = append(a.mini.Images, img)
+		}
+	}
+	return a
+}
+
+// audit runs the task rules on td, standing in for the original in the
+// services that run it.
+func (a *auditor) audit(td *fleet.TaskDefinition) ([]analyzer.Finding, error) {
+	*a.shell = *td
+	return check(&analyzer.Subject{Fleet: a.mini, TaskDef: a.shell}), nil
+}
+
+// check runs the task rules on one subject the way analyzer.Audit does for
+// a task definition (rule ID and default severity filled in; checks that
+// could not run left out; sorted by container, rule and path), without
+// the fleet-wide bookkeeping Audit does for every call: the rewrite audits
+// each definition two or three times.
+func check(subj *analyzer.Subject) []analyzer.Finding {
+	var out []analyzer.Finding
+	for _, rule := range taskRules {
+		for _, f := range rule.Check(subj) {
+			if f.IsUnchecked() {
+				continue // the rule lacked data
+			}
+			f.RuleID = rule.ID
+			if f.Severity == 0 {
+				f.Severity = rule.Severity
+			}
+			f.TaskDefinition = subj.TaskDef.Key()
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Container != b.Container {
+			return a.Container < b.Container
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Path < b.Path
+	})
+	return out
+}
+
+// decode reads a rewritten document back into the model: with
+// encoding/json when the document is plain (it matches members
+// case-insensitively, as the loader does), else through the loader, which
+// is slower but tolerates more.
+func (a *auditor) decode(doc []byte) (*fleet.TaskDefinition, error) {
+	var v struct {
+		ecstypes.TaskDefinition
+		Tags []ecstypes.Tag
+	}
+	if json.Unmarshal(doc, &v) == nil {
+		return &fleet.TaskDefinition{Def: v.TaskDefinition, Tags: v.Tags, Registerable: true,
+			Doc: fleet.Doc{Source: fleet.Source{File: a.name}, Raw: doc}}, nil
+	}
+	f, diags := fleet.LoadBytes(a.name, doc)
+	if len(f.TaskDefinitions) != 1 {
+		var msgs []string
+		for _, d := range diags {
+			if d.Level == fleet.LevelError {
+				msgs = append(msgs, d.String())
+			}
+		}
+		return nil, fmt.Errorf("the rewritten document cannot be read back: %s", strings.Join(msgs, "; "))
+	}
+	return f.TaskDefinitions[0], nil
+}

@@ -1,0 +1,200 @@
+package rewrite
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
+)
+
+// op is what an edit does.
+type op int
+
+const (
+	opSet op = iota
+	opAppend
+	opDelete
+)
+
+// edit is one planned change to the document; change describes it and is
+// recorded only when the edit applies.
+type edit struct {
+	op     op
+	path   jsonedit.Path
+	value  []byte
+	change Change
+	// hide keeps the old value out of the change (a whole log
+	// configuration may hold tokens; only its driver is named).
+	hide bool
+}
+
+// plan collects the edits of one round.
+type plan struct {
+	edits []edit
+	seen  map[string]bool
+	err   error
+}
+
+func newPlan() *plan { return &plan{seen: map[string]bool{}} }
+
+// add queues an edit unless one already targets the same path.
+func (p *plan) add(o op, rule, path string, value any, lossy bool, msg string) {
+	if p.seen[path] && o != opAppend {
+		return
+	}
+	jp, err := jsonedit.ParsePath(path)
+	if err != nil {
+		p.err = errors.Join(p.err, fmt.Errorf("rewrite rule %s: %w", rule, err))
+		return
+	}
+	var raw []byte
+	if o != opDelete {
+		if raw, err = marshal(value); err != nil {
+			p.err = errors.Join(p.err, err)
+			return
+		}
+	}
+	p.seen[path] = true
+	p.edits = append(p.edits, edit{op: o, path: jp, value: raw,
+		change: Change{RuleID: rule, Path: path, After: raw, Lossy: lossy, Message: msg}})
+}
+
+func (p *plan) set(rule, path string, v any, lossy bool, msg string) {
+	p.add(opSet, rule, path, v, lossy, msg)
+}
+
+func (p *plan) remove(rule, path string, lossy bool, msg string) {
+	p.add(opDelete, rule, path, nil, lossy, msg)
+}
+
+// hideLast keeps the old value of the last queued edit out of its change.
+func (p *plan) hideLast() {
+	if n := len(p.edits); n > 0 {
+		p.edits[n-1].hide = true
+	}
+}
+
+// marshal renders a value as JSON without HTML escaping; json.RawMessage
+// passes through.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// apply runs the plan on doc: sets and appends first, then deletions from
+// the last array index down, so that earlier paths stay valid. A deletion
+// that empties its array or object removes that too (below a container
+// definition), so no `"links": []` is left behind.
+func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
+	if p.err != nil {
+		return nil, nil, p.err
+	}
+	var dels, rest []edit
+	for _, e := range p.edits {
+		if e.op == opDelete {
+			dels = append(dels, e)
+		} else {
+			rest = append(rest, e)
+		}
+	}
+	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
+	var changes []Change
+	for _, e := range append(rest, dels...) {
+		before, had := jsonedit.Get(doc, e.path)
+		next, err := e.run(doc)
+		if errors.Is(err, jsonedit.ErrNotFound) && e.op == opDelete {
+			continue // already gone with its parent
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
+		}
+		if had && e.op == opSet && bytes.Equal(compact(before), compact(e.value)) {
+			continue
+		}
+		if had && e.op != opAppend && !e.hide {
+			e.change.Before = compact(before)
+		}
+		doc = next
+		changes = append(changes, e.change)
+		if e.op == opDelete {
+			doc = pruneEmpty(doc, e.path.Parent())
+		}
+	}
+	sortChanges(changes)
+	return doc, changes, nil
+}
+
+func (e edit) run(doc []byte) ([]byte, error) {
+	switch e.op {
+	case opSet:
+		return jsonedit.Set(doc, e.path, e.value)
+	case opAppend:
+		return jsonedit.Append(doc, e.path, e.value)
+	}
+	return jsonedit.Delete(doc, e.path)
+}
+
+// pruneEmpty deletes the container at p, and then its parents, while they
+// are empty, stopping at a container definition and at the top level.
+func pruneEmpty(doc []byte, p jsonedit.Path) []byte {
+	for len(p) > 0 && !(len(p) == 2 && p[1].IsIndex) {
+		v, ok := jsonedit.Get(doc, p)
+		if !ok || !isEmpty(v) {
+			return doc
+		}
+		next, err := jsonedit.Delete(doc, p)
+		if err != nil {
+			return doc
+		}
+		doc, p = next, p.Parent()
+	}
+	return doc
+}
+
+func isEmpty(v []byte) bool {
+	t := bytes.TrimSpace(v)
+	return len(t) >= 2 && (t[0] == '[' || t[0] == '{') && len(bytes.TrimSpace(t[1:len(t)-1])) == 0
+}
+
+// pathAfter orders paths so that a later array element comes first.
+func pathAfter(a, b jsonedit.Path) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if x.IsIndex && y.IsIndex {
+			return x.Index > y.Index
+		}
+		return x.Key > y.Key
+	}
+	return len(a) > len(b)
+}
+
+func compact(v []byte) json.RawMessage {
+	var b bytes.Buffer
+	if json.Compact(&b, v) != nil {
+		return v
+	}
+	return b.Bytes()
+}
+
+// sortChanges orders a round's changes by path (keys alphabetically,
+// array elements by index), so that each container's changes sit together.
+func sortChanges(cs []Change) {
+	paths := make(map[string]jsonedit.Path, len(cs))
+	for _, c := range cs {
+		paths[c.Path], _ = jsonedit.ParsePath(c.Path)
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		return pathAfter(paths[cs[j].Path], paths[cs[i].Path])
+	})
+}

@@ -1,0 +1,63 @@
+package rewrite
+
+import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+)
+
+// remaining lists the findings on the original the rewrite did not fix:
+// those whose rule made no change, or that the rewritten document still
+// has; then any blocker or fixable finding that only the rewritten
+// document has (a gap in the rewrite, shown rather than hidden). Info
+// findings are left out.
+func remaining(orig, final []analyzer.Finding, changes []Change) []Remaining {
+	changed := map[string]bool{}
+	for _, c := range changes {
+		changed[c.RuleID] = true
+	}
+	still := keys(final)
+	before := keys(orig)
+	var out []Remaining
+	for _, f := range orig {
+		if f.Severity < analyzer.Warning || changed[f.RuleID] && !still[key(f)] {
+			continue
+		}
+		out = append(out, remainingOf(f))
+	}
+	for _, f := range final {
+		if f.Severity >= analyzer.Fixable && !before[key(f)] {
+			out = append(out, remainingOf(f))
+		}
+	}
+	return out
+}
+
+func remainingOf(f analyzer.Finding) Remaining {
+	return Remaining{RuleID: f.RuleID, Severity: f.Severity.String(), Path: f.Path, Message: f.Message}
+}
+
+// key identifies a finding across the rewrite: by rule, container,
+// severity and offending value, not by path, since deleting an array
+// element shifts the paths after it.
+func key(f analyzer.Finding) string {
+	return f.RuleID + "\x00" + f.Container + "\x00" + f.Severity.String() + "\x00" + f.Value
+}
+
+func keys(fs []analyzer.Finding) map[string]bool {
+	m := make(map[string]bool, len(fs))
+	for _, f := range fs {
+		m[key(f)] = true
+	}
+	return m
+}
+
+func blockers(fs []analyzer.Finding) []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if f.Severity == analyzer.Blocker && !seen[f.RuleID] {
+			seen[f.RuleID] = true
+			ids = append(ids, f.RuleID)
+		}
+	}
+	return ids
+}

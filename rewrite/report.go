@@ -1,0 +1,48 @@
+package rewrite
+
+// Report is what one rewrite run produced: changes.json. Documents are
+// left out (they are written to their own files, named in Output and
+// Outputs).
+type Report struct {
+	TaskDefinitions []Result        `json:"taskDefinitions"`
+	Services        []ServiceResult `json:"services"`
+	// Errors are inputs that could not be rewritten at all, with the reason.
+	Errors []string `json:"errors,omitempty"`
+}
+
+// Changed reports whether the run changes anything or leaves a definition
+// blocked: what `rewrite --check` fails on.
+func (r *Report) Changed() bool {
+	for _, t := range r.TaskDefinitions {
+		if len(t.Changes) > 0 || t.Blocked {
+			return true
+		}
+	}
+	for _, s := range r.Services {
+		if len(s.Changes) > 0 || s.CreateService != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// WithoutDocuments returns a copy of the report with the request documents
+// removed, for changes.json.
+func (r *Report) WithoutDocuments() *Report {
+	out := &Report{Errors: r.Errors}
+	for _, t := range r.TaskDefinitions {
+		t.Document = nil
+		out.TaskDefinitions = append(out.TaskDefinitions, t)
+	}
+	for _, s := range r.Services {
+		s.UpdateService, s.CreateService = nil, nil
+		tgs := make([]TargetGroupDoc, len(s.TargetGroups))
+		for i, tg := range s.TargetGroups {
+			tg.Document = nil
+			tgs[i] = tg
+		}
+		s.TargetGroups = tgs
+		out.Services = append(out.Services, s)
+	}
+	return out
+}

@@ -1,0 +1,12 @@
+package rewrite
+
+// change records one edit of the service's settings; before and after are
+// SDK values or plain Go values, written as the ECS CLI spells them.
+func (p *servicePlan) change(rule, path string, before, after any, lossy bool, msg string) {
+	p.changes = append(p.changes, Change{RuleID: rule, Path: path, Before: svcJSON(before), After: svcJSON(after), Lossy: lossy, Message: msg})
+}
+
+// remain records a finding the rewrite leaves to the user.
+func (p *servicePlan) remain(rule, severity, path, msg string) {
+	p.remaining = append(p.remaining, Remaining{RuleID: rule, Severity: severity, Path: path, Message: msg})
+}

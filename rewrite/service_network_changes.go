@@ -1,0 +1,93 @@
+package rewrite
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+// networkChanges explains the awsvpc configuration: one change when the
+// service had none, else one per member that differs.
+func (p *servicePlan) networkChanges(old, cfg *ecstypes.AwsVpcConfiguration, subnetFrom, sgFrom string) {
+	if old == nil {
+		p.change("network-configuration", awsvpcPath, nil, cfg, false,
+			"awsvpc configuration added (Fargate tasks get their own network interface): subnets from "+subnetFrom+", security groups from "+sgFrom+
+				", assignPublicIp "+string(cfg.AssignPublicIp))
+		return
+	}
+	if !slices.Equal(old.Subnets, cfg.Subnets) {
+		p.change("network-configuration", awsvpcPath+".subnets", old.Subnets, cfg.Subnets, false, "subnets taken from "+subnetFrom)
+	}
+	if !slices.Equal(old.SecurityGroups, cfg.SecurityGroups) {
+		p.change("network-configuration", awsvpcPath+".securityGroups", old.SecurityGroups, cfg.SecurityGroups, false, "security groups taken from "+sgFrom)
+	}
+	if oldAssign := svcOrDisabled(old.AssignPublicIp); oldAssign != cfg.AssignPublicIp {
+		p.change("assign-public-ip", awsvpcPath+".assignPublicIp", string(old.AssignPublicIp), string(cfg.AssignPublicIp), false,
+			"assignPublicIp set to "+string(cfg.AssignPublicIp)+" (--assign-public-ip decides)")
+	}
+}
+
+func svcOrDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
+	if v == "" {
+		return ecstypes.AssignPublicIpDisabled
+	}
+	return v
+}
+
+// networkLimits reports an awsvpc configuration AWS would reject.
+func (p *servicePlan) networkLimits(cfg *ecstypes.AwsVpcConfiguration) {
+	if n := len(cfg.Subnets); n > maxAwsvpcSubnets {
+		p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+			strconv.Itoa(n)+" subnets are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSubnets)+": choose them with --subnets")
+	}
+	if n := len(cfg.SecurityGroups); n > maxAwsvpcSecurityGroups {
+		p.remain("network-configuration", "blocker", awsvpcPath+".securityGroups",
+			strconv.Itoa(n)+" security groups are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSecurityGroups))
+	}
+	if vpcs := p.subnetVPCs(cfg.Subnets); len(vpcs) > 1 {
+		p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+			"the subnets belong to several VPCs ("+strings.Join(vpcs, ", ")+"); all must be in one VPC")
+	}
+}
+
+// subnetVPCs lists the VPCs of the subnets describe-subnets (or the
+// instances) covered, sorted.
+func (p *servicePlan) subnetVPCs(subnets []string) []string {
+	var vpcs []string
+	for _, id := range subnets {
+		vpcs = append(vpcs, p.subnetVPC(id))
+	}
+	return svcSortedSet(vpcs)
+}
+
+// subnetVPC finds a subnet's VPC in describe-subnets output, else from an
+// instance of the service's cluster in that subnet; "" when neither says.
+func (p *servicePlan) subnetVPC(id string) string {
+	if sn := p.f.Subnet(id); sn != nil {
+		return aws.ToString(sn.EC2.VpcId)
+	}
+	if c := p.f.Cluster(p.s.Cluster); c != nil {
+		for _, ci := range c.ContainerInstances {
+			if in := ci.Instance; in != nil && aws.ToString(in.EC2.SubnetId) == id && in.EC2.VpcId != nil {
+				return *in.EC2.VpcId
+			}
+		}
+	}
+	return ""
+}
+
+// tasksVPC is the one VPC of the chosen subnets, or "" when unknown or
+// ambiguous; worked out once per service.
+func (p *servicePlan) tasksVPC() string {
+	if p.vpc == nil {
+		vpc := ""
+		if vpcs := p.subnetVPCs(p.network.AwsvpcConfiguration.Subnets); len(vpcs) == 1 {
+			vpc = vpcs[0]
+		}
+		p.vpc = &vpc
+	}
+	return *p.vpc
+}

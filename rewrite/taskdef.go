@@ -1,0 +1,130 @@
+package rewrite
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
+)
+
+// maxRounds bounds the fix-and-re-audit passes; cascades settle in two.
+const maxRounds = 4
+
+// ForceRuleID is the pseudo rule of the change that heads a forced
+// rewrite's change list.
+const ForceRuleID = "force"
+
+// TaskDefinition rewrites td (a member of f, which gives it its services,
+// hosts and images) into a register-task-definition request for Fargate.
+// A definition with a blocker is not rewritten unless opts.Force. The
+// error is for input that cannot be rewritten at all (no containers, an
+// unknown log Region where one is needed).
+func TaskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options) (*Result, error) {
+	opts = opts.withDefaults()
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	where := describe(td)
+	if len(td.Def.ContainerDefinitions) == 0 {
+		return nil, fmt.Errorf("%s: containerDefinitions is empty; a task definition needs at least one container, so there is nothing to rewrite", where)
+	}
+	a := newAuditor(f, td)
+	orig, err := a.audit(td)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Key: td.Key(), Changes: []Change{}, Remaining: []Remaining{}}
+	if b := blockers(orig); len(b) > 0 {
+		res.Blocked = true
+		if !opts.Force {
+			res.Remaining = append(res.Remaining, remaining(orig, orig, nil)...)
+			return res, nil
+		}
+		res.Forced = true
+		res.Changes = append(res.Changes, Change{RuleID: ForceRuleID, Lossy: true, Message: fmt.Sprintf(
+			"FORCED: blockers remain (%s); this document was written only because of --force and will not run on Fargate as intended", strings.Join(b, ", "))})
+	}
+	ctx := &shared{family: deref(td.Def.Family), origin: originOf(td, a.services), windows: f.IsWindows(td),
+		hostFamily: fleet.Sole(f.HostsOf(td).Families), images: f.Image}
+	if err := checkInputs(ctx, opts, orig, where); err != nil {
+		return nil, err
+	}
+	doc, changes, final, err := fixLoop(a, ctx, td, opts, orig)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	res.Document = doc
+	res.Changes = append(res.Changes, changes...)
+	res.Remaining = append(append(res.Remaining, remaining(orig, final.findings, changes)...), ctx.notes...)
+	res.Size = sizeOf(final.td)
+	return res, nil
+}
+
+type state struct {
+	td       *fleet.TaskDefinition
+	findings []analyzer.Finding
+}
+
+// fixLoop plans and applies rounds of fixes until one changes nothing.
+func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
+	doc := jsonedit.Dedent(append([]byte(nil), bytes.TrimSpace(td.Doc.Raw)...))
+	cur := state{td: td, findings: orig}
+	var changes []Change
+	for i := 0; i < maxRounds; i++ {
+		r := &round{p: newPlan(), td: cur.td, doc: doc, opts: opts, shared: ctx}
+		if i == 0 {
+			planReadOnly(r.p, doc, td)
+		}
+		r.planRound(cur.findings)
+		next, ch, err := r.p.apply(doc)
+		if err != nil {
+			return nil, nil, cur, err
+		}
+		if len(ch) == 0 {
+			break
+		}
+		doc, changes = next, append(changes, ch...)
+		if cur.td, err = a.decode(doc); err != nil {
+			return nil, nil, cur, err
+		}
+		if cur.findings, err = a.audit(cur.td); err != nil {
+			return nil, nil, cur, err
+		}
+	}
+	return doc, changes, cur, nil
+}
+
+// checkInputs fails early when a fix the findings call for needs a value
+// nothing in the inputs gives.
+func checkInputs(ctx *shared, opts Options, orig []analyzer.Finding, where string) error {
+	needs := map[string]bool{}
+	for _, f := range orig {
+		needs[f.RuleID] = needs[f.RuleID] || f.Severity == analyzer.Fixable
+	}
+	logs := needs["log-driver"] || needs["no-log-config"] || needs["awslogs-required-options"]
+	if logs && opts.LogRegion == "" && ctx.origin.region == "" {
+		return fmt.Errorf("%s: the awslogs Region is unknown (no ARN or ECR image names one); pass --log-region", where)
+	}
+	role := logs || needs["exec-role-awslogs"] || needs["exec-role-ecr"] || needs["exec-role-secrets"]
+	if role && opts.ExecutionRoleARN == "" && ctx.origin.account == "" {
+		return fmt.Errorf("%s: an execution role is needed but the account is unknown (no ARN or ECR image names one); pass --execution-role-arn", where)
+	}
+	return nil
+}
+
+func sizeOf(td *fleet.TaskDefinition) Size {
+	s, _ := currentSize(td.Def.Cpu, td.Def.Memory)
+	return Size{CPU: s.CPU, Memory: s.Memory}
+}
+
+// describe names the task definition and its file for messages.
+func describe(td *fleet.TaskDefinition) string {
+	s := "task definition " + td.Key()
+	if f := td.Doc.Source.File; f != "" {
+		s += " (" + f + ")"
+	}
+	return s
+}
