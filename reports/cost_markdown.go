@@ -84,8 +84,6 @@ func mdRow(b *strings.Builder, cells ...string) {
 	b.WriteString("\n")
 }
 
-// costCellEscaper escapes Markdown table cells; built once (a replacer per
-// cell made a 10,000-service report take seconds).
-var costCellEscaper = strings.NewReplacer("|", "\\|", "\n", " ")
-
-func costCell(s string) string { return costCellEscaper.Replace(s) }
+// costCell escapes a Markdown table cell as every input value is escaped
+// (mdText: emphasis, code, links and HTML are shown as text).
+func costCell(s string) string { return mdText(s) }
