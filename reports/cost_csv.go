@@ -63,8 +63,10 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 }
 
 func costCSVRow(level, cluster, service, region, tasks, cpu, mem, ec2, idle string, f FargateAmounts, util, breakeven, notes string) []string {
-	return []string{level, cluster, service, region, tasks, cpu, mem, ec2, idle,
-		f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), util, breakeven, notes}
+	// Names and notes come from the inputs: csvText keeps a spreadsheet
+	// from running one as a formula.
+	return []string{level, csvText(cluster), csvText(service), csvText(region), tasks, cpu, mem, ec2, idle,
+		f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), util, breakeven, csvText(notes)}
 }
 
 // likeCSVRows are the like-for-like rows, one per purchase option: EC2 now

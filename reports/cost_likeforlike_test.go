@@ -149,3 +149,21 @@ func TestLikeForLikeNotesAreCapped(t *testing.T) {
 		t.Errorf("%d notes, last %q; want %d and a count of the rest", len(notes), notes[len(notes)-1], maxUnknownLines+1)
 	}
 }
+
+// A service name that a spreadsheet would run as a formula stays text in
+// the cost CSV.
+func TestCostCSVDefusesFormulaNames(t *testing.T) {
+	c := costOf(t, basicFleet(t))
+	c.Services[0].Service = "=HYPERLINK(\"http://x\")"
+	var buf bytes.Buffer
+	if err := renderCostCSV(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[1][2]; !strings.HasPrefix(got, "'=") {
+		t.Errorf("service cell %q is not defused", got)
+	}
+}
