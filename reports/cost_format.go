@@ -19,11 +19,7 @@ func CostFormats() []string { return sortedKeys(costRenderers) }
 
 // RenderCost writes the cost report in the named format.
 func RenderCost(w io.Writer, format string, c *Cost) error {
-	r, ok := costRenderers[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(CostFormats(), ", "))
-	}
-	return r(w, c)
+	return renderAs(costRenderers, w, format, c)
 }
 
 // renderCostJSON writes the documented contract (docs/cost.md).

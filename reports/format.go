@@ -30,9 +30,15 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // RenderAudit writes the report in the named format.
 func RenderAudit(w io.Writer, format string, a *Audit) error {
-	r, ok := auditRenderers[format]
+	return renderAs(auditRenderers, w, format, a)
+}
+
+// renderAs looks the format up in a renderer registry and runs it; an
+// unknown format is an error listing the registry's formats.
+func renderAs[T any](renderers map[string]func(io.Writer, T) error, w io.Writer, format string, v T) error {
+	render, ok := renderers[format]
 	if !ok {
-		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(AuditFormats(), ", "))
+		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(sortedKeys(renderers), ", "))
 	}
-	return r(w, a)
+	return render(w, v)
 }

@@ -1,9 +1,7 @@
 package reports
 
 import (
-	"fmt"
 	"io"
-	"strings"
 )
 
 // reportRenderers maps each report format name to its renderer.
@@ -29,11 +27,7 @@ func ReportFormats() []string { return sortedKeys(reportRenderers) }
 
 // RenderReport writes the migration report in the named format.
 func RenderReport(w io.Writer, format string, r *Report) error {
-	render, ok := reportRenderers[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(ReportFormats(), ", "))
-	}
-	return render(w, r)
+	return renderAs(reportRenderers, w, format, r)
 }
 
 // renderReportJSON writes the documented contract (docs/json.md, report).
