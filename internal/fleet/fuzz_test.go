@@ -49,6 +49,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		Locate(data, paths)
 		checkSplit(t, data)
+		checkOffsets(t, data)
 		checkSnapshotRoundTrip(t, fl, HasErrors(diags))
 	})
 }
