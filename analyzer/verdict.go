@@ -29,26 +29,33 @@ type Verdict struct {
 	Notes    []string `json:"notes,omitempty"`
 }
 
-func verdictFor(rules []Rule, found []Finding, subj *Subject) Verdict {
+// verdictFor judges a subject by its findings, given as one or more lists.
+func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 	v := Verdict{Blockers: []string{}, Fixable: []string{}, Warnings: []string{}}
 	if subj.Service != nil {
 		v.Cluster, v.Service, v.TaskDefinition = subj.Service.Cluster, subj.Service.Name(), subj.Service.TaskDefinitionKey()
 	} else {
 		v.TaskDefinition = subj.TaskDef.Key()
 	}
-	seen := map[string]bool{}
-	for _, f := range found {
-		if seen[f.RuleID+f.Severity.String()] {
-			continue
-		}
-		seen[f.RuleID+f.Severity.String()] = true
-		switch f.Severity {
-		case Blocker:
-			v.Blockers = append(v.Blockers, f.RuleID)
-		case Fixable:
-			v.Fixable = append(v.Fixable, f.RuleID)
-		case Warning:
-			v.Warnings = append(v.Warnings, f.RuleID)
+	type ruleSeverity struct {
+		id  string
+		sev Severity
+	}
+	seen := map[ruleSeverity]bool{}
+	for _, list := range found {
+		for _, f := range list {
+			if seen[ruleSeverity{f.RuleID, f.Severity}] {
+				continue
+			}
+			seen[ruleSeverity{f.RuleID, f.Severity}] = true
+			switch f.Severity {
+			case Blocker:
+				v.Blockers = append(v.Blockers, f.RuleID)
+			case Fixable:
+				v.Fixable = append(v.Fixable, f.RuleID)
+			case Warning:
+				v.Warnings = append(v.Warnings, f.RuleID)
+			}
 		}
 	}
 	for _, ids := range [][]string{v.Blockers, v.Fixable, v.Warnings} {
