@@ -24,7 +24,7 @@ func Locate(data []byte, wanted []string) map[string]Position {
 		}
 	}
 	var offsets map[string]int
-	if json.Valid(data) {
+	if isValidJSON(data) {
 		offsets = memberOffsets(data, want)
 	} else {
 		offsets = scanOffsets(data, want) // stops where the JSON breaks
