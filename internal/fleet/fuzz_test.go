@@ -49,6 +49,10 @@ func FuzzLoad(f *testing.F) {
 		}
 		Locate(data, paths)
 		checkSplit(t, data)
+		checkOffsets(t, data)
+		if validJSON(data) != json.Valid(data) {
+			t.Errorf("validJSON %v, json.Valid %v", validJSON(data), json.Valid(data))
+		}
 		checkSnapshotRoundTrip(t, fl, HasErrors(diags))
 	})
 }

@@ -20,40 +20,47 @@ const Stdin = "-"
 // each problem becomes a Diagnostic and the rest is still read.
 func Load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
 	b := newBuilder()
+	var ins []input
 	for _, p := range paths {
 		if ctx.Err() != nil {
-			b.diags = append(b.diags, Diagnostic{File: p, Level: LevelError, Message: "not read: " + ctx.Err().Error()})
+			ins = append(ins, input{diag: &Diagnostic{File: p, Level: LevelError, Message: "not read: " + ctx.Err().Error()}})
 			break
 		}
-		b.loadPath(p, stdin)
+		ins = append(ins, b.listPath(p, stdin)...)
 	}
+	b.loadInputs(ins)
 	b.link()
 	b.locate()
 	return b.fleet, b.diags
 }
 
-func (b *builder) loadPath(p string, stdin io.Reader) {
+// listPath lists the inputs one command-line path stands for, in the order
+// they are loaded. Standard input is read here, once, in its turn.
+func (b *builder) listPath(p string, stdin io.Reader) []input {
 	if p == Stdin {
 		data, err := io.ReadAll(stdin)
 		if err != nil {
-			b.diags = append(b.diags, Diagnostic{File: "<stdin>", Level: LevelError, Message: fmt.Sprintf("reading standard input: %v", err)})
-			return
+			return []input{{diag: &Diagnostic{File: "<stdin>", Level: LevelError, Message: fmt.Sprintf("reading standard input: %v", err)}}}
 		}
-		b.loadMemory("<stdin>", data)
-		return
+		return []input{b.memoryInput("<stdin>", data)}
 	}
 	info, err := os.Stat(p)
 	if err != nil {
-		b.diags = append(b.diags, Diagnostic{File: p, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
-		return
+		return []input{{diag: &Diagnostic{File: p, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}}}
 	}
 	if !info.IsDir() {
-		b.loadFile(p, true)
-		return
+		return b.fileInput(nil, p, true)
 	}
-	for _, f := range jsonFiles(p, &b.diags) {
-		b.loadFile(f, false)
+	var walkErrs []Diagnostic
+	files := jsonFiles(p, &walkErrs)
+	ins := make([]input, 0, len(walkErrs)+len(files))
+	for i := range walkErrs {
+		ins = append(ins, input{diag: &walkErrs[i]})
 	}
+	for _, f := range files {
+		ins = b.fileInput(ins, f, false)
+	}
+	return ins
 }
 
 // jsonFiles lists the *.json files under dir, sorted, so runs are repeatable.
@@ -76,48 +83,43 @@ func jsonFiles(dir string, diags *[]Diagnostic) []string {
 	return files
 }
 
-func (b *builder) loadFile(path string, named bool) {
+// fileInput appends the file at path to ins unless it is already listed.
+func (b *builder) fileInput(ins []input, path string, named bool) []input {
 	// A file named twice, or named and inside a named directory, is read
 	// once: the second read would only repeat every resource as a duplicate.
 	if abs, err := filepath.Abs(path); err == nil {
 		if b.read[abs] {
-			return
+			return ins
 		}
 		b.read[abs] = true
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.diags = append(b.diags, Diagnostic{File: path, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
-		return
-	}
-	b.loadData(path, data, named)
+	return append(ins, input{name: path, named: named})
 }
 
-// loadMemory loads a document that is not a file, keeping its bytes so
+// memoryInput lists a document that is not a file, keeping its bytes so
 // that diagnostics can still be given a line and column.
-func (b *builder) loadMemory(name string, data []byte) {
+func (b *builder) memoryInput(name string, data []byte) input {
 	b.memory[name] = data
-	b.loadData(name, data, true)
+	return input{name: name, named: true, inMemory: true, data: data}
 }
 
 // loadData recognises the document's shape and loads it. A file of another
 // shape is an error when named on the command line, and only a warning when
 // met while walking a directory, where unrelated JSON is common.
-func (b *builder) loadData(file string, data []byte, named bool) {
-	b.fleet.Inputs = append(b.fleet.Inputs, file)
+func (l *fileLoad) loadData(file string, data []byte, named bool) {
 	data, d := checkEncoding(file, data)
 	if d != nil {
-		b.diags = append(b.diags, *d)
+		l.diags = append(l.diags, *d)
 		return
 	}
 	top, d := parseObject(file, data)
 	if d != nil {
-		b.diags = append(b.diags, *d)
+		l.diags = append(l.diags, *d)
 		return
 	}
 	for _, s := range shapes {
 		if _, _, ok := member(top, s.key); ok {
-			s.load(b, file, top, data)
+			s.load(l, file, top, data)
 			return
 		}
 	}
@@ -129,7 +131,7 @@ func (b *builder) loadData(file string, data []byte, named bool) {
 	if top != nil {
 		found = "top-level fields " + strings.Join(sortedKeys(top), ", ")
 	}
-	b.diags = append(b.diags, Diagnostic{File: file, Level: level, Message: fmt.Sprintf(
+	l.diags = append(l.diags, Diagnostic{File: file, Level: level, Message: fmt.Sprintf(
 		"%s: not a recognised input (%s); expected the JSON output of one of: %s",
 		verb, found, strings.Join(ShapeNames(), "; "))})
 }

@@ -23,12 +23,18 @@ func Locate(data []byte, wanted []string) map[string]Position {
 			want[q] = true
 		}
 	}
-	offsets := scanOffsets(data, want)
+	var offsets map[string]int
+	if isValidJSON(data) {
+		offsets = memberOffsets(data, want)
+	} else {
+		offsets = scanOffsets(data, want) // stops where the JSON breaks
+	}
+	lines := newLineIndex(data)
 	out := make(map[string]Position, len(wanted))
 	for _, p := range wanted {
 		for q := p; ; q = parentPath(q) {
 			if off, ok := offsets[q]; ok {
-				line, col := lineCol(data, off)
+				line, col := lines.at(data, off)
 				out[p] = Position{line, col}
 				break
 			}

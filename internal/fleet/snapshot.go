@@ -114,33 +114,33 @@ func mustJSON(v any) []byte {
 	return b
 }
 
-func (b *builder) loadSnapshot(file string, top map[string]json.RawMessage, data []byte) {
+func (l *fileLoad) loadSnapshot(file string, top map[string]json.RawMessage, data []byte) {
 	var s snapshotFile
 	if err := json.Unmarshal(data, &s); err != nil {
-		b.diags = append(b.diags, errorf(file, "", "not a valid ecs2fargate snapshot: %v", err))
+		l.diags = append(l.diags, errorf(file, "", "not a valid ecs2fargate snapshot: %v", err))
 		return
 	}
 	if s.SchemaVersion != SnapshotSchemaVersion {
-		b.diags = append(b.diags, errorf(file, "schemaVersion", "snapshot schemaVersion %d is not supported by this build (it reads version %d); upgrade ecs2fargate", s.SchemaVersion, SnapshotSchemaVersion))
+		l.diags = append(l.diags, errorf(file, "schemaVersion", "snapshot schemaVersion %d is not supported by this build (it reads version %d); upgrade ecs2fargate", s.SchemaVersion, SnapshotSchemaVersion))
 		return
 	}
-	b.warnUnknownTop(file, top, "schemaVersion", "generatedBy", "generatedAt", "taskDefinitions", "services", "clusters",
+	l.warnUnknownTop(file, top, "schemaVersion", "generatedBy", "generatedAt", "taskDefinitions", "services", "clusters",
 		"containerInstances", "instances", "images", "targetGroups", "subnets", "metrics", "gaps")
 	for i, e := range s.TaskDefinitions {
 		path := fmt.Sprintf("taskDefinitions[%d].taskDefinition", i)
 		td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.TaskDefinition}}
-		if !b.decodeItem(file, path, e.TaskDefinition, &td.Def, "tags") {
+		if !l.decodeItem(file, path, e.TaskDefinition, &td.Def, "tags") {
 			continue
 		}
 		if len(e.Tags) > 0 {
-			b.decodeTags(file, fmt.Sprintf("taskDefinitions[%d].tags", i), e.Tags, &td.Tags)
+			l.decodeTags(file, fmt.Sprintf("taskDefinitions[%d].tags", i), e.Tags, &td.Tags)
 		}
-		b.addTaskDefinition(td)
+		l.add(func(b *builder) { b.addTaskDefinition(td) })
 	}
-	b.loadSnapshotLists(file, s)
+	l.loadSnapshotLists(file, s)
 }
 
-func (b *builder) loadSnapshotLists(file string, s snapshotFile) {
+func (l *fileLoad) loadSnapshotLists(file string, s snapshotFile) {
 	each := func(key string, list []json.RawMessage, load func(path string, raw json.RawMessage)) {
 		for i, raw := range list {
 			load(fmt.Sprintf("%s[%d]", key, i), raw)
@@ -148,47 +148,49 @@ func (b *builder) loadSnapshotLists(file string, s snapshotFile) {
 	}
 	each("services", s.Services, func(path string, raw json.RawMessage) {
 		sv := &Service{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if b.decodeItem(file, path, raw, &sv.Svc) {
-			b.addService(sv)
+		if l.decodeItem(file, path, raw, &sv.Svc) {
+			l.add(func(b *builder) { b.addService(sv) })
 		}
 	})
 	each("clusters", s.Clusters, func(path string, raw json.RawMessage) {
 		detail := &ecstypes.Cluster{}
-		if b.decodeItem(file, path, raw, detail) {
-			b.addClusterDetail(detail, Doc{Source: Source{File: file, Path: path}, Raw: raw})
+		if l.decodeItem(file, path, raw, detail) {
+			l.add(func(b *builder) { b.addClusterDetail(detail, Doc{Source: Source{File: file, Path: path}, Raw: raw}) })
 		}
 	})
 	for i, e := range s.ContainerInstances {
 		path := fmt.Sprintf("containerInstances[%d].containerInstance", i)
 		ci := &ContainerInstance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.ContainerInstance}}
-		if b.decodeItem(file, path, e.ContainerInstance, &ci.CI) {
-			b.addContainerInstance(ci, e.Cluster)
+		if l.decodeItem(file, path, e.ContainerInstance, &ci.CI) {
+			l.add(func(b *builder) { b.addContainerInstance(ci, e.Cluster) })
 		}
 	}
 	each("instances", s.Instances, func(path string, raw json.RawMessage) {
 		in := &Instance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if b.decodeItem(file, path, raw, &in.EC2) {
-			b.addInstance(in)
+		if l.decodeItem(file, path, raw, &in.EC2) {
+			l.add(func(b *builder) { b.addInstance(in) })
 		}
 	})
 	each("images", s.Images, func(path string, raw json.RawMessage) {
 		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if b.decodeItem(file, path, raw, &img.Detail) {
-			b.addImage(img)
+		if l.decodeItem(file, path, raw, &img.Detail) {
+			l.add(func(b *builder) { b.addImage(img) })
 		}
 	})
 	each("targetGroups", s.TargetGroups, func(path string, raw json.RawMessage) {
 		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if b.decodeItem(file, path, raw, &tg.TG) {
-			b.addTargetGroup(tg)
+		if l.decodeItem(file, path, raw, &tg.TG) {
+			l.add(func(b *builder) { b.addTargetGroup(tg) })
 		}
 	})
 	each("subnets", s.Subnets, func(path string, raw json.RawMessage) {
 		sn := &Subnet{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if b.decodeItem(file, path, raw, &sn.EC2) {
-			b.addSubnet(sn)
+		if l.decodeItem(file, path, raw, &sn.EC2) {
+			l.add(func(b *builder) { b.addSubnet(sn) })
 		}
 	})
-	b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
-	b.fleet.Metrics = append(b.fleet.Metrics, s.Metrics...)
+	l.add(func(b *builder) {
+		b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
+		b.fleet.Metrics = append(b.fleet.Metrics, s.Metrics...)
+	})
 }

@@ -13,32 +13,53 @@ import (
 // for an array), or 0 when data holds another kind of value. The members
 // are capped sub-slices of data: appending to one cannot overwrite the next.
 func split(data []byte) (kind byte, keys []string, vals []json.RawMessage) {
-	i := skipWS(data, 0)
-	if i >= len(data) || data[i] != '{' && data[i] != '[' {
+	kind = eachMember(data, func(key, val span) {
+		if key.start >= 0 {
+			keys = append(keys, unquote(data[key.start:key.end]))
+		}
+		vals = append(vals, json.RawMessage(data[val.start:val.end:val.end]))
+	})
+	if kind == 0 {
 		return 0, nil, nil
 	}
-	kind = data[i]
+	return kind, keys, vals
+}
+
+// span is the byte range [start, end) of a token or value.
+type span struct{ start, end int }
+
+// eachMember calls fn with the quoted key (start -1 for an array element)
+// and the value of each member of the object or array data holds, in order.
+// It returns the container's kind ('{' or '['), or 0 when data holds
+// another value or turns out not to be valid JSON.
+func eachMember(data []byte, fn func(key, val span)) byte {
+	i := skipWS(data, 0)
+	if i >= len(data) || data[i] != '{' && data[i] != '[' {
+		return 0
+	}
+	kind := data[i]
 	i = skipWS(data, i+1)
 	for i < len(data) && data[i] != '}' && data[i] != ']' {
+		key := span{-1, -1}
 		if kind == '{' {
 			end := valueEnd(data, i)
 			if end == i || data[i] != '"' {
-				return 0, nil, nil // not valid JSON after all
+				return 0 // not valid JSON after all
 			}
-			keys = append(keys, unquote(data[i:end]))
+			key = span{i, end}
 			i = skipWS(data, skipWS(data, end)+1) // past the colon
 		}
 		end := valueEnd(data, i)
 		if end == i {
-			return 0, nil, nil
+			return 0
 		}
-		vals = append(vals, json.RawMessage(data[i:end:end]))
+		fn(key, span{i, end})
 		i = skipWS(data, end)
 		if i < len(data) && data[i] == ',' {
 			i = skipWS(data, i+1)
 		}
 	}
-	return kind, keys, vals
+	return kind
 }
 
 // valueEnd returns the offset just past the value that starts at i.

@@ -1,0 +1,98 @@
+package fleet
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Inputs are read and decoded concurrently, one file per worker at a time,
+// because decoding JSON is most of a load's time. A worker touches nothing
+// shared: it records what its file yields in a fileLoad, and the builder
+// applies those in input order, so the fleet and its diagnostics are the
+// same, byte for byte, as a sequential load's.
+
+// input is one document to load, or a problem met while listing them.
+type input struct {
+	name     string
+	named    bool        // named on the command line, not found in a directory
+	inMemory bool        // data holds the document (standard input, LoadBytes)
+	data     []byte      // the document when inMemory
+	diag     *Diagnostic // set instead of the rest when the input could not be listed
+}
+
+// fileLoad is what loading one input yields: its diagnostics and the
+// resources to add to the fleet, in the order they were met.
+type fileLoad struct {
+	read  bool // the input was read (it then counts among Fleet.Inputs)
+	diags []Diagnostic
+	adds  []pendingAdd
+}
+
+// pendingAdd adds one resource to the builder; at is the number of the
+// file's diagnostics met before it, so that duplicate warnings, which only
+// the builder can give, fall between them as in a sequential load.
+type pendingAdd struct {
+	at    int
+	apply func(b *builder)
+}
+
+// add records a change to the builder, made when the file is applied.
+func (l *fileLoad) add(apply func(b *builder)) {
+	l.adds = append(l.adds, pendingAdd{at: len(l.diags), apply: apply})
+}
+
+// loadInputs loads ins on GOMAXPROCS workers, then applies each result to
+// the builder in the order of ins.
+func (b *builder) loadInputs(ins []input) {
+	results := make([]*fileLoad, len(ins))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ins)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(ins); i = int(next.Add(1)) - 1 {
+				results[i] = loadInput(ins[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, l := range results {
+		if l.read {
+			b.fleet.Inputs = append(b.fleet.Inputs, ins[i].name)
+		}
+		b.apply(l)
+	}
+}
+
+// loadInput reads and decodes one input; it runs on a worker.
+func loadInput(in input) *fileLoad {
+	l := &fileLoad{}
+	if in.diag != nil {
+		l.diags = append(l.diags, *in.diag)
+		return l
+	}
+	data := in.data
+	if !in.inMemory {
+		var err error
+		if data, err = os.ReadFile(in.name); err != nil {
+			l.diags = append(l.diags, Diagnostic{File: in.name, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
+			return l
+		}
+	}
+	l.read = true
+	l.loadData(in.name, data, in.named)
+	return l
+}
+
+// apply merges one input's result into the builder.
+func (b *builder) apply(l *fileLoad) {
+	done := 0
+	for _, a := range l.adds {
+		b.diags = append(b.diags, l.diags[done:a.at]...)
+		done = a.at
+		a.apply(b)
+	}
+	b.diags = append(b.diags, l.diags[done:]...)
+}
