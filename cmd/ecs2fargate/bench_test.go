@@ -171,3 +171,27 @@ func compareBench(b *testing.B, f *fleet.Fleet) {
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+// BenchmarkRewrite10k is `ecs2fargate rewrite` after loading: every task
+// definition and service rewritten, nothing written.
+func BenchmarkRewrite10k(b *testing.B) {
+	f := loadBench(b, fleet10kDir(b))
+	measure(b, func() {
+		if run := rewriteFleet(f, rewriteOptions{}); len(run.report.Errors) > 0 {
+			b.Fatal(run.report.Errors[0])
+		}
+	})
+}
+
+// BenchmarkReportBuild10k is `ecs2fargate report` after loading, before
+// rendering: audit, price, preview the rewrite, join.
+func BenchmarkReportBuild10k(b *testing.B) {
+	f := loadBench(b, fleet10kDir(b))
+	measure(b, func() { buildReport(b, f) })
+}
+
+// BenchmarkReportCommand10k is `ecs2fargate report --format F DIR`: load,
+// audit, price, preview the rewrite, render.
+func BenchmarkReportCommand10k(b *testing.B) {
+	commandBench(b, "report", []string{"--fail-on", "none"}, reports.ReportFormats())
+}
