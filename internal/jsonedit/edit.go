@@ -162,3 +162,22 @@ func splice(d []byte, from, to int, repl []byte) []byte {
 	out = append(out, repl...)
 	return append(out, d[to:]...)
 }
+
+// Has reports, for each key, whether the top-level object of d has it,
+// matched as Get matches keys, in one pass: asking Get key by key walks
+// the whole document for every key it lacks.
+func Has(d []byte, keys ...string) []bool {
+	out := make([]bool, len(keys))
+	start := skipSpace(d, 0)
+	if start >= len(d) || d[start] != '{' {
+		return out
+	}
+	kids, _, err := children(d, start)
+	if err != nil {
+		return out
+	}
+	for i, k := range keys {
+		out[i] = find(kids, Key(k)) >= 0
+	}
+	return out
+}

@@ -23,6 +23,9 @@ func skipSpace(d []byte, i int) int {
 	return i
 }
 
+// structural marks the bytes valueEnd stops at inside a container.
+var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
+
 // valueEnd returns the index just past the value starting at i.
 func valueEnd(d []byte, i int) (int, error) {
 	if i >= len(d) {
@@ -34,6 +37,12 @@ func valueEnd(d []byte, i int) (int, error) {
 	case '{', '[':
 		depth := 0
 		for j := i; j < len(d); j++ {
+			for j < len(d) && !structural[d[j]] {
+				j++ // the tight loop: most bytes of a document are none of these
+			}
+			if j == len(d) {
+				break
+			}
 			switch d[j] {
 			case '"':
 				e, err := stringEnd(d, j)
@@ -62,14 +71,20 @@ func valueEnd(d []byte, i int) (int, error) {
 	return j, nil
 }
 
+var quoteOrEscape = [256]bool{'"': true, '\\': true}
+
 func stringEnd(d []byte, i int) (int, error) {
 	for j := i + 1; j < len(d); j++ {
-		switch d[j] {
-		case '\\':
+		for j < len(d) && !quoteOrEscape[d[j]] {
 			j++
-		case '"':
+		}
+		if j == len(d) {
+			break
+		}
+		if d[j] == '"' {
 			return j + 1, nil
 		}
+		j++ // the escaped byte
 	}
 	return 0, fmt.Errorf("unterminated string at offset %d", i)
 }
