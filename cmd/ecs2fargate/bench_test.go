@@ -195,3 +195,30 @@ func BenchmarkReportBuild10k(b *testing.B) {
 func BenchmarkReportCommand10k(b *testing.B) {
 	commandBench(b, "report", []string{"--fail-on", "none"}, reports.ReportFormats())
 }
+
+// BenchmarkReportRender10k renders the built report in each format.
+func BenchmarkReportRender10k(b *testing.B) {
+	r := buildReport(b, loadBench(b, fleet10kDir(b)))
+	for _, format := range reports.ReportFormats() {
+		b.Run(format, func(b *testing.B) {
+			measure(b, func() {
+				if err := reports.RenderReport(io.Discard, format, r); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkReportOut10k is `ecs2fargate report --out DIR DIR`: load,
+// audit, price, preview the rewrite and write all five formats.
+func BenchmarkReportOut10k(b *testing.B) {
+	dir, out := fleet10kDir(b), b.TempDir()
+	measure(b, func() {
+		var stderr strings.Builder
+		s := streams{in: eofReader{}, out: io.Discard, err: &stderr}
+		if code := run(context.Background(), []string{"ecs2fargate", "report", "--fail-on", "none", "--out", out, dir}, s); code != exitOK {
+			b.Fatalf("report --out: exit %d: %s", code, stderr.String())
+		}
+	})
+}
