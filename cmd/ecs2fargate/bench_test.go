@@ -19,7 +19,7 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/reports"
 )
 
-// The benchmarks of the issue 2 and 4 performance targets, on the
+// The benchmarks of the issue 2, 3, 4 and 6 performance targets, on the
 // generated 10,000-service fleet read from disk. docs/benchmarks.md has
 // the commands and the figures.
 
