@@ -15,20 +15,32 @@ import (
 )
 
 // Encode writes v to w as json.Encoder does with SetEscapeHTML(false) and
-// SetIndent("", indent): the same bytes, ending in a newline. The compact
-// form is built in memory; the indented one is streamed to w.
+// SetIndent("", indent): the same bytes, ending in a newline. The indented
+// form is streamed to w.
 func Encode(w io.Writer, v any, indent string) error {
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(&indenter{w: bw, indent: indent})
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := Write(bw, compact.Bytes(), indent); err != nil {
-		return err
-	}
 	return bw.Flush()
+}
+
+// indenter indents what a json.Encoder writes to it. The Encoder writes
+// each value, whole, in one call, from a buffer it reuses afterwards:
+// indenting there saves copying a document of hundreds of megabytes into
+// a buffer of our own first.
+type indenter struct {
+	w      *bufio.Writer
+	indent string
+}
+
+func (x *indenter) Write(p []byte) (int, error) {
+	if err := write(x.w, p, x.indent); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // Append appends src indented to dst, as json.Indent(dst, src, "", indent)
