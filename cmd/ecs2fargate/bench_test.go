@@ -222,3 +222,17 @@ func BenchmarkReportOut10k(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRewriteOut10k is `ecs2fargate rewrite --out DIR DIR`: load,
+// rewrite and write every document (about 19,000 files, each synced).
+func BenchmarkRewriteOut10k(b *testing.B) {
+	dir, out := fleet10kDir(b), b.TempDir()
+	measure(b, func() {
+		var stderr strings.Builder
+		s := streams{in: eofReader{}, out: io.Discard, err: &stderr}
+		code := run(context.Background(), []string{"ecs2fargate", "rewrite", "--out", out, dir}, s)
+		if code != exitOK && code != exitFindings { // blocked definitions exit 2
+			b.Fatalf("rewrite --out: exit %d: %s", code, stderr.String())
+		}
+	})
+}
