@@ -127,7 +127,7 @@ func writeOutputs(dir string, files []outFile, r *rewrite.Report) error {
 }
 
 // fileWriters is how many output files are written at once.
-const fileWriters = 16
+const fileWriters = 8
 
 func writeOutput(dir string, f outFile) error {
 	data := f.data

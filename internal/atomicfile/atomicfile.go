@@ -25,8 +25,10 @@ func Write(path string, perm os.FileMode, fill func(w io.Writer) error) (err err
 		}
 	}()
 	// Buffered: renderers write in small pieces, and a system call per
-	// piece was seconds of system time for a 10,000-service report.
-	buf := bufio.NewWriterSize(tmp, 64<<10)
+	// piece was seconds of system time for a 10,000-service report. The
+	// default size, as rewrite --out writes thousands of small files;
+	// bigger writes pass straight through.
+	buf := bufio.NewWriter(tmp)
 	if err = fill(buf); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
