@@ -1,7 +1,7 @@
 package analyzer
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -64,7 +64,7 @@ func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path
 	}
 	for i := range def.ContainerDefinitions {
 		c := &def.ContainerDefinitions[i]
-		for _, f := range check(c, fmt.Sprintf("containerDefinitions[%d]", i)) {
+		for _, f := range check(c, idx("containerDefinitions", i)) {
 			out = append(out, f.In(deref(c.Name)))
 		}
 	}
@@ -74,8 +74,10 @@ func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path
 // at joins path steps: at("a[0]", "b", "c[1]") = "a[0].b.c[1]".
 func at(steps ...string) string { return strings.Join(steps, ".") }
 
-// idx formats an array step: idx("add", 2) = "add[2]".
-func idx(name string, i int) string { return fmt.Sprintf("%s[%d]", name, i) }
+// idx formats an array step: idx("add", 2) = "add[2]". (Not fmt.Sprintf:
+// every rule calls it for every container, and Sprintf showed in the
+// profile of a 10,000-service audit and rewrite.)
+func idx(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
 
 func deref[T any](p *T) T {
 	var zero T

@@ -1,8 +1,9 @@
 package reports
 
 import (
-	"encoding/json"
 	"io"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonindent"
 )
 
 // renderAuditJSON writes the documented JSON contract (docs/json.md):
@@ -11,9 +12,9 @@ func renderAuditJSON(w io.Writer, a *Audit) error {
 	return writeJSON(w, a)
 }
 
+// writeJSON writes v as json.Encoder with a two-space indent and no HTML
+// escaping would, through jsonindent: encoding/json's own indenting was
+// half the time of a 10,000-service report.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return jsonindent.Encode(w, v, "  ")
 }

@@ -10,35 +10,58 @@ import (
 // TaskDefinitions rewrites every task definition of f, on all CPUs.
 // results[i] and errs[i] belong to f.TaskDefinitions[i]; one of them is nil.
 func TaskDefinitions(f *fleet.Fleet, opts Options) (results []*Result, errs []error) {
-	n := len(f.TaskDefinitions)
-	results, errs = make([]*Result, n), make([]error, n)
+	return TaskDefinitionsOf(f, f.TaskDefinitions, opts)
+}
+
+// TaskDefinitionsOf rewrites tds, members of f, on all CPUs. results[i]
+// and errs[i] belong to tds[i]; one of them is nil.
+func TaskDefinitionsOf(f *fleet.Fleet, tds []*fleet.TaskDefinition, opts Options) (results []*Result, errs []error) {
+	results, errs = make([]*Result, len(tds)), make([]error, len(tds))
+	Concurrently(f, len(tds), func(i int) {
+		results[i], errs[i] = TaskDefinition(f, tds[i], opts)
+	})
+	return results, errs
+}
+
+// Concurrently calls do(0), …, do(n-1) on one goroutine per CPU and
+// returns when all have returned. It first builds f's lazy lookups, so
+// that rewrites of f's task definitions and services inside do only read
+// f; do must not write anything else that calls share.
+func Concurrently(f *fleet.Fleet, n int, do func(i int)) {
 	if n == 0 {
-		return results, errs
+		return
 	}
 	warm(f)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = TaskDefinition(f, f.TaskDefinitions[i], opts)
+				do(i)
 			}
 		}()
 	}
-	for i := range f.TaskDefinitions {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return results, errs
 }
 
-// warm builds the fleet's lazy lookups before workers share it, so that
-// they only ever read them.
+// warm builds the fleet's lazy lookups before workers share it: the
+// indexes, and the host evidence HostsOf gathers per cluster on first use
+// (one task definition of each cluster's services fills it).
 func warm(f *fleet.Fleet) {
-	f.ServicesUsing(f.TaskDefinitions[0])
+	f.ServicesUsing(nil)
 	f.Image("")
 	f.Cluster("")
+	seen := map[string]bool{}
+	for _, s := range f.Services {
+		if s.TaskDef != nil && !seen[s.Cluster] {
+			seen[s.Cluster] = true
+			f.HostsOf(s.TaskDef)
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package rewrite
 
 import (
+	"slices"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
@@ -12,15 +14,19 @@ var outputOnly = []string{
 	"registeredAt", "registeredBy", "deregisteredAt", "deleteRequestedAt",
 }
 
+// readOnlyAndTags are the top-level members planReadOnly looks for.
+var readOnlyAndTags = append(slices.Clone(outputOnly), "tags")
+
 // planReadOnly strips output-only members and moves describe-time tags
 // (describe-task-definition --include TAGS) into the request.
 func planReadOnly(p *plan, doc []byte, td *fleet.TaskDefinition) {
-	for _, k := range outputOnly {
-		if _, ok := jsonedit.Get(doc, jsonedit.Path{jsonedit.Key(k)}); ok {
+	has := jsonedit.Has(doc, readOnlyAndTags...)
+	for i, k := range outputOnly {
+		if has[i] {
 			p.remove("read-only-fields", k, false, k+" is output of describe-task-definition, not part of a register-task-definition request; stripped")
 		}
 	}
-	if _, has := jsonedit.Get(doc, jsonedit.Path{jsonedit.Key("tags")}); has || len(td.Tags) == 0 {
+	if has[len(outputOnly)] || len(td.Tags) == 0 {
 		return
 	}
 	tags := make([]map[string]string, len(td.Tags))

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonindent"
 )
 
 // Top-level member orders of the requests, as in the API model (and so in
@@ -49,12 +50,11 @@ func svcIndentJSON(v any, style awsjson.Style, order []string) (json.RawMessage,
 		flat.Write(members[k])
 	}
 	flat.WriteByte('}')
-	var b bytes.Buffer
-	if err := json.Indent(&b, flat.Bytes(), "", "  "); err != nil {
+	b, err := jsonindent.Append(nil, flat.Bytes(), "  ")
+	if err != nil {
 		return nil, err
 	}
-	b.WriteByte('\n')
-	return b.Bytes(), nil
+	return append(b, '\n'), nil
 }
 
 func svcKeyOrder(members map[string]json.RawMessage, order []string) []string {

@@ -19,7 +19,7 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/reports"
 )
 
-// The benchmarks of the issue 2 and 4 performance targets, on the
+// The benchmarks of the issue 2, 3, 4 and 6 performance targets, on the
 // generated 10,000-service fleet read from disk. docs/benchmarks.md has
 // the commands and the figures.
 
@@ -171,3 +171,68 @@ func compareBench(b *testing.B, f *fleet.Fleet) {
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+// BenchmarkRewrite10k is `ecs2fargate rewrite` after loading: every task
+// definition and service rewritten, nothing written.
+func BenchmarkRewrite10k(b *testing.B) {
+	f := loadBench(b, fleet10kDir(b))
+	measure(b, func() {
+		if run := rewriteFleet(f, rewriteOptions{}); len(run.report.Errors) > 0 {
+			b.Fatal(run.report.Errors[0])
+		}
+	})
+}
+
+// BenchmarkReportBuild10k is `ecs2fargate report` after loading, before
+// rendering: audit, price, preview the rewrite, join.
+func BenchmarkReportBuild10k(b *testing.B) {
+	f := loadBench(b, fleet10kDir(b))
+	measure(b, func() { buildReport(b, f) })
+}
+
+// BenchmarkReportCommand10k is `ecs2fargate report --format F DIR`: load,
+// audit, price, preview the rewrite, render.
+func BenchmarkReportCommand10k(b *testing.B) {
+	commandBench(b, "report", []string{"--fail-on", "none"}, reports.ReportFormats())
+}
+
+// BenchmarkReportRender10k renders the built report in each format.
+func BenchmarkReportRender10k(b *testing.B) {
+	r := buildReport(b, loadBench(b, fleet10kDir(b)))
+	for _, format := range reports.ReportFormats() {
+		b.Run(format, func(b *testing.B) {
+			measure(b, func() {
+				if err := reports.RenderReport(io.Discard, format, r); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkReportOut10k is `ecs2fargate report --out DIR DIR`: load,
+// audit, price, preview the rewrite and write all five formats.
+func BenchmarkReportOut10k(b *testing.B) {
+	dir, out := fleet10kDir(b), b.TempDir()
+	measure(b, func() {
+		var stderr strings.Builder
+		s := streams{in: eofReader{}, out: io.Discard, err: &stderr}
+		if code := run(context.Background(), []string{"ecs2fargate", "report", "--fail-on", "none", "--out", out, dir}, s); code != exitOK {
+			b.Fatalf("report --out: exit %d: %s", code, stderr.String())
+		}
+	})
+}
+
+// BenchmarkRewriteOut10k is `ecs2fargate rewrite --out DIR DIR`: load,
+// rewrite and write every document (about 19,000 files, each synced).
+func BenchmarkRewriteOut10k(b *testing.B) {
+	dir, out := fleet10kDir(b), b.TempDir()
+	measure(b, func() {
+		var stderr strings.Builder
+		s := streams{in: eofReader{}, out: io.Discard, err: &stderr}
+		code := run(context.Background(), []string{"ecs2fargate", "rewrite", "--out", out, dir}, s)
+		if code != exitOK && code != exitFindings { // blocked definitions exit 2
+			b.Fatalf("rewrite --out: exit %d: %s", code, stderr.String())
+		}
+	})
+}

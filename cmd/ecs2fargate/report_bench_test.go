@@ -27,7 +27,7 @@ func buildReport(t testing.TB, f *fleet.Fleet) *reports.Report {
 
 // BenchmarkReport10k is the whole report of a 10,000-service fleet after
 // loading, every format rendered (all), and its stages one by one
-// (docs/benchmarks-report.md).
+// (docs/benchmarks.md, Report).
 func BenchmarkReport10k(b *testing.B) {
 	f := genFleet(b, 100, 100)
 	b.Run("all", func(b *testing.B) {

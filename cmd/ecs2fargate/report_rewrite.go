@@ -1,9 +1,6 @@
 package main
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -20,7 +17,6 @@ import (
 func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview {
 	rw := reports.RewritePreview{TaskDefinitions: map[string]*rewrite.Result{},
 		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}}
-	warmIndexes(f)
 	var tds []*fleet.TaskDefinition
 	index := map[*fleet.TaskDefinition]int{}
 	for _, s := range f.Services {
@@ -29,12 +25,9 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview 
 			tds = append(tds, s.TaskDef)
 		}
 	}
-	tdRes, tdErr := make([]*rewrite.Result, len(tds)), make([]error, len(tds))
-	parallel(len(tds), func(i int) {
-		tdRes[i], tdErr[i] = rewrite.TaskDefinition(f, tds[i], rewrite.Options{MemoryHeadroomPct: memoryHeadroom})
-	})
+	tdRes, tdErr := rewrite.TaskDefinitionsOf(f, tds, rewrite.Options{MemoryHeadroomPct: memoryHeadroom})
 	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
-	parallel(len(f.Services), func(i int) {
+	rewrite.Concurrently(f, len(f.Services), func(i int) {
 		s := f.Services[i]
 		if s.TaskDef == nil || tdErr[index[s.TaskDef]] != nil || tdRes[index[s.TaskDef]].Blocked {
 			return
@@ -60,33 +53,4 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview 
 		}
 	}
 	return rw
-}
-
-// warmIndexes builds the fleet's lazy lookup indexes (ServicesUsing,
-// Image) before the rewrites share the fleet across goroutines: built on
-// first use, they would otherwise be written by two at once.
-func warmIndexes(f *fleet.Fleet) {
-	f.ServicesUsing(nil)
-	f.Image("")
-}
-
-// parallel calls do(0..n-1) on one goroutine per core.
-func parallel(n int, do func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

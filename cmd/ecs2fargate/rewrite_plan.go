@@ -15,7 +15,8 @@ type rewriteRun struct {
 }
 
 // rewriteFleet rewrites every task definition, then every service whose
-// task definition was rewritten (or is absent from the inputs).
+// task definition was rewritten (or is absent from the inputs), each on
+// all CPUs.
 func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
 	run := &rewriteRun{report: &rewrite.Report{}, original: map[string][]byte{}}
 	byTD := map[*fleet.TaskDefinition]*rewrite.Result{}
@@ -31,8 +32,12 @@ func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
 		byTD[td] = res
 		run.report.TaskDefinitions = append(run.report.TaskDefinitions, *res)
 	}
-	for _, s := range f.Services {
-		if res := rewriteService(f, s, byTD, opts); res != nil {
+	services := make([]*rewrite.ServiceResult, len(f.Services))
+	rewrite.Concurrently(f, len(f.Services), func(i int) {
+		services[i] = rewriteService(f, f.Services[i], byTD, opts)
+	})
+	for _, res := range services {
+		if res != nil {
 			run.report.Services = append(run.report.Services, *res)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -200,5 +201,20 @@ func TestRewriteServiceDocuments(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "", "rewrite", "--check", "testdata/rewrite/shop"); code != exitFindings {
 		t.Errorf("--check with a service to move: exit %d, want 2", code)
+	}
+}
+
+// TestRewriteFleetInParallel: the rewrite of a fleet on all cores equals
+// the one made on one (run with -race, it also checks the rewrites only
+// read the fleet, which nothing has audited first).
+func TestRewriteFleetInParallel(t *testing.T) {
+	got := rewriteFleet(genFleet(t, 4, 25), rewriteOptions{})
+	prev := runtime.GOMAXPROCS(1)
+	want := rewriteFleet(genFleet(t, 4, 25), rewriteOptions{})
+	runtime.GOMAXPROCS(prev)
+	a, _ := json.Marshal(got.report)
+	b, _ := json.Marshal(want.report)
+	if string(a) != string(b) || len(got.report.Services) == 0 {
+		t.Errorf("parallel rewrite differs from the serial one (%d services rewritten)", len(got.report.Services))
 	}
 }

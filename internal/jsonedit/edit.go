@@ -28,10 +28,10 @@ func resolve(d []byte, p Path) (start, n int, err error) {
 		if err != nil {
 			return 0, 0, err
 		}
-		if child < 0 {
+		if child.start < 0 {
 			return start, n, nil
 		}
-		start = child
+		start = child.start
 		n++
 	}
 	return start, n, nil
@@ -111,21 +111,27 @@ func Delete(d []byte, p Path) ([]byte, error) {
 	if n < len(p)-1 {
 		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
 	}
-	kids, close, err := children(d, start)
+	if p.Last().IsIndex != (d[start] == '[') {
+		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
+	}
+	h, err := findChild(d, start, p.Last())
 	if err != nil {
 		return nil, err
 	}
-	j := find(kids, p.Last())
-	if j < 0 || p.Last().IsIndex != (d[start] == '[') {
+	if h.start < 0 {
 		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
 	}
-	switch {
-	case len(kids) == 1:
-		return splice(d, start+1, close, nil), nil
-	case j < len(kids)-1:
-		return splice(d, kids[j].keyStart, kids[j+1].keyStart, nil), nil
-	default:
-		return splice(d, kids[j-1].end, kids[j].end, nil), nil
+	end, err := valueEnd(d, h.start)
+	if err != nil {
+		return nil, err
+	}
+	switch after := skipSpace(d, end); {
+	case after < len(d) && d[after] == ',': // up to the next child
+		return splice(d, h.keyStart, skipSpace(d, after+1), nil), nil
+	case h.prevEnd >= 0: // the last child: from the end of the one before
+		return splice(d, h.prevEnd, end, nil), nil
+	default: // the only child: the container is left empty
+		return splice(d, start+1, after, nil), nil
 	}
 }
 
@@ -161,4 +167,23 @@ func splice(d []byte, from, to int, repl []byte) []byte {
 	out = append(out, d[:from]...)
 	out = append(out, repl...)
 	return append(out, d[to:]...)
+}
+
+// Has reports, for each key, whether the top-level object of d has it,
+// matched as Get matches keys, in one pass: asking Get key by key walks
+// the whole document for every key it lacks.
+func Has(d []byte, keys ...string) []bool {
+	out := make([]bool, len(keys))
+	start := skipSpace(d, 0)
+	if start >= len(d) || d[start] != '{' {
+		return out
+	}
+	kids, _, err := children(d, start)
+	if err != nil {
+		return out
+	}
+	for i, k := range keys {
+		out[i] = find(kids, Key(k)) >= 0
+	}
+	return out
 }

@@ -165,3 +165,21 @@ func TestDedentLeavesOtherLayoutsAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestHasMatchesGet(t *testing.T) {
+	doc := []byte(`{"Family": "web", "containerDefinitions": [{"revision": 1}], "esc\u0061ped": true, "status": null}`)
+	keys := []string{"family", "revision", "escaped", "status", "tags"}
+	got := Has(doc, keys...)
+	for i, k := range keys {
+		_, want := Get(doc, Path{Key(k)})
+		if got[i] != want {
+			t.Errorf("Has(%q) = %v, Get finds it: %v", k, got[i], want)
+		}
+	}
+	if !got[0] || got[1] || !got[2] || !got[3] || got[4] {
+		t.Errorf("Has = %v, want [true false true true false]", got)
+	}
+	if h := Has([]byte(`[{"family": 1}]`), "family"); h[0] {
+		t.Error("Has found a key in an array document")
+	}
+}

@@ -23,6 +23,9 @@ func skipSpace(d []byte, i int) int {
 	return i
 }
 
+// structural marks the bytes valueEnd stops at inside a container.
+var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
+
 // valueEnd returns the index just past the value starting at i.
 func valueEnd(d []byte, i int) (int, error) {
 	if i >= len(d) {
@@ -34,6 +37,12 @@ func valueEnd(d []byte, i int) (int, error) {
 	case '{', '[':
 		depth := 0
 		for j := i; j < len(d); j++ {
+			for j < len(d) && !structural[d[j]] {
+				j++ // the tight loop: most bytes of a document are none of these
+			}
+			if j == len(d) {
+				break
+			}
 			switch d[j] {
 			case '"':
 				e, err := stringEnd(d, j)
@@ -62,14 +71,20 @@ func valueEnd(d []byte, i int) (int, error) {
 	return j, nil
 }
 
+var quoteOrEscape = [256]bool{'"': true, '\\': true}
+
 func stringEnd(d []byte, i int) (int, error) {
 	for j := i + 1; j < len(d); j++ {
-		switch d[j] {
-		case '\\':
+		for j < len(d) && !quoteOrEscape[d[j]] {
 			j++
-		case '"':
+		}
+		if j == len(d) {
+			break
+		}
+		if d[j] == '"' {
 			return j + 1, nil
 		}
+		j++ // the escaped byte
 	}
 	return 0, fmt.Errorf("unterminated string at offset %d", i)
 }
@@ -167,25 +182,32 @@ func equalFold(a, b string) bool {
 	return true
 }
 
-// findChild returns the start of the value a step selects in the container
-// at open, or -1; like find, but without building the list of children
-// (resolve runs once per edit, and most steps match early).
-func findChild(d []byte, open int, st Step) (int, error) {
+// hit is where findChild found a child: the start of its value, of its
+// key (the value itself for an array element) and the end of the child
+// before it (-1 for the first).
+type hit struct{ start, keyStart, prevEnd int }
+
+var miss = hit{start: -1, keyStart: -1, prevEnd: -1}
+
+// findChild finds the child a step selects in the container at open (start
+// -1 when there is none); like find, but without building the list of
+// children (resolve runs once per edit, and most steps match early).
+func findChild(d []byte, open int, st Step) (hit, error) {
 	isObj := d[open] == '{'
-	fold, idx := -1, 0
+	fold, idx, prevEnd := miss, 0, -1
 	j := skipSpace(d, open+1)
 	for {
 		if j >= len(d) {
-			return 0, fmt.Errorf("unclosed %c at offset %d", d[open], open)
+			return miss, fmt.Errorf("unclosed %c at offset %d", d[open], open)
 		}
 		if d[j] == '}' || d[j] == ']' {
 			return fold, nil
 		}
-		match, folded := false, false
+		match, folded, keyStart := false, false, j
 		if isObj {
 			ke, err := stringEnd(d, j)
 			if err != nil || d[j] != '"' {
-				return 0, fmt.Errorf("expected a key at offset %d", j)
+				return miss, fmt.Errorf("expected a key at offset %d", j)
 			}
 			key := d[j+1 : ke-1]
 			if bytes.IndexByte(key, '\\') >= 0 {
@@ -193,27 +215,27 @@ func findChild(d []byte, open int, st Step) (int, error) {
 				match, folded = k == st.Key, equalFold(k, st.Key)
 			} else {
 				match = string(key) == st.Key
-				folded = !match && fold < 0 && len(key) == len(st.Key) && equalFold(string(key), st.Key)
+				folded = !match && fold.start < 0 && len(key) == len(st.Key) && equalFold(string(key), st.Key)
 			}
 			j = skipSpace(d, ke)
 			if j >= len(d) || d[j] != ':' {
-				return 0, fmt.Errorf("expected ':' at offset %d", j)
+				return miss, fmt.Errorf("expected ':' at offset %d", j)
 			}
 			j = skipSpace(d, j+1)
 		} else {
 			match = idx == st.Index
 		}
 		if match {
-			return j, nil
+			return hit{start: j, keyStart: keyStart, prevEnd: prevEnd}, nil
 		}
-		if folded && fold < 0 {
-			fold = j
+		if folded && fold.start < 0 {
+			fold = hit{start: j, keyStart: keyStart, prevEnd: prevEnd}
 		}
 		end, err := valueEnd(d, j)
 		if err != nil {
-			return 0, err
+			return miss, err
 		}
-		idx++
+		idx, prevEnd = idx+1, end
 		j = skipSpace(d, end)
 		if j < len(d) && d[j] == ',' {
 			j = skipSpace(d, j+1)
