@@ -17,10 +17,10 @@ func costCommand(s streams) *cli.Command {
 	return &cli.Command{
 		Name:      "cost",
 		Usage:     "compare what services cost on EC2 now (idle capacity included) with every Fargate option",
-		ArgsUsage: "PATH... (files, directories, or - for stdin)",
-		Flags: append([]cli.Flag{
+		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
+		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.CostFormats(), ", ")},
-		}, costFlags()...),
+		}, costFlags()...), sourceFlags()...),
 		Action: func(c *cli.Context) error {
 			opts, err := readCostOptions(c)
 			if err != nil {
@@ -112,7 +112,7 @@ func percentFlag(c *cli.Context, name, valid string) (decimal.Decimal, error) {
 }
 
 func runCost(c *cli.Context, opts pricing.Options, s streams) error {
-	f, diags, err := loadFleet(c.Context, c.Args().Slice(), s)
+	f, diags, err := loadSource(c, s)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,10 @@ func runCost(c *cli.Context, opts pricing.Options, s streams) error {
 	if err := reports.RenderCost(s.out, c.String("format"), reports.NewCost(version, cmp, f, diags)); err != nil {
 		return usagef("%v", err)
 	}
-	return inputFailure(diags)
+	if err := inputFailure(diags); err != nil {
+		return err
+	}
+	return partial(f)
 }
 
 // priceFleet compares the fleet's EC2 cost with Fargate using the price

@@ -113,3 +113,53 @@ func TestInterruptedSnapshotWritesNothing(t *testing.T) {
 		t.Errorf("snapshot file exists after interruption: %v", err)
 	}
 }
+
+// cost and rewrite read the estate live as audit does, and a part that
+// could not be read makes them exit 3 too.
+func TestCostAndRewriteLive(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 2, Services: 6, TaskDefinitions: 2, Instances: 2, LoadBalanced: 2}))
+	code, stdout, stderr := runCLI(t, "", "cost", "--aws", "--quiet", "--format", "json")
+	var cost struct{ Services []struct{ Service string } }
+	if code != exitOK || json.Unmarshal([]byte(stdout), &cost) != nil || len(cost.Services) != 6 {
+		t.Errorf("cost --aws: exit %d, %d services, stderr:\n%s", code, len(cost.Services), stderr)
+	}
+	out := t.TempDir()
+	code, _, stderr = runCLI(t, "", "rewrite", "--aws", "--quiet", "--force", "--out", out)
+	if entries, _ := os.ReadDir(out); code == exitError || len(entries) == 0 {
+		t.Errorf("rewrite --aws: exit %d, %d files, stderr:\n%s", code, len(entries), stderr)
+	}
+	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "ListServices", Code: "AccessDeniedException",
+		Match: func(body string) bool { return strings.Contains(body, "cluster-00") }})
+	if code, _, stderr = runCLI(t, "", "cost", "--aws", "--quiet"); code != exitPartial {
+		t.Errorf("cost --aws with a gap: exit %d, stderr:\n%s", code, stderr)
+	}
+	if code, _, stderr = runCLI(t, "", "rewrite", "--aws", "--quiet", "--force", "--out", t.TempDir()); code != exitPartial {
+		t.Errorf("rewrite --aws with a gap: exit %d, stderr:\n%s", code, stderr)
+	}
+	if code, _, _ = runCLI(t, "", "cost", "--aws", "x.json"); code != exitError {
+		t.Errorf("cost with paths and --aws: exit %d", code)
+	}
+}
+
+// --all-regions reads every region the account has enabled; without a
+// terminal, progress is plain lines on stderr, and --quiet silences it.
+func TestAllRegionsAndProgressLines(t *testing.T) {
+	fake := liveEnv(t)
+	for _, region := range []string{"us-east-1", "eu-west-1"} {
+		fake.Put(awsfake.DefaultAccount, region, awsfake.Generate(awsfake.DefaultAccount, region,
+			awsfake.Shape{Clusters: 1, Services: 3, TaskDefinitions: 1, Instances: 1}))
+	}
+	code, stdout, stderr := runCLI(t, "", "audit", "--aws", "--all-regions", "--format", "json", "--fail-on", "none")
+	var report struct{ Summary struct{ Services int } }
+	if code != exitOK || json.Unmarshal([]byte(stdout), &report) != nil || report.Summary.Services != 6 {
+		t.Fatalf("exit %d, services %d, stderr:\n%s", code, report.Summary.Services, stderr)
+	}
+	if !strings.Contains(stderr, "discovering: 2/2 account-regions") || strings.Contains(stderr, "\r") {
+		t.Errorf("progress on a non-terminal should be plain lines ending at 2/2, got:\n%q", stderr)
+	}
+	if _, _, stderr = runCLI(t, "", "audit", "--aws", "--all-regions", "--quiet", "--fail-on", "none"); strings.Contains(stderr, "discovering") {
+		t.Errorf("--quiet still printed progress:\n%s", stderr)
+	}
+}

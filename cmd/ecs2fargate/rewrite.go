@@ -24,8 +24,8 @@ func rewriteCommand(s streams) *cli.Command {
 			"(<family>.taskdef.json); each service an update-service request, create-target-group requests for ip\n" +
 			"target groups and, when it cannot move in place, a create-service request. changes.json and\n" +
 			"changes.md list every change with its rule ID, and what remains to do by hand.",
-		ArgsUsage: "PATH... (files, directories, or - for stdin)",
-		Flags: []cli.Flag{
+		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the documents, changes.json and changes.md into `DIR` (needed unless the inputs hold one task definition)"},
 			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of each input task definition and its rewrite"},
 			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 2 if anything would change or stays blocked, 0 if nothing"},
@@ -40,7 +40,7 @@ func rewriteCommand(s streams) *cli.Command {
 			&cli.StringSliceFlag{Name: "security-groups", Usage: "security group `IDS` for the services' tasks (comma-separated or repeated)"},
 			&cli.BoolFlag{Name: "assign-public-ip", Usage: "give each task a public IPv4 address (assignPublicIp ENABLED)"},
 			&cli.IntFlag{Name: "spot-weight", Value: 0, Usage: "`WEIGHT` of FARGATE_SPOT beside FARGATE (weight 1, base 1); 0 = no Spot"},
-		},
+		}, sourceFlags()...),
 		Action: func(c *cli.Context) error {
 			opts, err := readRewriteOptions(c)
 			if err != nil {

@@ -16,7 +16,7 @@ import (
 )
 
 func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
-	f, diags, err := loadFleet(c.Context, c.Args().Slice(), s)
+	f, diags, err := loadSource(c, s)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,10 @@ func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
 	if err := reports.RenderRewriteSummary(s.err, run.report); err != nil {
 		return err
 	}
-	return rewriteOutcome(run.report, opts, inputFailure(diags))
+	if err := rewriteOutcome(run.report, opts, inputFailure(diags)); err != nil {
+		return err
+	}
+	return partial(f)
 }
 
 // writeStdout prints the one task definition's document; several need --out.
