@@ -128,6 +128,10 @@ func (m *model) instance(ci *fleet.ContainerInstance, clusterRegion string) Inst
 		ic.Hourly = Unknown(fmt.Sprintf("instance type of container instance %s is unknown (add aws ec2 describe-instances output)", nonEmpty(ic.ID, ic.ContainerInstanceARN)))
 	case ic.Region == "":
 		ic.Hourly = noRegion("container instance " + nonEmpty(ic.ID, ic.ContainerInstanceARN))
+	case ci.IsWindows():
+		// The book holds Linux on-demand EC2 rates only; a Windows host
+		// also pays the licence, so its Linux rate would understate it.
+		ic.Hourly = Unknown(fmt.Sprintf("no Windows price for EC2 instance type %s in %s (the price book holds Linux rates only)", ic.Type, ic.Region))
 	default:
 		ic.Hourly = m.instanceHourly(ic)
 	}

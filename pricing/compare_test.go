@@ -268,3 +268,16 @@ func TestServiceAlreadyOnFargateHasNoEC2Share(t *testing.T) {
 		t.Errorf("cluster Fargate on-demand %v, want tiny's alone %v", cl.Fargate.OnDemand.Amount(), tiny.Fargate.OnDemand.Amount())
 	}
 }
+
+// A Windows container instance pays the Windows licence on top of the
+// Linux rate the book holds: its cost is unknown, named, never the Linux
+// price.
+func TestWindowsHostIsUnknownNotLinuxPriced(t *testing.T) {
+	f := loadFleet(t, "testdata/fleet/basic")
+	f.ContainerInstances[0].Instance.EC2.Platform = "windows"
+	c := compare(t, f, DefaultOptions())
+	cl := c.Clusters[0]
+	if cl.EC2.Known() || !strings.Contains(strings.Join(cl.EC2.Missing(), "\n"), "no Windows price for EC2 instance type") {
+		t.Errorf("cluster EC2 = %v, missing %v; want unknown naming the Windows host", cl.EC2.Amount(), cl.EC2.Missing())
+	}
+}

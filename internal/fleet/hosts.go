@@ -126,3 +126,19 @@ func (f *Fleet) IsWindows(td *TaskDefinition) bool {
 	h := f.HostsOf(td)
 	return Sole(h.OSTypes) == "windows" || len(h.OSTypes) == 0 && strings.HasPrefix(Sole(h.Families), "WINDOWS")
 }
+
+// IsWindows reports whether the container instance runs Windows, by its
+// ECS attributes or its EC2 platform (the same evidence HostsOf reads).
+func (ci *ContainerInstance) IsWindows() bool {
+	h := Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
+	h.add(ci)
+	if h.OSTypes["windows"] {
+		return true
+	}
+	for fam := range h.Families {
+		if strings.HasPrefix(fam, "WINDOWS") {
+			return true
+		}
+	}
+	return false
+}
