@@ -5,8 +5,11 @@ import (
 )
 
 // remaining lists the findings on the original the rewrite did not fix:
-// those whose rule made no change, or that the rewritten document still
-// has; then any blocker or fixable finding that only the rewritten
+// a blocker or fixable one that the rewritten document still has (another
+// rule's change may have fixed it, as the execution role added for ECR
+// serves secrets too); a warning whose rule made no change, or that the
+// rewritten document still has (behaviour warnings about the move need
+// not show on the Fargate document, yet the user must still act); then any blocker or fixable finding that only the rewritten
 // document has (a gap in the rewrite, shown rather than hidden). Info
 // findings are left out.
 func remaining(orig, final []analyzer.Finding, changes []Change) []Remaining {
@@ -18,7 +21,8 @@ func remaining(orig, final []analyzer.Finding, changes []Change) []Remaining {
 	before := keys(orig)
 	var out []Remaining
 	for _, f := range orig {
-		if f.Severity < analyzer.Warning || changed[f.RuleID] && !still[key(f)] {
+		gone := !still[key(f)]
+		if f.Severity < analyzer.Warning || gone && (changed[f.RuleID] || f.Severity >= analyzer.Fixable) {
 			continue
 		}
 		out = append(out, remainingOf(f))
