@@ -72,7 +72,7 @@ func likeNotes(l LikeForLikeRows) []string {
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return keys[i].cluster < keys[j].cluster })
 	for _, k := range keys {
-		notes = append(notes, fmt.Sprintf("left out of %s: %s (%s): %s", optionsText(options[k], len(opts)), k.cluster, servicesText(services[k]), k.reasons))
+		notes = append(notes, fmt.Sprintf("left out of %s: %s (%s): %s", optionsText(options[k], len(opts)), k.cluster, plural(services[k], "service"), k.reasons))
 	}
 	for _, o := range opts {
 		if o.row.OnFargate > 0 {
@@ -135,13 +135,6 @@ func optionsText(labels []string, all int) string {
 		return "every option"
 	}
 	return strings.Join(labels, ", ")
-}
-
-func servicesText(n int) string {
-	if n == 1 {
-		return "1 service"
-	}
-	return fmt.Sprintf("%d services", n)
 }
 
 // maxLikeReasons keeps a line readable; the JSON has every reason.
@@ -245,7 +238,7 @@ func likeCSVNotes(o likeOption) string {
 		parts = append(parts, fmt.Sprintf("stays on EC2 (%s): %s/%s %s", s.Reason, s.Cluster, s.Service, s.EC2Monthly))
 	}
 	for _, lo := range r.LeftOut {
-		parts = append(parts, fmt.Sprintf("left out: %s (%s): %s", lo.Cluster, servicesText(lo.Services), reasonsText(lo.Reasons)))
+		parts = append(parts, fmt.Sprintf("left out: %s (%s): %s", lo.Cluster, plural(lo.Services, "service"), reasonsText(lo.Reasons)))
 	}
 	return strings.Join(parts, "; ")
 }
