@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -147,7 +146,7 @@ func mdReportGaps(b *strings.Builder, r *Report) {
 	}
 	b.WriteString("## Data gaps\n\n")
 	for _, n := range g.NotChecked {
-		fmt.Fprintf(b, "- not checked (%s): needs %s\n", strconv.Itoa(n.Checks)+" checks", mdText(n.Needs))
+		fmt.Fprintf(b, "- not checked (%d checks): needs %s\n", n.Checks, mdText(n.Needs))
 	}
 	for _, u := range g.Unknown {
 		fmt.Fprintf(b, "- unknown cost: %s\n", mdText(u))
