@@ -202,9 +202,9 @@ func boxedTable(w io.Writer, header []string, rows [][]string) error {
 }
 
 // writeLikeMarkdown writes the like-for-like block as a Markdown table and
-// a list of its notes, each passed through escape (they name clusters and
+// a list of its notes, each escaped with mdText (they name clusters and
 // services from the input).
-func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, escape func(string) string) {
+func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int) {
 	switch {
 	case clusters == 0:
 		return
@@ -212,7 +212,7 @@ func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, esca
 		fmt.Fprintf(b, "%s\n\n", likeSameAsTotal)
 		return
 	}
-	fmt.Fprintf(b, "**%s**\n\n", costCell(likeTitle))
+	fmt.Fprintf(b, "**%s**\n\n", mdText(likeTitle))
 	h := likeHeader(l, capitalised)
 	mdRow(b, h...)
 	mdRow(b, "---", "---:", "---:", "---:", "---:", "---:")
@@ -221,7 +221,7 @@ func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, esca
 	}
 	b.WriteString("\n")
 	for _, n := range cappedLikeNotes(l) {
-		fmt.Fprintf(b, "- %s\n", escape(n))
+		fmt.Fprintf(b, "- %s\n", mdText(n))
 	}
 	b.WriteString("\n")
 }
