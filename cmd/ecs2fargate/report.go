@@ -71,9 +71,6 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if opts.cost.Region == "" && c.Bool("aws") {
-		opts.cost.DefaultRegion = configRegion(c.Context)
-	}
 	opts.cost.StayOnEC2 = blockedStayOnEC2(res)
 	cmp, err := priceFleet(c, f, opts.cost, s)
 	if err != nil {
