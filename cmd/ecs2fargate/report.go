@@ -72,7 +72,11 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 		return usagef("%v", err)
 	}
 	opts.cost.StayOnEC2 = blockedStayOnEC2(res)
-	cmp, err := priceFleet(c, f, opts.cost, s)
+	book, err := loadBook(c.String("price-file"), s)
+	if err != nil {
+		return err
+	}
+	cmp, err := priceFleet(c, f, book, opts.cost, s)
 	if err != nil {
 		return err
 	}
