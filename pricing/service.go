@@ -46,6 +46,10 @@ type ServiceCost struct {
 	reserved resources
 }
 
+// Moves reports whether the service is priced on Fargate in the
+// like-for-like comparison: not already there and with no StayReason.
+func (s *ServiceCost) Moves() bool { return !s.OnFargate && s.StayReason == "" }
+
 // freeStorageGiB is the ephemeral storage every Fargate task gets free.
 const freeStorageGiB = 20
 

@@ -93,15 +93,14 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 	for _, name := range l.Clusters {
 		r.EC2Monthly = r.EC2Monthly.plus(b.clusters[name].EC2Monthly)
 		for _, s := range b.services[name] {
-			switch {
-			case s.OnFargate:
-			case s.StayReason != "":
-				r.FargateMonthly = r.FargateMonthly.plus(b.stays[s])
-				r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: b.stays[s]})
-			default:
+			if s.Moves() {
 				r.FargateMonthly = r.FargateMonthly.plus(pick(b.rows[s].FargateMonthly))
 			}
 		}
+	}
+	for _, s := range l.StayOnEC2 {
+		r.FargateMonthly = r.FargateMonthly.plus(b.stays[s])
+		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: b.stays[s]})
 	}
 	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
 	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)

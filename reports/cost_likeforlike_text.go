@@ -72,7 +72,7 @@ func likeNotes(l LikeForLikeRows) []string {
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return keys[i].cluster < keys[j].cluster })
 	for _, k := range keys {
-		notes = append(notes, fmt.Sprintf("left out of %s: %s (%s): %s", optionsText(options[k], len(opts)), k.cluster, servicesText(services[k]), k.reasons))
+		notes = append(notes, fmt.Sprintf("left out of %s: %s (%s): %s", optionsText(options[k], len(opts)), k.cluster, plural(services[k], "service"), k.reasons))
 	}
 	for _, o := range opts {
 		if o.row.OnFargate > 0 {
@@ -135,13 +135,6 @@ func optionsText(labels []string, all int) string {
 		return "every option"
 	}
 	return strings.Join(labels, ", ")
-}
-
-func servicesText(n int) string {
-	if n == 1 {
-		return "1 service"
-	}
-	return fmt.Sprintf("%d services", n)
 }
 
 // maxLikeReasons keeps a line readable; the JSON has every reason.
@@ -209,9 +202,9 @@ func boxedTable(w io.Writer, header []string, rows [][]string) error {
 }
 
 // writeLikeMarkdown writes the like-for-like block as a Markdown table and
-// a list of its notes, each passed through escape (they name clusters and
+// a list of its notes, each escaped with mdText (they name clusters and
 // services from the input).
-func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, escape func(string) string) {
+func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int) {
 	switch {
 	case clusters == 0:
 		return
@@ -219,7 +212,7 @@ func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, esca
 		fmt.Fprintf(b, "%s\n\n", likeSameAsTotal)
 		return
 	}
-	fmt.Fprintf(b, "**%s**\n\n", costCell(likeTitle))
+	fmt.Fprintf(b, "**%s**\n\n", mdText(likeTitle))
 	h := likeHeader(l, capitalised)
 	mdRow(b, h...)
 	mdRow(b, "---", "---:", "---:", "---:", "---:", "---:")
@@ -228,7 +221,7 @@ func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int, esca
 	}
 	b.WriteString("\n")
 	for _, n := range cappedLikeNotes(l) {
-		fmt.Fprintf(b, "- %s\n", escape(n))
+		fmt.Fprintf(b, "- %s\n", mdText(n))
 	}
 	b.WriteString("\n")
 }
@@ -245,7 +238,7 @@ func likeCSVNotes(o likeOption) string {
 		parts = append(parts, fmt.Sprintf("stays on EC2 (%s): %s/%s %s", s.Reason, s.Cluster, s.Service, s.EC2Monthly))
 	}
 	for _, lo := range r.LeftOut {
-		parts = append(parts, fmt.Sprintf("left out: %s (%s): %s", lo.Cluster, servicesText(lo.Services), reasonsText(lo.Reasons)))
+		parts = append(parts, fmt.Sprintf("left out: %s (%s): %s", lo.Cluster, plural(lo.Services, "service"), reasonsText(lo.Reasons)))
 	}
 	return strings.Join(parts, "; ")
 }

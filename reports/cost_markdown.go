@@ -42,7 +42,7 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 	mdRow(&b, "saving per year", "", "", t.SavingsYearly.OnDemand.String(), t.SavingsYearly.Spot.String(),
 		t.SavingsYearly.ARM.String(), t.SavingsYearly.SavingsPlan1y.String(), t.SavingsYearly.SavingsPlan3y.String())
 	b.WriteString("\n")
-	writeLikeMarkdown(&b, t.LikeForLike, len(c.Clusters), costCell)
+	writeLikeMarkdown(&b, t.LikeForLike, len(c.Clusters))
 	if len(t.Deltas) > 0 {
 		b.WriteString("Hidden deltas (not in the figures above):\n\n")
 		for _, d := range t.Deltas {
@@ -50,7 +50,7 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 			if d.Unknown != "" {
 				note = d.Unknown
 			}
-			fmt.Fprintf(&b, "- %s: %s per month (%s)\n", d.Title, d.Monthly.String(), costCell(note))
+			fmt.Fprintf(&b, "- %s: %s per month (%s)\n", d.Title, d.Monthly.String(), mdText(note))
 		}
 		b.WriteString("\n")
 	}
@@ -59,31 +59,28 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 			fmt.Fprintf(&b, "- unknown: … and %d more reasons (see --format json, unknown)\n", len(c.Unknown)-i)
 			break
 		}
-		fmt.Fprintf(&b, "- unknown: %s\n", costCell(u))
+		fmt.Fprintf(&b, "- unknown: %s\n", mdText(u))
 	}
 	for i, cv := range c.Assumptions.Caveats {
 		if i == maxUnknownLines {
 			fmt.Fprintf(&b, "- \\* … and %d more (see --format json, assumptions.caveats)\n", len(c.Assumptions.Caveats)-i)
 			break
 		}
-		fmt.Fprintf(&b, "- \\* %s\n", costCell(cv))
+		fmt.Fprintf(&b, "- \\* %s\n", mdText(cv))
 	}
 	if len(c.Unknown)+len(c.Assumptions.Caveats) > 0 {
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "_%s_\n", costCell(c.AssumptionsLine()))
+	fmt.Fprintf(&b, "_%s_\n", mdText(c.AssumptionsLine()))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// mdRow writes one Markdown table row, every cell escaped with mdText.
 func mdRow(b *strings.Builder, cells ...string) {
 	b.WriteString("|")
 	for _, c := range cells {
-		b.WriteString(" " + costCell(c) + " |")
+		b.WriteString(" " + mdText(c) + " |")
 	}
 	b.WriteString("\n")
 }
-
-// costCell escapes a Markdown table cell as every input value is escaped
-// (mdText: emphasis, code, links and HTML are shown as text).
-func costCell(s string) string { return mdText(s) }

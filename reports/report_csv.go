@@ -45,7 +45,7 @@ func reportCSVRow(s ServiceReport) []string {
 		plainAmount(s.EC2Monthly), plainAmount(f.OnDemand), plainAmount(f.Spot), plainAmount(f.ARM), plainAmount(f.SavingsPlan1y), plainAmount(f.SavingsPlan3y),
 		plainAmount(sv.OnDemand), plainAmount(sv.Spot), plainAmount(sv.ARM), plainAmount(sv.SavingsPlan1y), plainAmount(sv.SavingsPlan3y),
 		strconv.FormatBool(s.flagged()), strconv.Itoa(len(s.Changes)), csvText(s.ChangeSummary), csvText(s.NotInPlace), s.Plan,
-		csvList(s.NextSteps), csvList(s.NotChecked), csvList(s.Unknown), s.LikeForLike, csvOptions(s.LikeForLikeOptions)}
+		csvList(s.NextSteps), csvList(s.NotChecked), csvList(s.Unknown), s.LikeForLike, csvList(s.LikeForLikeOptions)}
 }
 
 // plainAmount is "1234.50" or "unknown", with no marks.

@@ -103,14 +103,16 @@ type clusterGroup struct {
 	Services []ServiceReport
 }
 
-// groupByCluster splits the services (sorted by cluster) into runs.
+// groupByCluster splits the services (sorted by cluster) into runs; each
+// run is a subslice of services, not a copy.
 func groupByCluster(services []ServiceReport) []clusterGroup {
 	var out []clusterGroup
-	for i, s := range services {
-		if i == 0 || s.Cluster != services[i-1].Cluster {
-			out = append(out, clusterGroup{Name: s.Cluster})
+	start := 0
+	for i := 1; i <= len(services); i++ {
+		if i == len(services) || services[i].Cluster != services[start].Cluster {
+			out = append(out, clusterGroup{Name: services[start].Cluster, Services: services[start:i]})
+			start = i
 		}
-		out[len(out)-1].Services = append(out[len(out)-1].Services, s)
 	}
 	return out
 }

@@ -1,7 +1,5 @@
 package reports
 
-import "strings"
-
 // Places a service can have in the like-for-like comparison.
 const (
 	likeMoves     = "moves"
@@ -72,6 +70,3 @@ func (r *Report) Like() likeView {
 	}
 	return v
 }
-
-// csvOptions joins the options for the report CSV.
-func csvOptions(o []string) string { return strings.Join(o, "; ") }

@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -41,7 +40,7 @@ func mdReportSummary(b *strings.Builder, r *Report) {
 		mdRow(b, strings.TrimSpace(row[0]), row[1], row[2], row[3], row[4])
 	}
 	b.WriteString("\n")
-	writeLikeMarkdown(b, s.LikeForLike, r.pricedClusters(), mdText)
+	writeLikeMarkdown(b, s.LikeForLike, r.pricedClusters())
 }
 
 func mdReportClusters(b *strings.Builder, r *Report) {
@@ -78,16 +77,14 @@ func mdReportServices(b *strings.Builder, r *Report) {
 	}
 	b.WriteString("## Services\n")
 	detailed := r.Detailed()
-	for i, s := range r.Services {
-		if i == 0 || s.Cluster != r.Services[i-1].Cluster {
-			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(orNone(s.Cluster, "(no cluster)")))
-			b.WriteString("| Service | Verdict | Blockers | Fargate size | Tasks | EC2 now | On-demand | Spot | ARM | SP 1y | Saving (on-demand) | Changes |\n")
-			b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
-			mdClusterRows(b, r.Services[i:])
-			b.WriteString("\n")
-			if detailed {
-				mdClusterDetails(b, r.Services[i:])
-			}
+	for _, g := range groupByCluster(r.Services) {
+		fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(orNone(g.Name, "(no cluster)")))
+		b.WriteString("| Service | Verdict | Blockers | Fargate size | Tasks | EC2 now | On-demand | Spot | ARM | SP 1y | Saving (on-demand) | Changes |\n")
+		b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+		mdClusterRows(b, g.Services)
+		b.WriteString("\n")
+		if detailed {
+			mdClusterDetails(b, g.Services)
 		}
 	}
 	if !detailed {
@@ -96,12 +93,9 @@ func mdReportServices(b *strings.Builder, r *Report) {
 	b.WriteString("\n")
 }
 
-// mdClusterRows writes the rows of the cluster that services starts with.
+// mdClusterRows writes the rows of one cluster's services.
 func mdClusterRows(b *strings.Builder, services []ServiceReport) {
 	for _, s := range services {
-		if s.Cluster != services[0].Cluster {
-			return
-		}
 		f := s.FargateMonthly
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(s.Service), mdVerdict(s.Verdict), mdRuleIDs(s.Blockers),
 			sizeText(s.FargateSize), s.Tasks, s.EC2Monthly, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, s.SavingsMonthly.OnDemand, mdText(orNone(s.ChangeSummary, "–")))
@@ -110,9 +104,6 @@ func mdClusterRows(b *strings.Builder, services []ServiceReport) {
 
 func mdClusterDetails(b *strings.Builder, services []ServiceReport) {
 	for _, s := range services {
-		if s.Cluster != services[0].Cluster {
-			return
-		}
 		fmt.Fprintf(b, "<details>\n<summary><b>%s</b>: %s, %s</summary>\n\n", htmlText(s.Service), htmlText(s.Verdict), plural(len(s.Changes), "change"))
 		fmt.Fprintf(b, "Task definition %s.\n\n", mdCode(s.TaskDefinition))
 		mdChanges(b, s.Changes)
@@ -155,7 +146,7 @@ func mdReportGaps(b *strings.Builder, r *Report) {
 	}
 	b.WriteString("## Data gaps\n\n")
 	for _, n := range g.NotChecked {
-		fmt.Fprintf(b, "- not checked (%s): needs %s\n", strconv.Itoa(n.Checks)+" checks", mdText(n.Needs))
+		fmt.Fprintf(b, "- not checked (%d checks): needs %s\n", n.Checks, mdText(n.Needs))
 	}
 	for _, u := range g.Unknown {
 		fmt.Fprintf(b, "- unknown cost: %s\n", mdText(u))

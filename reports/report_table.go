@@ -58,10 +58,6 @@ func costOptionRows(s ReportSummary) [][]string {
 }
 
 func tableClusters(w io.Writer, r *Report) error {
-	if len(r.Clusters) == 0 {
-		return nil
-	}
-	fmt.Fprintln(w, "Clusters (USD per month)")
 	rows := make([][]string, 0, len(r.Clusters))
 	for _, c := range r.Clusters {
 		f := c.FargateMonthly
@@ -69,26 +65,18 @@ func tableClusters(w io.Writer, r *Report) error {
 			strconv.Itoa(c.ByVerdict["blocked"]), strconv.Itoa(c.ByVerdict["unknown"]), c.EC2Monthly.String(), c.IdleMonthly.String(),
 			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), c.SavingsMonthly.OnDemand.String()})
 	}
-	return plainTable(w, []string{"CLUSTER", "SERVICES", "READY", "FIXABLE", "BLOCKED", "UNKNOWN", "EC2 NOW", "IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SAVING (ON-DEMAND)"}, rows)
+	return titledPlainTable(w, "Clusters (USD per month)", []string{"CLUSTER", "SERVICES", "READY", "FIXABLE", "BLOCKED", "UNKNOWN", "EC2 NOW", "IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SAVING (ON-DEMAND)"}, rows)
 }
 
 func tableRules(w io.Writer, r *Report) error {
-	if len(r.BlockedByRule) == 0 {
-		return nil
-	}
-	fmt.Fprintln(w, "Services blocked per rule")
 	rows := make([][]string, 0, len(r.BlockedByRule))
 	for _, rc := range r.BlockedByRule {
 		rows = append(rows, []string{rc.RuleID, strconv.Itoa(rc.Services), dash(rc.Fallback)})
 	}
-	return plainTable(w, []string{"RULE", "SERVICES", "WHERE THEY CAN RUN INSTEAD"}, rows)
+	return titledPlainTable(w, "Services blocked per rule", []string{"RULE", "SERVICES", "WHERE THEY CAN RUN INSTEAD"}, rows)
 }
 
 func tableServices(w io.Writer, r *Report) error {
-	if len(r.Services) == 0 {
-		return nil
-	}
-	fmt.Fprintln(w, "Services (USD per month)")
 	rows := make([][]string, 0, len(r.Services))
 	for _, s := range r.Services {
 		step := ""
@@ -98,7 +86,17 @@ func tableServices(w io.Writer, r *Report) error {
 		rows = append(rows, []string{termText(dash(s.Cluster)), termText(s.Service), s.Verdict, dash(strings.Join(s.Blockers, ",")), sizeText(s.FargateSize),
 			s.EC2Monthly.String(), s.FargateMonthly.OnDemand.String(), s.SavingsMonthly.OnDemand.String(), strconv.Itoa(len(s.Changes)), termText(step)})
 	}
-	return plainTable(w, []string{"CLUSTER", "SERVICE", "VERDICT", "BLOCKERS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SAVING", "CHANGES", "NEXT STEP"}, rows)
+	return titledPlainTable(w, "Services (USD per month)", []string{"CLUSTER", "SERVICE", "VERDICT", "BLOCKERS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SAVING", "CHANGES", "NEXT STEP"}, rows)
+}
+
+// titledPlainTable writes a title line and plain columns under it; nothing
+// at all when there are no rows (titledTable is its boxed kin).
+func titledPlainTable(w io.Writer, title string, header []string, rows [][]string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, title)
+	return plainTable(w, header, rows)
 }
 
 func tableGaps(w io.Writer, r *Report) {

@@ -8,7 +8,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 )
@@ -112,11 +111,16 @@ func percentFlag(c *cli.Context, name, valid string) (decimal.Decimal, error) {
 }
 
 func runCost(c *cli.Context, opts pricing.Options, s streams) error {
+	// The price book first: a bad --price-file fails before the fleet is read.
+	book, err := loadBook(c.String("price-file"), s)
+	if err != nil {
+		return err
+	}
 	f, diags, err := loadSource(c, s)
 	if err != nil {
 		return err
 	}
-	cmp, err := priceFleet(c, f, opts, s)
+	cmp, err := priceFleet(c, f, book, opts, s)
 	if err != nil {
 		return err
 	}
@@ -129,13 +133,10 @@ func runCost(c *cli.Context, opts pricing.Options, s streams) error {
 	return partial(f)
 }
 
-// priceFleet compares the fleet's EC2 cost with Fargate using the price
-// book in effect (--price-file, the cache or the embedded default).
-func priceFleet(c *cli.Context, f *fleet.Fleet, opts pricing.Options, s streams) (*pricing.Comparison, error) {
-	book, err := loadBook(c.String("price-file"), s)
-	if err != nil {
-		return nil, err
-	}
+// priceFleet compares the fleet's EC2 cost with Fargate using book, the
+// price book in effect (loadBook: --price-file, the cache or the embedded
+// default).
+func priceFleet(c *cli.Context, f *fleet.Fleet, book *pricing.Table, opts pricing.Options, s streams) (*pricing.Comparison, error) {
 	if opts.Region != "" && !book.HasRegion(opts.Region) {
 		fmt.Fprintf(s.err, "ecs2fargate: warning: the price book (%s) has no prices for region %s; its costs are unknown\n", book.About().Origin, opts.Region)
 	}

@@ -71,11 +71,12 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if opts.cost.Region == "" && c.Bool("aws") {
-		opts.cost.DefaultRegion = configRegion(c.Context)
-	}
 	opts.cost.StayOnEC2 = blockedStayOnEC2(res)
-	cmp, err := priceFleet(c, f, opts.cost, s)
+	book, err := loadBook(c.String("price-file"), s)
+	if err != nil {
+		return err
+	}
+	cmp, err := priceFleet(c, f, book, opts.cost, s)
 	if err != nil {
 		return err
 	}
