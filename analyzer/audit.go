@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 )
 
 // Options narrows an audit to some rules.
@@ -23,7 +24,7 @@ type Result struct {
 
 // Audit runs the selected rules over every task definition and service.
 // An unknown rule ID in opts is an error; nothing else is. Subjects are
-// checked on every core (see parallel.go); the result does not depend on
+// checked on every core (parallel.For, after warm in parallel.go); the result does not depend on
 // the order they finish in.
 func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	rules, err := selectRules(Rules(), opts)
@@ -33,7 +34,7 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	m := &memo{}
 	m.warm(f)
 	tasks := make([]checked, len(f.TaskDefinitions))
-	parallel(len(tasks), func(i int) {
+	parallel.For(len(tasks), func(i int) {
 		subj := &Subject{Fleet: f, TaskDef: f.TaskDefinitions[i], memo: m}
 		tasks[i] = check(rules, ScopeTask, subj, nil)
 	})
@@ -42,7 +43,7 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 		byTask[td] = tasks[i].findings
 	}
 	services := make([]checked, len(f.Services))
-	parallel(len(services), func(i int) {
+	parallel.For(len(services), func(i int) {
 		s := f.Services[i]
 		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s, memo: m}
 		services[i] = check(rules, ScopeService, subj, byTask[s.TaskDef])
@@ -72,9 +73,31 @@ type checked struct {
 	verdict    Verdict
 }
 
+// Check applies the rules of one scope to one subject as Audit does (rule
+// ID, severity and location filled in) and returns the findings in Audit's
+// order, leaving out the checks that could not run. It judges nothing and
+// warms no lookups: it is for callers, like the rewrite, that audit one
+// document several times.
+func Check(rules []Rule, scope Scope, subj *Subject) []Finding {
+	c := run(rules, scope, subj)
+	sortFindings(c.findings)
+	return c.findings
+}
+
 // check applies the rules of one scope to a subject and judges it; a
 // service's verdict also counts inherited, its task definition's findings.
 func check(rules []Rule, scope Scope, subj *Subject, inherited []Finding) checked {
+	c := run(rules, scope, subj)
+	// inherited and the subject's own findings are judged as one list
+	// without joining them: a joined copy per subject cost about 50 MB per
+	// audit of 10,000 services.
+	c.verdict = verdictFor(rules, subj, inherited, c.findings)
+	return c
+}
+
+// run applies the rules of one scope to a subject, splitting what they
+// found from the checks that could not run.
+func run(rules []Rule, scope Scope, subj *Subject) checked {
 	var c checked
 	for _, rule := range rules {
 		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
@@ -90,10 +113,6 @@ func check(rules []Rule, scope Scope, subj *Subject, inherited []Finding) checke
 			c.findings = append(c.findings, f)
 		}
 	}
-	// inherited and the subject's own findings are judged as one list
-	// without joining them: a joined copy per subject cost about 50 MB per
-	// audit of 10,000 services.
-	c.verdict = verdictFor(rules, subj, inherited, c.findings)
 	return c
 }
 

@@ -69,18 +69,5 @@ func subnetVPCs(f *fleet.Fleet, subnets []string) []string {
 // instances behind a cluster's container instances (when
 // describe-instances output was given).
 func clusterInstanceNetwork(f *fleet.Fleet, cluster string) (subnets, sgs []string) {
-	c := f.Cluster(cluster)
-	if c == nil {
-		return nil, nil
-	}
-	for _, ci := range c.ContainerInstances {
-		if ci.Instance == nil {
-			continue
-		}
-		subnets = append(subnets, deref(ci.Instance.EC2.SubnetId))
-		for _, g := range ci.Instance.EC2.SecurityGroups {
-			sgs = append(sgs, deref(g.GroupId))
-		}
-	}
-	return sortedSet(subnets), sortedSet(sgs)
+	return f.Cluster(cluster).InstanceNetwork()
 }

@@ -3,7 +3,6 @@ package rewrite
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -12,17 +11,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
-// taskRules are the rules that look at a task definition alone; the
-// rewrite audits with only these, since services are rewritten elsewhere.
-var taskRules = func() []analyzer.Rule {
-	var out []analyzer.Rule
-	for _, r := range analyzer.Rules() {
-		if r.Scope == analyzer.ScopeTask {
-			out = append(out, r)
-		}
-	}
-	return out
-}()
+// catalogue is the analyzer's rules, built once: the rewrite audits each
+// definition two or three times. It audits with the task rules only
+// (analyzer.Check keeps to one scope), since services are rewritten
+// elsewhere.
+var catalogue = analyzer.Rules()
 
 // auditor audits one task definition, original or rewritten, in the
 // context the analyzer needs: the services that run it, their clusters'
@@ -62,40 +55,7 @@ func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
 // services that run it.
 func (a *auditor) audit(td *fleet.TaskDefinition) ([]analyzer.Finding, error) {
 	*a.shell = *td
-	return check(&analyzer.Subject{Fleet: a.mini, TaskDef: a.shell}), nil
-}
-
-// check runs the task rules on one subject the way analyzer.Audit does for
-// a task definition (rule ID and default severity filled in; checks that
-// could not run left out; sorted by container, rule and path), without
-// the fleet-wide bookkeeping Audit does for every call: the rewrite audits
-// each definition two or three times.
-func check(subj *analyzer.Subject) []analyzer.Finding {
-	var out []analyzer.Finding
-	for _, rule := range taskRules {
-		for _, f := range rule.Check(subj) {
-			if f.IsUnchecked() {
-				continue // the rule lacked data
-			}
-			f.RuleID = rule.ID
-			if f.Severity == 0 {
-				f.Severity = rule.Severity
-			}
-			f.TaskDefinition = subj.TaskDef.Key()
-			out = append(out, f)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Container != b.Container {
-			return a.Container < b.Container
-		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		return a.Path < b.Path
-	})
-	return out
+	return analyzer.Check(catalogue, analyzer.ScopeTask, &analyzer.Subject{Fleet: a.mini, TaskDef: a.shell}), nil
 }
 
 // decode reads a rewritten document back into the model: with

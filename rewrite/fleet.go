@@ -1,10 +1,8 @@
 package rewrite
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 )
 
 // TaskDefinitions rewrites every task definition of f, on all CPUs.
@@ -23,7 +21,7 @@ func TaskDefinitionsOf(f *fleet.Fleet, tds []*fleet.TaskDefinition, opts Options
 	return results, errs
 }
 
-// Concurrently calls do(0), …, do(n-1) on one goroutine per CPU and
+// Concurrently calls do(0), …, do(n-1) on every CPU (parallel.For) and
 // returns when all have returned. It first builds f's lazy lookups, so
 // that rewrites of f's task definitions and services inside do only read
 // f; do must not write anything else that calls share.
@@ -32,22 +30,7 @@ func Concurrently(f *fleet.Fleet, n int, do func(i int)) {
 		return
 	}
 	warm(f)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(n, do)
 }
 
 // warm builds the fleet's lazy lookups before workers share it: the

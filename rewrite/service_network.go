@@ -4,9 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
-	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Placeholders stand in for values the inputs do not hold; AWS rejects
@@ -104,25 +102,9 @@ func (p *servicePlan) instanceSubnets() []string {
 func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
 	if p.hostNet == nil {
 		p.hostNet = &[2][]string{}
-		p.hostNet[0], p.hostNet[1] = clusterHostNetwork(p.f.Cluster(p.s.Cluster))
+		p.hostNet[0], p.hostNet[1] = p.f.Cluster(p.s.Cluster).InstanceNetwork()
 	}
 	return p.hostNet[0], p.hostNet[1]
-}
-
-func clusterHostNetwork(c *fleet.Cluster) (subnets, sgs []string) {
-	if c == nil {
-		return nil, nil
-	}
-	for _, ci := range c.ContainerInstances {
-		if ci.Instance == nil {
-			continue
-		}
-		subnets = append(subnets, aws.ToString(ci.Instance.EC2.SubnetId))
-		for _, g := range ci.Instance.EC2.SecurityGroups {
-			sgs = append(sgs, aws.ToString(g.GroupId))
-		}
-	}
-	return svcSortedSet(subnets), svcSortedSet(sgs)
 }
 
 // svcSortedSet returns the distinct non-empty strings, sorted.

@@ -70,7 +70,7 @@ type state struct {
 
 // fixLoop plans and applies rounds of fixes until one changes nothing.
 func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
-	doc := jsonedit.Dedent(append([]byte(nil), bytes.TrimSpace(td.Doc.Raw)...))
+	doc := append([]byte(nil), StartingDocument(td.Doc.Raw)...) // edits must not touch the input
 	cur := state{td: td, findings: orig}
 	var changes []Change
 	for i := 0; i < maxRounds; i++ {
@@ -95,6 +95,13 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 		}
 	}
 	return doc, changes, cur, nil
+}
+
+// StartingDocument is the document a rewrite of raw starts from, and so
+// what a diff of the rewrite compares with: raw trimmed, and dedented when
+// it was cut out of describe-task-definition output.
+func StartingDocument(raw []byte) []byte {
+	return jsonedit.Dedent(bytes.TrimSpace(raw))
 }
 
 // checkInputs fails early when a fix the findings call for needs a value

@@ -248,7 +248,7 @@ func TestSizeSaysHowMuchLarger(t *testing.T) {
 	}
 }
 
-// TestCheckAgreesWithAudit: the rewrite's own rule runner finds what
+// TestCheckAgreesWithAudit: the rewrite's audit (analyzer.Check in its small fleet) finds what
 // analyzer.Audit finds for each case's task definition.
 func TestCheckAgreesWithAudit(t *testing.T) {
 	for _, c := range tdCases(t) {

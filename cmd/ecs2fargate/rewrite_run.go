@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 	"github.com/ecs2fargate/ecs2fargate/internal/textdiff"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -72,7 +70,7 @@ func writeDiffs(w io.Writer, run *rewriteRun) error {
 		if t.Document == nil {
 			continue
 		}
-		before := redactValues(string(jsonedit.Dedent(bytes.TrimSpace(run.original[t.Key]))) + "\n")
+		before := redactValues(string(rewrite.StartingDocument(run.original[t.Key])) + "\n")
 		d := textdiff.Unified(t.Source+" ("+t.Key+")", t.Key+" on Fargate", before, redactValues(string(t.Document)+"\n"))
 		if _, err := io.WriteString(w, d); err != nil {
 			return err
