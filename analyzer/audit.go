@@ -30,8 +30,7 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &memo{}
-	m.warm(f)
+	m := newMemo(f)
 	tasks := make([]checked, len(f.TaskDefinitions))
 	parallel(len(tasks), func(i int) {
 		subj := &Subject{Fleet: f, TaskDef: f.TaskDefinitions[i], memo: m}
