@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/workers"
 )
 
 // Options narrows an audit to some rules.
@@ -23,7 +24,7 @@ type Result struct {
 
 // Audit runs the selected rules over every task definition and service.
 // An unknown rule ID in opts is an error; nothing else is. Subjects are
-// checked on every core (see parallel.go); the result does not depend on
+// checked on every core (workers.Each); the result does not depend on
 // the order they finish in.
 func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	rules, err := selectRules(Rules(), opts)
@@ -32,7 +33,7 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	}
 	m := newMemo(f)
 	tasks := make([]checked, len(f.TaskDefinitions))
-	parallel(len(tasks), func(i int) {
+	workers.Each(len(tasks), func(i int) {
 		subj := &Subject{Fleet: f, TaskDef: f.TaskDefinitions[i], memo: m}
 		tasks[i] = check(rules, ScopeTask, subj, nil)
 	})
@@ -41,7 +42,7 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 		byTask[td] = tasks[i].findings
 	}
 	services := make([]checked, len(f.Services))
-	parallel(len(services), func(i int) {
+	workers.Each(len(services), func(i int) {
 		s := f.Services[i]
 		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s, memo: m}
 		services[i] = check(rules, ScopeService, subj, byTask[s.TaskDef])

@@ -3,9 +3,8 @@ package fleet
 import (
 	"fmt"
 	"os"
-	"runtime"
-	"sync"
-	"sync/atomic"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/workers"
 )
 
 // Inputs are read and decoded concurrently, one file per worker at a time,
@@ -48,16 +47,7 @@ func (l *fileLoad) add(apply func(b *builder)) {
 // the builder in the order of ins.
 func (b *builder) loadInputs(ins []input) {
 	results := make([]*fileLoad, len(ins))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(ins)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(ins); i = int(next.Add(1)) - 1 {
-				results[i] = loadInput(ins[i])
-			}
-		})
-	}
-	wg.Wait()
+	workers.Each(len(ins), func(i int) { results[i] = loadInput(ins[i]) })
 	for i, l := range results {
 		if l.read {
 			b.fleet.Inputs = append(b.fleet.Inputs, ins[i].name)
