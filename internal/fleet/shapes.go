@@ -48,6 +48,20 @@ func (l *fileLoad) decodeItem(file, path string, raw []byte, dst any, skip ...st
 	return l.decodeFull(file, path, raw, dst, skip...)
 }
 
+// loadArray decodes each element of the array raw, the member at path, into
+// what elem makes of the element's Doc, and records the addition elem
+// returns for each element that decodes.
+func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, elem func(doc Doc) (dst any, add func(*builder))) {
+	sa := newStrictArray(raw)
+	for i, item := range items(file, path, raw, &l.diags) {
+		at := fmt.Sprintf("%s[%d]", path, i)
+		dst, add := elem(Doc{Source: Source{File: file, Path: at}, Raw: item})
+		if l.decodeElem(sa, file, at, item, dst) {
+			l.add(add)
+		}
+	}
+}
+
 // decodeElem is decodeItem for the next element of an array that sa
 // decodes in turn; raw is that element.
 func (l *fileLoad) decodeElem(sa *strictArray, file, path string, raw []byte, dst any) bool {
@@ -111,28 +125,20 @@ func (l *fileLoad) decodeTags(file, path string, raw json.RawMessage, dst any) {
 
 func (l *fileLoad) loadServices(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "services")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		s := &Service{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &s.Svc) {
-			l.add(func(b *builder) { b.addService(s) })
-		}
-	}
+	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
+		s := &Service{Doc: doc}
+		return &s.Svc, func(b *builder) { b.addService(s) }
+	})
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "services", "failures")
 }
 
 func (l *fileLoad) loadContainerInstances(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "containerInstances")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		ci := &ContainerInstance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &ci.CI) {
-			l.add(func(b *builder) { b.addContainerInstance(ci, "") })
-		}
-	}
+	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
+		ci := &ContainerInstance{Doc: doc}
+		return &ci.CI, func(b *builder) { b.addContainerInstance(ci, "") }
+	})
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "containerInstances", "failures")
 }
@@ -150,67 +156,47 @@ func (l *fileLoad) loadReservations(file string, top map[string]json.RawMessage,
 		if !ok {
 			continue
 		}
-		sa := newStrictArray(insts)
-		for j, item := range items(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, &l.diags) {
-			path := fmt.Sprintf("%s[%d].%s[%d]", key, i, k, j)
-			in := &Instance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-			if l.decodeElem(sa, file, path, item, &in.EC2) {
-				l.add(func(b *builder) { b.addInstance(in) })
-			}
-		}
+		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, func(doc Doc) (any, func(*builder)) {
+			in := &Instance{Doc: doc}
+			return &in.EC2, func(b *builder) { b.addInstance(in) }
+		})
 	}
 	l.warnUnknownTop(file, top, "Reservations")
 }
 
 func (l *fileLoad) loadImages(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "imageDetails")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &img.Detail) {
-			l.add(func(b *builder) { b.addImage(img) })
-		}
-	}
+	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
+		img := &Image{Doc: doc}
+		return &img.Detail, func(b *builder) { b.addImage(img) }
+	})
 	l.warnUnknownTop(file, top, "imageDetails")
 }
 
 func (l *fileLoad) loadTargetGroups(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "TargetGroups")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &tg.TG) {
-			l.add(func(b *builder) { b.addTargetGroup(tg) })
-		}
-	}
+	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
+		tg := &TargetGroup{Doc: doc}
+		return &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
+	})
 	l.warnUnknownTop(file, top, "TargetGroups")
 }
 
 func (l *fileLoad) loadSubnets(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "Subnets")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		sn := &Subnet{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &sn.EC2) {
-			l.add(func(b *builder) { b.addSubnet(sn) })
-		}
-	}
+	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
+		sn := &Subnet{Doc: doc}
+		return &sn.EC2, func(b *builder) { b.addSubnet(sn) }
+	})
 	l.warnUnknownTop(file, top, "Subnets")
 }
 
 func (l *fileLoad) loadClusters(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "clusters")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
+	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
 		detail := &ecstypes.Cluster{}
-		if l.decodeElem(sa, file, path, item, detail) {
-			l.add(func(b *builder) { b.addClusterDetail(detail, Doc{Source: Source{File: file, Path: path}, Raw: item}) })
-		}
-	}
+		return detail, func(b *builder) { b.addClusterDetail(detail, doc) }
+	})
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "clusters", "failures")
 }
