@@ -48,17 +48,66 @@ func (l *fileLoad) decodeItem(file, path string, raw []byte, dst any, skip ...st
 	return l.decodeFull(file, path, raw, dst, skip...)
 }
 
-// loadArray decodes each element of the array raw, the member at path, into
-// what elem makes of the element's Doc, and records the addition elem
-// returns for each element that decodes.
-func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, elem func(doc Doc) (dst any, add func(*builder))) {
+// elem makes, for one resource document, the value to decode it into and
+// the addition to the builder to record once it decodes.
+type elem func(doc Doc) (dst any, add func(*builder))
+
+func serviceElem(doc Doc) (any, func(*builder)) {
+	s := &Service{Doc: doc}
+	return &s.Svc, func(b *builder) { b.addService(s) }
+}
+
+// containerInstanceElem adds to cluster, or to the one in the ARN when "".
+func containerInstanceElem(cluster string) elem {
+	return func(doc Doc) (any, func(*builder)) {
+		ci := &ContainerInstance{Doc: doc}
+		return &ci.CI, func(b *builder) { b.addContainerInstance(ci, cluster) }
+	}
+}
+
+func instanceElem(doc Doc) (any, func(*builder)) {
+	in := &Instance{Doc: doc}
+	return &in.EC2, func(b *builder) { b.addInstance(in) }
+}
+
+func imageElem(doc Doc) (any, func(*builder)) {
+	img := &Image{Doc: doc}
+	return &img.Detail, func(b *builder) { b.addImage(img) }
+}
+
+func targetGroupElem(doc Doc) (any, func(*builder)) {
+	tg := &TargetGroup{Doc: doc}
+	return &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
+}
+
+func subnetElem(doc Doc) (any, func(*builder)) {
+	sn := &Subnet{Doc: doc}
+	return &sn.EC2, func(b *builder) { b.addSubnet(sn) }
+}
+
+func clusterElem(doc Doc) (any, func(*builder)) {
+	detail := &ecstypes.Cluster{}
+	return detail, func(b *builder) { b.addClusterDetail(detail, doc) }
+}
+
+// loadArray decodes each element of the array raw, the member at path, with
+// newElem, and records the addition for each element that decodes.
+func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem elem) {
 	sa := newStrictArray(raw)
 	for i, item := range items(file, path, raw, &l.diags) {
 		at := fmt.Sprintf("%s[%d]", path, i)
-		dst, add := elem(Doc{Source: Source{File: file, Path: at}, Raw: item})
+		dst, add := newElem(Doc{Source: Source{File: file, Path: at}, Raw: item})
 		if l.decodeElem(sa, file, at, item, dst) {
 			l.add(add)
 		}
+	}
+}
+
+// loadItem is loadArray for one document, at path.
+func (l *fileLoad) loadItem(file, path string, raw json.RawMessage, newElem elem) {
+	dst, add := newElem(Doc{Source: Source{File: file, Path: path}, Raw: raw})
+	if l.decodeItem(file, path, raw, dst) {
+		l.add(add)
 	}
 }
 
@@ -125,20 +174,14 @@ func (l *fileLoad) decodeTags(file, path string, raw json.RawMessage, dst any) {
 
 func (l *fileLoad) loadServices(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "services")
-	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
-		s := &Service{Doc: doc}
-		return &s.Svc, func(b *builder) { b.addService(s) }
-	})
+	l.loadArray(file, key, raw, serviceElem)
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "services", "failures")
 }
 
 func (l *fileLoad) loadContainerInstances(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "containerInstances")
-	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
-		ci := &ContainerInstance{Doc: doc}
-		return &ci.CI, func(b *builder) { b.addContainerInstance(ci, "") }
-	})
+	l.loadArray(file, key, raw, containerInstanceElem(""))
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "containerInstances", "failures")
 }
@@ -156,47 +199,32 @@ func (l *fileLoad) loadReservations(file string, top map[string]json.RawMessage,
 		if !ok {
 			continue
 		}
-		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, func(doc Doc) (any, func(*builder)) {
-			in := &Instance{Doc: doc}
-			return &in.EC2, func(b *builder) { b.addInstance(in) }
-		})
+		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, instanceElem)
 	}
 	l.warnUnknownTop(file, top, "Reservations")
 }
 
 func (l *fileLoad) loadImages(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "imageDetails")
-	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
-		img := &Image{Doc: doc}
-		return &img.Detail, func(b *builder) { b.addImage(img) }
-	})
+	l.loadArray(file, key, raw, imageElem)
 	l.warnUnknownTop(file, top, "imageDetails")
 }
 
 func (l *fileLoad) loadTargetGroups(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "TargetGroups")
-	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
-		tg := &TargetGroup{Doc: doc}
-		return &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
-	})
+	l.loadArray(file, key, raw, targetGroupElem)
 	l.warnUnknownTop(file, top, "TargetGroups")
 }
 
 func (l *fileLoad) loadSubnets(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "Subnets")
-	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
-		sn := &Subnet{Doc: doc}
-		return &sn.EC2, func(b *builder) { b.addSubnet(sn) }
-	})
+	l.loadArray(file, key, raw, subnetElem)
 	l.warnUnknownTop(file, top, "Subnets")
 }
 
 func (l *fileLoad) loadClusters(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "clusters")
-	l.loadArray(file, key, raw, func(doc Doc) (any, func(*builder)) {
-		detail := &ecstypes.Cluster{}
-		return detail, func(b *builder) { b.addClusterDetail(detail, doc) }
-	})
+	l.loadArray(file, key, raw, clusterElem)
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "clusters", "failures")
 }
