@@ -24,15 +24,14 @@ type Result struct {
 
 // Audit runs the selected rules over every task definition and service.
 // An unknown rule ID in opts is an error; nothing else is. Subjects are
-// checked on every core (parallel.For, after warm in parallel.go); the result does not depend on
+// checked on every core (parallel.For; newMemo fills the memo first); the result does not depend on
 // the order they finish in.
 func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	rules, err := selectRules(Rules(), opts)
 	if err != nil {
 		return nil, err
 	}
-	m := &memo{}
-	m.warm(f)
+	m := newMemo(f)
 	tasks := make([]checked, len(f.TaskDefinitions))
 	parallel.For(len(tasks), func(i int) {
 		subj := &Subject{Fleet: f, TaskDef: f.TaskDefinitions[i], memo: m}

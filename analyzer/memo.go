@@ -8,8 +8,10 @@ import (
 
 // memo keeps what the subjects of one audit share and would otherwise
 // recompute per service: with 10,000 services, "which services share these
-// subnets" asked per service is 10⁸ steps. A nil memo (a Subject built
-// outside Audit) computes everything afresh, with the same results.
+// subnets" asked per service is 10⁸ steps. newMemo fills it before the
+// subjects are checked concurrently; afterwards it is only read. A nil or
+// empty memo (a Subject built outside Audit) computes everything afresh,
+// with the same results.
 type memo struct {
 	network map[string]instanceNetwork // by cluster name
 	demand  map[string]subnetDemand    // by comma-joined sorted subnet ids
@@ -22,21 +24,38 @@ type instanceNetwork struct{ subnets, sgs []string }
 // subnetDemand is the peak IP need of the services that share a subnet set.
 type subnetDemand struct{ need, sharing int }
 
+// newMemo computes, once per audit, every cluster's instance network, the
+// demand on every subnet set and every task definition's hosts.
+func newMemo(f *fleet.Fleet) *memo {
+	m := &memo{
+		network: map[string]instanceNetwork{},
+		hosts:   make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
+		windows: make(map[*fleet.TaskDefinition]bool, len(f.TaskDefinitions)),
+	}
+	for _, svc := range f.Services {
+		if _, ok := m.network[svc.Cluster]; !ok {
+			var n instanceNetwork
+			n.subnets, n.sgs = clusterInstanceNetwork(f, svc.Cluster)
+			m.network[svc.Cluster] = n
+		}
+	}
+	m.demand = subnetDemands(f, m)
+	for _, td := range f.TaskDefinitions {
+		m.hosts[td] = f.HostsOf(td)
+		m.windows[td] = f.IsWindows(td)
+	}
+	return m
+}
+
 // instanceNetwork is clusterInstanceNetwork, computed once per cluster.
 // Callers must not modify the slices.
 func (m *memo) instanceNetwork(f *fleet.Fleet, cluster string) (subnets, sgs []string) {
-	if m == nil {
-		return clusterInstanceNetwork(f, cluster)
+	if m != nil {
+		if n, ok := m.network[cluster]; ok {
+			return n.subnets, n.sgs
+		}
 	}
-	if m.network == nil {
-		m.network = map[string]instanceNetwork{}
-	}
-	n, ok := m.network[cluster]
-	if !ok {
-		n.subnets, n.sgs = clusterInstanceNetwork(f, cluster)
-		m.network[cluster] = n
-	}
-	return n.subnets, n.sgs
+	return clusterInstanceNetwork(f, cluster)
 }
 
 // taskSubnets is the subnet set a service's Fargate tasks will use: its
@@ -50,55 +69,47 @@ func (m *memo) taskSubnets(f *fleet.Fleet, svc *fleet.Service) (subnets []string
 	return subnets, false
 }
 
-// subnetDemand sums peakIPs over the services whose task subnets are the
-// set key, in one pass over the fleet per audit.
+// subnetDemand is the demand on the subnet set key, summed over the
+// services whose task subnets are that set.
 func (m *memo) subnetDemand(f *fleet.Fleet, key string) subnetDemand {
-	if m == nil {
-		m = &memo{}
-	}
-	if m.demand == nil {
-		m.demand = map[string]subnetDemand{}
-		for _, svc := range f.Services {
-			subnets, _ := m.taskSubnets(f, svc)
-			k := strings.Join(subnets, ",")
-			d := m.demand[k]
-			d.need += peakIPs(svc)
-			d.sharing++
-			m.demand[k] = d
-		}
+	if m == nil || m.demand == nil {
+		return subnetDemands(f, m)[key]
 	}
 	return m.demand[key]
+}
+
+// subnetDemands sums peakIPs over the services of each task subnet set, in
+// one pass over the fleet.
+func subnetDemands(f *fleet.Fleet, m *memo) map[string]subnetDemand {
+	out := map[string]subnetDemand{}
+	for _, svc := range f.Services {
+		subnets, _ := m.taskSubnets(f, svc)
+		k := strings.Join(subnets, ",")
+		d := out[k]
+		d.need += peakIPs(svc)
+		d.sharing++
+		out[k] = d
+	}
+	return out
 }
 
 // hostsOf is fleet.HostsOf, computed once per task definition (rules read
 // it many times). Callers must not modify the result.
 func (m *memo) hostsOf(f *fleet.Fleet, td *fleet.TaskDefinition) fleet.Hosts {
-	if m == nil {
-		return f.HostsOf(td)
+	if m != nil {
+		if h, ok := m.hosts[td]; ok {
+			return h
+		}
 	}
-	if m.hosts == nil {
-		m.hosts = map[*fleet.TaskDefinition]fleet.Hosts{}
-	}
-	h, ok := m.hosts[td]
-	if !ok {
-		h = f.HostsOf(td)
-		m.hosts[td] = h
-	}
-	return h
+	return f.HostsOf(td)
 }
 
 // isWindows is fleet.IsWindows, computed once per task definition.
 func (m *memo) isWindows(f *fleet.Fleet, td *fleet.TaskDefinition) bool {
-	if m == nil {
-		return f.IsWindows(td)
+	if m != nil {
+		if w, ok := m.windows[td]; ok {
+			return w
+		}
 	}
-	if m.windows == nil {
-		m.windows = map[*fleet.TaskDefinition]bool{}
-	}
-	w, ok := m.windows[td]
-	if !ok {
-		w = f.IsWindows(td)
-		m.windows[td] = w
-	}
-	return w
+	return f.IsWindows(td)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/reports"
@@ -27,7 +28,7 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview 
 	}
 	tdRes, tdErr := rewrite.TaskDefinitionsOf(f, tds, rewrite.Options{MemoryHeadroomPct: memoryHeadroom})
 	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
-	rewrite.Concurrently(f, len(f.Services), func(i int) {
+	parallel.For(len(f.Services), func(i int) {
 		s := f.Services[i]
 		if s.TaskDef == nil || tdErr[index[s.TaskDef]] != nil || tdRes[index[s.TaskDef]].Blocked {
 			return

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -33,7 +34,7 @@ func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
 		run.report.TaskDefinitions = append(run.report.TaskDefinitions, *res)
 	}
 	services := make([]*rewrite.ServiceResult, len(f.Services))
-	rewrite.Concurrently(f, len(f.Services), func(i int) {
+	parallel.For(len(f.Services), func(i int) {
 		services[i] = rewriteService(f, f.Services[i], byTD, opts)
 	})
 	for _, res := range services {

@@ -1,6 +1,8 @@
 package fleet
 
 import (
+	"sync"
+
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -26,7 +28,8 @@ type Fleet struct {
 	// Inputs lists every file read, in the order read.
 	Inputs []string
 
-	index *index
+	index     *index
+	indexOnce sync.Once // guards building index for hand-assembled fleets
 }
 
 // Source says where a document was read from: the file and the JSON path of

@@ -37,24 +37,25 @@ func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
 }
 
 // clusterHosts is the host evidence of one cluster's container instances,
-// gathered once per fleet: task definitions of a big fleet share clusters.
+// gathered for every cluster at once, on first use: task definitions of a
+// big fleet share clusters. Callers must not modify the result.
 func (f *Fleet) clusterHosts(name string) *Hosts {
 	idx := f.lookup()
+	idx.hostsOnce.Do(func() {
+		idx.clusterHosts = make(map[string]*Hosts, len(idx.clusters))
+		for name, cl := range idx.clusters {
+			h := &Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
+			for _, ci := range cl.ContainerInstances {
+				h.Instances++
+				h.add(ci)
+			}
+			idx.clusterHosts[name] = h
+		}
+	})
 	if h, ok := idx.clusterHosts[name]; ok {
 		return h
 	}
-	if idx.clusterHosts == nil {
-		idx.clusterHosts = map[string]*Hosts{}
-	}
-	h := &Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
-	if cl := f.Cluster(name); cl != nil {
-		for _, ci := range cl.ContainerInstances {
-			h.Instances++
-			h.add(ci)
-		}
-	}
-	idx.clusterHosts[name] = h
-	return h
+	return &Hosts{} // no such cluster: no instances, no attributes
 }
 
 // merge adds another set of hosts' instances and attributes to h.

@@ -3,18 +3,23 @@ package fleet
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
-// index holds the lookups built when the fleet is linked.
+// index holds the lookups built when the fleet is linked, and those built
+// on first use. Each of the latter is built once under its sync.Once, so a
+// fleet may be read from many goroutines without being warmed up first.
 type index struct {
 	taskDefs     map[string]*TaskDefinition
 	instances    map[string]*Instance
 	targetGroups map[string]*TargetGroup
 	clusters     map[string]*Cluster
 	subnets      map[string]*Subnet
-	images       map[string]*Image // by "registry/repo:tag" and "registry/repo@digest"
-	usedBy       map[*TaskDefinition][]*Service
-	clusterHosts map[string]*Hosts // by cluster name, see clusterHosts
+
+	imagesOnce, usedByOnce, hostsOnce sync.Once
+	images                            map[string]*Image // by "registry/repo:tag" and "registry/repo@digest"
+	usedBy                            map[*TaskDefinition][]*Service
+	clusterHosts                      map[string]*Hosts // by cluster name, see clusterHosts
 }
 
 // Key is the task definition's "family:revision", or "family" when the input
@@ -57,14 +62,14 @@ func (f *Fleet) Cluster(name string) *Cluster { return f.lookup().clusters[name]
 // ServicesUsing lists the services that run td.
 func (f *Fleet) ServicesUsing(td *TaskDefinition) []*Service {
 	idx := f.lookup()
-	if idx.usedBy == nil {
+	idx.usedByOnce.Do(func() {
 		idx.usedBy = map[*TaskDefinition][]*Service{}
 		for _, s := range f.Services {
 			if s.TaskDef != nil {
 				idx.usedBy[s.TaskDef] = append(idx.usedBy[s.TaskDef], s)
 			}
 		}
-	}
+	})
 	return idx.usedBy[td]
 }
 
@@ -73,14 +78,14 @@ func (f *Fleet) ServicesUsing(td *TaskDefinition) []*Service {
 // describe-images output covered it.
 func (f *Fleet) Image(ref string) *Image {
 	idx := f.lookup()
-	if idx.images == nil {
+	idx.imagesOnce.Do(func() {
 		idx.images = map[string]*Image{}
 		for _, img := range f.Images {
 			for _, k := range imageKeys(img) {
 				idx.images[k] = img
 			}
 		}
-	}
+	})
 	r := ParseImageRef(ref)
 	if !r.IsECR() {
 		return nil
@@ -108,10 +113,13 @@ func (b *builder) newIndex() *index {
 	return &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters, subnets: b.subnets}
 }
 
-// lookup returns the index, building an empty one for fleets assembled by
+// lookup returns the index, building one, once, for fleets assembled by
 // hand (tests, discovery) rather than by Load.
 func (f *Fleet) lookup() *index {
-	if f.index == nil {
+	f.indexOnce.Do(func() {
+		if f.index != nil {
+			return // linked by Load
+		}
 		b := newBuilder()
 		b.fleet = f
 		for _, td := range f.TaskDefinitions {
@@ -130,6 +138,6 @@ func (f *Fleet) lookup() *index {
 			b.subnets[deref(sn.EC2.SubnetId)] = sn
 		}
 		f.index = b.newIndex()
-	}
+	})
 	return f.index
 }

@@ -48,6 +48,69 @@ func (l *fileLoad) decodeItem(file, path string, raw []byte, dst any, skip ...st
 	return l.decodeFull(file, path, raw, dst, skip...)
 }
 
+// elem makes, for one resource document, the value to decode it into and
+// the addition to the builder to record once it decodes.
+type elem func(doc Doc) (dst any, add func(*builder))
+
+func serviceElem(doc Doc) (any, func(*builder)) {
+	s := &Service{Doc: doc}
+	return &s.Svc, func(b *builder) { b.addService(s) }
+}
+
+// containerInstanceElem adds to cluster, or to the one in the ARN when "".
+func containerInstanceElem(cluster string) elem {
+	return func(doc Doc) (any, func(*builder)) {
+		ci := &ContainerInstance{Doc: doc}
+		return &ci.CI, func(b *builder) { b.addContainerInstance(ci, cluster) }
+	}
+}
+
+func instanceElem(doc Doc) (any, func(*builder)) {
+	in := &Instance{Doc: doc}
+	return &in.EC2, func(b *builder) { b.addInstance(in) }
+}
+
+func imageElem(doc Doc) (any, func(*builder)) {
+	img := &Image{Doc: doc}
+	return &img.Detail, func(b *builder) { b.addImage(img) }
+}
+
+func targetGroupElem(doc Doc) (any, func(*builder)) {
+	tg := &TargetGroup{Doc: doc}
+	return &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
+}
+
+func subnetElem(doc Doc) (any, func(*builder)) {
+	sn := &Subnet{Doc: doc}
+	return &sn.EC2, func(b *builder) { b.addSubnet(sn) }
+}
+
+func clusterElem(doc Doc) (any, func(*builder)) {
+	detail := &ecstypes.Cluster{}
+	return detail, func(b *builder) { b.addClusterDetail(detail, doc) }
+}
+
+// loadArray decodes each element of the array raw, the member at path, with
+// newElem, and records the addition for each element that decodes.
+func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem elem) {
+	sa := newStrictArray(raw)
+	for i, item := range items(file, path, raw, &l.diags) {
+		at := fmt.Sprintf("%s[%d]", path, i)
+		dst, add := newElem(Doc{Source: Source{File: file, Path: at}, Raw: item})
+		if l.decodeElem(sa, file, at, item, dst) {
+			l.add(add)
+		}
+	}
+}
+
+// loadItem is loadArray for one document, at path.
+func (l *fileLoad) loadItem(file, path string, raw json.RawMessage, newElem elem) {
+	dst, add := newElem(Doc{Source: Source{File: file, Path: path}, Raw: raw})
+	if l.decodeItem(file, path, raw, dst) {
+		l.add(add)
+	}
+}
+
 // decodeElem is decodeItem for the next element of an array that sa
 // decodes in turn; raw is that element.
 func (l *fileLoad) decodeElem(sa *strictArray, file, path string, raw []byte, dst any) bool {
@@ -111,28 +174,14 @@ func (l *fileLoad) decodeTags(file, path string, raw json.RawMessage, dst any) {
 
 func (l *fileLoad) loadServices(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "services")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		s := &Service{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &s.Svc) {
-			l.add(func(b *builder) { b.addService(s) })
-		}
-	}
+	l.loadArray(file, key, raw, serviceElem)
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "services", "failures")
 }
 
 func (l *fileLoad) loadContainerInstances(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "containerInstances")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		ci := &ContainerInstance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &ci.CI) {
-			l.add(func(b *builder) { b.addContainerInstance(ci, "") })
-		}
-	}
+	l.loadArray(file, key, raw, containerInstanceElem(""))
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "containerInstances", "failures")
 }
@@ -150,67 +199,32 @@ func (l *fileLoad) loadReservations(file string, top map[string]json.RawMessage,
 		if !ok {
 			continue
 		}
-		sa := newStrictArray(insts)
-		for j, item := range items(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, &l.diags) {
-			path := fmt.Sprintf("%s[%d].%s[%d]", key, i, k, j)
-			in := &Instance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-			if l.decodeElem(sa, file, path, item, &in.EC2) {
-				l.add(func(b *builder) { b.addInstance(in) })
-			}
-		}
+		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, instanceElem)
 	}
 	l.warnUnknownTop(file, top, "Reservations")
 }
 
 func (l *fileLoad) loadImages(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "imageDetails")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &img.Detail) {
-			l.add(func(b *builder) { b.addImage(img) })
-		}
-	}
+	l.loadArray(file, key, raw, imageElem)
 	l.warnUnknownTop(file, top, "imageDetails")
 }
 
 func (l *fileLoad) loadTargetGroups(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "TargetGroups")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &tg.TG) {
-			l.add(func(b *builder) { b.addTargetGroup(tg) })
-		}
-	}
+	l.loadArray(file, key, raw, targetGroupElem)
 	l.warnUnknownTop(file, top, "TargetGroups")
 }
 
 func (l *fileLoad) loadSubnets(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "Subnets")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		sn := &Subnet{Doc: Doc{Source: Source{File: file, Path: path}, Raw: item}}
-		if l.decodeElem(sa, file, path, item, &sn.EC2) {
-			l.add(func(b *builder) { b.addSubnet(sn) })
-		}
-	}
+	l.loadArray(file, key, raw, subnetElem)
 	l.warnUnknownTop(file, top, "Subnets")
 }
 
 func (l *fileLoad) loadClusters(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "clusters")
-	sa := newStrictArray(raw)
-	for i, item := range items(file, key, raw, &l.diags) {
-		path := fmt.Sprintf("%s[%d]", key, i)
-		detail := &ecstypes.Cluster{}
-		if l.decodeElem(sa, file, path, item, detail) {
-			l.add(func(b *builder) { b.addClusterDetail(detail, Doc{Source: Source{File: file, Path: path}, Raw: item}) })
-		}
-	}
+	l.loadArray(file, key, raw, clusterElem)
 	l.reportFailures(file, top)
 	l.warnUnknownTop(file, top, "clusters", "failures")
 }

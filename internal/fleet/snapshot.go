@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-
-	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
 // SnapshotSchemaVersion is the snapshot format this build reads and writes;
@@ -141,54 +139,20 @@ func (l *fileLoad) loadSnapshot(file string, top map[string]json.RawMessage, dat
 }
 
 func (l *fileLoad) loadSnapshotLists(file string, s snapshotFile) {
-	each := func(key string, list []json.RawMessage, load func(path string, raw json.RawMessage)) {
+	each := func(key string, list []json.RawMessage, newElem elem) {
 		for i, raw := range list {
-			load(fmt.Sprintf("%s[%d]", key, i), raw)
+			l.loadItem(file, fmt.Sprintf("%s[%d]", key, i), raw, newElem)
 		}
 	}
-	each("services", s.Services, func(path string, raw json.RawMessage) {
-		sv := &Service{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if l.decodeItem(file, path, raw, &sv.Svc) {
-			l.add(func(b *builder) { b.addService(sv) })
-		}
-	})
-	each("clusters", s.Clusters, func(path string, raw json.RawMessage) {
-		detail := &ecstypes.Cluster{}
-		if l.decodeItem(file, path, raw, detail) {
-			l.add(func(b *builder) { b.addClusterDetail(detail, Doc{Source: Source{File: file, Path: path}, Raw: raw}) })
-		}
-	})
+	each("services", s.Services, serviceElem)
+	each("clusters", s.Clusters, clusterElem)
 	for i, e := range s.ContainerInstances {
-		path := fmt.Sprintf("containerInstances[%d].containerInstance", i)
-		ci := &ContainerInstance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.ContainerInstance}}
-		if l.decodeItem(file, path, e.ContainerInstance, &ci.CI) {
-			l.add(func(b *builder) { b.addContainerInstance(ci, e.Cluster) })
-		}
+		l.loadItem(file, fmt.Sprintf("containerInstances[%d].containerInstance", i), e.ContainerInstance, containerInstanceElem(e.Cluster))
 	}
-	each("instances", s.Instances, func(path string, raw json.RawMessage) {
-		in := &Instance{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if l.decodeItem(file, path, raw, &in.EC2) {
-			l.add(func(b *builder) { b.addInstance(in) })
-		}
-	})
-	each("images", s.Images, func(path string, raw json.RawMessage) {
-		img := &Image{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if l.decodeItem(file, path, raw, &img.Detail) {
-			l.add(func(b *builder) { b.addImage(img) })
-		}
-	})
-	each("targetGroups", s.TargetGroups, func(path string, raw json.RawMessage) {
-		tg := &TargetGroup{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if l.decodeItem(file, path, raw, &tg.TG) {
-			l.add(func(b *builder) { b.addTargetGroup(tg) })
-		}
-	})
-	each("subnets", s.Subnets, func(path string, raw json.RawMessage) {
-		sn := &Subnet{Doc: Doc{Source: Source{File: file, Path: path}, Raw: raw}}
-		if l.decodeItem(file, path, raw, &sn.EC2) {
-			l.add(func(b *builder) { b.addSubnet(sn) })
-		}
-	})
+	each("instances", s.Instances, instanceElem)
+	each("images", s.Images, imageElem)
+	each("targetGroups", s.TargetGroups, targetGroupElem)
+	each("subnets", s.Subnets, subnetElem)
 	l.add(func(b *builder) {
 		b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
 		b.fleet.Metrics = append(b.fleet.Metrics, s.Metrics...)
