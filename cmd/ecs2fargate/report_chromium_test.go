@@ -68,13 +68,15 @@ func TestReportHTMLInChromium(t *testing.T) {
 	})
 	t.Run("screenshot", func(t *testing.T) {
 		t.Parallel()
-		shot := filepath.Join(t.TempDir(), "report.png")
+		// The test's artifacts: kept under the output directory with
+		// `go test -artifacts -outputdir DIR`, a temporary one otherwise.
+		shot := filepath.Join(t.ArtifactDir(), "report.png")
 		run := openInChromium(t, browser, page, "--screenshot="+shot, "--window-size=1280,1600", "--hide-scrollbars")
 		info, err := os.Stat(shot)
 		if err != nil || info.Size() < 10_000 {
 			t.Fatalf("no screenshot (%v); stderr:\n%s", err, run.stderr)
 		}
-		t.Logf("screenshot: %s (set %s=PATH to keep it)", shot, keepScreenshotEnv)
+		t.Logf("screenshot: %s (kept with go test -artifacts, or set %s=PATH)", shot, keepScreenshotEnv)
 		if keep := os.Getenv(keepScreenshotEnv); keep != "" {
 			data, _ := os.ReadFile(shot)
 			write(t, keep, string(data))
