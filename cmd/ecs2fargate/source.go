@@ -134,8 +134,8 @@ func progressPrinter(w io.Writer) func(discover.Progress) {
 	lastDone := -1
 	var lastDraw time.Time
 	return func(p discover.Progress) {
-		line := fmt.Sprintf("discovering: %d/%d account-regions, %d clusters, %d services, %d calls, %s",
-			p.TargetsDone, p.Targets, p.Clusters, p.Services, p.Calls, p.Elapsed.Round(time.Second))
+		line := fmt.Sprintf("discovering: %d/%d account-regions, %d clusters, %d services, %d calls, %d retries, %s",
+			p.TargetsDone, p.Targets, p.Clusters, p.Services, p.Calls, p.Retries, p.Elapsed.Round(time.Second))
 		switch {
 		case tty && (time.Since(lastDraw) > 100*time.Millisecond || p.TargetsDone == p.Targets):
 			lastDraw = time.Now()

@@ -45,6 +45,15 @@ type progress struct {
 	opts                                            Options
 	start                                           time.Time
 	targets, targetsDone, clusters, services, calls int
+	retries                                         int
+}
+
+// retried counts one retry of a call (throttling, a 5xx, a timeout).
+func (p *progress) retried() {
+	p.mu.Lock()
+	p.retries++
+	p.mu.Unlock()
+	p.report()
 }
 
 func (p *progress) add(clusters, services, calls int) {
@@ -68,7 +77,7 @@ func (p *progress) report() {
 		return
 	}
 	p.mu.Lock()
-	snap := Progress{Targets: p.targets, TargetsDone: p.targetsDone, Clusters: p.clusters, Services: p.services, Calls: p.calls, Elapsed: time.Since(p.start)}
+	snap := Progress{Targets: p.targets, TargetsDone: p.targetsDone, Clusters: p.clusters, Services: p.services, Calls: p.calls, Retries: p.retries, Elapsed: time.Since(p.start)}
 	p.mu.Unlock()
 	p.opts.Progress(snap)
 }

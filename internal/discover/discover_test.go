@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -129,12 +130,19 @@ func TestDiscoverRetriesThrottling(t *testing.T) {
 	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "DescribeServices", Code: "ThrottlingException", Times: 2})
 	fake.Inject(&awsfake.Fault{Service: "ec2", Op: "DescribeInstances", Code: "RequestLimitExceeded", Status: 503, Times: 1})
 
-	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+	var retries int // the most any report said (reports may arrive out of order)
+	var mu sync.Mutex
+	opts := Options{Regions: []string{"us-east-1"}, Progress: func(p Progress) { mu.Lock(); retries = max(retries, p.Retries); mu.Unlock() }}
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(f.Gaps) != 0 || len(f.Services) != 30 || len(f.Instances) != 1 {
 		t.Errorf("gaps %+v, %d services, %d instances", f.Gaps, len(f.Services), len(f.Instances))
+	}
+	// Three faults, each retried once: the progress count says so.
+	if retries != 3 {
+		t.Errorf("progress counted %d retries, want 3", retries)
 	}
 }
 

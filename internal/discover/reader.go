@@ -35,6 +35,7 @@ type reader struct {
 func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
 	cfg := t.Config.Copy()
 	cfg.Region = region
+	cfg.APIOptions = append(cfg.APIOptions, countRetries(prog))
 	account := t.Account
 	if account == "" {
 		account = "(default credentials)"
@@ -67,7 +68,7 @@ func (r *reader) call(ctx context.Context, service string, fn func(context.Conte
 	}
 	defer func() { <-r.sem }()
 	r.prog.add(0, 0, 1)
-	return fn(ctx)
+	return fn(withAttemptCounter(ctx))
 }
 
 // fail records a gap for part of the estate and lets discovery go on.
