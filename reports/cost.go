@@ -34,6 +34,11 @@ type FargateAmounts struct {
 	SavingsPlan3y Amount `json:"savingsPlan3y"`
 }
 
+// list is the five options in the order of every table's columns.
+func (f FargateAmounts) list() []Amount {
+	return []Amount{f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y}
+}
+
 func (f FargateAmounts) plus(o FargateAmounts) FargateAmounts {
 	return FargateAmounts{f.OnDemand.plus(o.OnDemand), f.Spot.plus(o.Spot), f.ARM.plus(o.ARM),
 		f.SavingsPlan1y.plus(o.SavingsPlan1y), f.SavingsPlan3y.plus(o.SavingsPlan3y)}
@@ -70,8 +75,15 @@ type ServiceCostRow struct {
 	EphemeralStorageGiB int            `json:"ephemeralStorageGiB"`
 	EC2Monthly          Amount         `json:"ec2Monthly"`
 	FargateMonthly      FargateAmounts `json:"fargateMonthly"`
-	ARMCondition        string         `json:"armCondition"`
-	Deltas              []DeltaRow     `json:"deltas"`
+	// SavingsMonthly is the service's EC2 share less each Fargate option:
+	// idle capacity is saved only by the cluster, so it is not in here.
+	// Zero for a service already on Fargate: moving changes nothing.
+	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
+	EC2Yearly      Amount         `json:"ec2Yearly"`
+	FargateYearly  FargateAmounts `json:"fargateYearly"`
+	SavingsYearly  FargateAmounts `json:"savingsYearly"`
+	ARMCondition   string         `json:"armCondition"`
+	Deltas         []DeltaRow     `json:"deltas"`
 	// OnFargate marks a service that already runs on Fargate (no EC2 share).
 	OnFargate bool `json:"onFargate"`
 	// SpotRisks says why Spot interruptions would hurt this service.
@@ -111,6 +123,10 @@ type ClusterCostRow struct {
 	IdleMonthly    Amount         `json:"idleMonthly"`
 	FargateMonthly FargateAmounts `json:"fargateMonthly"`
 	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
+	EC2Yearly      Amount         `json:"ec2Yearly"`
+	IdleYearly     Amount         `json:"idleYearly"`
+	FargateYearly  FargateAmounts `json:"fargateYearly"`
+	SavingsYearly  FargateAmounts `json:"savingsYearly"`
 	// Utilization is the reserved share of registered capacity (0–1),
 	// weighted by CPUWeight; null when unknown.
 	Utilization *string `json:"utilization"`
@@ -123,13 +139,15 @@ type ClusterCostRow struct {
 	Unknown              []string `json:"unknown"`
 }
 
-// CostTotals are the fleet totals, monthly and yearly (12 months).
+// CostTotals are the fleet totals. Every yearly figure in the report is
+// 12 × the monthly figure as displayed, so yearly columns add up too.
 type CostTotals struct {
 	EC2Monthly     Amount         `json:"ec2Monthly"`
 	IdleMonthly    Amount         `json:"idleMonthly"`
 	FargateMonthly FargateAmounts `json:"fargateMonthly"`
 	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
 	EC2Yearly      Amount         `json:"ec2Yearly"`
+	IdleYearly     Amount         `json:"idleYearly"`
 	FargateYearly  FargateAmounts `json:"fargateYearly"`
 	SavingsYearly  FargateAmounts `json:"savingsYearly"`
 	Deltas         []DeltaRow     `json:"deltas"`

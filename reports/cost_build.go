@@ -36,6 +36,9 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 	for _, cl := range cmp.Clusters {
 		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[cl.Cluster], rows))
 	}
+	for i := range c.Services {
+		c.Services[i].addSavingsAndYearly() // needs the EC2 shares clusterRow wrote
+	}
 	c.Totals = costTotals(c, cmp.Total)
 	c.Totals.LikeForLike = likeForLikeRows(c, cmp, byCluster, rows)
 	c.Unknown = unknownReasons(cmp)
@@ -112,12 +115,26 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 		}
 	}
 	r.SavingsMonthly = r.FargateMonthly.savings(r.EC2Monthly)
+	r.EC2Yearly, r.IdleYearly = r.EC2Monthly.times(12), r.IdleMonthly.times(12)
+	r.FargateYearly, r.SavingsYearly = r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
 	if cl.UtilizationKnown {
 		r.Utilization = decString(&cl.Utilization, 4)
 	}
 	r.BreakevenUtilization = decString(cl.Breakeven, 4)
 	r.Unknown = nonNil(pricing.Sum(cl.EC2, cl.Idle).Missing())
 	return r
+}
+
+// addSavingsAndYearly sets what the service saves against its EC2 share
+// and the yearly figures. The share leaves idle capacity out (only moving
+// the whole cluster saves that), so a cluster's saving is its services'
+// savings plus its idle cost. A service already on Fargate saves nothing.
+func (r *ServiceCostRow) addSavingsAndYearly() {
+	r.SavingsMonthly = r.FargateMonthly.savings(r.EC2Monthly)
+	if r.OnFargate {
+		r.SavingsMonthly = zeroFargate
+	}
+	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
 }
 
 func instanceRow(ic pricing.InstanceCost) InstanceRow {
@@ -140,6 +157,7 @@ func costTotals(c *Cost, t pricing.Totals) CostTotals {
 	}
 	tot.SavingsMonthly = tot.FargateMonthly.savings(tot.EC2Monthly)
 	tot.EC2Yearly = tot.EC2Monthly.times(12)
+	tot.IdleYearly = tot.IdleMonthly.times(12)
 	tot.FargateYearly = tot.FargateMonthly.times(12)
 	tot.SavingsYearly = tot.SavingsMonthly.times(12)
 	tot.Deltas = deltaRows(t.Deltas)

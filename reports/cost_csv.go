@@ -6,41 +6,91 @@ import (
 	"strconv"
 )
 
+// costOptions are the purchase options in the order of every cost CSV
+// column group; their names make the column names.
+var costOptions = []string{"ondemand", "spot", "arm", "sp1y", "sp3y"}
+
 // costCSVHeader is the one header of the cost CSV; the level column says
 // whether a row is a service, a cluster, the fleet total, a like-for-like
-// comparison, a hidden delta or the assumptions (always the last row, text
-// in the notes column).
-var costCSVHeader = []string{"level", "cluster", "service", "region", "tasks", "fargate_cpu", "fargate_memory_mib",
-	"ec2_monthly", "idle_monthly", "ondemand_monthly", "spot_monthly", "arm_monthly", "sp1y_monthly", "sp3y_monthly",
-	"utilization", "breakeven_utilization", "notes"}
+// comparison, a hidden delta, a reason a figure is unknown, a flagged
+// price, or the assumptions (always the last row, text in the notes
+// column). Money comes monthly, then yearly (12 × monthly), each as EC2,
+// idle, the five options, and the five options' savings against EC2.
+var costCSVHeader = func() []string {
+	h := []string{"level", "cluster", "service", "region", "tasks", "fargate_cpu", "fargate_memory_mib"}
+	for _, period := range []string{"monthly", "yearly"} {
+		h = append(h, "ec2_"+period, "idle_"+period)
+		for _, o := range costOptions {
+			h = append(h, o+"_"+period)
+		}
+		for _, o := range costOptions {
+			h = append(h, "saving_"+o+"_"+period)
+		}
+	}
+	return append(h, "utilization", "breakeven_utilization", "notes")
+}()
+
+// csvRow is one row of the cost CSV, filled by column name so that rows
+// of different levels set only the columns they have.
+type csvRow map[string]string
+
+func (r csvRow) cells() []string {
+	out := make([]string, len(costCSVHeader))
+	for i, col := range costCSVHeader {
+		out[i] = r[col]
+	}
+	return out
+}
+
+// money fills a period's EC2, idle, option and saving columns; an
+// option row (like-for-like) passes only its own option.
+func (r csvRow) money(period string, ec2, idle *Amount, options, savings FargateAmounts) {
+	if ec2 != nil {
+		r["ec2_"+period] = ec2.String()
+	}
+	if idle != nil {
+		r["idle_"+period] = idle.String()
+	}
+	for i, o := range costOptions {
+		r[o+"_"+period] = options.list()[i].String()
+		r["saving_"+o+"_"+period] = savings.list()[i].String()
+	}
+}
 
 // renderCostCSV writes one row per service, cluster, total and delta, for
 // spreadsheets. Money is in USD with two decimals; unknown is "unknown";
 // a trailing "*" marks figures resting on unverified or estimated prices.
+// Names and notes come from the inputs: csvText keeps a spreadsheet from
+// running one as a formula.
 func renderCostCSV(w io.Writer, c *Cost) error {
-	cw := csv.NewWriter(w)
 	rows := [][]string{costCSVHeader}
 	for _, s := range c.Services {
-		cpu, mem := "", ""
+		r := csvRow{"level": "service", "cluster": csvText(s.Cluster), "service": csvText(s.Service), "region": csvText(s.Region),
+			"tasks": strconv.Itoa(s.DesiredCount), "notes": csvText(serviceNotes(s))}
 		if s.FargateSize != nil {
-			cpu, mem = strconv.Itoa(s.FargateSize.CPU), strconv.Itoa(s.FargateSize.Memory)
+			r["fargate_cpu"], r["fargate_memory_mib"] = strconv.Itoa(s.FargateSize.CPU), strconv.Itoa(s.FargateSize.Memory)
 		}
-		rows = append(rows, costCSVRow("service", s.Cluster, s.Service, s.Region, strconv.Itoa(s.DesiredCount), cpu, mem,
-			s.EC2Monthly.String(), "", s.FargateMonthly, "", "", serviceNotes(s)))
+		r.money("monthly", &s.EC2Monthly, nil, s.FargateMonthly, s.SavingsMonthly)
+		r.money("yearly", &s.EC2Yearly, nil, s.FargateYearly, s.SavingsYearly)
+		rows = append(rows, r.cells())
 	}
 	for _, cl := range c.Clusters {
-		util, be := "", ""
+		r := csvRow{"level": "cluster", "cluster": csvText(cl.Cluster), "region": csvText(cl.Region), "notes": csvText(joinNotes(cl.Notes))}
 		if cl.Utilization != nil {
-			util = *cl.Utilization
+			r["utilization"] = *cl.Utilization
 		}
 		if cl.BreakevenUtilization != nil {
-			be = *cl.BreakevenUtilization
+			r["breakeven_utilization"] = *cl.BreakevenUtilization
 		}
-		rows = append(rows, costCSVRow("cluster", cl.Cluster, "", cl.Region, "", "", "",
-			cl.EC2Monthly.String(), cl.IdleMonthly.String(), cl.FargateMonthly, util, be, joinNotes(cl.Notes)))
+		r.money("monthly", &cl.EC2Monthly, &cl.IdleMonthly, cl.FargateMonthly, cl.SavingsMonthly)
+		r.money("yearly", &cl.EC2Yearly, &cl.IdleYearly, cl.FargateYearly, cl.SavingsYearly)
+		rows = append(rows, r.cells())
 	}
 	t := c.Totals
-	rows = append(rows, costCSVRow("total", "", "", "", "", "", "", t.EC2Monthly.String(), t.IdleMonthly.String(), t.FargateMonthly, "", "", ""))
+	total := csvRow{"level": "total"}
+	total.money("monthly", &t.EC2Monthly, &t.IdleMonthly, t.FargateMonthly, t.SavingsMonthly)
+	total.money("yearly", &t.EC2Yearly, &t.IdleYearly, t.FargateYearly, t.SavingsYearly)
+	rows = append(rows, total.cells())
 	if len(c.Clusters) > 0 {
 		rows = append(rows, likeCSVRows(t.LikeForLike)...)
 	}
@@ -49,35 +99,34 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 		if d.Unknown != "" {
 			note = d.Title + ": " + d.Unknown
 		}
-		row := make([]string, len(costCSVHeader))
-		row[0], row[9], row[16] = "delta", d.Monthly.String(), note
-		rows = append(rows, row)
+		rows = append(rows, csvRow{"level": "delta", "ondemand_monthly": d.Monthly.String(), "notes": csvText(note)}.cells())
 	}
-	last := make([]string, len(costCSVHeader))
-	last[0], last[16] = "assumptions", c.AssumptionsLine()
-	rows = append(rows, last)
+	for _, u := range c.Unknown {
+		rows = append(rows, csvRow{"level": "unknown", "notes": csvText(u)}.cells())
+	}
+	for _, cv := range c.Assumptions.Caveats {
+		rows = append(rows, csvRow{"level": "caveat", "notes": csvText(cv)}.cells())
+	}
+	rows = append(rows, csvRow{"level": "assumptions", "notes": c.AssumptionsLine()}.cells())
+	cw := csv.NewWriter(w)
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
 	return cw.Error()
 }
 
-func costCSVRow(level, cluster, service, region, tasks, cpu, mem, ec2, idle string, f FargateAmounts, util, breakeven, notes string) []string {
-	// Names and notes come from the inputs: csvText keeps a spreadsheet
-	// from running one as a formula.
-	return []string{level, csvText(cluster), csvText(service), csvText(region), tasks, cpu, mem, ec2, idle,
-		f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), util, breakeven, csvText(notes)}
-}
-
 // likeCSVRows are the like-for-like rows, one per purchase option: EC2 now
-// of the compared clusters in ec2_monthly, the cost after the move in that
-// option's own column only, and what is compared or left out in notes.
+// of the compared clusters in the ec2 columns, the cost after the move and
+// the saving in that option's own columns only, and what is compared or
+// left out in notes.
 func likeCSVRows(l LikeForLikeRows) [][]string {
 	var rows [][]string
 	for i, o := range l.options() {
-		row := make([]string, len(costCSVHeader))
-		row[0], row[7], row[9+i], row[16] = "like-for-like", o.row.EC2Monthly.String(), o.row.FargateMonthly.String(), likeCSVNotes(o)
-		rows = append(rows, row)
+		opt := costOptions[i]
+		r := csvRow{"level": "like-for-like", "notes": csvText(likeCSVNotes(o)),
+			"ec2_monthly": o.row.EC2Monthly.String(), opt + "_monthly": o.row.FargateMonthly.String(), "saving_" + opt + "_monthly": o.row.SavingsMonthly.String(),
+			"ec2_yearly": o.row.EC2Yearly.String(), opt + "_yearly": o.row.FargateYearly.String(), "saving_" + opt + "_yearly": o.row.SavingsYearly.String()}
+		rows = append(rows, r.cells())
 	}
 	return rows
 }

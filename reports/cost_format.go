@@ -25,8 +25,27 @@ func RenderCost(w io.Writer, format string, c *Cost) error {
 // renderCostJSON writes the documented contract (docs/cost.md).
 func renderCostJSON(w io.Writer, c *Cost) error { return writeJSON(w, c) }
 
-// AssumptionsLine is the footer every cost table ends with: where the
-// prices come from and every assumption behind the figures.
+// FooterLine is the one line every cost table ends with: the price date
+// and book, regions, hours and currency, and where the rest is listed.
+func (c *Cost) FooterLine() string {
+	a := c.Assumptions
+	book := "price book " + a.PriceFile
+	if a.PriceFile == "embedded" {
+		book = "embedded price book"
+	}
+	regions := strings.Join(a.Regions, ", ")
+	if regions == "" {
+		regions = "no region known"
+	}
+	line := fmt.Sprintf("Assumptions: prices as of %s (%s); %s; %s h/month; USD, no tax", a.PriceDate, book, regions, a.HoursPerMonth)
+	if len(a.Caveats) > 0 {
+		line += "; * = rests on an unverified or estimated price"
+	}
+	return line + "; all assumptions on the last line"
+}
+
+// AssumptionsLine closes every cost output: where the prices come from and
+// every assumption behind the figures.
 func (c *Cost) AssumptionsLine() string {
 	a := c.Assumptions
 	regions := strings.Join(a.Regions, ", ")
@@ -48,7 +67,7 @@ func (c *Cost) AssumptionsLine() string {
 		pct(a.FargateSpotDiscount), pct(a.SavingsPlan1yDiscount), pct(a.SavingsPlan3yDiscount),
 		pct(a.EC2Discount), ec2Spot, weight, a.MemoryHeadroomPercent)
 	if len(a.Caveats) > 0 {
-		line += fmt.Sprintf("; * = rests on %d unverified or estimated price(s) listed above", len(a.Caveats))
+		line += fmt.Sprintf("; * = rests on %d unverified or estimated price(s), each listed in this output", len(a.Caveats))
 	}
 	return line
 }

@@ -203,14 +203,15 @@ func boxedTable(w io.Writer, header []string, rows [][]string) error {
 
 // writeLikeMarkdown writes the like-for-like block as a Markdown table and
 // a list of its notes, each escaped with mdText (they name clusters and
-// services from the input).
-func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int) {
+// services from the input). It reports whether it wrote anything (not
+// when no cluster is priced).
+func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int) (wrote bool) {
 	switch {
 	case clusters == 0:
-		return
+		return false
 	case likeIsTotal(l, clusters):
 		fmt.Fprintf(b, "%s\n\n", likeSameAsTotal)
-		return
+		return true
 	}
 	fmt.Fprintf(b, "**%s**\n\n", mdText(likeTitle))
 	h := likeHeader(l, capitalised)
@@ -224,6 +225,7 @@ func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int) {
 		fmt.Fprintf(b, "- %s\n", mdText(n))
 	}
 	b.WriteString("\n")
+	return true
 }
 
 // likeCSVNotes describes one option's comparison in the CSV notes column.

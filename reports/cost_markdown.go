@@ -11,38 +11,47 @@ import (
 // for pull requests and wikis; it ends with the assumptions line.
 func renderCostMarkdown(w io.Writer, c *Cost) error {
 	var b strings.Builder
+	footer := "_" + mdText(c.FooterLine()) + "_\n\n"
 	b.WriteString("## Cost comparison (USD per month)\n\n")
 	if len(c.Services) > 0 {
-		mdRow(&b, "Cluster", "Service", "Tasks", "Fargate size", "EC2 now", "On-demand", "Spot", "ARM", "SP 1y", "SP 3y", "Notes")
-		mdRow(&b, "---", "---", "---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---")
+		b.WriteString("Saving = EC2 now − Fargate on-demand; a service's EC2 share leaves idle capacity out.\n\n")
+		mdRow(&b, "Cluster", "Service", "Tasks", "Fargate size", "EC2 now", "On-demand", "Spot", "ARM", "SP 1y", "SP 3y", "Saving", "Saving per year", "Notes")
+		mdRow(&b, "---", "---", "---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---")
 		for _, s := range c.Services {
 			f := s.FargateMonthly
 			mdRow(&b, s.Cluster, s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
-				f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), serviceNotes(s))
+				f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
+				s.SavingsMonthly.OnDemand.String(), s.SavingsYearly.OnDemand.String(), serviceNotes(s))
 		}
-		b.WriteString("\n")
+		b.WriteString("\n" + footer)
 	}
 	if len(c.Clusters) > 0 {
-		mdRow(&b, "Cluster", "Region", "Instances", "EC2 now", "Idle", "Utilization", "On-demand", "Spot", "ARM", "SP 1y", "SP 3y", "Saving (on-demand)", "Breakeven utilization")
-		mdRow(&b, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---")
+		mdRow(&b, "Cluster", "Region", "Instances", "EC2 now", "Idle", "Utilization", "On-demand", "Spot", "ARM", "SP 1y", "SP 3y",
+			"Saving (on-demand)", "Saving per year", "Breakeven utilization")
+		mdRow(&b, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---")
 		for _, cl := range c.Clusters {
 			f := cl.FargateMonthly
 			mdRow(&b, cl.Cluster, cl.Region, strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(), percentOf(cl.Utilization),
-				f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), cl.SavingsMonthly.OnDemand.String(), breakevenText(cl))
+				f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
+				cl.SavingsMonthly.OnDemand.String(), cl.SavingsYearly.OnDemand.String(), breakevenText(cl))
 		}
-		b.WriteString("\n")
+		b.WriteString("\n" + footer)
 	}
 	t := c.Totals
 	mdRow(&b, "Fleet", "EC2 now", "Idle", "On-demand", "Spot", "ARM", "SP 1y", "SP 3y")
 	mdRow(&b, "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:")
 	mdRow(&b, "monthly", t.EC2Monthly.String(), t.IdleMonthly.String(), t.FargateMonthly.OnDemand.String(), t.FargateMonthly.Spot.String(),
 		t.FargateMonthly.ARM.String(), t.FargateMonthly.SavingsPlan1y.String(), t.FargateMonthly.SavingsPlan3y.String())
-	mdRow(&b, "yearly", t.EC2Yearly.String(), t.IdleMonthly.times(12).String(), t.FargateYearly.OnDemand.String(), t.FargateYearly.Spot.String(),
+	mdRow(&b, "yearly", t.EC2Yearly.String(), t.IdleYearly.String(), t.FargateYearly.OnDemand.String(), t.FargateYearly.Spot.String(),
 		t.FargateYearly.ARM.String(), t.FargateYearly.SavingsPlan1y.String(), t.FargateYearly.SavingsPlan3y.String())
+	mdRow(&b, "saving per month", "", "", t.SavingsMonthly.OnDemand.String(), t.SavingsMonthly.Spot.String(),
+		t.SavingsMonthly.ARM.String(), t.SavingsMonthly.SavingsPlan1y.String(), t.SavingsMonthly.SavingsPlan3y.String())
 	mdRow(&b, "saving per year", "", "", t.SavingsYearly.OnDemand.String(), t.SavingsYearly.Spot.String(),
 		t.SavingsYearly.ARM.String(), t.SavingsYearly.SavingsPlan1y.String(), t.SavingsYearly.SavingsPlan3y.String())
-	b.WriteString("\n")
-	writeLikeMarkdown(&b, t.LikeForLike, len(c.Clusters))
+	b.WriteString("\n" + footer)
+	if writeLikeMarkdown(&b, t.LikeForLike, len(c.Clusters)) {
+		b.WriteString(footer)
+	}
 	if len(t.Deltas) > 0 {
 		b.WriteString("Hidden deltas (not in the figures above):\n\n")
 		for _, d := range t.Deltas {
@@ -52,7 +61,7 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 			}
 			fmt.Fprintf(&b, "- %s: %s per month (%s)\n", d.Title, d.Monthly.String(), mdText(note))
 		}
-		b.WriteString("\n")
+		b.WriteString("\n" + footer)
 	}
 	for i, u := range c.Unknown {
 		if i == maxUnknownLines {

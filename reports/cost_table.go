@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -8,11 +9,22 @@ import (
 	"text/tabwriter"
 )
 
-// renderCostTable writes services, clusters, fleet totals and hidden deltas
-// as terminal tables, then the unknown figures and the assumptions footer.
+// renderCostTable writes services, clusters, fleet totals, like-for-like
+// and hidden deltas as terminal tables, each ending with the assumptions
+// footer, then the reasons for unknown figures and the flagged prices.
 func renderCostTable(w io.Writer, c *Cost) error {
+	footer := c.FooterLine() + "\n"
 	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costLikeTable, costDeltaTable} {
-		if err := section(w, c); err != nil {
+		var b bytes.Buffer
+		if err := section(&b, c); err != nil {
+			return err
+		}
+		if b.Len() == 0 {
+			continue
+		}
+		// Every section ends with a blank line; the footer goes above it.
+		body := strings.TrimSuffix(b.String(), "\n")
+		if _, err := io.WriteString(w, body+footer+"\n"); err != nil {
 			return err
 		}
 	}
@@ -22,29 +34,52 @@ func renderCostTable(w io.Writer, c *Cost) error {
 	return err
 }
 
+// notesWidth is where a service's notes wrap in terminal output.
+const notesWidth = 140
+
 func costServiceTable(w io.Writer, c *Cost) error {
 	if len(c.Services) == 0 {
 		return nil
 	}
-	fmt.Fprintln(w, "Services (USD per month)")
-	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "NOTES"}
+	fmt.Fprintln(w, "Services (USD per month; saving = EC2 now - Fargate on-demand, idle capacity not included)")
+	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "SAVING/YR"}
 	rows := make([][]string, 0, len(c.Services))
+	var notes []string
 	for _, s := range c.Services {
 		f := s.FargateMonthly
 		rows = append(rows, []string{dash(s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
-			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(), dash(serviceNotes(s))})
+			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
+			s.SavingsMonthly.OnDemand.String(), s.SavingsYearly.OnDemand.String()})
+		if n := serviceNotes(s); n != "" {
+			notes = append(notes, subjectLabel(s.Cluster, s.Service, "")+": "+n)
+		}
 	}
 	if len(rows) > maxBoxedRows {
-		return plainTable(w, header, rows)
-	}
-	t := newTable(w, header...)
-	for _, r := range rows {
-		if err := t.Append(r); err != nil {
+		if err := plainRows(w, header, rows); err != nil {
+			return err
+		}
+	} else {
+		t := newPrewrappedTable(w, header...) // no cell needs wrapping; a wrapped size is misread
+		for _, r := range rows {
+			if err := t.Append(r); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
 			return err
 		}
 	}
-	return renderTable(w, t)
+	// Notes sit under the table, not in a column: beside twelve figures a
+	// notes column would be a few characters wide and each row ten lines.
+	for _, n := range notes {
+		fmt.Fprintln(w, hangingIndent(wrap(n, notesWidth-2, "")))
+	}
+	_, err := fmt.Fprintln(w)
+	return err
 }
+
+// hangingIndent indents every line of a wrapped text but the first.
+func hangingIndent(lines string) string { return strings.ReplaceAll(lines, "\n", "\n  ") }
 
 // maxBoxedRows is the largest service table drawn with box borders; the
 // table library needs about a second per 10,000 rows, so larger fleets get
@@ -73,13 +108,13 @@ func costClusterTable(w io.Writer, c *Cost) error {
 	if len(c.Clusters) == 0 {
 		return nil
 	}
-	fmt.Fprintln(w, "Clusters (USD per month)")
-	t := newTable(w, "CLUSTER", "REGION", "HOSTS", "EC2 NOW", "IDLE", "UTIL", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "BREAKEVEN")
+	fmt.Fprintln(w, "Clusters (USD per month; saving = EC2 now - Fargate on-demand, idle capacity included)")
+	t := newTable(w, "CLUSTER", "REGION", "HOSTS", "EC2 NOW", "IDLE", "UTIL", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "SAVING/YR", "BREAKEVEN")
 	for _, cl := range c.Clusters {
 		f := cl.FargateMonthly
 		if err := t.Append(dash(cl.Cluster), dash(cl.Region), strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(),
 			percentOf(cl.Utilization), f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
-			cl.SavingsMonthly.OnDemand.String(), breakevenText(cl)); err != nil {
+			cl.SavingsMonthly.OnDemand.String(), cl.SavingsYearly.OnDemand.String(), breakevenText(cl)); err != nil {
 			return err
 		}
 	}
@@ -97,7 +132,7 @@ func costTotalTable(w io.Writer, c *Cost) error {
 		f    FargateAmounts
 	}{
 		{"monthly", tot.EC2Monthly, tot.IdleMonthly, tot.FargateMonthly},
-		{"yearly", tot.EC2Yearly, tot.IdleMonthly.times(12), tot.FargateYearly},
+		{"yearly", tot.EC2Yearly, tot.IdleYearly, tot.FargateYearly},
 		{"saving per month", Amount{}, Amount{}, tot.SavingsMonthly},
 		{"saving per year", Amount{}, Amount{}, tot.SavingsYearly},
 	}

@@ -23,7 +23,7 @@ func movable(s ServiceReport) bool {
 func reportSummary(services []ServiceReport, t CostTotals) ReportSummary {
 	sum := ReportSummary{
 		Services: len(services), ByVerdict: newVerdictCounts(),
-		EC2Monthly: t.EC2Monthly, EC2Yearly: t.EC2Yearly, IdleMonthly: t.IdleMonthly, IdleYearly: t.IdleMonthly.times(12),
+		EC2Monthly: t.EC2Monthly, EC2Yearly: t.EC2Yearly, IdleMonthly: t.IdleMonthly, IdleYearly: t.IdleYearly,
 		FargateMonthly: t.FargateMonthly, FargateYearly: t.FargateYearly,
 		SavingsMonthly: t.SavingsMonthly, SavingsYearly: t.SavingsYearly,
 		LikeForLike: t.LikeForLike,
