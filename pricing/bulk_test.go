@@ -38,7 +38,8 @@ func TestBulkFetchAndRefresh(t *testing.T) {
 	}
 	now := time.Date(2026, 11, 22, 8, 0, 0, 0, time.UTC)
 	book := Refreshed(Default(), got, "bulk API", now)
-	if book.AsOf != "2026-11-22" || !strings.Contains(book.Source, "bulk API") {
+	if book.AsOf != "2026-11-22" || !strings.Contains(book.Source, "bulk API") || !strings.Contains(book.Source, "prices of us-east-1") ||
+		!strings.Contains(book.Source, "kept from the book it refreshed (as of "+Default().AsOf+")") {
 		t.Errorf("about = %+v", book.About())
 	}
 	e, ok := book.Entry("us-east-1", EC2Item("m5.large"))

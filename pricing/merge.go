@@ -43,8 +43,16 @@ func Refreshed(base *Table, fetched []RegionOffers, via string, now time.Time) *
 			}
 		}
 	}
+	// The book's date becomes the fetch day, but only some figures are
+	// that fresh: the source says which, and how old the rest may be.
+	regions := make([]string, 0, len(fetched))
+	for _, ro := range fetched {
+		regions = append(regions, ro.Region)
+	}
+	t.Source = fmt.Sprintf("AWS Price List %s (fetched %s) for the on-demand Fargate and EC2 prices of %s; "+
+		"Spot, Savings Plan, public IPv4 and other regions' figures kept from the book it refreshed (as of %s)",
+		via, day, strings.Join(regions, ", "), base.AsOf)
 	t.AsOf = day
-	t.Source = "AWS Price List " + via + " (fetched " + day + ") over the embedded defaults"
 	t.origin = ""
 	return t
 }
