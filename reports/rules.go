@@ -86,28 +86,30 @@ const longWord = 32
 
 func wrap(text string, width int, indent string) string {
 	var lines []string
-	line := ""
+	line, lineLen := "", 0 // lineLen in runes: names and messages may hold any letter
 	for _, word := range strings.Fields(text) {
-		for cut := len(word) > longWord; cut && len(word) > width && width > 0; {
+		runes := []rune(word)
+		for cut := len(runes) > longWord; cut && len(runes) > width && width > 0; {
 			// A long word wider than the column (an image reference, an
 			// ARN) is cut, or it alone would widen the table past its
-			// limit; shorter ones (a variable name) stay whole.
+			// limit; shorter ones (a variable name) stay whole. It is
+			// cut between characters, never inside one.
 			if line != "" {
 				lines = append(lines, indent+line)
-				line = ""
+				line, lineLen = "", 0
 			}
-			lines = append(lines, indent+word[:width])
-			word = word[width:]
+			lines = append(lines, indent+string(runes[:width]))
+			runes = runes[width:]
 		}
-		if line != "" && len(line)+1+len(word) > width {
+		word = string(runes)
+		switch {
+		case line != "" && lineLen+1+len(runes) > width:
 			lines = append(lines, indent+line)
-			line = word
-			continue
-		}
-		if line == "" {
-			line = word
-		} else {
-			line += " " + word
+			line, lineLen = word, len(runes)
+		case line == "":
+			line, lineLen = word, len(runes)
+		default:
+			line, lineLen = line+" "+word, lineLen+1+len(runes)
 		}
 	}
 	if line != "" {

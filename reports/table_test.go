@@ -62,3 +62,21 @@ func TestWrapBreaksLongWords(t *testing.T) {
 	}
 
 }
+
+// A long word of multi-byte letters is cut between characters, and lines
+// are measured in characters, not bytes.
+func TestWrapCutsBetweenCharacters(t *testing.T) {
+	long := strings.Repeat("€", 45) // 135 bytes, 45 characters
+	got := wrap("größe "+long+" ok", 20, "")
+	for _, line := range strings.Split(got, "\n") {
+		if !utf8.ValidString(line) {
+			t.Errorf("line %q is not valid UTF-8: a character was split", line)
+		}
+		if n := utf8.RuneCountInString(line); n > 20 {
+			t.Errorf("line %q is %d characters, over 20", line, n)
+		}
+	}
+	if strings.Join(strings.Fields(strings.ReplaceAll(got, "\n", "")), "") != strings.Join(strings.Fields("größe "+long+" ok"), "") {
+		t.Errorf("wrapping lost or changed text: %q", got)
+	}
+}
