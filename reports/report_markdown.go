@@ -146,7 +146,7 @@ func mdReportGaps(b *strings.Builder, r *Report) {
 	}
 	b.WriteString("## Data gaps\n\n")
 	for _, n := range g.NotChecked {
-		fmt.Fprintf(b, "- not checked (%d checks): needs %s\n", n.Checks, mdText(n.Needs))
+		fmt.Fprintf(b, "- not checked (%s): needs %s\n", plural(n.Checks, "check"), mdText(n.Needs))
 	}
 	for _, u := range g.Unknown {
 		fmt.Fprintf(b, "- unknown cost: %s\n", mdText(u))
