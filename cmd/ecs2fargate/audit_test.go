@@ -31,6 +31,8 @@ func TestAuditExitCodes(t *testing.T) {
 		{"blocker fails by default", []string{"audit", "testdata/fleet"}, exitFindings},
 		{"--fail-on none never fails on findings", []string{"audit", "--fail-on", "none", "testdata/fleet"}, exitOK},
 		{"--fail-on fixable fails on fixable", []string{"audit", "--fail-on", "fixable", "--skip-rule", "privileged", "testdata/fleet/blocked.json"}, exitFindings},
+		{"--fail-on warning fails on a warning", []string{"audit", "--fail-on", "warning", "--rule", "plaintext-secret", "testdata/fleet/ready.json"}, exitFindings},
+		{"a warning passes --fail-on fixable", []string{"audit", "--fail-on", "fixable", "--rule", "plaintext-secret", "testdata/fleet/ready.json"}, exitOK},
 		{"skipping the blocker passes", []string{"audit", "--skip-rule", "privileged", "testdata/fleet"}, exitOK},
 		{"malformed input exits 1", []string{"audit", "testdata/malformed.json", "testdata/fleet"}, exitError},
 		{"no inputs is a usage error", []string{"audit"}, exitError},
