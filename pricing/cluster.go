@@ -31,6 +31,8 @@ type ClusterCost struct {
 	// costs more even fully packed.
 	Breakeven *decimal.Decimal
 	Notes     []string
+	// Deltas are the cluster's hidden deltas (its hosts' public IPv4).
+	Deltas []Delta
 }
 
 // InstanceCost is one container instance and its monthly price.
@@ -74,6 +76,9 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 	}
 	m.allocate(cc, services, capacity)
 	cc.Breakeven = breakeven(cc)
+	if d := m.hostPublicIPv4(cl, cc.Region); d != nil {
+		cc.Deltas = append(cc.Deltas, *d)
+	}
 	return cc
 }
 

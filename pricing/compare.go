@@ -75,8 +75,8 @@ func totals(c *Comparison) Totals {
 		t.Idle = t.Idle.Add(cl.Idle)
 		t.Fargate = t.Fargate.add(cl.Fargate)
 	}
-	for _, s := range c.Services {
-		for _, d := range s.Deltas {
+	add := func(ds []Delta) {
+		for _, d := range ds {
 			i, ok := kinds[d.Kind]
 			if !ok {
 				i = len(t.Deltas)
@@ -85,6 +85,12 @@ func totals(c *Comparison) Totals {
 			}
 			t.Deltas[i].Monthly = t.Deltas[i].Monthly.Add(d.Monthly)
 		}
+	}
+	for _, s := range c.Services {
+		add(s.Deltas)
+	}
+	for _, cl := range c.Clusters {
+		add(cl.Deltas)
 	}
 	return t
 }

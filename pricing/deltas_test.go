@@ -70,3 +70,36 @@ func TestSpotContainerInstance(t *testing.T) {
 	o.EC2Discount = dec("0.5")                                                                  // applies to the on-demand t3.medium only
 	wantMoney(t, "EC2 with --ec2-spot-discount 70", compare(t, f, o).Clusters[0].EC2, "36.208") // (0.096 × 0.3 + 0.0416 × 0.5) × 730
 }
+
+// A container instance with a public IPv4 address pays $0.005 an hour for
+// it; moving the cluster releases it: −1 × 0.005 × 730 = −$3.65. An
+// instance whose EC2 data is missing makes the figure unknown, named.
+func TestHostPublicIPv4Delta(t *testing.T) {
+	f := loadFleet(t, "testdata/fleet/basic")
+	cluster := func() *ClusterCost {
+		t.Helper()
+		c := compare(t, f, DefaultOptions())
+		if len(c.Clusters) != 1 {
+			t.Fatalf("clusters = %d", len(c.Clusters))
+		}
+		return c.Clusters[0]
+	}
+	if ds := cluster().Deltas; len(ds) != 0 {
+		t.Fatalf("no host has a public IP, yet deltas = %+v", ds)
+	}
+	ip := "3.91.204.17"
+	f.Instances[0].EC2.PublicIpAddress = &ip
+	ds := cluster().Deltas
+	if len(ds) != 1 || ds[0].Kind != DeltaHostPublicIPv4 {
+		t.Fatalf("deltas = %+v", ds)
+	}
+	wantMoney(t, "host public IPv4", ds[0].Monthly, "-3.65")
+
+	for _, ci := range f.ContainerInstances {
+		ci.Instance = nil
+	}
+	ds = cluster().Deltas
+	if len(ds) != 1 || ds[0].Monthly.Known() || !strings.Contains(ds[0].Monthly.Missing()[0], "describe-instances") {
+		t.Fatalf("without EC2 data: deltas = %+v, want unknown naming describe-instances", ds)
+	}
+}

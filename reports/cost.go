@@ -133,10 +133,12 @@ type ClusterCostRow struct {
 	// BreakevenUtilization is the utilization at which EC2 would cost what
 	// Fargate on-demand does; above 1 means Fargate is cheaper even at
 	// full packing. Null when unknown.
-	BreakevenUtilization *string  `json:"breakevenUtilization"`
-	CPUWeight            string   `json:"cpuWeight"`
-	Notes                []string `json:"notes"`
-	Unknown              []string `json:"unknown"`
+	BreakevenUtilization *string `json:"breakevenUtilization"`
+	CPUWeight            string  `json:"cpuWeight"`
+	// Deltas are the cluster's own hidden deltas (its hosts' public IPv4).
+	Deltas  []DeltaRow `json:"deltas"`
+	Notes   []string   `json:"notes"`
+	Unknown []string   `json:"unknown"`
 }
 
 // CostTotals are the fleet totals. Every yearly figure in the report is

@@ -85,7 +85,7 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 	r := ClusterCostRow{
 		Cluster: cl.Cluster, Region: cl.Region, Instances: []InstanceRow{},
 		EC2Monthly: amountOf(cl.EC2), IdleMonthly: amountOf(cl.Idle),
-		CPUWeight: cl.CPUWeight.Round(4).String(), Notes: nonNil(cl.Notes),
+		CPUWeight: cl.CPUWeight.Round(4).String(), Notes: nonNil(cl.Notes), Deltas: deltaRows(cl.Deltas),
 	}
 	for _, ic := range cl.Instances {
 		r.Instances = append(r.Instances, instanceRow(ic))
