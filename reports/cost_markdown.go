@@ -52,16 +52,8 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 	if writeLikeMarkdown(&b, t.LikeForLike, len(c.Clusters)) {
 		b.WriteString(footer)
 	}
-	if len(t.Deltas) > 0 {
-		b.WriteString("Hidden deltas (not in the figures above):\n\n")
-		for _, d := range t.Deltas {
-			note := d.Note
-			if d.Unknown != "" {
-				note = d.Unknown
-			}
-			fmt.Fprintf(&b, "- %s: %s per month (%s)\n", d.Title, d.Monthly.String(), mdText(note))
-		}
-		b.WriteString("\n" + footer)
+	if mdDeltas(&b, t.Deltas) {
+		b.WriteString(footer)
 	}
 	for i, u := range c.Unknown {
 		if i == maxUnknownLines {
@@ -92,4 +84,17 @@ func mdRow(b *strings.Builder, cells ...string) {
 		b.WriteString(" " + mdText(c) + " |")
 	}
 	b.WriteString("\n")
+}
+
+// mdDeltas lists the hidden deltas, if any, and says whether it did.
+func mdDeltas(b *strings.Builder, deltas []DeltaRow) bool {
+	if len(deltas) == 0 {
+		return false
+	}
+	b.WriteString(deltasTitle + ":\n\n")
+	for _, d := range deltas {
+		b.WriteString("- " + mdText(deltaText(d)) + "\n")
+	}
+	b.WriteString("\n")
+	return true
 }

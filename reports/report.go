@@ -57,6 +57,9 @@ type ReportSummary struct {
 	// LikeForLike is the cost document's like-for-like comparison: known
 	// where the totals above are not.
 	LikeForLike LikeForLikeRows `json:"likeForLike"`
+	// Deltas are the cost document's fleet hidden deltas, not in the
+	// figures above (added within schemaVersion 1).
+	Deltas []DeltaRow `json:"deltas"`
 }
 
 // ReportCluster is one cluster's verdict counts and costs.

@@ -42,6 +42,7 @@ var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.Fun
 	"times":       func(a, b int) int { return a * b },
 	"verdicts":    func() []string { return verdictOrder },
 	"options":     costOptionRows,
+	"deltaText":   deltaText,
 	"bars":        chartBars,
 	"barEnd":      func(share *float64) string { return px(150 + 4 + barPx(share)) },
 	"ruleBar":     func(share float64) string { return px(barPx(&share)) },

@@ -40,6 +40,7 @@ func mdReportSummary(b *strings.Builder, r *Report) {
 		mdRow(b, strings.TrimSpace(row[0]), row[1], row[2], row[3], row[4])
 	}
 	b.WriteString("\n")
+	mdDeltas(b, s.Deltas)
 	writeLikeMarkdown(b, s.LikeForLike, r.pricedClusters())
 }
 

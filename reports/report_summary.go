@@ -26,7 +26,7 @@ func reportSummary(services []ServiceReport, t CostTotals) ReportSummary {
 		EC2Monthly: t.EC2Monthly, EC2Yearly: t.EC2Yearly, IdleMonthly: t.IdleMonthly, IdleYearly: t.IdleYearly,
 		FargateMonthly: t.FargateMonthly, FargateYearly: t.FargateYearly,
 		SavingsMonthly: t.SavingsMonthly, SavingsYearly: t.SavingsYearly,
-		LikeForLike: t.LikeForLike,
+		LikeForLike: t.LikeForLike, Deltas: nonNil(t.Deltas),
 	}
 	for _, s := range services {
 		sum.ByVerdict[s.Verdict]++

@@ -31,6 +31,13 @@ func tableSummary(w io.Writer, r *Report) error {
 	if err := plainTable(w, []string{"OPTION", "PER MONTH", "PER YEAR", "SAVING/MONTH", "SAVING/YEAR"}, costOptionRows(s)); err != nil {
 		return err
 	}
+	if len(s.Deltas) > 0 {
+		fmt.Fprintln(w, deltasTitle+":")
+		for _, d := range s.Deltas {
+			fmt.Fprintln(w, "  "+termText(deltaText(d)))
+		}
+		fmt.Fprintln(w)
+	}
 	return writeLikeText(w, s.LikeForLike, r.pricedClusters(), plainRows)
 }
 

@@ -140,3 +140,24 @@ func TestPreviewRewritesInParallel(t *testing.T) {
 		t.Errorf("parallel preview differs from the serial one (%d services rewritten)", len(got.Services))
 	}
 }
+
+// The hidden deltas of the move are in every format of the report, as in
+// the cost command: the demo's two public hosts are a saving of
+// 2 × $0.005 × 730 = $7.30 a month, and the NAT figure is unknown. (The
+// report CSV is one row per service; fleet deltas are in the cost CSV.)
+func TestReportShowsHiddenDeltas(t *testing.T) {
+	for _, format := range []string{"table", "markdown", "html", "json"} {
+		t.Run(format, func(t *testing.T) {
+			_, stdout, _ := reportDemo(t, "--format", format)
+			want := []string{"public IPv4 of the container instances: -7.30 per month", "NAT processing of image pulls: unknown"}
+			if format == "json" {
+				want = []string{`"kind": "host-public-ipv4"`, `"monthly": "-7.30"`}
+			}
+			for _, w := range want {
+				if !strings.Contains(stdout, w) {
+					t.Errorf("%s report lacks %q", format, w)
+				}
+			}
+		})
+	}
+}
