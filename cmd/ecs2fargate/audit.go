@@ -90,7 +90,8 @@ func runAudit(c *cli.Context, opts auditOptions, s streams) error {
 
 // auditExit is the error that sets the exit code of a command that audited
 // the fleet, after its output is written: input errors first, then
-// findings at or above --fail-on, then parts of the estate not read.
+// findings at or above --fail-on, then parts of the estate not read or
+// services that could not be judged.
 func auditExit(f *fleet.Fleet, diags []fleet.Diagnostic, res *analyzer.Result, failOn analyzer.Severity) error {
 	if err := inputFailure(diags); err != nil {
 		return err
@@ -98,7 +99,26 @@ func auditExit(f *fleet.Fleet, diags []fleet.Diagnostic, res *analyzer.Result, f
 	if err := findingsAtOrAbove(res.Findings, failOn); err != nil {
 		return err
 	}
-	return partial(f)
+	if err := partial(f); err != nil {
+		return err
+	}
+	return unjudged(res.Verdicts)
+}
+
+// unjudged is the exit-3 error when a service's verdict is unknown (its
+// task definition is not among the inputs): a pipeline gate must not pass
+// a service nobody could check, whatever --fail-on says.
+func unjudged(verdicts []analyzer.Verdict) error {
+	n := 0
+	for _, v := range verdicts {
+		if v.Service != "" && v.Verdict == analyzer.Unknown {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return codeError{code: exitPartial, msg: fmt.Sprintf("partial: %d service(s) could not be judged: their task definitions are not among the inputs (verdict unknown)", n)}
 }
 
 // findingsAtOrAbove returns the exit-2 error when a finding reaches the

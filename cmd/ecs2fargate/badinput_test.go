@@ -29,8 +29,11 @@ func parseAudit(t *testing.T, stdout string) auditVerdicts {
 // verdict unknown and a note saying what to add.
 func TestAuditServiceWithoutItsTaskDefinition(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "", "audit", "--format", "json", "../../internal/fleet/testdata/shapes/services.json")
-	if code == exitError {
-		t.Fatalf("exit 1: %s", stderr)
+	if code != exitPartial || !strings.Contains(stderr, "3 service(s) could not be judged") {
+		t.Fatalf("exit %d, want 3 (partial: nothing could be judged); stderr: %s", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "audit", "--fail-on", "none", "../../internal/fleet/testdata/shapes/services.json"); code != exitPartial {
+		t.Errorf("--fail-on none: exit %d, want 3: --fail-on is about findings, not missing inputs", code)
 	}
 	r := parseAudit(t, stdout)
 	n := 0
