@@ -248,3 +248,39 @@ func TestCostUnknownInstanceTypeNamedInOutput(t *testing.T) {
 		t.Errorf("table does not name the unknown instance type:\n%s", out)
 	}
 }
+
+// A service whose ARNs name no region is priced in the AWS config's
+// region; with none configured its figures are unknown, with the reason.
+func TestCostRegionFallsBackToAWSConfig(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "td.json"), []byte(`{"family": "x", "cpu": "256", "memory": "512",
+		"containerDefinitions": [{"name": "app", "image": "app:1", "essential": true}]}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "services.json"), []byte(`{"services": [{"serviceName": "a", "taskDefinition": "x",
+		"desiredCount": 1, "runningCount": 1, "launchType": "EC2"}]}`), 0o644)
+	type doc struct {
+		Services []struct {
+			Region         string
+			FargateMonthly map[string]*string
+		}
+		Unknown []string
+	}
+	cost := func() doc {
+		t.Helper()
+		_, out, stderr := runCLINoInput(t, "cost", "--format", "json", dir)
+		var d doc
+		if err := json.Unmarshal([]byte(out), &d); err != nil || len(d.Services) != 1 {
+			t.Fatalf("%v: %s", err, stderr)
+		}
+		return d
+	}
+	isolate(t)
+	d := cost()
+	if d.Services[0].Region != "" || d.Services[0].FargateMonthly["onDemand"] != nil || !strings.Contains(strings.Join(d.Unknown, " "), "no region for service") {
+		t.Errorf("no region anywhere: %+v", d)
+	}
+	t.Setenv("AWS_REGION", "eu-west-1")
+	d = cost()
+	if got := d.Services[0].FargateMonthly["onDemand"]; d.Services[0].Region != "eu-west-1" || got == nil || *got != "9.01" {
+		t.Errorf("AWS_REGION=eu-west-1: %+v", d.Services[0])
+	}
+}
