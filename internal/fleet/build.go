@@ -23,6 +23,8 @@ type builder struct {
 
 	memory map[string][]byte // inputs that are not files (stdin), by name
 	read   map[string]bool   // absolute paths of the files read
+
+	jsonOnly bool // decode with encoding/json alone, as before awsjson.DecodeStrict
 }
 
 func newBuilder() *builder {

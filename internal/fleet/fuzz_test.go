@@ -33,6 +33,8 @@ func FuzzLoad(f *testing.F) {
 		`{"services": [{"serviceName": "\u00e9\ud800", "createdAt": 1e400, "desiredCount": 1.5}], "failures": [{"arn": 1}]}`,
 		`{"family": "a", "revision": 99999999999, "containerDefinitions": [{"dockerLabels": {"a b": "c"}}]}`,
 		"\xef\xbb\xbf{\"services\": []}", `{"SERVICES": [], "services": []}`, `{"a":1}{"b":2}`,
+		`{"services": [{"serviceName": "a", "ServiceName": "b"}, {"ſerviceName": "c", "tags": [{"key": 1}]}]}`,
+		`{"Reservations": [null, {"Instances": [{"InstanceId": "i-\u0031", "CpuOptions": {"CoreCount": 2.0}}]}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -54,7 +56,26 @@ func FuzzLoad(f *testing.F) {
 			t.Errorf("validJSON %v, json.Valid %v", validJSON(data), json.Valid(data))
 		}
 		checkSnapshotRoundTrip(t, fl, HasErrors(diags))
+		b := newBuilder()
+		b.jsonOnly = true
+		slow, slowDiags := b.loadBytes("fuzz.json", data)
+		sameLoad(t, "fuzz input", fl, diags, slow, slowDiags)
+		checkObjectMembers(t, data)
 	})
+}
+
+// checkObjectMembers compares objectMembers with json.Unmarshal into a map
+// of raw members, on valid input.
+func checkObjectMembers(t *testing.T, data []byte) {
+	if !json.Valid(data) {
+		return
+	}
+	got, ok := objectMembers(data)
+	var want map[string]json.RawMessage
+	err := json.Unmarshal(data, &want)
+	if ok != (err == nil) || !reflect.DeepEqual(got, want) {
+		t.Errorf("objectMembers: %v, %v; json.Unmarshal: %v, %v", got, ok, want, err)
+	}
 }
 
 // checkSplit compares split with encoding/json on valid input.

@@ -45,7 +45,7 @@ func ShapeNames() []string {
 // decodeItem decodes one document into dst (a pointer to an SDK struct),
 // recording unknown fields and type errors under the document's path.
 func (l *fileLoad) decodeItem(file, path string, raw []byte, dst any, skip ...string) bool {
-	if len(skip) == 0 && decodeStrict(raw, dst) {
+	if len(skip) == 0 && l.decodeStrict(raw, dst) {
 		return true
 	}
 	return l.decodeFull(file, path, raw, dst, skip...)
@@ -101,8 +101,8 @@ func clusterElem(src Source) (*Doc, any, func(*builder)) {
 // decoded as decodeItem does.
 func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem elem) {
 	i := skipWS(raw, 0)
-	if i >= len(raw) || raw[i] != '[' {
-		items(file, path, raw, &l.diags) // says it is not an array
+	if l.jsonOnly || i >= len(raw) || raw[i] != '[' {
+		l.loadItems(file, path, raw, newElem) // or says it is not an array
 		return
 	}
 	for n, i := 0, skipWS(raw, i+1); i < len(raw) && raw[i] != ']'; n++ {
@@ -122,6 +122,14 @@ func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem ele
 		if i = skipWS(raw, end); i < len(raw) && raw[i] == ',' {
 			i = skipWS(raw, i+1)
 		}
+	}
+}
+
+// loadItems is loadArray without the fast decoder: the elements cut out
+// first, then each decoded as decodeItem does.
+func (l *fileLoad) loadItems(file, path string, raw json.RawMessage, newElem elem) {
+	for n, item := range items(file, path, raw, &l.diags) {
+		l.loadItem(file, path+"["+strconv.Itoa(n)+"]", item, newElem)
 	}
 }
 

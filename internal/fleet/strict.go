@@ -18,11 +18,13 @@ import (
 // bytes; what it leaves (a repeated member, an escaped member name, a value
 // of the wrong type) goes to encoding/json, whose answer it gives wherever
 // it answers itself.
-func decodeStrict(raw []byte, dst any) bool {
-	if awsjson.DecodeStrict(raw, dst) {
-		return true
+func (l *fileLoad) decodeStrict(raw []byte, dst any) bool {
+	if !l.jsonOnly {
+		if awsjson.DecodeStrict(raw, dst) {
+			return true
+		}
+		reset(dst)
 	}
-	reset(dst)
 	return decodeStrictJSON(raw, dst)
 }
 
