@@ -27,8 +27,8 @@ type input struct {
 type fileLoad struct {
 	jsonOnly bool // decode with encoding/json alone (tests compare both ways)
 	read     bool // the input was read (it then counts among Fleet.Inputs)
-	diags []Diagnostic
-	adds  []pendingAdd
+	diags    []Diagnostic
+	adds     []pendingAdd
 }
 
 // pendingAdd adds one resource to the builder; at is the number of the
