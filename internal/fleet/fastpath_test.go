@@ -70,6 +70,9 @@ func TestFastPathFallsBackPerElement(t *testing.T) {
 		`{"Reservations": [null, {"Instances": [{"InstanceId": "i-1", "Tags": [{"Key": "a", "Value": "\ud800"}]}]}, {"Instances": {}}]}`,
 		`{"containerInstances": [{"remainingResources": [{"name": "CPU", "doubleValue": 1e400}, {"name": "MEMORY", "integerValue": 5}]}]}`,
 		`{"taskDefinition": {"family": "web", "containerDefinitions": [{"name": "a", "dockerLabels": {"k": "v", "k": "w", "x\"y": "z"}}]}, "tags": [{"key": "k"}]}`,
+		`{"taskDefinition": {"family": "a"}, "tags": [{"KEY": "k", "value": "v"}, {"key": 1}, {"key": "k", "Key": "j"}, {"other": true}]}`,
+		`{"taskDefinition": {"family": "a"}, "tags": {}}`,
+		`{"taskDefinition": {"family": "a"}, "tags": null}`,
 	} {
 		fast, fastDiags := LoadBytes("doc.json", []byte(doc))
 		b := newBuilder()

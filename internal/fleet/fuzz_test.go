@@ -51,6 +51,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		Locate(data, paths)
 		checkSplit(t, data)
+		checkSplitValid(t, data)
 		checkOffsets(t, data)
 		if validJSON(data) != json.Valid(data) {
 			t.Errorf("validJSON %v, json.Valid %v", validJSON(data), json.Valid(data))
@@ -109,6 +110,21 @@ func checkSplit(t *testing.T, data []byte) {
 		if kind != 0 {
 			t.Errorf("split of a scalar: kind %q", kind)
 		}
+	}
+}
+
+// checkSplitValid compares the one-pass splitValid with validJSON and split.
+func checkSplitValid(t *testing.T, data []byte) {
+	kind, keys, vals, ok := splitValid(data)
+	if ok != validJSON(data) {
+		t.Fatalf("splitValid says valid %v, validJSON %v", ok, validJSON(data))
+	}
+	if !ok {
+		return
+	}
+	wantKind, wantKeys, wantVals := split(data)
+	if kind != wantKind || !reflect.DeepEqual(keys, wantKeys) || !reflect.DeepEqual(vals, wantVals) {
+		t.Errorf("splitValid: %q %q %q; split: %q %q %q", kind, keys, vals, wantKind, wantKeys, wantVals)
 	}
 }
 

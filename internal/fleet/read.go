@@ -28,10 +28,13 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Diagnostic{File: file, Level: LevelError, Message: "the file is empty; expected AWS CLI JSON output or an ecs2fargate snapshot"}
 	}
-	if d := checkSyntax(file, data); d != nil {
-		return nil, d
+	kind, keys, vals, ok := splitValid(data)
+	if !ok {
+		if d := checkSyntax(file, data); d != nil {
+			return nil, d
+		}
+		kind, keys, vals = split(data)
 	}
-	kind, keys, vals := split(data)
 	if kind != '{' {
 		// Not an object: the caller reports it like any other unknown shape.
 		return nil, nil

@@ -187,6 +187,12 @@ func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.R
 }
 
 func (l *fileLoad) decodeTags(file, path string, raw json.RawMessage, dst any) {
+	// The fast decoder's success means the full decoder would build the
+	// same tags and report nothing (see decodeStrict).
+	if !l.jsonOnly && awsjson.DecodeStrict(raw, dst) {
+		return
+	}
+	reset(dst)
 	v, err := generic(raw)
 	if err != nil {
 		return

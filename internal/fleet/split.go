@@ -25,6 +25,24 @@ func split(data []byte) (kind byte, keys []string, vals []json.RawMessage) {
 	return kind, keys, vals
 }
 
+// splitValid is validJSON and split in one pass: ok is validJSON's
+// answer, and when it is true the rest is split's.
+func splitValid(data []byte) (kind byte, keys []string, vals []json.RawMessage, ok bool) {
+	ok = validate(data, func(key, val span) {
+		if key.start >= 0 {
+			keys = append(keys, unquote(data[key.start:stringEnd(data, key.start)]))
+		}
+		vals = append(vals, json.RawMessage(data[val.start:val.end:val.end]))
+	})
+	if !ok {
+		return 0, nil, nil, false
+	}
+	if i := skipWS(data, 0); data[i] == '{' || data[i] == '[' {
+		return data[i], keys, vals, true
+	}
+	return 0, nil, nil, true
+}
+
 // span is the byte range [start, end) of a token or value.
 type span struct{ start, end int }
 

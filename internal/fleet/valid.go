@@ -10,13 +10,23 @@ func isValidJSON(data []byte) bool { return validJSON(data) || json.Valid(data) 
 // byte, and was about a sixth of loading a large fleet. It is only a fast
 // yes: checkSyntax still asks encoding/json when it says no, so a wrong
 // "no" costs time, never a diagnostic (the fuzz target compares the two).
-func validJSON(data []byte) bool {
+func validJSON(data []byte) bool { return validate(data, nil) }
+
+// validate is validJSON that also calls member, when not nil, with each
+// member of the top-level object or array as eachMember does (but with
+// only the start of the key): the loader's first cut of a file comes out
+// of the pass that checks it.
+func validate(data []byte, member func(key, val span)) bool {
 	var stack []byte // the open containers, '{' or '['
+	key, start := -1, 0
 	i := skipWS(data, 0)
 	for {
 		// A value starts at i.
 		if i >= len(data) {
 			return false
+		}
+		if len(stack) == 1 {
+			start = i
 		}
 		switch c := data[i]; {
 		case c == '{' || c == '[':
@@ -31,6 +41,9 @@ func validJSON(data []byte) bool {
 				break
 			}
 			if c == '{' {
+				if len(stack) == 1 {
+					key = i
+				}
 				if i = validKey(data, i); i < 0 {
 					return false
 				}
@@ -51,6 +64,9 @@ func validJSON(data []byte) bool {
 		}
 		// A value ended at i: a separator, a closer or the end follows.
 		for {
+			if len(stack) == 1 && member != nil {
+				member(span{key, -1}, span{start, i})
+			}
 			i = skipWS(data, i)
 			if len(stack) == 0 {
 				return i == len(data)
@@ -69,6 +85,9 @@ func validJSON(data []byte) bool {
 			}
 			i = skipWS(data, i+1)
 			if top == '{' {
+				if len(stack) == 1 {
+					key = i
+				}
 				if i = validKey(data, i); i < 0 {
 					return false
 				}
