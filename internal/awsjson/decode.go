@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 )
 
 // DecodeStrict decodes data, one valid JSON value (as json.Valid accepts
@@ -24,26 +26,22 @@ import (
 // the answer and the error. It is several times faster than encoding/json
 // because it reads the bytes once, without a state machine or a copy.
 func DecodeStrict(data []byte, dst any) bool {
-	end, ok := DecodeAt(data, 0, dst)
-	return ok && skipSpace(data, end) == len(data)
+	var dec Decoder
+	return dec.DecodeStrict(data, dst)
 }
 
 // DecodeAt is DecodeStrict for the value that starts at data[i] (after
 // any whitespace); it returns the offset just past the value.
 func DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
-	rv := reflect.ValueOf(dst)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return i, false
-	}
-	d := decodeState{data: data, i: i}
-	ok = d.value(planOf(rv.Type().Elem()), rv.Elem())
-	return d.i, ok
+	var dec Decoder
+	return dec.DecodeAt(data, i, dst)
 }
 
 // decodeState is a read position in one document.
 type decodeState struct {
 	data []byte
 	i    int
+	dec  *Decoder
 }
 
 func (d *decodeState) peek() byte {
@@ -65,7 +63,7 @@ func (d *decodeState) value(p *plan, v reflect.Value) bool {
 		return c == '{' && d.object(p, v)
 	case pointerKind:
 		if v.IsNil() {
-			v.Set(reflect.New(p.typ.Elem()))
+			v.Set(d.dec.newValue(p))
 		}
 		return d.value(p.elem, v.Elem())
 	case sliceKind:
@@ -139,7 +137,7 @@ func (d *decodeState) mapObject(p *plan, v reflect.Value) bool {
 	kt := p.typ.Key()
 	elem := reflect.New(p.typ.Elem()).Elem()
 	return d.members(func(raw []byte) bool {
-		key, ok := unquote(raw)
+		key, ok := d.unquote(raw)
 		if !ok {
 			return false
 		}
@@ -230,15 +228,15 @@ func (d *decodeState) str() (string, bool) {
 	if d.i > len(d.data) || d.i-start < 2 {
 		return "", false
 	}
-	return unquote(d.data[start+1 : d.i-1])
+	return d.unquote(d.data[start+1 : d.i-1])
 }
 
 // unquote decodes the inside of a JSON string; plain ones without
 // encoding/json, the rest (escapes, invalid UTF-8, which it replaces)
 // with it.
-func unquote(inner []byte) (string, bool) {
+func (d *decodeState) unquote(inner []byte) (string, bool) {
 	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
-		return string(inner), true
+		return d.dec.string(inner), true
 	}
 	var s string
 	q := make([]byte, 0, len(inner)+2)
@@ -316,20 +314,17 @@ func (d *decodeState) timestamp(v reflect.Value) bool {
 // stringEnd returns the offset just past the string that starts at i, or
 // len(data)+1 when it is not closed.
 func stringEnd(data []byte, i int) int {
-	for i++; i < len(data); i++ {
+	for i++; ; i++ {
+		if i = jsonscan.Plain(data, i); i >= len(data) {
+			return len(data) + 1
+		}
 		switch data[i] {
-		case '\\':
-			i++
 		case '"':
 			return i + 1
+		case '\\':
+			i++ // the escaped byte
 		}
 	}
-	return len(data) + 1
 }
 
-func skipSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\n' || data[i] == '\t' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
+func skipSpace(data []byte, i int) int { return jsonscan.SkipSpace(data, i) }

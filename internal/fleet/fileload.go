@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 )
 
@@ -29,6 +30,7 @@ type fileLoad struct {
 	read     bool // the input was read (it then counts among Fleet.Inputs)
 	diags    []Diagnostic
 	adds     []pendingAdd
+	dec      awsjson.Decoder // allocates the file's small values in blocks
 }
 
 // pendingAdd adds one resource to the builder; at is the number of the

@@ -35,6 +35,7 @@ func FuzzLoad(f *testing.F) {
 		"\xef\xbb\xbf{\"services\": []}", `{"SERVICES": [], "services": []}`, `{"a":1}{"b":2}`,
 		`{"services": [{"serviceName": "a", "ServiceName": "b"}, {"ſerviceName": "c", "tags": [{"key": 1}]}]}`,
 		`{"Reservations": [null, {"Instances": [{"InstanceId": "i-\u0031", "CpuOptions": {"CoreCount": 2.0}}]}]}`,
+		`["\`, `{"a": "b\`,
 	} {
 		f.Add([]byte(s))
 	}

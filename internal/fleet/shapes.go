@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
-
-	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 )
 
 // shape is one kind of input document, recognised by a top-level member.
@@ -108,7 +106,7 @@ func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem ele
 	for n, i := 0, skipWS(raw, i+1); i < len(raw) && raw[i] != ']'; n++ {
 		at := path + "[" + strconv.Itoa(n) + "]"
 		doc, dst, add := newElem(Source{File: file, Path: at})
-		end, ok := awsjson.DecodeAt(raw, i, dst)
+		end, ok := l.dec.DecodeAt(raw, i, dst)
 		if !ok {
 			reset(dst)
 			if end = valueEnd(raw, i); end == i {
@@ -189,7 +187,7 @@ func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.R
 func (l *fileLoad) decodeTags(file, path string, raw json.RawMessage, dst any) {
 	// The fast decoder's success means the full decoder would build the
 	// same tags and report nothing (see decodeStrict).
-	if !l.jsonOnly && awsjson.DecodeStrict(raw, dst) {
+	if !l.jsonOnly && l.dec.DecodeStrict(raw, dst) {
 		return
 	}
 	reset(dst)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"unicode/utf8"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 )
 
 // split breaks valid JSON (as json.Valid accepts it) that is an object or an
@@ -109,25 +111,23 @@ func valueEnd(data []byte, i int) int {
 	return i
 }
 
-// stringEnd returns the offset just past the string that starts at i.
+// stringEnd returns the offset just past the string that starts at i, or
+// len(data) when it is not closed.
 func stringEnd(data []byte, i int) int {
-	for i++; i < len(data); i++ {
+	for i++; ; i++ {
+		if i = jsonscan.Plain(data, i); i >= len(data) {
+			return len(data)
+		}
 		switch data[i] {
-		case '\\':
-			i++
 		case '"':
 			return i + 1
+		case '\\':
+			i++ // the escaped byte
 		}
 	}
-	return i
 }
 
-func skipWS(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
-		i++
-	}
-	return i
-}
+func skipWS(data []byte, i int) int { return jsonscan.SkipSpace(data, i) }
 
 // unquote decodes a JSON string; the plain case (no escapes, valid UTF-8)
 // without encoding/json.

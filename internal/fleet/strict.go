@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
-
-	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 )
 
 // decodeStrict is decodeItem's fast path: the document straight into the
@@ -20,7 +18,7 @@ import (
 // it answers itself.
 func (l *fileLoad) decodeStrict(raw []byte, dst any) bool {
 	if !l.jsonOnly {
-		if awsjson.DecodeStrict(raw, dst) {
+		if l.dec.DecodeStrict(raw, dst) {
 			return true
 		}
 		reset(dst)

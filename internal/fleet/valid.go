@@ -1,6 +1,10 @@
 package fleet
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
+)
 
 // isValidJSON is json.Valid, asked only when validJSON says no.
 func isValidJSON(data []byte) bool { return validJSON(data) || json.Valid(data) }
@@ -127,30 +131,29 @@ func validKey(data []byte, i int) int {
 // Like encoding/json it refuses control characters and accepts any other
 // byte, valid UTF-8 or not.
 func validString(data []byte, i int) int {
-	for i++; i < len(data); i++ {
-		switch c := data[i]; {
-		case c == '"':
-			return i + 1
-		case c < 0x20:
+	for i++; ; i++ {
+		if i = jsonscan.Plain(data, i); i >= len(data) || data[i] < 0x20 {
 			return -1
-		case c == '\\':
-			i++
-			if i >= len(data) {
+		}
+		if data[i] == '"' {
+			return i + 1
+		}
+		// A backslash.
+		i++
+		if i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		case 'u':
+			if i+4 >= len(data) || !isHex(data[i+1]) || !isHex(data[i+2]) || !isHex(data[i+3]) || !isHex(data[i+4]) {
 				return -1
 			}
-			switch data[i] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			case 'u':
-				if i+4 >= len(data) || !isHex(data[i+1]) || !isHex(data[i+2]) || !isHex(data[i+3]) || !isHex(data[i+4]) {
-					return -1
-				}
-				i += 4
-			default:
-				return -1
-			}
+			i += 4
+		default:
+			return -1
 		}
 	}
-	return -1
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }

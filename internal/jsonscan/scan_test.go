@@ -1,0 +1,56 @@
+package jsonscan
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// The word-at-a-time loops stop exactly where byte-at-a-time ones do, at
+// every offset and alignment, on bytes drawn to hit the edge values.
+func TestScansMatchBytewise(t *testing.T) {
+	alphabet := []byte{' ', ' ', ' ', '\n', '\t', '\r', '"', '\\', 0x00, 0x1f, 0x20, 0x21, 'a', 0x7f, 0x80, 0xff, 0x5b, 0x5d}
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 2000 {
+		data := make([]byte, r.IntN(40))
+		for i := range data {
+			data[i] = alphabet[r.IntN(len(alphabet))]
+			if n%3 == 0 && r.IntN(4) > 0 {
+				data[i] = ' ' // long runs of spaces, as indentation
+			}
+		}
+		for i := 0; i <= len(data); i++ {
+			if got, want := SkipSpace(data, i), skipSpaceBytewise(data, i); got != want {
+				t.Fatalf("SkipSpace(%q, %d) = %d, want %d", data, i, got, want)
+			}
+			if got, want := Plain(data, i), plainBytewise(data, i); got != want {
+				t.Fatalf("Plain(%q, %d) = %d, want %d", data, i, got, want)
+			}
+		}
+	}
+}
+
+func skipSpaceBytewise(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\n' || data[i] == '\t' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func plainBytewise(data []byte, i int) int {
+	for i < len(data) && data[i] != '"' && data[i] != '\\' && data[i] >= 0x20 {
+		i++
+	}
+	return i
+}
+
+func FuzzScans(f *testing.F) {
+	f.Add([]byte("  \n        \"abc\\\"def\x01\"        x"), 0)
+	f.Fuzz(func(t *testing.T, data []byte, i int) {
+		if i < 0 || i > len(data) {
+			return
+		}
+		if SkipSpace(data, i) != skipSpaceBytewise(data, i) || Plain(data, i) != plainBytewise(data, i) {
+			t.Errorf("mismatch on %q at %d", data, i)
+		}
+	})
+}
