@@ -103,14 +103,33 @@ func (d *decodeState) null(p *plan, v reflect.Value) bool {
 // object decodes a JSON object into the struct v.
 func (d *decodeState) object(p *plan, v reflect.Value) bool {
 	var seen [maxFields / 64]uint64
+	next := 0 // the field expected next, in the order of p.sorted
 	return d.members(func(key []byte) bool {
-		idx, ok := p.field(key)
+		idx, ok := p.expected(key, next)
+		if !ok {
+			idx, ok = p.field(key)
+		}
 		if !ok || seen[idx/64]&(1<<(idx%64)) != 0 {
 			return false // unknown, or repeated: encoding/json decides
 		}
 		seen[idx/64] |= 1 << (idx % 64)
+		next = p.rank[idx] + 1
 		return d.value(p.fields[idx], v.Field(idx))
 	})
+}
+
+// expected is field's shortcut for members in alphabetical order, as the
+// AWS CLI prints them: it tries only the field at p.sorted[next], by both
+// of its spellings.
+func (p *plan) expected(key []byte, next int) (int, bool) {
+	if next >= len(p.sorted) {
+		return 0, false
+	}
+	f := &p.sorted[next]
+	if string(key) == f.camel || string(key) == f.name {
+		return f.index, true
+	}
+	return 0, false
 }
 
 // field finds the struct field a member name stands for: the Go name or

@@ -4,6 +4,8 @@ import (
 	"encoding"
 	"encoding/json"
 	"reflect"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -45,6 +47,15 @@ type plan struct {
 	names  map[string]int // Go field name and its camelCase form → field index
 	folded map[string]int // upper-cased name → field index
 	fields []*plan        // by field index; nil for unexported fields
+	sorted []sortedField  // the exported fields by camelCase name
+	rank   []int          // field index → position in sorted
+}
+
+// sortedField is one struct field under both of the names it is matched
+// by exactly.
+type sortedField struct {
+	camel, name string
+	index       int
 }
 
 // maxFields bounds the fields of a supported struct, so that the
@@ -168,6 +179,17 @@ func buildStruct(p *plan, t reflect.Type, building map[reflect.Type]*plan) {
 		fields[i] = build(f.Type, building)
 	}
 	p.kind, p.names, p.folded, p.fields = structKind, names, folded, fields
+	p.rank = make([]int, t.NumField())
+	for i, f := range fields {
+		if f != nil {
+			name := t.Field(i).Name
+			p.sorted = append(p.sorted, sortedField{camel: string(name[0]+'a'-'A') + name[1:], name: name, index: i})
+		}
+	}
+	slices.SortFunc(p.sorted, func(a, b sortedField) int { return strings.Compare(a.camel, b.camel) })
+	for pos, f := range p.sorted {
+		p.rank[f.index] = pos
+	}
 }
 
 func isASCII(s string) bool {
