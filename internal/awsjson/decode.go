@@ -330,20 +330,13 @@ func (d *decodeState) timestamp(v reflect.Value) bool {
 	return v.Addr().Interface().(*time.Time).UnmarshalJSON(d.data[start:d.i]) == nil
 }
 
-// stringEnd returns the offset just past the string that starts at i, or
-// len(data)+1 when it is not closed.
-func stringEnd(data []byte, i int) int {
-	for i++; ; i++ {
-		if i = jsonscan.Plain(data, i); i >= len(data) {
-			return len(data) + 1
-		}
-		switch data[i] {
-		case '"':
-			return i + 1
-		case '\\':
-			i++ // the escaped byte
-		}
-	}
-}
-
 func skipSpace(data []byte, i int) int { return jsonscan.SkipSpace(data, i) }
+
+// stringEnd is jsonscan.StringEnd, past len(data) when not closed.
+func stringEnd(data []byte, i int) int {
+	end, closed := jsonscan.StringEnd(data, i)
+	if !closed {
+		return len(data) + 1
+	}
+	return end
+}

@@ -114,17 +114,8 @@ func valueEnd(data []byte, i int) int {
 // stringEnd returns the offset just past the string that starts at i, or
 // len(data) when it is not closed.
 func stringEnd(data []byte, i int) int {
-	for i++; ; i++ {
-		if i = jsonscan.Plain(data, i); i >= len(data) {
-			return len(data)
-		}
-		switch data[i] {
-		case '"':
-			return i + 1
-		case '\\':
-			i++ // the escaped byte
-		}
-	}
+	end, _ := jsonscan.StringEnd(data, i)
+	return end
 }
 
 func skipWS(data []byte, i int) int { return jsonscan.SkipSpace(data, i) }

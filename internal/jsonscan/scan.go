@@ -58,3 +58,20 @@ func Plain(data []byte, i int) int {
 	}
 	return i
 }
+
+// StringEnd returns the offset just past the closing quote of the string
+// whose opening quote is at data[i], or len(data) and false when the
+// string is not closed.
+func StringEnd(data []byte, i int) (int, bool) {
+	for i++; ; i++ {
+		if i = Plain(data, i); i >= len(data) {
+			return len(data), false
+		}
+		switch data[i] {
+		case '"':
+			return i + 1, true
+		case '\\':
+			i++ // the escaped byte
+		}
+	}
+}

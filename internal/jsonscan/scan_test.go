@@ -25,6 +25,12 @@ func TestScansMatchBytewise(t *testing.T) {
 			if got, want := Plain(data, i), plainBytewise(data, i); got != want {
 				t.Fatalf("Plain(%q, %d) = %d, want %d", data, i, got, want)
 			}
+			if i < len(data) && data[i] == '"' {
+				end, ok := StringEnd(data, i)
+				if wantEnd, wantOK := stringEndBytewise(data, i); end != wantEnd || ok != wantOK {
+					t.Fatalf("StringEnd(%q, %d) = %d %v, want %d %v", data, i, end, ok, wantEnd, wantOK)
+				}
+			}
 		}
 	}
 }
@@ -43,6 +49,18 @@ func plainBytewise(data []byte, i int) int {
 	return i
 }
 
+func stringEndBytewise(data []byte, i int) (int, bool) {
+	for i++; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1, true
+		}
+	}
+	return len(data), false
+}
+
 func FuzzScans(f *testing.F) {
 	f.Add([]byte("  \n        \"abc\\\"def\x01\"        x"), 0)
 	f.Fuzz(func(t *testing.T, data []byte, i int) {
@@ -51,6 +69,12 @@ func FuzzScans(f *testing.F) {
 		}
 		if SkipSpace(data, i) != skipSpaceBytewise(data, i) || Plain(data, i) != plainBytewise(data, i) {
 			t.Errorf("mismatch on %q at %d", data, i)
+		}
+		if i < len(data) && data[i] == '"' {
+			end, ok := StringEnd(data, i)
+			if wantEnd, wantOK := stringEndBytewise(data, i); end != wantEnd || ok != wantOK {
+				t.Errorf("StringEnd mismatch on %q at %d", data, i)
+			}
 		}
 	})
 }
