@@ -3,7 +3,10 @@
 // files have: indentation, and the plain contents of strings.
 package jsonscan
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 const (
 	ones   = 0x0101010101010101
@@ -11,29 +14,36 @@ const (
 	spaces = ones * ' '
 )
 
-// hasByte reports whether any byte of x is b.
-func hasByte(x uint64, b byte) bool {
-	v := x ^ ones*uint64(b)
-	return (v-ones)&^v&highs != 0
-}
+// zeros has the high bit set in the lowest byte of x that is zero, and
+// possibly in bytes above it; the lowest set bit is always exact, as a
+// borrow only runs upwards.
+func zeros(x uint64) uint64 { return (x - ones) &^ x & highs }
 
-// hasLess reports whether any byte of x is below b, for b up to 0x80.
-func hasLess(x uint64, b byte) bool {
-	return (x-ones*uint64(b))&^x&highs != 0
-}
+// below is zeros for the bytes of x below b, for b up to 0x80.
+func below(x uint64, b byte) uint64 { return (x - ones*uint64(b)) &^ x & highs }
+
+// first returns the index of the byte that the lowest set bit of m marks.
+func first(m uint64) int { return bits.TrailingZeros64(m) / 8 }
 
 // SkipSpace returns the offset of the first byte at or after i that is not
 // JSON whitespace, or len(data).
 func SkipSpace(data []byte, i int) int {
-	for i < len(data) {
-		if i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:]) == spaces {
+	for i+8 <= len(data) {
+		x := binary.LittleEndian.Uint64(data[i:]) ^ spaces // zero where a space is
+		if x == 0 {
 			i += 8
 			continue
 		}
+		i += bits.TrailingZeros64(x) / 8 // the first byte that is not a space
 		switch data[i] {
-		case ' ', '\n', '\t', '\r':
+		case '\n', '\t', '\r':
 			i++
 		default:
+			return i
+		}
+	}
+	for ; i < len(data); i++ {
+		if c := data[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
 			return i
 		}
 	}
@@ -46,8 +56,8 @@ func SkipSpace(data []byte, i int) int {
 func Plain(data []byte, i int) int {
 	for i+8 <= len(data) {
 		x := binary.LittleEndian.Uint64(data[i:])
-		if hasByte(x, '"') || hasByte(x, '\\') || hasLess(x, 0x20) {
-			break
+		if m := zeros(x^ones*'"') | zeros(x^ones*'\\') | below(x, 0x20); m != 0 {
+			return i + first(m)
 		}
 		i += 8
 	}
