@@ -98,12 +98,12 @@ func clusterElem(src Source) (*Doc, any, func(*builder)) {
 // same pass that decodes them; an element it leaves is cut out and
 // decoded as decodeItem does.
 func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem elem) {
-	i := skipWS(raw, 0)
-	if l.jsonOnly || i >= len(raw) || raw[i] != '[' {
+	open := skipWS(raw, 0)
+	if l.jsonOnly || open >= len(raw) || raw[open] != '[' {
 		l.loadItems(file, path, raw, newElem) // or says it is not an array
 		return
 	}
-	for n, i := 0, skipWS(raw, i+1); i < len(raw) && raw[i] != ']'; n++ {
+	for n, i := 0, skipWS(raw, open+1); i < len(raw) && raw[i] != ']'; n++ {
 		at := path + "[" + strconv.Itoa(n) + "]"
 		doc, dst, add := newElem(Source{File: file, Path: at})
 		end, ok := l.dec.DecodeAt(raw, i, dst)
