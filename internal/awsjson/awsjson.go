@@ -3,6 +3,10 @@
 // them (camelCase for ECS and ECR, PascalCase for EC2 and ELBv2), nil
 // members left out. The SDK's types have no JSON tags, so encoding/json
 // alone would write Go field names.
+//
+// It also decodes such JSON into SDK values (DecodeStrict, Decoder), in one
+// pass and for the documents where that gives exactly encoding/json's
+// strict result, which the loader then need not ask encoding/json for.
 package awsjson
 
 import (

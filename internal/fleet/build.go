@@ -23,6 +23,8 @@ type builder struct {
 
 	memory map[string][]byte // inputs that are not files (stdin), by name
 	read   map[string]bool   // absolute paths of the files read
+
+	jsonOnly bool // decode with encoding/json alone, as before awsjson.DecodeStrict
 }
 
 func newBuilder() *builder {
@@ -194,9 +196,7 @@ func (b *builder) link() {
 	for _, name := range sortedKeys(b.clusters) {
 		b.fleet.Clusters = append(b.fleet.Clusters, b.clusters[name])
 	}
-	sort.SliceStable(b.fleet.TaskDefinitions, func(i, j int) bool {
-		return b.fleet.TaskDefinitions[i].Key() < b.fleet.TaskDefinitions[j].Key()
-	})
+	sortByKey(b.fleet.TaskDefinitions)
 	sort.SliceStable(b.fleet.Services, func(i, j int) bool {
 		a, c := b.fleet.Services[i], b.fleet.Services[j]
 		if a.Cluster != c.Cluster {
@@ -205,6 +205,23 @@ func (b *builder) link() {
 		return a.Name() < c.Name()
 	})
 	b.fleet.index = b.newIndex()
+}
+
+// sortByKey sorts task definitions by Key, stably, working out each key
+// once rather than twice per comparison.
+func sortByKey(tds []*TaskDefinition) {
+	type keyed struct {
+		key string
+		td  *TaskDefinition
+	}
+	list := make([]keyed, len(tds))
+	for i, td := range tds {
+		list[i] = keyed{td.Key(), td}
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].key < list[j].key })
+	for i := range list {
+		tds[i] = list[i].td
+	}
 }
 
 // lookupTaskDef finds a service's task definition by ARN or family:revision;

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 )
 
@@ -25,9 +26,11 @@ type input struct {
 // fileLoad is what loading one input yields: its diagnostics and the
 // resources to add to the fleet, in the order they were met.
 type fileLoad struct {
-	read  bool // the input was read (it then counts among Fleet.Inputs)
-	diags []Diagnostic
-	adds  []pendingAdd
+	jsonOnly bool // decode with encoding/json alone (tests compare both ways)
+	read     bool // the input was read (it then counts among Fleet.Inputs)
+	diags    []Diagnostic
+	adds     []pendingAdd
+	dec      awsjson.Decoder // allocates the file's small values in blocks
 }
 
 // pendingAdd adds one resource to the builder; at is the number of the
@@ -47,7 +50,7 @@ func (l *fileLoad) add(apply func(b *builder)) {
 // the builder in the order of ins.
 func (b *builder) loadInputs(ins []input) {
 	results := make([]*fileLoad, len(ins))
-	parallel.For(len(ins), func(i int) { results[i] = loadInput(ins[i]) })
+	parallel.For(len(ins), func(i int) { results[i] = loadInput(ins[i], b.jsonOnly) })
 	for i, l := range results {
 		if l.read {
 			b.fleet.Inputs = append(b.fleet.Inputs, ins[i].name)
@@ -57,8 +60,8 @@ func (b *builder) loadInputs(ins []input) {
 }
 
 // loadInput reads and decodes one input; it runs on a worker.
-func loadInput(in input) *fileLoad {
-	l := &fileLoad{}
+func loadInput(in input, jsonOnly bool) *fileLoad {
+	l := &fileLoad{jsonOnly: jsonOnly}
 	if in.diag != nil {
 		l.diags = append(l.diags, *in.diag)
 		return l

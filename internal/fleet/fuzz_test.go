@@ -33,6 +33,9 @@ func FuzzLoad(f *testing.F) {
 		`{"services": [{"serviceName": "\u00e9\ud800", "createdAt": 1e400, "desiredCount": 1.5}], "failures": [{"arn": 1}]}`,
 		`{"family": "a", "revision": 99999999999, "containerDefinitions": [{"dockerLabels": {"a b": "c"}}]}`,
 		"\xef\xbb\xbf{\"services\": []}", `{"SERVICES": [], "services": []}`, `{"a":1}{"b":2}`,
+		`{"services": [{"serviceName": "a", "ServiceName": "b"}, {"ſerviceName": "c", "tags": [{"key": 1}]}]}`,
+		`{"Reservations": [null, {"Instances": [{"InstanceId": "i-\u0031", "CpuOptions": {"CoreCount": 2.0}}]}]}`,
+		`["\`, `{"a": "b\`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -49,12 +52,32 @@ func FuzzLoad(f *testing.F) {
 		}
 		Locate(data, paths)
 		checkSplit(t, data)
+		checkSplitValid(t, data)
 		checkOffsets(t, data)
 		if validJSON(data) != json.Valid(data) {
 			t.Errorf("validJSON %v, json.Valid %v", validJSON(data), json.Valid(data))
 		}
 		checkSnapshotRoundTrip(t, fl, HasErrors(diags))
+		b := newBuilder()
+		b.jsonOnly = true
+		slow, slowDiags := b.loadBytes("fuzz.json", data)
+		sameLoad(t, "fuzz input", fl, diags, slow, slowDiags)
+		checkObjectMembers(t, data)
 	})
+}
+
+// checkObjectMembers compares objectMembers with json.Unmarshal into a map
+// of raw members, on valid input.
+func checkObjectMembers(t *testing.T, data []byte) {
+	if !json.Valid(data) {
+		return
+	}
+	got, ok := objectMembers(data)
+	var want map[string]json.RawMessage
+	err := json.Unmarshal(data, &want)
+	if ok != (err == nil) || !reflect.DeepEqual(got, want) {
+		t.Errorf("objectMembers: %v, %v; json.Unmarshal: %v, %v", got, ok, want, err)
+	}
 }
 
 // checkSplit compares split with encoding/json on valid input.
@@ -88,6 +111,21 @@ func checkSplit(t *testing.T, data []byte) {
 		if kind != 0 {
 			t.Errorf("split of a scalar: kind %q", kind)
 		}
+	}
+}
+
+// checkSplitValid compares the one-pass splitValid with validJSON and split.
+func checkSplitValid(t *testing.T, data []byte) {
+	kind, keys, vals, ok := splitValid(data)
+	if ok != validJSON(data) {
+		t.Fatalf("splitValid says valid %v, validJSON %v", ok, validJSON(data))
+	}
+	if !ok {
+		return
+	}
+	wantKind, wantKeys, wantVals := split(data)
+	if kind != wantKind || !reflect.DeepEqual(keys, wantKeys) || !reflect.DeepEqual(vals, wantVals) {
+		t.Errorf("splitValid: %q %q %q; split: %q %q %q", kind, keys, vals, wantKind, wantKeys, wantVals)
 	}
 }
 

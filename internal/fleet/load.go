@@ -19,7 +19,10 @@ const Stdin = "-"
 // and "-" for stdin) into one linked Fleet. It never stops at a bad input:
 // each problem becomes a Diagnostic and the rest is still read.
 func Load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
-	b := newBuilder()
+	return newBuilder().load(ctx, paths, stdin)
+}
+
+func (b *builder) load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
 	var ins []input
 	for _, p := range paths {
 		if ctx.Err() != nil {

@@ -1,7 +1,7 @@
 package fleet
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -29,7 +29,7 @@ func (td *TaskDefinition) Key() string {
 	if family == "" || td.Def.Revision == 0 {
 		return family
 	}
-	return fmt.Sprintf("%s:%d", family, td.Def.Revision)
+	return family + ":" + strconv.Itoa(int(td.Def.Revision))
 }
 
 // IsWindows reports whether the task definition declares a Windows OS family.

@@ -28,19 +28,42 @@ func parseObject(file string, data []byte) (map[string]json.RawMessage, *Diagnos
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Diagnostic{File: file, Level: LevelError, Message: "the file is empty; expected AWS CLI JSON output or an ecs2fargate snapshot"}
 	}
-	if d := checkSyntax(file, data); d != nil {
-		return nil, d
+	kind, keys, vals, ok := splitValid(data)
+	if !ok {
+		if d := checkSyntax(file, data); d != nil {
+			return nil, d
+		}
+		kind, keys, vals = split(data)
 	}
-	kind, keys, vals := split(data)
 	if kind != '{' {
 		// Not an object: the caller reports it like any other unknown shape.
 		return nil, nil
 	}
-	top := make(map[string]json.RawMessage, len(keys))
+	return membersMap(keys, vals), nil
+}
+
+// membersMap maps an object's member names to their values; the last of
+// repeated names wins, as with json.Unmarshal.
+func membersMap(keys []string, vals []json.RawMessage) map[string]json.RawMessage {
+	m := make(map[string]json.RawMessage, len(keys))
 	for i, k := range keys {
-		top[k] = vals[i] // the last of repeated keys wins, as with json.Unmarshal
+		m[k] = vals[i]
 	}
-	return top, nil
+	return m
+}
+
+// objectMembers is json.Unmarshal of valid JSON into a map of raw members,
+// without copying them: an object gives its members, null a nil map, and
+// anything else fails.
+func objectMembers(raw []byte) (map[string]json.RawMessage, bool) {
+	kind, keys, vals := split(raw)
+	switch {
+	case kind == '{':
+		return membersMap(keys, vals), true
+	case string(bytes.TrimSpace(raw)) == "null":
+		return nil, true
+	}
+	return nil, false
 }
 
 // checkSyntax validates data and turns the first syntax error into a

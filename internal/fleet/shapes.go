@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -42,82 +43,101 @@ func ShapeNames() []string {
 // decodeItem decodes one document into dst (a pointer to an SDK struct),
 // recording unknown fields and type errors under the document's path.
 func (l *fileLoad) decodeItem(file, path string, raw []byte, dst any, skip ...string) bool {
-	if len(skip) == 0 && decodeStrict(raw, dst) {
+	if len(skip) == 0 && l.decodeStrict(raw, dst) {
 		return true
 	}
 	return l.decodeFull(file, path, raw, dst, skip...)
 }
 
-// elem makes, for one resource document, the value to decode it into and
-// the addition to the builder to record once it decodes.
-type elem func(doc Doc) (dst any, add func(*builder))
+// elem makes, for one resource document found at src, its Doc (whose Raw
+// the caller sets), the value to decode it into, and the addition to the
+// builder to record once it decodes.
+type elem func(src Source) (doc *Doc, dst any, add func(*builder))
 
-func serviceElem(doc Doc) (any, func(*builder)) {
-	s := &Service{Doc: doc}
-	return &s.Svc, func(b *builder) { b.addService(s) }
+func serviceElem(src Source) (*Doc, any, func(*builder)) {
+	s := &Service{Doc: Doc{Source: src}}
+	return &s.Doc, &s.Svc, func(b *builder) { b.addService(s) }
 }
 
 // containerInstanceElem adds to cluster, or to the one in the ARN when "".
 func containerInstanceElem(cluster string) elem {
-	return func(doc Doc) (any, func(*builder)) {
-		ci := &ContainerInstance{Doc: doc}
-		return &ci.CI, func(b *builder) { b.addContainerInstance(ci, cluster) }
+	return func(src Source) (*Doc, any, func(*builder)) {
+		ci := &ContainerInstance{Doc: Doc{Source: src}}
+		return &ci.Doc, &ci.CI, func(b *builder) { b.addContainerInstance(ci, cluster) }
 	}
 }
 
-func instanceElem(doc Doc) (any, func(*builder)) {
-	in := &Instance{Doc: doc}
-	return &in.EC2, func(b *builder) { b.addInstance(in) }
+func instanceElem(src Source) (*Doc, any, func(*builder)) {
+	in := &Instance{Doc: Doc{Source: src}}
+	return &in.Doc, &in.EC2, func(b *builder) { b.addInstance(in) }
 }
 
-func imageElem(doc Doc) (any, func(*builder)) {
-	img := &Image{Doc: doc}
-	return &img.Detail, func(b *builder) { b.addImage(img) }
+func imageElem(src Source) (*Doc, any, func(*builder)) {
+	img := &Image{Doc: Doc{Source: src}}
+	return &img.Doc, &img.Detail, func(b *builder) { b.addImage(img) }
 }
 
-func targetGroupElem(doc Doc) (any, func(*builder)) {
-	tg := &TargetGroup{Doc: doc}
-	return &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
+func targetGroupElem(src Source) (*Doc, any, func(*builder)) {
+	tg := &TargetGroup{Doc: Doc{Source: src}}
+	return &tg.Doc, &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
 }
 
-func subnetElem(doc Doc) (any, func(*builder)) {
-	sn := &Subnet{Doc: doc}
-	return &sn.EC2, func(b *builder) { b.addSubnet(sn) }
+func subnetElem(src Source) (*Doc, any, func(*builder)) {
+	sn := &Subnet{Doc: Doc{Source: src}}
+	return &sn.Doc, &sn.EC2, func(b *builder) { b.addSubnet(sn) }
 }
 
-func clusterElem(doc Doc) (any, func(*builder)) {
-	detail := &ecstypes.Cluster{}
-	return detail, func(b *builder) { b.addClusterDetail(detail, doc) }
+func clusterElem(src Source) (*Doc, any, func(*builder)) {
+	detail, doc := &ecstypes.Cluster{}, &Doc{Source: src}
+	return doc, detail, func(b *builder) { b.addClusterDetail(detail, *doc) }
 }
 
 // loadArray decodes each element of the array raw, the member at path, with
-// newElem, and records the addition for each element that decodes.
+// newElem, and records the addition for each element that decodes. The
+// fast decoder walks the array itself, so the elements are found in the
+// same pass that decodes them; an element it leaves is cut out and
+// decoded as decodeItem does.
 func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem elem) {
-	sa := newStrictArray(raw)
-	for i, item := range items(file, path, raw, &l.diags) {
-		at := fmt.Sprintf("%s[%d]", path, i)
-		dst, add := newElem(Doc{Source: Source{File: file, Path: at}, Raw: item})
-		if l.decodeElem(sa, file, at, item, dst) {
+	open := skipWS(raw, 0)
+	if l.jsonOnly || open >= len(raw) || raw[open] != '[' {
+		l.loadItems(file, path, raw, newElem) // or says it is not an array
+		return
+	}
+	for n, i := 0, skipWS(raw, open+1); i < len(raw) && raw[i] != ']'; n++ {
+		at := path + "[" + strconv.Itoa(n) + "]"
+		doc, dst, add := newElem(Source{File: file, Path: at})
+		end, ok := l.dec.DecodeAt(raw, i, dst)
+		if !ok {
+			reset(dst)
+			if end = valueEnd(raw, i); end == i {
+				return // not valid JSON: the file's syntax check stops this earlier
+			}
+		}
+		doc.Raw = raw[i:end:end]
+		if ok || decodeStrictJSON(doc.Raw, dst) || l.decodeFull(file, at, doc.Raw, dst) {
 			l.add(add)
 		}
+		if i = skipWS(raw, end); i < len(raw) && raw[i] == ',' {
+			i = skipWS(raw, i+1)
+		}
+	}
+}
+
+// loadItems is loadArray without the fast decoder: the elements cut out
+// first, then each decoded as decodeItem does.
+func (l *fileLoad) loadItems(file, path string, raw json.RawMessage, newElem elem) {
+	for n, item := range items(file, path, raw, &l.diags) {
+		l.loadItem(file, path+"["+strconv.Itoa(n)+"]", item, newElem)
 	}
 }
 
 // loadItem is loadArray for one document, at path.
 func (l *fileLoad) loadItem(file, path string, raw json.RawMessage, newElem elem) {
-	dst, add := newElem(Doc{Source: Source{File: file, Path: path}, Raw: raw})
+	doc, dst, add := newElem(Source{File: file, Path: path})
+	doc.Raw = raw
 	if l.decodeItem(file, path, raw, dst) {
 		l.add(add)
 	}
-}
-
-// decodeElem is decodeItem for the next element of an array that sa
-// decodes in turn; raw is that element.
-func (l *fileLoad) decodeElem(sa *strictArray, file, path string, raw []byte, dst any) bool {
-	if sa.next(dst) {
-		return true
-	}
-	return l.decodeFull(file, path, raw, dst)
 }
 
 // decodeFull is the full decoder, which reports every unknown field and
@@ -165,6 +185,12 @@ func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.R
 }
 
 func (l *fileLoad) decodeTags(file, path string, raw json.RawMessage, dst any) {
+	// The fast decoder's success means the full decoder would build the
+	// same tags and report nothing (see decodeStrict).
+	if !l.jsonOnly && l.dec.DecodeStrict(raw, dst) {
+		return
+	}
+	reset(dst)
 	v, err := generic(raw)
 	if err != nil {
 		return
@@ -189,8 +215,8 @@ func (l *fileLoad) loadContainerInstances(file string, top map[string]json.RawMe
 func (l *fileLoad) loadReservations(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "Reservations")
 	for i, res := range items(file, key, raw, &l.diags) {
-		var r map[string]json.RawMessage
-		if err := json.Unmarshal(res, &r); err != nil {
+		r, ok := objectMembers(res)
+		if !ok {
 			l.diags = append(l.diags, errorf(file, fmt.Sprintf("%s[%d]", key, i), "expected an object"))
 			continue
 		}

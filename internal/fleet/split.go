@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"unicode/utf8"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 )
 
 // split breaks valid JSON (as json.Valid accepts it) that is an object or an
@@ -23,6 +25,24 @@ func split(data []byte) (kind byte, keys []string, vals []json.RawMessage) {
 		return 0, nil, nil
 	}
 	return kind, keys, vals
+}
+
+// splitValid is validJSON and split in one pass: ok is validJSON's
+// answer, and when it is true the rest is split's.
+func splitValid(data []byte) (kind byte, keys []string, vals []json.RawMessage, ok bool) {
+	ok = validate(data, func(key, val span) {
+		if key.start >= 0 {
+			keys = append(keys, unquote(data[key.start:stringEnd(data, key.start)]))
+		}
+		vals = append(vals, json.RawMessage(data[val.start:val.end:val.end]))
+	})
+	if !ok {
+		return 0, nil, nil, false
+	}
+	if i := skipWS(data, 0); data[i] == '{' || data[i] == '[' {
+		return data[i], keys, vals, true
+	}
+	return 0, nil, nil, true
 }
 
 // span is the byte range [start, end) of a token or value.
@@ -91,25 +111,14 @@ func valueEnd(data []byte, i int) int {
 	return i
 }
 
-// stringEnd returns the offset just past the string that starts at i.
+// stringEnd returns the offset just past the string that starts at i, or
+// len(data) when it is not closed.
 func stringEnd(data []byte, i int) int {
-	for i++; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return i
+	end, _ := jsonscan.StringEnd(data, i)
+	return end
 }
 
-func skipWS(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
-		i++
-	}
-	return i
-}
+func skipWS(data []byte, i int) int { return jsonscan.SkipSpace(data, i) }
 
 // unquote decodes a JSON string; the plain case (no escapes, valid UTF-8)
 // without encoding/json.

@@ -22,14 +22,27 @@ func TestSplit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		kind, keys, vals := split([]byte(tt.in))
-		var got []string
-		for _, v := range vals {
-			got = append(got, string(v))
-		}
-		if kind != tt.kind || !reflect.DeepEqual(keys, tt.keys) || !reflect.DeepEqual(got, tt.vals) {
+		if got := strs(vals); kind != tt.kind || !reflect.DeepEqual(keys, tt.keys) || !reflect.DeepEqual(got, tt.vals) {
 			t.Errorf("split(%s) = %q %q %q, want %q %q %q", tt.in, kind, keys, got, tt.kind, tt.keys, tt.vals)
 		}
+		kind, keys, vals, ok := splitValid([]byte(tt.in))
+		if got := strs(vals); !ok || kind != tt.kind || !reflect.DeepEqual(keys, tt.keys) || !reflect.DeepEqual(got, tt.vals) {
+			t.Errorf("splitValid(%s) = %q %q %q %v, want %q %q %q", tt.in, kind, keys, got, ok, tt.kind, tt.keys, tt.vals)
+		}
 	}
+	for _, bad := range []string{``, `{`, `{"a" 1}`, `[1,]`, `{"a":1}x`, `[01]`} {
+		if kind, keys, vals, ok := splitValid([]byte(bad)); ok || kind != 0 || keys != nil || vals != nil {
+			t.Errorf("splitValid(%s) = %q %q %q %v, want nothing", bad, kind, keys, vals, ok)
+		}
+	}
+}
+
+func strs[T ~[]byte](vals []T) []string {
+	var out []string
+	for _, v := range vals {
+		out = append(out, string(v))
+	}
+	return out
 }
 
 // The members are capped: appending to one leaves the next intact.

@@ -1,6 +1,10 @@
 package fleet
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
+)
 
 // isValidJSON is json.Valid, asked only when validJSON says no.
 func isValidJSON(data []byte) bool { return validJSON(data) || json.Valid(data) }
@@ -10,13 +14,23 @@ func isValidJSON(data []byte) bool { return validJSON(data) || json.Valid(data) 
 // byte, and was about a sixth of loading a large fleet. It is only a fast
 // yes: checkSyntax still asks encoding/json when it says no, so a wrong
 // "no" costs time, never a diagnostic (the fuzz target compares the two).
-func validJSON(data []byte) bool {
+func validJSON(data []byte) bool { return validate(data, nil) }
+
+// validate is validJSON that also calls member, when not nil, with each
+// member of the top-level object or array as eachMember does (but with
+// only the start of the key): the loader's first cut of a file comes out
+// of the pass that checks it.
+func validate(data []byte, member func(key, val span)) bool {
 	var stack []byte // the open containers, '{' or '['
+	key, start := -1, 0
 	i := skipWS(data, 0)
 	for {
 		// A value starts at i.
 		if i >= len(data) {
 			return false
+		}
+		if len(stack) == 1 {
+			start = i
 		}
 		switch c := data[i]; {
 		case c == '{' || c == '[':
@@ -31,6 +45,9 @@ func validJSON(data []byte) bool {
 				break
 			}
 			if c == '{' {
+				if len(stack) == 1 {
+					key = i
+				}
 				if i = validKey(data, i); i < 0 {
 					return false
 				}
@@ -51,6 +68,9 @@ func validJSON(data []byte) bool {
 		}
 		// A value ended at i: a separator, a closer or the end follows.
 		for {
+			if len(stack) == 1 && member != nil {
+				member(span{key, -1}, span{start, i})
+			}
 			i = skipWS(data, i)
 			if len(stack) == 0 {
 				return i == len(data)
@@ -69,6 +89,9 @@ func validJSON(data []byte) bool {
 			}
 			i = skipWS(data, i+1)
 			if top == '{' {
+				if len(stack) == 1 {
+					key = i
+				}
 				if i = validKey(data, i); i < 0 {
 					return false
 				}
@@ -108,30 +131,29 @@ func validKey(data []byte, i int) int {
 // Like encoding/json it refuses control characters and accepts any other
 // byte, valid UTF-8 or not.
 func validString(data []byte, i int) int {
-	for i++; i < len(data); i++ {
-		switch c := data[i]; {
-		case c == '"':
-			return i + 1
-		case c < 0x20:
+	for i++; ; i++ {
+		if i = jsonscan.Plain(data, i); i >= len(data) || data[i] < 0x20 {
 			return -1
-		case c == '\\':
-			i++
-			if i >= len(data) {
+		}
+		if data[i] == '"' {
+			return i + 1
+		}
+		// A backslash.
+		i++
+		if i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		case 'u':
+			if i+4 >= len(data) || !isHex(data[i+1]) || !isHex(data[i+2]) || !isHex(data[i+3]) || !isHex(data[i+4]) {
 				return -1
 			}
-			switch data[i] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			case 'u':
-				if i+4 >= len(data) || !isHex(data[i+1]) || !isHex(data[i+2]) || !isHex(data[i+3]) || !isHex(data[i+4]) {
-					return -1
-				}
-				i += 4
-			default:
-				return -1
-			}
+			i += 4
+		default:
+			return -1
 		}
 	}
-	return -1
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }

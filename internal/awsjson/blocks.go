@@ -1,0 +1,131 @@
+package awsjson
+
+import (
+	"reflect"
+	"time"
+	"unsafe"
+)
+
+// A Decoder decodes any number of documents, as DecodeStrict and DecodeAt
+// do, and allocates in blocks what they allocate one by one: the text of
+// strings, and the strings, numbers, booleans and timestamps that the SDK's
+// optional fields point to. Those small allocations were most of a load's
+// allocations and much of its garbage collection. A value points into a
+// block only where it would otherwise point to memory of its own, and a
+// block is never written where a value points, so nothing changes but the
+// count of allocations; a block lives as long as any value in it.
+//
+// The zero Decoder is ready to use. It is not safe for concurrent use.
+type Decoder struct {
+	text    []byte // free room for the bytes of strings
+	textCap int    // of the last text block allocated
+	strings block[string]
+	int32s  block[int32]
+	int64s  block[int64]
+	bools   block[bool]
+	floats  block[float64]
+	times   block[time.Time]
+}
+
+// DecodeStrict is the package's DecodeStrict, allocating in blocks.
+func (dec *Decoder) DecodeStrict(data []byte, dst any) bool {
+	end, ok := dec.DecodeAt(data, 0, dst)
+	return ok && skipSpace(data, end) == len(data)
+}
+
+// DecodeAt is the package's DecodeAt, allocating in blocks.
+func (dec *Decoder) DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return i, false
+	}
+	d := decodeState{data: data, i: i, dec: dec}
+	ok = d.value(planOf(rv.Type().Elem()), rv.Elem())
+	return d.i, ok
+}
+
+// Blocks start small and double up to a limit, so that the blocks of a
+// small document waste little and a large one needs few.
+const (
+	firstBlock = 8
+	maxBlock   = 128
+	firstText  = 512
+	maxText    = 16 << 10
+)
+
+// block hands out the elements of slices allocated a few at a time.
+type block[T any] struct {
+	free []T
+	size int // of the last slice allocated
+}
+
+func (b *block[T]) next() *T {
+	if len(b.free) == 0 {
+		b.size = grow(b.size, firstBlock, maxBlock)
+		b.free = make([]T, b.size)
+	}
+	p := &b.free[0]
+	b.free = b.free[1:]
+	return p
+}
+
+// grow returns the size of the next block after one of size n.
+func grow(n, first, limit int) int {
+	return min(max(2*n, first), limit)
+}
+
+// pointee says which block, if any, holds what a pointer type points to.
+type pointee uint8
+
+const (
+	ownAllocation pointee = iota
+	inStrings
+	inInt32s
+	inInt64s
+	inBools
+	inFloats
+	inTimes
+)
+
+var blockTypes = map[reflect.Type]pointee{
+	reflect.TypeFor[*string]():    inStrings,
+	reflect.TypeFor[*int32]():     inInt32s,
+	reflect.TypeFor[*int64]():     inInt64s,
+	reflect.TypeFor[*bool]():      inBools,
+	reflect.TypeFor[*float64]():   inFloats,
+	reflect.TypeFor[*time.Time](): inTimes,
+}
+
+// newValue returns a new zero value for a pointer of type p.typ to point to.
+func (dec *Decoder) newValue(p *plan) reflect.Value {
+	switch p.pointee {
+	case inStrings:
+		return reflect.ValueOf(dec.strings.next())
+	case inInt32s:
+		return reflect.ValueOf(dec.int32s.next())
+	case inInt64s:
+		return reflect.ValueOf(dec.int64s.next())
+	case inBools:
+		return reflect.ValueOf(dec.bools.next())
+	case inFloats:
+		return reflect.ValueOf(dec.floats.next())
+	case inTimes:
+		return reflect.ValueOf(dec.times.next())
+	}
+	return reflect.New(p.typ.Elem())
+}
+
+// string returns b as a string whose bytes are in a block of text.
+func (dec *Decoder) string(b []byte) string {
+	if len(b) == 0 || len(b) > maxText/16 {
+		return string(b)
+	}
+	if cap(dec.text)-len(dec.text) < len(b) {
+		dec.textCap = grow(dec.textCap, firstText, maxText)
+		dec.text = make([]byte, 0, max(dec.textCap, len(b)))
+	}
+	start := len(dec.text)
+	dec.text = append(dec.text, b...)
+	// The bytes are never written again: later strings go after them.
+	return unsafe.String(&dec.text[start], len(b))
+}

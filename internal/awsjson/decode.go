@@ -1,0 +1,232 @@
+package awsjson
+
+import (
+	"bytes"
+	"reflect"
+)
+
+// DecodeStrict decodes data, one valid JSON value (as json.Valid accepts
+// it), into dst, a non-nil pointer to a zero value. Where it reports true,
+// dst holds exactly what encoding/json's Decoder with
+// DisallowUnknownFields would have put there: member names match untagged
+// fields as encoding/json matches them, time.Time decodes through its own
+// UnmarshalJSON, and `[]` gives an empty, non-nil slice.
+//
+// It reports false where encoding/json would fail (an unknown member, a
+// value of the wrong type), and also where it does not go itself:
+// repeated members, member names with escapes or non-ASCII letters, and
+// types with custom unmarshalers, tags or promoted fields. dst is then
+// partly written; the caller resets it and asks encoding/json, which gives
+// the answer and the error. It is several times faster than encoding/json
+// because it reads the bytes once, without a state machine or a copy.
+func DecodeStrict(data []byte, dst any) bool {
+	var dec Decoder
+	return dec.DecodeStrict(data, dst)
+}
+
+// DecodeAt is DecodeStrict for the value that starts at data[i] (after
+// any whitespace); it returns the offset just past the value.
+func DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
+	var dec Decoder
+	return dec.DecodeAt(data, i, dst)
+}
+
+// decodeState is a read position in one document.
+type decodeState struct {
+	data []byte
+	i    int
+	dec  *Decoder
+}
+
+func (d *decodeState) peek() byte {
+	if d.i < len(d.data) {
+		return d.data[d.i]
+	}
+	return 0
+}
+
+// value decodes the value at d.i into v, following p.
+func (d *decodeState) value(p *plan, v reflect.Value) bool {
+	d.i = skipSpace(d.data, d.i)
+	c := d.peek()
+	if c == 'n' {
+		return d.null(p, v)
+	}
+	switch p.kind {
+	case structKind:
+		return c == '{' && d.object(p, v)
+	case pointerKind:
+		if v.IsNil() {
+			v.Set(d.dec.newValue(p))
+		}
+		return d.value(p.elem, v.Elem())
+	case sliceKind:
+		return c == '[' && d.array(p, v)
+	case mapKind:
+		return c == '{' && d.mapObject(p, v)
+	case stringKind:
+		s, ok := d.str()
+		if ok {
+			v.SetString(s)
+		}
+		return ok
+	case boolKind:
+		return d.boolean(v)
+	case intKind, uintKind, floatKind:
+		return d.number(p, v)
+	case timeKind:
+		return d.timestamp(v)
+	}
+	return false
+}
+
+// null reads a null: it clears pointers, slices, maps and interfaces and
+// leaves other values as they are, as encoding/json does.
+func (d *decodeState) null(p *plan, v reflect.Value) bool {
+	if !bytes.HasPrefix(d.data[d.i:], []byte("null")) || p.kind == unsupported {
+		return false
+	}
+	d.i += len("null")
+	switch p.kind {
+	case pointerKind, sliceKind, mapKind, interfaceKind:
+		v.SetZero()
+	}
+	return true
+}
+
+// object decodes a JSON object into the struct v.
+func (d *decodeState) object(p *plan, v reflect.Value) bool {
+	var seen [maxFields / 64]uint64
+	next := 0 // the field expected next, in the order of p.sorted
+	return d.members(func(key []byte) bool {
+		idx, ok := p.expected(key, next)
+		if !ok {
+			idx, ok = p.field(key)
+		}
+		if !ok || seen[idx/64]&(1<<(idx%64)) != 0 {
+			return false // unknown, or repeated: encoding/json decides
+		}
+		seen[idx/64] |= 1 << (idx % 64)
+		next = p.rank[idx] + 1
+		return d.value(p.fields[idx], v.Field(idx))
+	})
+}
+
+// expected is field's shortcut for members in alphabetical order, as the
+// AWS CLI prints them: it tries only the field at p.sorted[next], by both
+// of its spellings.
+func (p *plan) expected(key []byte, next int) (int, bool) {
+	if next >= len(p.sorted) {
+		return 0, false
+	}
+	f := &p.sorted[next]
+	if string(key) == f.camel || string(key) == f.name {
+		return f.index, true
+	}
+	return 0, false
+}
+
+// field finds the struct field a member name stands for: the Go name or
+// the API's camelCase spelling of it, else the name without regard to
+// ASCII case, which is what encoding/json finds. Names with escapes or
+// other bytes are not matched here (encoding/json folds Unicode too).
+func (p *plan) field(key []byte) (int, bool) {
+	if idx, ok := p.names[string(key)]; ok {
+		return idx, true
+	}
+	var buf [64]byte
+	if len(key) > len(buf) || bytes.IndexByte(key, '\\') >= 0 || !isASCII(string(key)) {
+		return 0, false
+	}
+	idx, ok := p.folded[string(upperASCII(buf[:0], key))]
+	return idx, ok
+}
+
+// mapObject decodes a JSON object into the map v, keys as they are.
+func (d *decodeState) mapObject(p *plan, v reflect.Value) bool {
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(p.typ))
+	}
+	kt := p.typ.Key()
+	elem := reflect.New(p.typ.Elem()).Elem()
+	return d.members(func(raw []byte) bool {
+		key, ok := d.unquote(raw)
+		if !ok {
+			return false
+		}
+		elem.SetZero()
+		if !d.value(p.elem, elem) {
+			return false
+		}
+		v.SetMapIndex(reflect.ValueOf(key).Convert(kt), elem)
+		return true
+	})
+}
+
+// members reads the object at d.i, calling member with each member's
+// quoted name, positioned at its value, which member must read.
+func (d *decodeState) members(member func(key []byte) bool) bool {
+	d.i = skipSpace(d.data, d.i+1)
+	if d.peek() == '}' {
+		d.i++
+		return true
+	}
+	for {
+		if d.peek() != '"' {
+			return false
+		}
+		start := d.i
+		if d.i = stringEnd(d.data, d.i); d.i > len(d.data) {
+			return false
+		}
+		key := d.data[start:d.i]
+		d.i = skipSpace(d.data, d.i)
+		if d.peek() != ':' {
+			return false
+		}
+		d.i++
+		if !member(key[1 : len(key)-1 : len(key)-1]) {
+			return false
+		}
+		d.i = skipSpace(d.data, d.i)
+		switch d.peek() {
+		case ',':
+			d.i = skipSpace(d.data, d.i+1)
+		case '}':
+			d.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// array decodes a JSON array into the slice v, growing it as
+// encoding/json does.
+func (d *decodeState) array(p *plan, v reflect.Value) bool {
+	d.i = skipSpace(d.data, d.i+1)
+	n := 0
+	for d.peek() != ']' {
+		if n >= v.Cap() {
+			v.Grow(1)
+		}
+		v.SetLen(n + 1)
+		if !d.value(p.elem, v.Index(n)) {
+			return false
+		}
+		n++
+		d.i = skipSpace(d.data, d.i)
+		switch d.peek() {
+		case ',':
+			d.i = skipSpace(d.data, d.i+1)
+		case ']':
+		default:
+			return false
+		}
+	}
+	d.i++
+	if n == 0 {
+		v.Set(reflect.MakeSlice(p.typ, 0, 0))
+	}
+	return true
+}
