@@ -2,10 +2,12 @@ package pricing
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 )
 
 // Comparison is the cost of a fleet on EC2 now and on every Fargate option,
@@ -45,21 +47,27 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	c := &Comparison{}
+	c := &Comparison{Services: make([]*ServiceCost, len(f.Services))}
 	m := newModel(f, b, o)
-	byCluster := map[string][]*ServiceCost{}
-	for _, s := range f.Services {
-		sc := m.service(s)
+	// Services are priced on every core, then clusters; each piece writes
+	// only its own result (the model's shared caches take a lock).
+	parallel.For(len(f.Services), func(i int) {
+		sc := m.service(f.Services[i])
 		sc.StayReason = m.stayReason(sc)
-		c.Services = append(c.Services, sc)
-		byCluster[s.Cluster] = append(byCluster[s.Cluster], sc)
+		c.Services[i] = sc
+	})
+	byCluster := map[string][]*ServiceCost{}
+	for i, s := range f.Services {
+		byCluster[s.Cluster] = append(byCluster[s.Cluster], c.Services[i])
 	}
+	var priced []*fleet.Cluster
 	for _, cl := range f.Clusters {
-		if len(cl.Services) == 0 && len(cl.ContainerInstances) == 0 {
-			continue
+		if len(cl.Services) > 0 || len(cl.ContainerInstances) > 0 {
+			priced = append(priced, cl)
 		}
-		c.Clusters = append(c.Clusters, m.cluster(cl, byCluster[cl.Name]))
 	}
+	c.Clusters = make([]*ClusterCost, len(priced))
+	parallel.For(len(priced), func(i int) { c.Clusters[i] = m.cluster(priced[i], byCluster[priced[i].Name]) })
 	c.Total = totals(c)
 	c.Total.LikeForLike = likeForLike(c.Clusters, byCluster)
 	m.caveats = c.Total.caveats()
@@ -95,14 +103,16 @@ func totals(c *Comparison) Totals {
 	return t
 }
 
-// model carries what every service and cluster computation needs.
+// model carries what every service and cluster computation needs. They
+// run concurrently: mu guards the two maps they fill as they go.
 type model struct {
 	f       *fleet.Fleet
 	book    Book
 	o       Options
 	hours   decimal.Decimal
-	regions map[string]bool
 	caveats []string
+	mu      sync.Mutex
+	regions map[string]bool
 	rates   map[string]platformRates
 }
 
@@ -126,7 +136,9 @@ func (m *model) regionOf(arns ...string) string {
 		r = m.o.DefaultRegion
 	}
 	if r != "" {
+		m.mu.Lock()
 		m.regions[r] = true
+		m.mu.Unlock()
 	}
 	return r
 }

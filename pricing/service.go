@@ -125,6 +125,8 @@ type platformRates struct {
 
 func (m *model) ratesFor(region string, p Platform) platformRates {
 	key := region + "|" + string(p)
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if r, ok := m.rates[key]; ok {
 		return r
 	}
