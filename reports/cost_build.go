@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 )
 
@@ -18,12 +19,10 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 		Inputs:        nonNil(f.Inputs),
 		Assumptions:   costAssumptions(cmp.Assumptions),
 		Diagnostics:   nonNil(diags),
-		Services:      []ServiceCostRow{},
+		Services:      make([]ServiceCostRow, len(cmp.Services)),
 		Clusters:      []ClusterCostRow{},
 	}
-	for _, s := range cmp.Services {
-		c.Services = append(c.Services, serviceRow(s))
-	}
+	parallel.For(len(cmp.Services), func(i int) { c.Services[i] = serviceRow(cmp.Services[i]) })
 	// Pointers are taken only once the slice is complete: appending moves it.
 	rows := map[*pricing.ServiceCost]*ServiceCostRow{}
 	for i, s := range cmp.Services {
