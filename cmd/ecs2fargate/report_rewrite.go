@@ -4,6 +4,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -14,8 +15,10 @@ import (
 // Each task definition is rewritten once however many services run it; a
 // blocked one is not rewritten, nor are its services. A rewrite that fails
 // is reported on its service and the rest still goes ahead. The rewrites
-// only read the fleet, so they run on every core.
-func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview {
+// only read the fleet, so they run on every core. audit, the report's
+// audit of f (or nil), gives the original definitions' findings, which
+// the rewrite would otherwise find again.
+func previewRewrites(f *fleet.Fleet, memoryHeadroom int, audit *analyzer.Result) reports.RewritePreview {
 	rw := reports.RewritePreview{TaskDefinitions: map[string]*rewrite.Result{},
 		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}}
 	var tds []*fleet.TaskDefinition
@@ -26,7 +29,7 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview 
 			tds = append(tds, s.TaskDef)
 		}
 	}
-	tdRes, tdErr := rewrite.TaskDefinitionsOf(f, tds, rewrite.Options{MemoryHeadroomPct: memoryHeadroom})
+	tdRes, tdErr := rewrite.TaskDefinitionsAudited(f, tds, rewrite.Options{MemoryHeadroomPct: memoryHeadroom}, rewrite.AuditedBy(audit, f))
 	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
 	parallel.For(len(f.Services), func(i int) {
 		s := f.Services[i]
