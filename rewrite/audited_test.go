@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
@@ -108,12 +109,31 @@ func TestAuditedNeedsEveryRule(t *testing.T) {
 		t.Error("an audit without the links rule was taken for the rewrite's")
 	}
 	res, _ = analyzer.Audit(c.f, analyzer.Options{})
-	twice := *c.f
-	twice.TaskDefinitions = append(twice.TaskDefinitions, c.td)
-	if _, ok := AuditedBy(res, &twice).findings(c.td); ok {
+	twice := &fleet.Fleet{TaskDefinitions: append(slices.Clone(c.f.TaskDefinitions), c.td)}
+	if _, ok := AuditedBy(res, twice).findings(c.td); ok {
 		t.Error("a definition listed twice was given findings it cannot be told apart by")
 	}
 	if _, ok := AuditedBy(res, c.f).findings(c.td); !ok {
 		t.Error("the definition's findings were not taken from a full audit")
+	}
+}
+
+// TestOnePassDeletionIsTheSame: deleting top-level members in one pass
+// gives byte for byte the rewrite that deleting them one by one gives.
+func TestOnePassDeletionIsTheSame(t *testing.T) {
+	fleets := auditedFleets(t)
+	for _, c := range tdCases(t) {
+		fleets["case "+c.name] = c.f
+	}
+	for name, f := range fleets {
+		fast, fastErrs := TaskDefinitions(f, Options{})
+		onePass = false
+		slow, slowErrs := TaskDefinitions(f, Options{})
+		onePass = true
+		a, _ := json.Marshal([]any{fast, errTexts(fastErrs)})
+		b, _ := json.Marshal([]any{slow, errTexts(slowErrs)})
+		if string(a) != string(b) {
+			t.Errorf("%s: the rewrite deleting top-level members in one pass differs from the one deleting them one by one", name)
+		}
 	}
 }

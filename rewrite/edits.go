@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
@@ -92,27 +93,21 @@ func marshal(v any) ([]byte, error) {
 // apply runs the plan on doc: sets and appends first, then deletions from
 // the last array index down, so that earlier paths stay valid. A deletion
 // that empties its array or object removes that too (below a container
-// definition), so no `"links": []` is left behind.
+// definition), so no `"links": []` is left behind. Top-level members are
+// deleted in one pass (jsonedit.DeleteMembers) where that gives what
+// deleting them one by one gives; the changes come out in the same order.
 func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
-	var dels, rest []edit
+	var dels []edit
+	var changes []Change
 	for _, e := range p.edits {
 		if e.op == opDelete {
 			dels = append(dels, e)
-		} else {
-			rest = append(rest, e)
+			continue
 		}
-	}
-	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
-	var changes []Change
-	for _, e := range append(rest, dels...) {
-		before, had := jsonedit.Get(doc, e.path)
-		next, err := e.run(doc)
-		if errors.Is(err, jsonedit.ErrNotFound) && e.op == opDelete {
-			continue // already gone with its parent
-		}
+		next, before, had, err := e.run(doc)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
 		}
@@ -124,22 +119,84 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 		}
 		doc = next
 		changes = append(changes, e.change)
-		if e.op == opDelete {
-			doc = pruneEmpty(doc, e.path.Parent())
+	}
+	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
+	doc, top := deleteTopLevel(doc, dels)
+	for i, e := range dels {
+		if top != nil && isTopKey(e.path) {
+			if top[i] != nil {
+				changes = append(changes, e.withBefore(top[i]))
+			}
+			continue
 		}
+		next, before, err := jsonedit.DeleteOld(doc, e.path)
+		if errors.Is(err, jsonedit.ErrNotFound) {
+			continue // already gone with its parent
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
+		}
+		doc = pruneEmpty(next, e.path.Parent())
+		changes = append(changes, e.withBefore(before))
 	}
 	sortChanges(changes)
 	return doc, changes, nil
 }
 
-func (e edit) run(doc []byte) ([]byte, error) {
-	switch e.op {
-	case opSet:
-		return jsonedit.Set(doc, e.path, e.value)
-	case opAppend:
-		return jsonedit.Append(doc, e.path, e.value)
+// withBefore is the change of a deletion that removed before.
+func (e edit) withBefore(before []byte) Change {
+	if !e.hide {
+		e.change.Before = compact(before)
 	}
-	return jsonedit.Delete(doc, e.path)
+	return e.change
+}
+
+// deleteTopLevel deletes, in one pass, the top-level members dels name,
+// when no other deletion reaches into one of them (which must then go
+// first) and jsonedit.DeleteMembers can promise the one-by-one result.
+// removed[i] is what was removed for dels[i] (nil when absent); removed is
+// nil when nothing was done.
+func deleteTopLevel(doc []byte, dels []edit) (out []byte, removed [][]byte) {
+	var keys []string
+	var at []int
+	for i, e := range dels {
+		if isTopKey(e.path) {
+			keys, at = append(keys, e.path[0].Key), append(at, i)
+		}
+	}
+	if len(keys) < 2 || !onePass {
+		return doc, nil
+	}
+	for _, e := range dels {
+		for _, k := range keys {
+			if len(e.path) > 1 && strings.EqualFold(e.path[0].Key, k) {
+				return doc, nil
+			}
+		}
+	}
+	out, old, ok := jsonedit.DeleteMembers(doc, keys)
+	if !ok {
+		return doc, nil
+	}
+	removed = make([][]byte, len(dels))
+	for j, i := range at {
+		removed[i] = old[j]
+	}
+	return out, removed
+}
+
+// onePass turns deleteTopLevel on; tests turn it off to compare.
+var onePass = true
+
+func isTopKey(p jsonedit.Path) bool { return len(p) == 1 && !p[0].IsIndex }
+
+// run applies a set or an append, returning the value a set replaced.
+func (e edit) run(doc []byte) (next, before []byte, had bool, err error) {
+	if e.op == opAppend {
+		next, err = jsonedit.Append(doc, e.path, e.value)
+		return next, nil, false, err
+	}
+	return jsonedit.SetOld(doc, e.path, e.value)
 }
 
 // pruneEmpty deletes the container at p, and then its parents, while they
