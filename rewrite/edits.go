@@ -102,6 +102,7 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 	}
 	var dels []edit
 	var changes []Change
+	var paths []jsonedit.Path // of the changes
 	for _, e := range p.edits {
 		if e.op == opDelete {
 			dels = append(dels, e)
@@ -118,14 +119,14 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 			e.change.Before = compact(before)
 		}
 		doc = next
-		changes = append(changes, e.change)
+		changes, paths = append(changes, e.change), append(paths, e.path)
 	}
 	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
 	doc, top := deleteTopLevel(doc, dels)
 	for i, e := range dels {
 		if top != nil && isTopKey(e.path) {
 			if top[i] != nil {
-				changes = append(changes, e.withBefore(top[i]))
+				changes, paths = append(changes, e.withBefore(top[i])), append(paths, e.path)
 			}
 			continue
 		}
@@ -137,9 +138,9 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 			return nil, nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
 		}
 		doc = pruneEmpty(next, e.path.Parent())
-		changes = append(changes, e.withBefore(before))
+		changes, paths = append(changes, e.withBefore(before)), append(paths, e.path)
 	}
-	sortChanges(changes)
+	sortChanges(changes, paths)
 	return doc, changes, nil
 }
 
@@ -246,12 +247,17 @@ func compact(v []byte) json.RawMessage {
 
 // sortChanges orders a round's changes by path (keys alphabetically,
 // array elements by index), so that each container's changes sit together.
-func sortChanges(cs []Change) {
-	paths := make(map[string]jsonedit.Path, len(cs))
-	for _, c := range cs {
-		paths[c.Path], _ = jsonedit.ParsePath(c.Path)
+// paths[i] is cs[i].Path parsed; the sort moves indices rather than
+// changes, with the same comparisons, so the order is the same.
+func sortChanges(cs []Change, paths []jsonedit.Path) {
+	idx := make([]int, len(cs))
+	for i := range idx {
+		idx[i] = i
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		return pathAfter(paths[cs[j].Path], paths[cs[i].Path])
-	})
+	sort.SliceStable(idx, func(i, j int) bool { return pathAfter(paths[idx[j]], paths[idx[i]]) })
+	sorted := make([]Change, len(cs))
+	for i, j := range idx {
+		sorted[i] = cs[j]
+	}
+	copy(cs, sorted)
 }
