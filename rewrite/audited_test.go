@@ -3,9 +3,11 @@ package rewrite
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
@@ -14,19 +16,36 @@ import (
 )
 
 // auditedFleets are the fleets the fast paths are checked on: the demo
-// fleet and a generated one with every kind of cluster.
+// fleet and a generated one with every kind of cluster, loaded once (the
+// tests only read them). The map is the caller's own.
 func auditedFleets(t *testing.T) map[string]*fleet.Fleet {
 	t.Helper()
-	demo, _ := fleet.Load(context.Background(), []string{filepath.Join("..", "examples", "demo-fleet")}, nil)
-	dir := t.TempDir()
-	if _, err := fleetgen.Write(context.Background(), dir, fleetgen.Options{Services: 420, PerCluster: 20}); err != nil {
-		t.Fatal(err)
+	testFleets.once.Do(func() {
+		testFleets.demo, _ = fleet.Load(context.Background(), []string{filepath.Join("..", "examples", "demo-fleet")}, nil)
+		dir, err := os.MkdirTemp("", "rewrite-fleetgen-")
+		if err != nil {
+			testFleets.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		if _, testFleets.err = fleetgen.Write(context.Background(), dir, fleetgen.Options{Services: 420, PerCluster: 20}); testFleets.err == nil {
+			testFleets.gen, _ = fleet.Load(context.Background(), []string{dir}, nil)
+		}
+	})
+	if testFleets.err != nil {
+		t.Fatal(testFleets.err)
 	}
-	gen, _ := fleet.Load(context.Background(), []string{dir}, nil)
+	demo, gen := testFleets.demo, testFleets.gen
 	if len(demo.TaskDefinitions) == 0 || len(gen.TaskDefinitions) == 0 {
 		t.Fatalf("fleets not loaded: %d and %d task definitions", len(demo.TaskDefinitions), len(gen.TaskDefinitions))
 	}
 	return map[string]*fleet.Fleet{"demo": demo, "fleetgen": gen}
+}
+
+var testFleets struct {
+	once      sync.Once
+	demo, gen *fleet.Fleet
+	err       error
 }
 
 // TestAuditedIsTheRewritesOwnAudit: the findings AuditedBy takes from
@@ -134,6 +153,41 @@ func TestOnePassDeletionIsTheSame(t *testing.T) {
 		b, _ := json.Marshal([]any{slow, errTexts(slowErrs)})
 		if string(a) != string(b) {
 			t.Errorf("%s: the rewrite deleting top-level members in one pass differs from the one deleting them one by one", name)
+		}
+	}
+}
+
+// TestServicePreviewIsTheSame: a preview leaves the request documents out
+// and is otherwise what the full service rewrite gives.
+func TestServicePreviewIsTheSame(t *testing.T) {
+	for name, f := range auditedFleets(t) {
+		n := 0
+		for _, s := range f.Services {
+			full, fullErr := Service(f, s, "new-family", ServiceOptions{})
+			preview, previewErr := Service(f, s, "new-family", ServiceOptions{Preview: true})
+			if (fullErr == nil) != (previewErr == nil) {
+				t.Fatalf("%s: %s: errors differ: %v, %v", name, serviceLabel(s), fullErr, previewErr)
+			}
+			if fullErr != nil {
+				continue
+			}
+			if preview.UpdateService != nil || preview.CreateService != nil {
+				t.Errorf("%s: %s: the preview wrote a service request", name, serviceLabel(s))
+			}
+			n += len(full.TargetGroups)
+			full.UpdateService, full.CreateService = nil, nil
+			for i := range full.TargetGroups {
+				if preview.TargetGroups[i].Document != nil {
+					t.Errorf("%s: %s: the preview wrote a target group request", name, serviceLabel(s))
+				}
+				full.TargetGroups[i].Document = nil
+			}
+			if !reflect.DeepEqual(full, preview) {
+				t.Errorf("%s: %s: the preview differs beyond its documents:\n full %+v\n preview %+v", name, serviceLabel(s), full, preview)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no target group was rewritten, so the check saw none", name)
 		}
 	}
 }

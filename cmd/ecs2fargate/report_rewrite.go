@@ -11,7 +11,8 @@ import (
 )
 
 // previewRewrites rewrites every service's task definition and the service
-// itself for the report's change lists and next steps, writing nothing.
+// itself for the report's change lists and next steps, writing nothing (and
+// not even writing out the service requests, which the report does not show).
 // Each task definition is rewritten once however many services run it; a
 // blocked one is not rewritten, nor are its services. A rewrite that fails
 // is reported on its service and the rest still goes ahead. The rewrites
@@ -36,7 +37,7 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int, audit *analyzer.Result)
 		if s.TaskDef == nil || tdErr[index[s.TaskDef]] != nil || tdRes[index[s.TaskDef]].Blocked {
 			return
 		}
-		svcRes[i], svcErr[i] = rewrite.Service(f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{})
+		svcRes[i], svcErr[i] = rewrite.Service(f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{Preview: true})
 	})
 	for i, s := range f.Services {
 		if s.TaskDef == nil {
