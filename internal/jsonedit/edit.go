@@ -67,6 +67,14 @@ func Set(d []byte, p Path, v []byte) ([]byte, error) {
 // SetOld is Set, also returning the value it replaced (had is false when
 // it inserted one): what Get before Set gives, without resolving p twice.
 func SetOld(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
+	if out, old, had, ok := setListed(d, p, v); ok {
+		return out, old, had, nil
+	}
+	return setResolved(d, p, v)
+}
+
+// setResolved is SetOld by resolving p from the top.
+func setResolved(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
 	start, n, err := resolve(d, p)
 	if err != nil {
 		return nil, nil, false, err
@@ -151,6 +159,34 @@ func DeleteOld(d []byte, p Path) (out, old []byte, err error) {
 	}
 }
 
+// setListed is SetOld where the parent of p's last step exists and is a
+// container of the right kind: its children are listed once, both to find
+// the member and, when absent, to lay the new one out by (SetOld found it
+// by one scan and listed the children for the insert in another). ok is
+// false, and SetOld goes its general way, in every other case, errors
+// included, so that they read as they did.
+func setListed(d []byte, p Path, v []byte) (out, old []byte, had, ok bool) {
+	if len(p) == 0 {
+		return nil, nil, false, false
+	}
+	open, n, err := resolve(d, p.Parent())
+	last := p.Last()
+	if err != nil || n < len(p)-1 || last.IsIndex || d[open] != '{' {
+		return nil, nil, false, false
+	}
+	kids, close, err := children(d, open)
+	if err != nil {
+		return nil, nil, false, false
+	}
+	if i := find(kids, last); i >= 0 {
+		start, end := kids[i].start, kids[i].end
+		st := detect(d)
+		return splice(d, start, end, st.format(v, lineIndent(d, start))), d[start:end], true, true
+	}
+	out, err = insertListed(d, open, close, kids, last.Key, v)
+	return out, nil, false, err == nil
+}
+
 // insert adds a member (key != "") or an element at the end of the
 // container starting at open, laid out like its siblings.
 func insert(d []byte, open int, key string, v []byte) ([]byte, error) {
@@ -158,6 +194,11 @@ func insert(d []byte, open int, key string, v []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return insertListed(d, open, close, kids, key, v)
+}
+
+// insertListed is insert with the container's children already listed.
+func insertListed(d []byte, open, close int, kids []span, key string, v []byte) ([]byte, error) {
 	if key != "" && d[open] != '{' {
 		return nil, fmt.Errorf("cannot add key %q to an array", key)
 	}
