@@ -226,6 +226,27 @@ func splice(d []byte, from, to int, repl []byte) []byte {
 	return append(out, d[to:]...)
 }
 
+// Members returns, for each key, the value of that member of the
+// top-level object of d (nil when absent), as Get would, listing the
+// members once.
+func Members(d []byte, keys ...string) [][]byte {
+	out := make([][]byte, len(keys))
+	start := skipSpace(d, 0)
+	var kids []span
+	var err error
+	if start < len(d) && d[start] == '{' {
+		kids, _, err = children(d, start)
+	}
+	for i, k := range keys {
+		if err != nil { // a document children cannot list: ask Get
+			out[i], _ = Get(d, Path{Key(k)})
+		} else if j := find(kids, Key(k)); j >= 0 {
+			out[i] = d[kids[j].start:kids[j].end]
+		}
+	}
+	return out
+}
+
 // Has reports, for each key, whether the top-level object of d has it,
 // matched as Get matches keys, in one pass: asking Get key by key walks
 // the whole document for every key it lacks.

@@ -185,3 +185,22 @@ func TestSetListedIsSetResolved(t *testing.T) {
 		}
 	}
 }
+
+// TestMembersIsGet: Members gives what Get of each top-level key gives.
+func TestMembersIsGet(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	keys := []string{"status", "STATUS", "cpu", "a", "x y", "missing", ""}
+	for n := 0; n < 1000; n++ {
+		d, _ := randObject(r)
+		if n%10 == 0 {
+			d = []byte(`{"a": 1 "status": 2}`[:r.Intn(20)])
+		}
+		got := Members(d, keys...)
+		for i, k := range keys {
+			want, _ := Get(d, Path{Key(k)})
+			if !bytes.Equal(got[i], want) || (got[i] == nil) != (want == nil) {
+				t.Fatalf("Members(%s)[%q] = %s, Get gives %s", d, k, got[i], want)
+			}
+		}
+	}
+}
