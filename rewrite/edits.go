@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
@@ -94,23 +93,56 @@ func marshal(v any) ([]byte, error) {
 // the last array index down, so that earlier paths stay valid. A deletion
 // that empties its array or object removes that too (below a container
 // definition), so no `"links": []` is left behind. Top-level members are
-// deleted in one pass (jsonedit.DeleteMembers) where that gives what
-// deleting them one by one gives; the changes come out in the same order.
+// set and deleted in one pass each where that gives what editing them one
+// by one gives (onepass.go); the changes come out in the same order.
 func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
-	var dels []edit
-	var changes []Change
-	var paths []jsonedit.Path // of the changes
+	var sets, dels []edit
 	for _, e := range p.edits {
 		if e.op == opDelete {
 			dels = append(dels, e)
-			continue
+		} else {
+			sets = append(sets, e)
 		}
-		next, before, had, err := e.run(doc)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
+	}
+	var cs changeList
+	doc, err := cs.applySets(doc, sets)
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
+	if doc, err = cs.applyDeletes(doc, dels); err != nil {
+		return nil, nil, err
+	}
+	sortChanges(cs.changes, cs.paths)
+	return doc, cs.changes, nil
+}
+
+// changeList is the changes of the edits that applied, with their paths.
+type changeList struct {
+	changes []Change
+	paths   []jsonedit.Path
+}
+
+func (cs *changeList) add(e edit) {
+	cs.changes, cs.paths = append(cs.changes, e.change), append(cs.paths, e.path)
+}
+
+// applySets runs the sets and appends in order; a set that leaves its
+// value as it was is no change.
+func (cs *changeList) applySets(doc []byte, sets []edit) ([]byte, error) {
+	doc, top := setTopLevel(doc, sets)
+	for i, e := range sets {
+		next, before, had := doc, []byte(nil), false
+		if top != nil && top[i] != nil {
+			before, had = top[i].before, top[i].had
+		} else {
+			var err error
+			if next, before, had, err = e.run(doc); err != nil {
+				return nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
+			}
 		}
 		if had && e.op == opSet && bytes.Equal(compact(before), compact(e.value)) {
 			continue
@@ -119,14 +151,19 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 			e.change.Before = compact(before)
 		}
 		doc = next
-		changes, paths = append(changes, e.change), append(paths, e.path)
+		cs.add(e)
 	}
-	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
+	return doc, nil
+}
+
+// applyDeletes runs the deletions in order, passing over those already
+// gone with their parent.
+func (cs *changeList) applyDeletes(doc []byte, dels []edit) ([]byte, error) {
 	doc, top := deleteTopLevel(doc, dels)
 	for i, e := range dels {
 		if top != nil && isTopKey(e.path) {
 			if top[i] != nil {
-				changes, paths = append(changes, e.withBefore(top[i])), append(paths, e.path)
+				cs.add(e.withBefore(top[i]))
 			}
 			continue
 		}
@@ -135,61 +172,21 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 			continue // already gone with its parent
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
+			return nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
 		}
 		doc = pruneEmpty(next, e.path.Parent())
-		changes, paths = append(changes, e.withBefore(before)), append(paths, e.path)
+		cs.add(e.withBefore(before))
 	}
-	sortChanges(changes, paths)
-	return doc, changes, nil
+	return doc, nil
 }
 
-// withBefore is the change of a deletion that removed before.
-func (e edit) withBefore(before []byte) Change {
+// withBefore is the edit of a deletion that removed before.
+func (e edit) withBefore(before []byte) edit {
 	if !e.hide {
 		e.change.Before = compact(before)
 	}
-	return e.change
+	return e
 }
-
-// deleteTopLevel deletes, in one pass, the top-level members dels name,
-// when no other deletion reaches into one of them (which must then go
-// first) and jsonedit.DeleteMembers can promise the one-by-one result.
-// removed[i] is what was removed for dels[i] (nil when absent); removed is
-// nil when nothing was done.
-func deleteTopLevel(doc []byte, dels []edit) (out []byte, removed [][]byte) {
-	var keys []string
-	var at []int
-	for i, e := range dels {
-		if isTopKey(e.path) {
-			keys, at = append(keys, e.path[0].Key), append(at, i)
-		}
-	}
-	if len(keys) < 2 || !onePass {
-		return doc, nil
-	}
-	for _, e := range dels {
-		for _, k := range keys {
-			if len(e.path) > 1 && strings.EqualFold(e.path[0].Key, k) {
-				return doc, nil
-			}
-		}
-	}
-	out, old, ok := jsonedit.DeleteMembers(doc, keys)
-	if !ok {
-		return doc, nil
-	}
-	removed = make([][]byte, len(dels))
-	for j, i := range at {
-		removed[i] = old[j]
-	}
-	return out, removed
-}
-
-// onePass turns deleteTopLevel on; tests turn it off to compare.
-var onePass = true
-
-func isTopKey(p jsonedit.Path) bool { return len(p) == 1 && !p[0].IsIndex }
 
 // run applies a set or an append, returning the value a set replaced.
 func (e edit) run(doc []byte) (next, before []byte, had bool, err error) {

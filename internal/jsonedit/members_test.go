@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -202,5 +203,64 @@ func TestMembersIsGet(t *testing.T) {
 				t.Fatalf("Members(%s)[%q] = %s, Get gives %s", d, k, got[i], want)
 			}
 		}
+	}
+}
+
+// TestSetMembersIsSetOneByOne compares the one-pass set with Set of each
+// key in turn on random indented objects (with members sharing a line,
+// closing braces after a member, odd first lines), new and existing keys,
+// scalar and nested values.
+func TestSetMembersIsSetOneByOne(t *testing.T) {
+	r := rand.New(rand.NewSource(13))
+	took := 0
+	for n := 0; n < 3000; n++ {
+		d, members := randObject(r)
+		switch r.Intn(8) {
+		case 0:
+			d = bytes.Replace(d, []byte("\n"), []byte("\n  "), 1) // a first member indented twice
+		case 1:
+			d = bytes.Replace(d, []byte("\n}"), []byte("}"), 1) // the brace after the last member
+		case 2:
+			d = bytes.Replace(d, []byte("{\n"), []byte("{ \n"), 1)
+		case 3:
+			d = regexp.MustCompile(`,\n\s*`).ReplaceAll(d, []byte(", ")) // members sharing lines
+		case 4:
+			d = regexp.MustCompile(`(?m)^\s+"`).ReplaceAll(d, []byte(`"`)) // members not indented
+		case 5:
+			d = bytes.Replace(d, []byte(",\n"), []byte(",\n\n"), 1) // a blank line
+		}
+		var keys []Path
+		var vals [][]byte
+		for _, k := range append(members, "cpu", "memory", "new key", "runtimePlatform") {
+			if r.Intn(3) > 0 {
+				continue
+			}
+			p := Path{Key(k)}
+			if r.Intn(4) == 0 {
+				p = p.Child(Key("cpuArchitecture"), Key("x y"))[:2+r.Intn(2)]
+			}
+			keys = append(keys, p)
+			vals = append(vals, []byte([]string{`"256"`, `{"a": [1, {"b": 2}]}`, `[]`, `["FARGATE"]`, `7`}[r.Intn(5)]))
+		}
+		r.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i]; vals[i], vals[j] = vals[j], vals[i] })
+		got, ok := SetMembers(d, keys, vals)
+		if !ok {
+			continue
+		}
+		took++
+		want := d
+		for i, p := range keys {
+			next, err := Set(want, p, vals[i])
+			if err != nil {
+				t.Fatalf("Set %s in %s: %v", p, want, err)
+			}
+			want = next
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s with %v = %q:\n one pass %s\none by one %s", d, keys, vals, got, want)
+		}
+	}
+	if took < 150 {
+		t.Errorf("the one pass took only %d of 3000 documents", took)
 	}
 }
