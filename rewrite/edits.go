@@ -107,7 +107,7 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 			sets = append(sets, e)
 		}
 	}
-	var cs changeList
+	cs := changeList{changes: make([]Change, 0, len(p.edits)), paths: make([]jsonedit.Path, 0, len(p.edits))}
 	doc, err := cs.applySets(doc, sets)
 	if err != nil {
 		return nil, nil, err
@@ -144,7 +144,7 @@ func (cs *changeList) applySets(doc []byte, sets []edit) ([]byte, error) {
 				return nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
 			}
 		}
-		if had && e.op == opSet && bytes.Equal(compact(before), compact(e.value)) {
+		if had && e.op == opSet && sameJSON(before, e.value) {
 			continue
 		}
 		if had && e.op != opAppend && !e.hide {
@@ -234,13 +234,25 @@ func pathAfter(a, b jsonedit.Path) bool {
 	return len(a) > len(b)
 }
 
-func compact(v []byte) json.RawMessage {
+// compact is v with insignificant space elided, in a slice of its own.
+func compact(v []byte) json.RawMessage { return bytes.Clone(compactView(v)) }
+
+// compactView is compact, but returns v itself when it has no space to
+// elide (most values: json.Compact would copy them unchanged) and when it
+// is not JSON.
+func compactView(v []byte) []byte {
+	if bytes.IndexAny(v, " \t\r\n") < 0 {
+		return v
+	}
 	var b bytes.Buffer
 	if json.Compact(&b, v) != nil {
 		return v
 	}
 	return b.Bytes()
 }
+
+// sameJSON reports whether a and b are the same JSON text but for space.
+func sameJSON(a, b []byte) bool { return bytes.Equal(compactView(a), compactView(b)) }
 
 // sortChanges orders a round's changes by path (keys alphabetically,
 // array elements by index), so that each container's changes sit together.

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
@@ -29,7 +28,13 @@ type setResult struct {
 // it was is left out, as apply leaves it. top[i] is the result for sets[i]
 // when the one pass ran it; top is nil when nothing was done.
 func setTopLevel(doc []byte, sets []edit) (out []byte, top []*setResult) {
-	if !onePass {
+	n := 0
+	for _, e := range sets {
+		if e.op == opSet {
+			n++
+		}
+	}
+	if !onePass || n < 2 {
 		return doc, nil
 	}
 	firsts := make([]string, len(sets))
@@ -64,7 +69,7 @@ func setTopLevel(doc []byte, sets []edit) (out []byte, top []*setResult) {
 			old = nil // below a member the document lacks
 		}
 		top[i] = &setResult{before: old, had: old != nil}
-		if old == nil || !bytes.Equal(compact(old), compact(e.value)) {
+		if old == nil || !sameJSON(old, e.value) {
 			paths, vals = append(paths, e.path), append(vals, e.value)
 		}
 	}
