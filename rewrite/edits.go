@@ -95,7 +95,7 @@ func marshal(v any) ([]byte, error) {
 // definition), so no `"links": []` is left behind. Top-level members are
 // set and deleted in one pass each where that gives what editing them one
 // by one gives (onepass.go); the changes come out in the same order.
-func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
+func (p *plan) apply(top *jsonedit.Top) ([]byte, []Change, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
@@ -108,7 +108,7 @@ func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
 		}
 	}
 	cs := changeList{changes: make([]Change, 0, len(p.edits)), paths: make([]jsonedit.Path, 0, len(p.edits))}
-	doc, err := cs.applySets(doc, sets)
+	doc, err := cs.applySets(top, sets)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -132,8 +132,8 @@ func (cs *changeList) add(e edit) {
 
 // applySets runs the sets and appends in order; a set that leaves its
 // value as it was is no change.
-func (cs *changeList) applySets(doc []byte, sets []edit) ([]byte, error) {
-	doc, top := setTopLevel(doc, sets)
+func (cs *changeList) applySets(listed *jsonedit.Top, sets []edit) ([]byte, error) {
+	doc, top := setTopLevel(listed, sets)
 	for i, e := range sets {
 		next, before, had := doc, []byte(nil), false
 		if top != nil && top[i] != nil {

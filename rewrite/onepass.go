@@ -27,7 +27,8 @@ type setResult struct {
 // one pass can promise Set's layout. A set that would leave its member as
 // it was is left out, as apply leaves it. top[i] is the result for sets[i]
 // when the one pass ran it; top is nil when nothing was done.
-func setTopLevel(doc []byte, sets []edit) (out []byte, top []*setResult) {
+func setTopLevel(listed *jsonedit.Top, sets []edit) (out []byte, top []*setResult) {
+	doc := listed.Doc()
 	n := 0
 	for _, e := range sets {
 		if e.op == opSet {
@@ -44,7 +45,7 @@ func setTopLevel(doc []byte, sets []edit) (out []byte, top []*setResult) {
 		}
 		firsts[i] = e.path[0].Key
 	}
-	present := jsonedit.Members(doc, firsts...)
+	present := listed.Members(firsts...)
 	var mine, others []string
 	var at []int
 	for i, e := range sets {
@@ -73,7 +74,7 @@ func setTopLevel(doc []byte, sets []edit) (out []byte, top []*setResult) {
 			paths, vals = append(paths, e.path), append(vals, e.value)
 		}
 	}
-	out, ok := jsonedit.SetMembers(doc, paths, vals)
+	out, ok := listed.SetMembers(paths, vals)
 	if !ok {
 		return doc, nil
 	}

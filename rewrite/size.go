@@ -6,7 +6,6 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
-	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
 var cpuRules = []string{"task-cpu-required", "task-cpu-below-min", "windows-size", "container-cpu-sum", "cpu-memory-combo"}
@@ -31,7 +30,7 @@ func sizeStep(r *round, _ analyzer.Finding) {
 	reserved := fargate.NeedOf(def, 0)
 	cur, known := currentSize(def.Cpu, def.Memory)
 	if known && fargate.Valid(cur, r.windows) && cur.CPU >= reserved.CPU && cur.Memory >= reserved.Memory {
-		raw := jsonedit.Members(r.doc, "cpu", "memory")
+		raw := r.top.Members("cpu", "memory")
 		r.normalise("cpu", raw[0], cur.CPU)
 		r.normalise("memory", raw[1], cur.Memory)
 		return

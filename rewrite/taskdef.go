@@ -80,12 +80,14 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 	cur := state{td: td, findings: orig}
 	var changes []Change
 	for i := 0; i < maxRounds; i++ {
-		r := &round{p: newPlan(), td: cur.td, doc: doc, opts: opts, shared: ctx}
+		// The round's reads and its one-pass edit share one listing of the
+		// document's members.
+		r := &round{p: newPlan(), td: cur.td, top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
 		if i == 0 {
-			planReadOnly(r.p, doc, td)
+			planReadOnly(r.p, r.top, td)
 		}
 		r.planRound(cur.findings)
-		next, ch, err := r.p.apply(doc)
+		next, ch, err := r.p.apply(r.top)
 		if err != nil {
 			return nil, nil, cur, err
 		}

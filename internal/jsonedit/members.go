@@ -7,12 +7,9 @@ package jsonedit
 // it is, when one pass cannot promise Delete's result: two keys equal but
 // for case, or a top level that is not an object laid out as JSON.
 func DeleteMembers(d []byte, keys []string) (out []byte, old [][]byte, ok bool) {
-	open := skipSpace(d, 0)
-	if open >= len(d) || d[open] != '{' || !foldDistinct(keys) {
-		return nil, nil, false
-	}
-	kids, close, err := children(d, open)
-	if err != nil || !commaSeparated(d, kids, close) {
+	t := ListTop(d)
+	open, kids, close := t.open, t.kids, t.close
+	if t.err != nil || !foldDistinct(keys) || !commaSeparated(d, kids, close) {
 		return nil, nil, false
 	}
 	gone := make([]bool, len(kids))

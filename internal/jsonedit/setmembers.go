@@ -16,6 +16,12 @@ import "bytes"
 // reads to lay out the next (the document's indentation unit, the lines
 // of the other members, the object's separators and closing line).
 func SetMembers(d []byte, paths []Path, vals [][]byte) (out []byte, ok bool) {
+	return ListTop(d).SetMembers(paths, vals)
+}
+
+// SetMembers is SetMembers of the document t lists.
+func (t *Top) SetMembers(paths []Path, vals [][]byte) (out []byte, ok bool) {
+	d := t.d
 	keys := make([]string, len(paths))
 	for i, p := range paths {
 		if len(p) == 0 || p[0].IsIndex {
@@ -26,8 +32,8 @@ func SetMembers(d []byte, paths []Path, vals [][]byte) (out []byte, ok bool) {
 	if len(d) < 2 || d[0] != '{' || d[1] != '\n' || len(paths) != len(vals) || !foldDistinct(keys) {
 		return nil, false
 	}
-	kids, close, err := children(d, 0)
-	if err != nil || len(kids) < 2 || !commaSeparated(d, kids, close) || !ownLine(d, close) {
+	kids, close := t.kids, t.close
+	if t.err != nil || len(kids) < 2 || !commaSeparated(d, kids, close) || !ownLine(d, close) {
 		return nil, false
 	}
 	for _, k := range kids {
