@@ -56,7 +56,7 @@ func (p *servicePlan) createServiceDoc() (json.RawMessage, error) {
 		}
 	}
 	p.sideBySideChanges()
-	return svcIndentJSON(p.createServiceInput(), awsjson.ECSCLI, createServiceOrder)
+	return p.requestJSON(p.createServiceInput(), awsjson.ECSCLI, createServiceOrder)
 }
 
 func (p *servicePlan) sideBySideName() string {

@@ -92,54 +92,109 @@ func marshal(v any) ([]byte, error) {
 // apply runs the plan on doc: sets and appends first, then deletions from
 // the last array index down, so that earlier paths stay valid. A deletion
 // that empties its array or object removes that too (below a container
-// definition), so no `"links": []` is left behind.
-func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
+// definition), so no `"links": []` is left behind. Top-level members are
+// set and deleted in one pass each where that gives what editing them one
+// by one gives (onepass.go); the changes come out in the same order.
+func (p *plan) apply(top *jsonedit.Top) ([]byte, []Change, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
-	var dels, rest []edit
+	var sets, dels []edit
 	for _, e := range p.edits {
 		if e.op == opDelete {
 			dels = append(dels, e)
 		} else {
-			rest = append(rest, e)
+			sets = append(sets, e)
 		}
 	}
+	cs := changeList{changes: make([]Change, 0, len(p.edits)), paths: make([]jsonedit.Path, 0, len(p.edits))}
+	doc, err := cs.applySets(top, sets)
+	if err != nil {
+		return nil, nil, err
+	}
 	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
-	var changes []Change
-	for _, e := range append(rest, dels...) {
-		before, had := jsonedit.Get(doc, e.path)
-		next, err := e.run(doc)
-		if errors.Is(err, jsonedit.ErrNotFound) && e.op == opDelete {
-			continue // already gone with its parent
+	if doc, err = cs.applyDeletes(doc, dels); err != nil {
+		return nil, nil, err
+	}
+	sortChanges(cs.changes, cs.paths)
+	return doc, cs.changes, nil
+}
+
+// changeList is the changes of the edits that applied, with their paths.
+type changeList struct {
+	changes []Change
+	paths   []jsonedit.Path
+}
+
+func (cs *changeList) add(e edit) {
+	cs.changes, cs.paths = append(cs.changes, e.change), append(cs.paths, e.path)
+}
+
+// applySets runs the sets and appends in order; a set that leaves its
+// value as it was is no change.
+func (cs *changeList) applySets(listed *jsonedit.Top, sets []edit) ([]byte, error) {
+	doc, top := setTopLevel(listed, sets)
+	for i, e := range sets {
+		next, before, had := doc, []byte(nil), false
+		if top != nil && top[i] != nil {
+			before, had = top[i].before, top[i].had
+		} else {
+			var err error
+			if next, before, had, err = e.run(doc); err != nil {
+				return nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
+			}
 		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
-		}
-		if had && e.op == opSet && bytes.Equal(compact(before), compact(e.value)) {
+		if had && e.op == opSet && sameJSON(before, e.value) {
 			continue
 		}
 		if had && e.op != opAppend && !e.hide {
 			e.change.Before = compact(before)
 		}
 		doc = next
-		changes = append(changes, e.change)
-		if e.op == opDelete {
-			doc = pruneEmpty(doc, e.path.Parent())
-		}
+		cs.add(e)
 	}
-	sortChanges(changes)
-	return doc, changes, nil
+	return doc, nil
 }
 
-func (e edit) run(doc []byte) ([]byte, error) {
-	switch e.op {
-	case opSet:
-		return jsonedit.Set(doc, e.path, e.value)
-	case opAppend:
-		return jsonedit.Append(doc, e.path, e.value)
+// applyDeletes runs the deletions in order, passing over those already
+// gone with their parent.
+func (cs *changeList) applyDeletes(doc []byte, dels []edit) ([]byte, error) {
+	doc, top := deleteTopLevel(doc, dels)
+	for i, e := range dels {
+		if top != nil && isTopKey(e.path) {
+			if top[i] != nil {
+				cs.add(e.withBefore(top[i]))
+			}
+			continue
+		}
+		next, before, err := jsonedit.DeleteOld(doc, e.path)
+		if errors.Is(err, jsonedit.ErrNotFound) {
+			continue // already gone with its parent
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
+		}
+		doc = pruneEmpty(next, e.path.Parent())
+		cs.add(e.withBefore(before))
 	}
-	return jsonedit.Delete(doc, e.path)
+	return doc, nil
+}
+
+// withBefore is the edit of a deletion that removed before.
+func (e edit) withBefore(before []byte) edit {
+	if !e.hide {
+		e.change.Before = compact(before)
+	}
+	return e
+}
+
+// run applies a set or an append, returning the value a set replaced.
+func (e edit) run(doc []byte) (next, before []byte, had bool, err error) {
+	if e.op == opAppend {
+		next, err = jsonedit.Append(doc, e.path, e.value)
+		return next, nil, false, err
+	}
+	return jsonedit.SetOld(doc, e.path, e.value)
 }
 
 // pruneEmpty deletes the container at p, and then its parents, while they
@@ -179,7 +234,16 @@ func pathAfter(a, b jsonedit.Path) bool {
 	return len(a) > len(b)
 }
 
-func compact(v []byte) json.RawMessage {
+// compact is v with insignificant space elided, in a slice of its own.
+func compact(v []byte) json.RawMessage { return bytes.Clone(compactView(v)) }
+
+// compactView is compact, but returns v itself when it has no space to
+// elide (most values: json.Compact would copy them unchanged) and when it
+// is not JSON.
+func compactView(v []byte) []byte {
+	if bytes.IndexAny(v, " \t\r\n") < 0 {
+		return v
+	}
 	var b bytes.Buffer
 	if json.Compact(&b, v) != nil {
 		return v
@@ -187,14 +251,22 @@ func compact(v []byte) json.RawMessage {
 	return b.Bytes()
 }
 
+// sameJSON reports whether a and b are the same JSON text but for space.
+func sameJSON(a, b []byte) bool { return bytes.Equal(compactView(a), compactView(b)) }
+
 // sortChanges orders a round's changes by path (keys alphabetically,
 // array elements by index), so that each container's changes sit together.
-func sortChanges(cs []Change) {
-	paths := make(map[string]jsonedit.Path, len(cs))
-	for _, c := range cs {
-		paths[c.Path], _ = jsonedit.ParsePath(c.Path)
+// paths[i] is cs[i].Path parsed; the sort moves indices rather than
+// changes, with the same comparisons, so the order is the same.
+func sortChanges(cs []Change, paths []jsonedit.Path) {
+	idx := make([]int, len(cs))
+	for i := range idx {
+		idx[i] = i
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		return pathAfter(paths[cs[j].Path], paths[cs[i].Path])
-	})
+	sort.SliceStable(idx, func(i, j int) bool { return pathAfter(paths[idx[j]], paths[idx[i]]) })
+	sorted := make([]Change, len(cs))
+	for i, j := range idx {
+		sorted[i] = cs[j]
+	}
+	copy(cs, sorted)
 }

@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 )
 
 // TaskDefinitions rewrites every task definition of f, on all CPUs.
@@ -14,9 +13,5 @@ func TaskDefinitions(f *fleet.Fleet, opts Options) (results []*Result, errs []er
 // TaskDefinitionsOf rewrites tds, members of f, on all CPUs. results[i]
 // and errs[i] belong to tds[i]; one of them is nil.
 func TaskDefinitionsOf(f *fleet.Fleet, tds []*fleet.TaskDefinition, opts Options) (results []*Result, errs []error) {
-	results, errs = make([]*Result, len(tds)), make([]error, len(tds))
-	parallel.For(len(tds), func(i int) {
-		results[i], errs[i] = TaskDefinition(f, tds[i], opts)
-	})
-	return results, errs
+	return TaskDefinitionsAudited(f, tds, opts, nil)
 }

@@ -19,8 +19,8 @@ var readOnlyAndTags = append(slices.Clone(outputOnly), "tags")
 
 // planReadOnly strips output-only members and moves describe-time tags
 // (describe-task-definition --include TAGS) into the request.
-func planReadOnly(p *plan, doc []byte, td *fleet.TaskDefinition) {
-	has := jsonedit.Has(doc, readOnlyAndTags...)
+func planReadOnly(p *plan, doc *jsonedit.Top, td *fleet.TaskDefinition) {
+	has := doc.Has(readOnlyAndTags...)
 	for i, k := range outputOnly {
 		if has[i] {
 			p.remove("read-only-fields", k, false, k+" is output of describe-task-definition, not part of a register-task-definition request; stripped")

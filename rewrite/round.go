@@ -6,6 +6,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
 // round is one pass of the rewrite: the findings on the current document
@@ -14,7 +15,7 @@ import (
 type round struct {
 	p    *plan
 	td   *fleet.TaskDefinition // the current document, decoded
-	doc  []byte
+	top  *jsonedit.Top         // the current document, its members listed
 	opts Options
 	*shared
 	fired map[string]bool // rule IDs with a fixable finding this round

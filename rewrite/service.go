@@ -23,6 +23,11 @@ type ServiceOptions struct {
 	// Force writes the update-service document for a service whose in-place
 	// move is only unverified (a legacy role), not known to fail.
 	Force bool
+	// Preview leaves the request documents out: UpdateService,
+	// CreateService and every target group's Document stay nil. The rest of
+	// the result (changes, remaining findings, target group names) is the
+	// same; it is for callers that show only that, like the report.
+	Preview bool
 }
 
 // maxStrategyWeight is the largest capacity provider weight ECS accepts.

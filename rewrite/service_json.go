@@ -57,6 +57,14 @@ func svcIndentJSON(v any, style awsjson.Style, order []string) (json.RawMessage,
 	return append(b, '\n'), nil
 }
 
+// requestJSON is svcIndentJSON, or nothing for a preview.
+func (p *servicePlan) requestJSON(v any, style awsjson.Style, order []string) (json.RawMessage, error) {
+	if p.opts.Preview {
+		return nil, nil
+	}
+	return svcIndentJSON(v, style, order)
+}
+
 func svcKeyOrder(members map[string]json.RawMessage, order []string) []string {
 	var keys, rest []string
 	for _, k := range order {

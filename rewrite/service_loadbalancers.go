@@ -60,7 +60,7 @@ func (p *servicePlan) newTargetGroup(path, arn string, port *int32, tg *fleet.Ta
 	name := ipTargetGroupName(oldName, arn)
 	placeholder := placeholderTargetGroupARN(arn, name)
 	in := ipTargetGroupInput(name, tg, port, svcOrText(p.tasksVPC(), placeholderVPC))
-	doc, err := svcIndentJSON(in, awsjson.EC2CLI, createTargetGroupOrder)
+	doc, err := p.requestJSON(in, awsjson.EC2CLI, createTargetGroupOrder)
 	if err != nil { // SDK values always encode; keep the rewrite going
 		p.remain("lb-target-type-ip", "blocker", path, "could not write the target group request: "+err.Error())
 		return arn

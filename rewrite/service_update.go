@@ -59,7 +59,7 @@ func (p *servicePlan) updateServiceInput() *ecs.UpdateServiceInput {
 }
 
 func (p *servicePlan) updateServiceDoc() (json.RawMessage, error) {
-	return svcIndentJSON(p.updateServiceInput(), awsjson.ECSCLI, updateServiceOrder)
+	return p.requestJSON(p.updateServiceInput(), awsjson.ECSCLI, updateServiceOrder)
 }
 
 // clusterName is the service's cluster; nil (the default cluster) when the

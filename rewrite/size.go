@@ -6,7 +6,6 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
-	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
 var cpuRules = []string{"task-cpu-required", "task-cpu-below-min", "windows-size", "container-cpu-sum", "cpu-memory-combo"}
@@ -31,8 +30,9 @@ func sizeStep(r *round, _ analyzer.Finding) {
 	reserved := fargate.NeedOf(def, 0)
 	cur, known := currentSize(def.Cpu, def.Memory)
 	if known && fargate.Valid(cur, r.windows) && cur.CPU >= reserved.CPU && cur.Memory >= reserved.Memory {
-		r.normalise("cpu", cur.CPU)
-		r.normalise("memory", cur.Memory)
+		raw := r.top.Members("cpu", "memory")
+		r.normalise("cpu", raw[0], cur.CPU)
+		r.normalise("memory", raw[1], cur.Memory)
 		return
 	}
 	need := fargate.NeedOf(def, r.opts.MemoryHeadroomPct)
@@ -50,10 +50,10 @@ func sizeStep(r *round, _ analyzer.Finding) {
 
 // normalise writes a valid size as the integer string the API returns
 // ("1 vCPU" and bare numbers are accepted on input, not by every validator).
-func (r *round) normalise(field string, v int) {
-	raw, ok := jsonedit.Get(r.doc, jsonedit.Path{jsonedit.Key(field)})
+// raw is the field's value in the document (nil when absent).
+func (r *round) normalise(field string, raw []byte, v int) {
 	want := strconv.Quote(strconv.Itoa(v))
-	if ok && string(raw) != want {
+	if raw != nil && string(raw) != want {
 		r.p.set("cpu-memory-combo", field, strconv.Itoa(v), false,
 			fmt.Sprintf("%s %s written as %s, the form RegisterTaskDefinition returns", field, raw, want))
 	}

@@ -23,6 +23,12 @@ const ForceRuleID = "force"
 // error is for input that cannot be rewritten at all (no containers, an
 // unknown log Region where one is needed).
 func TaskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options) (*Result, error) {
+	return taskDefinition(f, td, opts, nil)
+}
+
+// taskDefinition is TaskDefinition, taking td's findings from known when
+// it has them.
+func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, known *Audited) (*Result, error) {
 	opts = opts.withDefaults()
 	if err := opts.Validate(); err != nil {
 		return nil, err
@@ -32,9 +38,9 @@ func TaskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options) (*Re
 		return nil, fmt.Errorf("%s: containerDefinitions is empty; a task definition needs at least one container, so there is nothing to rewrite", where)
 	}
 	a := newAuditor(f, td)
-	orig, err := a.audit(td)
-	if err != nil {
-		return nil, err
+	orig, ok := known.findings(td)
+	if !ok {
+		orig, _ = a.audit(td)
 	}
 	res := &Result{Key: td.Key(), Changes: []Change{}, Remaining: []Remaining{}}
 	if b := blockers(orig); len(b) > 0 {
@@ -74,12 +80,14 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 	cur := state{td: td, findings: orig}
 	var changes []Change
 	for i := 0; i < maxRounds; i++ {
-		r := &round{p: newPlan(), td: cur.td, doc: doc, opts: opts, shared: ctx}
+		// The round's reads and its one-pass edit share one listing of the
+		// document's members.
+		r := &round{p: newPlan(), td: cur.td, top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
 		if i == 0 {
-			planReadOnly(r.p, doc, td)
+			planReadOnly(r.p, r.top, td)
 		}
 		r.planRound(cur.findings)
-		next, ch, err := r.p.apply(doc)
+		next, ch, err := r.p.apply(r.top)
 		if err != nil {
 			return nil, nil, cur, err
 		}

@@ -22,7 +22,7 @@ func buildReport(t testing.TB, f *fleet.Fleet) *reports.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return reports.NewReport(reports.NewAudit("dev", res, f, nil), reports.NewCost("dev", cmp, f, nil), previewRewrites(f, 0), "")
+	return reports.NewReport(reports.NewAudit("dev", res, f, nil), reports.NewCost("dev", cmp, f, nil), previewRewrites(f, 0, res), "")
 }
 
 // BenchmarkReport10k is the whole report of a 10,000-service fleet after
@@ -49,7 +49,7 @@ func BenchmarkReport10k(b *testing.B) {
 	})
 	b.Run("rewrite", func(b *testing.B) {
 		for b.Loop() {
-			previewRewrites(f, 0)
+			previewRewrites(f, 0, nil)
 		}
 	})
 	r := buildReport(b, f)

@@ -4,18 +4,22 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
 // previewRewrites rewrites every service's task definition and the service
-// itself for the report's change lists and next steps, writing nothing.
+// itself for the report's change lists and next steps, writing nothing (and
+// not even writing out the service requests, which the report does not show).
 // Each task definition is rewritten once however many services run it; a
 // blocked one is not rewritten, nor are its services. A rewrite that fails
 // is reported on its service and the rest still goes ahead. The rewrites
-// only read the fleet, so they run on every core.
-func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview {
+// only read the fleet, so they run on every core. audit, the report's
+// audit of f (or nil), gives the original definitions' findings, which
+// the rewrite would otherwise find again.
+func previewRewrites(f *fleet.Fleet, memoryHeadroom int, audit *analyzer.Result) reports.RewritePreview {
 	rw := reports.RewritePreview{TaskDefinitions: map[string]*rewrite.Result{},
 		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}}
 	var tds []*fleet.TaskDefinition
@@ -26,14 +30,14 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int) reports.RewritePreview 
 			tds = append(tds, s.TaskDef)
 		}
 	}
-	tdRes, tdErr := rewrite.TaskDefinitionsOf(f, tds, rewrite.Options{MemoryHeadroomPct: memoryHeadroom})
+	tdRes, tdErr := rewrite.TaskDefinitionsAudited(f, tds, rewrite.Options{MemoryHeadroomPct: memoryHeadroom}, rewrite.AuditedBy(audit, f))
 	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
 	parallel.For(len(f.Services), func(i int) {
 		s := f.Services[i]
 		if s.TaskDef == nil || tdErr[index[s.TaskDef]] != nil || tdRes[index[s.TaskDef]].Blocked {
 			return
 		}
-		svcRes[i], svcErr[i] = rewrite.Service(f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{})
+		svcRes[i], svcErr[i] = rewrite.Service(f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{Preview: true})
 	})
 	for i, s := range f.Services {
 		if s.TaskDef == nil {

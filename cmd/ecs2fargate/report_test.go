@@ -130,9 +130,9 @@ func TestReportPrintsNoEnvironmentValue(t *testing.T) {
 // service at a time (run with -race, it also checks the rewrites only read).
 func TestPreviewRewritesInParallel(t *testing.T) {
 	f := genFleet(t, 4, 25)
-	got := previewRewrites(f, 0)
+	got := previewRewrites(f, 0, nil)
 	prev := runtime.GOMAXPROCS(1)
-	want := previewRewrites(f, 0)
+	want := previewRewrites(f, 0, nil)
 	runtime.GOMAXPROCS(prev)
 	a, _ := json.Marshal(got)
 	b, _ := json.Marshal(want)

@@ -60,27 +60,43 @@ func Get(d []byte, p Path) ([]byte, bool) {
 // Set replaces the value at p with v (JSON text), or inserts the last key
 // of p, creating missing parent objects. Array elements are never created.
 func Set(d []byte, p Path, v []byte) ([]byte, error) {
+	out, _, _, err := SetOld(d, p, v)
+	return out, err
+}
+
+// SetOld is Set, also returning the value it replaced (had is false when
+// it inserted one): what Get before Set gives, without resolving p twice.
+func SetOld(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
+	if out, old, had, ok := setListed(d, p, v); ok {
+		return out, old, had, nil
+	}
+	return setResolved(d, p, v)
+}
+
+// setResolved is SetOld by resolving p from the top.
+func setResolved(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
 	start, n, err := resolve(d, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, false, err
 	}
 	if n == len(p) {
 		end, err := valueEnd(d, start)
 		if err != nil {
-			return nil, err
+			return nil, nil, false, err
 		}
 		st := detect(d)
-		return splice(d, start, end, st.format(v, lineIndent(d, start))), nil
+		return splice(d, start, end, st.format(v, lineIndent(d, start))), d[start:end], true, nil
 	}
 	for _, s := range p[n:] {
 		if s.IsIndex {
-			return nil, fmt.Errorf("%s: %w (array elements are not created)", p, ErrNotFound)
+			return nil, nil, false, fmt.Errorf("%s: %w (array elements are not created)", p, ErrNotFound)
 		}
 	}
 	for i := len(p) - 1; i > n; i-- {
 		v = objectOf(p[i].Key, v)
 	}
-	return insert(d, start, p[n].Key, v)
+	out, err = insert(d, start, p[n].Key, v)
+	return out, nil, false, err
 }
 
 // Append adds v as the last element of the array at p, creating the array
@@ -101,38 +117,74 @@ func Append(d []byte, p Path, v []byte) ([]byte, error) {
 
 // Delete removes the member or element at p with its separator.
 func Delete(d []byte, p Path) ([]byte, error) {
+	out, _, err := DeleteOld(d, p)
+	return out, err
+}
+
+// DeleteOld is Delete, also returning the value it removed: what Get
+// before Delete gives, without resolving p twice.
+func DeleteOld(d []byte, p Path) (out, old []byte, err error) {
 	if len(p) == 0 {
-		return nil, fmt.Errorf("cannot delete the whole document")
+		return nil, nil, fmt.Errorf("cannot delete the whole document")
 	}
 	start, n, err := resolve(d, p.Parent())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if n < len(p)-1 {
-		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
+		return nil, nil, fmt.Errorf("%s: %w", p, ErrNotFound)
 	}
 	if p.Last().IsIndex != (d[start] == '[') {
-		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
+		return nil, nil, fmt.Errorf("%s: %w", p, ErrNotFound)
 	}
 	h, err := findChild(d, start, p.Last())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if h.start < 0 {
-		return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
+		return nil, nil, fmt.Errorf("%s: %w", p, ErrNotFound)
 	}
 	end, err := valueEnd(d, h.start)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	old = d[h.start:end]
 	switch after := skipSpace(d, end); {
 	case after < len(d) && d[after] == ',': // up to the next child
-		return splice(d, h.keyStart, skipSpace(d, after+1), nil), nil
+		return splice(d, h.keyStart, skipSpace(d, after+1), nil), old, nil
 	case h.prevEnd >= 0: // the last child: from the end of the one before
-		return splice(d, h.prevEnd, end, nil), nil
+		return splice(d, h.prevEnd, end, nil), old, nil
 	default: // the only child: the container is left empty
-		return splice(d, start+1, after, nil), nil
+		return splice(d, start+1, after, nil), old, nil
 	}
+}
+
+// setListed is SetOld where the parent of p's last step exists and is a
+// container of the right kind: its children are listed once, both to find
+// the member and, when absent, to lay the new one out by (SetOld found it
+// by one scan and listed the children for the insert in another). ok is
+// false, and SetOld goes its general way, in every other case, errors
+// included, so that they read as they did.
+func setListed(d []byte, p Path, v []byte) (out, old []byte, had, ok bool) {
+	if len(p) == 0 {
+		return nil, nil, false, false
+	}
+	open, n, err := resolve(d, p.Parent())
+	last := p.Last()
+	if err != nil || n < len(p)-1 || last.IsIndex || d[open] != '{' {
+		return nil, nil, false, false
+	}
+	kids, close, err := children(d, open)
+	if err != nil {
+		return nil, nil, false, false
+	}
+	if i := find(kids, last); i >= 0 {
+		start, end := kids[i].start, kids[i].end
+		st := detect(d)
+		return splice(d, start, end, st.format(v, lineIndent(d, start))), d[start:end], true, true
+	}
+	out, err = insertListed(d, open, close, kids, last.Key, v)
+	return out, nil, false, err == nil
 }
 
 // insert adds a member (key != "") or an element at the end of the
@@ -142,6 +194,11 @@ func insert(d []byte, open int, key string, v []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return insertListed(d, open, close, kids, key, v)
+}
+
+// insertListed is insert with the container's children already listed.
+func insertListed(d []byte, open, close int, kids []span, key string, v []byte) ([]byte, error) {
 	if key != "" && d[open] != '{' {
 		return nil, fmt.Errorf("cannot add key %q to an array", key)
 	}
@@ -167,23 +224,4 @@ func splice(d []byte, from, to int, repl []byte) []byte {
 	out = append(out, d[:from]...)
 	out = append(out, repl...)
 	return append(out, d[to:]...)
-}
-
-// Has reports, for each key, whether the top-level object of d has it,
-// matched as Get matches keys, in one pass: asking Get key by key walks
-// the whole document for every key it lacks.
-func Has(d []byte, keys ...string) []bool {
-	out := make([]bool, len(keys))
-	start := skipSpace(d, 0)
-	if start >= len(d) || d[start] != '{' {
-		return out
-	}
-	kids, _, err := children(d, start)
-	if err != nil {
-		return out
-	}
-	for i, k := range keys {
-		out[i] = find(kids, Key(k)) >= 0
-	}
-	return out
 }

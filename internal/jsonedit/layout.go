@@ -156,14 +156,36 @@ func Dedent(d []byte) []byte {
 	if ind == "" || string(bytes.TrimSpace(d[last+1:])) != "}" {
 		return d // not a closing brace indented by its context
 	}
-	lines := bytes.Split(d, []byte("\n"))
-	for _, l := range lines[1:] {
+	for rest := d[bytes.IndexByte(d, '\n')+1:]; ; {
+		l, more := cutLine(rest)
 		if len(bytes.TrimSpace(l)) > 0 && !bytes.HasPrefix(l, []byte(ind)) {
 			return d
 		}
+		if !more {
+			break
+		}
+		rest = rest[len(l)+1:]
 	}
-	for i := 1; i < len(lines); i++ {
-		lines[i] = bytes.TrimPrefix(lines[i], []byte(ind))
+	// Line by line, without splitting the document into a slice of lines.
+	nl := bytes.IndexByte(d, '\n')
+	out := make([]byte, 0, len(d))
+	out = append(out, d[:nl+1]...)
+	for rest := d[nl+1:]; ; {
+		l, more := cutLine(rest)
+		out = append(out, bytes.TrimPrefix(l, []byte(ind))...)
+		if !more {
+			return out
+		}
+		out = append(out, '\n')
+		rest = rest[len(l)+1:]
 	}
-	return bytes.Join(lines, []byte("\n"))
+}
+
+// cutLine returns the first line of b, without its line break, and
+// whether a line break followed it.
+func cutLine(b []byte) ([]byte, bool) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], true
+	}
+	return b, false
 }

@@ -11,7 +11,7 @@ import (
 type span struct {
 	keyStart   int
 	start, end int
-	key        string
+	key        []byte // the quoted key as in the document; nil for array elements
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -94,7 +94,7 @@ func stringEnd(d []byte, i int) (int, error) {
 func children(d []byte, i int) ([]span, int, error) {
 	open := d[i]
 	isObj := open == '{'
-	var out []span
+	out := make([]span, 0, 16) // a task definition has about 15 members; growing from nothing cost more than the scan
 	j := skipSpace(d, i+1)
 	for {
 		if j >= len(d) {
@@ -109,7 +109,7 @@ func children(d []byte, i int) ([]span, int, error) {
 			if err != nil || d[j] != '"' {
 				return nil, 0, fmt.Errorf("expected a key at offset %d", j)
 			}
-			sp.keyStart, sp.key = j, decodeKey(d[j:ke])
+			sp.keyStart, sp.key = j, d[j:ke] // decoded only when compared: most keys are never
 			j = skipSpace(d, ke)
 			if j >= len(d) || d[j] != ':' {
 				return nil, 0, fmt.Errorf("expected ':' at offset %d", j)
@@ -153,10 +153,14 @@ func find(kids []span, st Step) int {
 	}
 	fold := -1
 	for i, k := range kids {
-		if k.key == st.Key {
+		key := k.key[1 : len(k.key)-1]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			key = []byte(decodeKey(k.key))
+		}
+		if string(key) == st.Key {
 			return i
 		}
-		if fold < 0 && equalFold(k.key, st.Key) {
+		if fold < 0 && len(key) == len(st.Key) && equalFold(string(key), st.Key) {
 			fold = i
 		}
 	}

@@ -1,0 +1,96 @@
+package rewrite
+
+import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
+)
+
+// Audited is what an audit already found on the task definitions of a
+// fleet, so that a rewrite need not audit the originals again (the report
+// audits the fleet, then previews the rewrite). A nil *Audited knows
+// nothing.
+type Audited struct {
+	byTD map[*fleet.TaskDefinition][]analyzer.Finding
+}
+
+// AuditedBy gathers each task definition's own findings from res, an
+// analyzer.Audit of f. It returns nil unless res ran every rule of the
+// catalogue (the rewrite's audit runs them all). A task definition that
+// shares its key and source with another is left out, as its findings
+// cannot be told apart; the rewrite audits it itself.
+func AuditedBy(res *analyzer.Result, f *fleet.Fleet) *Audited {
+	if res == nil || !allRules(res.Rules) {
+		return nil
+	}
+	owner := make(map[source]*fleet.TaskDefinition, len(f.TaskDefinitions))
+	shared := map[source]bool{}
+	for _, td := range f.TaskDefinitions {
+		s := source{td.Key(), td.Doc.Source.File, td.Doc.Source.Path}
+		shared[s] = owner[s] != nil
+		owner[s] = td
+	}
+	a := &Audited{byTD: make(map[*fleet.TaskDefinition][]analyzer.Finding, len(owner))}
+	for s, td := range owner {
+		if !shared[s] {
+			a.byTD[td] = []analyzer.Finding{}
+		}
+	}
+	task := taskRules()
+	// res.Findings is sorted, and the sort is stable: one definition's
+	// findings keep the order analyzer.Check gives them.
+	for _, fd := range res.Findings {
+		td := owner[source{fd.TaskDefinition, fd.File, fd.DocPath}]
+		if fs, ok := a.byTD[td]; ok && task[fd.RuleID] {
+			a.byTD[td] = append(fs, fd)
+		}
+	}
+	return a
+}
+
+// source tells task definitions apart in findings: key, file and place
+// in the file.
+type source struct{ key, file, path string }
+
+// findings returns td's findings, if a knows them.
+func (a *Audited) findings(td *fleet.TaskDefinition) ([]analyzer.Finding, bool) {
+	if a == nil {
+		return nil, false
+	}
+	fs, ok := a.byTD[td]
+	return fs, ok
+}
+
+// allRules reports whether rules are the whole catalogue, in its order.
+func allRules(rules []analyzer.Rule) bool {
+	if len(rules) != len(catalogue) {
+		return false
+	}
+	for i, r := range rules {
+		if r.ID != catalogue[i].ID {
+			return false
+		}
+	}
+	return true
+}
+
+// taskRules is the set of task-scope rule IDs.
+func taskRules() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range catalogue {
+		if r.Scope == analyzer.ScopeTask {
+			m[r.ID] = true
+		}
+	}
+	return m
+}
+
+// TaskDefinitionsAudited is TaskDefinitionsOf taking the originals'
+// findings from known where it has them, instead of auditing them again.
+func TaskDefinitionsAudited(f *fleet.Fleet, tds []*fleet.TaskDefinition, opts Options, known *Audited) (results []*Result, errs []error) {
+	results, errs = make([]*Result, len(tds)), make([]error, len(tds))
+	parallel.For(len(tds), func(i int) {
+		results[i], errs[i] = taskDefinition(f, tds[i], opts, known)
+	})
+	return results, errs
+}
