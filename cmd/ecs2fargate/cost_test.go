@@ -108,27 +108,25 @@ func TestCostJSONContract(t *testing.T) {
 
 func TestCostRejectsAbsurdFlags(t *testing.T) {
 	isolate(t)
-	cases := map[string][]string{
-		"[0, 100]":   {"--spot-share", "150"},
-		"(0, 744]":   {"--hours-per-month", "-5"},
-		"not a num":  {"--hours-per-month", "lots"},
-		"[0, 100)":   {"--ec2-discount", "100"},
-		"(0, 1000]":  {"--cpu-weight", "0"},
-		"[0, 100]%":  {"--memory-headroom", "500"},
-		"csv, json":  {"--format", "xml"},
-		"-spot-disc": {"--ec2-spot-discount", "-1"},
+	cases := []struct {
+		flags []string
+		want  string // the valid range, or what is wrong
+	}{
+		{[]string{"--spot-share", "150"}, "[0, 100]"},
+		{[]string{"--hours-per-month", "-5"}, "(0, 744]"},
+		{[]string{"--hours-per-month", "lots"}, "not a number"},
+		{[]string{"--ec2-discount", "100"}, "[0, 100)"},
+		{[]string{"--cpu-weight", "0"}, "(0, 1000]"},
+		{[]string{"--memory-headroom", "500"}, "[0, 100]"},
+		{[]string{"--format", "xml"}, "csv, json"},
+		{[]string{"--ec2-spot-discount", "-1"}, "[0, 100)"},
+		{[]string{"--fargate-spot-discount", "100"}, "[0, 100)"},
+		{[]string{"--task-starts-per-month", "-1"}, "[0, 1000000]"},
 	}
-	for want, flags := range cases {
-		code, _, stderr := runCLINoInput(t, append(append([]string{"cost"}, flags...), costFleet)...)
-		want = strings.TrimSuffix(strings.TrimSuffix(want, "%"), "-spot-disc")
-		if want == "not a num" {
-			want = "not a number"
-		}
-		if want == "" {
-			want = "[0, 100)"
-		}
-		if code != 1 || !strings.Contains(stderr, want) {
-			t.Errorf("%v: exit %d, stderr %q; want exit 1 naming %q", flags, code, stderr, want)
+	for _, c := range cases {
+		code, _, stderr := runCLINoInput(t, append(append([]string{"cost"}, c.flags...), costFleet)...)
+		if code != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 naming %q", c.flags, code, stderr, c.want)
 		}
 	}
 }
@@ -282,5 +280,54 @@ func TestCostRegionFallsBackToAWSConfig(t *testing.T) {
 	d = cost()
 	if got := d.Services[0].FargateMonthly["onDemand"]; d.Services[0].Region != "eu-west-1" || got == nil || *got != "9.01" {
 		t.Errorf("AWS_REGION=eu-west-1: %+v", d.Services[0])
+	}
+}
+
+// --price-file prices with the given book: the embedded one with the
+// us-east-1 Fargate vCPU rate doubled makes tiny (0.25 vCPU, 0.5 GB, one
+// task) cost (0.25 × 0.08096 + 0.5 × 0.004445) × 730 = $16.40, and the
+// assumptions name the file.
+func TestCostWithAPriceFile(t *testing.T) {
+	isolate(t)
+	data, err := os.ReadFile("../../pricing/data/default.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var book map[string]any
+	if err := json.Unmarshal(data, &book); err != nil {
+		t.Fatal(err)
+	}
+	book["regions"].(map[string]any)["us-east-1"].(map[string]any)["fargate-vcpu"].(map[string]any)["value"] = "0.08096"
+	file := filepath.Join(t.TempDir(), "my-prices.json")
+	out, _ := json.Marshal(book)
+	os.WriteFile(file, out, 0o644)
+	code, stdout, stderr := runCLINoInput(t, "cost", "--format", "json", "--price-file", file, costFleet)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Services []struct {
+			Service        string
+			FargateMonthly map[string]*string
+		}
+		Assumptions struct{ PriceFile string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range doc.Services {
+		if s.Service == "tiny" {
+			found = true
+			if got := s.FargateMonthly["onDemand"]; got == nil || *got != "16.40" {
+				t.Errorf("tiny on-demand = %v, want 16.40 from the price file", got)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no service tiny in the cost fleet")
+	}
+	if doc.Assumptions.PriceFile != file {
+		t.Errorf("assumptions.priceFile = %q, want %q", doc.Assumptions.PriceFile, file)
 	}
 }
