@@ -75,15 +75,7 @@ func TestOnePassOddLayouts(t *testing.T) {
 			continue
 		}
 		tookS++
-		want := d
-		for i, p := range ps {
-			next, err := Set(want, p, vs[i])
-			if err != nil {
-				t.Fatalf("Set %s in %q: %v", p, want, err)
-			}
-			want = next
-		}
-		if !bytes.Equal(got, want) {
+		if want := setOneByOne(t, d, ps, vs); !bytes.Equal(got, want) {
 			t.Fatalf("set %v=%q in %q:\n one pass %q\none by one %q", ps, vs, d, got, want)
 		}
 	}
