@@ -12,7 +12,7 @@ import (
 // Delta is a cost that changes with the move and is not in the Fargate
 // compute figures: listed separately so it is never buried.
 type Delta struct {
-	Kind    string // stable id: "public-ipv4", "nat-image-pulls"
+	Kind    string // stable id: "public-ipv4", "nat-image-pulls", "host-public-ipv4"
 	Title   string
 	Monthly Money
 	Note    string
@@ -31,13 +31,18 @@ func (m *model) deltas(s *fleet.Service, sc *ServiceCost) []Delta {
 	if sc.Region == "" {
 		return nil
 	}
-	tasks := decimal.NewFromInt(int64(sc.DesiredCount))
 	if publicIP(s) {
 		return []Delta{{Kind: DeltaPublicIPv4, Title: "public IPv4 per task",
-			Monthly: m.book.Price(sc.Region, PublicIPv4Hour).Mul(tasks).Mul(m.hours),
+			Monthly: m.publicIPv4(sc.Region, int64(sc.DesiredCount)),
 			Note:    "assignPublicIp is ENABLED: on Fargate every task holds its own public IPv4 address"}}
 	}
 	return []Delta{m.natPulls(s, sc)}
+}
+
+// publicIPv4 is what n public IPv4 addresses cost a month in region (AWS
+// bills each by the hour); negative n prices addresses given up.
+func (m *model) publicIPv4(region string, n int64) Money {
+	return m.book.Price(region, PublicIPv4Hour).Mul(decimal.NewFromInt(n)).Mul(m.hours)
 }
 
 // natPulls prices image pulls through a NAT gateway: a private Fargate task

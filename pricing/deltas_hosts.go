@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -41,7 +39,7 @@ func (m *model) hostPublicIPv4(cl *fleet.Cluster, region string) *Delta {
 	case region == "":
 		d.Monthly = noRegion("the container instances of cluster " + cl.Name)
 	default:
-		d.Monthly = m.book.Price(region, PublicIPv4Hour).Mul(decimal.NewFromInt(-withIP)).Mul(m.hours)
+		d.Monthly = m.publicIPv4(region, -withIP)
 	}
 	return d
 }

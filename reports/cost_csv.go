@@ -51,9 +51,10 @@ func (r csvRow) money(period string, ec2, idle *Amount, options, savings Fargate
 	if idle != nil {
 		r["idle_"+period] = idle.String()
 	}
+	opts, savs := options.list(), savings.list()
 	for i, o := range costOptions {
-		r[o+"_"+period] = options.list()[i].String()
-		r["saving_"+o+"_"+period] = savings.list()[i].String()
+		r[o+"_"+period] = opts[i].String()
+		r["saving_"+o+"_"+period] = savs[i].String()
 	}
 }
 

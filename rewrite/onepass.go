@@ -58,6 +58,9 @@ func setTopLevel(listed *jsonedit.Top, sets []edit) (out []byte, top []*setResul
 			others = append(others, firsts[i])
 		}
 	}
+	// distinctKeys here, though SetMembers checks its keys too: it sees
+	// only the sets that change their member, and two sets of one member
+	// must run in order even when one of them alone would change nothing.
 	if len(mine) < 2 || sharesKey(mine, others) || !distinctKeys(mine) {
 		return doc, nil
 	}

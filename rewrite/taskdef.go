@@ -40,7 +40,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	a := newAuditor(f, td)
 	orig, ok := known.findings(td)
 	if !ok {
-		orig, _ = a.audit(td)
+		orig = a.audit(td)
 	}
 	res := &Result{Key: td.Key(), Changes: []Change{}, Remaining: []Remaining{}}
 	if b := blockers(orig); len(b) > 0 {
@@ -98,9 +98,7 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 		if cur.td, err = a.decode(doc); err != nil {
 			return nil, nil, cur, err
 		}
-		if cur.findings, err = a.audit(cur.td); err != nil {
-			return nil, nil, cur, err
-		}
+		cur.findings = a.audit(cur.td)
 	}
 	return doc, changes, cur, nil
 }

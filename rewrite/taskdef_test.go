@@ -264,7 +264,7 @@ func TestCheckAgreesWithAudit(t *testing.T) {
 			}
 		}
 		a := newAuditor(c.f, c.td)
-		got, _ := a.audit(c.td)
+		got := a.audit(c.td)
 		var have []string
 		for _, f := range got {
 			have = append(have, f.RuleID+" "+f.Severity.String()+" "+f.Path+" "+f.Message)
