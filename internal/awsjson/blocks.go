@@ -17,8 +17,7 @@ import (
 //
 // The zero Decoder is ready to use. It is not safe for concurrent use.
 type Decoder struct {
-	text    []byte // free room for the bytes of strings
-	textCap int    // of the last text block allocated
+	text    []byte // the last text block: the bytes of strings, then free room
 	strings block[string]
 	int32s  block[int32]
 	int64s  block[int64]
@@ -121,8 +120,7 @@ func (dec *Decoder) string(b []byte) string {
 		return string(b)
 	}
 	if cap(dec.text)-len(dec.text) < len(b) {
-		dec.textCap = grow(dec.textCap, firstText, maxText)
-		dec.text = make([]byte, 0, max(dec.textCap, len(b)))
+		dec.text = make([]byte, 0, max(grow(cap(dec.text), firstText, maxText), len(b)))
 	}
 	start := len(dec.text)
 	dec.text = append(dec.text, b...)
