@@ -15,8 +15,11 @@ import (
 // block is never written where a value points, so nothing changes but the
 // count of allocations; a block lives as long as any value in it.
 //
-// The zero Decoder is ready to use. It is not safe for concurrent use.
+// The zero Decoder is ready to use. It is not safe for concurrent use,
+// and must not be copied once used: two copies would hand out the same
+// free room, each writing where the other's values point.
 type Decoder struct {
+	_       noCopy
 	text    []byte // the last text block: the bytes of strings, then free room
 	strings block[string]
 	int32s  block[int32]
@@ -42,6 +45,12 @@ func (dec *Decoder) DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
 	ok = d.value(planOf(rv.Type().Elem()), rv.Elem())
 	return d.i, ok
 }
+
+// noCopy has go vet's copylocks check report copies of what holds it.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 // Blocks start small and double up to a limit, so that the blocks of a
 // small document waste little and a large one needs few.
