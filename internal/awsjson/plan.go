@@ -154,6 +154,7 @@ func buildStruct(p *plan, t reflect.Type, building map[reflect.Type]*plan) {
 	names := make(map[string]int, 2*t.NumField())
 	folded := make(map[string]int, t.NumField())
 	fields := make([]*plan, t.NumField())
+	var sorted []sortedField
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous {
@@ -177,15 +178,10 @@ func buildStruct(p *plan, t reflect.Type, building map[reflect.Type]*plan) {
 		camel := string(f.Name[0]+'a'-'A') + f.Name[1:] // exported: A–Z first
 		names[f.Name], names[camel], folded[string(up)] = i, i, i
 		fields[i] = build(f.Type, building)
+		sorted = append(sorted, sortedField{camel: camel, name: f.Name, index: i})
 	}
-	p.kind, p.names, p.folded, p.fields = structKind, names, folded, fields
+	p.kind, p.names, p.folded, p.fields, p.sorted = structKind, names, folded, fields, sorted
 	p.rank = make([]int, t.NumField())
-	for i, f := range fields {
-		if f != nil {
-			name := t.Field(i).Name
-			p.sorted = append(p.sorted, sortedField{camel: string(name[0]+'a'-'A') + name[1:], name: name, index: i})
-		}
-	}
 	slices.SortFunc(p.sorted, func(a, b sortedField) int { return strings.Compare(a.camel, b.camel) })
 	for pos, f := range p.sorted {
 		p.rank[f.index] = pos
