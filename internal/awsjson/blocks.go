@@ -82,43 +82,26 @@ func grow(n, first, limit int) int {
 	return min(max(2*n, first), limit)
 }
 
-// pointee says which block, if any, holds what a pointer type points to.
-type pointee uint8
+// inBlock allocates from the block of Ts that at picks out of a Decoder.
+func inBlock[T any](at func(*Decoder) *block[T]) func(*Decoder) reflect.Value {
+	return func(dec *Decoder) reflect.Value { return reflect.ValueOf(at(dec).next()) }
+}
 
-const (
-	ownAllocation pointee = iota
-	inStrings
-	inInt32s
-	inInt64s
-	inBools
-	inFloats
-	inTimes
-)
-
-var blockTypes = map[reflect.Type]pointee{
-	reflect.TypeFor[*string]():    inStrings,
-	reflect.TypeFor[*int32]():     inInt32s,
-	reflect.TypeFor[*int64]():     inInt64s,
-	reflect.TypeFor[*bool]():      inBools,
-	reflect.TypeFor[*float64]():   inFloats,
-	reflect.TypeFor[*time.Time](): inTimes,
+// blockAllocs allocate in a Decoder's blocks what the pointer types of the
+// SDK's optional fields point to; other pointers get their own allocation.
+var blockAllocs = map[reflect.Type]func(*Decoder) reflect.Value{
+	reflect.TypeFor[*string]():    inBlock(func(dec *Decoder) *block[string] { return &dec.strings }),
+	reflect.TypeFor[*int32]():     inBlock(func(dec *Decoder) *block[int32] { return &dec.int32s }),
+	reflect.TypeFor[*int64]():     inBlock(func(dec *Decoder) *block[int64] { return &dec.int64s }),
+	reflect.TypeFor[*bool]():      inBlock(func(dec *Decoder) *block[bool] { return &dec.bools }),
+	reflect.TypeFor[*float64]():   inBlock(func(dec *Decoder) *block[float64] { return &dec.floats }),
+	reflect.TypeFor[*time.Time](): inBlock(func(dec *Decoder) *block[time.Time] { return &dec.times }),
 }
 
 // newValue returns a new zero value for a pointer of type p.typ to point to.
 func (dec *Decoder) newValue(p *plan) reflect.Value {
-	switch p.pointee {
-	case inStrings:
-		return reflect.ValueOf(dec.strings.next())
-	case inInt32s:
-		return reflect.ValueOf(dec.int32s.next())
-	case inInt64s:
-		return reflect.ValueOf(dec.int64s.next())
-	case inBools:
-		return reflect.ValueOf(dec.bools.next())
-	case inFloats:
-		return reflect.ValueOf(dec.floats.next())
-	case inTimes:
-		return reflect.ValueOf(dec.times.next())
+	if p.alloc != nil {
+		return p.alloc(dec)
 	}
 	return reflect.New(p.typ.Elem())
 }

@@ -34,10 +34,10 @@ const (
 )
 
 type plan struct {
-	kind    kind
-	typ     reflect.Type
-	elem    *plan   // pointer, slice and map element
-	pointee pointee // where a Decoder allocates what a pointer points to
+	kind  kind
+	typ   reflect.Type
+	elem  *plan                        // pointer, slice and map element
+	alloc func(*Decoder) reflect.Value // allocates what a pointer points to; nil: reflect.New
 
 	// Struct fields, matched as encoding/json matches untagged fields:
 	// the exact Go name first, then without regard to ASCII case. names
@@ -103,7 +103,7 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		// Unnamed pointers have the methods of their element, whose plan
 		// decides.
 		if t.Name() == "" {
-			p.kind, p.elem, p.pointee = pointerKind, build(t.Elem(), building), blockTypes[t]
+			p.kind, p.elem, p.alloc = pointerKind, build(t.Elem(), building), blockAllocs[t]
 		}
 		return p
 	}
