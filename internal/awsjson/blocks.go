@@ -6,8 +6,8 @@ import (
 	"unsafe"
 )
 
-// A Decoder decodes any number of documents, as DecodeStrict and DecodeAt
-// do, and allocates in blocks what they allocate one by one: the text of
+// A Decoder decodes any number of documents, as DecodeStrict does, and
+// allocates in blocks what DecodeStrict allocates one by one: the text of
 // strings, and the strings, numbers, booleans and timestamps that the SDK's
 // optional fields point to. Those small allocations were most of a load's
 // allocations and much of its garbage collection. A value points into a
@@ -35,7 +35,8 @@ func (dec *Decoder) DecodeStrict(data []byte, dst any) bool {
 	return ok && skipSpace(data, end) == len(data)
 }
 
-// DecodeAt is the package's DecodeAt, allocating in blocks.
+// DecodeAt is DecodeStrict for the value that starts at data[i] (after
+// any whitespace); it returns the offset just past the value.
 func (dec *Decoder) DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
 	rv := reflect.ValueOf(dst)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
