@@ -6,8 +6,8 @@ import (
 	"unsafe"
 )
 
-// A Decoder decodes any number of documents, as DecodeStrict and DecodeAt
-// do, and allocates in blocks what they allocate one by one: the text of
+// A Decoder decodes any number of documents, as DecodeStrict does, and
+// allocates in blocks what DecodeStrict allocates one by one: the text of
 // strings, and the strings, numbers, booleans and timestamps that the SDK's
 // optional fields point to. Those small allocations were most of a load's
 // allocations and much of its garbage collection. A value points into a
@@ -15,10 +15,12 @@ import (
 // block is never written where a value points, so nothing changes but the
 // count of allocations; a block lives as long as any value in it.
 //
-// The zero Decoder is ready to use. It is not safe for concurrent use.
+// The zero Decoder is ready to use. It is not safe for concurrent use,
+// and must not be copied once used: two copies would hand out the same
+// free room, each writing where the other's values point.
 type Decoder struct {
-	text    []byte // free room for the bytes of strings
-	textCap int    // of the last text block allocated
+	_       noCopy
+	text    []byte // the last text block: the bytes of strings, then free room
 	strings block[string]
 	int32s  block[int32]
 	int64s  block[int64]
@@ -33,7 +35,8 @@ func (dec *Decoder) DecodeStrict(data []byte, dst any) bool {
 	return ok && skipSpace(data, end) == len(data)
 }
 
-// DecodeAt is the package's DecodeAt, allocating in blocks.
+// DecodeAt is DecodeStrict for the value that starts at data[i] (after
+// any whitespace); it returns the offset just past the value.
 func (dec *Decoder) DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
 	rv := reflect.ValueOf(dst)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -43,6 +46,12 @@ func (dec *Decoder) DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
 	ok = d.value(planOf(rv.Type().Elem()), rv.Elem())
 	return d.i, ok
 }
+
+// noCopy has go vet's copylocks check report copies of what holds it.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 // Blocks start small and double up to a limit, so that the blocks of a
 // small document waste little and a large one needs few.
@@ -74,43 +83,26 @@ func grow(n, first, limit int) int {
 	return min(max(2*n, first), limit)
 }
 
-// pointee says which block, if any, holds what a pointer type points to.
-type pointee uint8
+// inBlock allocates from the block of Ts that at picks out of a Decoder.
+func inBlock[T any](at func(*Decoder) *block[T]) func(*Decoder) reflect.Value {
+	return func(dec *Decoder) reflect.Value { return reflect.ValueOf(at(dec).next()) }
+}
 
-const (
-	ownAllocation pointee = iota
-	inStrings
-	inInt32s
-	inInt64s
-	inBools
-	inFloats
-	inTimes
-)
-
-var blockTypes = map[reflect.Type]pointee{
-	reflect.TypeFor[*string]():    inStrings,
-	reflect.TypeFor[*int32]():     inInt32s,
-	reflect.TypeFor[*int64]():     inInt64s,
-	reflect.TypeFor[*bool]():      inBools,
-	reflect.TypeFor[*float64]():   inFloats,
-	reflect.TypeFor[*time.Time](): inTimes,
+// blockAllocs allocate in a Decoder's blocks what the pointer types of the
+// SDK's optional fields point to; other pointers get their own allocation.
+var blockAllocs = map[reflect.Type]func(*Decoder) reflect.Value{
+	reflect.TypeFor[*string]():    inBlock(func(dec *Decoder) *block[string] { return &dec.strings }),
+	reflect.TypeFor[*int32]():     inBlock(func(dec *Decoder) *block[int32] { return &dec.int32s }),
+	reflect.TypeFor[*int64]():     inBlock(func(dec *Decoder) *block[int64] { return &dec.int64s }),
+	reflect.TypeFor[*bool]():      inBlock(func(dec *Decoder) *block[bool] { return &dec.bools }),
+	reflect.TypeFor[*float64]():   inBlock(func(dec *Decoder) *block[float64] { return &dec.floats }),
+	reflect.TypeFor[*time.Time](): inBlock(func(dec *Decoder) *block[time.Time] { return &dec.times }),
 }
 
 // newValue returns a new zero value for a pointer of type p.typ to point to.
 func (dec *Decoder) newValue(p *plan) reflect.Value {
-	switch p.pointee {
-	case inStrings:
-		return reflect.ValueOf(dec.strings.next())
-	case inInt32s:
-		return reflect.ValueOf(dec.int32s.next())
-	case inInt64s:
-		return reflect.ValueOf(dec.int64s.next())
-	case inBools:
-		return reflect.ValueOf(dec.bools.next())
-	case inFloats:
-		return reflect.ValueOf(dec.floats.next())
-	case inTimes:
-		return reflect.ValueOf(dec.times.next())
+	if p.alloc != nil {
+		return p.alloc(dec)
 	}
 	return reflect.New(p.typ.Elem())
 }
@@ -121,8 +113,7 @@ func (dec *Decoder) string(b []byte) string {
 		return string(b)
 	}
 	if cap(dec.text)-len(dec.text) < len(b) {
-		dec.textCap = grow(dec.textCap, firstText, maxText)
-		dec.text = make([]byte, 0, max(dec.textCap, len(b)))
+		dec.text = make([]byte, 0, max(grow(cap(dec.text), firstText, maxText), len(b)))
 	}
 	start := len(dec.text)
 	dec.text = append(dec.text, b...)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -38,5 +39,38 @@ func TestDecoderBlocksKeepValuesApart(t *testing.T) {
 	*got[0].Name, *got[0].Items[0].Key = "changed", "changed"
 	if *got[1].Name == "changed" || *got[1].Items[0].Key == "changed" {
 		t.Error("two documents' values share memory")
+	}
+}
+
+// Decoders on several goroutines, one each, building the plans of a type
+// none has decoded before at the same time, all decode what encoding/json
+// does (run with -race to check the shared plan cache too).
+func TestDecodersOnManyGoroutines(t *testing.T) {
+	type leaf struct{ Name *string }
+	type fresh struct {
+		Leaves []leaf
+		Next   *fresh
+		Labels map[string]*int64
+	}
+	doc := []byte(`{"leaves": [{"name": "a"}, {"NAME": "b"}], "next": {"leaves": [], "labels": {"x": 1}}, "labels": null}`)
+	var want fresh
+	if !strictJSON(doc, &want) {
+		t.Fatal("encoding/json refuses the document")
+	}
+	const workers = 8
+	got := make([]fresh, workers)
+	ok := make([]bool, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var dec Decoder
+			ok[w] = dec.DecodeStrict(doc, &got[w])
+		})
+	}
+	wg.Wait()
+	for w := range workers {
+		if !ok[w] || !reflect.DeepEqual(got[w], want) {
+			t.Errorf("goroutine %d: ok %v, %+v; want %+v", w, ok[w], got[w], want)
+		}
 	}
 }

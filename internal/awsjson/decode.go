@@ -24,13 +24,6 @@ func DecodeStrict(data []byte, dst any) bool {
 	return dec.DecodeStrict(data, dst)
 }
 
-// DecodeAt is DecodeStrict for the value that starts at data[i] (after
-// any whitespace); it returns the offset just past the value.
-func DecodeAt(data []byte, i int, dst any) (end int, ok bool) {
-	var dec Decoder
-	return dec.DecodeAt(data, i, dst)
-}
-
 // decodeState is a read position in one document.
 type decodeState struct {
 	data []byte

@@ -125,7 +125,8 @@ func TestDecodeStrictLeavesUnusualTypes(t *testing.T) {
 func TestDecodeAtReturnsTheEnd(t *testing.T) {
 	data := []byte(`[ {"name": "a"} , {"name": "b"}]`)
 	var s sample
-	end, ok := DecodeAt(data, 1, &s)
+	var dec Decoder
+	end, ok := dec.DecodeAt(data, 1, &s)
 	if !ok || string(data[:end]) != `[ {"name": "a"}` || *s.Name != "a" {
 		t.Errorf("DecodeAt: end %d, ok %v, %+v", end, ok, s)
 	}

@@ -34,10 +34,10 @@ const (
 )
 
 type plan struct {
-	kind    kind
-	typ     reflect.Type
-	elem    *plan   // pointer, slice and map element
-	pointee pointee // where a Decoder allocates what a pointer points to
+	kind  kind
+	typ   reflect.Type
+	elem  *plan                        // pointer, slice and map element
+	alloc func(*Decoder) reflect.Value // allocates what a pointer points to; nil: reflect.New
 
 	// Struct fields, matched as encoding/json matches untagged fields:
 	// the exact Go name first, then without regard to ASCII case. names
@@ -103,7 +103,7 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		// Unnamed pointers have the methods of their element, whose plan
 		// decides.
 		if t.Name() == "" {
-			p.kind, p.elem, p.pointee = pointerKind, build(t.Elem(), building), blockTypes[t]
+			p.kind, p.elem, p.alloc = pointerKind, build(t.Elem(), building), blockAllocs[t]
 		}
 		return p
 	}
@@ -154,6 +154,7 @@ func buildStruct(p *plan, t reflect.Type, building map[reflect.Type]*plan) {
 	names := make(map[string]int, 2*t.NumField())
 	folded := make(map[string]int, t.NumField())
 	fields := make([]*plan, t.NumField())
+	var sorted []sortedField
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous {
@@ -177,15 +178,10 @@ func buildStruct(p *plan, t reflect.Type, building map[reflect.Type]*plan) {
 		camel := string(f.Name[0]+'a'-'A') + f.Name[1:] // exported: A–Z first
 		names[f.Name], names[camel], folded[string(up)] = i, i, i
 		fields[i] = build(f.Type, building)
+		sorted = append(sorted, sortedField{camel: camel, name: f.Name, index: i})
 	}
-	p.kind, p.names, p.folded, p.fields = structKind, names, folded, fields
+	p.kind, p.names, p.folded, p.fields, p.sorted = structKind, names, folded, fields, sorted
 	p.rank = make([]int, t.NumField())
-	for i, f := range fields {
-		if f != nil {
-			name := t.Field(i).Name
-			p.sorted = append(p.sorted, sortedField{camel: string(name[0]+'a'-'A') + name[1:], name: name, index: i})
-		}
-	}
 	slices.SortFunc(p.sorted, func(a, b sortedField) int { return strings.Compare(a.camel, b.camel) })
 	for pos, f := range p.sorted {
 		p.rank[f.index] = pos

@@ -17,6 +17,13 @@ func loadJSONOnly(paths ...string) (*Fleet, []Diagnostic) {
 	return b.load(context.Background(), paths, nil)
 }
 
+// loadBytesJSONOnly is LoadBytes with encoding/json alone.
+func loadBytesJSONOnly(name string, data []byte) (*Fleet, []Diagnostic) {
+	b := newBuilder()
+	b.jsonOnly = true
+	return b.loadBytes(name, data)
+}
+
 // sameLoad fails unless the fast and the encoding/json-only loads of the
 // same input give deeply equal fleets and the same diagnostics.
 func sameLoad(t *testing.T, what string, fast *Fleet, fastDiags []Diagnostic, slow *Fleet, slowDiags []Diagnostic) {
@@ -75,9 +82,7 @@ func TestFastPathFallsBackPerElement(t *testing.T) {
 		`{"taskDefinition": {"family": "a"}, "tags": null}`,
 	} {
 		fast, fastDiags := LoadBytes("doc.json", []byte(doc))
-		b := newBuilder()
-		b.jsonOnly = true
-		slow, slowDiags := b.loadBytes("doc.json", []byte(doc))
+		slow, slowDiags := loadBytesJSONOnly("doc.json", []byte(doc))
 		sameLoad(t, doc, fast, fastDiags, slow, slowDiags)
 	}
 }

@@ -58,9 +58,7 @@ func FuzzLoad(f *testing.F) {
 			t.Errorf("validJSON %v, json.Valid %v", validJSON(data), json.Valid(data))
 		}
 		checkSnapshotRoundTrip(t, fl, HasErrors(diags))
-		b := newBuilder()
-		b.jsonOnly = true
-		slow, slowDiags := b.loadBytes("fuzz.json", data)
+		slow, slowDiags := loadBytesJSONOnly("fuzz.json", data)
 		sameLoad(t, "fuzz input", fl, diags, slow, slowDiags)
 		checkObjectMembers(t, data)
 	})
