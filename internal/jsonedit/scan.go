@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 )
 
 // span is one value in the document: [start, end), and for object members
@@ -16,12 +18,7 @@ type span struct {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func skipSpace(d []byte, i int) int {
-	for i < len(d) && isSpace(d[i]) {
-		i++
-	}
-	return i
-}
+func skipSpace(d []byte, i int) int { return jsonscan.SkipSpace(d, i) }
 
 // structural marks the bytes valueEnd stops at inside a container.
 var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
@@ -71,22 +68,12 @@ func valueEnd(d []byte, i int) (int, error) {
 	return j, nil
 }
 
-var quoteOrEscape = [256]bool{'"': true, '\\': true}
-
 func stringEnd(d []byte, i int) (int, error) {
-	for j := i + 1; j < len(d); j++ {
-		for j < len(d) && !quoteOrEscape[d[j]] {
-			j++
-		}
-		if j == len(d) {
-			break
-		}
-		if d[j] == '"' {
-			return j + 1, nil
-		}
-		j++ // the escaped byte
+	end, ok := jsonscan.StringEnd(d, i)
+	if !ok {
+		return 0, fmt.Errorf("unterminated string at offset %d", i)
 	}
-	return 0, fmt.Errorf("unterminated string at offset %d", i)
+	return end, nil
 }
 
 // children lists the members of the object or the elements of the array

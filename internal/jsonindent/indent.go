@@ -12,6 +12,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 )
 
 // Encode writes v to w as json.Encoder does with SetEscapeHTML(false) and
@@ -129,20 +131,11 @@ func write(w writer, src []byte, indent string) error {
 
 // stringEnd returns the index just past the string starting at i, or -1.
 func stringEnd(src []byte, i int) int {
-	for j := i + 1; ; j++ {
-		k := bytes.IndexByte(src[j:], '"')
-		if k < 0 {
-			return -1
-		}
-		j += k
-		slashes := 0
-		for p := j - 1; p > i && src[p] == '\\'; p-- {
-			slashes++
-		}
-		if slashes%2 == 0 {
-			return j + 1
-		}
+	end, ok := jsonscan.StringEnd(src, i)
+	if !ok {
+		return -1
 	}
+	return end
 }
 
 // literalEnd returns the index just past the number, true, false or null
