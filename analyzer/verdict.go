@@ -37,24 +37,22 @@ func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 	} else {
 		v.TaskDefinition = subj.TaskDef.Key()
 	}
-	type ruleSeverity struct {
-		id  string
-		sev Severity
+	// Each list holds a rule once. A subject has a few dozen findings at
+	// most, so looking along the short list beats a map per verdict.
+	addOnce := func(ids *[]string, id string) {
+		if !slices.Contains(*ids, id) {
+			*ids = append(*ids, id)
+		}
 	}
-	seen := map[ruleSeverity]bool{}
 	for _, list := range found {
 		for _, f := range list {
-			if seen[ruleSeverity{f.RuleID, f.Severity}] {
-				continue
-			}
-			seen[ruleSeverity{f.RuleID, f.Severity}] = true
 			switch f.Severity {
 			case Blocker:
-				v.Blockers = append(v.Blockers, f.RuleID)
+				addOnce(&v.Blockers, f.RuleID)
 			case Fixable:
-				v.Fixable = append(v.Fixable, f.RuleID)
+				addOnce(&v.Fixable, f.RuleID)
 			case Warning:
-				v.Warnings = append(v.Warnings, f.RuleID)
+				addOnce(&v.Warnings, f.RuleID)
 			}
 		}
 	}
