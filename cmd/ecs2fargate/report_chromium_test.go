@@ -141,6 +141,7 @@ func openInChromium(t *testing.T, browser, file string, extra ...string) chromiu
 // recordingProxy accepts connections and records each first request line.
 type recordingProxy struct {
 	ln    net.Listener
+	wg    sync.WaitGroup // one per connection being read
 	mu    sync.Mutex
 	lines []string
 }
@@ -159,19 +160,34 @@ func newRecordingProxy(t *testing.T) *recordingProxy {
 
 func (p *recordingProxy) addr() string { return p.ln.Addr().String() }
 
+// serve reads each connection on its own goroutine: Chromium may open a
+// connection to the proxy ahead of need and send nothing on it until it
+// exits, and one such idle connection must neither hold up the others nor
+// count as a request.
 func (p *recordingProxy) serve() {
 	for {
 		c, err := p.ln.Accept()
 		if err != nil {
 			return
 		}
-		c.SetReadDeadline(time.Now().Add(2 * time.Second))
-		line, _ := bufio.NewReader(c).ReadString('\n')
-		c.Close()
-		p.mu.Lock()
-		p.lines = append(p.lines, strings.TrimSpace(line))
-		p.mu.Unlock()
+		p.wg.Add(1)
+		go p.record(c)
 	}
+}
+
+// record keeps the connection's first line, if it sends one before it is
+// closed (Chromium closes every connection when it exits).
+func (p *recordingProxy) record(c net.Conn) {
+	defer p.wg.Done()
+	defer c.Close()
+	c.SetReadDeadline(time.Now().Add(90 * time.Second))
+	line, _ := bufio.NewReader(c).ReadString('\n')
+	if line = strings.TrimSpace(line); line == "" {
+		return // opened and closed without a request
+	}
+	p.mu.Lock()
+	p.lines = append(p.lines, line)
+	p.mu.Unlock()
 }
 
 // browserHosts are Chromium's own background services (component updates,
@@ -181,6 +197,7 @@ var browserHosts = []string{".google.com", ".googleapis.com", ".gvt1.com"}
 
 // pageRequests are the recorded requests that are not Chromium's own.
 func (p *recordingProxy) pageRequests() []string {
+	p.wg.Wait() // Chromium has exited: every connection is read or closed
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	var out []string
