@@ -114,6 +114,25 @@ func TestInterruptedSnapshotWritesNothing(t *testing.T) {
 	}
 }
 
+// A run cancelled before discovery gets going (during the credentials
+// check) says "interrupted" too, not the failing call's own error: under
+// load the deadline of the test above can expire that early.
+func TestInterruptedEarlySaysInterrupted(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 1, Services: 2, TaskDefinitions: 1, Instances: 1}))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := filepath.Join(t.TempDir(), "estate.json")
+	code, _, stderr := runCLIContext(t, ctx, "", "snapshot", "--aws", "--quiet", "--out", out)
+	if code != exitError || !strings.Contains(stderr, "interrupted") {
+		t.Errorf("exit %d, stderr %q; want exit 1 saying interrupted", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("snapshot file exists after interruption: %v", err)
+	}
+}
+
 // cost and rewrite read the estate live as audit does, and a part that
 // could not be read makes them exit 3 too.
 func TestCostAndRewriteLive(t *testing.T) {

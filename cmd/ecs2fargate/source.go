@@ -51,15 +51,15 @@ func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, er
 func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	cfg, err := awsConfig(ctx, c.String("profile"))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, interruptedOr(ctx, err)
 	}
 	targets, gaps, err := discover.Targets(ctx, cfg, discover.Scope{RoleARN: c.String("role-arn"), OrgRoleName: c.String("org-role-name")})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, interruptedOr(ctx, err)
 	}
 	regions, err := regionsFor(ctx, c, cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, interruptedOr(ctx, err)
 	}
 	days := c.Int("metrics-days")
 	if days < 0 || days > 455 {
@@ -70,12 +70,9 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 		opts.Progress = progressPrinter(s.err)
 	}
 	f, diags, err := discover.Discover(ctx, targets, opts)
-	if err != nil {
-		return nil, nil, err
-	}
-	if ctx.Err() != nil {
+	if err != nil || ctx.Err() != nil {
 		// Interrupted: report nothing rather than a fleet cut short at random.
-		return nil, nil, fmt.Errorf("discovery interrupted (%v); nothing was written", ctx.Err())
+		return nil, nil, interruptedOr(ctx, err)
 	}
 	f.Gaps = append(gaps, f.Gaps...)
 	printDiagnostics(s.err, diags)
@@ -83,6 +80,16 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 		fmt.Fprintf(s.err, "not read: %s: %s\n", g.Scope, g.Reason)
 	}
 	return f, diags, nil
+}
+
+// interruptedOr is the error of a discovery step: "interrupted" whenever
+// the run was cancelled (Ctrl-C, a deadline), whichever call noticed
+// first, else err itself.
+func interruptedOr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("discovery interrupted (%v); nothing was written", ctx.Err())
+	}
+	return err
 }
 
 // awsConfig loads the SDK's default configuration chain (environment,
