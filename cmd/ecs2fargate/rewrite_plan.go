@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
@@ -56,18 +58,11 @@ func rewriteService(f *fleet.Fleet, s *fleet.Service, byTD map[*fleet.TaskDefini
 			return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
 				NotInPlace: fmt.Sprintf("task definition %s was not rewritten (see its remaining blockers), so the service has no Fargate revision to move to", s.TaskDefinitionKey())}
 		}
-		family = deref(s.TaskDef.Def.Family)
+		family = aws.ToString(s.TaskDef.Def.Family)
 	}
 	res, err := rewrite.Service(f, s, family, opts.svc)
 	if err != nil {
 		return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
 	}
 	return res
-}
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }
