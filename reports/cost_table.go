@@ -54,20 +54,9 @@ func costServiceTable(w io.Writer, c *Cost) error {
 			notes = append(notes, subjectLabel(s.Cluster, s.Service, "")+": "+n)
 		}
 	}
-	if len(rows) > maxBoxedRows {
-		if err := plainRows(w, header, rows); err != nil {
-			return err
-		}
-	} else {
-		t := newPrewrappedTable(w, header...) // no cell needs wrapping; a wrapped size is misread
-		for _, r := range rows {
-			if err := t.Append(r); err != nil {
-				return err
-			}
-		}
-		if err := t.Render(); err != nil {
-			return err
-		}
+	// No cell is wrapped: a size or an amount broken over two lines is misread.
+	if err := rowsTable(w, header, rows); err != nil {
+		return err
 	}
 	// Notes sit under the table, not in a column: beside twelve figures a
 	// notes column would be a few characters wide and each row ten lines.

@@ -129,8 +129,19 @@ func titledTable(w io.Writer, title string, header []string, rows [][]string) er
 	if _, err := fmt.Fprintln(w, title); err != nil {
 		return err
 	}
+	if err := rowsTable(w, header, rows); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// rowsTable draws rows whose cells the caller has broken into lines in a
+// box, or, above maxBoxedRows rows, as plain aligned columns (each cell on
+// one line). Nothing follows the last row.
+func rowsTable(w io.Writer, header []string, rows [][]string) error {
 	if len(rows) > maxBoxedRows {
-		return plainTable(w, header, unwrapped(rows))
+		return plainRows(w, header, unwrapped(rows))
 	}
 	t := newPrewrappedTable(w, header...)
 	for _, r := range rows {
@@ -138,11 +149,7 @@ func titledTable(w io.Writer, title string, header []string, rows [][]string) er
 			return err
 		}
 	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintln(w)
-	return err
+	return t.Render()
 }
 
 // unwrapped joins the lines wrapLast made, for plain columns, where a
