@@ -19,8 +19,6 @@ type round struct {
 	opts Options
 	*shared
 	fired map[string]bool // rule IDs with a fixable finding this round
-	// roleReasons are the exec-role-* rules that fired, in catalogue order.
-	roleReasons []string
 }
 
 // shared is what all rounds share about the task definition.
