@@ -72,12 +72,14 @@ func (p *progress) targetDone() {
 	p.report()
 }
 
+// report calls the Progress callback with the counts so far. The callback runs
+// under the lock, so it is called from one goroutine at a time and sees counts
+// that never go backwards; a printer keeping its own state needs no lock.
 func (p *progress) report() {
 	if p.opts.Progress == nil {
 		return
 	}
 	p.mu.Lock()
-	snap := Progress{Targets: p.targets, TargetsDone: p.targetsDone, Clusters: p.clusters, Services: p.services, Calls: p.calls, Retries: p.retries, Elapsed: time.Since(p.start)}
-	p.mu.Unlock()
-	p.opts.Progress(snap)
+	defer p.mu.Unlock()
+	p.opts.Progress(Progress{Targets: p.targets, TargetsDone: p.targetsDone, Clusters: p.clusters, Services: p.services, Calls: p.calls, Retries: p.retries, Elapsed: time.Since(p.start)})
 }

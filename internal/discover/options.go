@@ -32,7 +32,9 @@ type Options struct {
 	MetricsDays int
 	// Now is the clock for the metrics window (time.Now when nil).
 	Now func() time.Time
-	// Progress, when set, receives counts as discovery goes.
+	// Progress, when set, receives counts as discovery goes. Calls are
+	// serialised (never two at once, from whichever goroutine did the work),
+	// so the callback may keep state without a lock; it should return quickly.
 	Progress func(Progress)
 }
 
