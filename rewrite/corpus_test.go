@@ -33,6 +33,9 @@ var pendingIssuePoints = map[string]string{
 	"docs-windows-getting-started":   "point 2 (Windows decided from images and commands)",
 	"docs-windows-simple-iis":        "point 2 (Windows decided from images and commands)",
 	"agent-network-link":             "point 7 (an image from a registry on 127.0.0.1 is a blocker)",
+	"agent-devices":                  "point 7 (an image from a registry on 127.0.0.1 is a blocker, not agent-registry-auth)",
+	"agent-ipc-host":                 "point 7 (an image from a registry on 127.0.0.1 is a blocker, not agent-registry-auth)",
+	"signalfx-agent-console-export":  "point 7 (quay.io is public: no agent-registry-auth)",
 	"firelens-appmesh-colorteller":   "point 5 (a missing log configuration is a warning on a Fargate-compatible task)",
 	"newrelic-fargate-sidecar":       "point 5 (a missing log configuration is a warning on a Fargate-compatible task)",
 	"bmlt-terraform-links":           "points 3 and 4 (null members removed; DBSERVER=bmlt-db, the link alias, becomes localhost)",
@@ -259,10 +262,36 @@ func auditCorpusCase(c *corpusCase) {
 	for _, ref := range danglingLinkRefs(td, rw.Document) {
 		c.fail("the rewrite removed the links but %s", ref)
 	}
+	if slices.Contains(c.want.Categories, "windows") {
+		checkWindowsRewrite(c)
+	}
 	if c.want.Verdict == analyzer.Ready && len(rw.Changes) > 0 {
 		c.fail("a ready task definition is left alone, but the rewrite made %d changes (first: %s %s)", len(rw.Changes), rw.Changes[0].RuleID, rw.Changes[0].Message)
 	}
 	reauditCorpusDoc(c)
+}
+
+// checkWindowsRewrite checks that a Windows task definition's rewrite is a
+// Windows one: a Windows Server runtimePlatform and a Windows Fargate cpu
+// (1, 2 or 4 vCPU), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-windows-fargate.html
+// (issue 10 point 2: a Linux rewrite of a Windows task fails at launch).
+func checkWindowsRewrite(c *corpusCase) {
+	var doc struct {
+		CPU             string `json:"cpu"`
+		RuntimePlatform struct {
+			OperatingSystemFamily string `json:"operatingSystemFamily"`
+		} `json:"runtimePlatform"`
+	}
+	if err := json.Unmarshal(c.doc, &doc); err != nil {
+		c.fail("rewritten document: %v", err)
+		return
+	}
+	if !strings.HasPrefix(doc.RuntimePlatform.OperatingSystemFamily, "WINDOWS_SERVER_") {
+		c.fail("the rewrite of a Windows task declares operatingSystemFamily %q, not a Windows Server family", doc.RuntimePlatform.OperatingSystemFamily)
+	}
+	if !slices.Contains([]string{"1024", "2048", "4096"}, doc.CPU) {
+		c.fail("the rewrite of a Windows task has cpu %q; Windows on Fargate comes in 1024, 2048 or 4096", doc.CPU)
+	}
 }
 
 // reauditCorpusDoc audits the rewritten document: nothing fixable and no
@@ -490,4 +519,38 @@ func danglingLinkRefs(orig *fleet.TaskDefinition, doc []byte) []string {
 	}
 	sort.Strings(refs)
 	return refs
+}
+
+// TestCorpusChecksCanFail proves the corpus checks report a wrong
+// expectation: a GPU task expected ready, with gpu expected not to fire and
+// privileged expected to fire, gives three problems.
+func TestCorpusChecksCanFail(t *testing.T) {
+	c := &corpusCase{name: "docs-gpu", file: filepath.Join(corpusRoot, "docs-gpu", "taskdef.json")}
+	c.want.Verdict = analyzer.Ready
+	c.want.MustFire = map[string]string{"privileged": "wrong on purpose"}
+	c.want.MustNotFire = map[string]string{"gpu": "wrong on purpose"}
+	auditCorpusCase(c)
+	for _, want := range []string{"verdict blocked, want ready", "rule privileged did not fire", "rule gpu fired"} {
+		if !slices.ContainsFunc(c.problems, func(p string) bool { return strings.Contains(p, want) }) {
+			t.Errorf("no problem says %q: %q", want, c.problems)
+		}
+	}
+}
+
+// TestDanglingLinkRefs finds a removed link's alias in each place a
+// container can name it, and nothing once it is localhost.
+func TestDanglingLinkRefs(t *testing.T) {
+	f, _ := fleet.LoadBytes("links.json", []byte(`{"family":"f","containerDefinitions":[
+		{"name":"db","image":"mysql"},{"name":"app","image":"app","links":["db:mysql"]}]}`))
+	doc := []byte(`{"containerDefinitions":[{"name":"db"},{"name":"app",
+		"environment":[{"name":"DB_HOST","value":"mysql"},{"name":"URL","value":"tcp://mysql:3306/x"},{"name":"OK","value":"mysqladmin"}],
+		"command":["wait-for","mysql:3306"],"entryPoint":["sh"],"healthCheck":{"command":["CMD-SHELL","ping -c1 mysql"]}}]}`)
+	refs := danglingLinkRefs(f.TaskDefinitions[0], doc)
+	if len(refs) != 4 {
+		t.Errorf("want 4 references (DB_HOST, URL, command[1], healthCheck), got %q", refs)
+	}
+	fixed := []byte(`{"containerDefinitions":[{"name":"app","environment":[{"name":"DB_HOST","value":"localhost"}],"command":["wait-for","localhost:3306"]}]}`)
+	if refs := danglingLinkRefs(f.TaskDefinitions[0], fixed); len(refs) != 0 {
+		t.Errorf("localhost is not a dangling reference: %q", refs)
+	}
 }
