@@ -36,6 +36,9 @@ var pendingIssuePoints = map[string]string{
 	"agent-devices":                  "point 7 (an image from a registry on 127.0.0.1 is a blocker, not agent-registry-auth)",
 	"agent-ipc-host":                 "point 7 (an image from a registry on 127.0.0.1 is a blocker, not agent-registry-auth)",
 	"signalfx-agent-console-export":  "point 7 (quay.io is public: no agent-registry-auth)",
+	"datadog-agent-daemon":           "point 8 (a monitoring agent's way forward is the vendor's Fargate sidecar, not CodeBuild or EFS)",
+	"newrelic-infra-daemon":          "point 8 (a monitoring agent's way forward is the vendor's Fargate sidecar, not CodeBuild or EFS)",
+	"cwagent-instance-metric-daemon": "point 8 (the CloudWatch agent daemon's way forward is Container Insights, not EFS)",
 	"deepfence-console-v2-export":    "new defect: a console export (describe fields without the taskDefinition wrapper) loads as register shape, so read-only-fields stays silent; the rewrite does strip the fields",
 	"firelens-appmesh-colorteller":   "point 5 (a missing log configuration is a warning on a Fargate-compatible task)",
 	"newrelic-fargate-sidecar":       "point 5 (a missing log configuration is a warning on a Fargate-compatible task)",
@@ -62,6 +65,13 @@ type corpusExpect struct {
 	Why         string            `json:"why"`
 	MustFire    map[string]string `json:"mustFire"`
 	MustNotFire map[string]string `json:"mustNotFire"`
+	// Fallback, for a blocked case, is what its way forward must say: one
+	// of AnyOf, none of NoneOf (case-insensitive), and why.
+	Fallback *struct {
+		AnyOf  []string `json:"anyOf"`
+		NoneOf []string `json:"noneOf"`
+		Why    string   `json:"why"`
+	} `json:"fallback"`
 }
 
 // corpusCase is one case and what checking it found wrong.
@@ -198,6 +208,9 @@ func checkCorpusShape(t *testing.T, cases []*corpusCase) {
 				t.Errorf("%s: %s is in both mustFire and mustNotFire", c.name, id)
 			}
 		}
+		if fb := w.Fallback; fb != nil && (w.Verdict != analyzer.Blocked || len(fb.AnyOf) == 0 || !strings.Contains(fb.Why, "https://")) {
+			t.Errorf("%s: a fallback expectation needs a blocked verdict, anyOf and a reason citing documentation", c.name)
+		}
 		for id, why := range w.MustNotFire {
 			if !known[id] || why == "" {
 				t.Errorf("%s: mustNotFire %s is not a known rule with a reason", c.name, id)
@@ -234,9 +247,11 @@ func auditCorpusCase(c *corpusCase) {
 		return
 	}
 	fired := firedRules(res)
-	if v := taskVerdict(res); v != c.want.Verdict {
-		c.fail("verdict %s, want %s (%s)", v, c.want.Verdict, c.want.Why)
+	verdict := taskVerdict(res)
+	if verdict.Verdict != c.want.Verdict {
+		c.fail("verdict %s, want %s (%s)", verdict.Verdict, c.want.Verdict, c.want.Why)
 	}
+	checkFallback(c, verdict.Fallback)
 	for _, id := range sortedKeys(c.want.MustFire) {
 		if !fired[id] {
 			c.fail("rule %s did not fire; it must: %s", id, c.want.MustFire[id])
@@ -325,13 +340,31 @@ func firedRules(res *analyzer.Result) map[string]bool {
 }
 
 // taskVerdict is the verdict on the one task definition of a corpus case.
-func taskVerdict(res *analyzer.Result) string {
+func taskVerdict(res *analyzer.Result) analyzer.Verdict {
 	for _, v := range res.Verdicts {
 		if v.Service == "" {
-			return v.Verdict
+			return v
 		}
 	}
-	return "none"
+	return analyzer.Verdict{Verdict: "none"}
+}
+
+// checkFallback checks a blocked verdict's way forward against the case's
+// fallback expectation (issue 10 point 8: advice that fits the workload).
+func checkFallback(c *corpusCase, got string) {
+	want := c.want.Fallback
+	if want == nil {
+		return
+	}
+	lower := strings.ToLower(got)
+	if !slices.ContainsFunc(want.AnyOf, func(w string) bool { return strings.Contains(lower, strings.ToLower(w)) }) {
+		c.fail("the way forward %q names none of %q: %s", got, want.AnyOf, want.Why)
+	}
+	for _, w := range want.NoneOf {
+		if strings.Contains(lower, strings.ToLower(w)) {
+			c.fail("the way forward %q suggests %q, which does not fit: %s", got, w, want.Why)
+		}
+	}
 }
 
 func sortedKeys(m map[string]string) []string {
