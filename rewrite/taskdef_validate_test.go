@@ -164,6 +164,14 @@ var cfnNames = map[string]string{
 	"iam": "IAM",
 }
 
+// cfnNamesIn are property names that differ from the API member only
+// under one parent: EFS spells FilesystemId, and the proxy's name-value
+// list is ProxyConfigurationProperties.
+var cfnNamesIn = map[string]map[string]string{
+	"efsVolumeConfiguration": {"fileSystemId": "FilesystemId"},
+	"proxyConfiguration":     {"properties": "ProxyConfigurationProperties"},
+}
+
 // cfnProperties converts API member names to CloudFormation property names.
 func cfnProperties(v any, parent string) any {
 	switch x := v.(type) {
@@ -174,7 +182,10 @@ func cfnProperties(v any, parent string) any {
 				out[k] = val
 				continue
 			}
-			name := cfnNames[k]
+			name := cfnNamesIn[parent][k]
+			if name == "" {
+				name = cfnNames[k]
+			}
 			if name == "" {
 				name = strings.ToUpper(k[:1]) + k[1:]
 			}
