@@ -22,6 +22,8 @@ func TestServiceAlreadyOnFargateGetsNoRequest(t *testing.T) {
 		"FARGATE and FARGATE_SPOT":          {CapacityProviderStrategy: fargateStrategy(3)},
 		"CODE_DEPLOY on Fargate":            {LaunchType: ecstypes.LaunchTypeFargate, DeploymentController: &ecstypes.DeploymentController{Type: ecstypes.DeploymentControllerTypeCodeDeploy}},
 		"DAEMON would block an EC2 service": {LaunchType: ecstypes.LaunchTypeFargate, SchedulingStrategy: ecstypes.SchedulingStrategyDaemon},
+		"EXTERNAL, every task set on Fargate": {DeploymentController: &ecstypes.DeploymentController{Type: ecstypes.DeploymentControllerTypeExternal},
+			TaskSets: []ecstypes.TaskSet{{LaunchType: ecstypes.LaunchTypeFargate}, {CapacityProviderStrategy: fargateStrategy(1)}}},
 	}
 	opts := []ServiceOptions{{}, {SecurityGroups: []string{"sg-0other"}, Subnets: []string{"subnet-9"}, SpotWeight: 2, AssignPublicIP: true, Force: true}}
 	for name, svc := range cases {
@@ -41,6 +43,18 @@ func TestServiceAlreadyOnFargateGetsNoRequest(t *testing.T) {
 				t.Errorf("%s: changes %+v, notInPlace %q, forced %v; want none", name, res.Changes, res.NotInPlace, res.Forced)
 			}
 		}
+	}
+}
+
+// An EXTERNAL service with a task set still on EC2 is not on Fargate.
+func TestServiceExternalWithEC2TaskSetIsNotOnFargate(t *testing.T) {
+	svc := ecstypes.Service{DeploymentController: &ecstypes.DeploymentController{Type: ecstypes.DeploymentControllerTypeExternal},
+		TaskSets: []ecstypes.TaskSet{{LaunchType: ecstypes.LaunchTypeFargate}, {LaunchType: ecstypes.LaunchTypeEc2}}}
+	if serviceAlreadyOnFargate(&svc) {
+		t.Error("a task set on EC2 counted as on Fargate")
+	}
+	if serviceAlreadyOnFargate(&ecstypes.Service{}) {
+		t.Error("a service with no launch type, strategy or task sets counted as on Fargate")
 	}
 }
 
