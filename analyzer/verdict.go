@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Verdict values.
@@ -25,8 +27,11 @@ type Verdict struct {
 	Fixable        []string `json:"fixable"`  // rule IDs the rewrite fixes
 	Warnings       []string `json:"warnings"` // rule IDs that change behaviour or cost
 	// Fallback says where a blocked workload can run instead.
-	Fallback string   `json:"fallback,omitempty"`
-	Notes    []string `json:"notes,omitempty"`
+	Fallback string `json:"fallback,omitempty"`
+	// Workloads are the agents or runners recognised from the task's
+	// images that Fallback's advice rests on (added within schemaVersion 1).
+	Workloads []fleet.Workload `json:"workloads,omitempty"`
+	Notes     []string         `json:"notes,omitempty"`
 }
 
 // verdictFor judges a subject by its findings, given as one or more lists.
@@ -62,7 +67,7 @@ func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 	switch {
 	case len(v.Blockers) > 0:
 		v.Verdict = Blocked
-		v.Fallback = fallbacks(rules, v.Blockers)
+		v.Fallback, v.Workloads = fallbackFor(rules, v.Blockers, fleet.Workloads(subj.Def()))
 	case subj.Service != nil && subj.TaskDef == nil:
 		v.Verdict = Unknown
 	case len(v.Fixable) > 0:

@@ -81,6 +81,10 @@ func TaskStatus(t rewrite.Result) string {
 // ServiceStatus is a service rewrite's one-word outcome.
 func ServiceStatus(s rewrite.ServiceResult) string {
 	switch {
+	case s.AlreadyOnFargate && len(s.Changes) > 0:
+		return "on Fargate: platform version update"
+	case s.AlreadyOnFargate:
+		return "already on Fargate"
 	case s.Forced:
 		return "forced"
 	case s.UpdateService != nil:

@@ -59,6 +59,10 @@ type ServiceResult struct {
 	// Forced is true when UpdateService was written although NotInPlace is
 	// set (--force; only for reasons not known to make ECS reject it).
 	Forced bool `json:"forced,omitempty"`
+	// AlreadyOnFargate is true for a service that runs on Fargate already:
+	// it gets no request, except an UpdateService that only sets a retired
+	// platform version to LATEST.
+	AlreadyOnFargate bool `json:"alreadyOnFargate,omitempty"`
 	// Outputs are the files the CLI wrote the documents to.
 	Outputs []string `json:"outputs,omitempty"`
 }

@@ -33,8 +33,9 @@ type ServiceOptions struct {
 // maxStrategyWeight is the largest capacity provider weight ECS accepts.
 const maxStrategyWeight = 1000
 
-// Service rewrites one service for Fargate: an update-service request when
-// it can move in place, else the reason and, where possible, a
+// Service rewrites one service for Fargate: nothing for a service already
+// on Fargate (see alreadyOnFargate); an update-service request when it can
+// move in place, else the reason and, where possible, a
 // create-service request for a side-by-side Fargate service; plus a
 // create-target-group request for each load balancer target group that is
 // not of type ip. newTaskDefinition is what the requests name as the task
@@ -48,6 +49,9 @@ func Service(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts Se
 	}
 	if err := checkServiceOptions(newTaskDefinition, opts); err != nil {
 		return nil, fmt.Errorf("service %s: %w", serviceLabel(s), err)
+	}
+	if serviceAlreadyOnFargate(&s.Svc) {
+		return alreadyOnFargate(f, s, opts)
 	}
 	p := newServicePlan(f, s, newTaskDefinition, opts)
 	return p.result()

@@ -10,14 +10,18 @@ import (
 )
 
 // loadFleet reads the inputs named on the command line, printing every
-// input problem to stderr as it goes. It fails only when there is nothing
-// to read; bad inputs are reported and the rest is still audited.
+// input problem to stderr as it goes. It fails when there is nothing to
+// read, or when nothing read is an ECS resource (noECSInputs); otherwise
+// bad inputs are reported and the rest is still audited.
 func loadFleet(ctx context.Context, paths []string, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if len(paths) == 0 {
 		return nil, nil, usagef("no inputs: name AWS CLI JSON files, directories or - for standard input")
 	}
 	f, diags := fleet.Load(ctx, paths, s.in)
 	printDiagnostics(s.err, diags)
+	if err := noECSInputs(paths, f); err != nil {
+		return nil, nil, err
+	}
 	return f, diags, nil
 }
 

@@ -69,6 +69,20 @@ func TestPartialDiscoveryExits3AndTheSnapshotKeepsTheGap(t *testing.T) {
 	}
 }
 
+// A live read that finds no ECS resource (the wrong region, account or
+// cluster name) is an error, not a clean estate.
+func TestLiveEmptyEstateIsAnError(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 1, Services: 2, TaskDefinitions: 1, Instances: 1}))
+	for _, args := range [][]string{{"audit", "--aws", "--quiet", "--regions", "eu-west-1"}, {"cost", "--aws", "--quiet", "--regions", "eu-west-1"}} {
+		code, stdout, stderr := runCLI(t, "", args...)
+		if code != exitError || stdout != "" || !strings.Contains(stderr, "no ECS inputs found in the AWS estate read (regions eu-west-1)") {
+			t.Errorf("%v: exit %d, stdout %q, stderr:\n%s", args, code, stdout, stderr)
+		}
+	}
+}
+
 func TestLiveBadInputs(t *testing.T) {
 	liveEnv(t)
 	if code, _, stderr := runCLI(t, "", "audit", "--aws", "--profile", "no-such-profile"); code != exitError || !strings.Contains(stderr, "no-such-profile") {

@@ -36,10 +36,14 @@ func TestRewriteOutDirectory(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, name := range []string{"checkout.taskdef.json", "shop.taskdef.json", "shop.checkout.update-service.json", "changes.json", "changes.md"} {
+	for _, name := range []string{"checkout.taskdef.json", "shop.taskdef.json", "changes.json", "changes.md"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("missing %s: %v", name, err)
 		}
+	}
+	// shop/checkout runs on the FARGATE capacity provider already: no request.
+	if _, err := os.Stat(filepath.Join(dir, "shop.checkout.update-service.json")); err == nil {
+		t.Error("an update-service request was written for a service already on Fargate")
 	}
 	var changes struct {
 		TaskDefinitions []struct {
@@ -92,11 +96,12 @@ func TestRewriteDiff(t *testing.T) {
 }
 
 func TestRewriteErrorsAndBlocked(t *testing.T) {
-	code, _, errOut := runCLI(t, "", "rewrite", "testdata/fleet/ready.json")
+	// An EC2 definition without logging gets awslogs, which needs a Region.
+	code, _, errOut := runCLI(t, "", "rewrite", "testdata/rewrite/no-region-ec2.json")
 	if code != exitError || !strings.Contains(errOut, "--log-region") {
 		t.Errorf("unknown Region: exit %d, stderr:\n%s", code, errOut)
 	}
-	if code, out, _ := runCLI(t, "", "rewrite", "--log-region", "eu-west-1", "--execution-role-arn", "arn:aws:iam::123456789012:role/x", "testdata/fleet/ready.json"); code != exitOK || strings.Contains(out, "hunter2") == false {
+	if code, out, _ := runCLI(t, "", "rewrite", "--log-region", "eu-west-1", "--execution-role-arn", "arn:aws:iam::123456789012:role/x", "testdata/rewrite/no-region-ec2.json"); code != exitOK || strings.Contains(out, "hunter2") == false {
 		t.Errorf("with --log-region: exit %d (environment values stay in the document itself)", code)
 	}
 	code, out, _ := runCLI(t, "", "rewrite", rewriteFixture+"blocked-privileged/in.json")

@@ -79,7 +79,21 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 	for _, g := range f.Gaps {
 		fmt.Fprintf(s.err, "not read: %s: %s\n", g.Scope, g.Reason)
 	}
+	if !f.HoldsECS() && len(f.Gaps) == 0 {
+		// Read cleanly and found nothing: the wrong region, account or
+		// --cluster name, which must not pass a CI gate as a clean estate.
+		// (With gaps the run is partial already: exit 3.)
+		return nil, nil, codeError{code: exitError, msg: fmt.Sprintf("no ECS inputs found in the AWS estate read (regions %s%s): no cluster, service, task definition or container instance",
+			strings.Join(regions, ", "), clusterFilter(c.StringSlice("cluster")))}
+	}
 	return f, diags, nil
+}
+
+func clusterFilter(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return "; --cluster " + strings.Join(names, ", ")
 }
 
 // interruptedOr is the error of a discovery step: "interrupted" whenever
