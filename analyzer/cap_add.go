@@ -10,6 +10,7 @@ var capAdd = Rule{
 	ID:       "cap-add",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable},
 	Title:    "Fargate only lets a container add the SYS_PTRACE capability",
 	Rationale: "Fargate rejects `linuxParameters.capabilities.add` entries other than SYS_PTRACE (which needs platform version 1.4.0). " +
 		"Capabilities such as NET_ADMIN, SYS_ADMIN, IPC_LOCK or ALL grant host-level power Fargate never gives; capabilities already in " +

@@ -6,6 +6,7 @@ var volumeHostSourcePath = Rule{
 	ID:       "volume-host-sourcepath",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable},
 	Title:    "Host paths cannot be mounted on Fargate",
 	Rationale: "Fargate gives no access to the underlying host, so `host.sourcePath` is rejected. A volume with only a name " +
 		"is still a bind mount shared by the task's containers on its ephemeral storage, but its data no longer outlives the task.",
