@@ -23,7 +23,7 @@ var steps = map[string]step{
 	"start-timeout": clampTimeout, "stop-timeout": clampTimeout,
 	// Deletions of the field the finding names; the finding's message says
 	// what is lost.
-	"links": lossyRemove, "hostname": lossyRemove, "dns-servers": lossyRemove, "dns-search-domains": lossyRemove,
+	"links": removeLink, "link-references": pointAtLocalhost, "hostname": lossyRemove, "dns-servers": lossyRemove, "dns-search-domains": lossyRemove,
 	"extra-hosts": lossyRemove, "task-placement-constraints": lossyRemove, "docker-security-options": lossyRemove,
 	"shared-memory-size":   lossyRemove,
 	"disable-networking":   func(r *round, f analyzer.Finding) { r.p.remove(f.RuleID, f.Path, f.Value == "true", f.Message) },
