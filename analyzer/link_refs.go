@@ -186,6 +186,9 @@ func hostForm(value string, start, end int) form {
 	if right == ':' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
 		return hostSure
 	}
+	if left == '=' && hostNamedVar.MatchString(keyBefore(value, start-1)) {
+		return hostSure // --db-host=mysql, DB_HOST=mysql in a shell line
+	}
 	return hostBare
 }
 
@@ -233,4 +236,11 @@ func sortedSpans(s []span) []span {
 		return b.to - a.to
 	})
 	return s
+}
+
+// keyBefore is the word that ends at value[eq] ('='): an option or a
+// variable name.
+func keyBefore(value string, eq int) string {
+	from := strings.LastIndexAny(value[:eq], " \t'\"") + 1
+	return value[from:eq]
 }

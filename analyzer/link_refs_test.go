@@ -26,8 +26,8 @@ func TestLinkReferences(t *testing.T) {
 			{Name: ptr("STATSD"), Value: ptr("CLOUDWATCH-AGENT:8125")},                 // 7 case-insensitive host:port
 			{Name: ptr("EMPTY")}, // 8
 		},
-		EntryPoint:  []string{"/bin/sh", "-c", "exec app --statsd cloudwatch-agent:8125"}, // [2] host:port in a shell line
-		Command:     []string{"--wait-for", "mysql"},                                      // [1] bare word: by hand
+		EntryPoint:  []string{"/bin/sh", "-c", "exec app --statsd cloudwatch-agent:8125"},              // [2] host:port in a shell line
+		Command:     []string{"--wait-for", "mysql", "--statsd-host=cloudwatch-agent", "--user=mysql"}, // [1] bare word: by hand; [2] host-named option; [3] not host-named: by hand
 		HealthCheck: &ecstypes.HealthCheck{Command: []string{"CMD-SHELL", "curl -f http://fluentbit:2020/ || exit 1"}},
 		Secrets: []ecstypes.Secret{
 			{Name: ptr("MYSQL_HOST"), ValueFrom: ptr("arn:aws:ssm:us-east-1:123456789012:parameter/wp/db-host")},
@@ -49,6 +49,8 @@ func TestLinkReferences(t *testing.T) {
 		{"containerDefinitions[0].environment[7].value", []string{"cloudwatch-agent"}, true, "localhost:8125"},
 		{"containerDefinitions[0].entryPoint[2]", []string{"cloudwatch-agent"}, true, "exec app --statsd localhost:8125"},
 		{"containerDefinitions[0].command[1]", []string{"mysql"}, false, ""},
+		{"containerDefinitions[0].command[2]", []string{"cloudwatch-agent"}, true, "--statsd-host=localhost"},
+		{"containerDefinitions[0].command[3]", []string{"mysql"}, false, ""},
 		{"containerDefinitions[0].healthCheck.command[1]", []string{"fluentbit"}, true, "curl -f http://localhost:2020/ || exit 1"},
 		{"containerDefinitions[0].secrets[0].name", []string{"mysql"}, false, ""},
 	}
