@@ -67,11 +67,14 @@ func (r Rule) Severities() []Severity {
 	return slices.Compact(out)
 }
 
-// SeverityText names Severities, e.g. "blocker, fixable", for catalogues.
+// SeverityText names Severities for catalogues, the rule's usual
+// Severity first, e.g. "warning, blocker".
 func (r Rule) SeverityText() string {
-	names := make([]string, 0, 1+len(r.Also))
+	names := []string{r.Severity.String()}
 	for _, s := range r.Severities() {
-		names = append(names, s.String())
+		if s != r.Severity {
+			names = append(names, s.String())
+		}
 	}
 	return strings.Join(names, ", ")
 }
