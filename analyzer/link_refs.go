@@ -152,50 +152,6 @@ func refIn(value string, hosts []linkHost, hostNamed bool) (LinkRef, bool) {
 	return r, true
 }
 
-type form int
-
-const (
-	notHost  form = iota // part of a longer word, a path segment or a URL scheme
-	hostSure             // host:port, or the host of a URL (//host, user@host)
-	hostBare             // a word on its own: a host or not, a person decides
-)
-
-// hostForm classifies the match value[start:end].
-func hostForm(value string, start, end int) form {
-	var left, right byte
-	if start > 0 {
-		left = value[start-1]
-	}
-	if end < len(value) {
-		right = value[end]
-	}
-	if isNameByte(left) || isNameByte(right) || right == '-' || left == '-' {
-		return notHost
-	}
-	rest := value[end:]
-	if strings.HasPrefix(rest, "://") {
-		return notHost // a scheme: mysql://…
-	}
-	authority := left == '@' || strings.HasSuffix(value[:start], "//")
-	if authority {
-		return hostSure
-	}
-	if left == '/' || right == '/' {
-		return notHost // a path segment: /var/lib/mysql/
-	}
-	if right == ':' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
-		return hostSure
-	}
-	if left == '=' && hostNamedVar.MatchString(keyBefore(value, start-1)) {
-		return hostSure // --db-host=mysql, DB_HOST=mysql in a shell line
-	}
-	return hostBare
-}
-
-func isNameByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '.'
-}
-
 // secretRef finds a host among the words of a host-named secret's name
 // (MYSQL_HOST names the link mysql): the value lives in Secrets Manager or
 // SSM, so a person checks it.
@@ -236,11 +192,4 @@ func sortedSpans(s []span) []span {
 		return b.to - a.to
 	})
 	return s
-}
-
-// keyBefore is the word that ends at value[eq] ('='): an option or a
-// variable name.
-func keyBefore(value string, eq int) string {
-	from := strings.LastIndexAny(value[:eq], " \t'\"") + 1
-	return value[from:eq]
 }
