@@ -7,7 +7,7 @@ type form int
 
 const (
 	notHost  form = iota // part of a longer word, a path segment or a URL scheme
-	hostSure             // host:port, or the host of a URL (//host, user@host)
+	hostSure             // host:port, a URL's host (//host, user@host), a host-named option (--db-host=host)
 	hostBare             // a word on its own: a host or not, a person decides
 )
 
