@@ -1,8 +1,6 @@
 package analyzer
 
 import (
-	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -61,40 +59,6 @@ func portSpan(pm ecstypes.PortMapping) (lo, hi int, ok bool) {
 		return 0, 0, false
 	}
 	return lo, hi, true
-}
-
-// hostNameRefs lists where a container refers to one of the host names as
-// a whole host-name token: "environment NAME" for environment variables
-// (the value is searched but never returned) and "command[i]" /
-// "entryPoint[i]" for arguments.
-func hostNameRefs(c *ecstypes.ContainerDefinition, hosts []string) []string {
-	var alts []string
-	for _, h := range hosts {
-		if h != "" {
-			alts = append(alts, regexp.QuoteMeta(h))
-		}
-	}
-	if len(alts) == 0 {
-		return nil
-	}
-	re := regexp.MustCompile(`(?i)(^|[^A-Za-z0-9_.-])(` + strings.Join(alts, "|") + `)($|[^A-Za-z0-9_.-])`)
-	var out []string
-	for _, kv := range c.Environment {
-		if re.MatchString(deref(kv.Value)) {
-			out = append(out, "environment "+deref(kv.Name))
-		}
-	}
-	for i, arg := range c.EntryPoint {
-		if re.MatchString(arg) {
-			out = append(out, fmt.Sprintf("entryPoint[%d]", i))
-		}
-	}
-	for i, arg := range c.Command {
-		if re.MatchString(arg) {
-			out = append(out, fmt.Sprintf("command[%d]", i))
-		}
-	}
-	return out
 }
 
 // isCredSpec reports whether a dockerSecurityOptions or credentialSpecs

@@ -1,35 +1,11 @@
 package analyzer
 
 import (
-	"reflect"
 	"testing"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
-
-func TestHostNameRefs(t *testing.T) {
-	c := &ecstypes.ContainerDefinition{
-		Environment: []ecstypes.KeyValuePair{
-			{Name: ptr("DB_HOST"), Value: ptr("db")},
-			{Name: ptr("DATABASE_URL"), Value: ptr("postgres://u:p@db:5432/x")},
-			{Name: ptr("FQDN"), Value: ptr("db.example.com")},
-			{Name: ptr("OTHER"), Value: ptr("my-db")},
-			{Name: ptr("UPPER"), Value: ptr("http://DB/")},
-			{Name: ptr("EMPTY")},
-		},
-		EntryPoint: []string{"/bin/wait-for", "db:5432"},
-		Command:    []string{"--db", "serve"},
-	}
-	got := hostNameRefs(c, []string{"db"})
-	want := []string{"environment DB_HOST", "environment DATABASE_URL", "environment UPPER", "entryPoint[1]"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("hostNameRefs = %q, want %q", got, want)
-	}
-	if got := hostNameRefs(c, []string{""}); got != nil {
-		t.Errorf("hostNameRefs with no names = %q, want nil", got)
-	}
-}
 
 func TestPortSpan(t *testing.T) {
 	for _, tc := range []struct {

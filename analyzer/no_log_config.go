@@ -10,6 +10,7 @@ var noLogConfig = Rule{
 	ID:       "no-log-config",
 	Scope:    ScopeTask,
 	Severity: Fixable,
+	Also:     []Severity{Warning},
 	Title:    "Container has no log configuration",
 	Rationale: "Without logConfiguration a container on EC2 logs through the Docker daemon's default driver, usually json-file on the " +
 		"instance disk. Fargate gives no access to the underlying host, so those logs would be unreadable. " +

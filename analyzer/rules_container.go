@@ -22,6 +22,7 @@ func containerSecurityAndNetworkRules() []Rule {
 		initProcess,
 		linuxParamsWindows,
 		links,
+		linkReferences,
 		hostname,
 		dnsServers,
 		dnsSearchDomains,

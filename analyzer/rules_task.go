@@ -5,6 +5,7 @@ func taskRules() []Rule {
 	return []Rule{
 		requiresCompatFargate,
 		readOnlyFields,
+		nullMembers,
 		networkModeAwsvpc,
 		taskCPURequired,
 		taskMemoryRequired,

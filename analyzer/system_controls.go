@@ -11,6 +11,7 @@ var systemControls = Rule{
 	ID:       "system-controls",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable, Warning},
 	Title:    "Only namespaced sysctls (net.*, IPC) can be set on Fargate",
 	Rationale: "Fargate Linux (platform version 1.4.0+) accepts `systemControls` for the network namespace (net.*) and the IPC namespace " +
 		"(kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*). Other kernel parameters such as vm.max_map_count are host-wide and cannot be set. " +

@@ -83,3 +83,16 @@ func (a *auditor) decode(doc []byte) (*fleet.TaskDefinition, error) {
 	}
 	return f.TaskDefinitions[0], nil
 }
+
+// ruleSeverity is the severity the audit gives rule id's findings, for
+// what the rewrite leaves to do under that rule: the audit, the rewrite's
+// remaining items and the report say the same. A rule whose findings take
+// several severities (Rule.Also) gives its own Severity.
+func ruleSeverity(id string) string {
+	for _, r := range catalogue {
+		if r.ID == id {
+			return r.Severity.String()
+		}
+	}
+	return "unknown" // a test holds every rule ID the rewrite names to the catalogue
+}

@@ -37,10 +37,6 @@ var pendingIssuePoints = map[string]string{
 	"agent-ipc-host":                 "point 7 (an image from a registry on 127.0.0.1 is a blocker, not agent-registry-auth)",
 	"signalfx-agent-console-export":  "point 7 (quay.io is public: no agent-registry-auth)",
 	"deepfence-console-v2-export":    "new defect: a console export (describe fields without the taskDefinition wrapper) loads as register shape, so read-only-fields stays silent; the rewrite does strip the fields",
-	"bmlt-terraform-links":           "points 3 and 4 (null members removed; DBSERVER=bmlt-db, the link alias, becomes localhost)",
-	"cwagent-statsd-ec2-links":       "point 4 (UDP:cloudwatch-agent:8125 in entryPoint becomes localhost)",
-	"firelens-emf-bridge-links":      "point 4 (AWS_EMF_AGENT_ENDPOINT=tcp://fluentbit:25888 becomes localhost)",
-	"containers-nginx-ec2":           "point 9 (the rewrite drops an empty placementConstraints: cfn-lint E3048)",
 	"signalfx-fargate-example":       "points 7 and 9 (quay.io is public: no agent-registry-auth; empty placementConstraints dropped)",
 }
 

@@ -77,6 +77,15 @@ func (p *plan) hideLast() {
 	}
 }
 
+// hideValues keeps both values of the last queued edit out of its change:
+// an environment value or a command may hold a credential.
+func (p *plan) hideValues() {
+	if n := len(p.edits); n > 0 {
+		p.edits[n-1].hide = true
+		p.edits[n-1].change.After = nil
+	}
+}
+
 // marshal renders a value as JSON without HTML escaping; json.RawMessage
 // passes through.
 func marshal(v any) ([]byte, error) {

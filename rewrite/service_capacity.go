@@ -23,7 +23,7 @@ const (
 func (p *servicePlan) planStrategy() {
 	spot := p.opts.SpotWeight
 	if spot > 0 && p.f.IsWindows(p.s.TaskDef) {
-		p.remain("fargate-spot-windows", "warning", "capacityProviderStrategy",
+		p.remain("fargate-spot-behaviour", "capacityProviderStrategy",
 			"FARGATE_SPOT not added: Windows tasks cannot run on Fargate Spot")
 		spot = 0
 	}
@@ -37,7 +37,7 @@ func (p *servicePlan) planStrategy() {
 		p.change("in-place-switch", "capacityProviderStrategy", before, p.strategy, false, strategyMessage(p.svc, spot))
 	}
 	if spot > 0 {
-		p.remain("fargate-spot-behaviour", "warning", "capacityProviderStrategy",
+		p.remain("fargate-spot-behaviour", "capacityProviderStrategy",
 			"Fargate Spot tasks can be stopped with a 2-minute warning and do not fall back to FARGATE; keep stopTimeout at most 120 s and enough tasks for the loss of the Spot share")
 	}
 	p.clusterProviders(spot > 0)
@@ -95,7 +95,7 @@ func (p *servicePlan) clusterProviders(spot bool) {
 		}
 	}
 	if len(missing) > 0 {
-		p.remain("cluster-fargate-providers", "fixable", "capacityProviderStrategy",
+		p.remain("cluster-fargate-providers", "capacityProviderStrategy",
 			"cluster "+p.s.Cluster+" does not have "+strings.Join(missing, " and ")+": add them with aws ecs put-cluster-capacity-providers "+
 				"(list the existing providers and default strategy too, the call replaces both) before update-service")
 	}
@@ -106,7 +106,7 @@ func (p *servicePlan) clusterProviders(spot bool) {
 // capacity providers, so the strategy is not sent.
 func (p *servicePlan) keepFargateLaunchType(spot int) {
 	if spot > 0 {
-		p.remain("in-place-switch", "warning", "capacityProviderStrategy",
+		p.remain("in-place-switch", "capacityProviderStrategy",
 			"the service uses the FARGATE launch type; moving it to a FARGATE_SPOT strategy is not a documented UpdateService transition, so --spot-weight was not applied")
 	}
 }

@@ -40,7 +40,7 @@ func (p *servicePlan) planNetwork() {
 	p.instanceGroupReferences(old, sgs)
 	p.networkLimits(cfg)
 	if p.opts.AssignPublicIP {
-		p.remain("assign-public-ip", "warning", awsvpcPath+".assignPublicIp",
+		p.remain("assign-public-ip", awsvpcPath+".assignPublicIp",
 			"each task gets a public IPv4 address (billed per hour); needed only in public subnets without a NAT gateway or VPC endpoints")
 	}
 }
@@ -62,7 +62,7 @@ func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string
 	if subnets := p.instanceSubnets(); len(subnets) > 0 {
 		return subnets, "the subnets of cluster " + p.s.Cluster + "'s container instances"
 	}
-	p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+	p.remain("network-configuration", awsvpcPath+".subnets",
 		"replace "+placeholderSubnet+" with the subnets the tasks should use (--subnets): the inputs name no subnets for this service "+
 			"(add describe-container-instances and describe-instances output to derive them from the hosts)")
 	return []string{placeholderSubnet}, "a placeholder"
@@ -84,7 +84,7 @@ func (p *servicePlan) chooseSecurityGroups(old *ecstypes.AwsVpcConfiguration) ([
 		hint = " (the container instances use " + strings.Join(sgs, ", ") + "; they were not copied because their rules were written for host ports " +
 			"and other resources trust them: create a task security group that lets the load balancer reach the container port)"
 	}
-	p.remain("security-groups-per-task", "blocker", awsvpcPath+".securityGroups",
+	p.remain("network-configuration", awsvpcPath+".securityGroups",
 		"replace "+placeholderSecurityGroup+" with the security group(s) for the tasks (--security-groups)"+hint)
 	return []string{placeholderSecurityGroup}, "a placeholder"
 }
@@ -122,7 +122,7 @@ func (p *servicePlan) instanceGroupReferences(old *ecstypes.AwsVpcConfiguration,
 	if old != nil || len(hostSGs) == 0 || slices.Equal(sgs, []string{placeholderSecurityGroup}) {
 		return
 	}
-	p.remain("security-groups-per-task", "warning", awsvpcPath+".securityGroups",
+	p.remain("security-groups-per-task", awsvpcPath+".securityGroups",
 		"traffic now comes from the tasks' security groups ("+strings.Join(sgs, ", ")+"), not the container instances' ("+strings.Join(hostSGs, ", ")+
 			"): rules that allow the instances' groups (databases, caches, other services) must allow the tasks' groups too, "+
 			"and the load balancer's group must reach the container port")

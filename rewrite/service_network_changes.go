@@ -40,15 +40,15 @@ func svcOrDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
 // networkLimits reports an awsvpc configuration AWS would reject.
 func (p *servicePlan) networkLimits(cfg *ecstypes.AwsVpcConfiguration) {
 	if n := len(cfg.Subnets); n > maxAwsvpcSubnets {
-		p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+		p.remain("network-configuration", awsvpcPath+".subnets",
 			strconv.Itoa(n)+" subnets are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSubnets)+": choose them with --subnets")
 	}
 	if n := len(cfg.SecurityGroups); n > maxAwsvpcSecurityGroups {
-		p.remain("network-configuration", "blocker", awsvpcPath+".securityGroups",
+		p.remain("network-configuration", awsvpcPath+".securityGroups",
 			strconv.Itoa(n)+" security groups are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSecurityGroups))
 	}
 	if vpcs := p.subnetVPCs(cfg.Subnets); len(vpcs) > 1 {
-		p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+		p.remain("network-configuration", awsvpcPath+".subnets",
 			"the subnets belong to several VPCs ("+strings.Join(vpcs, ", ")+"); all must be in one VPC")
 	}
 }

@@ -121,7 +121,7 @@ func (p *servicePlan) planTaskDefinition() {
 			"run the Fargate task definition "+p.newTD+" (register it first)")
 	}
 	if p.s.TaskDef == nil {
-		p.remain("in-place-switch", "warning", "taskDefinition",
+		p.remain("in-place-switch", "taskDefinition",
 			"task definition "+svcOrText(p.s.TaskDefinitionKey(), "(unknown)")+" was not among the inputs: container names and ports of the load balancers, "+
 				"the OS (Fargate Spot is Linux only) and the awsvpc network mode of "+p.newTD+" were not checked")
 	}

@@ -68,7 +68,7 @@ func (p *servicePlan) clusterName() *string {
 	if p.s.Cluster != "" {
 		return aws.String(p.s.Cluster)
 	}
-	p.remain("in-place-switch", "warning", "cluster", "the input names no cluster for the service (no clusterArn): the request targets the default cluster")
+	p.remain("in-place-switch", "cluster", "the input names no cluster for the service (no clusterArn): the request targets the default cluster")
 	return nil
 }
 

@@ -23,7 +23,7 @@ var steps = map[string]step{
 	"start-timeout": clampTimeout, "stop-timeout": clampTimeout,
 	// Deletions of the field the finding names; the finding's message says
 	// what is lost.
-	"links": lossyRemove, "hostname": lossyRemove, "dns-servers": lossyRemove, "dns-search-domains": lossyRemove,
+	"links": removeLink, "link-references": pointAtLocalhost, "hostname": lossyRemove, "dns-servers": lossyRemove, "dns-search-domains": lossyRemove,
 	"extra-hosts": lossyRemove, "task-placement-constraints": lossyRemove, "docker-security-options": lossyRemove,
 	"shared-memory-size":   lossyRemove,
 	"disable-networking":   func(r *round, f analyzer.Finding) { r.p.remove(f.RuleID, f.Path, f.Value == "true", f.Message) },
@@ -31,7 +31,7 @@ var steps = map[string]step{
 	"swappiness":           func(r *round, f analyzer.Finding) { r.p.remove(f.RuleID, f.Path, false, f.Message) },
 	"host-port":            func(r *round, f analyzer.Finding) { r.p.remove(f.RuleID, f.Path, f.Value != "0", f.Message) },
 	"linux-params-windows": remove, "readonly-rootfs-windows": remove, "user-windows": remove, "ulimits": remove,
-	"pid-mode-windows": remove, "ipc-mode": remove, "privileged": remove, "cap-add": remove, "system-controls": remove,
+	"pid-mode-windows": remove, "ipc-mode": remove, "privileged": remove, "cap-add": dropCapability, "system-controls": remove,
 	"docker-volume-config": remove,
 	"ephemeral-storage-range": func(r *round, f analyzer.Finding) {
 		r.p.remove(f.RuleID, "ephemeralStorage", false, f.Message)
@@ -105,4 +105,10 @@ func setRegistryCredentials(r *round, f analyzer.Finding) {
 	}
 	r.p.set(f.RuleID, f.Path, map[string]string{"credentialsParameter": arn}, false,
 		"repositoryCredentials.credentialsParameter set to the secret given for registry "+reg+"; the execution role must be able to read it")
+}
+
+// dropCapability removes an `add` entry Fargate rejects; lossy for NET_RAW,
+// which Fargate may not grant by default (analyzer.CapAddMayLose).
+func dropCapability(r *round, f analyzer.Finding) {
+	r.p.remove(f.RuleID, f.Path, analyzer.CapAddMayLose(f.Value), f.Message)
 }

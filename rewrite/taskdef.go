@@ -78,13 +78,17 @@ type state struct {
 func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
 	doc := append([]byte(nil), StartingDocument(td.Doc.Raw)...) // edits must not touch the input
 	cur := state{td: td, findings: orig}
-	var changes []Change
+	doc, changes, err := stripNulls(doc)
+	if err != nil {
+		return nil, nil, cur, err
+	}
 	for i := 0; i < maxRounds; i++ {
 		// The round's reads and its one-pass edit share one listing of the
 		// document's members.
 		r := &round{p: newPlan(), td: cur.td, top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
 		if i == 0 {
 			planReadOnly(r.p, r.top, td)
+			planEmptyPlacement(r.p, r.top)
 		}
 		r.planRound(cur.findings)
 		next, ch, err := r.p.apply(r.top)

@@ -72,6 +72,15 @@ func TestRewriteCheck(t *testing.T) {
 	if code, _, errOut := runCLI(t, "", "rewrite", "--check", rewriteFixture+"already-fargate/in.json"); code != exitOK {
 		t.Errorf("already Fargate: exit %d, want 0\n%s", code, errOut)
 	}
+	// describe-task-definition output of a Fargate definition: the rewrite
+	// strips describe-only members, moves its tags and drops an empty
+	// placementConstraints, none of which changes what ECS is asked for.
+	if code, _, errOut := runCLI(t, "", "rewrite", "--check", rewriteFixture+"already-fargate-describe/in.json"); code != exitOK {
+		t.Errorf("already Fargate, describe output: exit %d, want 0\n%s", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "", "rewrite", "--check", rewriteFixture+"console-nulls/in.json"); code != exitFindings {
+		t.Errorf("EC2 console export: exit %d, want 2", code)
+	}
 	if code, out, _ := runCLI(t, "", "rewrite", "--check", rewriteFixture+"links/in.json"); code != exitFindings || out != "" {
 		t.Errorf("EC2 definition: exit %d (want 2), stdout %q (want nothing)", code, out)
 	}
