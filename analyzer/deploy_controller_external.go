@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 var deployControllerExternal = Rule{
 	ID:       "deploy-controller-external",
@@ -32,8 +36,7 @@ func checkDeployControllerExternal(s *Subject) []Finding {
 
 func allTaskSetsOnFargate(sets []ecstypes.TaskSet) bool {
 	for _, ts := range sets {
-		probe := ecstypes.Service{LaunchType: ts.LaunchType, CapacityProviderStrategy: ts.CapacityProviderStrategy}
-		if !onFargate(&probe) {
+		if !fleet.LaunchesOnFargate(ts.LaunchType, ts.CapacityProviderStrategy) {
 			return false
 		}
 	}

@@ -56,6 +56,7 @@ func containerRuntimeRules() []Rule {
 		execRoleECR,
 		execRoleSecrets,
 		agentRegistryAuth,
+		imageRegistryLocal,
 		environmentFiles,
 		stopTimeout,
 		startTimeout,

@@ -27,6 +27,7 @@ func taskRules() []Rule {
 		imageVsEphemeral,
 		runtimePlatformArch,
 		runtimePlatformWindows,
+		platformUnknown,
 		windowsOSUnsupported,
 		windowsArm,
 		volumeHostSourcePath,

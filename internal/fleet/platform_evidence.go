@@ -1,0 +1,163 @@
+package fleet
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+// windowsImageName matches images that are Windows by name: Microsoft's
+// Windows base images on mcr.microsoft.com (windows/servercore,
+// windows/nanoserver, windows/server, windows), the .NET Framework images
+// built on Server Core, their older Docker Hub names (microsoft/iis,
+// microsoft/windowsservercore, …) and tags naming a Windows base.
+var windowsImageName = regexp.MustCompile(`(?i)mcr\.microsoft\.com/(windows([/:@]|$)|dotnet/framework/)|` +
+	`(^|/)microsoft/(iis|aspnet|dotnet-framework|windowsservercore|nanoserver|mssql-server-windows)|` +
+	`servercore|nanoserver|windowsservercore|ltsc20(19|22|25)`)
+
+// windowsCommand matches Windows commands and paths: a drive path (C:\),
+// PowerShell, cmd.exe and named pipes (\\.\pipe\).
+var windowsCommand = regexp.MustCompile(`(?i)(^|[\s"'=;(,])[a-z]:\\|(^|[\s\\/"'])(powershell|pwsh)(\.exe)?($|[\s"'])|(^|[\s\\/"'])cmd(\.exe)?\s+/[ck]\b|cmd\.exe|\\\\\.\\pipe\\`)
+
+// windowsImageEvidence names the containers whose images are Windows images.
+func windowsImageEvidence(td *TaskDefinition) []string {
+	var ev []string
+	for _, c := range td.Def.ContainerDefinitions {
+		if img := deref(c.Image); windowsImageName.MatchString(img) {
+			ev = append(ev, "image "+img+" is a Windows image")
+		}
+	}
+	return ev
+}
+
+// windowsCommandEvidence names the first Windows command or path of each
+// container: entryPoint, command, workingDirectory, mount points, health
+// check, and the task's host volume paths.
+func windowsCommandEvidence(td *TaskDefinition) []string {
+	var ev []string
+	for i, c := range td.Def.ContainerDefinitions {
+		for _, field := range containerStrings(&c) {
+			if windowsCommand.MatchString(field.value) {
+				ev = append(ev, "containerDefinitions["+strconv.Itoa(i)+"]."+field.path+" is a Windows command or path")
+				break
+			}
+		}
+	}
+	for i, v := range td.Def.Volumes {
+		if v.Host != nil && windowsCommand.MatchString(deref(v.Host.SourcePath)) {
+			ev = append(ev, "volumes["+strconv.Itoa(i)+"].host.sourcePath is a Windows path")
+		}
+	}
+	return ev
+}
+
+type fieldText struct{ path, value string }
+
+// containerStrings are the fields of a container that hold commands and
+// paths, in document order.
+func containerStrings(c *ecstypes.ContainerDefinition) []fieldText {
+	var out []fieldText
+	for _, s := range c.EntryPoint {
+		out = append(out, fieldText{"entryPoint", s})
+	}
+	for _, s := range c.Command {
+		out = append(out, fieldText{"command", s})
+	}
+	if w := deref(c.WorkingDirectory); w != "" {
+		out = append(out, fieldText{"workingDirectory", w})
+	}
+	for _, m := range c.MountPoints {
+		out = append(out, fieldText{"mountPoints.containerPath", deref(m.ContainerPath)})
+	}
+	if c.HealthCheck != nil {
+		for _, s := range c.HealthCheck.Command {
+			out = append(out, fieldText{"healthCheck.command", s})
+		}
+	}
+	return out
+}
+
+// posixEvidence names the first POSIX command or path (an absolute path
+// starting with "/", or sh/bash) of each container: Windows containers
+// use drive paths.
+func posixEvidence(td *TaskDefinition) []string {
+	var ev []string
+	for i, c := range td.Def.ContainerDefinitions {
+		for _, field := range containerStrings(&c) {
+			if isPOSIX(field) {
+				ev = append(ev, "containerDefinitions["+strconv.Itoa(i)+"]."+field.path+" is a POSIX command or path")
+				break
+			}
+		}
+	}
+	return ev
+}
+
+func isPOSIX(f fieldText) bool {
+	v := strings.TrimSpace(f.value)
+	if f.path == "healthCheck.command" && (v == "CMD" || v == "CMD-SHELL") {
+		return false // the health check's own keyword, on every OS
+	}
+	first, _, _ := strings.Cut(v, " ")
+	switch first {
+	case "sh", "bash", "ash", "/bin/sh", "/bin/bash", "/usr/bin/env":
+		return true
+	}
+	return strings.HasPrefix(first, "/") && !strings.HasPrefix(first, "//")
+}
+
+// windowsFamily completes the Windows family from the hosts' ecs.os-family,
+// else from the images: the edition from servercore/nanoserver (Core) or
+// windows/server and windows (Full), the version from an ltsc2019/1809 or
+// ltsc2022 tag. With an edition but no version, 2022 (the newest version
+// Fargate runs) is taken and guessed is true. "" when the edition is unknown.
+func windowsFamily(td *TaskDefinition, h Hosts) (family string, guessed bool) {
+	if fam := Sole(h.Families); strings.HasPrefix(fam, "WINDOWS") {
+		return fam, false
+	}
+	editions, versions := map[string]bool{}, map[string]bool{}
+	for _, c := range td.Def.ContainerDefinitions {
+		img := strings.ToLower(deref(c.Image))
+		if !windowsImageName.MatchString(img) {
+			continue
+		}
+		if e := imageEdition(img); e != "" {
+			editions[e] = true
+		}
+		if v := imageVersion(img); v != "" {
+			versions[v] = true
+		}
+	}
+	edition, version := Sole(editions), Sole(versions)
+	if edition == "" {
+		return "", false
+	}
+	if version == "" {
+		return "WINDOWS_SERVER_2022_" + edition, true
+	}
+	return "WINDOWS_SERVER_" + version + "_" + edition, false
+}
+
+func imageEdition(img string) string {
+	switch {
+	case strings.Contains(img, "servercore") || strings.Contains(img, "nanoserver") ||
+		strings.Contains(img, "dotnet/framework") || strings.Contains(img, "microsoft/iis") ||
+		strings.Contains(img, "microsoft/aspnet") || strings.Contains(img, "dotnet-framework"):
+		return "CORE"
+	case strings.Contains(img, "mcr.microsoft.com/windows/server") || strings.Contains(img, "mcr.microsoft.com/windows:"):
+		return "FULL"
+	}
+	return ""
+}
+
+func imageVersion(img string) string {
+	switch {
+	case strings.Contains(img, "ltsc2019") || strings.Contains(img, "1809"):
+		return "2019"
+	case strings.Contains(img, "ltsc2022"):
+		return "2022"
+	}
+	return ""
+}
