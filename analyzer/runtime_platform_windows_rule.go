@@ -31,16 +31,15 @@ func checkRuntimePlatformWindows(s *Subject) []Finding {
 		return nil // not Windows, or which Windows is undecided (platform-unknown)
 	}
 	declared := osFamily(s.Def())
-	hostFamily := fleet.Sole(hostsOf(s).Families)
 	switch {
 	case declared == "" || declared == ecstypes.OSFamilyLinux:
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", string(declared),
 			"the task runs Windows containers (%s) but declares %s; set operatingSystemFamily to %s%s",
 			strings.Join(p.Evidence, "; "), orDefault(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
-	case strings.HasPrefix(hostFamily, "WINDOWS") && hostFamily != string(declared):
+	case p.Family != string(declared):
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", declared,
 			"the task declares %s but ran on %s instances, so its image was built for the latter; set operatingSystemFamily to %s",
-			declared, hostFamily, hostFamily)}
+			declared, p.Family, p.Family)}
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ type shared struct {
 	family   string
 	origin   origin
 	windows  bool   // the fleet's platform decision (fleet.Platform)
-	osFamily string // the Windows family to declare: the hosts' sole ecs.os-family, else the decision's
+	osFamily string // the Windows family the platform decision names; "" for Linux
 	images   func(ref string) *fleet.Image
 	notes    []Remaining // added by steps (e.g. "the default role must exist")
 }

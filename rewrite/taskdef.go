@@ -55,7 +55,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	}
 	platform := f.Platform(td)
 	ctx := &shared{family: deref(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows(),
-		osFamily: windowsFamilyToDeclare(f, td, platform), images: f.Image}
+		osFamily: platform.Family, images: f.Image}
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
 	}
@@ -141,17 +141,4 @@ func describe(td *fleet.TaskDefinition) string {
 		s += " (" + f + ")"
 	}
 	return s
-}
-
-// windowsFamilyToDeclare is the family the rewrite declares for a Windows
-// task: the one its hosts reported (its image was built for them), else
-// the platform decision's; "" for Linux.
-func windowsFamilyToDeclare(f *fleet.Fleet, td *fleet.TaskDefinition, p fleet.Platform) string {
-	if !p.IsWindows() {
-		return ""
-	}
-	if fam := fleet.Sole(f.HostsOf(td).Families); strings.HasPrefix(fam, "WINDOWS") {
-		return fam
-	}
-	return p.Family
 }

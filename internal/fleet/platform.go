@@ -27,8 +27,10 @@ const (
 type Platform struct {
 	OS OS
 	// Family is the runtimePlatform.operatingSystemFamily the task needs
-	// (e.g. WINDOWS_SERVER_2019_CORE); "" for Linux or when the evidence
-	// does not tell which Windows.
+	// (e.g. WINDOWS_SERVER_2019_CORE): the hosts' ecs.os-family where they
+	// report one (the image was built for it), else the declared family,
+	// else the images'; "" for Linux or when the evidence does not tell
+	// which Windows.
 	Family string
 	// FamilyGuessed is true when Family was completed from defaults (an
 	// image with no Windows Server version in its tag is taken as 2022).
@@ -124,6 +126,12 @@ func decideOS(td *TaskDefinition, h Hosts) Platform {
 	case strings.HasPrefix(declared, "WINDOWS"):
 		p.OS, p.Family = OSWindows, declared
 		p.Evidence = []string{"runtimePlatform.operatingSystemFamily is " + declared}
+		// The image was built for the Windows its hosts ran.
+		if fam := Sole(h.Families); strings.HasPrefix(fam, "WINDOWS") && fam != declared {
+			p.Family = fam
+			p.Evidence = append(p.Evidence, "the container instances report ecs.os-family "+fam)
+			p.Conflicts = append(p.Conflicts, "runtimePlatform.operatingSystemFamily is "+declared)
+		}
 	case windowsHosts(h):
 		p.OS = OSWindows
 		p.Evidence = hostWindowsEvidence(h)

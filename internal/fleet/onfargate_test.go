@@ -1,0 +1,35 @@
+package fleet
+
+import (
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+func TestServiceOnFargate(t *testing.T) {
+	item := func(name string) ecstypes.CapacityProviderStrategyItem {
+		return ecstypes.CapacityProviderStrategyItem{CapacityProvider: aws.String(name)}
+	}
+	for name, c := range map[string]struct {
+		svc  ecstypes.Service
+		want bool
+	}{
+		"launch type FARGATE": {ecstypes.Service{LaunchType: ecstypes.LaunchTypeFargate}, true},
+		"launch type EC2":     {ecstypes.Service{LaunchType: ecstypes.LaunchTypeEc2}, false},
+		"Fargate providers":   {ecstypes.Service{CapacityProviderStrategy: []ecstypes.CapacityProviderStrategyItem{item("FARGATE"), item("FARGATE_SPOT")}}, true},
+		"mixed providers":     {ecstypes.Service{CapacityProviderStrategy: []ecstypes.CapacityProviderStrategyItem{item("FARGATE"), item("asg-cp")}}, false},
+		"nothing said":        {ecstypes.Service{}, false},
+	} {
+		svc := c.svc
+		if got := ServiceOnFargate(&svc); got != c.want {
+			t.Errorf("%s: ServiceOnFargate = %v, want %v", name, got, c.want)
+		}
+		if got := (&Service{Svc: svc}).OnFargate(); got != c.want {
+			t.Errorf("%s: Service.OnFargate = %v, want %v", name, got, c.want)
+		}
+	}
+	if ServiceOnFargate(nil) || (*Service)(nil).OnFargate() {
+		t.Error("a nil service is not on Fargate")
+	}
+}
