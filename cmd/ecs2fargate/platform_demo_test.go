@@ -81,7 +81,9 @@ func checkRewritePlatform(t *testing.T, f *fleet.Fleet, td *fleet.TaskDefinition
 	if res.Document == nil {
 		return false
 	}
-	var doc struct{ RuntimePlatform struct{ OperatingSystemFamily, CpuArchitecture string } }
+	var doc struct {
+		RuntimePlatform struct{ OperatingSystemFamily, CpuArchitecture string }
+	}
 	if err := json.Unmarshal(res.Document, &doc); err != nil {
 		t.Fatal(err)
 	}
