@@ -15,7 +15,7 @@ type Hosts struct {
 	OSTypes   map[string]bool // "linux", "windows"
 	Families  map[string]bool // ecs.os-family values, e.g. WINDOWS_SERVER_2019_FULL
 	// OSSources says, per OS type, which evidence reported it
-	// ("ecs.os-type attribute", "EC2 Platform", "EC2 PlatformDetails").
+	// ("ecs.os-type windows", "EC2 Platform windows", "EC2 PlatformDetails Windows").
 	OSSources map[string]map[string]bool
 }
 
@@ -96,7 +96,7 @@ func (h *Hosts) add(ci *ContainerInstance) {
 		case "ecs.cpu-architecture":
 			h.Archs[NormArch(v)] = true
 		case "ecs.os-type":
-			h.addOS(strings.ToLower(v), "the container instances report ecs.os-type "+strings.ToLower(v))
+			h.addOS(strings.ToLower(v), "ecs.os-type "+strings.ToLower(v))
 		case "ecs.os-family":
 			h.Families[strings.ToUpper(v)] = true
 		}
@@ -108,10 +108,13 @@ func (h *Hosts) add(ci *ContainerInstance) {
 		return
 	}
 	if strings.EqualFold(string(ci.Instance.EC2.Platform), "windows") {
-		h.addOS("windows", "their EC2 instances report Platform windows")
+		h.addOS("windows", "EC2 Platform windows")
 	}
-	if d := deref(ci.Instance.EC2.PlatformDetails); strings.Contains(strings.ToLower(d), "windows") {
-		h.addOS("windows", "their EC2 instances report PlatformDetails "+d)
+	switch d := deref(ci.Instance.EC2.PlatformDetails); {
+	case strings.Contains(strings.ToLower(d), "windows"):
+		h.addOS("windows", "EC2 PlatformDetails "+d)
+	case strings.Contains(strings.ToLower(d), "linux"): // "Linux/UNIX", "Red Hat Enterprise Linux", "SUSE Linux", …
+		h.addOS("linux", "EC2 PlatformDetails "+d)
 	}
 }
 

@@ -129,7 +129,7 @@ func decideOS(td *TaskDefinition, h Hosts) Platform {
 		// The image was built for the Windows its hosts ran.
 		if fam := Sole(h.Families); strings.HasPrefix(fam, "WINDOWS") && fam != declared {
 			p.Family = fam
-			p.Evidence = append(p.Evidence, "the container instances report ecs.os-family "+fam)
+			p.Evidence = append(p.Evidence, "the hosts of cluster "+strings.Join(h.Clusters, ", ")+" report ecs.os-family "+fam)
 			p.Conflicts = append(p.Conflicts, "runtimePlatform.operatingSystemFamily is "+declared)
 		}
 	case windowsHosts(h):
@@ -166,18 +166,14 @@ func windowsHosts(h Hosts) bool {
 	return Sole(h.OSTypes) == "windows" || len(h.OSTypes) == 0 && strings.HasPrefix(Sole(h.Families), "WINDOWS")
 }
 
+// hostWindowsEvidence is one phrase naming what the hosts reported:
+// "the hosts of cluster c report ecs.os-type windows, EC2 Platform windows".
 func hostWindowsEvidence(h Hosts) []string {
-	var ev []string
-	for _, src := range sortedKeys(h.OSSources["windows"]) {
-		ev = append(ev, src+" (cluster "+strings.Join(h.Clusters, ", ")+")")
-	}
+	said := sortedKeys(h.OSSources["windows"])
 	if fam := Sole(h.Families); strings.HasPrefix(fam, "WINDOWS") {
-		ev = append(ev, "the container instances report ecs.os-family "+fam)
+		said = append(said, "ecs.os-family "+fam)
 	}
-	if len(ev) == 0 {
-		ev = []string{"the container instances of cluster " + strings.Join(h.Clusters, ", ") + " run Windows"}
-	}
-	return ev
+	return []string{"the hosts of cluster " + strings.Join(h.Clusters, ", ") + " report " + strings.Join(said, ", ")}
 }
 
 // linuxEvidence is what says Linux when nothing says Windows.
