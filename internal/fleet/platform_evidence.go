@@ -110,8 +110,8 @@ func isPOSIX(f fieldText) bool {
 
 // windowsFamily completes the Windows family from the hosts' ecs.os-family,
 // else from the images: the edition from servercore/nanoserver (Core) or
-// windows/server and windows (Full), the version from an ltsc2019/1809 or
-// ltsc2022 tag. With an edition but no version, 2022 (the newest version
+// windows/server and windows (Full), the version from an ltsc2016/1607,
+// ltsc2019/1809, ltsc2022 or ltsc2025 tag. With an edition but no version, 2022 (the newest version
 // Fargate runs) is taken and guessed is true. "" when the edition is unknown.
 func windowsFamily(td *TaskDefinition, h Hosts) (family string, guessed bool) {
 	if fam := Sole(h.Families); strings.HasPrefix(fam, "WINDOWS") {
@@ -158,6 +158,10 @@ func imageVersion(img string) string {
 		return "2019"
 	case strings.Contains(img, "ltsc2022"):
 		return "2022"
+	case strings.Contains(img, "ltsc2025"):
+		return "2025" // a family the API accepts and Fargate does not run
+	case strings.Contains(img, "ltsc2016") || strings.Contains(img, "1607"):
+		return "2016"
 	}
 	return ""
 }
