@@ -1,31 +1,90 @@
 package fleet
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
-// windowsImageName matches images that are Windows by name: Microsoft's
-// Windows base images on mcr.microsoft.com (windows/servercore,
-// windows/nanoserver, windows/server, windows), the .NET Framework images
-// built on Server Core, their older Docker Hub names (microsoft/iis,
-// microsoft/windowsservercore, …) and tags naming a Windows base.
-var windowsImageName = regexp.MustCompile(`(?i)mcr\.microsoft\.com/(windows([/:@]|$)|dotnet/framework/)|` +
-	`(^|/)microsoft/(iis|aspnet|dotnet-framework|windowsservercore|nanoserver|mssql-server-windows)|` +
-	`servercore|nanoserver|windowsservercore|ltsc20(19|22|25)`)
+// windowsImageMarks are substrings of lower-cased image references that
+// are Windows by name: Microsoft's Windows base images on
+// mcr.microsoft.com (windows/servercore, windows/nanoserver,
+// windows/server, windows), the .NET Framework images built on Server
+// Core, their older Docker Hub names (microsoft/iis, …) and tags naming a
+// Windows base. (Substrings, not a regular expression: this runs on every
+// container of every task definition, and a regexp showed in profiles.)
+var windowsImageMarks = []string{
+	"mcr.microsoft.com/windows/", "mcr.microsoft.com/windows:", "mcr.microsoft.com/windows@",
+	"mcr.microsoft.com/dotnet/framework/",
+	"microsoft/iis", "microsoft/aspnet", "microsoft/dotnet-framework", "microsoft/windowsservercore",
+	"microsoft/nanoserver", "microsoft/mssql-server-windows",
+	"servercore", "nanoserver", "ltsc2016", "ltsc2019", "ltsc2022", "ltsc2025",
+}
 
-// windowsCommand matches Windows commands and paths: a drive path (C:\),
-// PowerShell, cmd.exe and named pipes (\\.\pipe\).
-var windowsCommand = regexp.MustCompile(`(?i)(^|[\s"'=;(,])[a-z]:\\|(^|[\s\\/"'])(powershell|pwsh)(\.exe)?($|[\s"'])|(^|[\s\\/"'])cmd(\.exe)?\s+/[ck]\b|cmd\.exe|\\\\\.\\pipe\\`)
+// isWindowsImage reports an image that is Windows by name.
+func isWindowsImage(image string) bool {
+	img := strings.ToLower(image)
+	if img == "mcr.microsoft.com/windows" {
+		return true
+	}
+	for _, m := range windowsImageMarks {
+		if strings.Contains(img, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWindowsCommand reports a Windows command or path: a drive path (C:\),
+// a named pipe (\\.\pipe\), or a powershell or cmd.exe word (Windows
+// PowerShell; not pwsh, which PowerShell 7 also ships on Linux).
+func isWindowsCommand(s string) bool {
+	if hasDrivePath(s) || strings.Contains(s, `\\.\pipe\`) {
+		return true
+	}
+	lower := strings.ToLower(s)
+	if !strings.Contains(lower, "powershell") && !strings.Contains(lower, "cmd") {
+		return false
+	}
+	words := strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == '\t' || r == '"' || r == '\'' || r == ';' || r == '(' })
+	for i, w := range words {
+		base := w[strings.LastIndexAny(w, `/\`)+1:]
+		switch base {
+		case "powershell", "powershell.exe", "cmd.exe":
+			return true
+		case "cmd": // alone (an entryPoint element) or followed by /c or /k
+			if len(words) == 1 || i+1 < len(words) && (words[i+1] == "/c" || words[i+1] == "/k") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasDrivePath reports a drive-letter path (C:\) starting s or following a
+// separator.
+func hasDrivePath(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != ':' || s[i+1] != '\\' {
+			continue
+		}
+		c := s[i-1] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			continue
+		}
+		if i == 1 || strings.IndexByte(" \t\"'=;(,", s[i-2]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // windowsImageEvidence names the containers whose images are Windows images.
 func windowsImageEvidence(td *TaskDefinition) []string {
 	var ev []string
 	for _, c := range td.Def.ContainerDefinitions {
-		if img := deref(c.Image); windowsImageName.MatchString(img) {
+		if img := deref(c.Image); isWindowsImage(img) {
 			ev = append(ev, "image "+img+" is a Windows image")
 		}
 	}
@@ -39,14 +98,14 @@ func windowsCommandEvidence(td *TaskDefinition) []string {
 	var ev []string
 	for i, c := range td.Def.ContainerDefinitions {
 		for _, field := range containerStrings(&c) {
-			if windowsCommand.MatchString(field.value) {
+			if isWindowsCommand(field.value) {
 				ev = append(ev, "containerDefinitions["+strconv.Itoa(i)+"]."+field.path+" is a Windows command or path")
 				break
 			}
 		}
 	}
 	for i, v := range td.Def.Volumes {
-		if v.Host != nil && windowsCommand.MatchString(deref(v.Host.SourcePath)) {
+		if v.Host != nil && isWindowsCommand(deref(v.Host.SourcePath)) {
 			ev = append(ev, "volumes["+strconv.Itoa(i)+"].host.sourcePath is a Windows path")
 		}
 	}
@@ -120,7 +179,7 @@ func windowsFamily(td *TaskDefinition, h Hosts) (family string, guessed bool) {
 	editions, versions := map[string]bool{}, map[string]bool{}
 	for _, c := range td.Def.ContainerDefinitions {
 		img := strings.ToLower(deref(c.Image))
-		if !windowsImageName.MatchString(img) {
+		if !isWindowsImage(img) {
 			continue
 		}
 		if e := imageEdition(img); e != "" {

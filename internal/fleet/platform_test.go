@@ -157,3 +157,40 @@ func TestPlatformHostFamilyOutranksDeclared(t *testing.T) {
 		t.Errorf("Platform = %+v, want the hosts' WINDOWS_SERVER_2019_FULL with the declaration as a conflict", p)
 	}
 }
+
+func TestWindowsCommandMatching(t *testing.T) {
+	for s, want := range map[string]bool{
+		`C:\inetpub\wwwroot`:                           true,
+		`New-Item -Path C:\inetpub\wwwroot\index.html`: true,
+		`d:\data`:                true,
+		`\\.\pipe\docker_engine`: true,
+		"powershell":             true,
+		`C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe -Command x`: true,
+		"cmd":                            true,
+		"cmd /c start.bat":               true,
+		"cmd.exe":                        true,
+		"pwsh":                           false, // PowerShell 7 runs on Linux too
+		"/usr/bin/cmdline-tool":          false,
+		"echo http://example.com:8080/x": false,
+		"sh -c 'exec app --dsn=postgres://db:5432'": false,
+		"ABC:\\x": false, // not a drive letter after a separator
+	} {
+		if got := isWindowsCommand(s); got != want {
+			t.Errorf("isWindowsCommand(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for img, want := range map[string]bool{
+		"mcr.microsoft.com/windows/servercore/iis":      true,
+		"mcr.microsoft.com/windows:ltsc2019":            true,
+		"mcr.microsoft.com/dotnet/framework/aspnet:4.8": true,
+		"microsoft/iis": true,
+		"acme/app:1.0-windowsservercore-ltsc2022":                             true,
+		"mcr.microsoft.com/dotnet/aspnet:8.0":                                 false,
+		"mcr.microsoft.com/powershell:lts-ubuntu-22.04":                       false,
+		"123456789012.dkr.ecr.us-east-1.amazonaws.com/windows-exporter-ish:1": false,
+	} {
+		if got := isWindowsImage(img); got != want {
+			t.Errorf("isWindowsImage(%q) = %v, want %v", img, got, want)
+		}
+	}
+}
