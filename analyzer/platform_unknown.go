@@ -43,7 +43,7 @@ func checkPlatformUnknown(s *Subject) []Finding {
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", nil,
 			"the task runs Windows containers (%s) but nothing says which Windows Server version and edition its images need; "+
 				"add %s (their ecs.os-family attribute), or set operatingSystemFamily to the WINDOWS_SERVER_2019/2022 FULL or CORE family of the image",
-			strings.Join(p.Evidence, "; "), hostsToAdd(hostsOf(s)))}
+			evidenceText(p), hostsToAdd(hostsOf(s)))}
 	}
 	return nil
 }

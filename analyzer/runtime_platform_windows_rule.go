@@ -35,13 +35,22 @@ func checkRuntimePlatformWindows(s *Subject) []Finding {
 	case declared == "" || declared == ecstypes.OSFamilyLinux:
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", string(declared),
 			"the task runs Windows containers (%s) but declares %s; set operatingSystemFamily to %s%s",
-			strings.Join(p.Evidence, "; "), orDefault(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
+			evidenceText(p), orDefault(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
 	case p.Family != string(declared):
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", declared,
 			"the task declares %s but ran on %s instances, so its image was built for the latter; set operatingSystemFamily to %s",
 			declared, p.Family, p.Family)}
 	}
 	return nil
+}
+
+// evidenceText names what decided the platform and what it outranked.
+func evidenceText(p fleet.Platform) string {
+	t := strings.Join(p.Evidence, "; ")
+	if len(p.Conflicts) > 0 {
+		t += "; outranking " + strings.Join(p.Conflicts, "; ")
+	}
+	return t
 }
 
 // guessNote says when the family's version was not in the evidence.
