@@ -1,6 +1,10 @@
 package analyzer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 var cpStrategyShape = Rule{
 	ID:       "cp-strategy-shape",
@@ -29,7 +33,7 @@ func checkCPStrategyShape(s *Subject) []Finding {
 	anyWeight := false
 	for _, item := range strategy {
 		name := deref(item.CapacityProvider)
-		if isFargateProvider(name) {
+		if fleet.IsFargateProvider(name) {
 			fg = append(fg, name)
 		} else {
 			asg = append(asg, name)
@@ -41,7 +45,7 @@ func checkCPStrategyShape(s *Subject) []Finding {
 	}
 	if len(fg) > 0 {
 		for i, item := range strategy {
-			if name := deref(item.CapacityProvider); !isFargateProvider(name) {
+			if name := deref(item.CapacityProvider); !fleet.IsFargateProvider(name) {
 				out = append(out, Flag(at(idx("capacityProviderStrategy", i), "capacityProvider"), name,
 					"provider %s is an Auto Scaling group provider mixed with %s; replace it with FARGATE or FARGATE_SPOT", name, strings.Join(fg, "/")))
 			}

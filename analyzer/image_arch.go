@@ -25,12 +25,6 @@ var imageArch = Rule{
 	Check:    checkImageArch,
 }
 
-// multiArchMediaTypes are manifest types that list one image per platform.
-var multiArchMediaTypes = map[string]bool{
-	"application/vnd.docker.distribution.manifest.list.v2+json": true,
-	"application/vnd.oci.image.index.v1+json":                   true,
-}
-
 func checkImageArch(s *Subject) []Finding {
 	if s.Def() == nil {
 		return nil
@@ -46,11 +40,10 @@ func checkImageArch(s *Subject) []Finding {
 		if !fleet.ParseImageRef(ref).IsECR() {
 			return nil // only ECR images carry a manifest type in the inputs
 		}
-		img := s.Fleet.Image(ref)
-		if img == nil || deref(img.Detail.ImageManifestMediaType) == "" {
+		switch s.Fleet.ImageMultiArch(ref) {
+		case fleet.MultiArchUnknown:
 			return []Finding{Unchecked("the manifest type of image " + ref + ": add `aws ecr describe-images` output for its repository")}
-		}
-		if multiArchMediaTypes[deref(img.Detail.ImageManifestMediaType)] {
+		case fleet.MultiArchIndex:
 			return nil
 		}
 		switch len(hostArchs) {

@@ -13,10 +13,10 @@ import (
 // empty memo (a Subject built outside Audit) computes everything afresh,
 // with the same results.
 type memo struct {
-	network map[string]instanceNetwork // by cluster name
-	demand  map[string]subnetDemand    // by comma-joined sorted subnet ids
-	hosts   map[*fleet.TaskDefinition]fleet.Hosts
-	windows map[*fleet.TaskDefinition]bool
+	network   map[string]instanceNetwork // by cluster name
+	demand    map[string]subnetDemand    // by comma-joined sorted subnet ids
+	hosts     map[*fleet.TaskDefinition]fleet.Hosts
+	platforms map[*fleet.TaskDefinition]fleet.Platform
 }
 
 type instanceNetwork struct{ subnets, sgs []string }
@@ -28,9 +28,9 @@ type subnetDemand struct{ need, sharing int }
 // demand on every subnet set and every task definition's hosts.
 func newMemo(f *fleet.Fleet) *memo {
 	m := &memo{
-		network: map[string]instanceNetwork{},
-		hosts:   make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
-		windows: make(map[*fleet.TaskDefinition]bool, len(f.TaskDefinitions)),
+		network:   map[string]instanceNetwork{},
+		hosts:     make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
+		platforms: make(map[*fleet.TaskDefinition]fleet.Platform, len(f.TaskDefinitions)),
 	}
 	for _, svc := range f.Services {
 		if _, ok := m.network[svc.Cluster]; !ok {
@@ -42,7 +42,7 @@ func newMemo(f *fleet.Fleet) *memo {
 	m.demand = subnetDemands(f, m)
 	for _, td := range f.TaskDefinitions {
 		m.hosts[td] = f.HostsOf(td)
-		m.windows[td] = f.IsWindows(td)
+		m.platforms[td] = f.Platform(td)
 	}
 	return m
 }
@@ -104,12 +104,12 @@ func (m *memo) hostsOf(f *fleet.Fleet, td *fleet.TaskDefinition) fleet.Hosts {
 	return f.HostsOf(td)
 }
 
-// isWindows is fleet.IsWindows, computed once per task definition.
-func (m *memo) isWindows(f *fleet.Fleet, td *fleet.TaskDefinition) bool {
+// platform is fleet.Platform, computed once per task definition.
+func (m *memo) platform(f *fleet.Fleet, td *fleet.TaskDefinition) fleet.Platform {
 	if m != nil {
-		if w, ok := m.windows[td]; ok {
-			return w
+		if p, ok := m.platforms[td]; ok {
+			return p
 		}
 	}
-	return f.IsWindows(td)
+	return f.Platform(td)
 }

@@ -54,9 +54,9 @@ type Subject struct {
 	Service *fleet.Service        // nil for task rules
 
 	memo *memo // shared by the subjects of one audit; nil outside Audit
-	// windows caches Windows(): most container rules ask, and the answer
-	// may walk every container instance of the task's clusters.
-	windows *bool
+	// platform caches Platform(): most container rules ask, and the
+	// answer may walk every container instance of the task's clusters.
+	platform *fleet.Platform
 }
 
 // Severities lists every severity the audit can give a finding of r,

@@ -57,6 +57,7 @@ func containerRuntimeRules() []Rule {
 		execRoleECR,
 		execRoleSecrets,
 		agentRegistryAuth,
+		imageRegistryLocal,
 		environmentFiles,
 		stopTimeout,
 		startTimeout,

@@ -28,6 +28,7 @@ func taskRules() []Rule {
 		imageVsEphemeral,
 		runtimePlatformArch,
 		runtimePlatformWindows,
+		platformUnknown,
 		windowsOSUnsupported,
 		windowsArm,
 		volumeHostSourcePath,

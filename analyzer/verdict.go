@@ -13,7 +13,9 @@ const (
 	Ready   = "ready"   // runs on Fargate as written
 	Fixed   = "fixable" // runs on Fargate after the automatic rewrite
 	Blocked = "blocked" // needs a design change or another capacity type
-	Unknown = "unknown" // the service's task definition was not among the inputs
+	// Unknown: the inputs do not say enough to judge: the service's task
+	// definition is absent, or its platform cannot be decided (platform-unknown).
+	Unknown = "unknown"
 )
 
 // Verdict is the judgement on one task definition (Service empty) or one
@@ -70,6 +72,11 @@ func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 		v.Fallback, v.Workloads = fallbackFor(rules, v.Blockers, fleet.Workloads(subj.Def()))
 	case subj.Service != nil && subj.TaskDef == nil:
 		v.Verdict = Unknown
+	case slices.Contains(v.Warnings, platformUnknownID):
+		// A Linux rewrite of what may be a Windows task would register and
+		// fail at launch: neither ready nor fixable until the inputs say.
+		v.Verdict = Unknown
+		v.Notes = append(v.Notes, "the platform (Linux or Windows, and which Windows) cannot be decided from the inputs: see "+platformUnknownID)
 	case len(v.Fixable) > 0:
 		v.Verdict = Fixed
 	default:

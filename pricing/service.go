@@ -3,7 +3,6 @@ package pricing
 import (
 	"fmt"
 
-	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
@@ -67,9 +66,9 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 		return sc
 	}
 	td := &s.TaskDef.Def
-	sc.Platform = platformOf(s.TaskDef)
+	sc.Platform = platformOf(m.f.Platform(s.TaskDef))
 	sc.reserved = reservationOf(td, sc.RunningCount)
-	if sc.OnFargate = onFargate(s); sc.OnFargate {
+	if sc.OnFargate = s.OnFargate(); sc.OnFargate {
 		sc.reserved = resources{known: true}
 	}
 	if td.EphemeralStorage != nil && int(td.EphemeralStorage.SizeInGiB) > freeStorageGiB {
@@ -171,11 +170,16 @@ func (m *model) taskCost(sc *ServiceCost, r Rates) Money {
 	return c
 }
 
-func platformOf(td *fleet.TaskDefinition) Platform {
+// platformOf is the Fargate rate platform of the fleet's platform decision
+// (fleet.Platform), the one the audit and the rewrite use: Windows (no
+// Spot, no ARM), ARM64 (declared, or from arm64 hosts, which the rewrite
+// declares), else x86 (Fargate's default, also where the architecture is
+// unknown).
+func platformOf(p fleet.Platform) Platform {
 	switch {
-	case td.IsWindows():
+	case p.IsWindows():
 		return Windows
-	case td.Def.RuntimePlatform != nil && td.Def.RuntimePlatform.CpuArchitecture == ecstypes.CPUArchitectureArm64:
+	case p.IsARM():
 		return LinuxARM
 	}
 	return LinuxX86
@@ -203,19 +207,4 @@ func (m *model) spotDiscount() Entry {
 		return Entry{Value: *m.o.FargateSpotDiscount, Unit: "fraction", Source: "--fargate-spot-discount", Estimated: true}
 	}
 	return m.book.Defaults().FargateSpotDiscount
-}
-
-// onFargate reports whether the service already runs on Fargate, by launch
-// type or by a capacity provider strategy naming only Fargate providers.
-func onFargate(s *fleet.Service) bool {
-	if s.Svc.LaunchType == ecstypes.LaunchTypeFargate {
-		return true
-	}
-	cps := s.Svc.CapacityProviderStrategy
-	for _, c := range cps {
-		if p := deref(c.CapacityProvider); p != "FARGATE" && p != "FARGATE_SPOT" {
-			return false
-		}
-	}
-	return len(cps) > 0
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -204,11 +205,19 @@ func summaryText(a *Audit) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Services:         %d (%d ready, %d fixable, %d blocked", s.Services,
 		s.ServiceVerdicts[analyzer.Ready], s.ServiceVerdicts[analyzer.Fixed], s.ServiceVerdicts[analyzer.Blocked])
-	if n := s.ServiceVerdicts[analyzer.Unknown]; n > 0 {
-		fmt.Fprintf(&b, ", %d unknown: task definition not among the inputs", n)
+	absent, undecided := unjudgedServices(a.Verdicts)
+	if absent > 0 {
+		fmt.Fprintf(&b, ", %d unknown: task definition not among the inputs", absent)
 	}
-	fmt.Fprintf(&b, ")\nTask definitions: %d (%d ready, %d fixable, %d blocked)\n", s.TaskDefinitions,
+	if undecided > 0 {
+		fmt.Fprintf(&b, ", %d unknown: platform not decided (platform-unknown)", undecided)
+	}
+	fmt.Fprintf(&b, ")\nTask definitions: %d (%d ready, %d fixable, %d blocked", s.TaskDefinitions,
 		s.TaskVerdicts[analyzer.Ready], s.TaskVerdicts[analyzer.Fixed], s.TaskVerdicts[analyzer.Blocked])
+	if n := s.TaskVerdicts[analyzer.Unknown]; n > 0 {
+		fmt.Fprintf(&b, ", %d unknown: platform not decided (platform-unknown)", n)
+	}
+	b.WriteString(")\n")
 	fmt.Fprintf(&b, "Findings:         %d blocker, %d fixable, %d warning, %d info\n",
 		s.Findings["blocker"], s.Findings["fixable"], s.Findings["warning"], s.Findings["info"])
 	if s.NotChecked > 0 {
@@ -288,4 +297,21 @@ func toolName(t Tool) string {
 		return t.Name
 	}
 	return t.Name + " " + t.Version
+}
+
+// unjudgedServices counts the services whose verdict is unknown because
+// their task definition is absent, and because their platform is not
+// decided (a platform-unknown warning).
+func unjudgedServices(verdicts []analyzer.Verdict) (absent, undecided int) {
+	for _, v := range verdicts {
+		if v.Service == "" || v.Verdict != analyzer.Unknown {
+			continue
+		}
+		if slices.Contains(v.Warnings, "platform-unknown") {
+			undecided++
+		} else {
+			absent++
+		}
+	}
+	return absent, undecided
 }

@@ -39,7 +39,7 @@ func hostSignature(ci *fleet.ContainerInstance) string {
 		}
 	}
 	if ci.Instance != nil {
-		b.WriteString(string(ci.Instance.EC2.Architecture) + ";" + string(ci.Instance.EC2.Platform))
+		b.WriteString(string(ci.Instance.EC2.Architecture) + ";" + string(ci.Instance.EC2.Platform) + ";" + deref(ci.Instance.EC2.PlatformDetails))
 	}
 	return b.String()
 }

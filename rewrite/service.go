@@ -50,7 +50,7 @@ func Service(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts Se
 	if err := checkServiceOptions(newTaskDefinition, opts); err != nil {
 		return nil, fmt.Errorf("service %s: %w", serviceLabel(s), err)
 	}
-	if serviceAlreadyOnFargate(&s.Svc) {
+	if s.OnFargate() {
 		return alreadyOnFargate(f, s, opts)
 	}
 	p := newServicePlan(f, s, newTaskDefinition, opts)

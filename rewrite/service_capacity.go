@@ -8,12 +8,14 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Fargate capacity provider names; they exist in every account.
 const (
-	capacityFargate     = "FARGATE"
-	capacityFargateSpot = "FARGATE_SPOT"
+	capacityFargate     = fleet.ProviderFargate
+	capacityFargateSpot = fleet.ProviderFargateSpot
 )
 
 // planStrategy sets the FARGATE capacity provider strategy. With a spot

@@ -3,30 +3,11 @@ package rewrite
 import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
-	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
-
-// serviceAlreadyOnFargate is the one question the service rewrite asks
-// before anything else: does the service run on Fargate already? Launch
-// type FARGATE or a strategy of FARGATE and FARGATE_SPOT only
-// (svcOnFargate), or, for a service whose tasks come from task sets, every
-// task set so. It wraps svcOnFargate until the fleet model decides that
-// fact for every package; point it there then.
-func serviceAlreadyOnFargate(svc *ecstypes.Service) bool {
-	if svcOnFargate(svc) {
-		return true
-	}
-	for _, ts := range svc.TaskSets {
-		if !svcOnFargate(&ecstypes.Service{LaunchType: ts.LaunchType, CapacityProviderStrategy: ts.CapacityProviderStrategy}) {
-			return false
-		}
-	}
-	return len(svc.TaskSets) > 0
-}
 
 // alreadyOnFargate is the rewrite of a service that runs on Fargate
 // already: no request. An update-service would redeploy it, move a pinned

@@ -46,18 +46,6 @@ func TestServiceAlreadyOnFargateGetsNoRequest(t *testing.T) {
 	}
 }
 
-// An EXTERNAL service with a task set still on EC2 is not on Fargate.
-func TestServiceExternalWithEC2TaskSetIsNotOnFargate(t *testing.T) {
-	svc := ecstypes.Service{DeploymentController: &ecstypes.DeploymentController{Type: ecstypes.DeploymentControllerTypeExternal},
-		TaskSets: []ecstypes.TaskSet{{LaunchType: ecstypes.LaunchTypeFargate}, {LaunchType: ecstypes.LaunchTypeEc2}}}
-	if serviceAlreadyOnFargate(&svc) {
-		t.Error("a task set on EC2 counted as on Fargate")
-	}
-	if serviceAlreadyOnFargate(&ecstypes.Service{}) {
-		t.Error("a service with no launch type, strategy or task sets counted as on Fargate")
-	}
-}
-
 // A retired platform version cannot start tasks: the one request a
 // service on Fargate gets sets platformVersion LATEST and nothing else.
 func TestServiceOnFargateRetiredPlatformVersion(t *testing.T) {

@@ -92,7 +92,7 @@ func (p *servicePlan) chooseMode() string {
 	switch {
 	case len(p.blockers) == 0, p.opts.Force && !anyHardBlocker(p.blockers):
 		return modeUpdate
-	case svcOnFargate(p.svc):
+	case fleet.ServiceOnFargate(p.svc):
 		return modeNone // already on Fargate: a second Fargate service gains nothing
 	case sideBySidePossible(p.blockers):
 		return modeCreate

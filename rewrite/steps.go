@@ -85,11 +85,19 @@ func setArch(r *round, f analyzer.Finding) {
 	r.p.set(f.RuleID, "runtimePlatform.cpuArchitecture", "ARM64", false, f.Message)
 }
 
-// setOSFamily sets the Windows family the container instances reported;
-// with several or none, the finding remains for a person to decide.
+// setOSFamily declares the Windows family of the platform decision (the
+// hosts' ecs.os-family first) and X86_64, the only architecture Windows
+// runs on on Fargate; with no family decided, platform-unknown says what
+// to add and nothing is set.
 func setOSFamily(r *round, f analyzer.Finding) {
-	if fam := r.hostFamily; strings.HasPrefix(fam, "WINDOWS") {
-		r.p.set(f.RuleID, "runtimePlatform.operatingSystemFamily", fam, false, f.Message)
+	fam := r.osFamily
+	if !strings.HasPrefix(fam, "WINDOWS") {
+		return
+	}
+	r.p.set(f.RuleID, "runtimePlatform.operatingSystemFamily", fam, false, f.Message)
+	if r.td.DeclaredArch() == "" {
+		r.p.set(f.RuleID, "runtimePlatform.cpuArchitecture", "X86_64", false,
+			"runtimePlatform.cpuArchitecture set to X86_64: Windows on Fargate runs on X86_64 only")
 	}
 }
 

@@ -53,8 +53,9 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 		res.Changes = append(res.Changes, Change{RuleID: ForceRuleID, Lossy: true, Message: fmt.Sprintf(
 			"FORCED: blockers remain (%s); this document was written only because of --force and will not run on Fargate as intended", strings.Join(b, ", "))})
 	}
-	ctx := &shared{family: deref(td.Def.Family), origin: originOf(td, a.services), windows: f.IsWindows(td),
-		hostFamily: fleet.Sole(f.HostsOf(td).Families), images: f.Image}
+	platform := f.Platform(td)
+	ctx := &shared{family: deref(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows(),
+		osFamily: platform.Family, images: f.Image}
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
 	}

@@ -17,6 +17,12 @@ func DeclaresFargate(def *ecstypes.TaskDefinition) bool {
 	return hasFargate(def.RequiresCompatibilities) || hasFargate(def.Compatibilities)
 }
 
+// ListsFargate reports whether FARGATE is in requiresCompatibilities or
+// compatibilities, whatever the network mode.
+func (td *TaskDefinition) ListsFargate() bool {
+	return hasFargate(td.Def.RequiresCompatibilities) || hasFargate(td.Def.Compatibilities)
+}
+
 func hasFargate(cs []ecstypes.Compatibility) bool {
 	for _, c := range cs {
 		if c == ecstypes.CompatibilityFargate {

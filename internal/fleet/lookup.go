@@ -2,7 +2,6 @@ package fleet
 
 import (
 	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -30,11 +29,6 @@ func (td *TaskDefinition) Key() string {
 		return family
 	}
 	return family + ":" + strconv.Itoa(int(td.Def.Revision))
-}
-
-// IsWindows reports whether the task definition declares a Windows OS family.
-func (td *TaskDefinition) IsWindows() bool {
-	return td.Def.RuntimePlatform != nil && strings.HasPrefix(string(td.Def.RuntimePlatform.OperatingSystemFamily), "WINDOWS")
 }
 
 // Name is the service's name.
