@@ -102,7 +102,7 @@ func (p *servicePlan) instanceSubnets() []string {
 func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
 	if p.hostNet == nil {
 		p.hostNet = &[2][]string{}
-		p.hostNet[0], p.hostNet[1] = p.f.Cluster(p.s.Cluster).InstanceNetwork()
+		p.hostNet[0], p.hostNet[1] = p.f.ClusterOf(p.s).InstanceNetwork()
 	}
 	return p.hostNet[0], p.hostNet[1]
 }

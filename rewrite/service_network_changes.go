@@ -66,10 +66,10 @@ func (p *servicePlan) subnetVPCs(subnets []string) []string {
 // subnetVPC finds a subnet's VPC in describe-subnets output, else from an
 // instance of the service's cluster in that subnet; "" when neither says.
 func (p *servicePlan) subnetVPC(id string) string {
-	if sn := p.f.Subnet(id); sn != nil {
+	if sn := p.f.Subnet(p.s.Identity, id); sn != nil {
 		return aws.ToString(sn.EC2.VpcId)
 	}
-	if c := p.f.Cluster(p.s.Cluster); c != nil {
+	if c := p.f.ClusterOf(p.s); c != nil {
 		for _, ci := range c.ContainerInstances {
 			if in := ci.Instance; in != nil && aws.ToString(in.EC2.SubnetId) == id && in.EC2.VpcId != nil {
 				return *in.EC2.VpcId

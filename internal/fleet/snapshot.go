@@ -149,7 +149,7 @@ func (l *fileLoad) loadSnapshotLists(file string, s snapshotFile) {
 	for i, e := range s.ContainerInstances {
 		l.loadItem(file, fmt.Sprintf("containerInstances[%d].containerInstance", i), e.ContainerInstance, containerInstanceElem(e.Cluster))
 	}
-	each("instances", s.Instances, instanceElem)
+	each("instances", s.Instances, instanceElem(""))
 	each("images", s.Images, imageElem)
 	each("targetGroups", s.TargetGroups, targetGroupElem)
 	each("subnets", s.Subnets, subnetElem)
