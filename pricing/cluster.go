@@ -15,7 +15,10 @@ import (
 // idle capacity, and what its services would cost on Fargate.
 type ClusterCost struct {
 	Cluster, Region string
-	Instances       []InstanceCost
+	// Account is the cluster's (see fleet.Identity); Region above is the
+	// region it is priced in.
+	Account   string
+	Instances []InstanceCost
 	// EC2 is the monthly cost of all container instances; Idle the part no
 	// task reserves. EC2 = Idle + Σ services' EC2.
 	EC2, Idle Money
@@ -49,7 +52,7 @@ type resources struct {
 }
 
 func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost {
-	cc := &ClusterCost{Cluster: cl.Name, EC2: Zero}
+	cc := &ClusterCost{Cluster: cl.Name, Account: cl.Identity.Account, EC2: Zero}
 	cc.Region = m.clusterRegion(cl)
 	cc.CPUWeight = m.cpuWeight(cc)
 	capacity := resources{known: true}

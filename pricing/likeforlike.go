@@ -39,12 +39,12 @@ type LeftOut struct {
 }
 
 // likeForLike builds every option's comparison from the clusters and their
-// services (grouped by cluster name).
-func likeForLike(clusters []*ClusterCost, byCluster map[string][]*ServiceCost) LikeForLike {
+// services (grouped by cluster).
+func likeForLike(clusters []*ClusterCost, byCluster map[*ClusterCost][]*ServiceCost) LikeForLike {
 	scope := func(pick func(Variants) Money) LikeScope {
 		l := LikeScope{EC2: Zero, Fargate: Zero}
 		for _, cc := range clusters {
-			l.add(cc, byCluster[cc.Cluster], pick)
+			l.add(cc, byCluster[cc], pick)
 		}
 		return l
 	}
@@ -99,5 +99,11 @@ func (m *model) stayReason(sc *ServiceCost) string {
 	case sc.TooLarge:
 		return tooLarge
 	}
-	return m.o.StayOnEC2[sc.Cluster+"/"+sc.Service]
+	return m.o.StayOnEC2[StayKey(sc.where.Account, sc.where.Region, sc.Cluster, sc.Service)]
+}
+
+// StayKey names a service in Options.StayOnEC2: cluster and service names
+// repeat across accounts and regions.
+func StayKey(account, region, cluster, service string) string {
+	return account + "/" + region + "/" + cluster + "/" + service
 }

@@ -14,8 +14,14 @@ import (
 // share of its cluster's EC2 cost, and the hidden deltas of the move.
 type ServiceCost struct {
 	Cluster, Service, TaskDefinition, Region string
-	Platform                                 Platform
-	DesiredCount, RunningCount               int
+	// Account is the service's (see fleet.Identity); Region above is the
+	// region it is priced in: --region, else its own.
+	Account  string
+	Platform Platform
+	// where is the service's own account and region, which name it
+	// whatever region it is priced in.
+	where                      fleet.Identity
+	DesiredCount, RunningCount int
 	// Need is what the task definition asks for (with memory headroom);
 	// Size is the Fargate size the rewrite chooses for it.
 	Need, Size fargate.Size
@@ -55,7 +61,7 @@ const freeStorageGiB = 20
 
 func (m *model) service(s *fleet.Service) *ServiceCost {
 	sc := &ServiceCost{
-		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(),
+		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(), Account: s.Identity.Account, where: s.Identity,
 		DesiredCount: int(s.Svc.DesiredCount), RunningCount: int(s.Svc.RunningCount),
 		StorageGiB: freeStorageGiB, Platform: LinuxX86,
 	}
