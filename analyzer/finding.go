@@ -97,15 +97,23 @@ func renderValue(v any) string {
 	return string(b)
 }
 
-// sortFindings orders by cluster, account, region, service, task
-// definition, container, rule and path, so output is the same on every run
-// (and a one-region fleet's order is the one it had before identities).
+// sortFindings orders by cluster (a service's cluster then by account and
+// region, so each cluster's findings stay together), service, task
+// definition, container, rule, path, and account and region last, so
+// output is the same on every run and a fleet whose names are unique reads
+// in the order it had before identities.
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
+		if a.Cluster != b.Cluster {
+			return a.Cluster < b.Cluster
+		}
+		if a.Cluster != "" && (a.Account != b.Account || a.Region != b.Region) {
+			return a.Account < b.Account || a.Account == b.Account && a.Region < b.Region
+		}
 		for _, p := range [][2]string{
-			{a.Cluster, b.Cluster}, {a.Account, b.Account}, {a.Region, b.Region}, {a.Service, b.Service}, {a.TaskDefinition, b.TaskDefinition},
-			{a.Container, b.Container}, {a.RuleID, b.RuleID}, {a.Path, b.Path},
+			{a.Service, b.Service}, {a.TaskDefinition, b.TaskDefinition},
+			{a.Container, b.Container}, {a.RuleID, b.RuleID}, {a.Path, b.Path}, {a.Account, b.Account}, {a.Region, b.Region},
 		} {
 			if p[0] != p[1] {
 				return p[0] < p[1]

@@ -117,15 +117,21 @@ func sortVerdicts(vs []Verdict) {
 		if a.Cluster != b.Cluster {
 			return a.Cluster < b.Cluster
 		}
-		if a.Account != b.Account {
-			return a.Account < b.Account
-		}
-		if a.Region != b.Region {
-			return a.Region < b.Region
+		// A cluster's services stay together; task definitions (no
+		// cluster) keep their order by name, the same key in several
+		// accounts or regions side by side (see sortFindings).
+		if a.Cluster != "" && (a.Account != b.Account || a.Region != b.Region) {
+			return a.Account < b.Account || a.Account == b.Account && a.Region < b.Region
 		}
 		if a.Service != b.Service {
 			return a.Service < b.Service
 		}
-		return a.TaskDefinition < b.TaskDefinition
+		if a.TaskDefinition != b.TaskDefinition {
+			return a.TaskDefinition < b.TaskDefinition
+		}
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		return a.Region < b.Region
 	})
 }

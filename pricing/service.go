@@ -225,3 +225,7 @@ func onFargate(s *fleet.Service) bool {
 	}
 	return len(cps) > 0
 }
+
+// Where is the service's own account and region (Region is the one it is
+// priced in, which --region may override).
+func (s *ServiceCost) Where() fleet.Identity { return s.where }
