@@ -1,6 +1,9 @@
 package reports
 
-import "github.com/ecs2fargate/ecs2fargate/internal/fleet"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
 
 // placed is one row's account, region and the name a human reads it by
 // (a cluster name, or a task definition's family:revision).
@@ -76,4 +79,17 @@ func costPlaces(c *Cost) []placed {
 // clusterKey names a cluster within its account and region.
 func clusterKey(where fleet.Identity, cluster string) string {
 	return where.String() + "/" + cluster
+}
+
+// rewritePlacer decides needsPlace for a rewrite's task definitions and
+// services.
+func rewritePlacer(r *rewrite.Report) placer {
+	rows := make([]placed, 0, len(r.TaskDefinitions)+len(r.Services))
+	for _, t := range r.TaskDefinitions {
+		rows = append(rows, placed{t.Account, t.Region, "task definition " + t.Key})
+	}
+	for _, s := range r.Services {
+		rows = append(rows, placed{s.Account, s.Region, s.Cluster})
+	}
+	return placer(needsPlace(rows))
 }

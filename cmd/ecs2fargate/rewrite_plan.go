@@ -55,14 +55,14 @@ func rewriteService(f *fleet.Fleet, s *fleet.Service, byTD map[*fleet.TaskDefini
 	if s.TaskDef != nil {
 		td := byTD[s.TaskDef]
 		if td == nil || td.Document == nil {
-			return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
+			return &rewrite.ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
 				NotInPlace: fmt.Sprintf("task definition %s was not rewritten (see its remaining blockers), so the service has no Fargate revision to move to", s.TaskDefinitionKey())}
 		}
 		family = aws.ToString(s.TaskDef.Def.Family)
 	}
 	res, err := rewrite.Service(f, s, family, opts.svc)
 	if err != nil {
-		return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
+		return &rewrite.ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
 	}
 	return res
 }

@@ -19,7 +19,10 @@ func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
 		return err
 	}
 	run := rewriteFleet(f, opts)
-	files := outputFiles(run.report)
+	files, err := outputFiles(run.report)
+	if err != nil && opts.out != "" {
+		return err
+	}
 	switch {
 	case opts.check:
 	case opts.out != "":
