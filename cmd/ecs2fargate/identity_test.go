@@ -211,3 +211,29 @@ func TestMultiRegionCost(t *testing.T) {
 		}
 	}
 }
+
+// A task definition without an ARN takes its region from the AWS
+// configuration, and the output says so.
+func TestRegisterShapeRegionFromConfig(t *testing.T) {
+	isolate(t)
+	t.Setenv("AWS_REGION", "eu-west-1")
+	code, out, stderr := runCLI(t, "", "audit", "--format", "json", "--fail-on", "none", "../../internal/fleet/testdata/shapes/register-task-definition.json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Verdicts []struct {
+			Account, Region string
+			IdentityAssumed bool
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Verdicts) != 1 || doc.Verdicts[0].Region != "eu-west-1" || doc.Verdicts[0].Account != "" || !doc.Verdicts[0].IdentityAssumed {
+		t.Errorf("verdicts %+v, want one in eu-west-1, account unknown, identityAssumed", doc.Verdicts)
+	}
+	if !strings.Contains(stderr, "taken as unknown-account/eu-west-1 from --region or the AWS configuration") {
+		t.Errorf("stderr does not say what was assumed:\n%s", stderr)
+	}
+}
