@@ -9,7 +9,6 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleettest"
 )
 
-
 // Per cluster, and per account and region: each prod-core's requests get
 // their own subnets and security groups.
 func TestPerClusterNetworkOnMultiRegion(t *testing.T) {
