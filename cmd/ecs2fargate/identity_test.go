@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -235,5 +236,47 @@ func TestRegisterShapeRegionFromConfig(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "taken as unknown-account/eu-west-1 from --region or the AWS configuration") {
 		t.Errorf("stderr does not say what was assumed:\n%s", stderr)
+	}
+}
+
+// The report joins audit, cost and rewrite per account, region and name:
+// each copy's services are judged, priced and placed in the like-for-like
+// comparison as prod-core alone is.
+func TestMultiRegionReport(t *testing.T) {
+	all, original := multiRegion(t)
+	type reportDoc struct {
+		Clusters []struct{ Account, Region, Cluster string }
+		Services []struct {
+			Account, Region, Service, Verdict, LikeForLike string
+			Changes                                        []json.RawMessage
+		}
+	}
+	reportOf := func(path string) reportDoc {
+		code, out, stderr := runCLI(t, "", "report", "--format", "json", "--fail-on", "none", path)
+		if code != exitOK {
+			t.Fatalf("report: exit %d: %s", code, stderr)
+		}
+		var r reportDoc
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	got, one := reportOf(all), reportOf(original)
+	alone := map[string]string{}
+	for _, s := range one.Services {
+		alone[s.Service] = fmt.Sprintf("%s %s %d", s.Verdict, s.LikeForLike, len(s.Changes))
+	}
+	if len(got.Clusters) != 3 || len(got.Services) != 45 {
+		t.Fatalf("%d clusters, %d services; want 3 and 45", len(got.Clusters), len(got.Services))
+	}
+	for _, s := range got.Services {
+		if g := fmt.Sprintf("%s %s %d", s.Verdict, s.LikeForLike, len(s.Changes)); copyOf(s.Account, s.Region) == "" || g != alone[s.Service] {
+			t.Errorf("%s in %s/%s: %s; prod-core alone: %s", s.Service, s.Account, s.Region, g, alone[s.Service])
+		}
+	}
+	_, csvOut, _ := runCLI(t, "", "report", "--format", "csv", "--fail-on", "none", all)
+	if !strings.HasPrefix(csvOut, "account,region,cluster,service,") {
+		t.Errorf("report CSV header: %.60s", csvOut)
 	}
 }
