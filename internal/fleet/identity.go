@@ -52,14 +52,17 @@ func (id Identity) or(def Identity) Identity {
 // most specific first: an object whose input named no account (an EC2
 // instance from a snapshot, an ECR image) or no region (describe-images)
 // still links, but never across two known, different accounts or regions.
-func (id Identity) matches() []Identity {
-	out := []Identity{id}
-	for _, m := range []Identity{{Region: id.Region}, {Account: id.Account}, {}} {
-		if m != out[len(out)-1] && m != id {
-			out = append(out, m)
+// They come in an array, not a slice: lookups run per service and rule,
+// and a slice would be a heap allocation each time.
+func (id Identity) matches() (out [4]Identity, n int) {
+	out[0], n = id, 1
+	for _, m := range [3]Identity{{Region: id.Region}, {Account: id.Account}, {}} {
+		if m != out[n-1] && m != id {
+			out[n] = m
+			n++
 		}
 	}
-	return out
+	return out, n
 }
 
 // firstIdentity is the identity of the first ARN in arns that is one.
@@ -96,7 +99,8 @@ type key struct {
 // find looks name up under id, then under the identities id may resolve to
 // when an input did not say its account or region (see matches).
 func find[T any](m map[key]T, id Identity, name string) (T, bool) {
-	for _, c := range id.matches() {
+	ids, n := id.matches()
+	for _, c := range ids[:n] {
 		if v, ok := m[key{c, name}]; ok {
 			return v, true
 		}

@@ -111,3 +111,28 @@ func copyFileTo(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// A lookup falls back to objects whose input named no account or region,
+// never to another known account or region.
+func TestFindFallsBackOnlyToUnknown(t *testing.T) {
+	m := map[key]string{
+		{Identity{"1", "us-east-1"}, "web"}:    "east",
+		{Identity{Region: "us-west-2"}, "web"}: "west, account unknown",
+		{Identity{}, "batch"}:                  "anywhere",
+	}
+	for _, c := range []struct {
+		id   Identity
+		name string
+		want string
+	}{
+		{Identity{"1", "us-east-1"}, "web", "east"},
+		{Identity{"2", "us-east-1"}, "web", ""},
+		{Identity{"1", "us-west-2"}, "web", "west, account unknown"},
+		{Identity{"1", "eu-west-1"}, "web", ""},
+		{Identity{"9", "ap-south-1"}, "batch", "anywhere"},
+	} {
+		if got, _ := find(m, c.id, c.name); got != c.want {
+			t.Errorf("find(%s, %s) = %q, want %q", c.id, c.name, got, c.want)
+		}
+	}
+}
