@@ -10,7 +10,8 @@ import (
 
 // NetworkSelector names the clusters a subnets or security groups value is
 // for. An empty field matches any: {} is every cluster, {Cluster: "web"}
-// every cluster called web, and with Account and Region one cluster.
+// every cluster called web, with Account and Region one cluster, and with
+// Account and Region alone every cluster of that account and region.
 type NetworkSelector struct {
 	Account, Region, Cluster string
 }
@@ -22,11 +23,15 @@ func (n NetworkSelector) matches(s *fleet.Service) bool {
 		(n.Region == "" || n.Region == s.Identity.Region)
 }
 
-// specificity ranks selectors: one cluster of one account and region over
-// a cluster name over every cluster.
+// specificity ranks selectors: one cluster of one account and region, then
+// every cluster of one account and region, then a cluster name, then every
+// cluster.
 func (n NetworkSelector) specificity() int {
+	where := n.Account != "" || n.Region != ""
 	switch {
-	case n.Account != "" || n.Region != "":
+	case where && n.Cluster != "":
+		return 3
+	case where:
 		return 2
 	case n.Cluster != "":
 		return 1
@@ -37,11 +42,18 @@ func (n NetworkSelector) specificity() int {
 func (n NetworkSelector) String() string {
 	switch {
 	case n.Account != "" || n.Region != "":
-		return n.Account + "/" + n.Region + "/" + n.Cluster
+		return n.Account + "/" + n.Region + "/" + orAll(n.Cluster)
 	case n.Cluster != "":
 		return n.Cluster
 	}
 	return "every cluster"
+}
+
+func orAll(cluster string) string {
+	if cluster == "" {
+		return "*"
+	}
+	return cluster
 }
 
 // NetworkChoice is one value of --subnets or --security-groups (or one
@@ -62,8 +74,8 @@ type NetworkChoices struct {
 	Subnets, SecurityGroups []NetworkChoice
 }
 
-// ParseNetworkSelector reads "CLUSTER" or "ACCOUNT/REGION/CLUSTER"; "" is
-// every cluster.
+// ParseNetworkSelector reads "CLUSTER", "ACCOUNT/REGION/CLUSTER" or
+// "ACCOUNT/REGION/*" (every cluster there); "" is every cluster.
 func ParseNetworkSelector(s string) (NetworkSelector, error) {
 	parts := strings.Split(s, "/")
 	switch {
@@ -72,9 +84,13 @@ func ParseNetworkSelector(s string) (NetworkSelector, error) {
 	case len(parts) == 1:
 		return NetworkSelector{Cluster: s}, nil
 	case len(parts) == 3 && parts[0] != "" && parts[1] != "" && parts[2] != "":
-		return NetworkSelector{Account: parts[0], Region: parts[1], Cluster: parts[2]}, nil
+		sel := NetworkSelector{Account: parts[0], Region: parts[1], Cluster: parts[2]}
+		if sel.Cluster == "*" {
+			sel.Cluster = ""
+		}
+		return sel, nil
 	}
-	return NetworkSelector{}, fmt.Errorf("%q: want CLUSTER or ACCOUNT/REGION/CLUSTER", s)
+	return NetworkSelector{}, fmt.Errorf("%q: want CLUSTER, ACCOUNT/REGION/CLUSTER or ACCOUNT/REGION/*", s)
 }
 
 // ParseNetworkChoice reads one occurrence of a network flag: "ID,ID"
@@ -85,8 +101,8 @@ func ParseNetworkChoice(flag, value, prefix string) (NetworkChoice, error) {
 	ids := value
 	if sel, rest, ok := strings.Cut(value, "="); ok {
 		s, err := ParseNetworkSelector(strings.TrimSpace(sel))
-		if err != nil || s.Cluster == "" {
-			return c, fmt.Errorf("%s %q: the part before = must name a cluster (CLUSTER or ACCOUNT/REGION/CLUSTER)", flag, value)
+		if err != nil || s == (NetworkSelector{}) {
+			return c, fmt.Errorf("%s %q: the part before = must name clusters (CLUSTER, ACCOUNT/REGION/CLUSTER or ACCOUNT/REGION/*)", flag, value)
 		}
 		c.Sel, ids = s, rest
 		c.Origin += " for " + s.String()
@@ -168,7 +184,7 @@ func checkChoices(f *fleet.Fleet, list []NetworkChoice, kind string, vpcOf func(
 				}
 			}
 		}
-		if !named && c.Sel.Cluster != "" {
+		if !named && c.Sel != (NetworkSelector{}) {
 			return fmt.Errorf("%s: no cluster %s among the inputs", c.Origin, c.Sel)
 		}
 	}

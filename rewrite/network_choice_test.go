@@ -17,6 +17,7 @@ func TestParseNetworkChoice(t *testing.T) {
 		{"subnet-a,subnet-b", NetworkSelector{}, "subnet-a subnet-b", "the --subnets option"},
 		{"prod-core=subnet-a, subnet-b", NetworkSelector{Cluster: "prod-core"}, "subnet-a subnet-b", "the --subnets option for prod-core"},
 		{"123456789012/us-west-2/prod-core=subnet-c", NetworkSelector{"123456789012", "us-west-2", "prod-core"}, "subnet-c", "the --subnets option for 123456789012/us-west-2/prod-core"},
+		{"123456789012/us-west-2/*=subnet-d", NetworkSelector{Account: "123456789012", Region: "us-west-2"}, "subnet-d", "the --subnets option for 123456789012/us-west-2/*"},
 	} {
 		got, err := ParseNetworkChoice("--subnets", c.in, "subnet-")
 		if err != nil || got.Sel != c.sel || strings.Join(got.IDs, " ") != c.ids || got.Origin != c.from {
@@ -27,8 +28,8 @@ func TestParseNetworkChoice(t *testing.T) {
 		"":                             "no subnet ids",
 		"prod-core=":                   "no subnet ids",
 		"prod-core=sg-1":               `"sg-1" is not a subnet id`,
-		"=subnet-a":                    "must name a cluster",
-		"us-west-2/prod-core=subnet-a": "must name a cluster",
+		"=subnet-a":                    "must name clusters",
+		"us-west-2/prod-core=subnet-a": "must name clusters",
 	} {
 		if _, err := ParseNetworkChoice("--subnets", in, "subnet-"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: err %v, want %q", in, err, want)
@@ -42,6 +43,7 @@ func TestChooseMostSpecific(t *testing.T) {
 		{Sel: NetworkSelector{}, IDs: []string{"subnet-all"}},
 		{Sel: NetworkSelector{Account: "1", Region: "us-west-2", Cluster: "web"}, IDs: []string{"subnet-west"}},
 		{Sel: NetworkSelector{Cluster: "web"}, IDs: []string{"subnet-web"}},
+		{Sel: NetworkSelector{Account: "2", Region: "us-west-2"}, IDs: []string{"subnet-2west"}},
 	}
 	for _, c := range []struct {
 		where   fleet.Identity
@@ -50,7 +52,8 @@ func TestChooseMostSpecific(t *testing.T) {
 	}{
 		{fleet.Identity{Account: "1", Region: "us-west-2"}, "web", "subnet-west"},
 		{fleet.Identity{Account: "1", Region: "us-east-1"}, "web", "subnet-web"},
-		{fleet.Identity{Account: "2", Region: "us-west-2"}, "web", "subnet-web"},
+		{fleet.Identity{Account: "2", Region: "us-west-2"}, "web", "subnet-2west"},
+		{fleet.Identity{Account: "2", Region: "us-east-1"}, "web", "subnet-web"},
 		{fleet.Identity{Account: "1", Region: "us-west-2"}, "batch", "subnet-all"},
 	} {
 		got := choose(list, &fleet.Service{Cluster: c.cluster, Identity: c.where})
