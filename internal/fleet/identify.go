@@ -30,14 +30,14 @@ func identifyContainerInstance(ci *ContainerInstance) {
 	}
 }
 
+// identifyInstance fills what an instance's identity lacks: the account
+// from owner (its reservation's OwnerId), the region from its zone.
 func identifyInstance(in *Instance, owner string) {
-	if !in.Identity.IsZero() {
-		return
-	}
-	in.Identity.Account = owner
+	var zone string
 	if in.EC2.Placement != nil {
-		in.Identity.Region = RegionOfZone(deref(in.EC2.Placement.AvailabilityZone))
+		zone = deref(in.EC2.Placement.AvailabilityZone)
 	}
+	in.Identity = in.Identity.or(Identity{Account: owner, Region: RegionOfZone(zone)})
 }
 
 func identifyImage(img *Image) {

@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,6 +134,28 @@ func TestFindFallsBackOnlyToUnknown(t *testing.T) {
 	} {
 		if got, _ := find(m, c.id, c.name); got != c.want {
 			t.Errorf("find(%s, %s) = %q, want %q", c.id, c.name, got, c.want)
+		}
+	}
+}
+
+// A snapshot keeps each instance's account (an instance document carries
+// none), so the multi-account fleet reads back with no duplicates.
+func TestMultiRegionSnapshotRoundTrip(t *testing.T) {
+	f, diags := Load(t.Context(), []string{fleettest.MultiRegion(t)}, nil)
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	var buf bytes.Buffer
+	if err := WriteSnapshot(&buf, f, SnapshotMeta{}); err != nil {
+		t.Fatal(err)
+	}
+	back, diags := LoadBytes("snap.json", buf.Bytes())
+	if len(diags) != 0 || len(back.Instances) != 18 || len(back.Clusters) != 3 {
+		t.Fatalf("%d instances, %d clusters, diagnostics %v; want 18, 3, none", len(back.Instances), len(back.Clusters), diags)
+	}
+	for _, ci := range back.ContainerInstances {
+		if ci.Instance == nil || ci.Instance.Identity != ci.Identity {
+			t.Errorf("container instance %s in %s: instance %+v", deref(ci.CI.ContainerInstanceArn), ci.Identity, ci.Instance)
 		}
 	}
 }
