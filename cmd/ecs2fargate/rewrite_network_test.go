@@ -110,3 +110,18 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// Values without CLUSTER= add up to one choice for every cluster, as the
+// flag always did; each CLUSTER= value is a choice of its own.
+func TestFlagChoices(t *testing.T) {
+	got, err := flagChoices("--subnets", []string{"subnet-a", "web=subnet-d", "subnet-b,subnet-c"}, "subnet-")
+	if err != nil || len(got) != 2 {
+		t.Fatalf("%+v, %v; want two choices", got, err)
+	}
+	if strings.Join(got[0].IDs, ",") != "subnet-a,subnet-b,subnet-c" || got[0].Sel.Cluster != "" {
+		t.Errorf("every-cluster choice %+v", got[0])
+	}
+	if strings.Join(got[1].IDs, ",") != "subnet-d" || got[1].Sel.Cluster != "web" {
+		t.Errorf("web's choice %+v", got[1])
+	}
+}
