@@ -13,8 +13,8 @@ import (
 // empty memo (a Subject built outside Audit) computes everything afresh,
 // with the same results.
 type memo struct {
-	network   map[string]instanceNetwork // by cluster name
-	demand    map[string]subnetDemand    // by comma-joined sorted subnet ids
+	network   map[*fleet.Cluster]instanceNetwork
+	demand    map[string]subnetDemand // by subnetSetKey
 	hosts     map[*fleet.TaskDefinition]fleet.Hosts
 	platforms map[*fleet.TaskDefinition]fleet.Platform
 }
@@ -28,15 +28,16 @@ type subnetDemand struct{ need, sharing int }
 // demand on every subnet set and every task definition's hosts.
 func newMemo(f *fleet.Fleet) *memo {
 	m := &memo{
-		network:   map[string]instanceNetwork{},
+		network:   map[*fleet.Cluster]instanceNetwork{},
 		hosts:     make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
 		platforms: make(map[*fleet.TaskDefinition]fleet.Platform, len(f.TaskDefinitions)),
 	}
 	for _, svc := range f.Services {
-		if _, ok := m.network[svc.Cluster]; !ok {
+		cl := f.ClusterOf(svc)
+		if _, ok := m.network[cl]; !ok {
 			var n instanceNetwork
-			n.subnets, n.sgs = clusterInstanceNetwork(f, svc.Cluster)
-			m.network[svc.Cluster] = n
+			n.subnets, n.sgs = cl.InstanceNetwork()
+			m.network[cl] = n
 		}
 	}
 	m.demand = subnetDemands(f, m)
@@ -47,15 +48,17 @@ func newMemo(f *fleet.Fleet) *memo {
 	return m
 }
 
-// instanceNetwork is clusterInstanceNetwork, computed once per cluster.
-// Callers must not modify the slices.
-func (m *memo) instanceNetwork(f *fleet.Fleet, cluster string) (subnets, sgs []string) {
+// instanceNetwork is the subnets and security groups of the EC2 instances
+// behind svc's cluster (see fleet.Cluster.InstanceNetwork), computed once
+// per cluster. Callers must not modify the slices.
+func (m *memo) instanceNetwork(f *fleet.Fleet, svc *fleet.Service) (subnets, sgs []string) {
+	cl := f.ClusterOf(svc)
 	if m != nil {
-		if n, ok := m.network[cluster]; ok {
+		if n, ok := m.network[cl]; ok {
 			return n.subnets, n.sgs
 		}
 	}
-	return clusterInstanceNetwork(f, cluster)
+	return cl.InstanceNetwork()
 }
 
 // taskSubnets is the subnet set a service's Fargate tasks will use: its
@@ -65,7 +68,7 @@ func (m *memo) taskSubnets(f *fleet.Fleet, svc *fleet.Service) (subnets []string
 	if cfg := awsvpcConfig(&svc.Svc); cfg != nil && len(cfg.Subnets) > 0 {
 		return sortedSet(cfg.Subnets), true
 	}
-	subnets, _ = m.instanceNetwork(f, svc.Cluster)
+	subnets, _ = m.instanceNetwork(f, svc)
 	return subnets, false
 }
 
@@ -84,7 +87,7 @@ func subnetDemands(f *fleet.Fleet, m *memo) map[string]subnetDemand {
 	out := map[string]subnetDemand{}
 	for _, svc := range f.Services {
 		subnets, _ := m.taskSubnets(f, svc)
-		k := strings.Join(subnets, ",")
+		k := subnetSetKey(svc, subnets)
 		d := out[k]
 		d.need += peakIPs(svc)
 		d.sharing++
@@ -112,4 +115,10 @@ func (m *memo) platform(f *fleet.Fleet, td *fleet.TaskDefinition) fleet.Platform
 		}
 	}
 	return f.Platform(td)
+}
+
+// subnetSetKey names a service's subnet set within its account and region:
+// subnet ids are only unique there.
+func subnetSetKey(svc *fleet.Service, subnets []string) string {
+	return svc.Identity.String() + "|" + strings.Join(subnets, ",")
 }

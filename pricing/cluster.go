@@ -15,7 +15,11 @@ import (
 // idle capacity, and what its services would cost on Fargate.
 type ClusterCost struct {
 	Cluster, Region string
-	Instances       []InstanceCost
+	// Account is the cluster's (see fleet.Identity); Region above is the
+	// region it is priced in.
+	Account   string
+	where     fleet.Identity
+	Instances []InstanceCost
 	// EC2 is the monthly cost of all container instances; Idle the part no
 	// task reserves. EC2 = Idle + Σ services' EC2.
 	EC2, Idle Money
@@ -49,7 +53,7 @@ type resources struct {
 }
 
 func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost {
-	cc := &ClusterCost{Cluster: cl.Name, EC2: Zero}
+	cc := &ClusterCost{Cluster: cl.Name, Account: cl.Identity.Account, where: cl.Identity, EC2: Zero}
 	cc.Region = m.clusterRegion(cl)
 	cc.CPUWeight = m.cpuWeight(cc)
 	capacity := resources{known: true}
@@ -189,3 +193,7 @@ func nonEmpty(a, b string) string {
 	}
 	return b
 }
+
+// Where is the cluster's own account and region (Region is the one it is
+// priced in, which --region may override).
+func (cc *ClusterCost) Where() fleet.Identity { return cc.where }

@@ -56,9 +56,19 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 		sc.StayReason = m.stayReason(sc)
 		c.Services[i] = sc
 	})
-	byCluster := map[string][]*ServiceCost{}
+	// Services group by their own cluster: prod-core in two regions or
+	// accounts is two clusters, each priced in its own region.
+	clusterOf := make(map[*fleet.Service]*fleet.Cluster, len(f.Services))
+	for _, cl := range f.Clusters {
+		for _, s := range cl.Services {
+			clusterOf[s] = cl
+		}
+	}
+	byCluster := map[*fleet.Cluster][]*ServiceCost{}
 	for i, s := range f.Services {
-		byCluster[s.Cluster] = append(byCluster[s.Cluster], c.Services[i])
+		if cl := clusterOf[s]; cl != nil {
+			byCluster[cl] = append(byCluster[cl], c.Services[i])
+		}
 	}
 	var priced []*fleet.Cluster
 	for _, cl := range f.Clusters {
@@ -67,9 +77,13 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 		}
 	}
 	c.Clusters = make([]*ClusterCost, len(priced))
-	parallel.For(len(priced), func(i int) { c.Clusters[i] = m.cluster(priced[i], byCluster[priced[i].Name]) })
+	parallel.For(len(priced), func(i int) { c.Clusters[i] = m.cluster(priced[i], byCluster[priced[i]]) })
 	c.Total = totals(c)
-	c.Total.LikeForLike = likeForLike(c.Clusters, byCluster)
+	costs := make(map[*ClusterCost][]*ServiceCost, len(priced))
+	for i, cl := range priced {
+		costs[c.Clusters[i]] = byCluster[cl]
+	}
+	c.Total.LikeForLike = likeForLike(c.Clusters, costs)
 	m.caveats = c.Total.caveats()
 	c.Assumptions = m.assumptions()
 	return c, nil

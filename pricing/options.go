@@ -36,7 +36,7 @@ type Options struct {
 	// scaling, replacements); 0 means unknown. It prices image pulls through
 	// NAT.
 	TaskStartsPerMonth int
-	// StayOnEC2 names services ("cluster/service") that stay on EC2 in the
+	// StayOnEC2 names services (by StayKey) that stay on EC2 in the
 	// like-for-like comparison whatever their size, with the reason (the
 	// report passes the services the audit blocks). Services too large for
 	// any Fargate task always stay.

@@ -13,8 +13,14 @@ import (
 // share of its cluster's EC2 cost, and the hidden deltas of the move.
 type ServiceCost struct {
 	Cluster, Service, TaskDefinition, Region string
-	Platform                                 Platform
-	DesiredCount, RunningCount               int
+	// Account is the service's (see fleet.Identity); Region above is the
+	// region it is priced in: --region, else its own.
+	Account  string
+	Platform Platform
+	// where is the service's own account and region, which name it
+	// whatever region it is priced in.
+	where                      fleet.Identity
+	DesiredCount, RunningCount int
 	// Need is what the task definition asks for (with memory headroom);
 	// Size is the Fargate size the rewrite chooses for it.
 	Need, Size fargate.Size
@@ -54,7 +60,7 @@ const freeStorageGiB = 20
 
 func (m *model) service(s *fleet.Service) *ServiceCost {
 	sc := &ServiceCost{
-		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(),
+		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(), Account: s.Identity.Account, where: s.Identity,
 		DesiredCount: int(s.Svc.DesiredCount), RunningCount: int(s.Svc.RunningCount),
 		StorageGiB: freeStorageGiB, Platform: LinuxX86,
 	}
@@ -208,3 +214,7 @@ func (m *model) spotDiscount() Entry {
 	}
 	return m.book.Defaults().FargateSpotDiscount
 }
+
+// Where is the service's own account and region (Region is the one it is
+// priced in, which --region may override).
+func (s *ServiceCost) Where() fleet.Identity { return s.where }

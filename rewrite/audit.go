@@ -33,13 +33,13 @@ type auditor struct {
 func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
 	a := &auditor{name: td.Doc.Source.File, services: f.ServicesUsing(td), shell: &fleet.TaskDefinition{}}
 	a.mini = &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{a.shell}}
-	seen := map[string]bool{}
+	seen := map[*fleet.Cluster]bool{}
 	for _, s := range a.services {
 		c := *s
 		c.TaskDef = a.shell
 		a.mini.Services = append(a.mini.Services, &c)
-		if cl := f.Cluster(s.Cluster); cl != nil && !seen[s.Cluster] {
-			seen[s.Cluster] = true
+		if cl := f.ClusterOf(s); cl != nil && !seen[cl] {
+			seen[cl] = true
 			a.mini.Clusters = append(a.mini.Clusters, hostEvidence(cl))
 		}
 	}

@@ -18,7 +18,7 @@ func hostEvidence(c *fleet.Cluster) *fleet.Cluster {
 	if v, ok := evidenceCache.Load(c); ok {
 		return v.(*fleet.Cluster)
 	}
-	out := &fleet.Cluster{Name: c.Name, Detail: c.Detail, DetailDoc: c.DetailDoc}
+	out := &fleet.Cluster{Name: c.Name, Identity: c.Identity, Detail: c.Detail, DetailDoc: c.DetailDoc}
 	seen := map[string]bool{}
 	for _, ci := range c.ContainerInstances {
 		if sig := hostSignature(ci); !seen[sig] {

@@ -15,6 +15,10 @@ type ServiceOptions struct {
 	// empty they come from the service or its cluster's instances
 	// (subnets only), else a placeholder.
 	Subnets, SecurityGroups []string
+	// Network gives subnets and security groups per cluster (or per
+	// account, region and cluster); a choice that names the service's
+	// cluster comes before Subnets and SecurityGroups.
+	Network NetworkChoices
 	// AssignPublicIP gives each task a public IPv4 address.
 	AssignPublicIP bool
 	// SpotWeight, when above 0, adds FARGATE_SPOT with this weight beside

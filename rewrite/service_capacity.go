@@ -82,7 +82,7 @@ func providerNames(items []ecstypes.CapacityProviderStrategyItem) string {
 // clusterProviders reports a cluster, known from describe-clusters, that
 // does not have the Fargate capacity providers the strategy names.
 func (p *servicePlan) clusterProviders(spot bool) {
-	c := p.f.Cluster(p.s.Cluster)
+	c := p.f.ClusterOf(p.s)
 	if c == nil || c.Detail == nil {
 		return
 	}

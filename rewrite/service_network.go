@@ -53,6 +53,9 @@ func (p *servicePlan) oldAwsvpc() *ecstypes.AwsVpcConfiguration {
 }
 
 func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string, string) {
+	if c := choose(p.opts.Network.Subnets, p.s); c != nil {
+		return slices.Clone(c.IDs), c.Origin
+	}
 	switch {
 	case len(p.opts.Subnets) > 0:
 		return slices.Clone(p.opts.Subnets), "the --subnets option"
@@ -73,6 +76,9 @@ func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string
 // other resources grant access to them, so on a task they would open too
 // much or too little. They are named as a starting point instead.
 func (p *servicePlan) chooseSecurityGroups(old *ecstypes.AwsVpcConfiguration) ([]string, string) {
+	if c := choose(p.opts.Network.SecurityGroups, p.s); c != nil {
+		return slices.Clone(c.IDs), c.Origin
+	}
 	switch {
 	case len(p.opts.SecurityGroups) > 0:
 		return slices.Clone(p.opts.SecurityGroups), "the --security-groups option"
@@ -102,7 +108,7 @@ func (p *servicePlan) instanceSubnets() []string {
 func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
 	if p.hostNet == nil {
 		p.hostNet = &[2][]string{}
-		p.hostNet[0], p.hostNet[1] = p.f.Cluster(p.s.Cluster).InstanceNetwork()
+		p.hostNet[0], p.hostNet[1] = p.f.ClusterOf(p.s).InstanceNetwork()
 	}
 	return p.hostNet[0], p.hostNet[1]
 }

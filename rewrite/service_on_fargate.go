@@ -17,7 +17,7 @@ import (
 // platform-version finding), which cannot start tasks: an update-service
 // that sets platformVersion LATEST and nothing else.
 func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions) (*ServiceResult, error) {
-	res := &ServiceResult{Cluster: s.Cluster, Service: s.Name(), AlreadyOnFargate: true, Changes: []Change{}, Remaining: []Remaining{}}
+	res := &ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), AlreadyOnFargate: true, Changes: []Change{}, Remaining: []Remaining{}}
 	if !retiredPlatformVersion(f, s) {
 		return res, nil
 	}

@@ -48,6 +48,8 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 	p.planLoadBalancers()
 	p.planPlacement()
 	res := &ServiceResult{
+		Account:      p.s.Identity.Account,
+		Region:       p.s.Identity.Region,
 		Cluster:      p.s.Cluster,
 		Service:      p.s.Name(),
 		TargetGroups: p.tgDocs,

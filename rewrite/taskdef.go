@@ -42,7 +42,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	if !ok {
 		orig = a.audit(td)
 	}
-	res := &Result{Key: td.Key(), Changes: []Change{}, Remaining: []Remaining{}}
+	res := &Result{Key: td.Key(), Account: td.Identity.Account, Region: td.Identity.Region, Changes: []Change{}, Remaining: []Remaining{}}
 	if b := blockers(orig); len(b) > 0 {
 		res.Blocked = true
 		if !opts.Force {

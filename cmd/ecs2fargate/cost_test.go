@@ -238,7 +238,7 @@ func TestCostUnknownInstanceTypeNamedInOutput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "cluster,web,,us-east-1,,,,unknown,unknown,81.09") {
+	if !strings.Contains(out, "cluster,web,,123456789012,us-east-1,,,,unknown,unknown,81.09") {
 		t.Errorf("cluster row does not show EC2 unknown beside a known Fargate cost:\n%s", out)
 	}
 	code, out, _ = runCLINoInput(t, "cost", dir)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/pricing"
 )
 
 // blockedStayOnEC2 names the services the audit blocks, with their blocking
@@ -13,7 +14,7 @@ func blockedStayOnEC2(res *analyzer.Result) map[string]string {
 	out := map[string]string{}
 	for _, v := range res.Verdicts {
 		if v.Service != "" && v.Verdict == analyzer.Blocked {
-			out[v.Cluster+"/"+v.Service] = "blocked by the audit: " + strings.Join(v.Blockers, ", ")
+			out[pricing.StayKey(v.Account, v.Region, v.Cluster, v.Service)] = "blocked by the audit: " + strings.Join(v.Blockers, ", ")
 		}
 	}
 	return out

@@ -63,9 +63,9 @@ func rewriteService(f *fleet.Fleet, s *fleet.Service, byTD map[*fleet.TaskDefini
 	res, err := rewrite.Service(f, s, family, opts.svc)
 	switch {
 	case err != nil:
-		return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
+		return &rewrite.ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
 	case notRewritten && !res.AlreadyOnFargate:
-		return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
+		return &rewrite.ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
 			NotInPlace: fmt.Sprintf("task definition %s was not rewritten (see its remaining blockers), so the service has no Fargate revision to move to", s.TaskDefinitionKey())}
 	}
 	return res

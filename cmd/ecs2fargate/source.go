@@ -36,7 +36,7 @@ func sourceFlags() []cli.Flag {
 // loadSource reads the fleet from the paths or, with --aws, from AWS.
 func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if !c.Bool("aws") {
-		return loadFleet(c.Context, c.Args().Slice(), s)
+		return loadFleet(c.Context, c.Args().Slice(), s, fleet.Identity{Region: defaultRegion(c)})
 	}
 	if c.NArg() > 0 {
 		return nil, nil, usagef("give either paths or --aws, not both")
@@ -178,4 +178,14 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// defaultRegion is the region of inputs that carry no ARN (a task
+// definition in the register-task-definition shape): --region where the
+// command has it (cost), else the AWS configuration's; "" when neither says.
+func defaultRegion(c *cli.Context) string {
+	if r := c.String("region"); r != "" {
+		return r
+	}
+	return configRegion(c.Context)
 }

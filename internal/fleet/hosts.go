@@ -29,15 +29,16 @@ func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
 	if td == nil {
 		return h
 	}
-	seen := map[string]bool{}
+	seen := map[*Cluster]bool{}
 	for _, svc := range f.ServicesUsing(td) {
 		h.Services++
-		if seen[svc.Cluster] {
+		cl := f.ClusterOf(svc)
+		if seen[cl] {
 			continue
 		}
-		seen[svc.Cluster] = true
+		seen[cl] = true
 		h.Clusters = append(h.Clusters, svc.Cluster)
-		h.merge(f.clusterHosts(svc.Cluster))
+		h.merge(f.clusterHosts(cl))
 	}
 	sort.Strings(h.Clusters)
 	return h
@@ -46,20 +47,20 @@ func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
 // clusterHosts is the host evidence of one cluster's container instances,
 // gathered for every cluster at once, on first use: task definitions of a
 // big fleet share clusters. Callers must not modify the result.
-func (f *Fleet) clusterHosts(name string) *Hosts {
+func (f *Fleet) clusterHosts(c *Cluster) *Hosts {
 	idx := f.lookup()
 	idx.hostsOnce.Do(func() {
-		idx.clusterHosts = make(map[string]*Hosts, len(idx.clusters))
-		for name, cl := range idx.clusters {
+		idx.clusterHosts = make(map[*Cluster]*Hosts, len(idx.clusters))
+		for _, cl := range idx.clusters {
 			h := newHosts()
 			for _, ci := range cl.ContainerInstances {
 				h.Instances++
 				h.add(ci)
 			}
-			idx.clusterHosts[name] = &h
+			idx.clusterHosts[cl] = &h
 		}
 	})
-	if h, ok := idx.clusterHosts[name]; ok {
+	if h, ok := idx.clusterHosts[c]; ok {
 		return h
 	}
 	return &Hosts{} // no such cluster: no instances, no attributes

@@ -22,6 +22,22 @@ func Load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagn
 	return newBuilder().load(ctx, paths, stdin)
 }
 
+// LoadOptions are the settings of LoadWith.
+type LoadOptions struct {
+	// Default is the account and region of inputs that carry no ARN (a task
+	// definition in the register-task-definition shape, a service without
+	// one): what --region or the AWS configuration says. Such objects get
+	// IdentityAssumed and a warning naming what was assumed.
+	Default Identity
+}
+
+// LoadWith is Load with options.
+func LoadWith(ctx context.Context, paths []string, stdin io.Reader, o LoadOptions) (*Fleet, []Diagnostic) {
+	b := newBuilder()
+	b.def = o.Default
+	return b.load(ctx, paths, stdin)
+}
+
 func (b *builder) load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
 	var ins []input
 	for _, p := range paths {

@@ -67,9 +67,13 @@ func containerInstanceElem(cluster string) elem {
 	}
 }
 
-func instanceElem(src Source) (*Doc, any, func(*builder)) {
-	in := &Instance{Doc: Doc{Source: src}}
-	return &in.Doc, &in.EC2, func(b *builder) { b.addInstance(in) }
+// instanceElem adds an EC2 instance of the reservation owned by owner (the
+// account; "" when the input does not say).
+func instanceElem(owner string) elem {
+	return func(src Source) (*Doc, any, func(*builder)) {
+		in := &Instance{Doc: Doc{Source: src}}
+		return &in.Doc, &in.EC2, func(b *builder) { b.addInstance(in, owner) }
+	}
 }
 
 func imageElem(src Source) (*Doc, any, func(*builder)) {
@@ -225,7 +229,11 @@ func (l *fileLoad) loadReservations(file string, top map[string]json.RawMessage,
 		if !ok {
 			continue
 		}
-		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, instanceElem)
+		var owner string
+		if raw, _, ok := member(r, "OwnerId"); ok {
+			_ = json.Unmarshal(raw, &owner) // not a string: the account stays unknown
+		}
+		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, instanceElem(owner))
 	}
 	l.warnUnknownTop(file, top, "Reservations")
 }
