@@ -2,6 +2,8 @@ package fleet
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -193,7 +195,7 @@ func (b *builder) link() {
 			c.ContainerInstances = append(c.ContainerInstances, ci)
 		}
 	}
-	for _, name := range sortedKeys(b.clusters) {
+	for _, name := range slices.Sorted(maps.Keys(b.clusters)) {
 		b.fleet.Clusters = append(b.fleet.Clusters, b.clusters[name])
 	}
 	sortByKey(b.fleet.TaskDefinitions)

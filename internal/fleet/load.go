@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -132,7 +134,7 @@ func (l *fileLoad) loadData(file string, data []byte, named bool) {
 	}
 	found := "a JSON " + topKind(data)
 	if top != nil {
-		found = "top-level fields " + strings.Join(sortedKeys(top), ", ")
+		found = "top-level fields " + strings.Join(slices.Sorted(maps.Keys(top)), ", ")
 	}
 	l.diags = append(l.diags, Diagnostic{File: file, Level: level, Message: fmt.Sprintf(
 		"%s: not a recognised input (%s); expected the JSON output of one of: %s",
