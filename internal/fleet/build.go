@@ -58,18 +58,37 @@ func (s Source) describe() string {
 	return s.File + " at " + s.Path
 }
 
+// addOnce records v under id in seen and appends it to list, unless a
+// document with that id was read before: then it warns that this copy is
+// ignored (the first wins) and reports false.
+func addOnce[T sourced](b *builder, seen map[string]T, list *[]T, kind, id string, v T) bool {
+	if prev, dup := seen[id]; dup {
+		b.duplicate(kind, id, prev.source(), v.source())
+		return false
+	}
+	seen[id] = v
+	*list = append(*list, v)
+	return true
+}
+
+// sourced is a model object read from one input document.
+type sourced interface{ source() Source }
+
+func (td *TaskDefinition) source() Source    { return td.Doc.Source }
+func (s *Service) source() Source            { return s.Doc.Source }
+func (ci *ContainerInstance) source() Source { return ci.Doc.Source }
+func (in *Instance) source() Source          { return in.Doc.Source }
+func (img *Image) source() Source            { return img.Doc.Source }
+func (tg *TargetGroup) source() Source       { return tg.Doc.Source }
+func (sn *Subnet) source() Source            { return sn.Doc.Source }
+
 func (b *builder) addTaskDefinition(td *TaskDefinition) {
 	key := td.Key()
 	if key == "" {
 		b.diags = append(b.diags, errorf(td.Doc.Source.File, td.Doc.Source.Path, "task definition has no family; it cannot be audited or linked to services"))
 		return
 	}
-	if prev, dup := b.taskDefs[key]; dup {
-		b.duplicate("task definition", key, prev.Doc.Source, td.Doc.Source)
-		return
-	}
-	b.taskDefs[key] = td
-	b.fleet.TaskDefinitions = append(b.fleet.TaskDefinitions, td)
+	addOnce(b, b.taskDefs, &b.fleet.TaskDefinitions, "task definition", key, td)
 }
 
 func (b *builder) addService(s *Service) {
@@ -78,26 +97,21 @@ func (b *builder) addService(s *Service) {
 	if id == "" {
 		id = s.Cluster + "/" + deref(s.Svc.ServiceName)
 	}
-	if prev, dup := b.services[id]; dup {
-		b.duplicate("service", id, prev.Doc.Source, s.Doc.Source)
+	if !addOnce(b, b.services, &b.fleet.Services, "service", id, s) {
 		return
 	}
 	if s.Cluster == "" {
 		b.diags = append(b.diags, Diagnostic{File: s.Doc.Source.File, Path: s.Doc.Source.Path, Level: LevelWarning,
 			Message: "service has no clusterArn; it is reported under an empty cluster name"})
 	}
-	b.services[id] = s
-	b.fleet.Services = append(b.fleet.Services, s)
 }
 
 func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
 	// A repeated container instance would count its capacity twice.
-	if arn := deref(ci.CI.ContainerInstanceArn); arn != "" {
-		if prev, dup := b.cis[arn]; dup {
-			b.duplicate("container instance", arn, prev.Doc.Source, ci.Doc.Source)
-			return
-		}
-		b.cis[arn] = ci
+	if arn := deref(ci.CI.ContainerInstanceArn); arn == "" {
+		b.fleet.ContainerInstances = append(b.fleet.ContainerInstances, ci) // nothing to tell copies apart by
+	} else if !addOnce(b, b.cis, &b.fleet.ContainerInstances, "container instance", arn, ci) {
+		return
 	}
 	if cluster == "" {
 		cluster = containerInstanceCluster(deref(ci.CI.ContainerInstanceArn))
@@ -107,52 +121,33 @@ func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
 			Message: "container instance ARN is in the old short format, so its cluster is unknown; its capacity is not counted toward any cluster"})
 	}
 	ci.Cluster = cluster
-	b.fleet.ContainerInstances = append(b.fleet.ContainerInstances, ci)
 }
 
 func (b *builder) addInstance(in *Instance) {
-	id := deref(in.EC2.InstanceId)
-	if prev, dup := b.instances[id]; dup {
-		b.duplicate("EC2 instance", id, prev.Doc.Source, in.Doc.Source)
-		return
-	}
-	b.instances[id] = in
-	b.fleet.Instances = append(b.fleet.Instances, in)
+	addOnce(b, b.instances, &b.fleet.Instances, "EC2 instance", deref(in.EC2.InstanceId), in)
 }
 
 func (b *builder) addImage(img *Image) {
 	d := img.Detail
-	if dg := deref(d.ImageDigest); dg != "" {
-		id := deref(d.RegistryId) + "/" + deref(d.RepositoryName) + "@" + dg
-		if prev, dup := b.images[id]; dup {
-			b.duplicate("image", id, prev.Doc.Source, img.Doc.Source)
-			return
-		}
-		b.images[id] = img
+	dg := deref(d.ImageDigest)
+	if dg == "" {
+		b.fleet.Images = append(b.fleet.Images, img) // nothing to tell copies apart by
+		return
 	}
-	b.fleet.Images = append(b.fleet.Images, img)
+	addOnce(b, b.images, &b.fleet.Images, "image", deref(d.RegistryId)+"/"+deref(d.RepositoryName)+"@"+dg, img)
 }
 
 func (b *builder) addTargetGroup(tg *TargetGroup) {
-	id := deref(tg.TG.TargetGroupArn)
-	if prev, dup := b.tgs[id]; dup {
-		b.duplicate("target group", id, prev.Doc.Source, tg.Doc.Source)
-		return
-	}
-	b.tgs[id] = tg
-	b.fleet.TargetGroups = append(b.fleet.TargetGroups, tg)
+	addOnce(b, b.tgs, &b.fleet.TargetGroups, "target group", deref(tg.TG.TargetGroupArn), tg)
 }
 
 func (b *builder) addSubnet(sn *Subnet) {
-	id := deref(sn.EC2.SubnetId)
-	if prev, dup := b.subnets[id]; dup {
-		b.duplicate("subnet", id, prev.Doc.Source, sn.Doc.Source)
-		return
-	}
-	b.subnets[id] = sn
-	b.fleet.Subnets = append(b.fleet.Subnets, sn)
+	addOnce(b, b.subnets, &b.fleet.Subnets, "subnet", deref(sn.EC2.SubnetId), sn)
 }
 
+// addClusterDetail keeps the first describe-clusters document per cluster
+// on the cluster itself, which may already exist (made by a service or a
+// container instance), so it is not an addOnce.
 func (b *builder) addClusterDetail(c *ecstypes.Cluster, doc Doc) {
 	name := deref(c.ClusterName)
 	if name == "" {
