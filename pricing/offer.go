@@ -13,7 +13,8 @@ import (
 )
 
 // product is the part of a Price List product the price book reads; the
-// attribute names are the Price List's own (pricing reference §3.2, §3.3).
+// attribute names are the Price List's own, see
+// https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/reading-service-price-list-file-for-services.html
 type product struct {
 	SKU           string     `json:"sku"`
 	ProductFamily string     `json:"productFamily"`
