@@ -6,22 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 const svcBotocoreScript = "testdata/botocore_service_check.py"
 
-// svcNeedBotocore returns the python3 path, or skips the test with the
-// reason when python3 or botocore is missing.
+// svcNeedBotocore returns the python3 path, or stops the test through
+// testtool when python3 or botocore is missing.
 func svcNeedBotocore(t *testing.T) string {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found on PATH: botocore validation skipped")
-	}
-	if out, err := exec.Command(py, "-c", "import botocore").CombinedOutput(); err != nil {
-		t.Skipf("python3 cannot import botocore (%v: %s): botocore validation skipped", err, strings.TrimSpace(string(out)))
-	}
-	return py
+	return testtool.Botocore(t, "botocore validation of the rewritten documents")
 }
 
 // svcBotocoreArgs lists (service, operation, file) for every golden

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 func TestUnifiedEqual(t *testing.T) {
@@ -28,10 +30,7 @@ func TestUnifiedShape(t *testing.T) {
 // TestPatchApplies checks the output against GNU patch where installed:
 // applying our diff to a must give b.
 func TestPatchApplies(t *testing.T) {
-	patch, err := exec.LookPath("patch")
-	if err != nil {
-		t.Skip("patch not installed: cross-check skipped")
-	}
+	patch := testtool.Path(t, "patch", "the cross-check of our diffs with GNU patch", "patch")
 	a := "{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ],\n  \"c\": 3\n}\n" + strings.Repeat("x\n", 10) + "end\n"
 	b := "{\n  \"a\": 1,\n  \"b\": [\n    2\n  ],\n  \"c\": 4,\n  \"d\": 5\n}\n" + strings.Repeat("x\n", 10) + "fin\n"
 	dir := t.TempDir()
