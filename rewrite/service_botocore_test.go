@@ -12,11 +12,19 @@ import (
 
 const svcBotocoreScript = "testdata/botocore_service_check.py"
 
+// botocoreNeeds are the newest request members the rewrite writes: a
+// botocore that lacks them (Debian 12's 1.29 does) would reject correct
+// documents.
+var botocoreNeeds = []string{
+	"ecs.LoadBalancer.advancedConfiguration",  // ECS blue/green deployments, 2025
+	"ecs.ContainerDefinition.credentialSpecs", // gMSA credential specs, 2023
+}
+
 // svcNeedBotocore returns the python3 path, or stops the test through
 // testtool when python3 or botocore is missing.
 func svcNeedBotocore(t *testing.T) string {
 	t.Helper()
-	return testtool.Botocore(t, "botocore validation of the rewritten documents")
+	return testtool.Botocore(t, "botocore validation of the rewritten documents", botocoreNeeds...)
 }
 
 // svcBotocoreArgs lists (service, operation, file) for every golden

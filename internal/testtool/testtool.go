@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -64,26 +65,45 @@ func Path(t testing.TB, tool, what string, names ...string) string {
 // Botocore returns the path of a python3 that can import botocore: the
 // one on PATH, else Debian's /usr/bin/python3 (where .ci/run installs
 // python3-botocore when the first lacks it); or it stops t with Missing.
-func Botocore(t testing.TB, what string) string {
+// needs lists model members the test's documents use, as
+// "service.Shape.member" (e.g. "ecs.LoadBalancer.advancedConfiguration"):
+// a botocore whose models lack one is too old to judge them, and counts
+// as missing rather than failing the test on a field it does not know.
+func Botocore(t testing.TB, what string, needs ...string) string {
 	t.Helper()
 	var tried []string
 	for _, py := range []string{"python3", "/usr/bin/python3"} {
 		path, err := exec.LookPath(py)
-		if err != nil {
+		if err != nil || slices.ContainsFunc(tried, func(s string) bool { return strings.HasPrefix(s, path+": ") }) {
 			continue
 		}
-		out, err := exec.Command(path, "-c", "import botocore").CombinedOutput()
+		out, err := exec.Command(path, append([]string{"-c", botocoreProbe}, needs...)...).CombinedOutput()
 		if err == nil {
 			return path
 		}
-		tried = append(tried, fmt.Sprintf("%s: %v: %s", path, err, lastLine(out)))
+		tried = append(tried, fmt.Sprintf("%s: %s", path, lastLine(out)))
 	}
 	if len(tried) == 0 {
 		Missing(t, "botocore", "python3 not found on PATH: %s did not run", what)
 	}
-	Missing(t, "botocore", "no python3 can import botocore (%s): %s did not run", strings.Join(tried, "; "), what)
+	Missing(t, "botocore", "no usable botocore (%s): %s did not run", strings.Join(tried, "; "), what)
 	return ""
 }
+
+// botocoreProbe imports botocore and exits non-zero, naming the version
+// and what is absent, when a needed model member is missing.
+const botocoreProbe = `
+import sys
+import botocore.session
+s = botocore.session.get_session()
+missing = []
+for need in sys.argv[1:]:
+    service, shape, member = need.split(".")
+    if member not in s.get_service_model(service).shape_for(shape).members:
+        missing.append(need)
+if missing:
+    sys.exit("botocore %s is too old: its models lack %s" % (botocore.__version__, ", ".join(missing)))
+`
 
 // lastLine is the last non-empty line of a command's output, which for a
 // Python error is the exception.

@@ -72,3 +72,20 @@ func TestPresentToolIsFound(t *testing.T) {
 		t.Error("found nothing")
 	}
 }
+
+// A botocore whose model lacks a member the test needs is as good as
+// none: the test is stopped through Missing, naming what is absent.
+func TestBotocoreWithoutANeededMemberCountsAsMissing(t *testing.T) {
+	t.Setenv(RequireEnv, "")
+	t.Setenv(SkipLogEnv, "")
+	f := run(func(t testing.TB) { Botocore(t, "the check", "ecs.LoadBalancer.noSuchMemberE2F") })
+	if f.failed != "" || !strings.Contains(f.skipped, "the check did not run") {
+		t.Fatalf("skipped %q, failed %q", f.skipped, f.failed)
+	}
+	if strings.Contains(f.skipped, "python3 not found") || strings.Contains(f.skipped, "No module named") {
+		return // no botocore here at all: the member check was not reached
+	}
+	if !strings.Contains(f.skipped, "too old: its models lack ecs.LoadBalancer.noSuchMemberE2F") {
+		t.Errorf("skip %q does not name the absent member", f.skipped)
+	}
+}
