@@ -68,7 +68,10 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 	return ins
 }
 
-// jsonFiles lists the *.json files under dir, sorted, so runs are repeatable.
+// jsonFiles lists the *.json files under dir, sorted, so runs are
+// repeatable. The names use "/" on every system (Windows accepts it), so
+// that outputs naming them, and the order they are read in, are the same
+// on Windows as elsewhere ('\' sorts after the digits, '/' before).
 func jsonFiles(dir string, diags *[]Diagnostic) []string {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -77,7 +80,7 @@ func jsonFiles(dir string, diags *[]Diagnostic) []string {
 			return nil
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".json") {
-			files = append(files, path)
+			files = append(files, filepath.ToSlash(path))
 		}
 		return nil
 	})
