@@ -29,14 +29,12 @@ func checkCPStrategyShape(s *Subject) []Finding {
 		return nil
 	}
 	var out []Finding
-	var asg, fg, withBase []string
+	var fg, withBase []string
 	anyWeight := false
 	for _, item := range strategy {
 		name := deref(item.CapacityProvider)
 		if fleet.IsFargateProvider(name) {
 			fg = append(fg, name)
-		} else {
-			asg = append(asg, name)
 		}
 		if item.Base > 0 {
 			withBase = append(withBase, name)

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -34,7 +36,7 @@ func checkImageArch(s *Subject) []Finding {
 		taskArch = string(rp.CpuArchitecture)
 	}
 	hosts := hostsOf(s)
-	hostArchs, ranAsService := sortedKeysOf(hosts.Archs), hosts.Services > 0
+	hostArchs, ranAsService := slices.Sorted(maps.Keys(hosts.Archs)), hosts.Services > 0
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		ref := deref(c.Image)
 		if !fleet.ParseImageRef(ref).IsECR() {

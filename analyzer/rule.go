@@ -18,8 +18,8 @@ const (
 )
 
 // Rule is one difference between the EC2 launch type and Fargate. Rules are
-// values listed in Rules(); their IDs are a public contract
-// (shared/reference/fargate-rules.md) and are never renamed or reused.
+// values listed in Rules(); their IDs are a public contract (the README's
+// rules catalogue is generated from them) and are never renamed or reused.
 type Rule struct {
 	ID       string
 	Scope    Scope

@@ -1,6 +1,6 @@
 package analyzer
 
-// taskRules are the task-definition-level rules (fargate-rules.md §1a).
+// taskRules are the task-definition-level rules.
 func taskRules() []Rule {
 	return []Rule{
 		requiresCompatFargate,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	awspricing "github.com/aws/aws-sdk-go-v2/service/pricing"
@@ -66,7 +68,7 @@ type apiProduct struct {
 func apiOffer(ctx context.Context, api ProductsAPI, code, region string, filters map[string]string, itemOf func(*product) (Item, bool)) (*Offer, error) {
 	in := &awspricing.GetProductsInput{ServiceCode: &code, FormatVersion: strp("aws_v1"), MaxResults: int32p(100)}
 	in.Filters = append(in.Filters, types.Filter{Field: strp("regionCode"), Type: types.FilterTypeTermMatch, Value: strp(region)})
-	for _, k := range sortedKeys(filters) {
+	for _, k := range slices.Sorted(maps.Keys(filters)) {
 		in.Filters = append(in.Filters, types.Filter{Field: strp(k), Type: types.FilterTypeTermMatch, Value: strp(filters[k])})
 	}
 	o := &Offer{OfferCode: code, Prices: map[Item]decimal.Decimal{}}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,7 +34,7 @@ func priceListDocs(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	var docs []string
-	for _, sku := range sortedKeys(offer.Products) {
+	for _, sku := range slices.Sorted(maps.Keys(offer.Products)) {
 		doc, _ := json.Marshal(map[string]any{
 			"product": offer.Products[sku], "serviceCode": offer.OfferCode, "version": offer.Version,
 			"publicationDate": offer.PublicationDate, "terms": map[string]any{"OnDemand": offer.Terms.OnDemand[sku]},

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // product is the part of a Price List product the price book reads; the
-// attribute names are the Price List's own (pricing reference §3.2, §3.3).
+// attribute names are the Price List's own, see
+// https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/reading-service-price-list-file-for-services.html
 type product struct {
 	SKU           string     `json:"sku"`
 	ProductFamily string     `json:"productFamily"`
@@ -174,9 +177,9 @@ func (o *offerReader) setPrice(sku string, price decimal.Decimal) {
 // hourlyUSD picks the first-tier USD price of a SKU's on-demand term;
 // prices are parsed as decimals straight from their strings.
 func hourlyUSD(terms map[string]term) (decimal.Decimal, bool, error) {
-	for _, code := range sortedKeys(terms) {
+	for _, code := range slices.Sorted(maps.Keys(terms)) {
 		t := terms[code]
-		for _, dc := range sortedKeys(t.PriceDimensions) {
+		for _, dc := range slices.Sorted(maps.Keys(t.PriceDimensions)) {
 			d := t.PriceDimensions[dc]
 			usd, ok := d.PricePerUnit["USD"]
 			if !ok || d.BeginRange != "" && d.BeginRange != "0" {

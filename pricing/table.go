@@ -5,8 +5,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"sort"
-	"strings"
+	"maps"
+	"slices"
 )
 
 // TableSchemaVersion is the version of the price book file format
@@ -72,14 +72,14 @@ func (t *Table) validate() error {
 	if t.AsOf == "" {
 		return fmt.Errorf("asOf is empty")
 	}
-	for _, r := range sortedKeys(t.Regions) {
-		for _, it := range sortedKeys(t.Regions[r]) {
+	for _, r := range slices.Sorted(maps.Keys(t.Regions)) {
+		for _, it := range slices.Sorted(maps.Keys(t.Regions[r])) {
 			if t.Regions[r][it].Value.IsNegative() {
 				return fmt.Errorf("regions.%s.%s: negative price %s", r, it, t.Regions[r][it].Value)
 			}
 		}
 	}
-	for _, it := range sortedKeys(t.Global) {
+	for _, it := range slices.Sorted(maps.Keys(t.Global)) {
 		if t.Global[it].Value.IsNegative() {
 			return fmt.Errorf("global.%s: negative price %s", it, t.Global[it].Value)
 		}
@@ -120,7 +120,7 @@ func (t *Table) Entry(region string, item Item) (Entry, bool) {
 func (t *Table) HasRegion(region string) bool { return len(t.Regions[region]) > 0 }
 
 // RegionNames lists the regions the book prices, sorted.
-func (t *Table) RegionNames() []string { return sortedKeys(t.Regions) }
+func (t *Table) RegionNames() []string { return slices.Sorted(maps.Keys(t.Regions)) }
 
 // Defaults implements Book.
 func (t *Table) Defaults() Defaults { return t.Fallback }
@@ -147,13 +147,4 @@ func (t *Table) Marshal() ([]byte, error) {
 		return nil, fmt.Errorf("encoding price book: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-func sortedKeys[K ~string, V any](m map[K]V) []K {
-	out := make([]K, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return strings.Compare(string(out[i]), string(out[j])) < 0 })
-	return out
 }

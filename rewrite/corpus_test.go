@@ -15,6 +15,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 // corpusRoot holds the real-world corpus: public task definitions, each
@@ -367,7 +368,7 @@ func corpusBotocore(t *testing.T, cases []*corpusCase) bool {
 	t.Helper()
 	py, why := botocorePython()
 	if py == "" {
-		t.Log("botocore check not run: " + why)
+		testtool.NotRun(t, "botocore", "the corpus rewrites' ParamValidator check did not run: %s", why)
 		return false
 	}
 	dir := t.TempDir()
@@ -422,7 +423,7 @@ func corpusCfnLint(t *testing.T, cases []*corpusCase) bool {
 	t.Helper()
 	lint, err := exec.LookPath("cfn-lint")
 	if err != nil {
-		t.Log("cfn-lint check not run: cfn-lint not found on PATH")
+		testtool.NotRun(t, "cfn-lint", "the corpus rewrites' cfn-lint check did not run: cfn-lint not found on PATH")
 		return false
 	}
 	resources := map[string]any{}

@@ -250,7 +250,7 @@ func compact(v []byte) json.RawMessage { return bytes.Clone(compactView(v)) }
 // elide (most values: json.Compact would copy them unchanged) and when it
 // is not JSON.
 func compactView(v []byte) []byte {
-	if bytes.IndexAny(v, " \t\r\n") < 0 {
+	if !bytes.ContainsAny(v, " \t\r\n") {
 		return v
 	}
 	var b bytes.Buffer

@@ -138,6 +138,9 @@ func TestRewriteUnwritableOut(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("running as root, which can write into a read-only directory: permission case skipped")
 	}
+	if runtime.GOOS == "windows" {
+		t.Skip("on Windows a directory's read-only attribute does not stop files being created in it: permission case skipped")
+	}
 	ro := filepath.Join(parent, "ro")
 	if err := os.Mkdir(ro, 0o555); err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -170,16 +169,6 @@ func progressPrinter(w io.Writer) func(discover.Progress) {
 		}
 	}
 }
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
 // defaultRegion is the region of inputs that carry no ARN (a task
 // definition in the register-task-definition shape): --region where the
 // command has it (cost), else the AWS configuration's; "" when neither says.

@@ -75,6 +75,32 @@ func (td *TaskDefinition) linkKey() key {
 	return key{td.Identity, td.Key()}
 }
 
+// addOnce records v under k in seen and appends it to list, unless a
+// document with that key was read before: then it warns that this copy is
+// ignored (the first wins, named by shown) and reports false.
+func addOnce[T sourced](b *builder, seen map[key]T, list *[]T, kind string, k, shown key, v T) bool {
+	if prev, dup := seen[k]; dup {
+		b.duplicate(kind, shown, prev.source(), v.source())
+		return false
+	}
+	seen[k] = v
+	if list != nil {
+		*list = append(*list, v)
+	}
+	return true
+}
+
+// sourced is a model object read from one input document.
+type sourced interface{ source() Source }
+
+func (td *TaskDefinition) source() Source    { return td.Doc.Source }
+func (s *Service) source() Source            { return s.Doc.Source }
+func (ci *ContainerInstance) source() Source { return ci.Doc.Source }
+func (in *Instance) source() Source          { return in.Doc.Source }
+func (img *Image) source() Source            { return img.Doc.Source }
+func (tg *TargetGroup) source() Source       { return tg.Doc.Source }
+func (sn *Subnet) source() Source            { return sn.Doc.Source }
+
 func (b *builder) addTaskDefinition(td *TaskDefinition) {
 	identifyTaskDefinition(td, b.def)
 	k := td.linkKey()
@@ -82,16 +108,13 @@ func (b *builder) addTaskDefinition(td *TaskDefinition) {
 		b.diags = append(b.diags, errorf(td.Doc.Source.File, td.Doc.Source.Path, "task definition has no family; it cannot be audited or linked to services"))
 		return
 	}
-	if prev, dup := b.taskDefs[k]; dup {
-		b.duplicate("task definition", k, prev.Doc.Source, td.Doc.Source)
+	if !addOnce(b, b.taskDefs, &b.fleet.TaskDefinitions, "task definition", k, k, td) {
 		return
 	}
 	if td.IdentityAssumed {
 		b.diags = append(b.diags, Diagnostic{File: td.Doc.Source.File, Path: td.Doc.Source.Path, Level: LevelWarning,
 			Message: "task definition carries no ARN, so its account and region are not in the input; taken as " + td.Identity.String() + " from --region or the AWS configuration"})
 	}
-	b.taskDefs[k] = td
-	b.fleet.TaskDefinitions = append(b.fleet.TaskDefinitions, td)
 }
 
 func (b *builder) addService(s *Service) {
@@ -102,8 +125,7 @@ func (b *builder) addService(s *Service) {
 		id = s.Cluster + "/" + deref(s.Svc.ServiceName)
 	}
 	k := key{s.Identity, id}
-	if prev, dup := b.services[k]; dup {
-		b.duplicate("service", k, prev.Doc.Source, s.Doc.Source)
+	if !addOnce(b, b.services, &b.fleet.Services, "service", k, k, s) {
 		return
 	}
 	if s.Cluster == "" {
@@ -114,8 +136,6 @@ func (b *builder) addService(s *Service) {
 		b.diags = append(b.diags, Diagnostic{File: s.Doc.Source.File, Path: s.Doc.Source.Path, Level: LevelWarning,
 			Message: "service carries no ARN, so its account and region are not in the input; taken as " + s.Identity.String() + " from --region or the AWS configuration"})
 	}
-	b.services[k] = s
-	b.fleet.Services = append(b.fleet.Services, s)
 }
 
 func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
@@ -123,11 +143,9 @@ func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
 	// A repeated container instance would count its capacity twice.
 	if arn := deref(ci.CI.ContainerInstanceArn); arn != "" {
 		k := key{ci.Identity, arn}
-		if prev, dup := b.cis[k]; dup {
-			b.duplicate("container instance", key{name: arn}, prev.Doc.Source, ci.Doc.Source)
+		if !addOnce(b, b.cis, nil, "container instance", k, key{name: arn}, ci) {
 			return
 		}
-		b.cis[k] = ci
 	}
 	if cluster == "" {
 		cluster = containerInstanceCluster(deref(ci.CI.ContainerInstanceArn))
@@ -143,12 +161,7 @@ func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
 func (b *builder) addInstance(in *Instance, owner string) {
 	identifyInstance(in, owner)
 	k := key{in.Identity, deref(in.EC2.InstanceId)}
-	if prev, dup := b.instances[k]; dup {
-		b.duplicate("EC2 instance", k, prev.Doc.Source, in.Doc.Source)
-		return
-	}
-	b.instances[k] = in
-	b.fleet.Instances = append(b.fleet.Instances, in)
+	addOnce(b, b.instances, &b.fleet.Instances, "EC2 instance", k, k, in)
 }
 
 func (b *builder) addImage(img *Image) {
@@ -156,11 +169,9 @@ func (b *builder) addImage(img *Image) {
 	d := img.Detail
 	if dg := deref(d.ImageDigest); dg != "" {
 		k := key{img.Identity, deref(d.RegistryId) + "/" + deref(d.RepositoryName) + "@" + dg}
-		if prev, dup := b.images[k]; dup {
-			b.duplicate("image", key{name: k.name}, prev.Doc.Source, img.Doc.Source)
+		if !addOnce(b, b.images, nil, "image", k, key{name: k.name}, img) {
 			return
 		}
-		b.images[k] = img
 	}
 	b.fleet.Images = append(b.fleet.Images, img)
 }
@@ -168,23 +179,13 @@ func (b *builder) addImage(img *Image) {
 func (b *builder) addTargetGroup(tg *TargetGroup) {
 	identifyTargetGroup(tg)
 	k := key{tg.Identity, deref(tg.TG.TargetGroupArn)}
-	if prev, dup := b.tgs[k]; dup {
-		b.duplicate("target group", key{name: k.name}, prev.Doc.Source, tg.Doc.Source)
-		return
-	}
-	b.tgs[k] = tg
-	b.fleet.TargetGroups = append(b.fleet.TargetGroups, tg)
+	addOnce(b, b.tgs, &b.fleet.TargetGroups, "target group", k, key{name: k.name}, tg)
 }
 
 func (b *builder) addSubnet(sn *Subnet) {
 	identifySubnet(sn)
 	k := key{sn.Identity, deref(sn.EC2.SubnetId)}
-	if prev, dup := b.subnets[k]; dup {
-		b.duplicate("subnet", k, prev.Doc.Source, sn.Doc.Source)
-		return
-	}
-	b.subnets[k] = sn
-	b.fleet.Subnets = append(b.fleet.Subnets, sn)
+	addOnce(b, b.subnets, &b.fleet.Subnets, "subnet", k, k, sn)
 }
 
 func (b *builder) addClusterDetail(c *ecstypes.Cluster, doc Doc) {

@@ -1,6 +1,8 @@
 package fleet
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -169,7 +171,7 @@ func windowsHosts(h Hosts) bool {
 // hostWindowsEvidence is one phrase naming what the hosts reported:
 // "the hosts of cluster c report ecs.os-type windows, EC2 Platform windows".
 func hostWindowsEvidence(h Hosts) []string {
-	said := sortedKeys(h.OSSources["windows"])
+	said := slices.Sorted(maps.Keys(h.OSSources["windows"]))
 	if fam := Sole(h.Families); strings.HasPrefix(fam, "WINDOWS") {
 		said = append(said, "ecs.os-family "+fam)
 	}

@@ -3,7 +3,9 @@ package fleet
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -299,7 +301,7 @@ var pageTokens = []string{"NextToken", "NextMarker"}
 // not among known: a pagination token as a partial read, anything else as
 // ignored.
 func (l *fileLoad) warnUnknownMembers(file, path string, obj map[string]json.RawMessage, known ...string) {
-	for _, k := range sortedKeys(obj) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if containsFold(known, k) {
 			continue
 		}

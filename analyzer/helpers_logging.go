@@ -7,6 +7,8 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// Shared helpers of the logging and execution-role rules.
+
 // keyStep appends a map key to a path the way the loader writes paths:
 // plain identifiers as ".key", anything else (awslogs-group) as `["key"]`.
 func keyStep(path, key string) string {
