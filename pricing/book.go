@@ -67,5 +67,8 @@ func missingPrice(region string, item Item) Money {
 	if t, ok := item.InstanceType(); ok {
 		return Unknown(fmt.Sprintf("no price for EC2 instance type %s in %s", t, region))
 	}
+	if t, ok := item.AnyInstanceType(); ok {
+		return Unknown(fmt.Sprintf("no price for EC2 instance type %s in %s (%s)", t, region, item))
+	}
 	return Unknown(fmt.Sprintf("no price for %s in %s", item, region))
 }

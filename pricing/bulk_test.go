@@ -33,12 +33,12 @@ func TestBulkFetchAndRefresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || len(got[0].Offers) != 2 {
+	if len(got) != 1 || len(got[0].Offers) != 4 {
 		t.Fatalf("fetched %+v", got)
 	}
 	now := time.Date(2026, 11, 22, 8, 0, 0, 0, time.UTC)
 	book := Refreshed(Default(), got, "bulk API", now)
-	if book.AsOf != "2026-11-22" || !strings.Contains(book.Source, "bulk API") || !strings.Contains(book.Source, "prices of us-east-1") ||
+	if book.AsOf != "2026-11-22" || !strings.Contains(book.Source, "bulk API") || !strings.Contains(book.Source, "rates of us-east-1") ||
 		!strings.Contains(book.Source, "kept from the book it refreshed (as of "+Default().AsOf+")") {
 		t.Errorf("about = %+v", book.About())
 	}

@@ -14,10 +14,9 @@ type RegionOffers struct {
 
 // Refreshed returns a copy of base with the fetched regions' figures
 // replaced: for each region, every item an offer priced takes the offer's
-// price (confidence A, sourced to the offer version), and EC2 instance
+// price (confidence A, sourced to the offer version), and per-instance-type
 // prices the offer no longer lists are dropped. Figures the Price List
-// has no rows for (Fargate Spot, Savings Plans, public IPv4) stay as they
-// were, with their own sources.
+// has no rows for (Fargate Spot) stay as they were, with their own sources.
 func Refreshed(base *Table, fetched []RegionOffers, via string, now time.Time) *Table {
 	t := base.clone()
 	day := now.UTC().Format("2006-01-02")
@@ -31,11 +30,11 @@ func Refreshed(base *Table, fetched []RegionOffers, via string, now time.Time) *
 			key := fmt.Sprintf("%s-%s-%s", strings.ToLower(via), o.OfferCode, ro.Region)
 			t.Sources[key] = fmt.Sprintf("AWS Price List %s, %s offer for %s, version %s, published %s, fetched %s",
 				via, o.OfferCode, ro.Region, nonEmpty(o.Version, "unknown"), nonEmpty(o.PublicationDate, "unknown"), day)
-			if o.OfferCode == "AmazonEC2" {
-				for it := range region {
-					if _, isEC2 := it.InstanceType(); isEC2 {
-						delete(region, it)
-					}
+			// Per-instance-type figures the fresh offer no longer lists
+			// are dropped rather than kept stale.
+			for it := range region {
+				if _, perType := it.AnyInstanceType(); perType && ownedBy(it) == o.OfferCode {
+					delete(region, it)
 				}
 			}
 			for it, v := range o.Prices {
@@ -49,16 +48,27 @@ func Refreshed(base *Table, fetched []RegionOffers, via string, now time.Time) *
 	for _, ro := range fetched {
 		regions = append(regions, ro.Region)
 	}
-	t.Source = fmt.Sprintf("AWS Price List %s (fetched %s) for the on-demand Fargate and EC2 prices of %s; "+
-		"Spot, Savings Plan, public IPv4 and other regions' figures kept from the book it refreshed (as of %s)",
+	t.Source = fmt.Sprintf("AWS Price List %s (fetched %s) for the on-demand Fargate, EC2, EBS, NAT and public IPv4 prices and the Compute Savings Plan rates of %s; "+
+		"Fargate Spot and other regions' figures kept from the book it refreshed (as of %s)",
 		via, day, strings.Join(regions, ", "), base.AsOf)
 	t.AsOf = day
 	t.origin = ""
 	return t
 }
 
+// ownedBy names the offer that prices a per-instance-type item.
+func ownedBy(it Item) string {
+	s := string(it)
+	if strings.HasPrefix(s, "ec2-sp") || strings.HasPrefix(s, "ec2-windows-sp") {
+		return "AWSComputeSavingsPlan"
+	}
+	return "AmazonEC2"
+}
+
 func unitOf(it Item) string {
 	switch {
+	case it == EBSGp3GBMonth, it == EBSGp2GBMonth:
+		return "GB-month"
 	case strings.HasSuffix(string(it), "-vcpu"), it == FargateWindowsOS:
 		return "vCPU-hour"
 	case strings.HasSuffix(string(it), "-gb") && it != NATGB:
