@@ -178,3 +178,15 @@ func (c *byteCounter) Read(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
+
+// ParseOfferOf reads an offer file of one of the offers the book keeps
+// (AmazonECS, AmazonEC2, AmazonVPC) with that offer's classifier, as
+// `pricing update` does; the generator of the embedded book uses it.
+func ParseOfferOf(r io.Reader, region, offerCode string) (*Offer, error) {
+	for _, bo := range bulkOffers {
+		if bo.code == offerCode {
+			return ParseOffer(r, region, bo.itemOf)
+		}
+	}
+	return nil, fmt.Errorf("offer %s is not one the price book reads", offerCode)
+}

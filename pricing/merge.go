@@ -42,6 +42,20 @@ func Refreshed(base *Table, fetched []RegionOffers, via string, now time.Time) *
 			}
 		}
 	}
+	// A region read from its offer files holds every type AWS lists.
+	for _, ro := range fetched {
+		if t.Coverage == nil {
+			t.Coverage = map[string]Coverage{}
+		}
+		c := t.Coverage[ro.Region]
+		for _, o := range ro.Offers {
+			if o.OfferCode == "AmazonEC2" {
+				c.Complete, c.Note = true, "every type of the AmazonEC2 offer "+nonEmpty(o.Version, "")
+			}
+		}
+		t.Coverage[ro.Region] = c
+	}
+	t.RecountCoverage()
 	// The book's date becomes the fetch day, but only some figures are
 	// that fresh: the source says which, and how old the rest may be.
 	regions := make([]string, 0, len(fetched))
@@ -65,6 +79,10 @@ func ownedBy(it Item) string {
 	return "AmazonEC2"
 }
 
+// UnitOf is the unit an item is priced in: "vCPU-hour", "GB-hour", "GB",
+// "GB-month" or "hour".
+func UnitOf(it Item) string { return unitOf(it) }
+
 func unitOf(it Item) string {
 	switch {
 	case it == EBSGp3GBMonth, it == EBSGp2GBMonth:
@@ -79,6 +97,9 @@ func unitOf(it Item) string {
 	return "hour"
 }
 
+// Clone returns a deep copy of the book.
+func (t *Table) Clone() *Table { return t.clone() }
+
 // clone deep-copies the maps so the base is never modified.
 func (t *Table) clone() *Table {
 	c := *t
@@ -89,6 +110,10 @@ func (t *Table) clone() *Table {
 	c.Global = make(map[Item]Entry, len(t.Global))
 	for k, v := range t.Global {
 		c.Global[k] = v
+	}
+	c.Coverage = make(map[string]Coverage, len(t.Coverage))
+	for k, v := range t.Coverage {
+		c.Coverage[k] = v
 	}
 	c.Regions = make(map[string]map[Item]Entry, len(t.Regions))
 	for r, items := range t.Regions {
