@@ -23,11 +23,11 @@ var requiredRegions = []string{"us-east-1", "us-east-2", "us-west-2", "eu-west-1
 // docs/cost.md). The test fails when a gap is filled (shrink the list) or
 // a new one appears.
 var knownGaps = map[string][]string{
-	"us-east-2":      {"m6a.2xlarge", "m6i.2xlarge", "m7g.2xlarge", "m7i.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
-	"us-west-2":      {"m6a.2xlarge", "m6i.2xlarge", "m7g.2xlarge", "m7i.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
-	"eu-west-1":      {"m6i.2xlarge", "m7g.2xlarge", "m7i.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
-	"eu-central-1":   {"m6i.2xlarge", "m7g.2xlarge", "m7i.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
-	"ap-northeast-1": {"m5.2xlarge", "m6g.2xlarge", "m6i.2xlarge", "m7g.2xlarge", "m7i.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
+	"us-east-2":      {"m6a.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
+	"us-west-2":      {"m6a.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
+	"eu-west-1":      {"r6i.2xlarge", "r6i.8xlarge"},
+	"eu-central-1":   {"r6i.2xlarge", "r6i.8xlarge"},
+	"ap-northeast-1": {"m5.2xlarge", "m6g.2xlarge", "r6i.2xlarge", "r6i.8xlarge"},
 }
 
 var arnRegion = regexp.MustCompile(`arn:aws:ecs:([a-z0-9-]+):`)
