@@ -214,8 +214,17 @@ func TestBrokenCacheFallsBackWithWarning(t *testing.T) {
 func TestPricingShow(t *testing.T) {
 	isolate(t)
 	code, out, _ := runCLINoInput(t, "pricing", "show", "--region", "us-east-1")
-	if code != 0 || !strings.Contains(out, "fargate-windows-vcpu") || !strings.Contains(out, "U (unverified)") {
-		t.Errorf("exit %d\n%s", code, out)
+	if code != 0 || !strings.Contains(out, "fargate-windows-vcpu") || !strings.Contains(out, "U (unverified)") ||
+		!strings.Contains(out, "ec2-windows:m5.2xlarge") || !strings.Contains(out, "EC2 coverage: every instance type (1367 Linux, 469 Windows)") {
+		t.Errorf("exit %d\n%.3000s", code, out)
+	}
+	code, out, _ = runCLINoInput(t, "pricing", "show", "--region", "eu-west-1")
+	if code != 0 || !strings.Contains(out, "EC2 coverage: partial") || !strings.Contains(out, "pricing update --region eu-west-1") {
+		t.Errorf("eu-west-1: exit %d\n%.3000s", code, out)
+	}
+	code, out, _ = runCLINoInput(t, "pricing", "show", "--region", "sa-east-1")
+	if code != 0 || !strings.Contains(out, "sa-east-1's EC2 prices are not embedded") {
+		t.Errorf("sa-east-1: exit %d\n%.3000s", code, out)
 	}
 	code, _, stderr := runCLINoInput(t, "pricing", "show", "--region", "xx-nowhere-1")
 	if code != 1 || !strings.Contains(stderr, "us-east-1") {
