@@ -25,9 +25,7 @@ var requiredRegions = []string{"us-east-1", "us-east-2", "us-west-2", "eu-west-1
 var knownGaps = map[string][]string{
 	"us-east-2":      {"m6a.2xlarge"},
 	"us-west-2":      {"m6a.2xlarge"},
-	"eu-west-1":      {"r6i.2xlarge"},
-	"eu-central-1":   {"r6i.2xlarge"},
-	"ap-northeast-1": {"m5.2xlarge", "m6g.2xlarge", "r6i.2xlarge"},
+	"ap-northeast-1": {"m5.2xlarge", "m6g.2xlarge"},
 }
 
 var arnRegion = regexp.MustCompile(`arn:aws:ecs:([a-z0-9-]+):`)
@@ -113,7 +111,7 @@ func TestFleetGeneratorTypesArePriced(t *testing.T) {
 
 // A type the book lacks in a partial region names the command that fills it.
 func TestMissingTypeNamesTheFillingCommand(t *testing.T) {
-	m := pricing.Default().Price("eu-west-1", pricing.EC2Item("r6i.2xlarge"))
+	m := pricing.Default().Price("eu-west-1", pricing.EC2Item("r7i.2xlarge"))
 	if m.Known() || !strings.Contains(strings.Join(m.Missing(), ""), "run `ecs2fargate pricing update --region eu-west-1`") {
 		t.Errorf("missing = %v", m.Missing())
 	}
