@@ -23,8 +23,6 @@ var requiredRegions = []string{"us-east-1", "us-east-2", "us-west-2", "eu-west-1
 // docs/cost.md). The test fails when a gap is filled (shrink the list) or
 // a new one appears.
 var knownGaps = map[string][]string{
-	"us-east-2":      {"m6a.2xlarge"},
-	"us-west-2":      {"m6a.2xlarge"},
 	"ap-northeast-1": {"m5.2xlarge", "m6g.2xlarge"},
 }
 
