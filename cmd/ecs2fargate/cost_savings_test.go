@@ -120,8 +120,8 @@ func TestServiceSavingsAddUpToTheClusterSaving(t *testing.T) {
 // footer, and the output's last line is the full assumptions line.
 func TestEveryCostTableEndsWithItsAssumptions(t *testing.T) {
 	marks := map[string]struct{ table, footer, last string }{
-		"table":    {"┘", "Assumptions: prices as of 2026-11-22 (embedded price book)", "Assumptions: prices as of 2026-11-22 from"},
-		"markdown": {"| --- |", "_Assumptions: prices as of 2026-11-22 (embedded price book)", "_Assumptions: prices as of 2026-11-22 from"},
+		"table":    {"┘", "Assumptions: prices as of 2026-12-06 (embedded price book)", "Assumptions: prices as of 2026-12-06 from"},
+		"markdown": {"| --- |", "_Assumptions: prices as of 2026-12-06 (embedded price book)", "_Assumptions: prices as of 2026-12-06 from"},
 	}
 	for format, m := range marks {
 		t.Run(format, func(t *testing.T) {

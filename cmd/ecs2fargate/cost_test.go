@@ -51,7 +51,7 @@ func TestCostFormatsGolden(t *testing.T) {
 				if !strings.HasPrefix(last, "assumptions,") {
 					t.Errorf("last CSV row %q is not the assumptions", last)
 				}
-			} else if format != "json" && !strings.Contains(last, "Assumptions: prices as of 2026-11-22") {
+			} else if format != "json" && !strings.Contains(last, "Assumptions: prices as of 2026-12-06") {
 				t.Errorf("output does not end with the assumptions line: %q", last)
 			}
 		})
@@ -101,7 +101,7 @@ func TestCostJSONContract(t *testing.T) {
 	if cl := *doc.Clusters[0].EC2Monthly; cl != "100.45" || !sum.Equal(decimal.RequireFromString(cl)) {
 		t.Errorf("shares + idle = %s, cluster = %s (want 100.45)", sum, cl)
 	}
-	if doc.Assumptions["hoursPerMonth"] != "730" || doc.Assumptions["priceDate"] != "2026-11-22" {
+	if doc.Assumptions["hoursPerMonth"] != "730" || doc.Assumptions["priceDate"] != "2026-12-06" {
 		t.Errorf("assumptions = %v", doc.Assumptions)
 	}
 }
