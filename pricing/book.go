@@ -63,9 +63,14 @@ func (e Entry) money(what string) Money {
 	return m
 }
 
-func missingPrice(region string, item Item) Money {
+func missingPrice(region string, item Item) Money { return Unknown(missingReason(region, item)) }
+
+func missingReason(region string, item Item) string {
 	if t, ok := item.InstanceType(); ok {
-		return Unknown(fmt.Sprintf("no price for EC2 instance type %s in %s", t, region))
+		return fmt.Sprintf("no price for EC2 instance type %s in %s", t, region)
 	}
-	return Unknown(fmt.Sprintf("no price for %s in %s", item, region))
+	if t, ok := item.AnyInstanceType(); ok {
+		return fmt.Sprintf("no price for EC2 instance type %s in %s (%s)", t, region, item)
+	}
+	return fmt.Sprintf("no price for %s in %s", item, region)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -12,6 +13,10 @@ import (
 // TableSchemaVersion is the version of the price book file format
 // (docs/cost.md): the embedded default, the cache and --price-file.
 const TableSchemaVersion = 1
+
+// The embedded book is generated from data/sources (docs/cost.md, "The
+// embedded price book"); TestEmbeddedBookIsGenerated holds them in step.
+//go:generate go run ../cmd/pricegen build -sources data/sources -out data/default.json
 
 //go:embed data/default.json
 var defaultJSON []byte
@@ -29,6 +34,13 @@ type Table struct {
 	Global   map[Item]Entry            `json:"global"`
 	Fallback Defaults                  `json:"defaults"`
 	Regions  map[string]map[Item]Entry `json:"regions"`
+	// Coverage says, per region, how many EC2 instance types are priced
+	// and whether that is all of them (added within schemaVersion 1).
+	Coverage map[string]Coverage `json:"coverage,omitempty"`
+	// InstanceTables hold per-instance-type figures compactly (the
+	// embedded book's form); ParseTable expands them into Regions
+	// (added within schemaVersion 1).
+	InstanceTables []InstanceTable `json:"instanceTables,omitempty"`
 
 	origin string
 }
@@ -53,6 +65,9 @@ func ParseTable(data []byte, origin string) (*Table, error) {
 	if err := dec.Decode(&t); err != nil {
 		return nil, fmt.Errorf("price book %s: %w", origin, err)
 	}
+	if err := t.expandInstanceTables(); err != nil {
+		return nil, fmt.Errorf("price book %s: %w", origin, err)
+	}
 	if err := t.validate(); err != nil {
 		return nil, fmt.Errorf("price book %s: %w", origin, err)
 	}
@@ -72,12 +87,19 @@ func (t *Table) validate() error {
 	if t.AsOf == "" {
 		return fmt.Errorf("asOf is empty")
 	}
-	for _, r := range slices.Sorted(maps.Keys(t.Regions)) {
-		for _, it := range slices.Sorted(maps.Keys(t.Regions[r])) {
-			if t.Regions[r][it].Value.IsNegative() {
-				return fmt.Errorf("regions.%s.%s: negative price %s", r, it, t.Regions[r][it].Value)
+	// Checked unsorted (the embedded book has thousands of figures and is
+	// read at every start); the errors are sorted so the first is stable.
+	var negative []string
+	for r, items := range t.Regions {
+		for it, e := range items {
+			if e.Value.IsNegative() {
+				negative = append(negative, fmt.Sprintf("regions.%s.%s: negative price %s", r, it, e.Value))
 			}
 		}
+	}
+	if len(negative) > 0 {
+		slices.Sort(negative)
+		return errors.New(negative[0])
 	}
 	for _, it := range slices.Sorted(maps.Keys(t.Global)) {
 		if t.Global[it].Value.IsNegative() {
@@ -102,6 +124,9 @@ func (t *Table) defaultsByName() map[string]Entry {
 func (t *Table) Price(region string, item Item) Money {
 	e, ok := t.Entry(region, item)
 	if !ok {
+		if _, perType := item.AnyInstanceType(); perType {
+			return Unknown(missingReason(region, item) + t.notEmbeddedHint(region))
+		}
 		return missingPrice(region, item)
 	}
 	return e.money(fmt.Sprintf("%s in %s", item, region))
