@@ -169,6 +169,7 @@ func progressPrinter(w io.Writer) func(discover.Progress) {
 		}
 	}
 }
+
 // defaultRegion is the region of inputs that carry no ARN (a task
 // definition in the register-task-definition shape): --region where the
 // command has it (cost), else the AWS configuration's; "" when neither says.
