@@ -14,7 +14,7 @@ var platformUnknown = Rule{
 	ID:       platformUnknownID,
 	Scope:    ScopeTask,
 	Severity: Warning,
-	Title:    "The inputs do not say whether the task runs Linux or Windows (or which Windows)",
+	Title:    "The inputs do not say whether the task runs Linux or Windows",
 	Rationale: "Fargate runs a task as LINUX unless `runtimePlatform.operatingSystemFamily` names a Windows Server family, and its sizes, " +
 		"prices and supported parameters differ by OS. An EC2 task definition often declares neither; the container instances it ran on, " +
 		"its images or its commands usually tell. When none of them does, a Linux rewrite of a Windows task would register and then fail to start.",
@@ -34,16 +34,13 @@ func checkPlatformUnknown(s *Subject) []Finding {
 		return nil
 	}
 	p := s.Platform()
-	switch {
-	case p.OS == fleet.OSUnknown:
+	// A Windows task always gets a family (fleet.Platform guesses 2022
+	// Server Core when nothing names one, and runtime-platform-windows says
+	// so), so only an undecided OS is unknown.
+	if p.OS == fleet.OSUnknown {
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", nil,
 			"nothing in the inputs says whether the task runs Linux or Windows (no operatingSystemFamily, no container instances with ecs.os-type, "+
 				"no Windows or POSIX images, commands or paths); add %s, or declare runtimePlatform.operatingSystemFamily", hostsToAdd(hostsOf(s)))}
-	case p.IsWindows() && p.Family == "":
-		return []Finding{Flag("runtimePlatform.operatingSystemFamily", nil,
-			"the task runs Windows containers (%s) but nothing says which Windows Server version and edition its images need; "+
-				"add %s (their ecs.os-family attribute), or set operatingSystemFamily to the WINDOWS_SERVER_2019/2022 FULL or CORE family of the image",
-			evidenceText(p), hostsToAdd(hostsOf(s)))}
 	}
 	return nil
 }

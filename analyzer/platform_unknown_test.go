@@ -13,11 +13,11 @@ import (
 // a Windows image, a Linux declaration or a POSIX command is judged.
 func TestUndecidedPlatformVerdictIsUnknown(t *testing.T) {
 	for path, want := range map[string]string{
-		"testdata/rules/platform-unknown/fail-no-evidence.json":        Unknown,
-		"testdata/rules/platform-unknown/fail-windows-no-version.json": Unknown,
-		"testdata/rules/platform-unknown/pass-declared-linux.json":     "",
-		"testdata/rules/platform-unknown/pass-windows-image.json":      "",
-		"testdata/rules/platform-unknown/pass-posix-command.json":      "",
+		"testdata/rules/platform-unknown/fail-no-evidence.json":                            Unknown,
+		"testdata/rules/runtime-platform-windows/fail-windows-command-family-guessed.json": "",
+		"testdata/rules/platform-unknown/pass-declared-linux.json":                         "",
+		"testdata/rules/platform-unknown/pass-windows-image.json":                          "",
+		"testdata/rules/platform-unknown/pass-posix-command.json":                          "",
 	} {
 		f, _ := fleet.Load(context.Background(), []string{path}, nil)
 		res, err := Audit(f, Options{})

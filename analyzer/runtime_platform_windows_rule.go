@@ -58,5 +58,5 @@ func guessNote(p fleet.Platform) string {
 	if !p.FamilyGuessed {
 		return ""
 	}
-	return " (no image tag names the Windows Server version, so 2022 is assumed: pin an ltsc2019 or ltsc2022 tag, or set the family the image was built on)"
+	return " (no image names the Windows Server version or edition, so 2022 Server Core is assumed: pin an ltsc2019 or ltsc2022 tag, or set the family the image was built on)"
 }

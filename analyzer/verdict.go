@@ -84,7 +84,7 @@ func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 		// A Linux rewrite of what may be a Windows task would register and
 		// fail at launch: neither ready nor fixable until the inputs say.
 		v.Verdict = Unknown
-		v.Notes = append(v.Notes, "the platform (Linux or Windows, and which Windows) cannot be decided from the inputs: see "+platformUnknownID)
+		v.Notes = append(v.Notes, "the platform (Linux or Windows) cannot be decided from the inputs: see "+platformUnknownID)
 	case len(v.Fixable) > 0:
 		v.Verdict = Fixed
 	default:

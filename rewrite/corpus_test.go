@@ -26,10 +26,7 @@ const corpusRoot = "../testdata/corpus"
 // each with the point of issue 10 whose fix makes it pass. A pending case's
 // problems are logged as PENDING instead of failing; a pending case that
 // passes fails the test, so the list can only shrink.
-var pendingIssuePoints = map[string]string{
-	"agent-iam-roles-windows":     "point 2 (Windows decided from commands and paths)",
-	"deepfence-console-v2-export": "new defect: a console export (describe fields without the taskDefinition wrapper) loads as register shape, so read-only-fields stays silent; the rewrite does strip the fields",
-}
+var pendingIssuePoints = map[string]string{}
 
 // corpusExpect is a case's expect.json.
 type corpusExpect struct {

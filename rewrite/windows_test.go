@@ -125,23 +125,22 @@ func TestWindowsRewriteFromEachEvidence(t *testing.T) {
 }
 
 // TestWindowsCommandWithoutFamily: the command says Windows but nothing
-// says which Windows Server: the rewrite declares no family and leaves
-// platform-unknown, saying what to add.
+// says which Windows Server. A Linux rewrite would fail at launch for
+// certain, so the rewrite declares the guessed WINDOWS_SERVER_2022_CORE
+// and its change says that is an assumption to confirm.
 func TestWindowsCommandWithoutFamily(t *testing.T) {
 	f, td := windowsFleet(ecstypes.ContainerDefinition{Image: aws.String("123456789012.dkr.ecr.us-east-1.amazonaws.com/legacy/app:7"), EntryPoint: []string{"powershell", "-Command"}})
 	res, err := TaskDefinition(f, td, windowsOpts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(res.Document), "operatingSystemFamily") {
-		t.Errorf("a family was declared without evidence of one:\n%s", res.Document)
+	assertWindowsRewrite(t, res, "WINDOWS_SERVER_2022_CORE")
+	said := false
+	for _, c := range res.Changes {
+		said = said || c.RuleID == "runtime-platform-windows" && strings.Contains(c.Message, "assumed")
 	}
-	found := false
-	for _, r := range res.Remaining {
-		found = found || r.RuleID == "platform-unknown" && strings.Contains(r.Message, "describe-container-instances")
-	}
-	if !found {
-		t.Errorf("platform-unknown not left to do: %+v", res.Remaining)
+	if !said {
+		t.Errorf("no runtime-platform-windows change says the family is assumed: %+v", res.Changes)
 	}
 }
 

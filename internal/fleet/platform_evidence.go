@@ -191,7 +191,12 @@ func windowsFamily(td *TaskDefinition, h Hosts) (family string, guessed bool) {
 	}
 	edition, version := Sole(editions), Sole(versions)
 	if edition == "" {
-		return "", false
+		// Windows from the hosts' OS type, a command or a path, with no
+		// image that names its edition: Server Core, the base most
+		// application images use, and 2022, both marked as a guess that
+		// the finding asks the user to confirm (a Linux rewrite of a
+		// Windows task would fail at launch for certain).
+		edition = "CORE"
 	}
 	if version == "" {
 		return "WINDOWS_SERVER_2022_" + edition, true

@@ -52,19 +52,19 @@ func TestPlatformWindowsEvidence(t *testing.T) {
 			"WINDOWS_SERVER_2019_CORE", "Platform windows"},
 		{"EC2 PlatformDetails", ec2TD(private, ecstypes.ContainerDefinition{}),
 			[]*ContainerInstance{{Instance: &Instance{EC2: ec2types.Instance{PlatformDetails: aws.String("Windows")}}}},
-			"", "PlatformDetails Windows"},
+			"WINDOWS_SERVER_2022_CORE", "PlatformDetails Windows"},
 		{"image", ec2TD("mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022", ecstypes.ContainerDefinition{}), nil,
 			"WINDOWS_SERVER_2022_CORE", "is a Windows image"},
 		{".NET Framework image", ec2TD("mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019", ecstypes.ContainerDefinition{}), nil,
 			"WINDOWS_SERVER_2019_CORE", "is a Windows image"},
 		{"powershell command", ec2TD(private, ecstypes.ContainerDefinition{EntryPoint: []string{"powershell", "-Command"}}), nil,
-			"", "entryPoint is a Windows command"},
+			"WINDOWS_SERVER_2022_CORE", "entryPoint is a Windows command"},
 		{"drive path", ec2TD(private, ecstypes.ContainerDefinition{Command: []string{`C:\app\run.exe`, "--port", "80"}}), nil,
-			"", "command is a Windows command"},
+			"WINDOWS_SERVER_2022_CORE", "command is a Windows command"},
 		{"cmd.exe", ec2TD(private, ecstypes.ContainerDefinition{Command: []string{"cmd.exe", "/c", "start.bat"}}), nil,
-			"", "command is a Windows command"},
+			"WINDOWS_SERVER_2022_CORE", "command is a Windows command"},
 		{"named pipe mount", ec2TD(private, ecstypes.ContainerDefinition{MountPoints: []ecstypes.MountPoint{{ContainerPath: aws.String(`\\.\pipe\docker_engine`)}}}), nil,
-			"", "mountPoints.containerPath is a Windows command"},
+			"WINDOWS_SERVER_2022_CORE", "mountPoints.containerPath is a Windows command"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -78,6 +78,11 @@ func TestPlatformWindowsEvidence(t *testing.T) {
 			}
 			if p.Family != c.wantFamily {
 				t.Errorf("Family = %q, want %q", p.Family, c.wantFamily)
+			}
+			// A family that no image tag or host attribute names is a guess
+			// the finding must say is one.
+			if c.wantFamily == "WINDOWS_SERVER_2022_CORE" && aws.ToString(c.td.ContainerDefinitions[0].Image) == private && !p.FamilyGuessed {
+				t.Error("FamilyGuessed = false for a family no evidence names")
 			}
 			if p.Arch != ArchX86 {
 				t.Errorf("Arch = %q, want x86_64 (Windows on Fargate is X86_64 only)", p.Arch)
