@@ -15,7 +15,12 @@ func TestPlaintextSecretNeverPrintsValues(t *testing.T) {
 	if len(res.Findings) != 7 {
 		t.Fatalf("%d findings, want 7 (5 names, entryPoint, command)", len(res.Findings))
 	}
-	out, _ := json.Marshal(res)
+	// The findings and verdicts are what every format renders (the result
+	// also holds the rules, whose Check funcs do not marshal).
+	out, err := json.Marshal([]any{res.Findings, res.Verdicts, res.NotChecked})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, secret := range []string{"do-not-print", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI", "EXAMPLEKEY"} {
 		if strings.Contains(string(out), secret) {
 			t.Errorf("the audit result shows %q", secret)
