@@ -25,7 +25,7 @@ type Audit struct {
 	// files themselves, so the caller supplies it; nil means no lines.
 	Locate func(file string, paths []string) map[string]fleet.Position `json:"-"`
 	fleet  *fleet.Fleet
-	// place says whether human formats name account and region (needsPlace).
+	// place says whether human formats name account and region (placeOf).
 	place placer
 }
 
@@ -61,7 +61,7 @@ func NewAudit(version string, res *analyzer.Result, f *fleet.Fleet, diags []flee
 		fleet:         f,
 	}
 	a.Summary = summarize(res, f)
-	a.place = placer(needsPlace(auditPlaces(a)))
+	a.place = placeOf(auditPlaces(a))
 	return a
 }
 

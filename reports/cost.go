@@ -23,7 +23,7 @@ type Cost struct {
 	Totals        CostTotals         `json:"totals"`
 	Unknown       []string           `json:"unknown"`
 	Diagnostics   []fleet.Diagnostic `json:"diagnostics"`
-	// place says whether human formats name account and region (needsPlace).
+	// place says how human formats name a row's account and region (placeOf).
 	place placer
 }
 

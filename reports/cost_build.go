@@ -36,7 +36,7 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 	for _, cl := range cmp.Clusters {
 		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[clusterKey(cl.Where(), cl.Cluster)], rows))
 	}
-	c.place = placer(needsPlace(costPlaces(c)))
+	c.place = placeOf(costPlaces(c))
 	for i := range c.Services {
 		c.Services[i].addSavingsAndYearly() // needs the EC2 shares clusterRow wrote
 	}

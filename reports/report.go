@@ -36,7 +36,7 @@ type Report struct {
 	// ChartLimit bars each).
 	CostChart []ReportCluster `json:"-"`
 	RuleChart []RuleCount     `json:"-"`
-	// place says whether human formats name account and region (needsPlace).
+	// place says how human formats name a row's account and region (placeOf).
 	place placer
 }
 
@@ -85,7 +85,7 @@ type ReportCluster struct {
 }
 
 // Label is the cluster's name as the human formats show it: with
-// ACCOUNT/REGION/ in front when the report spans several (needsPlace).
+// REGION/ or ACCOUNT/REGION/ in front when the report spans several (placeOf).
 func (c ReportCluster) Label() string { return c.label }
 
 // ClusterChart are a cluster's bar lengths in the cost chart.
@@ -147,7 +147,7 @@ type ServiceReport struct {
 }
 
 // Label is the service's cluster as the human formats show it: with
-// ACCOUNT/REGION/ in front when the report spans several (needsPlace).
+// REGION/ or ACCOUNT/REGION/ in front when the report spans several (placeOf).
 func (s ServiceReport) Label() string { return s.label }
 
 // DataGaps is everything the report could not check, price or read.

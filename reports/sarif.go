@@ -306,7 +306,7 @@ func artifactURI(file string) (string, bool) {
 
 // logicalLocations name the ECS resources the finding is about.
 // Their qualified names start with ACCOUNT/REGION/ when the audit spans
-// several (see needsPlace).
+// several (see placeOf).
 func logicalLocations(p placer, f analyzer.Finding) []sarifLogical {
 	var out []sarifLogical
 	q := func(name string) string { return p.name(f.Account, f.Region, name) }
@@ -348,7 +348,7 @@ func findingMessage(p placer, f analyzer.Finding) string {
 // fingerprint identifies a finding across runs, whatever line it moves to:
 // a hash of the rule, the subject, the container and the field path. The
 // subject names its account and region only when the audit needs them (see
-// needsPlace), so a one-region fleet's fingerprints stay as they were.
+// placeOf), so a one-region fleet's fingerprints stay as they were.
 func fingerprint(p placer, f analyzer.Finding) string {
 	sum := sha256.Sum256([]byte(strings.Join([]string{
 		f.RuleID, p.subject(f.Account, f.Region, f.Cluster, f.Service, f.TaskDefinition), f.Container, f.Path,

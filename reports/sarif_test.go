@@ -271,7 +271,7 @@ func TestFingerprintIgnoresLineAndValue(t *testing.T) {
 	f := analyzer.Finding{RuleID: "privileged", TaskDefinition: "web:7", Container: "app", Path: "containerDefinitions[0].privileged", Value: "true", File: "a.json"}
 	g := f
 	g.Value, g.File, g.Message = "1", "b.json", "other words"
-	if fingerprint(false, f) != fingerprint(false, g) {
+	if fingerprint(placeNone, f) != fingerprint(placeNone, g) {
 		t.Error("fingerprint changed with value, file or message")
 	}
 	for _, h := range []analyzer.Finding{
@@ -280,7 +280,7 @@ func TestFingerprintIgnoresLineAndValue(t *testing.T) {
 		func() analyzer.Finding { h := f; h.TaskDefinition = "api:1"; return h }(),
 		func() analyzer.Finding { h := f; h.RuleID = "network-mode-awsvpc"; return h }(),
 	} {
-		if fingerprint(false, h) == fingerprint(false, f) {
+		if fingerprint(placeNone, h) == fingerprint(placeNone, f) {
 			t.Errorf("fingerprint did not change for %+v", h)
 		}
 	}
@@ -289,10 +289,10 @@ func TestFingerprintIgnoresLineAndValue(t *testing.T) {
 	// fingerprints do not depend on the account and region at all.
 	west := f
 	west.Account, west.Region = "123456789012", "us-west-2"
-	if fingerprint(true, west) == fingerprint(true, f) {
+	if fingerprint(placeAccountRegion, west) == fingerprint(placeAccountRegion, f) {
 		t.Error("fingerprint did not change with the region in a multi-region audit")
 	}
-	if fingerprint(false, west) != fingerprint(false, f) {
+	if fingerprint(placeNone, west) != fingerprint(placeNone, f) {
 		t.Error("fingerprint of a one-region audit changed with its region")
 	}
 }

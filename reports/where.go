@@ -9,40 +9,59 @@ import (
 // (a cluster name, or a task definition's family:revision).
 type placed struct{ account, region, name string }
 
-// needsPlace decides whether the human formats name each row's account and
-// region: when the rows span more than one account, or one name occurs in
-// more than one account or region (prod-core in us-east-1 and us-west-2).
-// A fleet of one account whose names are unique across its regions (the
-// demo fleet) reads as before. JSON and CSV always carry both fields. A
-// row whose input named no account or region (a register-shaped task
-// definition) tells nothing either way.
-func needsPlace(rows []placed) bool {
-	accounts := map[string]bool{}
+// placeOf decides how the human formats name each row's place: with
+// ACCOUNT/REGION/ in front when the rows span more than one account, or one
+// name occurs in more than one account (prod-core in two accounts); with
+// REGION/ in front when they are of one account but span more than one
+// region (the account, the same on every row, is in JSON and CSV); else
+// with the name alone. A row whose input named no account or region (a
+// register-shaped task definition) tells nothing either way.
+func placeOf(rows []placed) placer {
+	accounts, regions := map[string]bool{}, map[string]bool{}
 	where := map[string]fleet.Identity{}
+	sameNameElsewhere := false
 	for _, r := range rows {
 		id := fleet.Identity{Account: r.account, Region: r.region}
 		if r.account == "" || r.region == "" {
 			continue
 		}
-		accounts[r.account] = true
-		if prev, ok := where[r.name]; ok && prev != id {
-			return true
+		accounts[r.account], regions[r.region] = true, true
+		if prev, ok := where[r.name]; ok && prev.Account != id.Account {
+			sameNameElsewhere = true
 		}
 		where[r.name] = id
 	}
-	return len(accounts) > 1
+	switch {
+	case len(accounts) > 1 || sameNameElsewhere:
+		return placeAccountRegion
+	case len(regions) > 1:
+		return placeRegion
+	}
+	return placeNone
 }
 
-// placer names subjects in the human formats, with "ACCOUNT/REGION/" in
-// front when the report needs it (see needsPlace).
-type placer bool
+// placer names subjects in the human formats (see placeOf).
+type placer int
 
-// name is name, or ACCOUNT/REGION/name.
+// How much of a row's place the human formats show.
+const (
+	placeNone placer = iota
+	placeRegion
+	placeAccountRegion
+)
+
+// name is name, REGION/name or ACCOUNT/REGION/name.
 func (p placer) name(account, region, name string) string {
-	if !p {
-		return name
+	switch p {
+	case placeRegion:
+		if region == "" {
+			return name
+		}
+		return region + "/" + name
+	case placeAccountRegion:
+		return fleet.Identity{Account: account, Region: region}.String() + "/" + name
 	}
-	return fleet.Identity{Account: account, Region: region}.String() + "/" + name
+	return name
 }
 
 // subject names a service as [ACCOUNT/REGION/]cluster/service and a task
@@ -81,7 +100,7 @@ func clusterKey(where fleet.Identity, cluster string) string {
 	return where.String() + "/" + cluster
 }
 
-// rewritePlacer decides needsPlace for a rewrite's task definitions and
+// rewritePlacer decides placeOf for a rewrite's task definitions and
 // services.
 func rewritePlacer(r *rewrite.Report) placer {
 	rows := make([]placed, 0, len(r.TaskDefinitions)+len(r.Services))
@@ -91,5 +110,5 @@ func rewritePlacer(r *rewrite.Report) placer {
 	for _, s := range r.Services {
 		rows = append(rows, placed{s.Account, s.Region, s.Cluster})
 	}
-	return placer(needsPlace(rows))
+	return placeOf(rows)
 }

@@ -64,8 +64,8 @@ func TestDemoFleetLikeForLike(t *testing.T) {
 	// (licence included) the book now holds (ec2-windows:m5.2xlarge) but
 	// the comparison does not read yet. c6g.large in eu-west-1 and
 	// g4dn.xlarge are priced.
-	want := map[string]string{"onDemand": "eu-web platform-tools prod-core", "spot": "eu-web platform-tools prod-core",
-		"arm": "eu-web platform-tools prod-core", "savingsPlan1y": "eu-web platform-tools prod-core", "savingsPlan3y": "eu-web platform-tools prod-core"}
+	want := map[string]string{"onDemand": "eu-west-1/eu-web us-east-1/platform-tools us-east-1/prod-core", "spot": "eu-west-1/eu-web us-east-1/platform-tools us-east-1/prod-core",
+		"arm": "eu-west-1/eu-web us-east-1/platform-tools us-east-1/prod-core", "savingsPlan1y": "eu-west-1/eu-web us-east-1/platform-tools us-east-1/prod-core", "savingsPlan3y": "eu-west-1/eu-web us-east-1/platform-tools us-east-1/prod-core"}
 	for option, clusters := range want {
 		l, ok := doc.Totals.LikeForLike[option]
 		if !ok || strings.Join(l.Clusters, " ") != clusters || l.EC2Monthly == nil {
