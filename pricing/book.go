@@ -64,8 +64,9 @@ func (e Entry) money(what string) Money {
 }
 
 func missingPrice(region string, item Item) Money {
+	fill := fmt.Sprintf("ecs2fargate pricing update --region %s, or --price-file FILE", region)
 	if t, ok := item.InstanceType(); ok {
-		return Unknown(fmt.Sprintf("no price for EC2 instance type %s in %s", t, region))
+		return UnknownFill(fmt.Sprintf("no price for EC2 instance type %s in %s", t, region), fill)
 	}
-	return Unknown(fmt.Sprintf("no price for %s in %s", item, region))
+	return UnknownFill(fmt.Sprintf("no price for %s in %s", item, region), fill)
 }

@@ -19,7 +19,31 @@ type ClusterCost struct {
 	// EC2 is the monthly cost of all container instances; Idle the part no
 	// task reserves. EC2 = Idle + Σ services' EC2.
 	EC2, Idle Money
-	Fargate   Variants
+	// EC2Side is the cluster's EC2 cost under each option's own kind of
+	// commitment (hostPrices); IdleSide its idle part. Each option's saving
+	// is EC2Side − Fargate.
+	EC2Side, IdleSide Variants
+	// Fargate is the cost after the move under each option: the services
+	// that move on Fargate, the DAEMON services as their sidecars, the
+	// services that stay at their stay cost on EC2. Services already on
+	// Fargate are on neither side.
+	Fargate Variants
+	// Stranded is the monthly commitment (Reserved Instances, EC2 Instance
+	// Savings Plan) still paid for the hosts the move shuts down, until the
+	// term ends; zero when none is held.
+	Stranded Money
+	// EBS is what the container instances' EBS volumes cost a month (in
+	// EC2 and every EC2Side: the volumes go with the hosts).
+	EBS Money
+	// committed is the monthly cost of the hosts under that commitment.
+	committed Money
+	// CPUUtilization and MemoryUtilization are the reserved share of each
+	// registered resource; Binding names the higher one ("cpu" or
+	// "memory"), which decides how many hosts the tasks need, and
+	// BindingIdle is the EC2 cost the binding resource leaves unreserved.
+	CPUUtilization, MemoryUtilization decimal.Decimal
+	Binding                           string
+	BindingIdle                       Money
 	// CPUWeight is the GB-equivalent of one vCPU used to split the cost.
 	CPUWeight decimal.Decimal
 	// Utilization is the reserved share of registered capacity (weighted);
@@ -39,7 +63,14 @@ type ClusterCost struct {
 type InstanceCost struct {
 	ID, ContainerInstanceARN, Type, Lifecycle, Region string
 	CPU, MemoryMiB                                    int
-	Hourly, Monthly                                   Money
+	// Hourly and Monthly are the host as billed today.
+	Hourly, Monthly Money
+	// Side is the host's monthly cost under each option's commitment.
+	Side Variants
+	// committed is its monthly cost under a Reserved Instance or EC2
+	// Instance Savings Plan the user holds (stranded by the move); zero
+	// when none is held.
+	committed Money
 }
 
 // resources is CPU units and MiB.
@@ -49,7 +80,7 @@ type resources struct {
 }
 
 func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost {
-	cc := &ClusterCost{Cluster: cl.Name, EC2: Zero}
+	cc := &ClusterCost{Cluster: cl.Name, EC2: Zero, EC2Side: allOf(Zero), committed: Zero, BindingIdle: Zero}
 	cc.Region = m.clusterRegion(cl)
 	cc.CPUWeight = m.cpuWeight(cc)
 	capacity := resources{known: true}
@@ -60,22 +91,20 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 		ic := m.instance(ci, cc.Region)
 		cc.Instances = append(cc.Instances, ic)
 		cc.EC2 = cc.EC2.Add(ic.Monthly)
+		cc.EC2Side = cc.EC2Side.add(ic.Side)
+		cc.committed = cc.committed.Add(ic.committed)
 		capacity.cpu += int64(ic.CPU)
 		capacity.mem += int64(ic.MemoryMiB)
 	}
 	if len(cc.Instances) == 0 {
-		cc.EC2 = Unknown(fmt.Sprintf("no container instances of cluster %s among the inputs (add aws ecs describe-container-instances output)", cl.Name))
+		cc.EC2 = UnknownFill(fmt.Sprintf("no container instances of cluster %s among the inputs", cl.Name), "add aws ecs describe-container-instances output")
+		cc.EC2Side = allOf(cc.EC2)
 	}
-	for _, s := range services {
-		// A service already on Fargate is not on the EC2 side (it reserves
-		// nothing there), so it stays off the Fargate side too: the sums
-		// compare what runs on EC2 now with what it would cost on Fargate.
-		if !s.OnFargate {
-			cc.Fargate = cc.Fargate.add(s.Fargate)
-		}
-	}
+	// A service already on Fargate is not on the EC2 side (it reserves
+	// nothing there), so allocate keeps it off the Fargate side too: the
+	// sums compare what runs on EC2 now with what it costs after the move.
 	m.allocate(cc, services, capacity)
-	cc.Breakeven = breakeven(cc)
+	cc.Breakeven = breakeven(cc, services)
 	if d := m.hostPublicIPv4(cl, cc.Region); d != nil {
 		cc.Deltas = append(cc.Deltas, *d)
 	}
@@ -128,31 +157,24 @@ func (m *model) instance(ci *fleet.ContainerInstance, clusterRegion string) Inst
 			ic.Lifecycle = lc
 		}
 	}
+	var onDemand Money
 	switch {
 	case ic.Type == "":
-		ic.Hourly = Unknown(fmt.Sprintf("instance type of container instance %s is unknown (add aws ec2 describe-instances output)", nonEmpty(ic.ID, ic.ContainerInstanceARN)))
+		onDemand = UnknownFill(fmt.Sprintf("instance type of container instance %s is unknown", nonEmpty(ic.ID, ic.ContainerInstanceARN)), "add aws ec2 describe-instances output")
 	case ic.Region == "":
-		ic.Hourly = noRegion("container instance " + nonEmpty(ic.ID, ic.ContainerInstanceARN))
+		onDemand = noRegion("container instance " + nonEmpty(ic.ID, ic.ContainerInstanceARN))
 	case ci.IsWindows():
 		// The book holds Linux on-demand EC2 rates only; a Windows host
 		// also pays the licence, so its Linux rate would understate it.
-		ic.Hourly = Unknown(fmt.Sprintf("no Windows price for EC2 instance type %s in %s (the price book holds Linux rates only)", ic.Type, ic.Region))
+		onDemand = UnknownFill(fmt.Sprintf("no Windows price for EC2 instance type %s in %s (the price book holds Linux rates only)", ic.Type, ic.Region), "--price-file FILE with the Windows rate")
 	default:
-		ic.Hourly = m.instanceHourly(ic)
+		onDemand = m.book.Price(ic.Region, EC2Item(ic.Type))
 	}
+	m.hostPrices(&ic, onDemand)
 	ic.Monthly = ic.Hourly.Mul(m.hours)
+	ic.Side = ic.Side.times(m.hours)
+	ic.committed = ic.committed.Mul(m.hours)
 	return ic
-}
-
-func (m *model) instanceHourly(ic InstanceCost) Money {
-	od := m.book.Price(ic.Region, EC2Item(ic.Type))
-	if ic.Lifecycle != "spot" {
-		return od.Mul(one.Sub(m.o.EC2Discount))
-	}
-	if m.o.EC2SpotDiscount != nil {
-		return od.Mul(one.Sub(*m.o.EC2SpotDiscount))
-	}
-	return discounted(od, m.book.Defaults().EC2SpotDiscount, "EC2 Spot price of "+ic.Type+" in "+ic.Region)
 }
 
 func registered(rs []ecstypes.Resource) (cpu, mem int) {
@@ -176,11 +198,50 @@ func attribute(as []ecstypes.Attribute, name string) string {
 	return ""
 }
 
-// reservationOf is what count running tasks of td reserve on an instance:
-// the need before any Fargate rounding or headroom.
+// reservationOf is what count running tasks of td reserve on a container
+// instance, as the ECS scheduler counts it: the task-level cpu and memory
+// where set, else the sum over containers of cpu and of memoryReservation
+// before memory (the soft limit is what the scheduler subtracts when both
+// are set: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
 func reservationOf(td *ecstypes.TaskDefinition, count int) resources {
 	n := fargate.NeedOf(td, 0)
-	return resources{cpu: int64(n.CPU) * int64(count), mem: int64(n.Memory) * int64(count), known: true}
+	cpu, mem := n.TaskCPU, n.TaskMemory
+	if cpu == 0 {
+		cpu = n.ContainerCPU
+	}
+	if mem == 0 {
+		for _, c := range td.ContainerDefinitions {
+			switch {
+			case c.MemoryReservation != nil:
+				mem += int(*c.MemoryReservation)
+			case c.Memory != nil:
+				mem += int(*c.Memory)
+			}
+		}
+	}
+	return resources{cpu: int64(cpu) * int64(count), mem: int64(mem) * int64(count), known: true}
+}
+
+// perResource sets the utilisation of CPU and memory apart, and the idle
+// cost of the binding one (the higher utilisation: the resource that runs
+// out first decides how many hosts the tasks need).
+func (cc *ClusterCost) perResource(reserved, capacity resources) {
+	ratio := func(a, b int64) decimal.Decimal {
+		if b <= 0 {
+			return decimal.Zero
+		}
+		return decimal.NewFromInt(a).Div(decimal.NewFromInt(b))
+	}
+	cc.CPUUtilization, cc.MemoryUtilization = ratio(reserved.cpu, capacity.cpu), ratio(reserved.mem, capacity.mem)
+	binding := cc.CPUUtilization
+	cc.Binding = "cpu"
+	if cc.MemoryUtilization.GreaterThan(binding) {
+		binding, cc.Binding = cc.MemoryUtilization, "memory"
+	}
+	if binding.GreaterThan(one) {
+		binding = one
+	}
+	cc.BindingIdle = cc.EC2.Mul(one.Sub(binding))
 }
 
 func nonEmpty(a, b string) string {

@@ -48,3 +48,14 @@ func EC2Item(instanceType string) Item { return Item("ec2:" + instanceType) }
 // InstanceType returns the instance type of an EC2 item; ok is false for
 // other items.
 func (i Item) InstanceType() (string, bool) { return strings.CutPrefix(string(i), "ec2:") }
+
+// EC2SavingsPlanItem is the Compute Savings Plan (No Upfront) hourly rate
+// of a Linux EC2 instance type, e.g. "ec2-sp1y:m5.large". The embedded book
+// may not hold it: Price is then unknown, never an estimate.
+func EC2SavingsPlanItem(t Term, instanceType string) Item {
+	return Item("ec2-" + string(t) + ":" + instanceType)
+}
+
+// EBSItem is the price of one GB-month of an EBS volume type, e.g.
+// "ebs-gp3-gb-month" (https://aws.amazon.com/ebs/pricing/).
+func EBSItem(volumeType string) Item { return Item("ebs-" + volumeType + "-gb-month") }

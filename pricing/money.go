@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -21,6 +22,24 @@ func USD(d decimal.Decimal) Money { return Money{amount: d} }
 
 // Unknown is an amount that cannot be computed, for the given reason.
 func Unknown(reason string) Money { return Money{missing: []string{reason}} }
+
+// fillMark separates what is missing from the command or input that
+// fills it, inside an unknown amount's reason.
+const fillMark = " (to fill: "
+
+// UnknownFill is an amount that cannot be computed, for the given reason,
+// with the command or input that would fill it ("ecs2fargate pricing update
+// --region eu-west-1", "add aws ec2 describe-instances output").
+func UnknownFill(reason, fill string) Money { return Unknown(reason + fillMark + fill + ")") }
+
+// SplitReason splits an unknown amount's reason into what is missing and
+// what fills it ("" when the reason names nothing).
+func SplitReason(reason string) (what, fill string) {
+	if i := strings.Index(reason, fillMark); i >= 0 && strings.HasSuffix(reason, ")") {
+		return reason[:i], reason[i+len(fillMark) : len(reason)-1]
+	}
+	return reason, ""
+}
 
 // Zero is a known zero amount.
 var Zero = Money{}

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/shopspring/decimal"
@@ -24,9 +25,25 @@ type ServiceCost struct {
 	Fargate    Variants
 	// ARMCondition says under what condition the ARM figure holds.
 	ARMCondition string
-	// EC2 is the service's share of its cluster's EC2 cost (by reservation).
-	EC2    Money
+	// EC2 is the service's share of its cluster's EC2 cost (by reservation)
+	// as billed; EC2Side its share under each option's commitment.
+	EC2     Money
+	EC2Side Variants
+	// After is what the service costs after the move under each option:
+	// its Fargate price if it moves, its sidecars' price if it is a DAEMON,
+	// its stay cost on EC2 if it stays. Its saving is EC2Side − After.
+	After  Variants
 	Deltas []Delta
+	// Daemon marks a DAEMON service: on Fargate its work becomes a sidecar
+	// in each task of the cluster's moving services, or a managed feature
+	// (DaemonPlan says which).
+	Daemon     bool
+	DaemonPlan DaemonPlan
+	// SpotShare is the share of its tasks the Spot column puts on Fargate
+	// Spot; SpotOnDemand says why it is 0 when the service is not
+	// Spot-suitable (SpotRisks).
+	SpotShare    decimal.Decimal
+	SpotOnDemand string
 	// OnFargate is true when the service already runs on Fargate: its
 	// tasks reserve nothing on the cluster's instances.
 	OnFargate bool
@@ -44,6 +61,8 @@ type ServiceCost struct {
 	SpotRisks []string
 	// reserved is the weighted capacity the running tasks reserve on EC2.
 	reserved resources
+	// daemonNeed is a DAEMON's cpu and memory, the size of its sidecar.
+	daemonNeed fargate.Size
 }
 
 // Moves reports whether the service is priced on Fargate in the
@@ -61,12 +80,16 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	}
 	sc.Region = m.regionOf(deref(s.Svc.ServiceArn), deref(s.Svc.ClusterArn), deref(s.Svc.TaskDefinition))
 	if s.TaskDef == nil {
-		u := Unknown(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service))
+		u := UnknownFill(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service), "add aws ecs describe-task-definition output")
 		sc.Fargate = Variants{u, u, u, u, u}
 		sc.ARMCondition = "task definition unknown"
 		return sc
 	}
 	td := &s.TaskDef.Def
+	sc.Daemon = s.IsDaemon()
+	if sc.Daemon {
+		sc.DaemonPlan = m.o.Daemons[sc.Cluster+"/"+sc.Service]
+	}
 	sc.Platform = platformOf(s.TaskDef)
 	sc.reserved = reservationOf(td, sc.RunningCount)
 	if sc.OnFargate = onFargate(s); sc.OnFargate {
@@ -77,6 +100,9 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	}
 	need := fargate.NeedOf(td, m.o.MemoryHeadroom)
 	sc.Need = need.Size
+	if sc.Daemon {
+		sc.daemonNeed = fargate.NeedOf(td, 0).Size
+	}
 	size, ok := fargate.Fit(need.Size, sc.Platform == Windows)
 	if !ok {
 		u := Unknown(fmt.Sprintf("service %s/%s needs %d CPU units and %d MiB, more than the largest Fargate task", sc.Cluster, sc.Service, need.CPU, need.Memory))
@@ -85,9 +111,10 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 		return sc
 	}
 	sc.Size = size
+	sc.SpotRisks = spotRisks(s, td)
+	m.spotShare(sc)
 	sc.Fargate = m.variants(sc)
 	sc.ARMCondition = armCondition(m.f, s.TaskDef, sc.Platform)
-	sc.SpotRisks = spotRisks(s, td)
 	sc.Deltas = m.deltas(s, sc)
 	return sc
 }
@@ -142,10 +169,26 @@ func (m *model) ratesFor(region string, p Platform) platformRates {
 	return r
 }
 
-// spotMix blends on-demand and Spot by --spot-share; a share of 0 or 1
-// does not need the other price at all.
+// spotShare sets the share of the service's tasks the Spot column puts on
+// Fargate Spot: none for a service an interruption hurts (SpotRisks), else
+// --spot-share, else the share of its cluster's capacity on EC2 Spot hosts
+// (like for like: Fargate Spot against the Spot the hosts have).
+func (m *model) spotShare(sc *ServiceCost) {
+	switch {
+	case len(sc.SpotRisks) > 0:
+		sc.SpotShare = decimal.Zero
+		sc.SpotOnDemand = "not Spot-suitable: " + strings.Join(sc.SpotRisks, ", ")
+	case m.o.SpotShare != nil:
+		sc.SpotShare = *m.o.SpotShare
+	default:
+		sc.SpotShare = m.spotShares[sc.Cluster]
+	}
+}
+
+// spotMix blends on-demand and Spot by the service's Spot share; a share
+// of 0 or 1 does not need the other price at all.
 func (m *model) spotMix(onDemand, spot Money, sc *ServiceCost) Money {
-	s := m.o.SpotShare
+	s := sc.SpotShare
 	if sc.Platform == Windows {
 		return onDemand.WithCaveat("Windows tasks have no Fargate Spot; the Spot column prices them on-demand")
 	}

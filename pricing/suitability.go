@@ -21,7 +21,7 @@ func spotRisks(s *fleet.Service, td *ecstypes.TaskDefinition) []string {
 	if v := statefulVolume(td); v != "" {
 		risks = append(risks, "stateful: "+v)
 	}
-	if s.Svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
+	if s.IsDaemon() {
 		risks = append(risks, "daemon")
 	}
 	return risks

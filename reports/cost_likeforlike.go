@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 )
 
@@ -67,13 +65,11 @@ type LeftOutRow struct {
 // likeBuild holds what every option's rows are built from.
 type likeBuild struct {
 	clusters map[string]ClusterCostRow
-	services map[string][]*pricing.ServiceCost
 	rows     map[*pricing.ServiceCost]*ServiceCostRow
-	stays    map[*pricing.ServiceCost]Amount
 }
 
-func likeForLikeRows(c *Cost, cmp *pricing.Comparison, byCluster map[string][]*pricing.ServiceCost, rows map[*pricing.ServiceCost]*ServiceCostRow) LikeForLikeRows {
-	b := likeBuild{clusters: map[string]ClusterCostRow{}, services: byCluster, rows: rows, stays: stayAmounts(cmp.Clusters, byCluster)}
+func likeForLikeRows(c *Cost, cmp *pricing.Comparison, rows map[*pricing.ServiceCost]*ServiceCostRow) LikeForLikeRows {
+	b := likeBuild{clusters: map[string]ClusterCostRow{}, rows: rows}
 	for _, cl := range c.Clusters {
 		b.clusters[cl.Cluster] = cl
 	}
@@ -87,20 +83,17 @@ func likeForLikeRows(c *Cost, cmp *pricing.Comparison, byCluster map[string][]*p
 	}
 }
 
+// row sums the compared clusters' displayed figures under one option: the
+// EC2 cost under its commitment and the cost after the move.
 func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) LikeForLikeRow {
 	r := LikeForLikeRow{Clusters: nonNil(l.Clusters), Services: l.Moving, OnFargate: l.OnFargate,
 		StaysOnEC2: []StayRow{}, LeftOut: []LeftOutRow{}, EC2Monthly: zeroAmount, FargateMonthly: zeroAmount}
 	for _, name := range l.Clusters {
-		r.EC2Monthly = r.EC2Monthly.plus(b.clusters[name].EC2Monthly)
-		for _, s := range b.services[name] {
-			if s.Moves() {
-				r.FargateMonthly = r.FargateMonthly.plus(pick(b.rows[s].FargateMonthly))
-			}
-		}
+		r.EC2Monthly = r.EC2Monthly.plus(pick(b.clusters[name].EC2ByOptionMonthly))
+		r.FargateMonthly = r.FargateMonthly.plus(pick(b.clusters[name].FargateMonthly))
 	}
 	for _, s := range l.StayOnEC2 {
-		r.FargateMonthly = r.FargateMonthly.plus(b.stays[s])
-		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: b.stays[s]})
+		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].AfterMoveMonthly)})
 	}
 	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
 	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
@@ -108,37 +101,4 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 		r.LeftOut = append(r.LeftOut, LeftOutRow{Cluster: o.Cluster, Services: o.Services, Reasons: nonNil(o.Reasons)})
 	}
 	return r
-}
-
-// stayAmounts rounds the stay costs of each cluster's services that cannot
-// move with the largest remainder method, beside the rest of the cluster's
-// cost, so that where nothing moves they add up to the displayed EC2 cost
-// and the saving shown is exactly 0.00.
-func stayAmounts(clusters []*pricing.ClusterCost, byCluster map[string][]*pricing.ServiceCost) map[*pricing.ServiceCost]Amount {
-	out := map[*pricing.ServiceCost]Amount{}
-	for _, cl := range clusters {
-		var stay []*pricing.ServiceCost
-		rest := cl.EC2
-		for _, s := range byCluster[cl.Cluster] {
-			if s.StayReason != "" {
-				stay = append(stay, s)
-				rest = rest.Sub(s.StayEC2)
-			}
-		}
-		if !rest.Known() {
-			for _, s := range stay {
-				out[s] = amountOf(s.StayEC2)
-			}
-			continue
-		}
-		parts := make([]decimal.Decimal, 0, len(stay)+1)
-		for _, s := range stay {
-			parts = append(parts, s.StayEC2.Amount())
-		}
-		split := pricing.SplitCents(cl.EC2.Amount(), append(parts, rest.Amount()))
-		for i, s := range stay {
-			out[s] = knownAmount(split[i], len(s.StayEC2.Caveats()) > 0)
-		}
-	}
-	return out
 }
