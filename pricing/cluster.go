@@ -96,6 +96,12 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 		capacity.cpu += int64(ic.CPU)
 		capacity.mem += int64(ic.MemoryMiB)
 	}
+	if cc.EBS = m.ebs(cc, cl); cc.EBS.Known() {
+		cc.EC2 = cc.EC2.Add(cc.EBS)
+		cc.EC2Side = cc.EC2Side.add(allOf(cc.EBS))
+	} else if len(cc.Instances) > 0 {
+		cc.Notes = append(cc.Notes, "EBS volumes not in the EC2 cost: "+strings.Join(cc.EBS.Missing(), "; "))
+	}
 	if len(cc.Instances) == 0 {
 		cc.EC2 = UnknownFill(fmt.Sprintf("no container instances of cluster %s among the inputs", cl.Name), "add aws ecs describe-container-instances output")
 		cc.EC2Side = allOf(cc.EC2)

@@ -82,6 +82,11 @@ func (m Money) Mul(q decimal.Decimal) Money {
 	return Money{amount: m.amount.Mul(q), missing: m.missing, caveats: m.caveats}
 }
 
+// Div divides m by a quantity (a period, a count).
+func (m Money) Div(q decimal.Decimal) Money {
+	return Money{amount: m.amount.Div(q), missing: m.missing, caveats: m.caveats}
+}
+
 // Sum adds amounts; the empty sum is a known zero.
 func Sum(ms ...Money) Money {
 	total := Zero

@@ -46,6 +46,11 @@ func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.Servi
 		for _, r := range cl.EC2.Missing() {
 			note(r, cl.Cluster, "EC2 now", services, func(s *pricing.ServiceCost, r string) bool { return has(s.EC2, r) })
 		}
+		if len(cl.Instances) > 0 && cl.EC2.Known() {
+			for _, r := range cl.EBS.Missing() {
+				note(r, cl.Cluster, "EBS in EC2 now", nil, nil)
+			}
+		}
 		for i, label := range labels {
 			ec2, after := cl.EC2Side.List()[i], cl.Fargate.List()[i]
 			for _, r := range ec2.Add(after).Missing() {

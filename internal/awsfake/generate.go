@@ -60,6 +60,9 @@ func Generate(account, region string, sh Shape) *Estate {
 		e.Instances = append(e.Instances, ec2types.Instance{InstanceId: aws.String(id), InstanceType: ec2types.InstanceTypeM5Xlarge,
 			SubnetId: aws.String(subnets[i%2]), VpcId: aws.String("vpc-1"), Architecture: ec2types.ArchitectureValuesX8664,
 			Placement: &ec2types.Placement{AvailabilityZone: aws.String(region + "a")}})
+		e.Volumes = append(e.Volumes, ec2types.Volume{VolumeId: aws.String(fmt.Sprintf("vol-%017x", i+1)), Size: aws.Int32(30),
+			VolumeType: ec2types.VolumeTypeGp3, Iops: aws.Int32(3000), Throughput: aws.Int32(125),
+			Attachments: []ec2types.VolumeAttachment{{InstanceId: aws.String(id), Device: aws.String("/dev/xvda"), State: ec2types.VolumeAttachmentStateAttached}}})
 		e.ContainerInstances[cluster] = append(e.ContainerInstances[cluster], ecstypes.ContainerInstance{
 			ContainerInstanceArn: aws.String(arn("container-instance", fmt.Sprintf("%s/%032x", cluster, i+1))),
 			Ec2InstanceId:        aws.String(id), Status: aws.String("ACTIVE"), AgentConnected: true,

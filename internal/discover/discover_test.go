@@ -50,9 +50,9 @@ func TestDiscoverReadsTheWholeEstateWithTheFewestCalls(t *testing.T) {
 	}
 	got := map[string]int{"services": len(f.Services), "taskDefinitions": len(f.TaskDefinitions), "clusters": len(f.Clusters),
 		"containerInstances": len(f.ContainerInstances), "instances": len(f.Instances), "images": len(f.Images),
-		"targetGroups": len(f.TargetGroups), "subnets": len(f.Subnets)}
+		"targetGroups": len(f.TargetGroups), "subnets": len(f.Subnets), "volumes": len(f.Volumes)}
 	want := map[string]int{"services": 250, "taskDefinitions": 12, "clusters": 3, "containerInstances": 7, "instances": 7,
-		"images": 12, "targetGroups": 50, "subnets": 2}
+		"images": 12, "targetGroups": 50, "subnets": 2, "volumes": 7}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s: got %d, want %d", k, got[k], v)
@@ -86,6 +86,7 @@ func TestDiscoverReadsTheWholeEstateWithTheFewestCalls(t *testing.T) {
 		"ecs:DescribeTaskDefinition":                shape.TaskDefinitions,
 		"ec2:DescribeInstances":                     1,
 		"ec2:DescribeSubnets":                       1,
+		"ec2:DescribeVolumes":                       1,
 		"ecr:DescribeImages":                        shape.TaskDefinitions, // one repository each
 		"elasticloadbalancing:DescribeTargetGroups": ceil(50, describeTargetGroupsBatch),
 	}

@@ -19,6 +19,7 @@ type builder struct {
 	images    map[string]*Image             // by registry/repository@digest
 	tgs       map[string]*TargetGroup       // by ARN
 	subnets   map[string]*Subnet            // by subnet id
+	volumes   map[string]*Volume            // by volume id
 	clusters  map[string]*Cluster           // by name
 
 	memory map[string][]byte // inputs that are not files (stdin), by name
@@ -37,6 +38,7 @@ func newBuilder() *builder {
 		images:    map[string]*Image{},
 		tgs:       map[string]*TargetGroup{},
 		subnets:   map[string]*Subnet{},
+		volumes:   map[string]*Volume{},
 		clusters:  map[string]*Cluster{},
 		memory:    map[string][]byte{},
 		read:      map[string]bool{},
@@ -139,6 +141,16 @@ func (b *builder) addTargetGroup(tg *TargetGroup) {
 	}
 	b.tgs[id] = tg
 	b.fleet.TargetGroups = append(b.fleet.TargetGroups, tg)
+}
+
+func (b *builder) addVolume(v *Volume) {
+	id := deref(v.EC2.VolumeId)
+	if prev, dup := b.volumes[id]; dup {
+		b.duplicate("volume", id, prev.Doc.Source, v.Doc.Source)
+		return
+	}
+	b.volumes[id] = v
+	b.fleet.Volumes = append(b.fleet.Volumes, v)
 }
 
 func (b *builder) addSubnet(sn *Subnet) {

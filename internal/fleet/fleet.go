@@ -20,6 +20,9 @@ type Fleet struct {
 	Images             []*Image
 	TargetGroups       []*TargetGroup
 	Subnets            []*Subnet
+	// Volumes are EBS volumes from describe-volumes (the container
+	// instances' disks, which the cost model prices with the hosts).
+	Volumes []*Volume
 	// Metrics are per-service utilisation figures (live discovery only).
 	Metrics []ServiceMetrics
 	// Gaps are parts of an estate that a live discovery could not read; they
@@ -103,6 +106,12 @@ type Image struct {
 // TargetGroup is an ELBv2 target group from describe-target-groups.
 type TargetGroup struct {
 	TG  elbtypes.TargetGroup
+	Doc Doc
+}
+
+// Volume is an EBS volume from ec2 describe-volumes.
+type Volume struct {
+	EC2 ec2types.Volume
 	Doc Doc
 }
 

@@ -15,6 +15,7 @@ type index struct {
 	targetGroups map[string]*TargetGroup
 	clusters     map[string]*Cluster
 	subnets      map[string]*Subnet
+	volumesOf    map[string][]*Volume
 
 	imagesOnce, usedByOnce, hostsOnce sync.Once
 	images                            map[string]*Image // by "registry/repo:tag" and "registry/repo@digest"
@@ -52,6 +53,10 @@ func (f *Fleet) Instance(id string) *Instance { return f.lookup().instances[id] 
 
 // TargetGroup looks up a target group by ARN; nil when it was not an input.
 func (f *Fleet) TargetGroup(arn string) *TargetGroup { return f.lookup().targetGroups[arn] }
+
+// VolumesOf lists the EBS volumes attached to an EC2 instance, in input
+// order; empty when describe-volumes output did not cover it.
+func (f *Fleet) VolumesOf(instanceID string) []*Volume { return f.lookup().volumesOf[instanceID] }
 
 // Subnet looks up a subnet by id; nil when describe-subnets output did not cover it.
 func (f *Fleet) Subnet(id string) *Subnet { return f.lookup().subnets[id] }
@@ -110,7 +115,15 @@ func imageKeys(img *Image) []string {
 }
 
 func (b *builder) newIndex() *index {
-	return &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters, subnets: b.subnets}
+	volumesOf := map[string][]*Volume{}
+	for _, v := range b.fleet.Volumes {
+		for _, a := range v.EC2.Attachments {
+			if id := deref(a.InstanceId); id != "" {
+				volumesOf[id] = append(volumesOf[id], v)
+			}
+		}
+	}
+	return &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters, subnets: b.subnets, volumesOf: volumesOf}
 }
 
 // lookup returns the index, building one, once, for fleets assembled by
