@@ -31,7 +31,7 @@ var managedDaemons = []struct{ fragment, feature string }{
 	{"fluent-bit", "FireLens"}, {"fluentd", "FireLens"}, {"logspout", "FireLens"}, {"filebeat", "FireLens"},
 	{"promtail", "FireLens"},
 	{"node-exporter", "Container Insights"}, {"cadvisor", "Container Insights"}, {"cloudwatch-agent", "Container Insights"},
-	{"docker:", "none needed (Fargate manages the host)"},
+	{"docker:", "nothing (Fargate manages the host)"},
 }
 
 // DaemonReplacementOf recommends what the DAEMON task definition td

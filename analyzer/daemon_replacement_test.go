@@ -14,7 +14,7 @@ func TestDaemonReplacementOf(t *testing.T) {
 	for image, want := range map[string]string{
 		"public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4": "FireLens",
 		"quay.io/prometheus/node-exporter:v1.8.2":                    "Container Insights",
-		"docker:27.3-cli":                     "none needed (Fargate manages the host)",
+		"docker:27.3-cli":                     "nothing (Fargate manages the host)",
 		"public.ecr.aws/datadog/agent:7.58.2": "",
 	} {
 		if got := DaemonReplacementOf(td(image)); got.Feature != want || got.Why == "" {
