@@ -3,6 +3,8 @@ package pricing
 import (
 	"strings"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 func byName(t *testing.T, c *Comparison, name string) *ServiceCost {
@@ -184,5 +186,25 @@ func TestUnknownPriceNamesItsFill(t *testing.T) {
 	what, fill := SplitReason(missing[0])
 	if what != "no price for EC2 instance type x9.mega in us-east-1" || fill != "ecs2fargate pricing update --region us-east-1, or --price-file FILE" {
 		t.Errorf("what %q, fill %q", what, fill)
+	}
+}
+
+// With CloudWatch's average running tasks (1.5 over the window) Fargate is
+// priced at 1.5 × 100 h × (0.5 × 0.04 + 1 × 0.004) = 3.60, not at the
+// desiredCount snapshot of 2 (4.80), and says so.
+func TestTasksPricedAtTheWindowsAverage(t *testing.T) {
+	f := loadFleet(t, writeFleet(t, []host{{typ: "m5.xlarge"}}, []svc{{name: "web", tasks: 2, cpu: 512, mem: 1024, taskLevel: true}}))
+	avg := 1.5
+	f.Services[0].Metrics = &fleet.ServiceMetrics{Days: 14, TasksAverage: &avg}
+	o := DefaultOptions()
+	o.HoursPerMonth = dec("100")
+	c, err := Compare(f, testBook(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	web := byName(t, c, "web")
+	wantCents(t, "web on-demand", web.Fargate.OnDemand, "3.60")
+	if !strings.Contains(web.TasksFrom, "average running tasks over 14 days") {
+		t.Errorf("tasks from %q", web.TasksFrom)
 	}
 }

@@ -17,6 +17,11 @@ type ServiceCost struct {
 	Cluster, Service, TaskDefinition, Region string
 	Platform                                 Platform
 	DesiredCount, RunningCount               int
+	// Tasks is the task count Fargate is priced at: the window's average
+	// running tasks where CloudWatch (Container Insights) gave one, else
+	// desiredCount, a snapshot; TasksFrom says which.
+	Tasks     decimal.Decimal
+	TasksFrom string
 	// Need is what the task definition asks for (with memory headroom);
 	// Size is the Fargate size the rewrite chooses for it.
 	Need, Size fargate.Size
@@ -79,6 +84,7 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 		StorageGiB: freeStorageGiB, Platform: LinuxX86,
 	}
 	sc.Region = m.regionOf(deref(s.Svc.ServiceArn), deref(s.Svc.ClusterArn), deref(s.Svc.TaskDefinition))
+	sc.Tasks, sc.TasksFrom = tasksOf(s)
 	if s.TaskDef == nil {
 		u := UnknownFill(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service), "add aws ecs describe-task-definition output")
 		sc.Fargate = Variants{u, u, u, u, u}
@@ -119,6 +125,16 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	return sc
 }
 
+// tasksOf is the task count to price a service at: the average running
+// tasks over the CloudWatch window when live discovery read one (a
+// snapshot's desiredCount misses scaling), else desiredCount.
+func tasksOf(s *fleet.Service) (decimal.Decimal, string) {
+	if m := s.Metrics; m != nil && m.TasksAverage != nil {
+		return decimal.NewFromFloat(*m.TasksAverage), fmt.Sprintf("average running tasks over %d days (CloudWatch)", m.Days)
+	}
+	return decimal.NewFromInt(int64(s.Svc.DesiredCount)), "desiredCount"
+}
+
 // variants prices the chosen size under each purchase option.
 func (m *model) variants(sc *ServiceCost) Variants {
 	if sc.Region == "" {
@@ -126,7 +142,7 @@ func (m *model) variants(sc *ServiceCost) Variants {
 		return Variants{u, u, u, u, u}
 	}
 	rs := m.ratesFor(sc.Region, sc.Platform)
-	taskHours := decimal.NewFromInt(int64(sc.DesiredCount)).Mul(m.hours)
+	taskHours := sc.Tasks.Mul(m.hours)
 	perTask := func(rt Rates) Money { return m.taskCost(sc, rt).Mul(taskHours) }
 	onDemand := perTask(rs.onDemand)
 	v := Variants{OnDemand: onDemand}

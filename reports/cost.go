@@ -64,12 +64,17 @@ type TaskSize struct {
 
 // ServiceCostRow is one service.
 type ServiceCostRow struct {
-	Cluster             string    `json:"cluster"`
-	Service             string    `json:"service"`
-	TaskDefinition      string    `json:"taskDefinition"`
-	Region              string    `json:"region"`
-	Platform            string    `json:"platform"`
-	DesiredCount        int       `json:"desiredCount"`
+	Cluster        string `json:"cluster"`
+	Service        string `json:"service"`
+	TaskDefinition string `json:"taskDefinition"`
+	Region         string `json:"region"`
+	Platform       string `json:"platform"`
+	DesiredCount   int    `json:"desiredCount"`
+	// TasksPriced is the task count Fargate is priced at and TasksFrom
+	// where it comes from: "desiredCount", or the CloudWatch window's
+	// average running tasks (added within schemaVersion 1).
+	TasksPriced         string    `json:"tasksPriced"`
+	TasksFrom           string    `json:"tasksFrom"`
 	RunningCount        int       `json:"runningCount"`
 	FargateSize         *TaskSize `json:"fargateSize"`
 	EphemeralStorageGiB int       `json:"ephemeralStorageGiB"`

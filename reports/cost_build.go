@@ -50,6 +50,7 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		FargateMonthly: fargateAmounts(s.Fargate), AfterMoveMonthly: fargateAmounts(s.After),
 		SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
 		StaysOnEC2: s.StayReason, SpotShare: s.SpotShare.String(), SpotOnDemand: s.SpotOnDemand,
+		TasksPriced: s.Tasks.String(), TasksFrom: s.TasksFrom,
 	}
 	if s.Daemon && s.StayReason == "" {
 		r.Daemon = "a sidecar in each task"

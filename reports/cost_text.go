@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -43,6 +44,9 @@ func serviceNotes(s ServiceCostRow) string {
 	}
 	if s.ARMCondition != "" && s.FargateMonthly.ARM.Known && s.Platform != "linux/arm64" {
 		parts = append(parts, "ARM "+s.ARMCondition)
+	}
+	if s.TasksFrom != "" && s.TasksFrom != "desiredCount" {
+		parts = append(parts, "priced at "+s.TasksPriced+" tasks, the "+s.TasksFrom+", not desiredCount "+strconv.Itoa(s.DesiredCount))
 	}
 	switch {
 	case s.StaysOnEC2 != "":

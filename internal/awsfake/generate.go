@@ -90,6 +90,7 @@ func Generate(account, region string, sh Shape) *Estate {
 		e.Metrics[cluster+"/"+name] = Utilisation{
 			"CPUUtilization":    {"Maximum": float64(40 + s%60), "p99": float64(30 + s%50)},
 			"MemoryUtilization": {"Maximum": float64(50 + s%45), "p99": float64(45 + s%40)},
+			"RunningTaskCount":  {"Average": float64(svc.DesiredCount) * 0.75},
 		}
 	}
 	return e
