@@ -55,6 +55,11 @@ func (m Money) Amount() decimal.Decimal {
 	return m.amount
 }
 
+// KnownPart is the sum of the parts of m that are known: the amount when m
+// is known, else what its known terms add up to (shown beside the unknown
+// parts, never as the total).
+func (m Money) KnownPart() decimal.Decimal { return m.amount }
+
 // Missing lists why the amount is unknown, sorted; empty when known.
 func (m Money) Missing() []string { return m.missing }
 

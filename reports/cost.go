@@ -153,6 +153,10 @@ type ClusterCostRow struct {
 	EC2ByOptionMonthly FargateAmounts `json:"ec2ByOptionMonthly"`
 	FargateMonthly     FargateAmounts `json:"fargateMonthly"`
 	SavingsMonthly     FargateAmounts `json:"savingsMonthly"`
+	// KnownPart is the sum of the known parts of ec2Monthly and of each
+	// fargateMonthly (equal to them where they are known), so a cluster
+	// with one unpriced host still shows what the rest cost.
+	KnownPart ClusterKnownPart `json:"knownPart"`
 	// StrandedMonthly is the Reserved Instance or EC2 Instance Savings
 	// Plan commitment still paid for the hosts the move shuts down, until
 	// its term ends; 0.00 when none is held (--ec2-commitment).
@@ -180,6 +184,12 @@ type ClusterCostRow struct {
 	Deltas  []DeltaRow `json:"deltas"`
 	Notes   []string   `json:"notes"`
 	Unknown []string   `json:"unknown"`
+}
+
+// ClusterKnownPart is a cluster's known part (ClusterCostRow.KnownPart).
+type ClusterKnownPart struct {
+	EC2Monthly     Amount         `json:"ec2Monthly"`
+	FargateMonthly FargateAmounts `json:"fargateMonthly"`
 }
 
 // CostTotals are the fleet totals. Every yearly figure in the report is

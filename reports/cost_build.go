@@ -92,7 +92,7 @@ func deltaRows(ds []pricing.Delta) []DeltaRow {
 func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows map[*pricing.ServiceCost]*ServiceCostRow) ClusterCostRow {
 	r := ClusterCostRow{
 		Cluster: cl.Cluster, Region: cl.Region, Instances: []InstanceRow{},
-		EC2Monthly: amountOf(cl.EC2), IdleMonthly: amountOf(cl.Idle),
+		EC2Monthly: withPart(amountOf(cl.EC2), cl.EC2), IdleMonthly: amountOf(cl.Idle),
 		CPUWeight: cl.CPUWeight.Round(4).String(), Notes: nonNil(cl.Notes), Deltas: deltaRows(cl.Deltas),
 	}
 	for _, ic := range cl.Instances {
@@ -118,6 +118,10 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 		}
 	}
 	r.SavingsMonthly = r.EC2ByOptionMonthly.minus(r.FargateMonthly)
+	r.KnownPart = ClusterKnownPart{EC2Monthly: r.EC2Monthly.known(), FargateMonthly: FargateAmounts{}}
+	for i, a := range r.FargateMonthly.list() {
+		r.KnownPart.FargateMonthly = r.KnownPart.FargateMonthly.with(i, a.known())
+	}
 	r.StrandedMonthly = amountOf(cl.Stranded)
 	r.EBSMonthly = amountOf(cl.EBS)
 	r.Binding, r.BindingIdleMonthly = cl.Binding, amountOf(cl.BindingIdle)

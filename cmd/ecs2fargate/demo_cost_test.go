@@ -49,6 +49,11 @@ func TestDemoFleetLikeForLike(t *testing.T) {
 		}
 	}
 	var doc struct {
+		Clusters []struct {
+			Cluster    string
+			EC2Monthly *string
+			KnownPart  struct{ EC2Monthly *string }
+		}
 		Totals struct {
 			EC2Monthly   *string
 			EC2Clusters  int
@@ -67,6 +72,13 @@ func TestDemoFleetLikeForLike(t *testing.T) {
 	// fills them.
 	if doc.Totals.EC2Monthly == nil || *doc.Totals.EC2Monthly != "840.96" || doc.Totals.EC2Clusters != 1 {
 		t.Fatalf("the demo fleet's EC2 total should be prod-core's known 840.96 (1 cluster), got %v (%d)", doc.Totals.EC2Monthly, doc.Totals.EC2Clusters)
+	}
+	// A cluster with one unpriced host (g4dn.xlarge) still shows what its
+	// other hosts cost, as its known part.
+	for _, cl := range doc.Clusters {
+		if cl.Cluster == "platform-tools" && (cl.EC2Monthly != nil || cl.KnownPart.EC2Monthly == nil || *cl.KnownPart.EC2Monthly == "0.00") {
+			t.Errorf("platform-tools: EC2 %v, known part %v; want unknown with a known part", cl.EC2Monthly, cl.KnownPart.EC2Monthly)
+		}
 	}
 	fills := map[string]string{}
 	for _, p := range doc.Totals.UnknownParts {
