@@ -14,20 +14,14 @@ var agentRegistryAuth = Rule{
 	Rationale: "On EC2 the ECS agent can authenticate to private registries with ECS_ENGINE_AUTH_TYPE/ECS_ENGINE_AUTH_DATA from its " +
 		"config file. Fargate has no agent config: credentials for a registry other than ECR must be in the task definition.",
 	Remediation: "Store the registry credentials in a Secrets Manager secret, set repositoryCredentials.credentialsParameter to its ARN " +
-		"and give the execution role secretsmanager:GetSecretValue on it. Nothing is needed if the registry allows anonymous pulls.",
+		"(the rewrite does with `--registry-credentials REGISTRY=SECRET_ARN`) and give the execution role secretsmanager:GetSecretValue on it. " +
+		"Private ECR and public registries (Docker Hub, public.ecr.aws, ghcr.io, quay.io, mcr.microsoft.com, gcr.io, registry.k8s.io, docker.elastic.co …) need nothing.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RepositoryCredentials.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/private-auth.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
 	},
 	Check: checkAgentRegistryAuth,
-}
-
-// anonymousOnlyRegistries serve public images without any login, so no
-// credentials can have come from the agent.
-var anonymousOnlyRegistries = map[string]bool{
-	"mcr.microsoft.com": true, // Windows and .NET base images
-	"registry.k8s.io":   true,
 }
 
 func checkAgentRegistryAuth(s *Subject) []Finding {
@@ -37,14 +31,15 @@ func checkAgentRegistryAuth(s *Subject) []Finding {
 			return nil
 		}
 		ref := fleet.ParseImageRef(img)
-		if ref.IsECR() || ref.IsPublicRegistry() || anonymousOnlyRegistries[ref.Registry] {
-			return nil
+		if ref.Kind() != fleet.RegistryPrivate {
+			return nil // ECR and public registries need no credentials; an instance-local one is image-registry-local's
 		}
 		if c.RepositoryCredentials != nil && deref(c.RepositoryCredentials.CredentialsParameter) != "" {
 			return nil
 		}
 		return []Finding{Flag(at(path, "repositoryCredentials"), nil,
-			"image %s comes from registry %s without repositoryCredentials; if that registry is private, the EC2 agent supplied the credentials (ECS_ENGINE_AUTH_DATA), which Fargate does not read: add repositoryCredentials",
-			img, ref.Registry)}
+			"image %s comes from private registry %s without repositoryCredentials; on EC2 the agent supplied the credentials (ECS_ENGINE_AUTH_DATA), which Fargate does not read: "+
+				"store them in a Secrets Manager secret and pass --registry-credentials %s=SECRET_ARN to the rewrite (nothing is needed if the registry allows anonymous pulls)",
+			img, ref.Registry, ref.Registry)}
 	})
 }

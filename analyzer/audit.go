@@ -105,7 +105,7 @@ func run(rules []Rule, scope Scope, subj *Subject) checked {
 		for _, f := range rule.Check(subj) {
 			f = complete(f, rule, subj)
 			if f.needs != "" {
-				c.notChecked = append(c.notChecked, NotChecked{RuleID: f.RuleID, Cluster: f.Cluster, Service: f.Service,
+				c.notChecked = append(c.notChecked, NotChecked{RuleID: f.RuleID, Account: f.Account, Region: f.Region, Cluster: f.Cluster, Service: f.Service,
 					TaskDefinition: f.TaskDefinition, Container: f.Container, Needs: f.needs})
 				continue
 			}
@@ -125,10 +125,12 @@ func complete(f Finding, rule Rule, subj *Subject) Finding {
 	doc := fleet.Doc{}
 	if subj.TaskDef != nil {
 		f.TaskDefinition = subj.TaskDef.Key()
+		f.Account, f.Region = subj.TaskDef.Identity.Account, subj.TaskDef.Identity.Region
 		doc = subj.TaskDef.Doc
 	}
 	if subj.Service != nil {
 		f.Cluster, f.Service = subj.Service.Cluster, subj.Service.Name()
+		f.Account, f.Region = subj.Service.Identity.Account, subj.Service.Identity.Region
 		f.TaskDefinition = subj.Service.TaskDefinitionKey()
 		doc = subj.Service.Doc
 	}

@@ -60,3 +60,13 @@ func capAddSubject(t *testing.T, capability string) *Subject {
 	}
 	return &Subject{Fleet: f, TaskDef: f.TaskDefinitions[0]}
 }
+
+// NET_RAW is the one default-set capability whose drop is lossy: AWS
+// documents neither that Fargate grants it nor a way to add it.
+func TestCapAddMayLose(t *testing.T) {
+	for raw, want := range map[string]bool{"NET_RAW": true, "cap_net_raw": true, "CHOWN": false, "SYS_PTRACE": false, "NET_ADMIN": false} {
+		if got := CapAddMayLose(raw); got != want {
+			t.Errorf("CapAddMayLose(%q) = %v, want %v", raw, got, want)
+		}
+	}
+}

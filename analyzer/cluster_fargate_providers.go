@@ -29,7 +29,7 @@ func checkClusterFargateProviders(s *Subject) []Finding {
 		return nil
 	}
 	name := s.Service.Cluster
-	c := s.Fleet.Cluster(name)
+	c := s.Fleet.ClusterOf(s.Service)
 	if c == nil || c.Detail == nil {
 		return []Finding{Unchecked("the capacity providers of cluster " + name + ": add `aws ecs describe-clusters --clusters " + name + "` output")}
 	}

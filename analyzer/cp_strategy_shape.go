@@ -1,6 +1,10 @@
 package analyzer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 var cpStrategyShape = Rule{
 	ID:       "cp-strategy-shape",
@@ -25,14 +29,12 @@ func checkCPStrategyShape(s *Subject) []Finding {
 		return nil
 	}
 	var out []Finding
-	var asg, fg, withBase []string
+	var fg, withBase []string
 	anyWeight := false
 	for _, item := range strategy {
 		name := deref(item.CapacityProvider)
-		if isFargateProvider(name) {
+		if fleet.IsFargateProvider(name) {
 			fg = append(fg, name)
-		} else {
-			asg = append(asg, name)
 		}
 		if item.Base > 0 {
 			withBase = append(withBase, name)
@@ -41,7 +43,7 @@ func checkCPStrategyShape(s *Subject) []Finding {
 	}
 	if len(fg) > 0 {
 		for i, item := range strategy {
-			if name := deref(item.CapacityProvider); !isFargateProvider(name) {
+			if name := deref(item.CapacityProvider); !fleet.IsFargateProvider(name) {
 				out = append(out, Flag(at(idx("capacityProviderStrategy", i), "capacityProvider"), name,
 					"provider %s is an Auto Scaling group provider mixed with %s; replace it with FARGATE or FARGATE_SPOT", name, strings.Join(fg, "/")))
 			}

@@ -11,6 +11,7 @@ var dependsOn = Rule{
 	ID:       "depends-on",
 	Scope:    ScopeTask,
 	Severity: Warning,
+	Also:     []Severity{Info},
 	Title:    "Container dependencies carry over to Fargate",
 	Rationale: "dependsOn works on Fargate from platform version 1.3.0 (Linux) and 1.0.0 (Windows), so it needs no change. " +
 		"On either launch type a COMPLETE or SUCCESS condition must not point at an essential container.",

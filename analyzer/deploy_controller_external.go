@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 var deployControllerExternal = Rule{
 	ID:       "deploy-controller-external",
@@ -23,19 +27,9 @@ func checkDeployControllerExternal(s *Subject) []Finding {
 	if svc.DeploymentController == nil || svc.DeploymentController.Type != ecstypes.DeploymentControllerTypeExternal {
 		return nil
 	}
-	if len(svc.TaskSets) > 0 && allTaskSetsOnFargate(svc.TaskSets) {
+	if len(svc.TaskSets) > 0 && fleet.TaskSetsOnFargate(svc.TaskSets) {
 		return nil
 	}
 	return []Finding{Flag("deploymentController.type", svc.DeploymentController.Type,
 		"the service's tasks come from task sets: create a new task set on Fargate and shift traffic to it")}
-}
-
-func allTaskSetsOnFargate(sets []ecstypes.TaskSet) bool {
-	for _, ts := range sets {
-		probe := ecstypes.Service{LaunchType: ts.LaunchType, CapacityProviderStrategy: ts.CapacityProviderStrategy}
-		if !onFargate(&probe) {
-			return false
-		}
-	}
-	return true
 }

@@ -1,8 +1,6 @@
 package analyzer
 
 import (
-	"strings"
-
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -33,16 +31,9 @@ func checkDockerSocket(s *Subject) []Finding {
 		}
 	}
 	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
-		if ref := deref(c.Image); isDinDImage(ref) {
+		if ref := deref(c.Image); fleet.IsDockerInDocker(ref) {
 			return []Finding{Flag(at(path, "image"), ref, "image %s runs Docker-in-Docker, which needs privileged mode that Fargate does not allow", ref)}
 		}
 		return nil
 	})...)
-}
-
-// isDinDImage recognises the official Docker-in-Docker image.
-func isDinDImage(ref string) bool {
-	r := fleet.ParseImageRef(ref)
-	repo := strings.TrimPrefix(r.Repository, "library/")
-	return (repo == "docker" || strings.HasSuffix(repo, "/docker")) && strings.Contains(r.Tag, "dind")
 }

@@ -10,6 +10,7 @@ var dockerVolumeConfig = Rule{
 	ID:       "docker-volume-config",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable},
 	Title:    "Docker volumes are only supported on the EC2 launch type",
 	Rationale: "Fargate has no Docker volume drivers: `dockerVolumeConfiguration` is rejected. A task-scoped volume on the local " +
 		"driver behaves like a plain bind mount; shared, autoprovisioned or plugin-driven volumes keep data across tasks, which a bind mount cannot.",

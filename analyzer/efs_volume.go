@@ -3,9 +3,12 @@ package analyzer
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 var efsVolume = Rule{
-	ID:       "efs-volume",
-	Scope:    ScopeTask,
-	Severity: Blocker,
+	ID:    "efs-volume",
+	Scope: ScopeTask,
+	// A warning on Linux, where EFS works once the network allows it; a
+	// blocker for Windows containers, which cannot mount it on Fargate.
+	Severity: Warning,
+	Also:     []Severity{Blocker},
 	Title:    "EFS volumes need network and IAM changes on Fargate (and are not available for Windows)",
 	Rationale: "EFS works on Fargate Linux (platform version 1.4.0 or later), but the task's own network interface now mounts " +
 		"it: the mount targets must be reachable from the task subnets and allow NFS (TCP 2049) from the task's security group rather than the instance's. Windows containers on Fargate cannot use EFS.",
@@ -29,17 +32,17 @@ func checkEFSVolume(s *Subject) []Finding {
 		path := at(idx("volumes", i), "efsVolumeConfiguration", "fileSystemId")
 		fs := deref(efs.FileSystemId)
 		if s.Windows() {
-			out = append(out, Flag(path, fs, "EFS file system %s cannot be mounted by Windows containers on Fargate", fs))
+			out = append(out, Flag(path, fs, "EFS file system %s cannot be mounted by Windows containers on Fargate", fs).As(Blocker))
 			continue
 		}
 		iam := efs.AuthorizationConfig != nil && efs.AuthorizationConfig.Iam == ecstypes.EFSAuthorizationConfigIAMEnabled
 		switch {
 		case iam && efs.TransitEncryption != ecstypes.EFSTransitEncryptionEnabled:
-			out = append(out, Flag(path, fs, "EFS file system %s uses IAM authorization, which needs transitEncryption ENABLED; also allow NFS (TCP 2049) from the task security group", fs).As(Warning))
+			out = append(out, Flag(path, fs, "EFS file system %s uses IAM authorization, which needs transitEncryption ENABLED; also allow NFS (TCP 2049) from the task security group", fs))
 		case iam && s.Def().TaskRoleArn == nil:
-			out = append(out, Flag(path, fs, "EFS file system %s uses IAM authorization but the task has no task role to authorize; also allow NFS (TCP 2049) from the task security group", fs).As(Warning))
+			out = append(out, Flag(path, fs, "EFS file system %s uses IAM authorization but the task has no task role to authorize; also allow NFS (TCP 2049) from the task security group", fs))
 		default:
-			out = append(out, Flag(path, fs, "EFS file system %s works on Fargate; its mount targets must allow NFS (TCP 2049) from the task security group, not the instances'", fs).As(Warning))
+			out = append(out, Flag(path, fs, "EFS file system %s works on Fargate; its mount targets must allow NFS (TCP 2049) from the task security group, not the instances'", fs))
 		}
 	}
 	return out

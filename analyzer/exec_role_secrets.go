@@ -10,6 +10,7 @@ var execRoleSecrets = Rule{
 	ID:       "exec-role-secrets",
 	Scope:    ScopeTask,
 	Severity: Fixable,
+	Also:     []Severity{Warning},
 	Title:    "Secrets and registry credentials need a task execution role",
 	Rationale: "Fargate fetches `secrets`, log-driver `secretOptions` and `repositoryCredentials` with the task execution role, " +
 		"never with an instance role. Secrets Manager references to a JSON key or a version need platform version 1.4.0 or later.",

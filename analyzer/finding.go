@@ -9,12 +9,16 @@ import (
 
 // Finding is one rule firing on one field.
 type Finding struct {
-	RuleID         string   `json:"ruleId"`
-	Severity       Severity `json:"severity"`
-	Cluster        string   `json:"cluster"`
-	Service        string   `json:"service"`
-	TaskDefinition string   `json:"taskDefinition"`
-	Container      string   `json:"container"`
+	RuleID   string   `json:"ruleId"`
+	Severity Severity `json:"severity"`
+	// Account and Region are the subject's (see fleet.Identity); empty when
+	// the inputs did not say.
+	Account        string `json:"account"`
+	Region         string `json:"region"`
+	Cluster        string `json:"cluster"`
+	Service        string `json:"service"`
+	TaskDefinition string `json:"taskDefinition"`
+	Container      string `json:"container"`
 	// Path is the JSON path of the field inside its document, e.g.
 	// containerDefinitions[1].linuxParameters.capabilities.add[0].
 	Path string `json:"path"`
@@ -37,6 +41,8 @@ type Finding struct {
 // NotChecked records a rule that could not be evaluated for lack of data.
 type NotChecked struct {
 	RuleID         string `json:"ruleId"`
+	Account        string `json:"account"`
+	Region         string `json:"region"`
 	Cluster        string `json:"cluster"`
 	Service        string `json:"service"`
 	TaskDefinition string `json:"taskDefinition"`
@@ -91,14 +97,23 @@ func renderValue(v any) string {
 	return string(b)
 }
 
-// sortFindings orders by cluster, service, task definition, container,
-// rule and path, so output is the same on every run.
+// sortFindings orders by cluster (a service's cluster then by account and
+// region, so each cluster's findings stay together), service, task
+// definition, container, rule, path, and account and region last, so
+// output is the same on every run and a fleet whose names are unique reads
+// in the order it had before identities.
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
+		if a.Cluster != b.Cluster {
+			return a.Cluster < b.Cluster
+		}
+		if a.Cluster != "" && (a.Account != b.Account || a.Region != b.Region) {
+			return a.Account < b.Account || a.Account == b.Account && a.Region < b.Region
+		}
 		for _, p := range [][2]string{
-			{a.Cluster, b.Cluster}, {a.Service, b.Service}, {a.TaskDefinition, b.TaskDefinition},
-			{a.Container, b.Container}, {a.RuleID, b.RuleID}, {a.Path, b.Path},
+			{a.Service, b.Service}, {a.TaskDefinition, b.TaskDefinition},
+			{a.Container, b.Container}, {a.RuleID, b.RuleID}, {a.Path, b.Path}, {a.Account, b.Account}, {a.Region, b.Region},
 		} {
 			if p[0] != p[1] {
 				return p[0] < p[1]

@@ -10,6 +10,7 @@ var gmsaLinux = Rule{
 	ID:       "gmsa-linux",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable, Warning},
 	Title:    "Linux containers on Fargate can only use domainless gMSA",
 	Rationale: "On Fargate, Active Directory authentication for Linux containers works only with domainless gMSA " +
 		"(`credentialspecdomainless:` in `credentialSpecs`, platform version 1.4.0 or later, one Active Directory per task, CredSpec file in S3). " +

@@ -7,38 +7,19 @@ import (
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Fargate capacity provider names; they exist in every account.
 const (
-	providerFargate     = "FARGATE"
-	providerFargateSpot = "FARGATE_SPOT"
+	providerFargate     = fleet.ProviderFargate
+	providerFargateSpot = fleet.ProviderFargateSpot
 )
 
-// onFargate reports whether a service already runs on Fargate: the FARGATE
-// launch type, or a capacity provider strategy made only of FARGATE and
-// FARGATE_SPOT. Rules that only matter for the move skip such services.
-func onFargate(svc *ecstypes.Service) bool {
-	if svc == nil {
-		return false
-	}
-	if svc.LaunchType == ecstypes.LaunchTypeFargate {
-		return true
-	}
-	if len(svc.CapacityProviderStrategy) == 0 {
-		return false
-	}
-	for _, item := range svc.CapacityProviderStrategy {
-		if !isFargateProvider(deref(item.CapacityProvider)) {
-			return false
-		}
-	}
-	return true
-}
-
-func isFargateProvider(name string) bool {
-	return name == providerFargate || name == providerFargateSpot
-}
+// onFargate is the fleet's decision that a service already runs on
+// Fargate (fleet.ServiceOnFargate). Rules that only matter for the move
+// skip such services.
+func onFargate(svc *ecstypes.Service) bool { return fleet.ServiceOnFargate(svc) }
 
 // spotItems lists the indexes of FARGATE_SPOT entries in the service's
 // capacity provider strategy.
@@ -142,11 +123,9 @@ func taskVCPU(s *Subject) float64 {
 	return float64(size.CPU) / 1024
 }
 
-// serviceARM64 reports whether the task definition asks for ARM64.
-func serviceARM64(s *Subject) bool {
-	def := s.Def()
-	return def != nil && def.RuntimePlatform != nil && def.RuntimePlatform.CpuArchitecture == ecstypes.CPUArchitectureArm64
-}
+// serviceARM64 reports the decision that the task runs on ARM64 on
+// Fargate (declared, or from its arm64 hosts, which the rewrite declares).
+func serviceARM64(s *Subject) bool { return s.Def() != nil && s.Platform().IsARM() }
 
 // sortedSet returns the distinct non-empty strings, sorted.
 func sortedSet(items []string) []string {

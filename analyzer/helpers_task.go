@@ -54,13 +54,6 @@ func taskMemory(def *ecstypes.TaskDefinition) (int, bool) {
 	return v, err == nil
 }
 
-// fargateOnly reports whether the task definition lists FARGATE and no
-// other capacity, i.e. it was written for Fargate and never ran on EC2.
-func fargateOnly(def *ecstypes.TaskDefinition) bool {
-	rc := def.RequiresCompatibilities
-	return len(rc) == 1 && rc[0] == ecstypes.CompatibilityFargate
-}
-
 // windowsCPU reports whether cpu is one of the Windows Fargate rows.
 func windowsCPU(cpu int) bool { return cpu == 1024 || cpu == 2048 || cpu == 4096 }
 

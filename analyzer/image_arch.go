@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -25,12 +27,6 @@ var imageArch = Rule{
 	Check:    checkImageArch,
 }
 
-// multiArchMediaTypes are manifest types that list one image per platform.
-var multiArchMediaTypes = map[string]bool{
-	"application/vnd.docker.distribution.manifest.list.v2+json": true,
-	"application/vnd.oci.image.index.v1+json":                   true,
-}
-
 func checkImageArch(s *Subject) []Finding {
 	if s.Def() == nil {
 		return nil
@@ -40,17 +36,16 @@ func checkImageArch(s *Subject) []Finding {
 		taskArch = string(rp.CpuArchitecture)
 	}
 	hosts := hostsOf(s)
-	hostArchs, ranAsService := sortedKeysOf(hosts.Archs), hosts.Services > 0
+	hostArchs, ranAsService := slices.Sorted(maps.Keys(hosts.Archs)), hosts.Services > 0
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		ref := deref(c.Image)
 		if !fleet.ParseImageRef(ref).IsECR() {
 			return nil // only ECR images carry a manifest type in the inputs
 		}
-		img := s.Fleet.Image(ref)
-		if img == nil || deref(img.Detail.ImageManifestMediaType) == "" {
+		switch s.Fleet.ImageMultiArch(ref) {
+		case fleet.MultiArchUnknown:
 			return []Finding{Unchecked("the manifest type of image " + ref + ": add `aws ecr describe-images` output for its repository")}
-		}
-		if multiArchMediaTypes[deref(img.Detail.ImageManifestMediaType)] {
+		case fleet.MultiArchIndex:
 			return nil
 		}
 		switch len(hostArchs) {

@@ -21,7 +21,7 @@ var imdsAndInstanceRole = Rule{
 }
 
 func checkIMDSAndInstanceRole(s *Subject) []Finding {
-	if def := s.Def(); def == nil || deref(def.TaskRoleArn) != "" || fargateOnly(def) {
+	if def := s.Def(); def == nil || deref(def.TaskRoleArn) != "" || s.TaskDef.FargateOnly() {
 		return nil // a definition written for Fargate only never had an instance profile
 	}
 	return []Finding{Flag("taskRoleArn", nil,

@@ -21,6 +21,7 @@ var inferenceAccelerators = Rule{
 
 func checkInferenceAccelerators(s *Subject) []Finding {
 	var out []Finding
+	//lint:ignore SA1019 the field is deprecated because the feature is gone, which is what this rule reports
 	for i, ia := range s.Def().InferenceAccelerators {
 		out = append(out, Flag(at(idx("inferenceAccelerators", i), "deviceType"), ia.DeviceType,
 			"inference accelerator %s (%s) cannot be attached on Fargate", deref(ia.DeviceName), deref(ia.DeviceType)))

@@ -6,6 +6,7 @@ var ipcMode = Rule{
 	ID:       "ipc-mode",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable},
 	Title:    "`ipcMode` is not supported on Fargate",
 	Rationale: "Fargate does not accept any `ipcMode`. `none` is simply dropped; `task` or `host` mean containers share System V IPC " +
 		"or shared memory with each other or the host, which Fargate cannot provide.",

@@ -19,6 +19,9 @@ var lbTargetTypeIP = Rule{
 }
 
 func checkLBTargetTypeIP(s *Subject) []Finding {
+	if onFargate(s.Svc()) {
+		return nil // ECS registers a Fargate service's tasks by IP: its target groups are ip already
+	}
 	var out []Finding
 	for i, lb := range s.Svc().LoadBalancers {
 		arn := deref(lb.TargetGroupArn)

@@ -29,32 +29,44 @@ func checkLinks(s *Subject) []Finding {
 	if def == nil {
 		return nil
 	}
+	sure, byHand := linkRefCounts(LinkReferences(def))
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		var out []Finding
 		for i, l := range c.Links {
 			target, alias, _ := strings.Cut(l, ":")
-			hosts := []string{target}
 			named := target
 			if alias != "" && alias != target {
-				hosts = append(hosts, alias)
 				named = target + " (alias " + alias + ")"
 			}
-			var refs []string
-			for j := range def.ContainerDefinitions {
-				other := &def.ContainerDefinitions[j]
-				for _, r := range hostNameRefs(other, hosts) {
-					refs = append(refs, deref(other.Name)+" "+r)
-				}
-			}
 			p := at(path, idx("links", i))
-			if len(refs) == 0 {
+			switch {
+			case byHand[p] > 0:
+				out = append(out, Flag(p, l, "link to container %s stays until %d reference(s) to it left by hand (link-references) point at localhost; "+
+					"on awsvpc the containers share localhost and links do not exist", named, byHand[p]))
+			case sure[p] > 0:
 				out = append(out, Flag(p, l, "link to container %s is removed (lossy): on awsvpc the containers share localhost; "+
-					"no environment value or command in the task names %s, so check configuration inside the image", named, strings.Join(hosts, "/")))
-				continue
+					"the %d setting(s) naming it are pointed at localhost (link-references); check configuration inside the image too", named, sure[p]))
+			default:
+				out = append(out, Flag(p, l, "link to container %s is removed (lossy): on awsvpc the containers share localhost; "+
+					"no environment value, command, entry point, health check or secret name in the task names it, so check configuration inside the image", named))
 			}
-			out = append(out, Flag(p, l, "link to container %s is removed (lossy): on awsvpc the containers share localhost; "+
-				"rewrite %s to use localhost instead of %s", named, quoteList(refs), strings.Join(hosts, "/")))
 		}
 		return out
 	})
+}
+
+// linkRefCounts counts, per links entry path, the references through it
+// the rewrite fixes and those left by hand.
+func linkRefCounts(refs []LinkRef) (sure, byHand map[string]int) {
+	sure, byHand = map[string]int{}, map[string]int{}
+	for _, r := range refs {
+		for _, p := range r.LinkPaths {
+			if r.Sure {
+				sure[p]++
+			} else {
+				byHand[p]++
+			}
+		}
+	}
+	return sure, byHand
 }

@@ -13,10 +13,10 @@ import (
 // empty memo (a Subject built outside Audit) computes everything afresh,
 // with the same results.
 type memo struct {
-	network map[string]instanceNetwork // by cluster name
-	demand  map[string]subnetDemand    // by comma-joined sorted subnet ids
-	hosts   map[*fleet.TaskDefinition]fleet.Hosts
-	windows map[*fleet.TaskDefinition]bool
+	network   map[*fleet.Cluster]instanceNetwork
+	demand    map[string]subnetDemand // by subnetSetKey
+	hosts     map[*fleet.TaskDefinition]fleet.Hosts
+	platforms map[*fleet.TaskDefinition]fleet.Platform
 }
 
 type instanceNetwork struct{ subnets, sgs []string }
@@ -28,34 +28,37 @@ type subnetDemand struct{ need, sharing int }
 // demand on every subnet set and every task definition's hosts.
 func newMemo(f *fleet.Fleet) *memo {
 	m := &memo{
-		network: map[string]instanceNetwork{},
-		hosts:   make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
-		windows: make(map[*fleet.TaskDefinition]bool, len(f.TaskDefinitions)),
+		network:   map[*fleet.Cluster]instanceNetwork{},
+		hosts:     make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
+		platforms: make(map[*fleet.TaskDefinition]fleet.Platform, len(f.TaskDefinitions)),
 	}
 	for _, svc := range f.Services {
-		if _, ok := m.network[svc.Cluster]; !ok {
+		cl := f.ClusterOf(svc)
+		if _, ok := m.network[cl]; !ok {
 			var n instanceNetwork
-			n.subnets, n.sgs = clusterInstanceNetwork(f, svc.Cluster)
-			m.network[svc.Cluster] = n
+			n.subnets, n.sgs = cl.InstanceNetwork()
+			m.network[cl] = n
 		}
 	}
 	m.demand = subnetDemands(f, m)
 	for _, td := range f.TaskDefinitions {
 		m.hosts[td] = f.HostsOf(td)
-		m.windows[td] = f.IsWindows(td)
+		m.platforms[td] = f.Platform(td)
 	}
 	return m
 }
 
-// instanceNetwork is clusterInstanceNetwork, computed once per cluster.
-// Callers must not modify the slices.
-func (m *memo) instanceNetwork(f *fleet.Fleet, cluster string) (subnets, sgs []string) {
+// instanceNetwork is the subnets and security groups of the EC2 instances
+// behind svc's cluster (see fleet.Cluster.InstanceNetwork), computed once
+// per cluster. Callers must not modify the slices.
+func (m *memo) instanceNetwork(f *fleet.Fleet, svc *fleet.Service) (subnets, sgs []string) {
+	cl := f.ClusterOf(svc)
 	if m != nil {
-		if n, ok := m.network[cluster]; ok {
+		if n, ok := m.network[cl]; ok {
 			return n.subnets, n.sgs
 		}
 	}
-	return clusterInstanceNetwork(f, cluster)
+	return cl.InstanceNetwork()
 }
 
 // taskSubnets is the subnet set a service's Fargate tasks will use: its
@@ -65,7 +68,7 @@ func (m *memo) taskSubnets(f *fleet.Fleet, svc *fleet.Service) (subnets []string
 	if cfg := awsvpcConfig(&svc.Svc); cfg != nil && len(cfg.Subnets) > 0 {
 		return sortedSet(cfg.Subnets), true
 	}
-	subnets, _ = m.instanceNetwork(f, svc.Cluster)
+	subnets, _ = m.instanceNetwork(f, svc)
 	return subnets, false
 }
 
@@ -84,7 +87,7 @@ func subnetDemands(f *fleet.Fleet, m *memo) map[string]subnetDemand {
 	out := map[string]subnetDemand{}
 	for _, svc := range f.Services {
 		subnets, _ := m.taskSubnets(f, svc)
-		k := strings.Join(subnets, ",")
+		k := subnetSetKey(svc, subnets)
 		d := out[k]
 		d.need += peakIPs(svc)
 		d.sharing++
@@ -104,12 +107,18 @@ func (m *memo) hostsOf(f *fleet.Fleet, td *fleet.TaskDefinition) fleet.Hosts {
 	return f.HostsOf(td)
 }
 
-// isWindows is fleet.IsWindows, computed once per task definition.
-func (m *memo) isWindows(f *fleet.Fleet, td *fleet.TaskDefinition) bool {
+// platform is fleet.Platform, computed once per task definition.
+func (m *memo) platform(f *fleet.Fleet, td *fleet.TaskDefinition) fleet.Platform {
 	if m != nil {
-		if w, ok := m.windows[td]; ok {
-			return w
+		if p, ok := m.platforms[td]; ok {
+			return p
 		}
 	}
-	return f.IsWindows(td)
+	return f.Platform(td)
+}
+
+// subnetSetKey names a service's subnet set within its account and region:
+// subnet ids are only unique there.
+func subnetSetKey(svc *fleet.Service, subnets []string) string {
+	return svc.Identity.String() + "|" + strings.Join(subnets, ",")
 }

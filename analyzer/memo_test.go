@@ -3,7 +3,6 @@ package analyzer
 import (
 	"context"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -57,10 +56,10 @@ func TestSubnetDemandSumsSharingServices(t *testing.T) {
 	m := &memo{}
 	for _, svc := range f.Services {
 		subnets, _ := m.taskSubnets(f, svc)
-		key := strings.Join(subnets, ",")
+		key := subnetSetKey(svc, subnets)
 		want := subnetDemand{}
 		for _, other := range f.Services {
-			if o, _ := clusterOrServiceSubnets(f, other); strings.Join(o, ",") == key {
+			if o, _ := clusterOrServiceSubnets(f, other); subnetSetKey(other, o) == key {
 				want.need += peakIPs(other)
 				want.sharing++
 			}

@@ -30,7 +30,7 @@ const (
 func checkNetworkConfiguration(s *Subject) []Finding {
 	cfg := awsvpcConfig(s.Svc())
 	if cfg == nil {
-		subnets, sgs := s.memo.instanceNetwork(s.Fleet, s.Service.Cluster)
+		subnets, sgs := s.memo.instanceNetwork(s.Fleet, s.Service)
 		hint := "take subnets and security groups as parameters"
 		if len(subnets) > 0 {
 			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + orDefault(strings.Join(sgs, ", "), "none") + " as a starting point"
@@ -48,26 +48,19 @@ func checkNetworkConfiguration(s *Subject) []Finding {
 	if n := len(cfg.SecurityGroups); n > maxServiceSecurityGroups {
 		out = append(out, Flag(at(base, "securityGroups"), n, "%d security groups are listed; at most %d are allowed", n, maxServiceSecurityGroups))
 	}
-	if vpcs := subnetVPCs(s.Fleet, cfg.Subnets); len(vpcs) > 1 {
+	if vpcs := subnetVPCs(s.Fleet, s.Service.Identity, cfg.Subnets); len(vpcs) > 1 {
 		out = append(out, Flag(at(base, "subnets"), vpcs, "the subnets belong to several VPCs (%s); all must be in one VPC", strings.Join(vpcs, ", ")))
 	}
 	return out
 }
 
 // subnetVPCs lists the VPCs of the subnets that describe-subnets output covers.
-func subnetVPCs(f *fleet.Fleet, subnets []string) []string {
+func subnetVPCs(f *fleet.Fleet, where fleet.Identity, subnets []string) []string {
 	var vpcs []string
 	for _, id := range subnets {
-		if sn := f.Subnet(id); sn != nil {
+		if sn := f.Subnet(where, id); sn != nil {
 			vpcs = append(vpcs, deref(sn.EC2.VpcId))
 		}
 	}
 	return sortedSet(vpcs)
-}
-
-// clusterInstanceNetwork lists the subnets and security groups of the EC2
-// instances behind a cluster's container instances (when
-// describe-instances output was given).
-func clusterInstanceNetwork(f *fleet.Fleet, cluster string) (subnets, sgs []string) {
-	return f.Cluster(cluster).InstanceNetwork()
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 var newServiceLaunchType = Rule{
@@ -31,7 +33,7 @@ func checkNewServiceLaunchType(s *Subject) []Finding {
 	for _, item := range svc.CapacityProviderStrategy {
 		name := deref(item.CapacityProvider)
 		providers = append(providers, name)
-		hasFargate = hasFargate || isFargateProvider(name)
+		hasFargate = hasFargate || fleet.IsFargateProvider(name)
 	}
 	switch {
 	case hasFargate:

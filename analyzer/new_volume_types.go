@@ -26,9 +26,9 @@ var newVolumeKeys = []string{"s3filesVolumeConfiguration"}
 func checkNewVolumeTypes(s *Subject) []Finding {
 	var out []Finding
 	for i, v := range rawVolumes(s) {
-		for k := range v {
+		for k, raw := range v {
 			for _, nk := range newVolumeKeys {
-				if strings.EqualFold(k, nk) {
+				if strings.EqualFold(k, nk) && string(raw) != "null" { // a null member is an absent one
 					name := rawString(v, "name")
 					out = append(out, Flag(at(idx("volumes", i), nk), name,
 						"volume %s uses %s, whose Fargate support is not confirmed; test it on Fargate before migrating", name, nk))

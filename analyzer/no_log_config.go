@@ -1,28 +1,44 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 var noLogConfig = Rule{
 	ID:       "no-log-config",
 	Scope:    ScopeTask,
 	Severity: Fixable,
+	Also:     []Severity{Warning},
 	Title:    "Container has no log configuration",
 	Rationale: "Without logConfiguration a container on EC2 logs through the Docker daemon's default driver, usually json-file on the " +
-		"instance disk. Fargate gives no access to the underlying host, so those logs would be unreadable.",
+		"instance disk. Fargate gives no access to the underlying host, so those logs would be unreadable. " +
+		"A task definition already written for Fargate (FARGATE in requiresCompatibilities or compatibilities, network mode awsvpc) " +
+		"runs as it is without one, so there the finding is a warning and the rewrite adds nothing: a log group it would invent may not exist.",
 	Remediation: "Add an awslogs logConfiguration with awslogs-group, awslogs-region and awslogs-stream-prefix (and an execution role " +
 		"that may write to CloudWatch Logs), or route the container through FireLens.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-security-considerations.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
 		"https://docs.aws.amazon.com/controltower/latest/controlreference/ecs-rules.html",
 	},
 	Check: checkNoLogConfig,
 }
 
 func checkNoLogConfig(s *Subject) []Finding {
+	fargateAlready := fleet.DeclaresFargate(s.Def())
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		if c.LogConfiguration != nil {
 			return nil
+		}
+		if fargateAlready {
+			// It runs on Fargate as written; logging is the owner's choice,
+			// and an awslogs group we invent may not exist.
+			return []Finding{Flag(at(path, "logConfiguration"), nil,
+				"container %s has no logConfiguration, so its output is not kept on Fargate; the task definition is already Fargate-compatible, "+
+					"so it is left as written: add awslogs (with an existing log group) or FireLens if you want its logs", deref(c.Name)).As(Warning)}
 		}
 		return []Finding{Flag(at(path, "logConfiguration"), nil,
 			"container %s has no logConfiguration, so its output would be lost on Fargate; add an awslogs configuration", deref(c.Name))}

@@ -11,8 +11,8 @@ var plaintextSecret = Rule{
 	ID:       "plaintext-secret",
 	Scope:    ScopeTask,
 	Severity: Warning,
-	Title:    "A credential-looking value is set in plain text in `environment`",
-	Rationale: "Values in `environment` are stored in the task definition and visible to anyone who can describe it. " +
+	Title:    "A credential-looking value is set in plain text in `environment`, `command` or `entryPoint`",
+	Rationale: "Values in `environment`, `command` and `entryPoint` are stored in the task definition and visible to anyone who can describe it. " +
 		"Moving to Fargate is a good moment to move them to Secrets Manager or SSM Parameter Store. ecs2fargate never prints the value.",
 	Remediation: "Move the value to Secrets Manager or SSM Parameter Store and reference it from `secrets` (the execution role needs read access).",
 	References: []string{
@@ -24,7 +24,13 @@ var plaintextSecret = Rule{
 
 // secretName matches variable names that usually hold credentials; AWS
 // Config's ecs-no-environment-secrets flags the first three by default.
-var secretName = regexp.MustCompile(`(?i)^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|ECS_ENGINE_AUTH_DATA)$|PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL`)
+// PASS and PWD count only as a whole word at the end (DB_PASS, SMTP_PWD):
+// PWD alone is the shell's working directory.
+var secretName = regexp.MustCompile(`(?i)^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|ECS_ENGINE_AUTH_DATA)$|PASSWORD|PASSWD|PASSPHRASE|(^|_)PASS$|_PWD$|SECRET|TOKEN|API_?KEY|(ACCESS|AUTH|SIGNING|ENCRYPTION|MASTER|LICENSE)_?KEY$|PRIVATE_?KEY|CREDENTIAL`)
+
+// secretInArgs matches AWS credentials written into a command line: an
+// access key ID, or a secret access key given to an option or variable.
+var secretInArgs = regexp.MustCompile(`(^|[^A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}($|[^A-Z0-9])|(?i)aws_secret_access_key["']?\s*[=:]\s*["']?[A-Za-z0-9/+]{40}`)
 
 // secretValue matches values shaped like well-known credentials, whatever
 // the variable is called.
@@ -42,6 +48,19 @@ func checkPlaintextSecret(s *Subject) []Finding {
 				// The value is deliberately left out: outputs carry names only.
 				out = append(out, Flag(at(path, idx("environment", i), "value"), name,
 					"environment variable %s holds a plain-text value that looks like a credential", name))
+			}
+		}
+		for _, args := range []struct {
+			name string
+			list []string
+		}{{"entryPoint", c.EntryPoint}, {"command", c.Command}} {
+			for i, arg := range args.list {
+				if secretInArgs.MatchString(arg) {
+					p := idx(args.name, i)
+					// The value is the argument's place, never the argument.
+					out = append(out, Flag(at(path, p), p,
+						"%s holds what looks like an AWS access key in plain text (the argument is not shown)", p))
+				}
 			}
 		}
 		return out

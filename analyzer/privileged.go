@@ -6,6 +6,7 @@ var privileged = Rule{
 	ID:       "privileged",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable},
 	Title:    "Privileged containers cannot run on Fargate",
 	Rationale: "Fargate runs every task on an isolated micro-VM and never grants privileged mode, so work that needs it " +
 		"(Docker-in-Docker, device access, iptables, kernel tuning) fails to register. `privileged: false` is harmless but not accepted by every validator.",

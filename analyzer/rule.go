@@ -1,6 +1,11 @@
 package analyzer
 
-import "github.com/ecs2fargate/ecs2fargate/internal/fleet"
+import (
+	"slices"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
 
 // Scope says what a rule looks at.
 type Scope string
@@ -13,13 +18,17 @@ const (
 )
 
 // Rule is one difference between the EC2 launch type and Fargate. Rules are
-// values listed in Rules(); their IDs are a public contract
-// (shared/reference/fargate-rules.md) and are never renamed or reused.
+// values listed in Rules(); their IDs are a public contract (the README's
+// rules catalogue is generated from them) and are never renamed or reused.
 type Rule struct {
 	ID       string
 	Scope    Scope
-	Severity Severity // the rule's usual severity; a finding may say otherwise
-	Title    string   // one line naming the problem
+	Severity Severity // the severity of its findings unless one says otherwise (Finding.As)
+	// Also lists every other severity a finding of this rule may take
+	// (Finding.As), so that the catalogue names every severity the audit
+	// can emit for the rule; a test holds the two together.
+	Also  []Severity
+	Title string // one line naming the problem
 	// Rationale says why it matters on Fargate; Remediation what to do.
 	Rationale   string
 	Remediation string
@@ -45,7 +54,27 @@ type Subject struct {
 	Service *fleet.Service        // nil for task rules
 
 	memo *memo // shared by the subjects of one audit; nil outside Audit
-	// windows caches Windows(): most container rules ask, and the answer
-	// may walk every container instance of the task's clusters.
-	windows *bool
+	// platform caches Platform(): most container rules ask, and the
+	// answer may walk every container instance of the task's clusters.
+	platform *fleet.Platform
+}
+
+// Severities lists every severity the audit can give a finding of r,
+// highest first: its Severity and Also.
+func (r Rule) Severities() []Severity {
+	out := append([]Severity{r.Severity}, r.Also...)
+	slices.SortFunc(out, func(a, b Severity) int { return int(b - a) })
+	return slices.Compact(out)
+}
+
+// SeverityText names Severities for catalogues, the rule's usual
+// Severity first, e.g. "warning, blocker".
+func (r Rule) SeverityText() string {
+	names := []string{r.Severity.String()}
+	for _, s := range r.Severities() {
+		if s != r.Severity {
+			names = append(names, s.String())
+		}
+	}
+	return strings.Join(names, ", ")
 }

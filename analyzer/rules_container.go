@@ -1,8 +1,7 @@
 package analyzer
 
-// containerRules are the container-definition-level rules
-// (fargate-rules.md §1b) and our own additions; they run once per task
-// definition and look at each container.
+// containerRules are the container-definition-level rules; they run once
+// per task definition and look at each container.
 func containerRules() []Rule {
 	return append(containerSecurityAndNetworkRules(), containerRuntimeRules()...)
 }
@@ -22,6 +21,7 @@ func containerSecurityAndNetworkRules() []Rule {
 		initProcess,
 		linuxParamsWindows,
 		links,
+		linkReferences,
 		hostname,
 		dnsServers,
 		dnsSearchDomains,
@@ -56,6 +56,7 @@ func containerRuntimeRules() []Rule {
 		execRoleECR,
 		execRoleSecrets,
 		agentRegistryAuth,
+		imageRegistryLocal,
 		environmentFiles,
 		stopTimeout,
 		startTimeout,

@@ -1,8 +1,8 @@
 package analyzer
 
-// serviceRules are the service-level rules (fargate-rules.md §1c), plus
-// registry-reachability and windows-ecs-exec from §1b, which need the
-// service's network and settings.
+// serviceRules are the service-level rules, plus two about containers,
+// registry-reachability and windows-ecs-exec, which need the service's
+// network and settings.
 func serviceRules() []Rule {
 	return []Rule{
 		newServiceLaunchType,

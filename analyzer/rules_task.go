@@ -1,10 +1,11 @@
 package analyzer
 
-// taskRules are the task-definition-level rules (fargate-rules.md §1a).
+// taskRules are the task-definition-level rules.
 func taskRules() []Rule {
 	return []Rule{
 		requiresCompatFargate,
 		readOnlyFields,
+		nullMembers,
 		networkModeAwsvpc,
 		taskCPURequired,
 		taskMemoryRequired,
@@ -27,6 +28,7 @@ func taskRules() []Rule {
 		imageVsEphemeral,
 		runtimePlatformArch,
 		runtimePlatformWindows,
+		platformUnknown,
 		windowsOSUnsupported,
 		windowsArm,
 		volumeHostSourcePath,

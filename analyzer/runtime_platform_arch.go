@@ -25,45 +25,19 @@ var runtimePlatformArch = Rule{
 
 func checkRuntimePlatformArch(s *Subject) []Finding {
 	d := s.Def()
-	if d.RuntimePlatform != nil && d.RuntimePlatform.CpuArchitecture != "" || s.Windows() {
+	p := s.Platform()
+	if d.RuntimePlatform != nil && d.RuntimePlatform.CpuArchitecture != "" || p.IsWindows() {
 		return nil // declared; Windows architecture is windows-arm's
 	}
-	ev := hostsOf(s)
-	switch {
-	case allMultiArch(s):
-		return nil
-	case len(ev.Archs) == 0:
-		if fargateOnly(d) {
-			return nil // written for Fargate already: it ran on the X86_64 default
-		}
-		return []Finding{Unchecked("the CPU architecture the task ran on: " + needHosts(ev))}
-	case fleet.Sole(ev.Archs) != "arm64":
+	switch p.Arch {
+	case "":
+		return []Finding{Unchecked("the CPU architecture the task ran on: " + needHosts(hostsOf(s)))}
+	case fleet.ArchX86:
 		return nil
 	}
 	return []Finding{Flag("runtimePlatform.cpuArchitecture", nil,
 		"the task ran only on arm64 instances (cluster %s) and declares no cpuArchitecture, so Fargate would run it on X86_64; set ARM64",
-		strings.Join(ev.Clusters, ", "))}
-}
-
-// allMultiArch reports whether every image of the task is known, from ECR,
-// to be an image index (a multi-architecture image).
-func allMultiArch(s *Subject) bool {
-	cs := s.Def().ContainerDefinitions
-	if len(cs) == 0 {
-		return false
-	}
-	for _, c := range cs {
-		img := s.Fleet.Image(deref(c.Image))
-		if img == nil || !isImageIndex(deref(img.Detail.ImageManifestMediaType)) {
-			return false
-		}
-	}
-	return true
-}
-
-func isImageIndex(mediaType string) bool {
-	return mediaType == "application/vnd.oci.image.index.v1+json" ||
-		mediaType == "application/vnd.docker.distribution.manifest.list.v2+json"
+		strings.Join(hostsOf(s).Clusters, ", "))}
 }
 
 // declaredArch is the task's declared CPU architecture, X86_64 by default.

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"regexp"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -16,7 +15,8 @@ var runtimePlatformWindows = Rule{
 	Rationale: "Fargate picks the OS from `runtimePlatform.operatingSystemFamily` (LINUX when absent), and a Windows image " +
 		"only runs on the Windows Server version it was built for. EC2 Windows tasks often leave the family out.",
 	Remediation: "Set `operatingSystemFamily` to the WINDOWS_SERVER_2019_* or WINDOWS_SERVER_2022_* value (FULL or CORE) that " +
-		"matches the image's base; the rewrite uses the family the container instances reported.",
+		"matches the image's base, and `cpuArchitecture` to X86_64; the rewrite uses the family the container instances reported, " +
+		"else the one the image names (servercore → CORE; an ltsc2019 or ltsc2022 tag → the version, 2022 when the tag names none).",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-fargate.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-windows-fargate.html",
@@ -25,47 +25,38 @@ var runtimePlatformWindows = Rule{
 	Check: checkRuntimePlatformWindows,
 }
 
-// windowsImage matches image references that are Windows-based by name.
-var windowsImage = regexp.MustCompile(`(?i)mcr\.microsoft\.com/(windows|dotnet/framework)|servercore|nanoserver|ltsc20(19|22)|windowsservercore`)
-
 func checkRuntimePlatformWindows(s *Subject) []Finding {
+	p := s.Platform()
+	if !p.IsWindows() || p.Family == "" || s.TaskDef == nil {
+		return nil // not Windows, or which Windows is undecided (platform-unknown)
+	}
 	declared := osFamily(s.Def())
-	ev := hostsOf(s)
-	hostFamily := fleet.Sole(ev.Families)
-	// Mixed clusters place a task on hosts of its own OS: only all-Windows counts.
-	windowsHosts := fleet.Sole(ev.OSTypes) == "windows" || len(ev.OSTypes) == 0 && strings.HasPrefix(hostFamily, "WINDOWS")
 	switch {
-	case len(ev.OSTypes) == 0 && len(ev.Families) == 0:
-		if (declared == "" || declared == ecstypes.OSFamilyLinux) && looksWindows(s) && !fargateOnly(s.Def()) {
-			return []Finding{Unchecked("the OS the task ran on (its images look Windows-based): " + needHosts(ev))}
-		}
-		return nil
-	case !windowsHosts:
-		return nil
 	case declared == "" || declared == ecstypes.OSFamilyLinux:
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", string(declared),
-			"the task ran on Windows instances (cluster %s) but declares %s; %s",
-			strings.Join(ev.Clusters, ", "), orDefault(string(declared), "no OS family (LINUX on Fargate)"), familyAdvice(hostFamily))}
-	case hostFamily != "" && hostFamily != string(declared):
+			"the task runs Windows containers (%s) but declares %s; set operatingSystemFamily to %s%s",
+			evidenceText(p), orDefault(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
+	case p.Family != string(declared):
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", declared,
-			"the task declares %s but ran on %s instances, so its image was built for the latter; %s",
-			declared, hostFamily, familyAdvice(hostFamily))}
+			"the task declares %s but ran on %s instances, so its image was built for the latter; set operatingSystemFamily to %s",
+			declared, p.Family, p.Family)}
 	}
 	return nil
 }
 
-func familyAdvice(hostFamily string) string {
-	if strings.HasPrefix(hostFamily, "WINDOWS") {
-		return "set operatingSystemFamily to " + hostFamily
+// evidenceText names what decided the platform and what it outranked.
+func evidenceText(p fleet.Platform) string {
+	t := strings.Join(p.Evidence, "; ")
+	if len(p.Conflicts) > 0 {
+		t += "; outranking " + strings.Join(p.Conflicts, "; ")
 	}
-	return "set operatingSystemFamily to the WINDOWS_SERVER_2019/2022 FULL or CORE value matching the image's base"
+	return t
 }
 
-func looksWindows(s *Subject) bool {
-	for _, c := range s.Def().ContainerDefinitions {
-		if windowsImage.MatchString(deref(c.Image)) {
-			return true
-		}
+// guessNote says when the family's version was not in the evidence.
+func guessNote(p fleet.Platform) string {
+	if !p.FamilyGuessed {
+		return ""
 	}
-	return false
+	return " (no image tag names the Windows Server version, so 2022 is assumed: pin an ltsc2019 or ltsc2022 tag, or set the family the image was built on)"
 }

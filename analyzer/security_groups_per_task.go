@@ -23,7 +23,7 @@ func checkSecurityGroupsPerTask(s *Subject) []Finding {
 	if onFargate(svc) {
 		return nil
 	}
-	_, instanceSGs := s.memo.instanceNetwork(s.Fleet, s.Service.Cluster)
+	_, instanceSGs := s.memo.instanceNetwork(s.Fleet, s.Service)
 	refs := "rules that allow the container instances' security group"
 	if len(instanceSGs) > 0 {
 		refs = "rules that allow the instance security groups " + strings.Join(instanceSGs, ", ")

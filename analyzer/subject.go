@@ -7,6 +7,7 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Def is the task definition being checked, or nil.
@@ -25,23 +26,29 @@ func (s *Subject) Svc() *ecstypes.Service {
 	return &s.Service.Svc
 }
 
-// Windows reports whether the subject runs Windows containers: the task
-// definition's declared family, else its hosts (fleet.IsWindows); for a
-// service whose task definition is absent, the service's platform family.
-func (s *Subject) Windows() bool {
-	if s.windows == nil {
-		w := s.windowsUncached()
-		s.windows = &w
+// Platform is the fleet's platform decision for the subject's task
+// definition (fleet.Platform); for a service whose task definition is
+// absent, what the service's platform family says.
+func (s *Subject) Platform() fleet.Platform {
+	if s.platform == nil {
+		p := s.platformUncached()
+		s.platform = &p
 	}
-	return *s.windows
+	return *s.platform
 }
 
-func (s *Subject) windowsUncached() bool {
+func (s *Subject) platformUncached() fleet.Platform {
 	if s.TaskDef == nil {
-		return s.Service != nil && strings.HasPrefix(strings.ToUpper(deref(s.Service.Svc.PlatformFamily)), "WINDOWS")
+		if s.Service != nil && strings.HasPrefix(strings.ToUpper(deref(s.Service.Svc.PlatformFamily)), "WINDOWS") {
+			return fleet.Platform{OS: fleet.OSWindows, Evidence: []string{"the service's platformFamily is " + deref(s.Service.Svc.PlatformFamily)}}
+		}
+		return fleet.Platform{}
 	}
-	return s.memo.isWindows(s.Fleet, s.TaskDef)
+	return s.memo.platform(s.Fleet, s.TaskDef)
 }
+
+// Windows reports the decision that the subject runs Windows containers.
+func (s *Subject) Windows() bool { return s.Platform().IsWindows() }
 
 // FargateSize is the Fargate task size the rewrite and the cost model
 // choose for the task definition (no headroom); ok is false when none is

@@ -59,7 +59,7 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	free := 0
 	var missing []string
 	for _, id := range subnets {
-		sn := s.Fleet.Subnet(id)
+		sn := s.Fleet.Subnet(s.Service.Identity, id)
 		if sn == nil || sn.EC2.AvailableIpAddressCount == nil {
 			missing = append(missing, id)
 			continue
@@ -69,7 +69,7 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	if len(missing) > 0 {
 		return []Finding{Unchecked("free IP addresses of subnets " + strings.Join(missing, ", ") + ": add `aws ec2 describe-subnets` output")}
 	}
-	d := s.memo.subnetDemand(s.Fleet, strings.Join(subnets, ","))
+	d := s.memo.subnetDemand(s.Fleet, subnetSetKey(s.Service, subnets))
 	need, sharing := d.need, d.sharing
 	if free >= need {
 		return nil

@@ -1,7 +1,8 @@
 package analyzer
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -11,6 +12,7 @@ var systemControls = Rule{
 	ID:       "system-controls",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable, Warning},
 	Title:    "Only namespaced sysctls (net.*, IPC) can be set on Fargate",
 	Rationale: "Fargate Linux (platform version 1.4.0+) accepts `systemControls` for the network namespace (net.*) and the IPC namespace " +
 		"(kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*). Other kernel parameters such as vm.max_map_count are host-wide and cannot be set. " +
@@ -72,7 +74,7 @@ func checkSystemControls(s *Subject) []Finding {
 				out = append(out, Flag(p, ns, "%s is not a namespaced kernel parameter, so a Fargate container cannot set it", ns))
 			case len(values[ns]) > 1:
 				out = append(out, Flag(p, ns, "%s = %s is set to different values by containers of this task (%s); in awsvpc one value applies to all containers and the last started wins",
-					ns, val, quoteList(sortedKeysOf(values[ns]))).As(Warning))
+					ns, val, quoteList(slices.Sorted(maps.Keys(values[ns])))).As(Warning))
 			case isNetSysctl(ns):
 				out = append(out, Flag(p, ns, "%s = %s is kept (Fargate Linux, platform version 1.4.0+); in awsvpc it applies to every container of the task", ns, val).As(Warning))
 			default:
@@ -86,13 +88,4 @@ func checkSystemControls(s *Subject) []Finding {
 // isNetSysctl reports whether a kernel parameter is in the network namespace.
 func isNetSysctl(name string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(name)), "net.")
-}
-
-func sortedKeysOf(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // A task definition already valid for Fargate must get no fixable or
-// blocking finding from the task rules (fargate-rules.md §5).
+// blocking finding from the task rules (what Fargate accepts:
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html).
 func TestTaskRulesQuietOnValidFargateDefinition(t *testing.T) {
 	doc := `{
   "family": "shop",

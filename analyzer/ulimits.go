@@ -6,6 +6,7 @@ var ulimits = Rule{
 	ID:       "ulimits",
 	Scope:    ScopeTask,
 	Severity: Fixable,
+	Also:     []Severity{Info},
 	Title:    "Without explicit ulimits, Fargate's defaults replace the EC2 host's",
 	Rationale: "On EC2, a container without `ulimits` inherits the Docker daemon defaults of its host (which an AMI or user data may have changed). " +
 		"On Fargate the OS defaults apply, except nofile, which Fargate sets to 65535 soft and 65535 hard. Explicit Linux ulimits are honoured; " +

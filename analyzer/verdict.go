@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Verdict values.
@@ -11,22 +13,33 @@ const (
 	Ready   = "ready"   // runs on Fargate as written
 	Fixed   = "fixable" // runs on Fargate after the automatic rewrite
 	Blocked = "blocked" // needs a design change or another capacity type
-	Unknown = "unknown" // the service's task definition was not among the inputs
+	// Unknown: the inputs do not say enough to judge: the service's task
+	// definition is absent, or its platform cannot be decided (platform-unknown).
+	Unknown = "unknown"
 )
 
 // Verdict is the judgement on one task definition (Service empty) or one
 // service (its task definition's findings plus the service rules').
 type Verdict struct {
-	Cluster        string   `json:"cluster"`
-	Service        string   `json:"service"`
-	TaskDefinition string   `json:"taskDefinition"`
-	Verdict        string   `json:"verdict"`
-	Blockers       []string `json:"blockers"` // rule IDs
-	Fixable        []string `json:"fixable"`  // rule IDs the rewrite fixes
-	Warnings       []string `json:"warnings"` // rule IDs that change behaviour or cost
+	// Account and Region are the subject's (see fleet.Identity); empty when
+	// the inputs did not say. IdentityAssumed is true when the input
+	// carried no ARN and they were taken from --region or the AWS config.
+	Account         string   `json:"account"`
+	Region          string   `json:"region"`
+	IdentityAssumed bool     `json:"identityAssumed,omitempty"`
+	Cluster         string   `json:"cluster"`
+	Service         string   `json:"service"`
+	TaskDefinition  string   `json:"taskDefinition"`
+	Verdict         string   `json:"verdict"`
+	Blockers        []string `json:"blockers"` // rule IDs
+	Fixable         []string `json:"fixable"`  // rule IDs the rewrite fixes
+	Warnings        []string `json:"warnings"` // rule IDs that change behaviour or cost
 	// Fallback says where a blocked workload can run instead.
-	Fallback string   `json:"fallback,omitempty"`
-	Notes    []string `json:"notes,omitempty"`
+	Fallback string `json:"fallback,omitempty"`
+	// Workloads are the agents or runners recognised from the task's
+	// images that Fallback's advice rests on (added within schemaVersion 1).
+	Workloads []fleet.Workload `json:"workloads,omitempty"`
+	Notes     []string         `json:"notes,omitempty"`
 }
 
 // verdictFor judges a subject by its findings, given as one or more lists.
@@ -34,8 +47,10 @@ func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 	v := Verdict{Blockers: []string{}, Fixable: []string{}, Warnings: []string{}}
 	if subj.Service != nil {
 		v.Cluster, v.Service, v.TaskDefinition = subj.Service.Cluster, subj.Service.Name(), subj.Service.TaskDefinitionKey()
+		v.Account, v.Region, v.IdentityAssumed = subj.Service.Identity.Account, subj.Service.Identity.Region, subj.Service.IdentityAssumed
 	} else {
 		v.TaskDefinition = subj.TaskDef.Key()
+		v.Account, v.Region, v.IdentityAssumed = subj.TaskDef.Identity.Account, subj.TaskDef.Identity.Region, subj.TaskDef.IdentityAssumed
 	}
 	// Each list holds a rule once. A subject has a few dozen findings at
 	// most, so looking along the short list beats a map per verdict.
@@ -62,9 +77,14 @@ func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 	switch {
 	case len(v.Blockers) > 0:
 		v.Verdict = Blocked
-		v.Fallback = fallbacks(rules, v.Blockers)
+		v.Fallback, v.Workloads = fallbackFor(rules, v.Blockers, fleet.Workloads(subj.Def()))
 	case subj.Service != nil && subj.TaskDef == nil:
 		v.Verdict = Unknown
+	case slices.Contains(v.Warnings, platformUnknownID):
+		// A Linux rewrite of what may be a Windows task would register and
+		// fail at launch: neither ready nor fixable until the inputs say.
+		v.Verdict = Unknown
+		v.Notes = append(v.Notes, "the platform (Linux or Windows, and which Windows) cannot be decided from the inputs: see "+platformUnknownID)
 	case len(v.Fixable) > 0:
 		v.Verdict = Fixed
 	default:
@@ -109,9 +129,21 @@ func sortVerdicts(vs []Verdict) {
 		if a.Cluster != b.Cluster {
 			return a.Cluster < b.Cluster
 		}
+		// A cluster's services stay together; task definitions (no
+		// cluster) keep their order by name, the same key in several
+		// accounts or regions side by side (see sortFindings).
+		if a.Cluster != "" && (a.Account != b.Account || a.Region != b.Region) {
+			return a.Account < b.Account || a.Account == b.Account && a.Region < b.Region
+		}
 		if a.Service != b.Service {
 			return a.Service < b.Service
 		}
-		return a.TaskDefinition < b.TaskDefinition
+		if a.TaskDefinition != b.TaskDefinition {
+			return a.TaskDefinition < b.TaskDefinition
+		}
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		return a.Region < b.Region
 	})
 }

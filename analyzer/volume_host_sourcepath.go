@@ -6,11 +6,13 @@ var volumeHostSourcePath = Rule{
 	ID:       "volume-host-sourcepath",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable},
 	Title:    "Host paths cannot be mounted on Fargate",
 	Rationale: "Fargate gives no access to the underlying host, so `host.sourcePath` is rejected. A volume with only a name " +
 		"is still a bind mount shared by the task's containers on its ephemeral storage, but its data no longer outlives the task.",
 	Remediation: "When the path was only scratch space shared between containers, remove `host` (the rewrite does; lossy: data is " +
-		"lost when the task stops). When containers read real host data (/proc, /sys, /var/log, /etc, /dev, host caches), redesign or stay on EC2; persistent data belongs on EFS or EBS.",
+		"lost when the task stops). When containers read real host data (/proc, /sys, /var/log, /etc, /dev, host caches) or a host file (instance-id, a config file), " +
+		"redesign (bake files into the image, or read them from S3, SSM or Secrets Manager) or stay on EC2; persistent data belongs on EFS or EBS.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HostVolumeProperties.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
@@ -33,6 +35,8 @@ func checkVolumeHostSourcePath(s *Subject) []Finding {
 			continue // docker-socket
 		case isHostData(p):
 			out = append(out, Flag(path, p, "volume %s mounts host path %s, which holds host data that Fargate does not expose", deref(v.Name), p))
+		case isHostFile(p):
+			out = append(out, Flag(path, p, "volume %s mounts host file %s: a file is host data, not scratch space (without the host, the container would find an empty directory where it reads the file); bake it into the image, or read it from S3, SSM or Secrets Manager", deref(v.Name), p))
 		default:
 			out = append(out, Flag(path, p, "volume %s mounts host path %s; the rewrite drops the path, making it task-scoped scratch space (lossy: data no longer outlives the task or comes from the host)",
 				deref(v.Name), p).As(Fixable))
@@ -46,7 +50,7 @@ func checkVolumeHostSourcePath(s *Subject) []Finding {
 // container runtime state.
 var hostDataPrefixes = []string{
 	"/proc", "/sys", "/dev", "/etc", "/var/log", "/var/lib/docker", "/var/lib/ecs", "/var/lib/kubelet",
-	"/var/run", "/run", "/lib/modules", "/usr", "/boot", "/root", "/home", "/cgroup", "/ecs",
+	"/var/run", "/run", "/lib/modules", "/usr", "/boot", "/root", "/home", "/cgroup", "/ecs", "/var/lib/cloud",
 	`c:\programdata`, `c:\windows`, `c:\program files`,
 }
 
@@ -65,4 +69,31 @@ func isHostData(p string) bool {
 		}
 	}
 	return false
+}
+
+// fileExtensions are endings that mark a host path as a file.
+var fileExtensions = map[string]bool{
+	"json": true, "yaml": true, "yml": true, "conf": true, "cfg": true, "ini": true, "toml": true, "xml": true,
+	"properties": true, "env": true, "txt": true, "log": true, "pem": true, "crt": true, "cer": true, "key": true,
+	"p12": true, "jks": true, "sock": true, "pid": true, "lock": true, "db": true, "sqlite": true, "csv": true,
+	"sh": true, "py": true, "js": true,
+}
+
+// hostFileNames are files without an ending that hosts commonly hand to
+// containers.
+var hostFileNames = map[string]bool{
+	"instance-id": true, "machine-id": true, "hostname": true, "hosts": true, "localtime": true, "timezone": true,
+}
+
+// isHostFile reports whether a host path names a file rather than a
+// directory: a bind-mounted file carries host content, so dropping the
+// path (which makes an empty directory) cannot stand in for it.
+func isHostFile(p string) bool {
+	p = strings.TrimRight(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(p)), `\`, "/"), "/")
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	if hostFileNames[base] {
+		return true
+	}
+	dot := strings.LastIndexByte(base, '.')
+	return dot > 0 && fileExtensions[base[dot+1:]]
 }

@@ -1,8 +1,9 @@
 package analyzer
 
 import (
+	"strings"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
-	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 var windowsOSUnsupported = Rule{
@@ -35,11 +36,11 @@ func checkWindowsOSUnsupported(s *Subject) []Finding {
 		}
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", fam, "%s is not offered on Fargate, which runs only Windows Server 2019 and 2022 (Full or Core)", fam)}
 	}
-	// No family declared: the hosts it ran on tell which Windows the image needs.
-	ev := hostsOf(s)
-	if fam := fleet.Sole(ev.Families); fam != "" && fam != string(ecstypes.OSFamilyLinux) && !fargateWindows[fam] {
+	// No family declared: the platform decision (the hosts it ran on, else
+	// the image's tag) tells which Windows the image needs.
+	if p := s.Platform(); p.IsWindows() && p.Family != "" && !p.FamilyGuessed && !fargateWindows[p.Family] {
 		return []Finding{Flag("runtimePlatform.operatingSystemFamily", nil,
-			"the task ran on %s instances, so its image needs a Windows version Fargate does not offer (only 2019 and 2022)", fam)}
+			"the image needs %s (%s), a Windows version Fargate does not offer (only 2019 and 2022)", p.Family, strings.Join(p.Evidence, "; "))}
 	}
 	return nil
 }

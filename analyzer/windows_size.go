@@ -6,6 +6,7 @@ var windowsSize = Rule{
 	ID:       "windows-size",
 	Scope:    ScopeTask,
 	Severity: Blocker,
+	Also:     []Severity{Fixable},
 	Title:    "Windows tasks on Fargate only come in 1, 2 or 4 vCPU",
 	Rationale: "Windows containers on Fargate get cpu 1024, 2048 or 4096 with at most 30 GiB of memory (minimum 2 GiB); " +
 		"there are no 0.25/0.5/8/16 vCPU Windows sizes. On EC2 Windows the task-level values are ignored, so they are often meaningless.",

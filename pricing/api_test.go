@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,7 +34,7 @@ func priceListDocs(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	var docs []string
-	for _, sku := range sortedKeys(offer.Products) {
+	for _, sku := range slices.Sorted(maps.Keys(offer.Products)) {
 		doc, _ := json.Marshal(map[string]any{
 			"product": offer.Products[sku], "serviceCode": offer.OfferCode, "version": offer.Version,
 			"publicationDate": offer.PublicationDate, "terms": map[string]any{"OnDemand": offer.Terms.OnDemand[sku]},
@@ -45,7 +47,8 @@ func priceListDocs(t *testing.T, path string) []string {
 // fakePricingAPI speaks awsJson1_1 like api.pricing.us-east-1.amazonaws.com:
 // POST /, X-Amz-Target AWSPriceListService.GetProducts, two pages per call.
 func fakePricingAPI(t *testing.T) (*httptest.Server, *[]map[string]any) {
-	docs := map[string][]string{"AmazonECS": priceListDocs(t, ecsOfferFile), "AmazonEC2": priceListDocs(t, ec2OfferFile)}
+	docs := map[string][]string{"AmazonECS": priceListDocs(t, ecsOfferFile), "AmazonEC2": priceListDocs(t, ec2OfferFile),
+		"AmazonVPC": priceListDocs(t, vpcOfferFile)}
 	var requests []map[string]any
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("X-Amz-Target") != "AWSPriceListService.GetProducts" || !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256") {
@@ -58,7 +61,7 @@ func fakePricingAPI(t *testing.T) (*httptest.Server, *[]map[string]any) {
 		}
 		io.Copy(io.Discard, r.Body)
 		requests = append(requests, in)
-		all := docs[in["ServiceCode"].(string)]
+		all := matching(docs[in["ServiceCode"].(string)], in["Filters"])
 		page, next := all[:len(all)/2], "page-2"
 		if in["NextToken"] == "page-2" {
 			page, next = all[len(all)/2:], ""
@@ -83,12 +86,13 @@ func TestFetchAPI(t *testing.T) {
 		HTTPClient:       srv.Client(),
 		RetryMaxAttempts: 1,
 	})
-	got, err := FetchAPI(context.Background(), client, []string{"us-east-1"})
+	bulk := bulkServer(t, nil)
+	got, err := FetchAPI(context.Background(), client, &Bulk{BaseURL: bulk.URL, Client: bulk.Client()}, []string{"us-east-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(*requests) != 4 {
-		t.Errorf("requests = %d, want 2 services × 2 pages", len(*requests))
+	if want := 2 * (1 + len(ec2Queries) + 1); len(*requests) != want {
+		t.Errorf("requests = %d, want %d (ECS, %d EC2 queries and VPC, 2 pages each)", len(*requests), want, len(ec2Queries))
 	}
 	first := (*requests)[0]
 	if first["FormatVersion"] != "aws_v1" || !strings.Contains(mustJSON(first["Filters"]), `"Field":"regionCode","Type":"TERM_MATCH","Value":"us-east-1"`) {
@@ -102,6 +106,56 @@ func TestFetchAPI(t *testing.T) {
 	if !ec2.Prices[EC2Item("t3.medium")].Equal(dec("0.0416")) || ecs.Version != "20260911124425" {
 		t.Errorf("ec2 prices %v, ecs version %s", ec2.Prices, ecs.Version)
 	}
+	// The API path keeps and refuses the same rows as the bulk files.
+	bulkEC2 := parseFile(t, ec2OfferFile, EC2Product)
+	wantSame(t, "EC2", ec2, bulkEC2)
+	vpc, sp := got[0].Offers[2], got[0].Offers[3]
+	wantPrices(t, vpc.Prices, map[Item]string{PublicIPv4Hour: "0.005"})
+	if !sp.Prices[EC2SavingsPlanItem(Term3y, "m5.large")].Equal(dec("0.0459")) {
+		t.Errorf("savings plan rates %v", sp.Prices)
+	}
+}
+
+func wantSame(t *testing.T, what string, got, want *Offer) {
+	t.Helper()
+	if len(got.Prices) != len(want.Prices) || strings.Join(got.Problems, "\n") != strings.Join(want.Problems, "\n") {
+		t.Errorf("%s: API kept %d prices, problems %v; bulk kept %d, problems %v", what, len(got.Prices), got.Problems, len(want.Prices), want.Problems)
+	}
+	for it, v := range want.Prices {
+		if !got.Prices[it].Equal(v) {
+			t.Errorf("%s: %s = %s by the API, %s by the bulk file", what, it, got.Prices[it], v)
+		}
+	}
+}
+
+// matching keeps the documents whose product matches every TERM_MATCH
+// filter, on productFamily or an attribute, as GetProducts does.
+func matching(docs []string, filters any) []string {
+	fs, _ := filters.([]any)
+	var out []string
+	for _, d := range docs {
+		var doc struct {
+			Product struct {
+				ProductFamily string            `json:"productFamily"`
+				Attributes    map[string]string `json:"attributes"`
+			} `json:"product"`
+		}
+		json.Unmarshal([]byte(d), &doc)
+		ok := true
+		for _, f := range fs {
+			m := f.(map[string]any)
+			field, value := m["Field"].(string), m["Value"].(string)
+			have := doc.Product.Attributes[field]
+			if field == "productFamily" {
+				have = doc.Product.ProductFamily
+			}
+			ok = ok && have == value
+		}
+		if ok {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func TestAPIRegion(t *testing.T) {

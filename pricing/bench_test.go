@@ -162,3 +162,16 @@ func BenchmarkSyntheticOfferGenerator(b *testing.B) {
 		b.SetBytes(n)
 	}
 }
+
+// BenchmarkDefaultBook parses the embedded price book, as every command
+// does once at start (`ecs2fargate` reads it unless a cache or
+// --price-file stands in). Run with:
+// go test -run '^$' -bench DefaultBook -benchmem ./pricing
+func BenchmarkDefaultBook(b *testing.B) {
+	b.ReportMetric(float64(len(defaultJSON)), "embedded-bytes")
+	for i := 0; i < b.N; i++ {
+		if Default() == nil {
+			b.Fatal("no book")
+		}
+	}
+}

@@ -64,9 +64,20 @@ func (e Entry) money(what string) Money {
 }
 
 func missingPrice(region string, item Item) Money {
-	fill := fmt.Sprintf("ecs2fargate pricing update --region %s, or --price-file FILE", region)
+	return UnknownFill(missingReason(region, item), missingFill(region))
+}
+
+// missingFill is what fills a price the book lacks.
+func missingFill(region string) string {
+	return fmt.Sprintf("ecs2fargate pricing update --region %s, or --price-file FILE", region)
+}
+
+func missingReason(region string, item Item) string {
 	if t, ok := item.InstanceType(); ok {
-		return UnknownFill(fmt.Sprintf("no price for EC2 instance type %s in %s", t, region), fill)
+		return fmt.Sprintf("no price for EC2 instance type %s in %s", t, region)
 	}
-	return UnknownFill(fmt.Sprintf("no price for %s in %s", item, region), fill)
+	if t, ok := item.AnyInstanceType(); ok {
+		return fmt.Sprintf("no price for EC2 instance type %s in %s (%s)", t, region, item)
+	}
+	return fmt.Sprintf("no price for %s in %s", item, region)
 }

@@ -41,7 +41,18 @@ type regionIndex struct {
 	} `json:"regions"`
 }
 
-// Fetch reads the AmazonECS and AmazonEC2 offers for each region.
+// bulkOffers are the offers read per region and what each keeps.
+var bulkOffers = []struct {
+	code   string
+	itemOf func(*product) (Item, bool)
+}{
+	{"AmazonECS", ECSItem},
+	{"AmazonEC2", EC2Product},
+	{"AmazonVPC", VPCItem},
+}
+
+// Fetch reads the AmazonECS, AmazonEC2 and AmazonVPC offers and the
+// Compute Savings Plan rates for each region.
 func (b *Bulk) Fetch(ctx context.Context, regions []string) ([]RegionOffers, error) {
 	var idx offerIndex
 	if err := b.getJSON(ctx, offerIndexPath, "offer index", &idx); err != nil {
@@ -49,7 +60,8 @@ func (b *Bulk) Fetch(ctx context.Context, regions []string) ([]RegionOffers, err
 	}
 	var out []RegionOffers
 	indexes := map[string]regionIndex{}
-	for _, code := range []string{"AmazonECS", "AmazonEC2"} {
+	for _, bo := range bulkOffers {
+		code := bo.code
 		o, ok := idx.Offers[code]
 		if !ok || o.CurrentRegionIndexURL == "" {
 			return nil, fmt.Errorf("offer index %s has no %s offer with a currentRegionIndexUrl", b.url(offerIndexPath), code)
@@ -62,21 +74,22 @@ func (b *Bulk) Fetch(ctx context.Context, regions []string) ([]RegionOffers, err
 	}
 	for _, r := range regions {
 		ro := RegionOffers{Region: r}
-		for _, code := range []string{"AmazonECS", "AmazonEC2"} {
-			entry, ok := indexes[code].Regions[r]
+		for _, bo := range bulkOffers {
+			entry, ok := indexes[bo.code].Regions[r]
 			if !ok {
-				return nil, fmt.Errorf("region %s is not in the %s region index (%d regions listed)", r, code, len(indexes[code].Regions))
+				return nil, fmt.Errorf("region %s is not in the %s region index (%d regions listed)", r, bo.code, len(indexes[bo.code].Regions))
 			}
-			itemOf := ECSItem
-			if code == "AmazonEC2" {
-				itemOf = EC2Product
-			}
-			offer, err := b.offer(ctx, entry.CurrentVersionURL, code, r, itemOf)
+			offer, err := b.offer(ctx, entry.CurrentVersionURL, bo.code, r, bo.itemOf)
 			if err != nil {
 				return nil, err
 			}
 			ro.Offers = append(ro.Offers, offer)
 		}
+		sp, err := b.savingsPlans(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		ro.Offers = append(ro.Offers, sp)
 		out = append(out, ro)
 	}
 	return out, nil
@@ -164,4 +177,16 @@ func (c *byteCounter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// ParseOfferOf reads an offer file of one of the offers the book keeps
+// (AmazonECS, AmazonEC2, AmazonVPC) with that offer's classifier, as
+// `pricing update` does; the generator of the embedded book uses it.
+func ParseOfferOf(r io.Reader, region, offerCode string) (*Offer, error) {
+	for _, bo := range bulkOffers {
+		if bo.code == offerCode {
+			return ParseOffer(r, region, bo.itemOf)
+		}
+	}
+	return nil, fmt.Errorf("offer %s is not one the price book reads", offerCode)
 }

@@ -33,12 +33,12 @@ func TestBulkFetchAndRefresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || len(got[0].Offers) != 2 {
+	if len(got) != 1 || len(got[0].Offers) != 4 {
 		t.Fatalf("fetched %+v", got)
 	}
 	now := time.Date(2026, 11, 22, 8, 0, 0, 0, time.UTC)
 	book := Refreshed(Default(), got, "bulk API", now)
-	if book.AsOf != "2026-11-22" || !strings.Contains(book.Source, "bulk API") || !strings.Contains(book.Source, "prices of us-east-1") ||
+	if book.AsOf != "2026-11-22" || !strings.Contains(book.Source, "bulk API") || !strings.Contains(book.Source, "rates of us-east-1") ||
 		!strings.Contains(book.Source, "kept from the book it refreshed (as of "+Default().AsOf+")") {
 		t.Errorf("about = %+v", book.About())
 	}
@@ -57,6 +57,19 @@ func TestBulkFetchAndRefresh(t *testing.T) {
 	}
 	if _, ok := Default().Entry("us-east-1", EC2Item("m7i.large")); !ok {
 		t.Error("Refreshed modified its base")
+	}
+	// NAT, EBS, Windows, bare metal, public IPv4 (AmazonVPC) and the
+	// Compute Savings Plan rates come from the bulk files too.
+	for it, want := range map[Item]string{NATHour: "0.045", NATGB: "0.045", EBSGp3GBMonth: "0.08", EBSGp2GBMonth: "0.1",
+		EC2WindowsItem("m5.2xlarge"): "0.752", EC2Item("m5.metal"): "4.608", PublicIPv4Hour: "0.005",
+		EC2SavingsPlanItem(Term1y, "m5.large"): "0.0679", SavingsPlanItem(Term3y, FargateARMVCPU): "0.01749"} {
+		e, ok := book.Regions["us-east-1"][it]
+		if !ok || e.Value.String() != want || e.Confidence != "A" {
+			t.Errorf("%s = %+v (found %t), want %s from the bulk files", it, e, ok, want)
+		}
+	}
+	if c := book.RegionCoverage("us-east-1"); !c.Complete || c.EC2Types != 7 {
+		t.Errorf("coverage after a refresh = %+v", c)
 	}
 	path := filepath.Join(t.TempDir(), "prices.json")
 	if err := book.Save(path); err != nil {

@@ -3,9 +3,12 @@ package pricing
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/atomicfile"
 )
 
 // CachePath is where `pricing update` keeps the refreshed price book: the
@@ -43,9 +46,9 @@ func LoadCache() (t *Table, ok bool, err error) {
 	return t, true, nil
 }
 
-// Save writes the price book to path atomically: a temporary file in the
-// same directory, synced, then renamed over the old one, so a failure at
-// any point leaves the previous file whole.
+// Save writes the price book to path atomically (internal/atomicfile: a
+// temporary file in the same directory, synced, then renamed over the old
+// one), so a failure at any point leaves the previous file whole.
 func (t *Table) Save(path string) error {
 	data, err := t.Marshal()
 	if err != nil {
@@ -54,24 +57,12 @@ func (t *Table) Save(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("creating directory for price book %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".prices-*.json")
+	err = atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("writing price book %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing price book %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing price book %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing price book %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("replacing price book %s: %w", path, err)
+		return fmt.Errorf("saving price book: %w", err)
 	}
 	t.origin = path
 	return nil

@@ -15,7 +15,11 @@ import (
 // idle capacity, and what its services would cost on Fargate.
 type ClusterCost struct {
 	Cluster, Region string
-	Instances       []InstanceCost
+	// Account is the cluster's (see fleet.Identity); Region above is the
+	// region it is priced in.
+	Account   string
+	where     fleet.Identity
+	Instances []InstanceCost
 	// EC2 is the monthly cost of all container instances; Idle the part no
 	// task reserves. EC2 = Idle + Σ services' EC2.
 	EC2, Idle Money
@@ -63,6 +67,10 @@ type ClusterCost struct {
 type InstanceCost struct {
 	ID, ContainerInstanceARN, Type, Lifecycle, Region string
 	CPU, MemoryMiB                                    int
+	// Windows is true for a Windows host: it is priced at the Price
+	// List's Windows (licence included) rates, which the Linux rate would
+	// understate.
+	Windows bool
 	// Hourly and Monthly are the host as billed today.
 	Hourly, Monthly Money
 	// Side is the host's monthly cost under each option's commitment.
@@ -80,7 +88,7 @@ type resources struct {
 }
 
 func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost {
-	cc := &ClusterCost{Cluster: cl.Name, EC2: Zero, EC2Side: allOf(Zero), committed: Zero, BindingIdle: Zero}
+	cc := &ClusterCost{Cluster: cl.Name, Account: cl.Identity.Account, where: cl.Identity, EC2: Zero, EC2Side: allOf(Zero), committed: Zero, BindingIdle: Zero}
 	cc.Region = m.clusterRegion(cl)
 	cc.CPUWeight = m.cpuWeight(cc)
 	capacity := resources{known: true}
@@ -155,6 +163,7 @@ func (m *model) instance(ci *fleet.ContainerInstance, clusterRegion string) Inst
 	if ic.Region == "" {
 		ic.Region = clusterRegion
 	}
+	ic.Windows = ci.IsWindows()
 	ic.CPU, ic.MemoryMiB = registered(ci.CI.RegisteredResources)
 	ic.Type = attribute(ci.CI.Attributes, "ecs.instance-type")
 	if ci.Instance != nil {
@@ -169,18 +178,32 @@ func (m *model) instance(ci *fleet.ContainerInstance, clusterRegion string) Inst
 		onDemand = UnknownFill(fmt.Sprintf("instance type of container instance %s is unknown", nonEmpty(ic.ID, ic.ContainerInstanceARN)), "add aws ec2 describe-instances output")
 	case ic.Region == "":
 		onDemand = noRegion("container instance " + nonEmpty(ic.ID, ic.ContainerInstanceARN))
-	case ci.IsWindows():
-		// The book holds Linux on-demand EC2 rates only; a Windows host
-		// also pays the licence, so its Linux rate would understate it.
-		onDemand = UnknownFill(fmt.Sprintf("no Windows price for EC2 instance type %s in %s (the price book holds Linux rates only)", ic.Type, ic.Region), "--price-file FILE with the Windows rate")
 	default:
-		onDemand = m.book.Price(ic.Region, EC2Item(ic.Type))
+		onDemand = m.book.Price(ic.Region, ic.onDemandItem())
 	}
 	m.hostPrices(&ic, onDemand)
 	ic.Monthly = ic.Hourly.Mul(m.hours)
 	ic.Side = ic.Side.times(m.hours)
 	ic.committed = ic.committed.Mul(m.hours)
 	return ic
+}
+
+// onDemandItem is the host's on-demand item: Windows (licence included)
+// for a Windows host, else Linux.
+func (ic *InstanceCost) onDemandItem() Item {
+	if ic.Windows {
+		return EC2WindowsItem(ic.Type)
+	}
+	return EC2Item(ic.Type)
+}
+
+// savingsPlanItem is the host's EC2 Compute Savings Plan item for a term,
+// on its operating system.
+func (ic *InstanceCost) savingsPlanItem(t Term) Item {
+	if ic.Windows {
+		return EC2WindowsSavingsPlanItem(t, ic.Type)
+	}
+	return EC2SavingsPlanItem(t, ic.Type)
 }
 
 func registered(rs []ecstypes.Resource) (cpu, mem int) {
@@ -256,3 +279,7 @@ func nonEmpty(a, b string) string {
 	}
 	return b
 }
+
+// Where is the cluster's own account and region (Region is the one it is
+// priced in, which --region may override).
+func (cc *ClusterCost) Where() fleet.Identity { return cc.where }

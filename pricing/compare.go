@@ -76,8 +76,18 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 	}
 	c := &Comparison{Services: make([]*ServiceCost, len(f.Services))}
 	m := newModel(f, b, o)
+	// A fleet assembled by hand (tests, discovery) is linked on first
+	// lookup, which fills in each service's identity: do it here, before
+	// the services are read concurrently below.
+	f.Cluster(fleet.Identity{}, "")
+	// Services group by their own cluster: prod-core in two regions or
+	// accounts is two clusters, each priced in its own region, each with
+	// its own hosts' Spot share.
 	for _, cl := range f.Clusters {
-		m.spotShares[cl.Name] = m.hostSpotShare(cl)
+		m.spotShares[cl] = m.hostSpotShare(cl)
+		for _, s := range cl.Services {
+			m.clusterOf[s] = cl
+		}
 	}
 	// Services are priced on every core, then clusters; each piece writes
 	// only its own result (the model's shared caches take a lock).
@@ -86,9 +96,11 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 		sc.StayReason = m.stayReason(sc)
 		c.Services[i] = sc
 	})
-	byCluster := map[string][]*ServiceCost{}
+	byCluster := map[*fleet.Cluster][]*ServiceCost{}
 	for i, s := range f.Services {
-		byCluster[s.Cluster] = append(byCluster[s.Cluster], c.Services[i])
+		if cl := m.clusterOf[s]; cl != nil {
+			byCluster[cl] = append(byCluster[cl], c.Services[i])
+		}
 	}
 	var priced []*fleet.Cluster
 	for _, cl := range f.Clusters {
@@ -97,9 +109,13 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 		}
 	}
 	c.Clusters = make([]*ClusterCost, len(priced))
-	parallel.For(len(priced), func(i int) { c.Clusters[i] = m.cluster(priced[i], byCluster[priced[i].Name]) })
+	parallel.For(len(priced), func(i int) { c.Clusters[i] = m.cluster(priced[i], byCluster[priced[i]]) })
 	c.Total = totals(c)
-	c.Total.LikeForLike = likeForLike(c.Clusters, byCluster)
+	costs := make(map[*ClusterCost][]*ServiceCost, len(priced))
+	for i, cl := range priced {
+		costs[c.Clusters[i]] = byCluster[cl]
+	}
+	c.Total.LikeForLike = likeForLike(c.Clusters, costs)
 	m.caveats = c.Total.caveats()
 	c.Assumptions = m.assumptions()
 	return c, nil
@@ -147,12 +163,14 @@ type model struct {
 	regions map[string]bool
 	rates   map[string]platformRates
 	// spotShares is each cluster's share of capacity on EC2 Spot hosts,
-	// read before the services are priced (they run concurrently).
-	spotShares map[string]decimal.Decimal
+	// and clusterOf each service's cluster, both filled before the
+	// services are priced (they run concurrently and only read them).
+	spotShares map[*fleet.Cluster]decimal.Decimal
+	clusterOf  map[*fleet.Service]*fleet.Cluster
 }
 
 func newModel(f *fleet.Fleet, b Book, o Options) *model {
-	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}, spotShares: map[string]decimal.Decimal{}}
+	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}, spotShares: map[*fleet.Cluster]decimal.Decimal{}, clusterOf: map[*fleet.Service]*fleet.Cluster{}}
 }
 
 // regionOf picks the region for a resource: --region, else its ARN's,

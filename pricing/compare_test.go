@@ -278,15 +278,28 @@ func TestServiceAlreadyOnFargateHasNoEC2Share(t *testing.T) {
 }
 
 // A Windows container instance pays the Windows licence on top of the
-// Linux rate the book holds: its cost is unknown, named, never the Linux
-// price.
-func TestWindowsHostIsUnknownNotLinuxPriced(t *testing.T) {
+// Linux rate: it is priced at the book's Windows (licence included) rate,
+// never the Linux one; a book without that rate leaves it unknown, named.
+func TestWindowsHostPricedAtTheWindowsRate(t *testing.T) {
 	f := loadFleet(t, "testdata/fleet/basic")
 	f.ContainerInstances[0].Instance.EC2.Platform = "windows"
 	c := compare(t, f, DefaultOptions())
+	ic := c.Clusters[0].Instances[0]
+	win := Default().Price("us-east-1", EC2WindowsItem("m6i.large"))
+	linux := Default().Price("us-east-1", EC2Item("m6i.large"))
+	if !win.Known() || !ic.Windows || !ic.Hourly.Known() || !ic.Hourly.Amount().Equal(win.Amount()) || win.Amount().Equal(linux.Amount()) {
+		t.Errorf("Windows host hourly = %v (windows %t), want the Windows rate %v (Linux %v)", ic.Hourly.Amount(), ic.Windows, win.Amount(), linux.Amount())
+	}
+	dir := writeFleet(t, []host{{typ: "m5.xlarge"}}, []svc{{name: "web", tasks: 1, cpu: 512, mem: 1024, taskLevel: true}})
+	f = loadFleet(t, dir)
+	f.ContainerInstances[0].Instance.EC2.Platform = "windows"
+	c, err := Compare(f, testBook(), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
 	cl := c.Clusters[0]
-	if cl.EC2.Known() || !strings.Contains(strings.Join(cl.EC2.Missing(), "\n"), "no Windows price for EC2 instance type") {
-		t.Errorf("cluster EC2 = %v, missing %v; want unknown naming the Windows host", cl.EC2.Amount(), cl.EC2.Missing())
+	if cl.EC2.Known() || !strings.Contains(strings.Join(cl.EC2.Missing(), "\n"), "ec2-windows:m5.xlarge") {
+		t.Errorf("cluster EC2 = %v, missing %v; want unknown naming the Windows rate", cl.EC2.Amount(), cl.EC2.Missing())
 	}
 }
 

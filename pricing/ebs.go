@@ -13,8 +13,8 @@ import (
 // hours ÷ 730 over --hours-per-month (https://aws.amazon.com/ebs/pricing/).
 var hoursPerGBMonth = decimal.NewFromInt(730)
 
-// gp3 includes 3,000 IOPS and 125 MiB/s; above that, and the IOPS of io1
-// and io2, are billed apart and not in the book.
+// gp3 includes 3,000 IOPS and 125 MiB/s; above that is billed apart and
+// not in the book.
 const (
 	gp3FreeIOPS       = 3000
 	gp3FreeThroughput = 125
@@ -36,7 +36,7 @@ func (m *model) ebs(cc *ClusterCost, cl *fleet.Cluster) Money {
 		if ic.ID == "" {
 			continue
 		}
-		for _, v := range m.f.VolumesOf(ic.ID) {
+		for _, v := range m.f.VolumesOf(cl.Identity, ic.ID) {
 			total = total.Add(m.volume(v, ic.Region))
 		}
 	}
@@ -47,12 +47,25 @@ func (m *model) ebs(cc *ClusterCost, cl *fleet.Cluster) Money {
 func (m *model) volume(v *fleet.Volume, region string) Money {
 	typ, id := string(v.EC2.VolumeType), deref(v.EC2.VolumeId)
 	size := decimal.NewFromInt(int64(deref(v.EC2.Size)))
-	p := m.book.Price(region, EBSItem(typ)).Mul(size).Mul(m.hours).Div(hoursPerGBMonth)
-	switch {
-	case typ == "io1" || typ == "io2":
-		p = p.WithCaveat(fmt.Sprintf("provisioned IOPS of EBS volume %s (%s) are not priced", id, typ))
-	case typ == "gp3" && (deref(v.EC2.Iops) > gp3FreeIOPS || deref(v.EC2.Throughput) > gp3FreeThroughput):
+	item, ok := ebsItem(typ)
+	if !ok {
+		return UnknownFill(fmt.Sprintf("no price for EBS volume type %s (volume %s): the price book holds gp3 and gp2", typ, id), "add the volume's cost by hand")
+	}
+	p := m.book.Price(region, item).Mul(size).Mul(m.hours).Div(hoursPerGBMonth)
+	if typ == "gp3" && (deref(v.EC2.Iops) > gp3FreeIOPS || deref(v.EC2.Throughput) > gp3FreeThroughput) {
 		p = p.WithCaveat(fmt.Sprintf("gp3 IOPS or throughput of EBS volume %s above the included 3,000 IOPS and 125 MiB/s are not priced", id))
 	}
 	return p
+}
+
+// ebsItem is the book's GB-month item for a volume type; the book (and the
+// Price List query behind pricing update) holds gp3 and gp2 only.
+func ebsItem(volumeType string) (Item, bool) {
+	switch volumeType {
+	case "gp3":
+		return EBSGp3GBMonth, true
+	case "gp2":
+		return EBSGp2GBMonth, true
+	}
+	return "", false
 }

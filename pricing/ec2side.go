@@ -34,7 +34,7 @@ func (m *model) hostPrices(ic *InstanceCost, onDemand Money) {
 		if m.o.EC2Discount != nil || m.o.EC2Commitment.Strands() {
 			return base
 		}
-		return m.book.Price(ic.Region, EC2SavingsPlanItem(t, ic.Type)).withReasonFor(ic, t)
+		return m.book.Price(ic.Region, ic.savingsPlanItem(t)).withReasonFor(ic, t)
 	}
 	bill := base
 	if t := m.o.EC2Commitment.term(); t != "" && m.o.EC2Discount == nil {
@@ -59,8 +59,11 @@ func (p Money) withReasonFor(ic *InstanceCost, t Term) Money {
 	if p.Known() {
 		return p
 	}
-	return UnknownFill(fmt.Sprintf("no EC2 Compute Savings Plan %s rate for %s in %s", termName(t), ic.Type, ic.Region),
-		fmt.Sprintf("ecs2fargate pricing update --region %s, or --price-file FILE", ic.Region))
+	os := ""
+	if ic.Windows {
+		os = "Windows "
+	}
+	return UnknownFill(fmt.Sprintf("no EC2 Compute Savings Plan %s rate for %s%s in %s", termName(t), os, ic.Type, ic.Region), missingFill(ic.Region))
 }
 
 func termName(t Term) string {

@@ -16,11 +16,11 @@ type host struct{ typ, lifecycle string }
 // and memRes its soft limit (0 = unset); no task-level cpu or memory when
 // taskLevel is false. stateful adds a Docker volume.
 type svc struct {
-	name                   string
-	tasks                  int
-	cpu, mem, memRes       int
-	daemon, taskLevel      bool
-	stateful, ephemeralGiB bool
+	name              string
+	tasks             int
+	cpu, mem, memRes  int
+	daemon, taskLevel bool
+	stateful          bool
 }
 
 // writeFleet writes one us-east-1 cluster "c" of hosts running services.
@@ -94,7 +94,7 @@ func testBook() *Table {
 		SavingsPlanItem(Term3y, FargateARMVCPU): e("0.018"), SavingsPlanItem(Term3y, FargateARMGB): e("0.0018"),
 		EC2Item("m5.xlarge"): e("0.20"), EC2SavingsPlanItem(Term1y, "m5.xlarge"): e("0.14"), EC2SavingsPlanItem(Term3y, "m5.xlarge"): e("0.10"),
 		EC2Item("g4dn.xlarge"): e("0.50"),
-		EBSItem("gp3"):         e("0.08"), EBSItem("gp2"): e("0.10"),
+		EBSGp3GBMonth:          e("0.08"), EBSGp2GBMonth: e("0.10"),
 	}
 	est := func(v string) Entry { return Entry{Value: dec(v), Unit: "fraction", Source: "test", Estimated: true} }
 	return &Table{SchemaVersion: 1, AsOf: "2026-12-06", Source: "test book", Currency: "USD",

@@ -25,6 +25,10 @@ const (
 	PublicIPv4Hour     Item = "public-ipv4-hour"
 	NATHour            Item = "nat-hour"
 	NATGB              Item = "nat-gb"
+	// EBSGp3GBMonth and EBSGp2GBMonth are the EBS volume prices per
+	// GB-month (AmazonEC2 "Storage" rows, volumeApiName gp3 and gp2).
+	EBSGp3GBMonth Item = "ebs-gp3-gb-month"
+	EBSGp2GBMonth Item = "ebs-gp2-gb-month"
 )
 
 // Term is a Compute Savings Plan term.
@@ -45,17 +49,33 @@ func SavingsPlanItem(t Term, onDemand Item) Item {
 // EC2Item is the on-demand Linux hourly price of an EC2 instance type.
 func EC2Item(instanceType string) Item { return Item("ec2:" + instanceType) }
 
-// InstanceType returns the instance type of an EC2 item; ok is false for
-// other items.
-func (i Item) InstanceType() (string, bool) { return strings.CutPrefix(string(i), "ec2:") }
+// EC2WindowsItem is the on-demand hourly price of an EC2 instance type
+// running Windows Server with the licence included (the Price List's
+// Windows, "No License required", no pre-installed software rows).
+func EC2WindowsItem(instanceType string) Item { return Item("ec2-windows:" + instanceType) }
 
 // EC2SavingsPlanItem is the Compute Savings Plan (No Upfront) hourly rate
-// of a Linux EC2 instance type, e.g. "ec2-sp1y:m5.large". The embedded book
-// may not hold it: Price is then unknown, never an estimate.
+// of an EC2 instance type running Linux, e.g. "ec2-sp1y:m5.large".
 func EC2SavingsPlanItem(t Term, instanceType string) Item {
 	return Item("ec2-" + string(t) + ":" + instanceType)
 }
 
-// EBSItem is the price of one GB-month of an EBS volume type, e.g.
-// "ebs-gp3-gb-month" (https://aws.amazon.com/ebs/pricing/).
-func EBSItem(volumeType string) Item { return Item("ebs-" + volumeType + "-gb-month") }
+// EC2WindowsSavingsPlanItem is the Compute Savings Plan (No Upfront) hourly
+// rate of an EC2 instance type running Windows, licence included.
+func EC2WindowsSavingsPlanItem(t Term, instanceType string) Item {
+	return Item("ec2-windows-" + string(t) + ":" + instanceType)
+}
+
+// InstanceType returns the instance type of an EC2 Linux on-demand item;
+// ok is false for other items.
+func (i Item) InstanceType() (string, bool) { return strings.CutPrefix(string(i), "ec2:") }
+
+// AnyInstanceType returns the instance type of any per-instance-type EC2
+// item (Linux, Windows, Savings Plan), for messages and coverage counts.
+func (i Item) AnyInstanceType() (string, bool) {
+	if !strings.HasPrefix(string(i), "ec2") {
+		return "", false
+	}
+	_, t, ok := strings.Cut(string(i), ":")
+	return t, ok
+}

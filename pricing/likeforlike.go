@@ -1,5 +1,7 @@
 package pricing
 
+import "github.com/ecs2fargate/ecs2fargate/internal/fleet"
+
 // LikeForLike compares EC2 with each Fargate purchase option over the same
 // workloads, where the plain totals cannot: those are unknown as soon as
 // one cluster's figure is. Each option keeps only the clusters where both
@@ -11,8 +13,11 @@ type LikeForLike struct {
 
 // LikeScope is one purchase option's like-for-like comparison.
 type LikeScope struct {
-	// Clusters are the clusters compared, in the comparison's order.
+	// Clusters are the clusters compared, in the comparison's order, by
+	// name; Compared are the same clusters (names repeat across accounts
+	// and regions).
 	Clusters []string
+	Compared []*ClusterCost
 	// Moving counts the services in them priced on Fargate; OnFargate the
 	// services already there, on neither side (their cost does not change).
 	Moving, OnFargate int
@@ -33,19 +38,21 @@ func (l LikeScope) Saving() Money { return l.EC2.Sub(l.Fargate) }
 
 // LeftOut is a cluster left out of a like-for-like comparison.
 type LeftOut struct {
-	Cluster  string
+	Cluster string
+	// Where is the cluster's account and region.
+	Where    fleet.Identity
 	Services int
 	// Reasons are why its EC2 cost or its Fargate cost is unknown.
 	Reasons []string
 }
 
 // likeForLike builds every option's comparison from the clusters and their
-// services (grouped by cluster name).
-func likeForLike(clusters []*ClusterCost, byCluster map[string][]*ServiceCost) LikeForLike {
+// services (grouped by cluster).
+func likeForLike(clusters []*ClusterCost, byCluster map[*ClusterCost][]*ServiceCost) LikeForLike {
 	scope := func(pick func(Variants) Money) LikeScope {
 		l := LikeScope{EC2: Zero, Fargate: Zero}
 		for _, cc := range clusters {
-			l.add(cc, byCluster[cc.Cluster], pick)
+			l.add(cc, byCluster[cc], pick)
 		}
 		return l
 	}
@@ -75,10 +82,11 @@ func (l *LikeScope) add(cc *ClusterCost, services []*ServiceCost, pick func(Vari
 		}
 	}
 	if both := ec2.Add(after); !both.Known() {
-		l.LeftOut = append(l.LeftOut, LeftOut{Cluster: cc.Cluster, Services: len(services), Reasons: both.Missing()})
+		l.LeftOut = append(l.LeftOut, LeftOut{Cluster: cc.Cluster, Where: cc.where, Services: len(services), Reasons: both.Missing()})
 		return
 	}
 	l.Clusters = append(l.Clusters, cc.Cluster)
+	l.Compared = append(l.Compared, cc)
 	l.Moving += moving
 	l.OnFargate += onFargate
 	l.StayOnEC2 = append(l.StayOnEC2, stay...)
@@ -99,5 +107,11 @@ func (m *model) stayReason(sc *ServiceCost) string {
 	case sc.TooLarge:
 		return tooLarge
 	}
-	return m.o.StayOnEC2[sc.Cluster+"/"+sc.Service]
+	return m.o.StayOnEC2[StayKey(sc.where.Account, sc.where.Region, sc.Cluster, sc.Service)]
+}
+
+// StayKey names a service in Options.StayOnEC2 and Options.Daemons:
+// cluster and service names repeat across accounts and regions.
+func StayKey(account, region, cluster, service string) string {
+	return account + "/" + region + "/" + cluster + "/" + service
 }

@@ -204,7 +204,7 @@ func TestLikeForLikeAlreadyOnFargateOnNeitherSide(t *testing.T) {
 func TestLikeForLikeStayOnEC2Option(t *testing.T) {
 	o := DefaultOptions()
 	o.CPUWeight = nine()
-	o.StayOnEC2 = map[string]string{"web/api": "blocked by the audit: privileged"}
+	o.StayOnEC2 = map[string]string{StayKey("123456789012", "us-east-1", "web", "api"): "blocked by the audit: privileged"}
 	c := compare(t, loadFleet(t, "testdata/fleet/basic"), o)
 	api := service(t, c, "api")
 	wantMoney(t, "api still priced on Fargate", api.Fargate.OnDemand, "72.0802")

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // product is the part of a Price List product the price book reads; the
-// attribute names are the Price List's own (pricing reference §3.2, §3.3).
+// attribute names are the Price List's own, see
+// https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/reading-service-price-list-file-for-services.html
 type product struct {
 	SKU           string     `json:"sku"`
 	ProductFamily string     `json:"productFamily"`
@@ -28,6 +31,7 @@ type attributes struct {
 	CapacityStatus  string `json:"capacitystatus"`
 	LicenseModel    string `json:"licenseModel"`
 	MarketOption    string `json:"marketoption"`
+	VolumeAPIName   string `json:"volumeApiName"`
 	VCPU            string `json:"vcpu"`
 	Memory          string `json:"memory"`
 }
@@ -46,8 +50,11 @@ type term struct {
 // kept products' items and their on-demand USD prices.
 type Offer struct {
 	OfferCode, Version, PublicationDate string
-	// Prices maps each item found to its price (first SKU wins).
+	// Prices maps each item found to its price.
 	Prices map[Item]decimal.Decimal
+	// Problems names the rows refused (a unit that is not hourly or per
+	// GB, a zero price, SKUs pricing one item differently), sorted.
+	Problems []string
 }
 
 // offerReader walks an offer file with a token-level JSON decoder, so
@@ -58,24 +65,39 @@ type offerReader struct {
 	region string
 	// itemOf says which item a product prices; ok false drops it.
 	itemOf func(p *product) (Item, bool)
-	items  map[string]Item // kept SKU → item
-	// early holds prices met before the products section (the format does
-	// not promise products come first), for every SKU.
-	early        map[string]decimal.Decimal
+	items  map[string]keptProduct
+	// early holds the price dimensions met before the products section
+	// (the format does not promise products come first), for every SKU.
+	early        map[string][]dimension
 	productsSeen bool
 	offer        *Offer
+	rows         *rowSet
+}
+
+// keptProduct is what a kept SKU prices and its rank (see row.Rank).
+type keptProduct struct {
+	item Item
+	rank int
+}
+
+// dimension is a first-tier USD price dimension of a SKU's on-demand term.
+type dimension struct {
+	price decimal.Decimal
+	unit  string
 }
 
 // ParseOffer reads an offer file (the bulk JSON format) from r, keeping
 // what itemOf recognises. A truncated or malformed file is an error.
 func ParseOffer(r io.Reader, region string, itemOf func(p *product) (Item, bool)) (*Offer, error) {
+	offer := &Offer{Prices: map[Item]decimal.Decimal{}}
 	o := &offerReader{dec: json.NewDecoder(r), region: region, itemOf: itemOf,
-		items: map[string]Item{}, early: map[string]decimal.Decimal{},
-		offer: &Offer{Prices: map[Item]decimal.Decimal{}}}
+		items: map[string]keptProduct{}, early: map[string][]dimension{},
+		offer: offer, rows: newRowSet(offer)}
 	if err := o.read(); err != nil {
 		return nil, fmt.Errorf("at byte %d: %w", o.dec.InputOffset(), noEOF(err))
 	}
-	return o.offer, nil
+	o.rows.finish()
+	return offer, nil
 }
 
 func (o *offerReader) read() error {
@@ -109,8 +131,8 @@ func (o *offerReader) read() error {
 	if err := expectDelim(o.dec, '}'); err != nil {
 		return err
 	}
-	for sku, price := range o.early {
-		o.setPrice(sku, price)
+	for _, sku := range slices.Sorted(maps.Keys(o.early)) {
+		o.setPrice(sku, o.early[sku])
 	}
 	return nil
 }
@@ -124,7 +146,7 @@ func (o *offerReader) readProduct(sku string) error {
 		return nil
 	}
 	if item, ok := o.itemOf(&p); ok {
-		o.items[sku] = item
+		o.items[sku] = keptProduct{item: item, rank: rankOf(&p)}
 	}
 	return nil
 }
@@ -146,37 +168,53 @@ func (o *offerReader) readSKUTerms(sku string) error {
 	if err := o.dec.Decode(&terms); err != nil {
 		return fmt.Errorf("terms of %s: %w", sku, err)
 	}
-	price, ok, err := hourlyUSD(terms)
+	dims, err := firstTierUSD(terms)
 	if err != nil {
 		return fmt.Errorf("terms of %s: %w", sku, err)
 	}
-	if !ok {
-		return nil
-	}
 	if !o.productsSeen {
-		o.early[sku] = price
+		o.early[sku] = dims
 		return nil
 	}
-	o.setPrice(sku, price)
+	o.setPrice(sku, dims)
 	return nil
 }
 
-func (o *offerReader) setPrice(sku string, price decimal.Decimal) {
-	item, ok := o.items[sku]
+func (o *offerReader) setPrice(sku string, dims []dimension) {
+	kept, ok := o.items[sku]
 	if !ok {
 		return
 	}
-	if _, dup := o.offer.Prices[item]; !dup {
-		o.offer.Prices[item] = price
+	addDimensions(o.rows, sku, kept, dims)
+}
+
+// addDimensions offers each first-tier dimension of a kept SKU as a row.
+// A SKU normally has one; an on-demand term that also lists a fee in
+// another unit has each judged on its own, so the fee is refused by name
+// rather than taken for the hourly price.
+func addDimensions(rows *rowSet, sku string, kept keptProduct, dims []dimension) {
+	for _, d := range dims {
+		rows.add(row{SKU: sku, Item: kept.item, Price: d.price, Unit: d.unit, Rank: kept.rank})
 	}
 }
 
-// hourlyUSD picks the first-tier USD price of a SKU's on-demand term;
-// prices are parsed as decimals straight from their strings.
-func hourlyUSD(terms map[string]term) (decimal.Decimal, bool, error) {
-	for _, code := range sortedKeys(terms) {
+// rankOf ranks a product's rows: Dedicated tenancy (kept only for bare
+// metal types) below Shared.
+func rankOf(p *product) int {
+	if p.Attributes.Tenancy == "Dedicated" {
+		return 1
+	}
+	return 0
+}
+
+// firstTierUSD lists the first-tier USD price dimensions of a SKU's
+// on-demand terms; prices are parsed as decimals straight from their
+// strings.
+func firstTierUSD(terms map[string]term) ([]dimension, error) {
+	var out []dimension
+	for _, code := range slices.Sorted(maps.Keys(terms)) {
 		t := terms[code]
-		for _, dc := range sortedKeys(t.PriceDimensions) {
+		for _, dc := range slices.Sorted(maps.Keys(t.PriceDimensions)) {
 			d := t.PriceDimensions[dc]
 			usd, ok := d.PricePerUnit["USD"]
 			if !ok || d.BeginRange != "" && d.BeginRange != "0" {
@@ -184,15 +222,15 @@ func hourlyUSD(terms map[string]term) (decimal.Decimal, bool, error) {
 			}
 			v, err := decimal.NewFromString(usd)
 			if err != nil {
-				return decimal.Zero, false, fmt.Errorf("price %q of %s is not a decimal", usd, dc)
+				return nil, fmt.Errorf("price %q of %s is not a decimal", usd, dc)
 			}
 			if v.IsNegative() {
-				return decimal.Zero, false, fmt.Errorf("price %s of %s is negative", usd, dc)
+				return nil, fmt.Errorf("price %s of %s is negative", usd, dc)
 			}
-			return v, true, nil
+			out = append(out, dimension{price: v, unit: d.Unit})
 		}
 	}
-	return decimal.Zero, false, nil
+	return out, nil
 }
 
 // eachMember walks an object one member at a time, calling fn with each

@@ -52,13 +52,17 @@ func TestParseECSOffer(t *testing.T) {
 	})
 }
 
-func TestParseEC2OfferKeepsOnlyLinuxSharedOnDemand(t *testing.T) {
+func TestParseEC2OfferKeepsSharedOnDemandLinuxAndWindows(t *testing.T) {
 	o := parseFile(t, ec2OfferFile, EC2Product)
-	// Windows, dedicated, SQL and capacity-reservation rows of m5.large
-	// are dropped; its Reserved term (an upfront fee) is never read.
+	// The dedicated, SQL and capacity-reservation rows of m5.large are
+	// dropped; its Reserved term (an upfront fee) is never read. The
+	// refused rows are the subject of TestParseOfferRefusesRows.
 	wantPrices(t, o.Prices, map[Item]string{
 		EC2Item("m5.large"): "0.096", EC2Item("t3.medium"): "0.0416", EC2Item("m6i.large"): "0.096",
 		EC2Item("c7g.medium"): "0.0363", NATHour: "0.045", NATGB: "0.045",
+		EC2WindowsItem("m5.large"): "0.188", EC2WindowsItem("m5.2xlarge"): "0.752",
+		EC2Item("m5.metal"): "4.608", EC2Item("m5.xlarge"): "0.192", EC2Item("m5.2xlarge"): "0.384",
+		EBSGp3GBMonth: "0.08", EBSGp2GBMonth: "0.10",
 	})
 }
 

@@ -41,12 +41,12 @@ type Options struct {
 	// scaling, replacements); 0 means unknown. It prices image pulls through
 	// NAT.
 	TaskStartsPerMonth int
-	// StayOnEC2 names services ("cluster/service") that stay on EC2 in the
+	// StayOnEC2 names services (by StayKey) that stay on EC2 in the
 	// like-for-like comparison whatever their size, with the reason (the
 	// report passes the services the audit blocks). Services too large for
 	// any Fargate task always stay.
 	StayOnEC2 map[string]string
-	// Daemons say, per DAEMON service ("cluster/service"), what the audit
+	// Daemons say, per DAEMON service (by StayKey), what the audit
 	// recommends its work becomes on Fargate: a sidecar in each task of the
 	// cluster's services, or a managed feature. A DAEMON service without a
 	// plan is priced as a sidecar.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
@@ -15,8 +14,14 @@ import (
 // share of its cluster's EC2 cost, and the hidden deltas of the move.
 type ServiceCost struct {
 	Cluster, Service, TaskDefinition, Region string
-	Platform                                 Platform
-	DesiredCount, RunningCount               int
+	// Account is the service's (see fleet.Identity); Region above is the
+	// region it is priced in: --region, else its own.
+	Account  string
+	Platform Platform
+	// where is the service's own account and region, which name it
+	// whatever region it is priced in.
+	where                      fleet.Identity
+	DesiredCount, RunningCount int
 	// Tasks is the task count Fargate is priced at: the window's average
 	// running tasks where CloudWatch (Container Insights) gave one, else
 	// desiredCount, a snapshot; TasksFrom says which.
@@ -79,7 +84,7 @@ const freeStorageGiB = 20
 
 func (m *model) service(s *fleet.Service) *ServiceCost {
 	sc := &ServiceCost{
-		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(),
+		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(), Account: s.Identity.Account, where: s.Identity,
 		DesiredCount: int(s.Svc.DesiredCount), RunningCount: int(s.Svc.RunningCount),
 		StorageGiB: freeStorageGiB, Platform: LinuxX86,
 	}
@@ -94,11 +99,11 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	td := &s.TaskDef.Def
 	sc.Daemon = s.IsDaemon()
 	if sc.Daemon {
-		sc.DaemonPlan = m.o.Daemons[sc.Cluster+"/"+sc.Service]
+		sc.DaemonPlan = m.o.Daemons[StayKey(sc.where.Account, sc.where.Region, sc.Cluster, sc.Service)]
 	}
-	sc.Platform = platformOf(s.TaskDef)
+	sc.Platform = platformOf(m.f.Platform(s.TaskDef))
 	sc.reserved = reservationOf(td, sc.RunningCount)
-	if sc.OnFargate = onFargate(s); sc.OnFargate {
+	if sc.OnFargate = s.OnFargate(); sc.OnFargate {
 		sc.reserved = resources{known: true}
 	}
 	if td.EphemeralStorage != nil && int(td.EphemeralStorage.SizeInGiB) > freeStorageGiB {
@@ -118,7 +123,7 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	}
 	sc.Size = size
 	sc.SpotRisks = spotRisks(s, td)
-	m.spotShare(sc)
+	m.spotShare(sc, m.clusterOf[s])
 	sc.Fargate = m.variants(sc)
 	sc.ARMCondition = armCondition(m.f, s.TaskDef, sc.Platform)
 	sc.Deltas = m.deltas(s, sc)
@@ -189,7 +194,7 @@ func (m *model) ratesFor(region string, p Platform) platformRates {
 // Fargate Spot: none for a service an interruption hurts (SpotRisks), else
 // --spot-share, else the share of its cluster's capacity on EC2 Spot hosts
 // (like for like: Fargate Spot against the Spot the hosts have).
-func (m *model) spotShare(sc *ServiceCost) {
+func (m *model) spotShare(sc *ServiceCost, cl *fleet.Cluster) {
 	switch {
 	case len(sc.SpotRisks) > 0:
 		sc.SpotShare = decimal.Zero
@@ -197,7 +202,7 @@ func (m *model) spotShare(sc *ServiceCost) {
 	case m.o.SpotShare != nil:
 		sc.SpotShare = *m.o.SpotShare
 	default:
-		sc.SpotShare = m.spotShares[sc.Cluster]
+		sc.SpotShare = m.spotShares[cl] // zero for a service in no cluster
 	}
 }
 
@@ -230,11 +235,16 @@ func (m *model) taskCost(sc *ServiceCost, r Rates) Money {
 	return c
 }
 
-func platformOf(td *fleet.TaskDefinition) Platform {
+// platformOf is the Fargate rate platform of the fleet's platform decision
+// (fleet.Platform), the one the audit and the rewrite use: Windows (no
+// Spot, no ARM), ARM64 (declared, or from arm64 hosts, which the rewrite
+// declares), else x86 (Fargate's default, also where the architecture is
+// unknown).
+func platformOf(p fleet.Platform) Platform {
 	switch {
-	case td.IsWindows():
+	case p.IsWindows():
 		return Windows
-	case td.Def.RuntimePlatform != nil && td.Def.RuntimePlatform.CpuArchitecture == ecstypes.CPUArchitectureArm64:
+	case p.IsARM():
 		return LinuxARM
 	}
 	return LinuxX86
@@ -264,17 +274,6 @@ func (m *model) spotDiscount() Entry {
 	return m.book.Defaults().FargateSpotDiscount
 }
 
-// onFargate reports whether the service already runs on Fargate, by launch
-// type or by a capacity provider strategy naming only Fargate providers.
-func onFargate(s *fleet.Service) bool {
-	if s.Svc.LaunchType == ecstypes.LaunchTypeFargate {
-		return true
-	}
-	cps := s.Svc.CapacityProviderStrategy
-	for _, c := range cps {
-		if p := deref(c.CapacityProvider); p != "FARGATE" && p != "FARGATE_SPOT" {
-			return false
-		}
-	}
-	return len(cps) > 0
-}
+// Where is the service's own account and region (Region is the one it is
+// priced in, which --region may override).
+func (s *ServiceCost) Where() fleet.Identity { return s.where }

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"strings"
-
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -58,13 +56,12 @@ func armCondition(f *fleet.Fleet, td *fleet.TaskDefinition, p Platform) string {
 	}
 	indexes, known := 0, 0
 	for _, c := range td.Def.ContainerDefinitions {
-		img := f.Image(deref(c.Image))
-		if img == nil {
-			continue
-		}
-		known++
-		if isIndex(deref(img.Detail.ImageManifestMediaType)) || isIndex(deref(img.Detail.ArtifactMediaType)) {
+		switch f.ImageMultiArch(deref(c.Image)) {
+		case fleet.MultiArchIndex:
+			known++
 			indexes++
+		case fleet.SingleArch:
+			known++
 		}
 	}
 	n := len(td.Def.ContainerDefinitions)
@@ -75,8 +72,4 @@ func armCondition(f *fleet.Fleet, td *fleet.TaskDefinition, p Platform) string {
 		return "images are single-platform manifests: ARM needs arm64 builds"
 	}
 	return "if images are multi-arch"
-}
-
-func isIndex(mediaType string) bool {
-	return strings.Contains(mediaType, "manifest.list") || strings.Contains(mediaType, "image.index")
 }

@@ -4,14 +4,19 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"sort"
-	"strings"
+	"maps"
+	"slices"
 )
 
 // TableSchemaVersion is the version of the price book file format
 // (docs/cost.md): the embedded default, the cache and --price-file.
 const TableSchemaVersion = 1
+
+// The embedded book is generated from data/sources (docs/cost.md, "The
+// embedded price book"); TestEmbeddedBookIsGenerated holds them in step.
+//go:generate go run ../cmd/pricegen build -sources data/sources -out data/default.json
 
 //go:embed data/default.json
 var defaultJSON []byte
@@ -29,6 +34,13 @@ type Table struct {
 	Global   map[Item]Entry            `json:"global"`
 	Fallback Defaults                  `json:"defaults"`
 	Regions  map[string]map[Item]Entry `json:"regions"`
+	// Coverage says, per region, how many EC2 instance types are priced
+	// and whether that is all of them (added within schemaVersion 1).
+	Coverage map[string]Coverage `json:"coverage,omitempty"`
+	// InstanceTables hold per-instance-type figures compactly (the
+	// embedded book's form); ParseTable expands them into Regions
+	// (added within schemaVersion 1).
+	InstanceTables []InstanceTable `json:"instanceTables,omitempty"`
 
 	origin string
 }
@@ -53,6 +65,9 @@ func ParseTable(data []byte, origin string) (*Table, error) {
 	if err := dec.Decode(&t); err != nil {
 		return nil, fmt.Errorf("price book %s: %w", origin, err)
 	}
+	if err := t.expandInstanceTables(); err != nil {
+		return nil, fmt.Errorf("price book %s: %w", origin, err)
+	}
 	if err := t.validate(); err != nil {
 		return nil, fmt.Errorf("price book %s: %w", origin, err)
 	}
@@ -72,14 +87,21 @@ func (t *Table) validate() error {
 	if t.AsOf == "" {
 		return fmt.Errorf("asOf is empty")
 	}
-	for _, r := range sortedKeys(t.Regions) {
-		for _, it := range sortedKeys(t.Regions[r]) {
-			if t.Regions[r][it].Value.IsNegative() {
-				return fmt.Errorf("regions.%s.%s: negative price %s", r, it, t.Regions[r][it].Value)
+	// Checked unsorted (the embedded book has thousands of figures and is
+	// read at every start); the errors are sorted so the first is stable.
+	var negative []string
+	for r, items := range t.Regions {
+		for it, e := range items {
+			if e.Value.IsNegative() {
+				negative = append(negative, fmt.Sprintf("regions.%s.%s: negative price %s", r, it, e.Value))
 			}
 		}
 	}
-	for _, it := range sortedKeys(t.Global) {
+	if len(negative) > 0 {
+		slices.Sort(negative)
+		return errors.New(negative[0])
+	}
+	for _, it := range slices.Sorted(maps.Keys(t.Global)) {
 		if t.Global[it].Value.IsNegative() {
 			return fmt.Errorf("global.%s: negative price %s", it, t.Global[it].Value)
 		}
@@ -102,6 +124,9 @@ func (t *Table) defaultsByName() map[string]Entry {
 func (t *Table) Price(region string, item Item) Money {
 	e, ok := t.Entry(region, item)
 	if !ok {
+		if _, perType := item.AnyInstanceType(); perType {
+			return UnknownFill(missingReason(region, item)+t.notEmbeddedHint(region), missingFill(region))
+		}
 		return missingPrice(region, item)
 	}
 	return e.money(fmt.Sprintf("%s in %s", item, region))
@@ -120,7 +145,7 @@ func (t *Table) Entry(region string, item Item) (Entry, bool) {
 func (t *Table) HasRegion(region string) bool { return len(t.Regions[region]) > 0 }
 
 // RegionNames lists the regions the book prices, sorted.
-func (t *Table) RegionNames() []string { return sortedKeys(t.Regions) }
+func (t *Table) RegionNames() []string { return slices.Sorted(maps.Keys(t.Regions)) }
 
 // Defaults implements Book.
 func (t *Table) Defaults() Defaults { return t.Fallback }
@@ -147,13 +172,4 @@ func (t *Table) Marshal() ([]byte, error) {
 		return nil, fmt.Errorf("encoding price book: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-func sortedKeys[K ~string, V any](m map[K]V) []K {
-	out := make([]K, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return strings.Compare(string(out[i]), string(out[j])) < 0 })
-	return out
 }

@@ -6,11 +6,11 @@ import (
 )
 
 // Every region in the embedded book prices Fargate Linux x86; figures
-// tagged [U] in the reference carry a caveat when used.
+// the book marks unverified carry a caveat when used.
 func TestDefaultTable(t *testing.T) {
 	b := Default()
 	if len(b.RegionNames()) != 22 {
-		t.Errorf("regions = %d, want the 22 of pricing.md §1.3", len(b.RegionNames()))
+		t.Errorf("regions = %d, want the 22 the embedded book prices", len(b.RegionNames()))
 	}
 	for _, r := range b.RegionNames() {
 		for _, it := range []Item{FargateVCPU, FargateGB} {

@@ -25,6 +25,8 @@ type Audit struct {
 	// files themselves, so the caller supplies it; nil means no lines.
 	Locate func(file string, paths []string) map[string]fleet.Position `json:"-"`
 	fleet  *fleet.Fleet
+	// place says whether human formats name account and region (needsPlace).
+	place placer
 }
 
 // Tool names the program that wrote the report.
@@ -59,6 +61,7 @@ func NewAudit(version string, res *analyzer.Result, f *fleet.Fleet, diags []flee
 		fleet:         f,
 	}
 	a.Summary = summarize(res, f)
+	a.place = placer(needsPlace(auditPlaces(a)))
 	return a
 }
 

@@ -23,6 +23,8 @@ type Cost struct {
 	Totals        CostTotals         `json:"totals"`
 	Unknown       []string           `json:"unknown"`
 	Diagnostics   []fleet.Diagnostic `json:"diagnostics"`
+	// place says whether human formats name account and region (needsPlace).
+	place placer
 }
 
 // FargateAmounts are the monthly Fargate costs of each purchase option.
@@ -64,6 +66,9 @@ type TaskSize struct {
 
 // ServiceCostRow is one service.
 type ServiceCostRow struct {
+	// Account is the service's account; Region below the region it is
+	// priced in (its own, unless --region says otherwise).
+	Account        string `json:"account"`
 	Cluster        string `json:"cluster"`
 	Service        string `json:"service"`
 	TaskDefinition string `json:"taskDefinition"`
@@ -113,6 +118,7 @@ type ServiceCostRow struct {
 	SpotRisks []string `json:"spotRisks"`
 	Unknown   []string `json:"unknown"`
 	Caveats   []string `json:"caveats"`
+	where     fleet.Identity
 }
 
 // DeltaRow is a hidden cost of the move, not included in the Fargate figures.
@@ -139,6 +145,9 @@ type InstanceRow struct {
 
 // ClusterCostRow is one cluster.
 type ClusterCostRow struct {
+	// Account is the cluster's account; Region below the region it is
+	// priced in (its own, unless --region says otherwise).
+	Account     string        `json:"account"`
 	Cluster     string        `json:"cluster"`
 	Region      string        `json:"region"`
 	Instances   []InstanceRow `json:"instances"`
@@ -184,6 +193,7 @@ type ClusterCostRow struct {
 	Deltas  []DeltaRow `json:"deltas"`
 	Notes   []string   `json:"notes"`
 	Unknown []string   `json:"unknown"`
+	where   fleet.Identity
 }
 
 // ClusterKnownPart is a cluster's known part (ClusterCostRow.KnownPart).

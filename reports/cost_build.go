@@ -28,23 +28,25 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 	}
 	byCluster := map[string][]*pricing.ServiceCost{}
 	for _, s := range cmp.Services {
-		byCluster[s.Cluster] = append(byCluster[s.Cluster], s)
+		k := clusterKey(s.Where(), s.Cluster)
+		byCluster[k] = append(byCluster[k], s)
 	}
 	for _, cl := range cmp.Clusters {
-		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[cl.Cluster], rows))
+		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[clusterKey(cl.Where(), cl.Cluster)], rows))
 	}
+	c.place = placer(needsPlace(costPlaces(c)))
 	for i := range c.Services {
 		c.Services[i].addSavingsAndYearly() // needs the EC2 shares clusterRow wrote
 	}
 	c.Totals = costTotals(c, cmp.Total, likeForLikeRows(c, cmp, rows))
-	c.Totals.UnknownParts = unknownParts(cmp, byCluster)
+	c.Totals.UnknownParts = unknownParts(cmp, byCluster, c.place)
 	c.Unknown = unknownReasons(cmp)
 	return c
 }
 
 func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 	r := ServiceCostRow{
-		Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region,
+		Account: s.Account, Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region, where: s.Where(),
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
 		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition, OnFargate: s.OnFargate,
 		FargateMonthly: fargateAmounts(s.Fargate), AfterMoveMonthly: fargateAmounts(s.After),
@@ -91,7 +93,7 @@ func deltaRows(ds []pricing.Delta) []DeltaRow {
 // are the sums of its services' displayed figures.
 func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows map[*pricing.ServiceCost]*ServiceCostRow) ClusterCostRow {
 	r := ClusterCostRow{
-		Cluster: cl.Cluster, Region: cl.Region, Instances: []InstanceRow{},
+		Account: cl.Account, Cluster: cl.Cluster, Region: cl.Region, where: cl.Where(), Instances: []InstanceRow{},
 		EC2Monthly: withPart(amountOf(cl.EC2), cl.EC2), IdleMonthly: amountOf(cl.Idle),
 		CPUWeight: cl.CPUWeight.Round(4).String(), Notes: nonNil(cl.Notes), Deltas: deltaRows(cl.Deltas),
 	}

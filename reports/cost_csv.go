@@ -17,7 +17,7 @@ var costOptions = []string{"ondemand", "spot", "arm", "sp1y", "sp3y"}
 // column). Money comes monthly, then yearly (12 × monthly), each as EC2,
 // idle, the five options, and the five options' savings against EC2.
 var costCSVHeader = func() []string {
-	h := []string{"level", "cluster", "service", "region", "tasks", "fargate_cpu", "fargate_memory_mib"}
+	h := []string{"level", "cluster", "service", "account", "region", "tasks", "fargate_cpu", "fargate_memory_mib"}
 	for _, period := range []string{"monthly", "yearly"} {
 		h = append(h, "ec2_"+period, "idle_"+period)
 		for _, o := range costOptions {
@@ -85,7 +85,7 @@ func (r csvRow) money(period string, ec2, idle *Amount, options, savings Fargate
 func renderCostCSV(w io.Writer, c *Cost) error {
 	rows := [][]string{costCSVHeader}
 	for _, s := range c.Services {
-		r := csvRow{"level": "service", "cluster": csvText(s.Cluster), "service": csvText(s.Service), "region": csvText(s.Region),
+		r := csvRow{"level": "service", "cluster": csvText(s.Cluster), "service": csvText(s.Service), "account": csvText(s.Account), "region": csvText(s.Region),
 			"tasks": strconv.Itoa(s.DesiredCount), "notes": csvText(serviceNotes(s))}
 		if s.FargateSize != nil {
 			r["fargate_cpu"], r["fargate_memory_mib"] = strconv.Itoa(s.FargateSize.CPU), strconv.Itoa(s.FargateSize.Memory)
@@ -96,7 +96,7 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 		rows = append(rows, r.cells())
 	}
 	for _, cl := range c.Clusters {
-		r := csvRow{"level": "cluster", "cluster": csvText(cl.Cluster), "region": csvText(cl.Region), "notes": csvText(joinNotes(cl.Notes))}
+		r := csvRow{"level": "cluster", "cluster": csvText(cl.Cluster), "account": csvText(cl.Account), "region": csvText(cl.Region), "notes": csvText(joinNotes(cl.Notes))}
 		if cl.Utilization != nil {
 			r["utilization"] = *cl.Utilization
 		}

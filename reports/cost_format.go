@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -15,7 +17,7 @@ var costRenderers = map[string]func(io.Writer, *Cost) error{
 }
 
 // CostFormats lists the formats RenderCost accepts.
-func CostFormats() []string { return sortedKeys(costRenderers) }
+func CostFormats() []string { return slices.Sorted(maps.Keys(costRenderers)) }
 
 // RenderCost writes the cost report in the named format.
 func RenderCost(w io.Writer, format string, c *Cost) error {

@@ -43,12 +43,16 @@ type LikeForLikeRow struct {
 	FargateYearly  Amount       `json:"fargateYearly"`
 	SavingsYearly  Amount       `json:"savingsYearly"`
 	LeftOut        []LeftOutRow `json:"leftOut"`
+	place          placer
+	compared       []string // the compared clusters, by clusterKey
 }
 
 // StayRow is a service that stays on EC2 (too large for Fargate, or
 // blocked by the audit in the report), on both sides at its share of its
 // cluster's EC2 cost plus its part of idle.
 type StayRow struct {
+	Account    string `json:"account"`
+	Region     string `json:"region"`
 	Cluster    string `json:"cluster"`
 	Service    string `json:"service"`
 	Reason     string `json:"reason"`
@@ -57,6 +61,8 @@ type StayRow struct {
 
 // LeftOutRow is a cluster left out of one option's comparison.
 type LeftOutRow struct {
+	Account  string   `json:"account"`
+	Region   string   `json:"region"`
 	Cluster  string   `json:"cluster"`
 	Services int      `json:"services"`
 	Reasons  []string `json:"reasons"`
@@ -64,14 +70,15 @@ type LeftOutRow struct {
 
 // likeBuild holds what every option's rows are built from.
 type likeBuild struct {
-	clusters map[string]ClusterCostRow
+	clusters map[string]ClusterCostRow // by clusterKey
 	rows     map[*pricing.ServiceCost]*ServiceCostRow
+	place    placer
 }
 
 func likeForLikeRows(c *Cost, cmp *pricing.Comparison, rows map[*pricing.ServiceCost]*ServiceCostRow) LikeForLikeRows {
-	b := likeBuild{clusters: map[string]ClusterCostRow{}, rows: rows}
+	b := likeBuild{clusters: map[string]ClusterCostRow{}, rows: rows, place: c.place}
 	for _, cl := range c.Clusters {
-		b.clusters[cl.Cluster] = cl
+		b.clusters[clusterKey(cl.where, cl.Cluster)] = cl
 	}
 	l := cmp.Total.LikeForLike
 	return LikeForLikeRows{
@@ -86,19 +93,22 @@ func likeForLikeRows(c *Cost, cmp *pricing.Comparison, rows map[*pricing.Service
 // row sums the compared clusters' displayed figures under one option: the
 // EC2 cost under its commitment and the cost after the move.
 func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) LikeForLikeRow {
-	r := LikeForLikeRow{Clusters: nonNil(l.Clusters), Services: l.Moving, OnFargate: l.OnFargate,
-		StaysOnEC2: []StayRow{}, LeftOut: []LeftOutRow{}, EC2Monthly: zeroAmount, FargateMonthly: zeroAmount}
-	for _, name := range l.Clusters {
-		r.EC2Monthly = r.EC2Monthly.plus(pick(b.clusters[name].EC2ByOptionMonthly))
-		r.FargateMonthly = r.FargateMonthly.plus(pick(b.clusters[name].FargateMonthly))
+	r := LikeForLikeRow{Clusters: []string{}, Services: l.Moving, OnFargate: l.OnFargate,
+		StaysOnEC2: []StayRow{}, LeftOut: []LeftOutRow{}, EC2Monthly: zeroAmount, FargateMonthly: zeroAmount, place: b.place}
+	for _, cc := range l.Compared {
+		k := clusterKey(cc.Where(), cc.Cluster)
+		r.Clusters = append(r.Clusters, b.place.name(cc.Where().Account, cc.Where().Region, cc.Cluster))
+		r.compared = append(r.compared, k)
+		r.EC2Monthly = r.EC2Monthly.plus(pick(b.clusters[k].EC2ByOptionMonthly))
+		r.FargateMonthly = r.FargateMonthly.plus(pick(b.clusters[k].FargateMonthly))
 	}
 	for _, s := range l.StayOnEC2 {
-		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].AfterMoveMonthly)})
+		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].AfterMoveMonthly)})
 	}
 	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
 	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
 	for _, o := range l.LeftOut {
-		r.LeftOut = append(r.LeftOut, LeftOutRow{Cluster: o.Cluster, Services: o.Services, Reasons: nonNil(o.Reasons)})
+		r.LeftOut = append(r.LeftOut, LeftOutRow{Account: o.Where.Account, Region: o.Where.Region, Cluster: o.Cluster, Services: o.Services, Reasons: nonNil(o.Reasons)})
 	}
 	return r
 }

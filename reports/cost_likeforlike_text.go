@@ -56,13 +56,13 @@ func capitalised(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 func likeNotes(l LikeForLikeRows) []string {
 	opts := l.options()
 	notes := []string{"compared: " + comparedText(opts)}
-	type key struct{ cluster, reasons string }
+	type key struct{ cluster, reasons string } // cluster as displayed
 	options := map[key][]string{}
 	services := map[key]int{}
 	var keys []key
 	for _, o := range opts {
 		for _, lo := range o.row.LeftOut {
-			k := key{lo.Cluster, reasonsText(lo.Reasons)}
+			k := key{o.row.place.name(lo.Account, lo.Region, lo.Cluster), reasonsText(lo.Reasons)}
 			if _, ok := options[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -85,7 +85,7 @@ func likeNotes(l LikeForLikeRows) []string {
 		for _, s := range o.row.StaysOnEC2 {
 			if !seen[s] {
 				seen[s] = true
-				notes = append(notes, fmt.Sprintf("stays on EC2, on both sides at its share plus its part of idle: %s/%s %s per month (%s)", s.Cluster, s.Service, s.EC2Monthly, s.Reason))
+				notes = append(notes, fmt.Sprintf("stays on EC2, on both sides at its share plus its part of idle: %s/%s %s per month (%s)", o.row.place.name(s.Account, s.Region, s.Cluster), s.Service, s.EC2Monthly, s.Reason))
 			}
 		}
 	}
@@ -237,10 +237,10 @@ func likeCSVNotes(o likeOption) string {
 	}
 	parts := []string{fmt.Sprintf("%s: compares %s (%d moving, %d staying on EC2, %d already on Fargate)", o.label, clusters, r.Services, len(r.StaysOnEC2), r.OnFargate)}
 	for _, s := range r.StaysOnEC2 {
-		parts = append(parts, fmt.Sprintf("stays on EC2 (%s): %s/%s %s", s.Reason, s.Cluster, s.Service, s.EC2Monthly))
+		parts = append(parts, fmt.Sprintf("stays on EC2 (%s): %s/%s %s", s.Reason, r.place.name(s.Account, s.Region, s.Cluster), s.Service, s.EC2Monthly))
 	}
 	for _, lo := range r.LeftOut {
-		parts = append(parts, fmt.Sprintf("left out: %s (%s): %s", lo.Cluster, plural(lo.Services, "service"), reasonsText(lo.Reasons)))
+		parts = append(parts, fmt.Sprintf("left out: %s (%s): %s", r.place.name(lo.Account, lo.Region, lo.Cluster), plural(lo.Services, "service"), reasonsText(lo.Reasons)))
 	}
 	return strings.Join(parts, "; ")
 }

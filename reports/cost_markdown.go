@@ -19,7 +19,7 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 		mdRow(&b, "---", "---", "---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---")
 		for _, s := range c.Services {
 			f := s.FargateMonthly
-			mdRow(&b, s.Cluster, s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
+			mdRow(&b, c.place.name(s.where.Account, s.where.Region, s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
 				f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
 				s.SavingsMonthly.OnDemand.String(), s.SavingsYearly.OnDemand.String(), serviceNotes(s))
 		}
@@ -31,7 +31,7 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 		mdRow(&b, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---")
 		for _, cl := range c.Clusters {
 			f := cl.FargateMonthly
-			mdRow(&b, cl.Cluster, cl.Region, strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(), percentOf(cl.Utilization),
+			mdRow(&b, c.place.name(cl.where.Account, cl.where.Region, cl.Cluster), cl.Region, strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(), percentOf(cl.Utilization),
 				f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
 				cl.SavingsMonthly.OnDemand.String(), cl.SavingsYearly.OnDemand.String(), breakevenText(cl))
 		}

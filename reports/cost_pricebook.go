@@ -63,6 +63,9 @@ func RenderPriceBook(w io.Writer, format string, t *pricing.Table, region string
 	if err := tb.Render(); err != nil {
 		return err
 	}
+	if err := coverageLine(w, t, region); err != nil {
+		return err
+	}
 	d := t.Defaults()
 	_, err := fmt.Fprintf(w, "Where no price is listed: Fargate Spot %s off, Savings Plan 1y %s / 3y %s off, EC2 Spot %s off (estimates); ARM 0.8 × x86.\n",
 		pct(d.FargateSpotDiscount.Value.String()), pct(d.SavingsPlan1yDiscount.Value.String()), pct(d.SavingsPlan3yDiscount.Value.String()), pct(d.EC2SpotDiscount.Value.String()))
@@ -129,5 +132,21 @@ func priceBookSummary(w io.Writer, t *pricing.Table) error {
 		return err
 	}
 	_, err := fmt.Fprintln(w, "Use --region R to list every figure of a region with its source. "+strings.TrimSpace("Missing figures are unknown, never zero."))
+	return err
+}
+
+// coverageLine says how much of the region's EC2 price list the book
+// holds, so a missing type reads as "not embedded" rather than unknown.
+func coverageLine(w io.Writer, t *pricing.Table, region string) error {
+	c := t.RegionCoverage(region)
+	var err error
+	switch {
+	case c.Complete:
+		_, err = fmt.Fprintf(w, "EC2 coverage: every instance type (%d Linux, %d Windows). %s\n", c.EC2Types, c.WindowsTypes, c.Note)
+	case c.EC2Types > 0 || c.WindowsTypes > 0:
+		_, err = fmt.Fprintf(w, "EC2 coverage: partial (%d Linux, %d Windows types). %s\n", c.EC2Types, c.WindowsTypes, c.Note)
+	default:
+		_, err = fmt.Fprintf(w, "EC2 coverage: %s's EC2 prices are not embedded; run `ecs2fargate pricing update --region %s`.\n", region, region)
+	}
 	return err
 }

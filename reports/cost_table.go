@@ -47,11 +47,11 @@ func costServiceTable(w io.Writer, c *Cost) error {
 	var notes []string
 	for _, s := range c.Services {
 		f := s.FargateMonthly
-		rows = append(rows, []string{dash(s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
+		rows = append(rows, []string{c.place.name(s.where.Account, s.where.Region, dash(s.Cluster)), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
 			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
 			s.SavingsMonthly.OnDemand.String(), s.SavingsYearly.OnDemand.String()})
 		if n := serviceNotes(s); n != "" {
-			notes = append(notes, subjectLabel(s.Cluster, s.Service, "")+": "+n)
+			notes = append(notes, c.place.subject(s.where.Account, s.where.Region, s.Cluster, s.Service, "")+": "+n)
 		}
 	}
 	// No cell is wrapped: a size or an amount broken over two lines is misread.
@@ -101,7 +101,7 @@ func costClusterTable(w io.Writer, c *Cost) error {
 	t := newTable(w, "CLUSTER", "REGION", "HOSTS", "EC2 NOW", "IDLE", "UTIL", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "SAVING/YR", "BREAKEVEN")
 	for _, cl := range c.Clusters {
 		f := cl.FargateMonthly
-		if err := t.Append(dash(cl.Cluster), dash(cl.Region), strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(),
+		if err := t.Append(c.place.name(cl.where.Account, cl.where.Region, dash(cl.Cluster)), dash(cl.Region), strconv.Itoa(len(cl.Instances)), cl.EC2Monthly.String(), cl.IdleMonthly.String(),
 			percentOf(cl.Utilization), f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
 			cl.SavingsMonthly.OnDemand.String(), cl.SavingsYearly.OnDemand.String(), breakevenText(cl)); err != nil {
 			return err

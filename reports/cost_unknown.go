@@ -21,7 +21,8 @@ type UnknownPart struct {
 
 // unknownParts lists, reason by reason, what keeps a cluster out of a
 // total: its EC2 cost, or an option's EC2 side or cost after the move.
-func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.ServiceCost) []UnknownPart {
+// Clusters and services are named as the human formats name them (place).
+func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.ServiceCost, place placer) []UnknownPart {
 	parts := map[string]*UnknownPart{}
 	var order []string
 	note := func(reason, cluster, figure string, services []*pricing.ServiceCost, has func(*pricing.ServiceCost, string) bool) {
@@ -36,25 +37,26 @@ func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.Servi
 		p.Figures = addOnce(p.Figures, figure)
 		for _, s := range services {
 			if has(s, reason) {
-				p.Services = addOnce(p.Services, s.Cluster+"/"+s.Service)
+				p.Services = addOnce(p.Services, place.name(s.Where().Account, s.Where().Region, s.Cluster+"/"+s.Service))
 			}
 		}
 	}
 	labels := []string{"on-demand", "Spot", "ARM", "SP 1y", "SP 3y"}
 	for _, cl := range cmp.Clusters {
-		services := byCluster[cl.Cluster]
+		services := byCluster[clusterKey(cl.Where(), cl.Cluster)]
+		name := place.name(cl.Where().Account, cl.Where().Region, cl.Cluster)
 		for _, r := range cl.EC2.Missing() {
-			note(r, cl.Cluster, "EC2 now", services, func(s *pricing.ServiceCost, r string) bool { return has(s.EC2, r) })
+			note(r, name, "EC2 now", services, func(s *pricing.ServiceCost, r string) bool { return has(s.EC2, r) })
 		}
 		if len(cl.Instances) > 0 && cl.EC2.Known() {
 			for _, r := range cl.EBS.Missing() {
-				note(r, cl.Cluster, "EBS in EC2 now", nil, nil)
+				note(r, name, "EBS in EC2 now", nil, nil)
 			}
 		}
 		for i, label := range labels {
 			ec2, after := cl.EC2Side.List()[i], cl.Fargate.List()[i]
 			for _, r := range ec2.Add(after).Missing() {
-				note(r, cl.Cluster, label, services, func(s *pricing.ServiceCost, r string) bool {
+				note(r, name, label, services, func(s *pricing.ServiceCost, r string) bool {
 					return has(s.EC2Side.List()[i], r) || has(s.After.List()[i], r)
 				})
 			}

@@ -3,7 +3,8 @@ package reports
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -16,17 +17,7 @@ var auditRenderers = map[string]func(io.Writer, *Audit) error{
 }
 
 // AuditFormats lists the formats RenderAudit accepts.
-func AuditFormats() []string { return sortedKeys(auditRenderers) }
-
-// sortedKeys lists a renderer registry's format names in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func AuditFormats() []string { return slices.Sorted(maps.Keys(auditRenderers)) }
 
 // RenderAudit writes the report in the named format.
 func RenderAudit(w io.Writer, format string, a *Audit) error {
@@ -38,7 +29,7 @@ func RenderAudit(w io.Writer, format string, a *Audit) error {
 func renderAs[T any](renderers map[string]func(io.Writer, T) error, w io.Writer, format string, v T) error {
 	render, ok := renderers[format]
 	if !ok {
-		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(sortedKeys(renderers), ", "))
+		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(slices.Sorted(maps.Keys(renderers)), ", "))
 	}
 	return render(w, v)
 }

@@ -71,11 +71,11 @@ func mdServiceVerdicts(b *strings.Builder, a *Audit) {
 	}
 	b.WriteString("## Services\n")
 	for i, v := range svc {
-		if i == 0 || v.Cluster != svc[i-1].Cluster {
-			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(orNone(v.Cluster, "(no cluster)")))
+		if i == 0 || v.Cluster != svc[i-1].Cluster || v.Account != svc[i-1].Account || v.Region != svc[i-1].Region {
+			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(a.place.name(v.Account, v.Region, orNone(v.Cluster, "(no cluster)"))))
 			b.WriteString("| Cluster | Service | Task definition | Verdict | Blockers | Fixable |\n|---|---|---|---|---|---|\n")
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(v.Cluster), mdText(v.Service),
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(a.place.name(v.Account, v.Region, v.Cluster)), mdText(v.Service),
 			mdText(v.TaskDefinition), mdVerdict(v.Verdict), mdRuleIDs(v.Blockers), mdRuleIDs(v.Fixable))
 	}
 	b.WriteString("\n")
@@ -91,7 +91,7 @@ func mdTaskVerdicts(b *strings.Builder, a *Audit) {
 			b.WriteString("## Task definitions\n\n| Task definition | Verdict | Blockers | Fixable |\n|---|---|---|---|\n")
 			header = true
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdText(v.TaskDefinition), mdVerdict(v.Verdict), mdRuleIDs(v.Blockers), mdRuleIDs(v.Fixable))
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdText(a.place.name(v.Account, v.Region, v.TaskDefinition)), mdVerdict(v.Verdict), mdRuleIDs(v.Blockers), mdRuleIDs(v.Fixable))
 	}
 	if header {
 		b.WriteString("\n")
@@ -109,7 +109,7 @@ func mdFindings(b *strings.Builder, a *Audit) {
 	for _, services := range []bool{true, false} {
 		heading := false
 		for _, v := range a.Verdicts {
-			fs := groups[subjectKey{v.Cluster, v.Service, v.TaskDefinition}]
+			fs := groups[subjectKey{v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition}]
 			if (v.Service != "") != services || len(fs) == 0 && len(v.Notes) == 0 && v.Fallback == "" {
 				continue
 			}
@@ -121,7 +121,7 @@ func mdFindings(b *strings.Builder, a *Audit) {
 				b.WriteString(map[bool]string{true: "### Services\n\n", false: "### Task definitions\n\n"}[services])
 				heading = true
 			}
-			unverified = mdSubject(b, v, fs) || unverified
+			unverified = mdSubject(b, a.place, v, fs) || unverified
 		}
 	}
 	if !started {
@@ -135,10 +135,10 @@ func mdFindings(b *strings.Builder, a *Audit) {
 
 // mdSubject writes one subject's block and reports whether it holds an
 // unverified finding.
-func mdSubject(b *strings.Builder, v analyzer.Verdict, fs []analyzer.Finding) bool {
-	title := "task definition " + v.TaskDefinition
+func mdSubject(b *strings.Builder, p placer, v analyzer.Verdict, fs []analyzer.Finding) bool {
+	title := "task definition " + p.name(v.Account, v.Region, v.TaskDefinition)
 	if v.Service != "" {
-		title = "service " + orNone(v.Cluster, "(no cluster)") + "/" + v.Service + " (task definition " + v.TaskDefinition + ")"
+		title = "service " + p.name(v.Account, v.Region, orNone(v.Cluster, "(no cluster)")) + "/" + v.Service + " (task definition " + v.TaskDefinition + ")"
 	}
 	fmt.Fprintf(b, "<details>\n<summary><b>%s</b>: %s, %s</summary>\n\n",
 		htmlText(title), htmlText(v.Verdict), htmlText(plural(len(fs), "finding")))
@@ -179,7 +179,7 @@ func mdNotChecked(b *strings.Builder, a *Audit) {
 	b.WriteString("## Not checked\n\nThese rules could not be evaluated because the inputs lack the data they need; they are neither passed nor failed.\n\n")
 	b.WriteString("| Rule | Subject | Container | Needs |\n|---|---|---|---|\n")
 	for _, n := range a.NotChecked {
-		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", mdText(n.RuleID), mdText(subjectLabel(n.Cluster, n.Service, n.TaskDefinition)),
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", mdText(n.RuleID), mdText(a.place.subject(n.Account, n.Region, n.Cluster, n.Service, n.TaskDefinition)),
 			mdText(orNone(n.Container, "–")), mdText(n.Needs))
 	}
 	b.WriteString("\n")

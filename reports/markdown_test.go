@@ -133,7 +133,7 @@ func TestMarkdownFixtureStructure(t *testing.T) {
 	want := 0
 	groups := groupFindings(a.Findings)
 	for _, v := range a.Verdicts {
-		if len(groups[subjectKey{v.Cluster, v.Service, v.TaskDefinition}]) > 0 || len(v.Notes) > 0 || v.Fallback != "" {
+		if len(groups[subjectKey{v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition}]) > 0 || len(v.Notes) > 0 || v.Fallback != "" {
 			want++
 		}
 	}

@@ -36,6 +36,8 @@ type Report struct {
 	// ChartLimit bars each).
 	CostChart []ReportCluster `json:"-"`
 	RuleChart []RuleCount     `json:"-"`
+	// place says whether human formats name account and region (needsPlace).
+	place placer
 }
 
 // ReportSummary is the page-one view: what can move and what it costs.
@@ -71,6 +73,9 @@ type ReportSummary struct {
 
 // ReportCluster is one cluster's verdict counts and costs.
 type ReportCluster struct {
+	// Account is the cluster's account; Region the region it is priced in
+	// (its own unless --region says otherwise).
+	Account        string         `json:"account"`
 	Cluster        string         `json:"cluster"`
 	Region         string         `json:"region"`
 	Services       int            `json:"services"`
@@ -83,7 +88,12 @@ type ReportCluster struct {
 	// Chart holds the cluster's bars for the cost chart, as shares of the
 	// largest bar over all clusters (0–1, four places; null when unknown).
 	Chart ClusterChart `json:"-"`
+	label string
 }
+
+// Label is the cluster's name as the human formats show it: with
+// ACCOUNT/REGION/ in front when the report spans several (needsPlace).
+func (c ReportCluster) Label() string { return c.label }
 
 // ClusterChart are a cluster's bar lengths in the cost chart.
 type ClusterChart struct {
@@ -101,6 +111,9 @@ type RuleCount struct {
 
 // ServiceReport is one service: verdict, size, costs, changes, next steps.
 type ServiceReport struct {
+	// Account and Region are the service's own (see fleet.Identity).
+	Account        string         `json:"account"`
+	Region         string         `json:"region"`
 	Cluster        string         `json:"cluster"`
 	Service        string         `json:"service"`
 	TaskDefinition string         `json:"taskDefinition"`
@@ -136,7 +149,13 @@ type ServiceReport struct {
 	// LikeForLikeOptions the options under which its cluster is compared.
 	LikeForLike        string   `json:"likeForLike"`
 	LikeForLikeOptions []string `json:"likeForLikeOptions"`
+	// label is the cluster as the human formats show it (see Label).
+	label string
 }
+
+// Label is the service's cluster as the human formats show it: with
+// ACCOUNT/REGION/ in front when the report spans several (needsPlace).
+func (s ServiceReport) Label() string { return s.label }
 
 // DataGaps is everything the report could not check, price or read.
 type DataGaps struct {

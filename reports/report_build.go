@@ -12,7 +12,7 @@ import (
 // RewritePreview is what the rewrite made of the fleet, keyed for lookup.
 // A missing entry means no rewrite for that task definition or service.
 type RewritePreview struct {
-	TaskDefinitions map[string]*rewrite.Result        // by family:revision
+	TaskDefinitions map[string]*rewrite.Result        // by TaskDefinitionKey
 	Services        map[string]*rewrite.ServiceResult // by ServiceKey
 	// Errors says, by ServiceKey, why a service or its task definition
 	// could not be rewritten.
@@ -21,8 +21,17 @@ type RewritePreview struct {
 	Note string
 }
 
-// ServiceKey is the RewritePreview.Services key of a service.
-func ServiceKey(cluster, service string) string { return cluster + "/" + service }
+// ServiceKey is the RewritePreview.Services key of a service: names repeat
+// across accounts and regions.
+func ServiceKey(account, region, cluster, service string) string {
+	return account + "/" + region + "/" + cluster + "/" + service
+}
+
+// TaskDefinitionKey is the RewritePreview.TaskDefinitions key of a task
+// definition: family:revision repeats across accounts and regions.
+func TaskDefinitionKey(account, region, key string) string {
+	return account + "/" + region + "/" + key
+}
 
 // NewReport joins an audit, a cost report of the same fleet and a rewrite
 // preview into one report. generatedAt is printed as is; empty means no
@@ -34,9 +43,10 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 		RewriteNote: rw.Note, Audit: a, Cost: c,
 	}
 	r.Services = reportServices(a, c, rw)
+	r.place = a.place
 	placeInLikeForLike(r.Services, c.Totals.LikeForLike)
 	r.Summary = reportSummary(r.Services, c.Totals, len(c.Clusters))
-	r.Clusters = reportClusters(r.Services, c.Clusters)
+	r.Clusters = reportClusters(r.Services, c.Clusters, r.place)
 	r.BlockedByRule = blockedByRule(r.Services, a.Rules)
 	r.DataGaps = dataGaps(a, c)
 	r.CostChart = chartSelection(r.Clusters)
@@ -47,12 +57,14 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 	costs := make(map[string]*ServiceCostRow, len(c.Services))
 	for i := range c.Services {
-		costs[ServiceKey(c.Services[i].Cluster, c.Services[i].Service)] = &c.Services[i]
+		s := &c.Services[i]
+		costs[ServiceKey(s.where.Account, s.where.Region, s.Cluster, s.Service)] = s
 	}
 	needs := map[string][]string{}
 	for _, n := range a.NotChecked {
 		if n.Service != "" {
-			needs[ServiceKey(n.Cluster, n.Service)] = append(needs[ServiceKey(n.Cluster, n.Service)], n.Needs)
+			k := ServiceKey(n.Account, n.Region, n.Cluster, n.Service)
+			needs[k] = append(needs[k], n.Needs)
 		}
 	}
 	out := []ServiceReport{}
@@ -60,11 +72,13 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 		if v.Service == "" {
 			continue
 		}
-		key := ServiceKey(v.Cluster, v.Service)
-		s := serviceReport(v, costs[key], rw.TaskDefinitions[v.TaskDefinition], rw.Services[key])
+		key := ServiceKey(v.Account, v.Region, v.Cluster, v.Service)
+		td := rw.TaskDefinitions[TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)]
+		s := serviceReport(v, costs[key], td, rw.Services[key])
+		s.label = a.place.name(v.Account, v.Region, v.Cluster)
 		s.NotChecked = distinct(needs[key])
 		s.RewriteError = rw.Errors[key]
-		s.NextSteps = nextSteps(s, rw.TaskDefinitions[v.TaskDefinition], rw.Services[key], rw.Note == "")
+		s.NextSteps = nextSteps(s, td, rw.Services[key], rw.Note == "")
 		s.Plan = planOf(s)
 		out = append(out, s)
 	}
@@ -73,7 +87,7 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 
 func serviceReport(v analyzer.Verdict, cost *ServiceCostRow, td *rewrite.Result, svc *rewrite.ServiceResult) ServiceReport {
 	s := ServiceReport{
-		Cluster: v.Cluster, Service: v.Service, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
+		Account: v.Account, Region: v.Region, Cluster: v.Cluster, Service: v.Service, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
 		Blockers: nonNil(v.Blockers), Fixable: nonNil(v.Fixable), Warnings: nonNil(v.Warnings), Fallback: v.Fallback,
 		EC2Monthly: Amount{}, FargateMonthly: FargateAmounts{}, Changes: []rewrite.Change{}, Remaining: []rewrite.Remaining{},
 		Unknown: []string{},

@@ -9,7 +9,7 @@ import (
 
 // reportCSVHeader is the one header of the report CSV: one row per
 // service, every figure in its own column.
-var reportCSVHeader = []string{"cluster", "service", "task_definition", "verdict", "on_fargate",
+var reportCSVHeader = []string{"account", "region", "cluster", "service", "task_definition", "verdict", "on_fargate",
 	"blockers", "fixable", "warnings", "fallback", "tasks", "fargate_cpu", "fargate_memory_mib",
 	"ec2_monthly", "ondemand_monthly", "spot_monthly", "arm_monthly", "sp1y_monthly", "sp3y_monthly",
 	"saving_ondemand_monthly", "saving_spot_monthly", "saving_arm_monthly", "saving_sp1y_monthly", "saving_sp3y_monthly",
@@ -40,7 +40,7 @@ func reportCSVRow(s ServiceReport) []string {
 		cpu, mem = strconv.Itoa(s.FargateSize.CPU), strconv.Itoa(s.FargateSize.Memory)
 	}
 	f, sv := s.FargateMonthly, s.SavingsMonthly
-	return []string{csvText(s.Cluster), csvText(s.Service), csvText(s.TaskDefinition), s.Verdict, strconv.FormatBool(s.OnFargate),
+	return []string{csvText(s.Account), csvText(s.Region), csvText(s.Cluster), csvText(s.Service), csvText(s.TaskDefinition), s.Verdict, strconv.FormatBool(s.OnFargate),
 		csvList(s.Blockers), csvList(s.Fixable), csvList(s.Warnings), csvText(s.Fallback), strconv.Itoa(s.Tasks), cpu, mem,
 		plainAmount(s.EC2Monthly), plainAmount(f.OnDemand), plainAmount(f.Spot), plainAmount(f.ARM), plainAmount(f.SavingsPlan1y), plainAmount(f.SavingsPlan3y),
 		plainAmount(sv.OnDemand), plainAmount(sv.Spot), plainAmount(sv.ARM), plainAmount(sv.SavingsPlan1y), plainAmount(sv.SavingsPlan3y),

@@ -46,8 +46,14 @@ func reportOf(t testing.TB, f *fleet.Fleet, diags []fleet.Diagnostic, rw Rewrite
 // balanced services, an ip target group.
 func fixturePreview(f *fleet.Fleet) RewritePreview {
 	rw := RewritePreview{TaskDefinitions: map[string]*rewrite.Result{}, Services: map[string]*rewrite.ServiceResult{}}
-	for _, td := range f.TaskDefinitions {
-		rw.TaskDefinitions[td.Key()] = &rewrite.Result{
+	// Keyed as the command keys them: by each service's account and region
+	// and the task definition it names.
+	for _, s := range f.Services {
+		td := s.TaskDef
+		if td == nil {
+			continue
+		}
+		rw.TaskDefinitions[TaskDefinitionKey(s.Identity.Account, s.Identity.Region, s.TaskDefinitionKey())] = &rewrite.Result{
 			Key: td.Key(), Document: json.RawMessage(`{}`), Size: rewrite.Size{CPU: 256, Memory: 512},
 			Changes: []rewrite.Change{
 				{RuleID: "network-mode-awsvpc", Path: "networkMode", Before: raw(`"bridge"`), After: raw(`"awsvpc"`), Message: "Fargate needs awsvpc networking"},
@@ -62,7 +68,7 @@ func fixturePreview(f *fleet.Fleet) RewritePreview {
 		if len(s.Svc.LoadBalancers) > 0 {
 			sr.TargetGroups = []rewrite.TargetGroupDoc{{Name: s.Name() + "-ip", Replaces: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/" + s.Name() + "/0"}}
 		}
-		rw.Services[ServiceKey(s.Cluster, s.Name())] = sr
+		rw.Services[ServiceKey(s.Identity.Account, s.Identity.Region, s.Cluster, s.Name())] = sr
 	}
 	return rw
 }

@@ -2,6 +2,8 @@ package reports
 
 import (
 	"io"
+	"maps"
+	"slices"
 )
 
 // reportRenderers maps each report format name to its renderer.
@@ -23,7 +25,7 @@ var ReportFiles = map[string]string{
 }
 
 // ReportFormats lists the formats RenderReport accepts.
-func ReportFormats() []string { return sortedKeys(reportRenderers) }
+func ReportFormats() []string { return slices.Sorted(maps.Keys(reportRenderers)) }
 
 // RenderReport writes the migration report in the named format.
 func RenderReport(w io.Writer, format string, r *Report) error {

@@ -110,8 +110,8 @@ func groupByCluster(services []ServiceReport) []clusterGroup {
 	var out []clusterGroup
 	start := 0
 	for i := 1; i <= len(services); i++ {
-		if i == len(services) || services[i].Cluster != services[start].Cluster {
-			out = append(out, clusterGroup{Name: services[start].Cluster, Services: services[start:i]})
+		if i == len(services) || services[i].label != services[start].label {
+			out = append(out, clusterGroup{Name: services[start].label, Services: services[start:i]})
 			start = i
 		}
 	}

@@ -1,5 +1,7 @@
 package reports
 
+import "github.com/ecs2fargate/ecs2fargate/internal/fleet"
+
 // Places a service can have in the like-for-like comparison.
 const (
 	likeMoves     = "moves"
@@ -15,21 +17,21 @@ func placeInLikeForLike(services []ServiceReport, l LikeForLikeRows) {
 	compared := map[string][]string{}
 	for _, o := range l.options() {
 		for _, s := range o.row.StaysOnEC2 {
-			stays[ServiceKey(s.Cluster, s.Service)] = true
+			stays[ServiceKey(s.Account, s.Region, s.Cluster, s.Service)] = true
 		}
-		for _, c := range o.row.Clusters {
+		for _, c := range o.row.compared {
 			compared[c] = append(compared[c], o.label)
 		}
 	}
 	for i := range services {
 		s := &services[i]
-		s.LikeForLikeOptions = nonNil(compared[s.Cluster])
+		s.LikeForLikeOptions = nonNil(compared[clusterKey(fleet.Identity{Account: s.Account, Region: s.Region}, s.Cluster)])
 		switch {
 		case s.OnFargate:
 			s.LikeForLike = likeOnFargate
 		case len(s.LikeForLikeOptions) == 0:
 			s.LikeForLike = likeLeftOut
-		case stays[ServiceKey(s.Cluster, s.Service)]:
+		case stays[ServiceKey(s.Account, s.Region, s.Cluster, s.Service)]:
 			s.LikeForLike = likeStays
 		default:
 			s.LikeForLike = likeMoves

@@ -59,7 +59,7 @@ func mdReportClusters(b *strings.Builder, r *Report) {
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, c := range r.Clusters {
 		f := c.FargateMonthly
-		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(orNone(c.Cluster, "(no cluster)")), c.Services,
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(orNone(c.Label(), "(no cluster)")), c.Services,
 			c.ByVerdict["ready"], c.ByVerdict["fixable"], c.ByVerdict["blocked"], c.ByVerdict["unknown"], c.EC2Monthly, c.IdleMonthly,
 			f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, c.SavingsMonthly.OnDemand)
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 func newVerdictCounts() map[string]int {
@@ -45,27 +46,33 @@ func reportSummary(services []ServiceReport, t CostTotals, clusters int) ReportS
 
 // reportClusters joins each cluster's costs with its services' verdicts.
 // A cluster the cost model did not price has unknown costs.
-func reportClusters(services []ServiceReport, costs []ClusterCostRow) []ReportCluster {
-	byName := map[string]*ReportCluster{}
+func reportClusters(services []ServiceReport, costs []ClusterCostRow, place placer) []ReportCluster {
+	byKey := map[string]*ReportCluster{}
 	for _, c := range costs {
-		byName[c.Cluster] = &ReportCluster{Cluster: c.Cluster, Region: c.Region, ByVerdict: newVerdictCounts(),
+		byKey[clusterKey(c.where, c.Cluster)] = &ReportCluster{Account: c.Account, Cluster: c.Cluster, Region: c.Region, ByVerdict: newVerdictCounts(),
 			EC2Monthly: c.EC2Monthly, IdleMonthly: c.IdleMonthly, FargateMonthly: c.FargateMonthly,
-			SavingsMonthly: c.SavingsMonthly, Utilization: c.Utilization}
+			SavingsMonthly: c.SavingsMonthly, Utilization: c.Utilization, label: place.name(c.where.Account, c.where.Region, c.Cluster)}
 	}
 	for _, s := range services {
-		c, ok := byName[s.Cluster]
+		k := clusterKey(fleet.Identity{Account: s.Account, Region: s.Region}, s.Cluster)
+		c, ok := byKey[k]
 		if !ok {
-			c = &ReportCluster{Cluster: s.Cluster, ByVerdict: newVerdictCounts()}
-			byName[s.Cluster] = c
+			c = &ReportCluster{Account: s.Account, Cluster: s.Cluster, Region: s.Region, ByVerdict: newVerdictCounts(), label: s.label}
+			byKey[k] = c
 		}
 		c.Services++
 		c.ByVerdict[s.Verdict]++
 	}
-	out := make([]ReportCluster, 0, len(byName))
-	for _, c := range byName {
+	out := make([]ReportCluster, 0, len(byKey))
+	for _, c := range byKey {
 		out = append(out, *c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Cluster < out[j].Cluster })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Cluster != out[j].Cluster {
+			return out[i].Cluster < out[j].Cluster
+		}
+		return out[i].label < out[j].label
+	})
 	chartClusters(out)
 	return out
 }

@@ -77,7 +77,7 @@ func tableClusters(w io.Writer, r *Report) error {
 	rows := make([][]string, 0, len(r.Clusters))
 	for _, c := range r.Clusters {
 		f := c.FargateMonthly
-		rows = append(rows, []string{termText(dash(c.Cluster)), strconv.Itoa(c.Services), strconv.Itoa(c.ByVerdict["ready"]), strconv.Itoa(c.ByVerdict["fixable"]),
+		rows = append(rows, []string{termText(dash(c.Label())), strconv.Itoa(c.Services), strconv.Itoa(c.ByVerdict["ready"]), strconv.Itoa(c.ByVerdict["fixable"]),
 			strconv.Itoa(c.ByVerdict["blocked"]), strconv.Itoa(c.ByVerdict["unknown"]), c.EC2Monthly.String(), c.IdleMonthly.String(),
 			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), c.SavingsMonthly.OnDemand.String()})
 	}
@@ -99,7 +99,7 @@ func tableServices(w io.Writer, r *Report) error {
 		if len(s.NextSteps) > 0 {
 			step = s.NextSteps[0]
 		}
-		rows = append(rows, []string{termText(dash(s.Cluster)), termText(s.Service), s.Verdict, dash(strings.Join(s.Blockers, ",")), sizeText(s.FargateSize),
+		rows = append(rows, []string{termText(dash(s.Label())), termText(s.Service), s.Verdict, dash(strings.Join(s.Blockers, ",")), sizeText(s.FargateSize),
 			s.EC2Monthly.String(), s.FargateMonthly.OnDemand.String(), s.SavingsMonthly.OnDemand.String(), strconv.Itoa(len(s.Changes)), termText(step)})
 	}
 	return titledPlainTable(w, "Services (USD per month)", []string{"CLUSTER", "SERVICE", "VERDICT", "BLOCKERS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SAVING", "CHANGES", "NEXT STEP"}, rows)

@@ -39,7 +39,7 @@ func xssFleet(t *testing.T) *Report {
 	}
 	rw := RewritePreview{TaskDefinitions: map[string]*rewrite.Result{}, Services: map[string]*rewrite.ServiceResult{}}
 	for _, s := range f.Services {
-		rw.Services[ServiceKey(s.Cluster, s.Name())] = &rewrite.ServiceResult{NotInPlace: xss,
+		rw.Services[ServiceKey(s.Identity.Account, s.Identity.Region, s.Cluster, s.Name())] = &rewrite.ServiceResult{NotInPlace: xss,
 			Changes: []rewrite.Change{{RuleID: xss, Path: xss, Before: raw(`"` + xss + `"`), Message: xss}}}
 	}
 	return reportOf(t, f, diags, rw)

@@ -12,6 +12,7 @@ import (
 // the status, every change with its rule, and what remains by hand.
 func RenderRewriteMarkdown(w io.Writer, r *rewrite.Report) error {
 	var b strings.Builder
+	p := rewritePlacer(r)
 	b.WriteString("# Fargate rewrite\n\n")
 	fmt.Fprintf(&b, "%d task definition(s), %d service(s).\n", len(r.TaskDefinitions), len(r.Services))
 	if len(r.Errors) > 0 {
@@ -21,7 +22,7 @@ func RenderRewriteMarkdown(w io.Writer, r *rewrite.Report) error {
 		}
 	}
 	for _, t := range r.TaskDefinitions {
-		fmt.Fprintf(&b, "\n## Task definition %s: %s\n\n", mdText(t.Key), TaskStatus(t))
+		fmt.Fprintf(&b, "\n## Task definition %s: %s\n\n", mdText(p.name(t.Account, t.Region, t.Key)), TaskStatus(t))
 		if t.Output != "" {
 			fmt.Fprintf(&b, "Output: `%s`", t.Output)
 			if t.Size.CPU > 0 {
@@ -33,7 +34,7 @@ func RenderRewriteMarkdown(w io.Writer, r *rewrite.Report) error {
 		mdRemaining(&b, t.Remaining)
 	}
 	for _, s := range r.Services {
-		fmt.Fprintf(&b, "\n## Service %s/%s: %s\n\n", mdText(s.Cluster), mdText(s.Service), ServiceStatus(s))
+		fmt.Fprintf(&b, "\n## Service %s/%s: %s\n\n", mdText(p.name(s.Account, s.Region, s.Cluster)), mdText(s.Service), ServiceStatus(s))
 		if s.NotInPlace != "" {
 			fmt.Fprintf(&b, "Cannot move in place: %s\n\n", mdText(s.NotInPlace))
 		}
@@ -81,6 +82,10 @@ func TaskStatus(t rewrite.Result) string {
 // ServiceStatus is a service rewrite's one-word outcome.
 func ServiceStatus(s rewrite.ServiceResult) string {
 	switch {
+	case s.AlreadyOnFargate && len(s.Changes) > 0:
+		return "on Fargate: platform version update"
+	case s.AlreadyOnFargate:
+		return "already on Fargate"
 	case s.Forced:
 		return "forced"
 	case s.UpdateService != nil:

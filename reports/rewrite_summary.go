@@ -11,6 +11,7 @@ import (
 // RenderRewriteSummary writes the short table the rewrite prints on
 // stderr: one row per task definition and service.
 func RenderRewriteSummary(w io.Writer, r *rewrite.Report) error {
+	p := rewritePlacer(r)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SUBJECT\tSTATUS\tCHANGES\tLOSSY\tREMAINING\tSIZE")
 	for _, t := range r.TaskDefinitions {
@@ -18,10 +19,10 @@ func RenderRewriteSummary(w io.Writer, r *rewrite.Report) error {
 		if t.Size.CPU > 0 && t.Document != nil {
 			size = fmt.Sprintf("%d/%d", t.Size.CPU, t.Size.Memory)
 		}
-		fmt.Fprintf(tw, "task definition %s\t%s\t%d\t%d\t%s\t%s\n", t.Key, TaskStatus(t), len(t.Changes), lossy(t.Changes), remainingText(t.Remaining), size)
+		fmt.Fprintf(tw, "task definition %s\t%s\t%d\t%d\t%s\t%s\n", p.name(t.Account, t.Region, t.Key), TaskStatus(t), len(t.Changes), lossy(t.Changes), remainingText(t.Remaining), size)
 	}
 	for _, s := range r.Services {
-		fmt.Fprintf(tw, "service %s/%s\t%s\t%d\t%d\t%s\t-\n", s.Cluster, s.Service, ServiceStatus(s), len(s.Changes), lossy(s.Changes), remainingText(s.Remaining))
+		fmt.Fprintf(tw, "service %s/%s\t%s\t%d\t%d\t%s\t-\n", p.name(s.Account, s.Region, s.Cluster), s.Service, ServiceStatus(s), len(s.Changes), lossy(s.Changes), remainingText(s.Remaining))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -10,9 +10,12 @@ import (
 
 // ruleJSON is a rule as the rules command's JSON shows it.
 type ruleJSON struct {
-	ID          string   `json:"id"`
-	Scope       string   `json:"scope"`
-	Severity    string   `json:"severity"`
+	ID       string `json:"id"`
+	Scope    string `json:"scope"`
+	Severity string `json:"severity"`
+	// Severities are all the severities the audit can give the rule's
+	// findings (Severity among them), highest first.
+	Severities  []string `json:"severities"`
 	Title       string   `json:"title"`
 	Rationale   string   `json:"rationale"`
 	Remediation string   `json:"remediation"`
@@ -27,7 +30,7 @@ func RenderRules(w io.Writer, format string, rules []analyzer.Rule) error {
 	case "table":
 		t := newTable(w, "RULE", "SCOPE", "SEVERITY", "TITLE")
 		for _, r := range rules {
-			if err := t.Append(r.ID, string(r.Scope), r.Severity.String(), r.Title); err != nil {
+			if err := t.Append(r.ID, string(r.Scope), r.SeverityText(), r.Title); err != nil {
 				return err
 			}
 		}
@@ -35,7 +38,7 @@ func RenderRules(w io.Writer, format string, rules []analyzer.Rule) error {
 	case "json":
 		out := make([]ruleJSON, len(rules))
 		for i, r := range rules {
-			out[i] = ruleJSON{r.ID, string(r.Scope), r.Severity.String(), r.Title, r.Rationale, r.Remediation, r.Fallback, r.Unverified, r.References}
+			out[i] = ruleJSON{r.ID, string(r.Scope), r.Severity.String(), severityNames(r), r.Title, r.Rationale, r.Remediation, r.Fallback, r.Unverified, r.References}
 		}
 		return writeJSON(w, out)
 	case "markdown":
@@ -53,7 +56,7 @@ func rulesMarkdown(w io.Writer, rules []analyzer.Rule) error {
 		if r.Unverified != "" {
 			title += " (partly unverified)"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Scope, r.Severity, title)
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Scope, r.SeverityText(), title)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -63,7 +66,7 @@ func rulesMarkdown(w io.Writer, rules []analyzer.Rule) error {
 func ExplainRule(w io.Writer, r analyzer.Rule) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n\n", r.ID, r.Title)
-	fmt.Fprintf(&b, "Severity:    %s\nScope:       %s\n\n", r.Severity, r.Scope)
+	fmt.Fprintf(&b, "Severity:    %s\nScope:       %s\n\n", r.SeverityText(), r.Scope)
 	fmt.Fprintf(&b, "Why:\n%s\n\n", wrap(r.Rationale, 78, "  "))
 	fmt.Fprintf(&b, "What to do:\n%s\n\n", wrap(r.Remediation, 78, "  "))
 	if r.Fallback != "" {
@@ -121,4 +124,12 @@ func wrap(text string, width int, indent string) string {
 // mdCell escapes a value for a Markdown table cell.
 func mdCell(s string) string {
 	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
+}
+
+func severityNames(r analyzer.Rule) []string {
+	var out []string
+	for _, s := range r.Severities() {
+		out = append(out, s.String())
+	}
+	return out
 }

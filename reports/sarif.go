@@ -90,6 +90,8 @@ type sarifResult struct {
 
 type sarifResultProps struct {
 	Severity       string `json:"severity"`
+	Account        string `json:"account"`
+	Region         string `json:"region"`
 	Cluster        string `json:"cluster"`
 	Service        string `json:"service"`
 	TaskDefinition string `json:"taskDefinition"`
@@ -219,16 +221,16 @@ func sarifResults(a *Audit, index map[string]int) []sarifResult {
 		res := sarifResult{
 			RuleID:              f.RuleID,
 			Level:               sarifLevel(f.Severity),
-			Message:             sarifText{findingMessage(f)},
-			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f)},
-			Properties: sarifResultProps{Severity: f.Severity.String(), Cluster: f.Cluster, Service: f.Service,
+			Message:             sarifText{findingMessage(a.place, f)},
+			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(a.place, f)},
+			Properties: sarifResultProps{Severity: f.Severity.String(), Account: f.Account, Region: f.Region, Cluster: f.Cluster, Service: f.Service,
 				TaskDefinition: f.TaskDefinition, Container: f.Container, Path: f.Path, Value: f.Value, Unverified: f.Unverified},
 		}
 		if i, ok := index[f.RuleID]; ok {
 			res.RuleIndex = &i
 		}
 		if phys := physicalLocation(f.File, positions[f.File][fullPath(f)]); phys != nil {
-			res.Locations = []sarifLocation{{PhysicalLocation: phys, LogicalLocations: logicalLocations(f)}}
+			res.Locations = []sarifLocation{{PhysicalLocation: phys, LogicalLocations: logicalLocations(a.place, f)}}
 		}
 		out = append(out, res)
 	}
@@ -303,31 +305,36 @@ func artifactURI(file string) (string, bool) {
 }
 
 // logicalLocations name the ECS resources the finding is about.
-func logicalLocations(f analyzer.Finding) []sarifLogical {
+// Their qualified names start with ACCOUNT/REGION/ when the audit spans
+// several (see needsPlace).
+func logicalLocations(p placer, f analyzer.Finding) []sarifLogical {
 	var out []sarifLogical
+	q := func(name string) string { return p.name(f.Account, f.Region, name) }
 	if f.Cluster != "" {
-		out = append(out, sarifLogical{f.Cluster, "cluster/" + f.Cluster, "resource"})
+		out = append(out, sarifLogical{f.Cluster, q("cluster/" + f.Cluster), "resource"})
 	}
 	if f.Service != "" {
-		out = append(out, sarifLogical{f.Service, "cluster/" + f.Cluster + "/service/" + f.Service, "resource"})
+		out = append(out, sarifLogical{f.Service, q("cluster/" + f.Cluster + "/service/" + f.Service), "resource"})
 	}
 	if f.TaskDefinition != "" {
-		out = append(out, sarifLogical{f.TaskDefinition, "task-definition/" + f.TaskDefinition, "resource"})
+		out = append(out, sarifLogical{f.TaskDefinition, q("task-definition/" + f.TaskDefinition), "resource"})
 	}
 	if f.Container != "" {
-		out = append(out, sarifLogical{f.Container, "task-definition/" + f.TaskDefinition + "/container/" + f.Container, "resource"})
+		out = append(out, sarifLogical{f.Container, q("task-definition/" + f.TaskDefinition + "/container/" + f.Container), "resource"})
 	}
 	return out
 }
 
 // findingMessage is the message with its subject, since code scanning shows
 // the message alone.
-func findingMessage(f analyzer.Finding) string {
+func findingMessage(p placer, f analyzer.Finding) string {
 	var where []string
 	if f.Service != "" {
-		where = append(where, "service "+f.Cluster+"/"+f.Service)
+		where = append(where, "service "+p.name(f.Account, f.Region, f.Cluster)+"/"+f.Service)
+		where = append(where, "task definition "+f.TaskDefinition)
+	} else {
+		where = append(where, "task definition "+p.name(f.Account, f.Region, f.TaskDefinition))
 	}
-	where = append(where, "task definition "+f.TaskDefinition)
 	if f.Container != "" {
 		where = append(where, "container "+f.Container)
 	}
@@ -339,10 +346,12 @@ func findingMessage(f analyzer.Finding) string {
 }
 
 // fingerprint identifies a finding across runs, whatever line it moves to:
-// a hash of the rule, the subject, the container and the field path.
-func fingerprint(f analyzer.Finding) string {
+// a hash of the rule, the subject, the container and the field path. The
+// subject names its account and region only when the audit needs them (see
+// needsPlace), so a one-region fleet's fingerprints stay as they were.
+func fingerprint(p placer, f analyzer.Finding) string {
 	sum := sha256.Sum256([]byte(strings.Join([]string{
-		f.RuleID, subjectLabel(f.Cluster, f.Service, f.TaskDefinition), f.Container, f.Path,
+		f.RuleID, p.subject(f.Account, f.Region, f.Cluster, f.Service, f.TaskDefinition), f.Container, f.Path,
 	}, "\x00")))
 	return hex.EncodeToString(sum[:])
 }
@@ -366,7 +375,7 @@ func sarifInvocationOf(a *Audit, index map[string]int) sarifInvocation {
 	}
 	for _, nc := range a.NotChecked {
 		n := sarifNotification{Level: "note", Message: sarifText{"rule " + nc.RuleID + " not checked for " +
-			subjectLabel(nc.Cluster, nc.Service, nc.TaskDefinition) + ": needs " + nc.Needs}}
+			a.place.subject(nc.Account, nc.Region, nc.Cluster, nc.Service, nc.TaskDefinition) + ": needs " + nc.Needs}}
 		if i, ok := index[nc.RuleID]; ok {
 			n.AssociatedRule = &sarifRuleRef{ID: nc.RuleID, Index: i}
 		}

@@ -271,7 +271,7 @@ func TestFingerprintIgnoresLineAndValue(t *testing.T) {
 	f := analyzer.Finding{RuleID: "privileged", TaskDefinition: "web:7", Container: "app", Path: "containerDefinitions[0].privileged", Value: "true", File: "a.json"}
 	g := f
 	g.Value, g.File, g.Message = "1", "b.json", "other words"
-	if fingerprint(f) != fingerprint(g) {
+	if fingerprint(false, f) != fingerprint(false, g) {
 		t.Error("fingerprint changed with value, file or message")
 	}
 	for _, h := range []analyzer.Finding{
@@ -280,8 +280,19 @@ func TestFingerprintIgnoresLineAndValue(t *testing.T) {
 		func() analyzer.Finding { h := f; h.TaskDefinition = "api:1"; return h }(),
 		func() analyzer.Finding { h := f; h.RuleID = "network-mode-awsvpc"; return h }(),
 	} {
-		if fingerprint(h) == fingerprint(f) {
+		if fingerprint(false, h) == fingerprint(false, f) {
 			t.Errorf("fingerprint did not change for %+v", h)
 		}
+	}
+	// Where the audit spans several accounts or regions, the same finding
+	// in another region is another finding; a one-region audit's
+	// fingerprints do not depend on the account and region at all.
+	west := f
+	west.Account, west.Region = "123456789012", "us-west-2"
+	if fingerprint(true, west) == fingerprint(true, f) {
+		t.Error("fingerprint did not change with the region in a multi-region audit")
+	}
+	if fingerprint(false, west) != fingerprint(false, f) {
+		t.Error("fingerprint of a one-region audit changed with its region")
 	}
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,7 +68,7 @@ func serviceVerdictTable(w io.Writer, a *Audit) error {
 	var rows [][]string
 	for _, v := range a.Verdicts {
 		if v.Service != "" {
-			rows = append(rows, []string{dash(v.Cluster), v.Service, v.TaskDefinition, v.Verdict, ids(v.Blockers), ids(v.Fixable)})
+			rows = append(rows, []string{a.place.name(v.Account, v.Region, dash(v.Cluster)), v.Service, v.TaskDefinition, v.Verdict, ids(v.Blockers), ids(v.Fixable)})
 		}
 	}
 	return titledTable(w, "Services", []string{"CLUSTER", "SERVICE", "TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows)
@@ -77,7 +78,7 @@ func taskVerdictTable(w io.Writer, a *Audit) error {
 	var rows [][]string
 	for _, v := range a.Verdicts {
 		if v.Service == "" {
-			rows = append(rows, []string{v.TaskDefinition, v.Verdict, ids(v.Blockers), ids(v.Fixable)})
+			rows = append(rows, []string{a.place.name(v.Account, v.Region, v.TaskDefinition), v.Verdict, ids(v.Blockers), ids(v.Fixable)})
 		}
 	}
 	return titledTable(w, "Task definitions", []string{"TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows)
@@ -90,7 +91,7 @@ func auditFindingTable(w io.Writer, a *Audit) error {
 		if f.Unverified {
 			msg += " (unverified)"
 		}
-		rows = append(rows, []string{f.Severity.String(), f.RuleID, findingPlace(f), msg})
+		rows = append(rows, []string{f.Severity.String(), f.RuleID, findingPlace(a.place, f), msg})
 	}
 	header := []string{"SEVERITY", "RULE", "WHERE", "MESSAGE"}
 	return titledTable(w, "Findings", header, wrapLast(header, rows))
@@ -99,8 +100,8 @@ func auditFindingTable(w io.Writer, a *Audit) error {
 // findingPlace stacks the subject, the container and the JSON path in one
 // cell, one per line, so the message keeps room to be read; none is ever
 // broken, so each can be copied whole.
-func findingPlace(f analyzer.Finding) string {
-	lines := []string{subjectLabel(f.Cluster, f.Service, f.TaskDefinition)}
+func findingPlace(p placer, f analyzer.Finding) string {
+	lines := []string{p.subject(f.Account, f.Region, f.Cluster, f.Service, f.TaskDefinition)}
 	if f.Container != "" {
 		lines = append(lines, "container "+f.Container)
 	}
@@ -113,7 +114,7 @@ func findingPlace(f analyzer.Finding) string {
 func notCheckedTable(w io.Writer, a *Audit) error {
 	var rows [][]string
 	for _, n := range a.NotChecked {
-		rows = append(rows, []string{n.RuleID, subjectLabel(n.Cluster, n.Service, n.TaskDefinition), dash(n.Container), n.Needs})
+		rows = append(rows, []string{n.RuleID, a.place.subject(n.Account, n.Region, n.Cluster, n.Service, n.TaskDefinition), dash(n.Container), n.Needs})
 	}
 	header := []string{"RULE", "SUBJECT", "CONTAINER", "NEEDS"}
 	return titledTable(w, "Not checked (the inputs lack the data)", header, wrapLast(header, rows))
@@ -204,11 +205,19 @@ func summaryText(a *Audit) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Services:         %d (%d ready, %d fixable, %d blocked", s.Services,
 		s.ServiceVerdicts[analyzer.Ready], s.ServiceVerdicts[analyzer.Fixed], s.ServiceVerdicts[analyzer.Blocked])
-	if n := s.ServiceVerdicts[analyzer.Unknown]; n > 0 {
-		fmt.Fprintf(&b, ", %d unknown: task definition not among the inputs", n)
+	absent, undecided := unjudgedServices(a.Verdicts)
+	if absent > 0 {
+		fmt.Fprintf(&b, ", %d unknown: task definition not among the inputs", absent)
 	}
-	fmt.Fprintf(&b, ")\nTask definitions: %d (%d ready, %d fixable, %d blocked)\n", s.TaskDefinitions,
+	if undecided > 0 {
+		fmt.Fprintf(&b, ", %d unknown: platform not decided (platform-unknown)", undecided)
+	}
+	fmt.Fprintf(&b, ")\nTask definitions: %d (%d ready, %d fixable, %d blocked", s.TaskDefinitions,
 		s.TaskVerdicts[analyzer.Ready], s.TaskVerdicts[analyzer.Fixed], s.TaskVerdicts[analyzer.Blocked])
+	if n := s.TaskVerdicts[analyzer.Unknown]; n > 0 {
+		fmt.Fprintf(&b, ", %d unknown: platform not decided (platform-unknown)", n)
+	}
+	b.WriteString(")\n")
 	fmt.Fprintf(&b, "Findings:         %d blocker, %d fixable, %d warning, %d info\n",
 		s.Findings["blocker"], s.Findings["fixable"], s.Findings["warning"], s.Findings["info"])
 	if s.NotChecked > 0 {
@@ -246,13 +255,13 @@ func dash(s string) string {
 }
 
 // subjectKey identifies what a finding or verdict is about.
-type subjectKey struct{ cluster, service, taskDefinition string }
+type subjectKey struct{ account, region, cluster, service, taskDefinition string }
 
 // groupFindings indexes findings by their subject, keeping their order.
 func groupFindings(fs []analyzer.Finding) map[subjectKey][]analyzer.Finding {
 	out := map[subjectKey][]analyzer.Finding{}
 	for _, f := range fs {
-		k := subjectKey{f.Cluster, f.Service, f.TaskDefinition}
+		k := subjectKey{f.Account, f.Region, f.Cluster, f.Service, f.TaskDefinition}
 		out[k] = append(out[k], f)
 	}
 	return out
@@ -288,4 +297,21 @@ func toolName(t Tool) string {
 		return t.Name
 	}
 	return t.Name + " " + t.Version
+}
+
+// unjudgedServices counts the services whose verdict is unknown because
+// their task definition is absent, and because their platform is not
+// decided (a platform-unknown warning).
+func unjudgedServices(verdicts []analyzer.Verdict) (absent, undecided int) {
+	for _, v := range verdicts {
+		if v.Service == "" || v.Verdict != analyzer.Unknown {
+			continue
+		}
+		if slices.Contains(v.Warnings, "platform-unknown") {
+			undecided++
+		} else {
+			absent++
+		}
+	}
+	return absent, undecided
 }

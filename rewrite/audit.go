@@ -33,13 +33,13 @@ type auditor struct {
 func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
 	a := &auditor{name: td.Doc.Source.File, services: f.ServicesUsing(td), shell: &fleet.TaskDefinition{}}
 	a.mini = &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{a.shell}}
-	seen := map[string]bool{}
+	seen := map[*fleet.Cluster]bool{}
 	for _, s := range a.services {
 		c := *s
 		c.TaskDef = a.shell
 		a.mini.Services = append(a.mini.Services, &c)
-		if cl := f.Cluster(s.Cluster); cl != nil && !seen[s.Cluster] {
-			seen[s.Cluster] = true
+		if cl := f.ClusterOf(s); cl != nil && !seen[cl] {
+			seen[cl] = true
 			a.mini.Clusters = append(a.mini.Clusters, hostEvidence(cl))
 		}
 	}
@@ -82,4 +82,17 @@ func (a *auditor) decode(doc []byte) (*fleet.TaskDefinition, error) {
 		return nil, fmt.Errorf("the rewritten document cannot be read back: %s", strings.Join(msgs, "; "))
 	}
 	return f.TaskDefinitions[0], nil
+}
+
+// ruleSeverity is the severity the audit gives rule id's findings, for
+// what the rewrite leaves to do under that rule: the audit, the rewrite's
+// remaining items and the report say the same. A rule whose findings take
+// several severities (Rule.Also) gives its own Severity.
+func ruleSeverity(id string) string {
+	for _, r := range catalogue {
+		if r.ID == id {
+			return r.Severity.String()
+		}
+	}
+	return "unknown" // a test holds every rule ID the rewrite names to the catalogue
 }

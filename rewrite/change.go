@@ -29,3 +29,15 @@ type Remaining struct {
 	Path     string `json:"path,omitempty"`
 	Message  string `json:"message"`
 }
+
+// FormOnly reports whether the change alters how the document is written
+// but not what it asks ECS for: describe-only members stripped and
+// describe-time tags moved into the request (read-only-fields), null
+// members removed (null-members), an empty list or object removed.
+func (c Change) FormOnly() bool {
+	switch c.RuleID {
+	case "read-only-fields", "null-members":
+		return true
+	}
+	return c.After == nil && isEmpty(c.Before)
+}

@@ -92,11 +92,11 @@ func (p *servicePlan) uncarriedDeploymentSettings() {
 	for _, i := range svcPrimaryDeployments(p.svc) {
 		d := p.svc.Deployments[i]
 		if d.ServiceConnectConfiguration != nil {
-			p.remain("immutable-service-fields", "warning", svcIndexPath("deployments", i, "serviceConnectConfiguration"),
+			p.remain("immutable-service-fields", svcIndexPath("deployments", i, "serviceConnectConfiguration"),
 				"Service Connect settings were not copied to the new service: two services cannot publish the same names; move them when the old service is gone")
 		}
 		if len(d.VolumeConfigurations) > 0 {
-			p.remain("immutable-service-fields", "warning", svcIndexPath("deployments", i, "volumeConfigurations"),
+			p.remain("immutable-service-fields", svcIndexPath("deployments", i, "volumeConfigurations"),
 				"the volumes configured at launch were not copied to the new service: add volumeConfigurations to create-service by hand")
 		}
 	}

@@ -21,7 +21,7 @@ func (p *servicePlan) sideBySideCount() int32 {
 }
 
 func (p *servicePlan) clusterInstanceCount() int {
-	if c := p.f.Cluster(p.s.Cluster); c != nil {
+	if c := p.f.ClusterOf(p.s); c != nil {
 		return len(c.ContainerInstances)
 	}
 	return 0

@@ -77,6 +77,15 @@ func (p *plan) hideLast() {
 	}
 }
 
+// hideValues keeps both values of the last queued edit out of its change:
+// an environment value or a command may hold a credential.
+func (p *plan) hideValues() {
+	if n := len(p.edits); n > 0 {
+		p.edits[n-1].hide = true
+		p.edits[n-1].change.After = nil
+	}
+}
+
 // marshal renders a value as JSON without HTML escaping; json.RawMessage
 // passes through.
 func marshal(v any) ([]byte, error) {
@@ -241,7 +250,7 @@ func compact(v []byte) json.RawMessage { return bytes.Clone(compactView(v)) }
 // elide (most values: json.Compact would copy them unchanged) and when it
 // is not JSON.
 func compactView(v []byte) []byte {
-	if bytes.IndexAny(v, " \t\r\n") < 0 {
+	if !bytes.ContainsAny(v, " \t\r\n") {
 		return v
 	}
 	var b bytes.Buffer

@@ -18,7 +18,7 @@ func hostEvidence(c *fleet.Cluster) *fleet.Cluster {
 	if v, ok := evidenceCache.Load(c); ok {
 		return v.(*fleet.Cluster)
 	}
-	out := &fleet.Cluster{Name: c.Name, Detail: c.Detail, DetailDoc: c.DetailDoc}
+	out := &fleet.Cluster{Name: c.Name, Identity: c.Identity, Detail: c.Detail, DetailDoc: c.DetailDoc}
 	seen := map[string]bool{}
 	for _, ci := range c.ContainerInstances {
 		if sig := hostSignature(ci); !seen[sig] {
@@ -39,7 +39,7 @@ func hostSignature(ci *fleet.ContainerInstance) string {
 		}
 	}
 	if ci.Instance != nil {
-		b.WriteString(string(ci.Instance.EC2.Architecture) + ";" + string(ci.Instance.EC2.Platform))
+		b.WriteString(string(ci.Instance.EC2.Architecture) + ";" + string(ci.Instance.EC2.Platform) + ";" + deref(ci.Instance.EC2.PlatformDetails))
 	}
 	return b.String()
 }

@@ -17,6 +17,17 @@ var outputOnly = []string{
 // readOnlyAndTags are the top-level members planReadOnly looks for.
 var readOnlyAndTags = append(slices.Clone(outputOnly), "tags")
 
+// planEmptyPlacement drops an empty placementConstraints list, which
+// describe-task-definition prints for every definition: it constrains
+// nothing, and cfn-lint rejects the member on a Fargate task definition
+// (E3048).
+func planEmptyPlacement(p *plan, doc *jsonedit.Top) {
+	if v := doc.Members("placementConstraints")[0]; v != nil && isEmpty(v) {
+		p.remove("task-placement-constraints", "placementConstraints", false,
+			"empty placementConstraints removed: it constrains nothing, and Fargate task definitions take no placement constraints")
+	}
+}
+
 // planReadOnly strips output-only members and moves describe-time tags
 // (describe-task-definition --include TAGS) into the request.
 func planReadOnly(p *plan, doc *jsonedit.Top, td *fleet.TaskDefinition) {

@@ -1,5 +1,7 @@
 package rewrite
 
+import "slices"
+
 // Report is what one rewrite run produced: changes.json. Documents are
 // left out (they are written to their own files, named in Output and
 // Outputs).
@@ -11,10 +13,12 @@ type Report struct {
 }
 
 // Changed reports whether the run changes anything or leaves a definition
-// blocked: what `rewrite --check` fails on.
+// blocked: what `rewrite --check` fails on. Changes of form only (see
+// FormOnly) do not count: describe-task-definition output of a definition
+// already on Fargate is not "changed" by losing its describe-only members.
 func (r *Report) Changed() bool {
 	for _, t := range r.TaskDefinitions {
-		if len(t.Changes) > 0 || t.Blocked {
+		if t.Blocked || slices.ContainsFunc(t.Changes, func(c Change) bool { return !c.FormOnly() }) {
 			return true
 		}
 	}

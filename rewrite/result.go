@@ -11,8 +11,11 @@ type Size struct {
 
 // Result is the rewrite of one task definition.
 type Result struct {
-	// Key is the input's family:revision.
-	Key string `json:"taskDefinition"`
+	// Key is the input's family:revision, in the account and region of
+	// Account and Region (see fleet.Identity).
+	Key     string `json:"taskDefinition"`
+	Account string `json:"account"`
+	Region  string `json:"region"`
 	// Document is the register-task-definition --cli-input-json request;
 	// nil when the definition is blocked and the rewrite was not forced.
 	Document json.RawMessage `json:"document,omitempty"`
@@ -41,6 +44,9 @@ type TargetGroupDoc struct {
 
 // ServiceResult is the rewrite of one service.
 type ServiceResult struct {
+	// Account and Region are the service's (see fleet.Identity).
+	Account string `json:"account"`
+	Region  string `json:"region"`
 	Cluster string `json:"cluster"`
 	Service string `json:"service"`
 	// UpdateService is the ecs update-service --cli-input-json request that
@@ -59,6 +65,10 @@ type ServiceResult struct {
 	// Forced is true when UpdateService was written although NotInPlace is
 	// set (--force; only for reasons not known to make ECS reject it).
 	Forced bool `json:"forced,omitempty"`
+	// AlreadyOnFargate is true for a service that runs on Fargate already:
+	// it gets no request, except an UpdateService that only sets a retired
+	// platform version to LATEST.
+	AlreadyOnFargate bool `json:"alreadyOnFargate,omitempty"`
 	// Outputs are the files the CLI wrote the documents to.
 	Outputs []string `json:"outputs,omitempty"`
 }

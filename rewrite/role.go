@@ -26,7 +26,10 @@ func setExecutionRole(r *round, f analyzer.Finding) {
 	msg := fmt.Sprintf("executionRoleArn set to %s so that ECS can %s on the task's behalf (on EC2 the instance role did this)", arn, strings.Join(why, ", "))
 	if conventional && !r.p.seen["executionRoleArn"] {
 		msg += "; this is the conventional role name, and the role must exist with the AmazonECSTaskExecutionRolePolicy managed policy (pass --execution-role-arn to use another)"
-		r.notes = append(r.notes, Remaining{RuleID: f.RuleID, Severity: "warning", Path: "executionRoleArn",
+		// Under imds-and-instance-role (a warning): on EC2 the instance
+		// role did the execution role's work; creating the role is left to
+		// do, but no rule of the audit fires on the rewritten definition.
+		r.notes = append(r.notes, Remaining{RuleID: "imds-and-instance-role", Severity: ruleSeverity("imds-and-instance-role"), Path: "executionRoleArn",
 			Message: "the rewrite set executionRoleArn to " + arn + "; create that role (trusted by ecs-tasks.amazonaws.com, with AmazonECSTaskExecutionRolePolicy" +
 				secretsHint(r.fired["exec-role-secrets"]) + ") before registering, or rerun with --execution-role-arn"})
 	}

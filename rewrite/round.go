@@ -23,12 +23,12 @@ type round struct {
 
 // shared is what all rounds share about the task definition.
 type shared struct {
-	family     string
-	origin     origin
-	windows    bool
-	hostFamily string // the sole ecs.os-family of its hosts, if any
-	images     func(ref string) *fleet.Image
-	notes      []Remaining // added by steps (e.g. "the default role must exist")
+	family   string
+	origin   origin
+	windows  bool   // the fleet's platform decision (fleet.Platform)
+	osFamily string // the Windows family the platform decision names; "" for Linux
+	images   func(ref string) *fleet.Image
+	notes    []Remaining // added by steps (e.g. "the default role must exist")
 }
 
 // planRound plans the fixes for findings on the current document.

@@ -15,6 +15,10 @@ type ServiceOptions struct {
 	// empty they come from the service or its cluster's instances
 	// (subnets only), else a placeholder.
 	Subnets, SecurityGroups []string
+	// Network gives subnets and security groups per cluster (or per
+	// account, region and cluster); a choice that names the service's
+	// cluster comes before Subnets and SecurityGroups.
+	Network NetworkChoices
 	// AssignPublicIP gives each task a public IPv4 address.
 	AssignPublicIP bool
 	// SpotWeight, when above 0, adds FARGATE_SPOT with this weight beside
@@ -33,8 +37,9 @@ type ServiceOptions struct {
 // maxStrategyWeight is the largest capacity provider weight ECS accepts.
 const maxStrategyWeight = 1000
 
-// Service rewrites one service for Fargate: an update-service request when
-// it can move in place, else the reason and, where possible, a
+// Service rewrites one service for Fargate: nothing for a service already
+// on Fargate (see alreadyOnFargate); an update-service request when it can
+// move in place, else the reason and, where possible, a
 // create-service request for a side-by-side Fargate service; plus a
 // create-target-group request for each load balancer target group that is
 // not of type ip. newTaskDefinition is what the requests name as the task
@@ -48,6 +53,9 @@ func Service(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts Se
 	}
 	if err := checkServiceOptions(newTaskDefinition, opts); err != nil {
 		return nil, fmt.Errorf("service %s: %w", serviceLabel(s), err)
+	}
+	if s.OnFargate() {
+		return alreadyOnFargate(f, s, opts)
 	}
 	p := newServicePlan(f, s, newTaskDefinition, opts)
 	return p.result()

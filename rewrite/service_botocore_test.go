@@ -6,22 +6,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 const svcBotocoreScript = "testdata/botocore_service_check.py"
 
-// svcNeedBotocore returns the python3 path, or skips the test with the
-// reason when python3 or botocore is missing.
+// botocoreNeeds are the newest request members the rewrite writes: a
+// botocore that lacks them (Debian 12's 1.29 does) would reject correct
+// documents.
+var botocoreNeeds = []string{
+	"ecs.LoadBalancer.advancedConfiguration",  // ECS blue/green deployments, 2025
+	"ecs.ContainerDefinition.credentialSpecs", // gMSA credential specs, 2023
+}
+
+// svcNeedBotocore returns the python3 path, or stops the test through
+// testtool when python3 or botocore is missing.
 func svcNeedBotocore(t *testing.T) string {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found on PATH: botocore validation skipped")
-	}
-	if out, err := exec.Command(py, "-c", "import botocore").CombinedOutput(); err != nil {
-		t.Skipf("python3 cannot import botocore (%v: %s): botocore validation skipped", err, strings.TrimSpace(string(out)))
-	}
-	return py
+	return testtool.Botocore(t, "botocore validation of the rewritten documents", botocoreNeeds...)
 }
 
 // svcBotocoreArgs lists (service, operation, file) for every golden

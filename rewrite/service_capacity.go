@@ -8,12 +8,14 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // Fargate capacity provider names; they exist in every account.
 const (
-	capacityFargate     = "FARGATE"
-	capacityFargateSpot = "FARGATE_SPOT"
+	capacityFargate     = fleet.ProviderFargate
+	capacityFargateSpot = fleet.ProviderFargateSpot
 )
 
 // planStrategy sets the FARGATE capacity provider strategy. With a spot
@@ -23,7 +25,7 @@ const (
 func (p *servicePlan) planStrategy() {
 	spot := p.opts.SpotWeight
 	if spot > 0 && p.f.IsWindows(p.s.TaskDef) {
-		p.remain("fargate-spot-windows", "warning", "capacityProviderStrategy",
+		p.remain("fargate-spot-behaviour", "capacityProviderStrategy",
 			"FARGATE_SPOT not added: Windows tasks cannot run on Fargate Spot")
 		spot = 0
 	}
@@ -37,7 +39,7 @@ func (p *servicePlan) planStrategy() {
 		p.change("in-place-switch", "capacityProviderStrategy", before, p.strategy, false, strategyMessage(p.svc, spot))
 	}
 	if spot > 0 {
-		p.remain("fargate-spot-behaviour", "warning", "capacityProviderStrategy",
+		p.remain("fargate-spot-behaviour", "capacityProviderStrategy",
 			"Fargate Spot tasks can be stopped with a 2-minute warning and do not fall back to FARGATE; keep stopTimeout at most 120 s and enough tasks for the loss of the Spot share")
 	}
 	p.clusterProviders(spot > 0)
@@ -80,7 +82,7 @@ func providerNames(items []ecstypes.CapacityProviderStrategyItem) string {
 // clusterProviders reports a cluster, known from describe-clusters, that
 // does not have the Fargate capacity providers the strategy names.
 func (p *servicePlan) clusterProviders(spot bool) {
-	c := p.f.Cluster(p.s.Cluster)
+	c := p.f.ClusterOf(p.s)
 	if c == nil || c.Detail == nil {
 		return
 	}
@@ -95,7 +97,7 @@ func (p *servicePlan) clusterProviders(spot bool) {
 		}
 	}
 	if len(missing) > 0 {
-		p.remain("cluster-fargate-providers", "fixable", "capacityProviderStrategy",
+		p.remain("cluster-fargate-providers", "capacityProviderStrategy",
 			"cluster "+p.s.Cluster+" does not have "+strings.Join(missing, " and ")+": add them with aws ecs put-cluster-capacity-providers "+
 				"(list the existing providers and default strategy too, the call replaces both) before update-service")
 	}
@@ -106,7 +108,7 @@ func (p *servicePlan) clusterProviders(spot bool) {
 // capacity providers, so the strategy is not sent.
 func (p *servicePlan) keepFargateLaunchType(spot int) {
 	if spot > 0 {
-		p.remain("in-place-switch", "warning", "capacityProviderStrategy",
+		p.remain("in-place-switch", "capacityProviderStrategy",
 			"the service uses the FARGATE launch type; moving it to a FARGATE_SPOT strategy is not a documented UpdateService transition, so --spot-weight was not applied")
 	}
 }

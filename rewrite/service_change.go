@@ -6,7 +6,8 @@ func (p *servicePlan) change(rule, path string, before, after any, lossy bool, m
 	p.changes = append(p.changes, Change{RuleID: rule, Path: path, Before: svcJSON(before), After: svcJSON(after), Lossy: lossy, Message: msg})
 }
 
-// remain records a finding the rewrite leaves to the user.
-func (p *servicePlan) remain(rule, severity, path, msg string) {
-	p.remaining = append(p.remaining, Remaining{RuleID: rule, Severity: severity, Path: path, Message: msg})
+// remain records a finding the rewrite leaves to the user, with the
+// severity the audit gives the rule.
+func (p *servicePlan) remain(rule, path, msg string) {
+	p.remaining = append(p.remaining, Remaining{RuleID: rule, Severity: ruleSeverity(rule), Path: path, Message: msg})
 }

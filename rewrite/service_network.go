@@ -40,7 +40,7 @@ func (p *servicePlan) planNetwork() {
 	p.instanceGroupReferences(old, sgs)
 	p.networkLimits(cfg)
 	if p.opts.AssignPublicIP {
-		p.remain("assign-public-ip", "warning", awsvpcPath+".assignPublicIp",
+		p.remain("assign-public-ip", awsvpcPath+".assignPublicIp",
 			"each task gets a public IPv4 address (billed per hour); needed only in public subnets without a NAT gateway or VPC endpoints")
 	}
 }
@@ -53,6 +53,9 @@ func (p *servicePlan) oldAwsvpc() *ecstypes.AwsVpcConfiguration {
 }
 
 func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string, string) {
+	if c := choose(p.opts.Network.Subnets, p.s); c != nil {
+		return slices.Clone(c.IDs), c.Origin
+	}
 	switch {
 	case len(p.opts.Subnets) > 0:
 		return slices.Clone(p.opts.Subnets), "the --subnets option"
@@ -62,7 +65,7 @@ func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string
 	if subnets := p.instanceSubnets(); len(subnets) > 0 {
 		return subnets, "the subnets of cluster " + p.s.Cluster + "'s container instances"
 	}
-	p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+	p.remain("network-configuration", awsvpcPath+".subnets",
 		"replace "+placeholderSubnet+" with the subnets the tasks should use (--subnets): the inputs name no subnets for this service "+
 			"(add describe-container-instances and describe-instances output to derive them from the hosts)")
 	return []string{placeholderSubnet}, "a placeholder"
@@ -73,6 +76,9 @@ func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string
 // other resources grant access to them, so on a task they would open too
 // much or too little. They are named as a starting point instead.
 func (p *servicePlan) chooseSecurityGroups(old *ecstypes.AwsVpcConfiguration) ([]string, string) {
+	if c := choose(p.opts.Network.SecurityGroups, p.s); c != nil {
+		return slices.Clone(c.IDs), c.Origin
+	}
 	switch {
 	case len(p.opts.SecurityGroups) > 0:
 		return slices.Clone(p.opts.SecurityGroups), "the --security-groups option"
@@ -84,7 +90,7 @@ func (p *servicePlan) chooseSecurityGroups(old *ecstypes.AwsVpcConfiguration) ([
 		hint = " (the container instances use " + strings.Join(sgs, ", ") + "; they were not copied because their rules were written for host ports " +
 			"and other resources trust them: create a task security group that lets the load balancer reach the container port)"
 	}
-	p.remain("security-groups-per-task", "blocker", awsvpcPath+".securityGroups",
+	p.remain("network-configuration", awsvpcPath+".securityGroups",
 		"replace "+placeholderSecurityGroup+" with the security group(s) for the tasks (--security-groups)"+hint)
 	return []string{placeholderSecurityGroup}, "a placeholder"
 }
@@ -102,7 +108,7 @@ func (p *servicePlan) instanceSubnets() []string {
 func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
 	if p.hostNet == nil {
 		p.hostNet = &[2][]string{}
-		p.hostNet[0], p.hostNet[1] = p.f.Cluster(p.s.Cluster).InstanceNetwork()
+		p.hostNet[0], p.hostNet[1] = p.f.ClusterOf(p.s).InstanceNetwork()
 	}
 	return p.hostNet[0], p.hostNet[1]
 }
@@ -122,7 +128,7 @@ func (p *servicePlan) instanceGroupReferences(old *ecstypes.AwsVpcConfiguration,
 	if old != nil || len(hostSGs) == 0 || slices.Equal(sgs, []string{placeholderSecurityGroup}) {
 		return
 	}
-	p.remain("security-groups-per-task", "warning", awsvpcPath+".securityGroups",
+	p.remain("security-groups-per-task", awsvpcPath+".securityGroups",
 		"traffic now comes from the tasks' security groups ("+strings.Join(sgs, ", ")+"), not the container instances' ("+strings.Join(hostSGs, ", ")+
 			"): rules that allow the instances' groups (databases, caches, other services) must allow the tasks' groups too, "+
 			"and the load balancer's group must reach the container port")

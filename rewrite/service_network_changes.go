@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -40,15 +39,15 @@ func svcOrDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
 // networkLimits reports an awsvpc configuration AWS would reject.
 func (p *servicePlan) networkLimits(cfg *ecstypes.AwsVpcConfiguration) {
 	if n := len(cfg.Subnets); n > maxAwsvpcSubnets {
-		p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+		p.remain("network-configuration", awsvpcPath+".subnets",
 			strconv.Itoa(n)+" subnets are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSubnets)+": choose them with --subnets")
 	}
 	if n := len(cfg.SecurityGroups); n > maxAwsvpcSecurityGroups {
-		p.remain("network-configuration", "blocker", awsvpcPath+".securityGroups",
+		p.remain("network-configuration", awsvpcPath+".securityGroups",
 			strconv.Itoa(n)+" security groups are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSecurityGroups))
 	}
 	if vpcs := p.subnetVPCs(cfg.Subnets); len(vpcs) > 1 {
-		p.remain("network-configuration", "blocker", awsvpcPath+".subnets",
+		p.remain("network-configuration", awsvpcPath+".subnets",
 			"the subnets belong to several VPCs ("+strings.Join(vpcs, ", ")+"); all must be in one VPC")
 	}
 }
@@ -63,21 +62,10 @@ func (p *servicePlan) subnetVPCs(subnets []string) []string {
 	return svcSortedSet(vpcs)
 }
 
-// subnetVPC finds a subnet's VPC in describe-subnets output, else from an
-// instance of the service's cluster in that subnet; "" when neither says.
-func (p *servicePlan) subnetVPC(id string) string {
-	if sn := p.f.Subnet(id); sn != nil {
-		return aws.ToString(sn.EC2.VpcId)
-	}
-	if c := p.f.Cluster(p.s.Cluster); c != nil {
-		for _, ci := range c.ContainerInstances {
-			if in := ci.Instance; in != nil && aws.ToString(in.EC2.SubnetId) == id && in.EC2.VpcId != nil {
-				return *in.EC2.VpcId
-			}
-		}
-	}
-	return ""
-}
+// subnetVPC is the subnet's VPC as the fleet decides it (describe-subnets,
+// else an EC2 instance in it, in the service's account and region); ""
+// when the inputs do not say.
+func (p *servicePlan) subnetVPC(id string) string { return p.f.SubnetVPC(p.s.Identity, id) }
 
 // tasksVPC is the one VPC of the chosen subnets, or "" when unknown or
 // ambiguous; worked out once per service.

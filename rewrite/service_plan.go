@@ -48,6 +48,8 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 	p.planLoadBalancers()
 	p.planPlacement()
 	res := &ServiceResult{
+		Account:      p.s.Identity.Account,
+		Region:       p.s.Identity.Region,
 		Cluster:      p.s.Cluster,
 		Service:      p.s.Name(),
 		TargetGroups: p.tgDocs,
@@ -92,7 +94,7 @@ func (p *servicePlan) chooseMode() string {
 	switch {
 	case len(p.blockers) == 0, p.opts.Force && !anyHardBlocker(p.blockers):
 		return modeUpdate
-	case svcOnFargate(p.svc):
+	case fleet.ServiceOnFargate(p.svc):
 		return modeNone // already on Fargate: a second Fargate service gains nothing
 	case sideBySidePossible(p.blockers):
 		return modeCreate
@@ -121,7 +123,7 @@ func (p *servicePlan) planTaskDefinition() {
 			"run the Fargate task definition "+p.newTD+" (register it first)")
 	}
 	if p.s.TaskDef == nil {
-		p.remain("in-place-switch", "warning", "taskDefinition",
+		p.remain("in-place-switch", "taskDefinition",
 			"task definition "+svcOrText(p.s.TaskDefinitionKey(), "(unknown)")+" was not among the inputs: container names and ports of the load balancers, "+
 				"the OS (Fargate Spot is Linux only) and the awsvpc network mode of "+p.newTD+" were not checked")
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // platformLatest is the platform version the rewrite asks for: Linux
@@ -17,25 +18,11 @@ const platformLatest = "LATEST"
 // without one runs LATEST already.
 func (p *servicePlan) planPlatform() {
 	before := aws.ToString(p.svc.PlatformVersion)
-	if before == platformLatest || before == "" && svcOnFargate(p.svc) {
+	if before == platformLatest || before == "" && fleet.ServiceOnFargate(p.svc) {
 		return
 	}
 	p.change("platform-version", "platformVersion", before, platformLatest, false,
 		"platform version LATEST (Linux 1.4.0, Windows 1.0.0); versions before 1.4.0 are retired")
-}
-
-// svcOnFargate reports a service on the FARGATE launch type or only on
-// Fargate capacity providers.
-func svcOnFargate(svc *ecstypes.Service) bool {
-	if svc.LaunchType == ecstypes.LaunchTypeFargate {
-		return true
-	}
-	for _, it := range svc.CapacityProviderStrategy {
-		if n := aws.ToString(it.CapacityProvider); n != capacityFargate && n != capacityFargateSpot {
-			return false
-		}
-	}
-	return len(svc.CapacityProviderStrategy) > 0
 }
 
 // updateServiceInput is the in-place move: all Fargate settings in one
@@ -68,7 +55,7 @@ func (p *servicePlan) clusterName() *string {
 	if p.s.Cluster != "" {
 		return aws.String(p.s.Cluster)
 	}
-	p.remain("in-place-switch", "warning", "cluster", "the input names no cluster for the service (no clusterArn): the request targets the default cluster")
+	p.remain("in-place-switch", "cluster", "the input names no cluster for the service (no clusterArn): the request targets the default cluster")
 	return nil
 }
 

@@ -23,7 +23,7 @@ var steps = map[string]step{
 	"start-timeout": clampTimeout, "stop-timeout": clampTimeout,
 	// Deletions of the field the finding names; the finding's message says
 	// what is lost.
-	"links": lossyRemove, "hostname": lossyRemove, "dns-servers": lossyRemove, "dns-search-domains": lossyRemove,
+	"links": removeLink, "link-references": pointAtLocalhost, "hostname": lossyRemove, "dns-servers": lossyRemove, "dns-search-domains": lossyRemove,
 	"extra-hosts": lossyRemove, "task-placement-constraints": lossyRemove, "docker-security-options": lossyRemove,
 	"shared-memory-size":   lossyRemove,
 	"disable-networking":   func(r *round, f analyzer.Finding) { r.p.remove(f.RuleID, f.Path, f.Value == "true", f.Message) },
@@ -31,7 +31,7 @@ var steps = map[string]step{
 	"swappiness":           func(r *round, f analyzer.Finding) { r.p.remove(f.RuleID, f.Path, false, f.Message) },
 	"host-port":            func(r *round, f analyzer.Finding) { r.p.remove(f.RuleID, f.Path, f.Value != "0", f.Message) },
 	"linux-params-windows": remove, "readonly-rootfs-windows": remove, "user-windows": remove, "ulimits": remove,
-	"pid-mode-windows": remove, "ipc-mode": remove, "privileged": remove, "cap-add": remove, "system-controls": remove,
+	"pid-mode-windows": remove, "ipc-mode": remove, "privileged": remove, "cap-add": dropCapability, "system-controls": remove,
 	"docker-volume-config": remove,
 	"ephemeral-storage-range": func(r *round, f analyzer.Finding) {
 		r.p.remove(f.RuleID, "ephemeralStorage", false, f.Message)
@@ -85,11 +85,19 @@ func setArch(r *round, f analyzer.Finding) {
 	r.p.set(f.RuleID, "runtimePlatform.cpuArchitecture", "ARM64", false, f.Message)
 }
 
-// setOSFamily sets the Windows family the container instances reported;
-// with several or none, the finding remains for a person to decide.
+// setOSFamily declares the Windows family of the platform decision (the
+// hosts' ecs.os-family first) and X86_64, the only architecture Windows
+// runs on on Fargate; with no family decided, platform-unknown says what
+// to add and nothing is set.
 func setOSFamily(r *round, f analyzer.Finding) {
-	if fam := r.hostFamily; strings.HasPrefix(fam, "WINDOWS") {
-		r.p.set(f.RuleID, "runtimePlatform.operatingSystemFamily", fam, false, f.Message)
+	fam := r.osFamily
+	if !strings.HasPrefix(fam, "WINDOWS") {
+		return
+	}
+	r.p.set(f.RuleID, "runtimePlatform.operatingSystemFamily", fam, false, f.Message)
+	if r.td.DeclaredArch() == "" {
+		r.p.set(f.RuleID, "runtimePlatform.cpuArchitecture", "X86_64", false,
+			"runtimePlatform.cpuArchitecture set to X86_64: Windows on Fargate runs on X86_64 only")
 	}
 }
 
@@ -105,4 +113,10 @@ func setRegistryCredentials(r *round, f analyzer.Finding) {
 	}
 	r.p.set(f.RuleID, f.Path, map[string]string{"credentialsParameter": arn}, false,
 		"repositoryCredentials.credentialsParameter set to the secret given for registry "+reg+"; the execution role must be able to read it")
+}
+
+// dropCapability removes an `add` entry Fargate rejects; lossy for NET_RAW,
+// which Fargate may not grant by default (analyzer.CapAddMayLose).
+func dropCapability(r *round, f analyzer.Finding) {
+	r.p.remove(f.RuleID, f.Path, analyzer.CapAddMayLose(f.Value), f.Message)
 }

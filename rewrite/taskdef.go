@@ -42,7 +42,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	if !ok {
 		orig = a.audit(td)
 	}
-	res := &Result{Key: td.Key(), Changes: []Change{}, Remaining: []Remaining{}}
+	res := &Result{Key: td.Key(), Account: td.Identity.Account, Region: td.Identity.Region, Changes: []Change{}, Remaining: []Remaining{}}
 	if b := blockers(orig); len(b) > 0 {
 		res.Blocked = true
 		if !opts.Force {
@@ -53,8 +53,9 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 		res.Changes = append(res.Changes, Change{RuleID: ForceRuleID, Lossy: true, Message: fmt.Sprintf(
 			"FORCED: blockers remain (%s); this document was written only because of --force and will not run on Fargate as intended", strings.Join(b, ", "))})
 	}
-	ctx := &shared{family: deref(td.Def.Family), origin: originOf(td, a.services), windows: f.IsWindows(td),
-		hostFamily: fleet.Sole(f.HostsOf(td).Families), images: f.Image}
+	platform := f.Platform(td)
+	ctx := &shared{family: deref(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows(),
+		osFamily: platform.Family, images: f.Image}
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
 	}
@@ -78,13 +79,17 @@ type state struct {
 func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
 	doc := append([]byte(nil), StartingDocument(td.Doc.Raw)...) // edits must not touch the input
 	cur := state{td: td, findings: orig}
-	var changes []Change
+	doc, changes, err := stripNulls(doc)
+	if err != nil {
+		return nil, nil, cur, err
+	}
 	for i := 0; i < maxRounds; i++ {
 		// The round's reads and its one-pass edit share one listing of the
 		// document's members.
 		r := &round{p: newPlan(), td: cur.td, top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
 		if i == 0 {
 			planReadOnly(r.p, r.top, td)
+			planEmptyPlacement(r.p, r.top)
 		}
 		r.planRound(cur.findings)
 		next, ch, err := r.p.apply(r.top)

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 // outputs returns the document of every case that has one.
@@ -88,10 +89,7 @@ func TestTaskDefinitionsPassBotocore(t *testing.T) {
 // size, E3048 Fargate properties, E3053 ports and the rest). Warnings and
 // informational findings are allowed.
 func TestTaskDefinitionsPassCfnLint(t *testing.T) {
-	lint, err := exec.LookPath("cfn-lint")
-	if err != nil {
-		t.Skip("cfn-lint not found on PATH: CloudFormation validation skipped")
-	}
+	lint := testtool.Path(t, "cfn-lint", "CloudFormation validation of the rewritten task definitions", "cfn-lint")
 	resources := map[string]any{}
 	for name, doc := range outputs(t) {
 		if lenientCases[name] {
@@ -164,6 +162,14 @@ var cfnNames = map[string]string{
 	"iam": "IAM",
 }
 
+// cfnNamesIn are property names that differ from the API member only
+// under one parent: EFS spells FilesystemId, and the proxy's name-value
+// list is ProxyConfigurationProperties.
+var cfnNamesIn = map[string]map[string]string{
+	"efsVolumeConfiguration": {"fileSystemId": "FilesystemId"},
+	"proxyConfiguration":     {"properties": "ProxyConfigurationProperties"},
+}
+
 // cfnProperties converts API member names to CloudFormation property names.
 func cfnProperties(v any, parent string) any {
 	switch x := v.(type) {
@@ -174,7 +180,10 @@ func cfnProperties(v any, parent string) any {
 				out[k] = val
 				continue
 			}
-			name := cfnNames[k]
+			name := cfnNamesIn[parent][k]
+			if name == "" {
+				name = cfnNames[k]
+			}
 			if name == "" {
 				name = strings.ToUpper(k[:1]) + k[1:]
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -106,19 +107,32 @@ func auditExit(f *fleet.Fleet, diags []fleet.Diagnostic, res *analyzer.Result, f
 }
 
 // unjudged is the exit-3 error when a service's verdict is unknown (its
-// task definition is not among the inputs): a pipeline gate must not pass
-// a service nobody could check, whatever --fail-on says.
+// task definition is not among the inputs, or its platform cannot be
+// decided): a pipeline gate must not pass a service nobody could check,
+// whatever --fail-on says.
 func unjudged(verdicts []analyzer.Verdict) error {
-	n := 0
+	absent, undecided := 0, 0
 	for _, v := range verdicts {
-		if v.Service != "" && v.Verdict == analyzer.Unknown {
-			n++
+		if v.Service == "" || v.Verdict != analyzer.Unknown {
+			continue
+		}
+		if slices.Contains(v.Warnings, "platform-unknown") {
+			undecided++
+		} else {
+			absent++
 		}
 	}
-	if n == 0 {
+	var why []string
+	if absent > 0 {
+		why = append(why, fmt.Sprintf("%d with task definitions not among the inputs", absent))
+	}
+	if undecided > 0 {
+		why = append(why, fmt.Sprintf("%d whose platform (Linux or Windows) the inputs do not decide (platform-unknown)", undecided))
+	}
+	if len(why) == 0 {
 		return nil
 	}
-	return codeError{code: exitPartial, msg: fmt.Sprintf("partial: %d service(s) could not be judged: their task definitions are not among the inputs (verdict unknown)", n)}
+	return codeError{code: exitPartial, msg: fmt.Sprintf("partial: %d service(s) could not be judged (verdict unknown): %s", absent+undecided, strings.Join(why, "; "))}
 }
 
 // findingsAtOrAbove returns the exit-2 error when a finding reaches the

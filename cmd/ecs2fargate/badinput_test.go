@@ -111,3 +111,35 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	writeTestFile(t, to, string(data))
 }
+
+// A service whose task definition gives no evidence of its OS (no
+// runtimePlatform, no container instances, no Windows or POSIX image,
+// command or path) is not judged: verdict unknown, exit 3, and the summary
+// says why.
+func TestAuditServiceWithUndecidedPlatform(t *testing.T) {
+	dir := t.TempDir()
+	td := `{"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/api:3", "family": "api", "revision": 3,
+  "requiresCompatibilities": ["EC2"], "networkMode": "awsvpc",
+  "containerDefinitions": [{"name": "api", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:3", "essential": true, "cpu": 256, "memory": 512}]}}`
+	svc := `{"services": [{"serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/web/api", "serviceName": "api",
+  "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/web", "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/api:3",
+  "desiredCount": 1, "runningCount": 1, "launchType": "EC2"}]}`
+	for name, body := range map[string]string{"td.json": td, "services.json": svc} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := runCLI(t, "", "audit", "--format", "json", "--fail-on", "none", dir)
+	if code != exitPartial || !strings.Contains(stderr, "platform-unknown") {
+		t.Fatalf("exit %d, want 3 naming platform-unknown; stderr: %s", code, stderr)
+	}
+	for _, v := range parseAudit(t, stdout).Verdicts {
+		if v.Verdict != "unknown" {
+			t.Errorf("%s %s: verdict %s, want unknown", v.Service, v.TaskDefinition, v.Verdict)
+		}
+	}
+	_, table, _ := runCLI(t, "", "audit", "--fail-on", "none", dir)
+	if !strings.Contains(table, "1 unknown: platform not decided") {
+		t.Errorf("the table summary does not explain the unknown verdict:\n%s", table)
+	}
+}

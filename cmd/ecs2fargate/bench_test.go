@@ -1,5 +1,8 @@
 //go:build unix
 
+// Unix only: the benchmarks read CPU time and peak RSS with getrusage(2),
+// which Windows does not have.
+
 package main
 
 import (

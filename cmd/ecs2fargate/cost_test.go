@@ -51,7 +51,7 @@ func TestCostFormatsGolden(t *testing.T) {
 				if !strings.HasPrefix(last, "assumptions,") {
 					t.Errorf("last CSV row %q is not the assumptions", last)
 				}
-			} else if format != "json" && !strings.Contains(last, "Assumptions: prices as of 2026-11-22") {
+			} else if format != "json" && !strings.Contains(last, "Assumptions: prices as of 2026-12-06") {
 				t.Errorf("output does not end with the assumptions line: %q", last)
 			}
 		})
@@ -101,7 +101,7 @@ func TestCostJSONContract(t *testing.T) {
 	if cl := *doc.Clusters[0].EC2Monthly; cl != "100.45" || !sum.Equal(decimal.RequireFromString(cl)) {
 		t.Errorf("shares + idle = %s, cluster = %s (want 100.45)", sum, cl)
 	}
-	if doc.Assumptions["hoursPerMonth"] != "730" || doc.Assumptions["priceDate"] != "2026-11-22" {
+	if doc.Assumptions["hoursPerMonth"] != "730" || doc.Assumptions["priceDate"] != "2026-12-06" {
 		t.Errorf("assumptions = %v", doc.Assumptions)
 	}
 }
@@ -214,8 +214,17 @@ func TestBrokenCacheFallsBackWithWarning(t *testing.T) {
 func TestPricingShow(t *testing.T) {
 	isolate(t)
 	code, out, _ := runCLINoInput(t, "pricing", "show", "--region", "us-east-1")
-	if code != 0 || !strings.Contains(out, "fargate-windows-vcpu") || !strings.Contains(out, "U (unverified)") {
-		t.Errorf("exit %d\n%s", code, out)
+	if code != 0 || !strings.Contains(out, "fargate-windows-vcpu") || !strings.Contains(out, "U (unverified)") ||
+		!strings.Contains(out, "ec2-windows:m5.2xlarge") || !strings.Contains(out, "EC2 coverage: every instance type (1367 Linux, 469 Windows)") {
+		t.Errorf("exit %d\n%.3000s", code, out)
+	}
+	code, out, _ = runCLINoInput(t, "pricing", "show", "--region", "eu-west-1")
+	if code != 0 || !strings.Contains(out, "EC2 coverage: partial") || !strings.Contains(out, "pricing update --region eu-west-1") {
+		t.Errorf("eu-west-1: exit %d\n%.3000s", code, out)
+	}
+	code, out, _ = runCLINoInput(t, "pricing", "show", "--region", "sa-east-1")
+	if code != 0 || !strings.Contains(out, "sa-east-1's EC2 prices are not embedded") {
+		t.Errorf("sa-east-1: exit %d\n%.3000s", code, out)
 	}
 	code, _, stderr := runCLINoInput(t, "pricing", "show", "--region", "xx-nowhere-1")
 	if code != 1 || !strings.Contains(stderr, "us-east-1") {
@@ -238,7 +247,7 @@ func TestCostUnknownInstanceTypeNamedInOutput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "cluster,web,,us-east-1,,,,unknown,unknown,81.09") {
+	if !strings.Contains(out, "cluster,web,,123456789012,us-east-1,,,,unknown,unknown,81.09") {
 		t.Errorf("cluster row does not show EC2 unknown beside a known Fargate cost:\n%s", out)
 	}
 	code, out, _ = runCLINoInput(t, "cost", dir)

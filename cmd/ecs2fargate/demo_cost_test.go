@@ -23,9 +23,10 @@ func costDemo(t *testing.T, format string) (stdout, goldenPath string) {
 	return stdout, goldenPath
 }
 
-// The demo fleet's totals are unknown (two clusters have unpriced instance
-// types, one service is too large for Fargate); the like-for-like block is
-// what a reader gets instead, in every format.
+// The demo fleet's Savings Plan totals are unknown (the embedded book holds
+// no EC2 Compute Savings Plan rates, one service is too large for
+// Fargate); the like-for-like block is what a reader gets instead, in
+// every format.
 func TestDemoFleetCostGoldens(t *testing.T) {
 	for _, format := range []string{"table", "json", "markdown", "csv"} {
 		t.Run(format, func(t *testing.T) {
@@ -50,9 +51,13 @@ func TestDemoFleetLikeForLike(t *testing.T) {
 	}
 	var doc struct {
 		Clusters []struct {
-			Cluster    string
-			EC2Monthly *string
-			KnownPart  struct{ EC2Monthly *string }
+			Cluster        string
+			EC2Monthly     *string
+			FargateMonthly struct{ SavingsPlan1y *string }
+			KnownPart      struct {
+				EC2Monthly     *string
+				FargateMonthly struct{ SavingsPlan1y *string }
+			}
 		}
 		Totals struct {
 			EC2Monthly   *string
@@ -67,35 +72,42 @@ func TestDemoFleetLikeForLike(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
-	// The headline is the known part (prod-core's EC2 cost), never
-	// "unknown" because of the other clusters, which are listed with what
-	// fills them.
-	if doc.Totals.EC2Monthly == nil || *doc.Totals.EC2Monthly != "840.96" || doc.Totals.EC2Clusters != 1 {
-		t.Fatalf("the demo fleet's EC2 total should be prod-core's known 840.96 (1 cluster), got %v (%d)", doc.Totals.EC2Monthly, doc.Totals.EC2Clusters)
+	// Every host of the demo fleet is priced by the embedded book (Linux
+	// and Windows, licence included, on-demand), so the EC2 total is known
+	// over all four clusters.
+	if doc.Totals.EC2Monthly == nil || doc.Totals.EC2Clusters != 4 {
+		t.Fatalf("the demo fleet's EC2 total should be known over its 4 clusters, got %v (%d)", doc.Totals.EC2Monthly, doc.Totals.EC2Clusters)
 	}
-	// A cluster with one unpriced host (g4dn.xlarge) still shows what its
-	// other hosts cost, as its known part.
+	// A cluster whose Savings Plan side is unknown (the book holds no EC2
+	// Compute Savings Plan rates) still shows what the rest costs, as its
+	// known part; windows-apps is priced at the Windows rate.
 	for _, cl := range doc.Clusters {
-		if cl.Cluster == "platform-tools" && (cl.EC2Monthly != nil || cl.KnownPart.EC2Monthly == nil || *cl.KnownPart.EC2Monthly == "0.00") {
-			t.Errorf("platform-tools: EC2 %v, known part %v; want unknown with a known part", cl.EC2Monthly, cl.KnownPart.EC2Monthly)
+		if cl.Cluster == "prod-core" && (cl.FargateMonthly.SavingsPlan1y != nil || cl.KnownPart.FargateMonthly.SavingsPlan1y == nil || *cl.KnownPart.FargateMonthly.SavingsPlan1y == "0.00") {
+			t.Errorf("prod-core: after the move SP 1y %v, known part %v; want unknown with a known part", cl.FargateMonthly.SavingsPlan1y, cl.KnownPart.FargateMonthly.SavingsPlan1y)
+		}
+		if cl.Cluster == "windows-apps" && cl.EC2Monthly == nil {
+			t.Error("windows-apps: EC2 unknown; want its hosts at the book's Windows rate")
 		}
 	}
 	fills := map[string]string{}
 	for _, p := range doc.Totals.UnknownParts {
 		fills[p.Missing] = p.Fill + " | " + strings.Join(p.Clusters, ",") + " | " + strings.Join(p.Services, ",")
+		if strings.Contains(p.Missing, "no Windows price") {
+			t.Errorf("unknown part %q: the book holds the Windows rate", p.Missing)
+		}
 	}
-	if got := fills["no price for EC2 instance type c6g.large in eu-west-1"]; !strings.HasPrefix(got, "ecs2fargate pricing update --region eu-west-1, or --price-file FILE | eu-web | eu-web/eu-consent-api,") {
-		t.Errorf("unknown part for c6g.large: %q; unknown parts: %v", got, fills)
+	if got := fills["no EC2 Compute Savings Plan 1-year rate for c6g.large in eu-west-1"]; !strings.HasPrefix(got, "ecs2fargate pricing update --region eu-west-1, or --price-file FILE | eu-web | eu-web/") {
+		t.Errorf("unknown part for c6g.large's Savings Plan rate: %q; unknown parts: %v", got, fills)
 	}
-	// windows-apps is left out: its hosts run Windows, whose EC2 price
-	// (licence included) the book does not hold.
-	want := map[string]string{"onDemand": "prod-core", "spot": "prod-core", "arm": "prod-core"}
+	// On-demand, Spot and ARM compare all four clusters; the embedded book
+	// lacks EC2 Compute Savings Plan rates, so the Savings Plan columns
+	// leave every cluster out and say why.
+	all := "eu-web platform-tools prod-core windows-apps"
+	want := map[string]string{"onDemand": all, "spot": all, "arm": all}
 	for option, l := range doc.Totals.LikeForLike {
-		// The embedded book may lack EC2 Compute Savings Plan rates: then
-		// the Savings Plan columns leave prod-core out and say why.
-		if _, ok := want[option]; !ok && len(l.Clusters) == 0 {
-			if len(l.LeftOut) == 0 || !strings.Contains(strings.Join(l.LeftOut[0].Reasons, ";"), "EC2 Compute Savings Plan") {
-				t.Errorf("%s: left out %+v without naming the EC2 Compute Savings Plan rate", option, l.LeftOut)
+		if _, ok := want[option]; !ok {
+			if len(l.Clusters) != 0 || len(l.LeftOut) == 0 || !strings.Contains(strings.Join(l.LeftOut[0].Reasons, ";"), "EC2 Compute Savings Plan") {
+				t.Errorf("%s: compares %v, left out %+v; want none compared, naming the EC2 Compute Savings Plan rate", option, l.Clusters, l.LeftOut)
 			}
 		}
 	}
@@ -104,15 +116,8 @@ func TestDemoFleetLikeForLike(t *testing.T) {
 		if !ok || strings.Join(l.Clusters, " ") != clusters || l.EC2Monthly == nil {
 			t.Errorf("%s: compares %v (EC2 %v), want %s with a known EC2 figure", option, l.Clusters, l.EC2Monthly, clusters)
 		}
-		reasons := ""
-		for _, lo := range l.LeftOut {
-			reasons += lo.Cluster + ": " + strings.Join(lo.Reasons, "; ") + "\n"
-		}
-		for _, r := range []string{"eu-web: no price for EC2 instance type c6g.large", "platform-tools: no price for EC2 instance type g4dn.xlarge",
-			"no Windows price for EC2 instance type m5.2xlarge"} {
-			if !strings.Contains(reasons, r) {
-				t.Errorf("%s: left out %q lacks %q", option, reasons, r)
-			}
+		if len(l.LeftOut) != 0 {
+			t.Errorf("%s: left out %+v, want none", option, l.LeftOut)
 		}
 	}
 }

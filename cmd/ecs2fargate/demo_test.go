@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/golden"
 )
@@ -164,6 +165,9 @@ func demoEnvValues(t *testing.T) []string {
 	for _, s := range f.Services {
 		other.Write(s.Doc.Raw)
 	}
+	// The documentation links the tool prints itself (DD_SITE datadoghq.com
+	// is part of https://docs.datadoghq.com/…).
+	other.WriteString(strings.Join(analyzer.WorkloadReferences(), " "))
 	var out []string
 	for v := range env {
 		if !strings.Contains(other.String(), v) {

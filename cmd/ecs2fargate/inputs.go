@@ -10,14 +10,19 @@ import (
 )
 
 // loadFleet reads the inputs named on the command line, printing every
-// input problem to stderr as it goes. It fails only when there is nothing
-// to read; bad inputs are reported and the rest is still audited.
-func loadFleet(ctx context.Context, paths []string, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
+// input problem to stderr as it goes. It fails when there is nothing to
+// read, or when nothing read is an ECS resource (noECSInputs); otherwise
+// bad inputs are reported and the rest is still audited.
+// Inputs that carry no ARN take def as their account and region, and say so.
+func loadFleet(ctx context.Context, paths []string, s streams, def fleet.Identity) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if len(paths) == 0 {
 		return nil, nil, usagef("no inputs: name AWS CLI JSON files, directories or - for standard input")
 	}
-	f, diags := fleet.Load(ctx, paths, s.in)
+	f, diags := fleet.LoadWith(ctx, paths, s.in, fleet.LoadOptions{Default: def})
 	printDiagnostics(s.err, diags)
+	if err := noECSInputs(paths, f); err != nil {
+		return nil, nil, err
+	}
 	return f, diags, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -69,6 +70,20 @@ func TestPartialDiscoveryExits3AndTheSnapshotKeepsTheGap(t *testing.T) {
 	}
 }
 
+// A live read that finds no ECS resource (the wrong region, account or
+// cluster name) is an error, not a clean estate.
+func TestLiveEmptyEstateIsAnError(t *testing.T) {
+	fake := liveEnv(t)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
+		awsfake.Shape{Clusters: 1, Services: 2, TaskDefinitions: 1, Instances: 1}))
+	for _, args := range [][]string{{"audit", "--aws", "--quiet", "--regions", "eu-west-1"}, {"cost", "--aws", "--quiet", "--regions", "eu-west-1"}} {
+		code, stdout, stderr := runCLI(t, "", args...)
+		if code != exitError || stdout != "" || !strings.Contains(stderr, "no ECS inputs found in the AWS estate read (regions eu-west-1)") {
+			t.Errorf("%v: exit %d, stdout %q, stderr:\n%s", args, code, stdout, stderr)
+		}
+	}
+}
+
 func TestLiveBadInputs(t *testing.T) {
 	liveEnv(t)
 	if code, _, stderr := runCLI(t, "", "audit", "--aws", "--profile", "no-such-profile"); code != exitError || !strings.Contains(stderr, "no-such-profile") {
@@ -92,34 +107,45 @@ func TestIAMPolicyCommand(t *testing.T) {
 	}
 }
 
-// Ctrl-C (a cancelled context) stops discovery promptly and leaves no file.
+// Ctrl-C (a cancelled context) stops discovery promptly and leaves no
+// file. The context is cancelled at the 10th call the fake receives, not
+// after a time, so the run is interrupted mid-discovery however loaded
+// the machine is; "promptly" is counted in calls: after the cancel, only
+// requests already holding one of the 8 concurrency slots may still reach
+// the fake.
 func TestInterruptedSnapshotWritesNothing(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	const cancelAt, inFlight = 10, 8
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	start := time.Now()
-	snapshotInterrupted(t, ctx, awsfake.Shape{Clusters: 4, Services: 400, TaskDefinitions: 40, Instances: 4})
-	if elapsed := time.Since(start); elapsed > 5*time.Second {
-		t.Errorf("took %s to stop", elapsed)
+	var calls atomic.Int32
+	fake := snapshotInterrupted(t, ctx, awsfake.Shape{Clusters: 4, Services: 400, TaskDefinitions: 40, Instances: 4}, func(string) {
+		if calls.Add(1) == cancelAt {
+			cancel()
+		}
+	})
+	if n := calls.Load(); n > cancelAt+inFlight {
+		t.Errorf("the fake received %d calls; after the cancel at call %d at most %d more may arrive\n%s", n, cancelAt, inFlight, fake.CallSummary())
 	}
 }
 
 // A run cancelled before discovery gets going (during the credentials
-// check) says "interrupted" too, not the failing call's own error: under
-// load the deadline of the test above can expire that early.
+// check) says "interrupted" too, not the failing call's own error.
 func TestInterruptedEarlySaysInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	snapshotInterrupted(t, ctx, awsfake.Shape{Clusters: 1, Services: 2, TaskDefinitions: 1, Instances: 1})
+	snapshotInterrupted(t, ctx, awsfake.Shape{Clusters: 1, Services: 2, TaskDefinitions: 1, Instances: 1}, nil)
 }
 
 // snapshotInterrupted runs `snapshot --aws` under ctx against a fake
-// estate of the given shape, whose every call takes 50 ms, and checks
-// that the run says it was interrupted, exits 1 and writes no file.
-func snapshotInterrupted(t *testing.T, ctx context.Context, shape awsfake.Shape) {
+// estate of the given shape, whose every call takes 50 ms and is first
+// passed to onCall (when not nil), and checks that the run says it was
+// interrupted, exits 1 and writes no file.
+func snapshotInterrupted(t *testing.T, ctx context.Context, shape awsfake.Shape, onCall func(op string)) *awsfake.Server {
 	t.Helper()
 	fake := liveEnv(t)
 	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1", shape))
 	fake.Latency = 50 * time.Millisecond
+	fake.OnCall = onCall
 	out := filepath.Join(t.TempDir(), "estate.json")
 	code, _, stderr := runCLIContext(t, ctx, "", "snapshot", "--aws", "--quiet", "--out", out)
 	if code != exitError || !strings.Contains(stderr, "interrupted") {
@@ -128,6 +154,7 @@ func snapshotInterrupted(t *testing.T, ctx context.Context, shape awsfake.Shape)
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("snapshot file exists after interruption: %v", err)
 	}
+	return fake
 }
 
 // cost and rewrite read the estate live as audit does, and a part that

@@ -89,12 +89,22 @@ func runPricingUpdate(c *cli.Context, s streams) error {
 		b := &pricing.Bulk{BaseURL: c.String("base-url"), Progress: s.err}
 		fetched, err = b.Fetch(c.Context, regions)
 	case "api":
-		fetched, err = fetchAPI(c.Context, c.String("endpoint-url"), regions)
+		// The Query API has no Savings Plan rates: they come from the
+		// public bulk files, which need no credentials.
+		sp := &pricing.Bulk{BaseURL: c.String("base-url"), Progress: s.err}
+		fetched, err = fetchAPI(c.Context, c.String("endpoint-url"), sp, regions)
 	default:
 		return usagef("--source %q: want bulk or api", via)
 	}
 	if err != nil {
 		return fmt.Errorf("pricing update: %w (the price book in effect is unchanged)", err)
+	}
+	for _, ro := range fetched {
+		for _, o := range ro.Offers {
+			for _, p := range o.Problems {
+				fmt.Fprintf(s.err, "warning: %s offer for %s: %s\n", o.OfferCode, ro.Region, p)
+			}
+		}
 	}
 	path := c.String("output")
 	if path == "" {
@@ -112,7 +122,7 @@ func runPricingUpdate(c *cli.Context, s streams) error {
 
 // fetchAPI builds the SDK pricing client in the API's own region (it
 // answers only in a few) and fetches every region through it.
-func fetchAPI(ctx context.Context, endpoint string, regions []string) ([]pricing.RegionOffers, error) {
+func fetchAPI(ctx context.Context, endpoint string, sp *pricing.Bulk, regions []string) ([]pricing.RegionOffers, error) {
 	var out []pricing.RegionOffers
 	for _, r := range regions {
 		cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(pricing.APIRegion(r)))
@@ -124,7 +134,7 @@ func fetchAPI(ctx context.Context, endpoint string, regions []string) ([]pricing
 				o.BaseEndpoint = &endpoint
 			}
 		})
-		got, err := pricing.FetchAPI(ctx, client, []string{r})
+		got, err := pricing.FetchAPI(ctx, client, sp, []string{r})
 		if err != nil {
 			return nil, err
 		}

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 // keepScreenshotEnv names a file the browser test copies its screenshot
@@ -89,13 +91,7 @@ func TestReportHTMLInChromium(t *testing.T) {
 
 func findChromium(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("skipping the browser test: no chromium on PATH (apt-get install chromium)")
-	return ""
+	return testtool.Path(t, "chromium", "the HTML report's browser test (apt-get install chromium)", "chromium", "chromium-browser", "google-chrome")
 }
 
 func write(t *testing.T, path, data string) {

@@ -43,15 +43,16 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int, audit *analyzer.Result)
 		if s.TaskDef == nil {
 			continue
 		}
-		key, td := reports.ServiceKey(s.Cluster, s.Name()), index[s.TaskDef]
+		key, td := reports.ServiceKey(s.Identity.Account, s.Identity.Region, s.Cluster, s.Name()), index[s.TaskDef]
+		tdKey := reports.TaskDefinitionKey(s.Identity.Account, s.Identity.Region, s.TaskDefinitionKey())
 		switch {
 		case tdErr[td] != nil:
 			rw.Errors[key] = tdErr[td].Error()
 		case svcErr[i] != nil:
-			rw.TaskDefinitions[s.TaskDefinitionKey()] = tdRes[td]
+			rw.TaskDefinitions[tdKey] = tdRes[td]
 			rw.Errors[key] = svcErr[i].Error()
 		default:
-			rw.TaskDefinitions[s.TaskDefinitionKey()] = tdRes[td]
+			rw.TaskDefinitions[tdKey] = tdRes[td]
 			if svcRes[i] != nil {
 				rw.Services[key] = svcRes[i]
 			}

@@ -17,7 +17,7 @@ func applyAudit(o *pricing.Options, f *fleet.Fleet, res *analyzer.Result) {
 	o.StayOnEC2 = map[string]string{}
 	for _, v := range res.Verdicts {
 		if v.Service != "" && v.Verdict == analyzer.Blocked {
-			o.StayOnEC2[v.Cluster+"/"+v.Service] = "blocked by the audit: " + strings.Join(v.Blockers, ", ")
+			o.StayOnEC2[pricing.StayKey(v.Account, v.Region, v.Cluster, v.Service)] = "blocked by the audit: " + strings.Join(v.Blockers, ", ")
 		}
 	}
 	o.Daemons = map[string]pricing.DaemonPlan{}
@@ -29,6 +29,6 @@ func applyAudit(o *pricing.Options, f *fleet.Fleet, res *analyzer.Result) {
 		if s.TaskDef != nil {
 			r = analyzer.DaemonReplacementOf(&s.TaskDef.Def)
 		}
-		o.Daemons[s.Cluster+"/"+s.Name()] = pricing.DaemonPlan{Feature: r.Feature, Why: r.Why}
+		o.Daemons[pricing.StayKey(s.Identity.Account, s.Identity.Region, s.Cluster, s.Name())] = pricing.DaemonPlan{Feature: r.Feature, Why: r.Why}
 	}
 }

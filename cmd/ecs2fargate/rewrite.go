@@ -36,8 +36,9 @@ func rewriteCommand(s streams) *cli.Command {
 			&cli.StringFlag{Name: "log-stream-prefix", Value: rewrite.DefaultLogStreamPrefix, Usage: "awslogs-stream-prefix `TEMPLATE`; {family} and {container} are replaced"},
 			&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing a Fargate size, [0, 100]"},
 			&cli.StringSliceFlag{Name: "registry-credentials", Usage: "`REGISTRY=SECRET_ARN`: set repositoryCredentials for images from a private registry (repeatable)"},
-			&cli.StringSliceFlag{Name: "subnets", Usage: "`SUBNET` ids for the services' tasks (comma-separated or repeated; default: the subnets of the cluster's instances)"},
-			&cli.StringSliceFlag{Name: "security-groups", Usage: "security group `IDS` for the services' tasks (comma-separated or repeated)"},
+			&cli.GenericFlag{Name: "subnets", Value: &occurrences{}, Usage: "subnet `IDS` for the services' tasks, comma-separated; CLUSTER=IDS, ACCOUNT/REGION/*=IDS or ACCOUNT/REGION/CLUSTER=IDS for those clusters only (repeatable; default: the subnets of the cluster's instances)"},
+			&cli.GenericFlag{Name: "security-groups", Value: &occurrences{}, Usage: "security group `IDS` for the services' tasks, comma-separated; CLUSTER=IDS, ACCOUNT/REGION/*=IDS or ACCOUNT/REGION/CLUSTER=IDS for those clusters only (repeatable)"},
+			&cli.StringFlag{Name: "network", Usage: "JSON `FILE` of subnets and security groups per cluster: {\"CLUSTER or ACCOUNT/REGION/CLUSTER\": {\"subnets\": [...], \"securityGroups\": [...]}}"},
 			&cli.BoolFlag{Name: "assign-public-ip", Usage: "give each task a public IPv4 address (assignPublicIp ENABLED)"},
 			&cli.IntFlag{Name: "spot-weight", Value: 0, Usage: "`WEIGHT` of FARGATE_SPOT beside FARGATE (weight 1, base 1); 0 = no Spot"},
 		}, sourceFlags()...),
@@ -66,8 +67,12 @@ func readRewriteOptions(c *cli.Context) (rewriteOptions, error) {
 	if err := o.td.Validate(); err != nil {
 		return o, usagef("%v", err)
 	}
+	network, err := readNetworkChoices(c)
+	if err != nil {
+		return o, err
+	}
 	o.svc = rewrite.ServiceOptions{
-		Subnets: splitList(c.StringSlice("subnets")), SecurityGroups: splitList(c.StringSlice("security-groups")),
+		Network:        network,
 		AssignPublicIP: c.Bool("assign-public-ip"), SpotWeight: c.Int("spot-weight"), Force: c.Bool("force"),
 	}
 	if o.check && (o.out != "" || o.diff) {
@@ -86,17 +91,4 @@ func registryCredentials(pairs []string) (map[string]string, error) {
 		m[reg] = arn
 	}
 	return m, nil
-}
-
-// splitList accepts both repeated flags and comma-separated values.
-func splitList(vals []string) []string {
-	var out []string
-	for _, v := range vals {
-		for _, part := range strings.Split(v, ",") {
-			if p := strings.TrimSpace(part); p != "" {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
 }

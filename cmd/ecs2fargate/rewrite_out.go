@@ -24,12 +24,17 @@ type outFile struct {
 // outputFiles names every document and records the names in the report:
 // <family>.taskdef.json (with the revision when a family appears twice),
 // <cluster>.<service>.update-service.json / .create-service.json and
-// .target-group[-N].json.
-func outputFiles(r *rewrite.Report) []outFile {
+// .target-group[-N].json. When the documents span more than one account or
+// region, each goes under ACCOUNT/REGION/ ("unknown-account" or
+// "unknown-region" where the input did not say), so that prod-core in two
+// regions gets two files. Two documents can never share a name: if they
+// would, it is an error and nothing is written.
+func outputFiles(r *rewrite.Report) ([]outFile, error) {
 	var files []outFile
+	dir := outputLayout(r)
 	families := map[string]int{}
 	for _, t := range r.TaskDefinitions {
-		families[familyOf(t.Key)]++
+		families[dir(t.Account, t.Region)+familyOf(t.Key)]++
 	}
 	for i := range r.TaskDefinitions {
 		t := &r.TaskDefinitions[i]
@@ -37,20 +42,62 @@ func outputFiles(r *rewrite.Report) []outFile {
 			continue
 		}
 		name := familyOf(t.Key)
-		if families[name] > 1 {
+		if families[dir(t.Account, t.Region)+name] > 1 {
 			name = strings.ReplaceAll(t.Key, ":", ".")
 		}
-		t.Output = fileSafe(name) + ".taskdef.json"
+		t.Output = dir(t.Account, t.Region) + fileSafe(name) + ".taskdef.json"
 		files = append(files, outFile{t.Output, t.Document})
 	}
 	for i := range r.Services {
-		files = append(files, serviceFiles(&r.Services[i])...)
+		s := &r.Services[i]
+		files = append(files, serviceFiles(s, dir(s.Account, s.Region))...)
 	}
-	return files
+	return files, checkDistinct(files)
 }
 
-func serviceFiles(s *rewrite.ServiceResult) []outFile {
-	base := fileSafe(s.Cluster) + "." + fileSafe(s.Service)
+// outputLayout returns the folder prefix of a document's account and
+// region: "" when every document is in one account and region (the layout
+// is then what it always was), else "ACCOUNT/REGION/".
+func outputLayout(r *rewrite.Report) func(account, region string) string {
+	where := map[[2]string]bool{}
+	for _, t := range r.TaskDefinitions {
+		if t.Document != nil {
+			where[[2]string{t.Account, t.Region}] = true
+		}
+	}
+	for _, s := range r.Services {
+		where[[2]string{s.Account, s.Region}] = true
+	}
+	if len(where) <= 1 {
+		return func(string, string) string { return "" }
+	}
+	return func(account, region string) string {
+		return fileSafe(orDefault(account, "unknown-account")) + "/" + fileSafe(orDefault(region, "unknown-region")) + "/"
+	}
+}
+
+// checkDistinct refuses a file set in which two documents share a path
+// (one would silently overwrite the other).
+func checkDistinct(files []outFile) error {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		if seen[f.name] {
+			return fmt.Errorf("two documents would both be written to %s; nothing was written (rename one of the inputs' objects, or rewrite them separately)", f.name)
+		}
+		seen[f.name] = true
+	}
+	return nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func serviceFiles(s *rewrite.ServiceResult, dir string) []outFile {
+	base := dir + fileSafe(s.Cluster) + "." + fileSafe(s.Service)
 	var files []outFile
 	add := func(name string, doc []byte) {
 		if doc != nil {
@@ -134,7 +181,11 @@ func writeOutput(dir string, f outFile) error {
 	if !bytes.HasSuffix(data, []byte("\n")) {
 		data = append(append([]byte(nil), data...), '\n')
 	}
-	return atomicfile.Write(filepath.Join(dir, f.name), 0o644, func(w io.Writer) error {
+	path := filepath.Join(dir, filepath.FromSlash(f.name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("output directory %s cannot be created: %w", filepath.Dir(path), err)
+	}
+	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

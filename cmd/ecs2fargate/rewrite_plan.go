@@ -50,19 +50,23 @@ func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
 // rewriteService moves one service to the new revision of its task
 // definition's family. A service whose task definition stayed blocked
 // gets no request: the family's latest revision would still be the EC2 one.
+// A service already on Fargate gets none either way (rewrite.Service says
+// so in its result).
 func rewriteService(f *fleet.Fleet, s *fleet.Service, byTD map[*fleet.TaskDefinition]*rewrite.Result, opts rewriteOptions) *rewrite.ServiceResult {
 	family, _ := fleet.SplitTaskDefinitionKey(s.TaskDefinitionKey())
+	notRewritten := false
 	if s.TaskDef != nil {
 		td := byTD[s.TaskDef]
-		if td == nil || td.Document == nil {
-			return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
-				NotInPlace: fmt.Sprintf("task definition %s was not rewritten (see its remaining blockers), so the service has no Fargate revision to move to", s.TaskDefinitionKey())}
-		}
+		notRewritten = td == nil || td.Document == nil
 		family = aws.ToString(s.TaskDef.Def.Family)
 	}
 	res, err := rewrite.Service(f, s, family, opts.svc)
-	if err != nil {
-		return &rewrite.ServiceResult{Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
+	switch {
+	case err != nil:
+		return &rewrite.ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{}, NotInPlace: err.Error()}
+	case notRewritten && !res.AlreadyOnFargate:
+		return &rewrite.ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), Changes: []rewrite.Change{},
+			NotInPlace: fmt.Sprintf("task definition %s was not rewritten (see its remaining blockers), so the service has no Fargate revision to move to", s.TaskDefinitionKey())}
 	}
 	return res
 }

@@ -18,8 +18,16 @@ func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
 	if err != nil {
 		return err
 	}
+	// A subnet or security group of another VPC or region would make every
+	// request of that cluster fail at AWS: refuse before writing anything.
+	if err := opts.svc.Network.Check(f); err != nil {
+		return err
+	}
 	run := rewriteFleet(f, opts)
-	files := outputFiles(run.report)
+	files, err := outputFiles(run.report)
+	if err != nil && opts.out != "" {
+		return err
+	}
 	switch {
 	case opts.check:
 	case opts.out != "":

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -36,7 +35,7 @@ func sourceFlags() []cli.Flag {
 // loadSource reads the fleet from the paths or, with --aws, from AWS.
 func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if !c.Bool("aws") {
-		return loadFleet(c.Context, c.Args().Slice(), s)
+		return loadFleet(c.Context, c.Args().Slice(), s, fleet.Identity{Region: defaultRegion(c)})
 	}
 	if c.NArg() > 0 {
 		return nil, nil, usagef("give either paths or --aws, not both")
@@ -79,7 +78,21 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 	for _, g := range f.Gaps {
 		fmt.Fprintf(s.err, "not read: %s: %s\n", g.Scope, g.Reason)
 	}
+	if !f.HoldsECS() && len(f.Gaps) == 0 {
+		// Read cleanly and found nothing: the wrong region, account or
+		// --cluster name, which must not pass a CI gate as a clean estate.
+		// (With gaps the run is partial already: exit 3.)
+		return nil, nil, codeError{code: exitError, msg: fmt.Sprintf("no ECS inputs found in the AWS estate read (regions %s%s): no cluster, service, task definition or container instance",
+			strings.Join(regions, ", "), clusterFilter(c.StringSlice("cluster")))}
+	}
 	return f, diags, nil
+}
+
+func clusterFilter(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return "; --cluster " + strings.Join(names, ", ")
 }
 
 // interruptedOr is the error of a discovery step: "interrupted" whenever
@@ -157,11 +170,12 @@ func progressPrinter(w io.Writer) func(discover.Progress) {
 	}
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
+// defaultRegion is the region of inputs that carry no ARN (a task
+// definition in the register-task-definition shape): --region where the
+// command has it (cost), else the AWS configuration's; "" when neither says.
+func defaultRegion(c *cli.Context) string {
+	if r := c.String("region"); r != "" {
+		return r
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return configRegion(c.Context)
 }

@@ -1,6 +1,12 @@
 // Package atomicfile writes files so that readers see either the old
 // content or the whole new content, never half a file: a temporary file in
 // the same directory is written, synced and renamed over the target.
+//
+// On Windows os.Rename is MoveFileEx with MOVEFILE_REPLACE_EXISTING, so
+// the rename replaces an existing target as it does on Unix; it fails if
+// another program holds the target open without sharing delete access,
+// and then the old file is left whole and the error names it. Chmod there
+// sets only the read-only attribute, which 0o644 leaves off.
 package atomicfile
 
 import (

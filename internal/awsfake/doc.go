@@ -5,6 +5,6 @@
 //
 // It serves an Estate per account and region, records every call, and can
 // inject latency, token-bucket throttling and faults. It is for tests and
-// benchmarks only; see shared/reference/aws-test-doubles.md for the
-// protocol details it follows.
+// benchmarks only; the protocols it follows are specified at
+// https://smithy.io/2.0/aws/protocols/index.html.
 package awsfake

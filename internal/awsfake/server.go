@@ -26,6 +26,10 @@ type Server struct {
 	// Throttle, when set, limits each (account, service) pair with a token
 	// bucket; requests beyond it get the service's throttling error.
 	Throttle *Rate
+	// OnCall, when set, is called with "service:Operation" as each request
+	// arrives, before it is answered, from the request's own goroutine:
+	// tests use it to act after a number of calls rather than after a time.
+	OnCall func(op string)
 
 	mu       sync.Mutex
 	estates  map[string]*Estate // by account + "/" + region
@@ -138,6 +142,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		http.Error(w, "awsfake: cannot tell which service and operation this is", http.StatusBadRequest)
 		return
+	}
+	if s.OnCall != nil {
+		s.OnCall(req.service + ":" + req.op)
 	}
 	if s.Latency > 0 {
 		time.Sleep(s.Latency)

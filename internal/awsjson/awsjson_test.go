@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 func TestMarshalUsesAPINamesAndKeepsUserKeys(t *testing.T) {
@@ -68,9 +69,10 @@ print(json.dumps(out))
 	for name := range shapes {
 		args = append(args, name)
 	}
-	out, err := exec.Command("python3", args...).Output()
+	py := testtool.Botocore(t, "the cross-check of member names with the ECS model")
+	out, err := exec.Command(py, args...).Output()
 	if err != nil {
-		t.Skipf("python3 with botocore is not available (%v); member names not cross-checked", err)
+		t.Fatalf("botocore's ECS model could not be read (%v)", err)
 	}
 	var model map[string][]string
 	if err := json.Unmarshal(out, &model); err != nil {

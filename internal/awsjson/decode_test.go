@@ -32,14 +32,17 @@ type sample struct {
 	Shown  fmt.Stringer
 	Bytes  []byte
 	Grid   [][]int
-	marker // an empty embedded struct, as the SDK's types have
+	//lint:ignore U1000 the decoder must skip an empty embedded struct, as the SDK's types have
+	marker
+	//lint:ignore U1000 the decoder must skip an unexported field
 	hidden string
 }
 
 type (
 	sampleKind string
 	sampleItem struct{ Key, Value *string }
-	marker     struct{}
+	//lint:ignore U1000 embedded in sample only, to be skipped by the decoder
+	marker struct{}
 )
 
 // strictJSON is what DecodeStrict must agree with.

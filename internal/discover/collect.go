@@ -56,11 +56,13 @@ func (c *collector) addTaskDefinition(td ecstypes.TaskDefinition, tags []ecstype
 	c.f.TaskDefinitions = append(c.f.TaskDefinitions, &fleet.TaskDefinition{Def: td, Tags: tags, Doc: fleet.Doc{Raw: raw}})
 }
 
-func (c *collector) addInstance(in ec2types.Instance) {
+// addInstance adds an instance of a reservation owned by owner (the
+// account), which the instance document does not carry; the snapshot keeps it.
+func (c *collector) addInstance(in ec2types.Instance, owner string) {
 	raw := mustEncode(in, awsjson.EC2CLI)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.f.Instances = append(c.f.Instances, &fleet.Instance{EC2: in, Doc: fleet.Doc{Raw: raw}})
+	c.f.Instances = append(c.f.Instances, &fleet.Instance{EC2: in, Doc: fleet.Doc{Raw: raw}, Identity: fleet.Identity{Account: owner}})
 }
 
 func (c *collector) addVolume(v ec2types.Volume) {

@@ -23,7 +23,7 @@ func (r *reader) instances(ctx context.Context, refs *references) {
 		}
 		for _, res := range out.Reservations {
 			for _, in := range res.Instances {
-				r.col.addInstance(in)
+				r.col.addInstance(in, aws.ToString(res.OwnerId))
 				refs.add(&refs.subnets, aws.ToString(in.SubnetId))
 			}
 		}

@@ -2,7 +2,8 @@ package discover
 
 import (
 	"context"
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -58,7 +59,7 @@ func (f *imageFetcher) see(ctx context.Context, images []string) {
 		f.started[repo] = true
 	}
 	f.mu.Unlock()
-	for _, repo := range sortedKeys(now) {
+	for _, repo := range slices.Sorted(maps.Keys(now)) {
 		f.fetch(ctx, repo, now[repo])
 	}
 }
@@ -69,7 +70,7 @@ func (f *imageFetcher) finish(ctx context.Context) {
 	late := f.late
 	f.late = nil
 	f.mu.Unlock()
-	for _, repo := range sortedKeys(late) {
+	for _, repo := range slices.Sorted(maps.Keys(late)) {
 		f.fetch(ctx, repo, late[repo])
 	}
 	f.wg.Wait()
@@ -110,13 +111,4 @@ func imageID(im fleet.ImageRef) (ecrtypes.ImageIdentifier, string) {
 		return ecrtypes.ImageIdentifier{ImageDigest: aws.String(im.Digest)}, im.Digest
 	}
 	return ecrtypes.ImageIdentifier{ImageTag: aws.String(im.Tag)}, im.Tag
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

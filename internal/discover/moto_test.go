@@ -18,19 +18,17 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 // startMoto runs moto_server on a free port, or skips with the reason.
 func startMoto(t *testing.T) string {
 	t.Helper()
-	bin, err := exec.LookPath("moto_server")
-	if err != nil {
-		t.Skip("moto_server is not installed; the moto tier of the discovery tests did not run")
-	}
+	bin := testtool.Path(t, "moto", "the moto tier of the discovery tests", "moto_server")
 	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", "0")
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
-		t.Skipf("moto_server did not start: %v", err)
+		testtool.Missing(t, "moto", "moto_server did not start (%v): the moto tier of the discovery tests did not run", err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	addr := make(chan string, 1)

@@ -38,7 +38,9 @@ type Options struct {
 	Progress func(Progress)
 }
 
-// Rate is a token bucket: Burst requests at once, then PerSecond.
+// Rate is a token bucket: Burst requests at once, then PerSecond. A Burst
+// below 1 is taken as 1 (a bucket that holds no token would let no request
+// through).
 type Rate struct {
 	Burst     int
 	PerSecond float64
@@ -69,5 +71,6 @@ func (o *Options) defaults() error {
 	if o.Rate.PerSecond <= 0 {
 		o.Rate = Rate{Burst: 45, PerSecond: 19}
 	}
+	o.Rate.Burst = max(o.Rate.Burst, 1)
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/smithy-go"
+	"golang.org/x/time/rate"
 )
 
 // reader reads one account in one region.
@@ -29,7 +30,7 @@ type reader struct {
 	cw  *cloudwatch.Client
 
 	sem      chan struct{}
-	limiters map[string]*limiter
+	limiters map[string]*rate.Limiter
 }
 
 func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
@@ -47,7 +48,7 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
 		cw:  cloudwatch.NewFromConfig(cfg),
 		sem: make(chan struct{}, opts.Concurrency),
-		limiters: map[string]*limiter{
+		limiters: map[string]*rate.Limiter{
 			"ecs": newLimiter(opts.Rate), "ec2": newLimiter(opts.Rate), "ecr": newLimiter(opts.Rate), "elb": newLimiter(opts.Rate),
 			"cloudwatch": newLimiter(opts.Rate),
 		},
@@ -58,7 +59,7 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 func (r *reader) call(ctx context.Context, service string, fn func(context.Context) error) error {
 	// The rate limit comes first: a request waiting for its service's
 	// tokens must not hold a concurrency slot another service could use.
-	if err := r.limiters[service].wait(ctx); err != nil {
+	if err := r.limiters[service].Wait(ctx); err != nil {
 		return err
 	}
 	select {

@@ -17,8 +17,8 @@ type row struct {
 }
 
 // table is the valid cpu/memory combinations, from
-// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html
-// (shared/reference/fargate-rules.md §2): 74 Linux pairs, 43 Windows pairs.
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html:
+// 74 Linux pairs, 43 Windows pairs.
 var table = []row{
 	{256, []int{512, 1024, 2048}, false},
 	{512, []int{1024, 2048, 3072, 4096}, false},

@@ -198,7 +198,7 @@ func TestStdin(t *testing.T) {
 	if len(diags) != 0 {
 		t.Errorf("diagnostics: %v", diags)
 	}
-	td := f.TaskDefinition("web:3")
+	td := f.TaskDefinition(testID, "web:3")
 	if td == nil || td.Doc.Source.File != "<stdin>" || f.Inputs[0] != "<stdin>" {
 		t.Fatalf("stdin not read as <stdin>: %v", f.Inputs)
 	}

@@ -7,20 +7,23 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
-// builder collects documents from all inputs, then links them.
+// builder collects documents from all inputs, then links them. Every map
+// is keyed by account, region and name: see Identity.
 type builder struct {
 	fleet *Fleet
 	diags []Diagnostic
+	// def is the identity of inputs that carry no ARN (see LoadOptions).
+	def Identity
 
-	taskDefs  map[string]*TaskDefinition    // by family:revision
-	services  map[string]*Service           // by ARN (or cluster/name)
-	instances map[string]*Instance          // by instance id
-	cis       map[string]*ContainerInstance // by ARN
-	images    map[string]*Image             // by registry/repository@digest
-	tgs       map[string]*TargetGroup       // by ARN
-	subnets   map[string]*Subnet            // by subnet id
-	volumes   map[string]*Volume            // by volume id
-	clusters  map[string]*Cluster           // by name
+	taskDefs  map[key]*TaskDefinition    // by family:revision
+	services  map[key]*Service           // by ARN (or cluster/name)
+	instances map[key]*Instance          // by instance id
+	cis       map[key]*ContainerInstance // by ARN
+	images    map[key]*Image             // by registry/repository@digest
+	tgs       map[key]*TargetGroup       // by ARN
+	subnets   map[key]*Subnet            // by subnet id
+	volumes   map[key]*Volume            // by volume id
+	clusters  map[key]*Cluster           // by name
 
 	memory map[string][]byte // inputs that are not files (stdin), by name
 	read   map[string]bool   // absolute paths of the files read
@@ -31,22 +34,28 @@ type builder struct {
 func newBuilder() *builder {
 	return &builder{
 		fleet:     &Fleet{},
-		taskDefs:  map[string]*TaskDefinition{},
-		services:  map[string]*Service{},
-		instances: map[string]*Instance{},
-		cis:       map[string]*ContainerInstance{},
-		images:    map[string]*Image{},
-		tgs:       map[string]*TargetGroup{},
-		subnets:   map[string]*Subnet{},
-		volumes:   map[string]*Volume{},
-		clusters:  map[string]*Cluster{},
+		taskDefs:  map[key]*TaskDefinition{},
+		services:  map[key]*Service{},
+		instances: map[key]*Instance{},
+		cis:       map[key]*ContainerInstance{},
+		images:    map[key]*Image{},
+		tgs:       map[key]*TargetGroup{},
+		subnets:   map[key]*Subnet{},
+		volumes:   map[key]*Volume{},
+		clusters:  map[key]*Cluster{},
 		memory:    map[string][]byte{},
 		read:      map[string]bool{},
 	}
 }
 
 // duplicate warns that a document repeats one already read; the first wins.
-func (b *builder) duplicate(kind, id string, first, again Source) {
+// Only the same object (same ARN, or same name in the same account and
+// region) read twice is a duplicate.
+func (b *builder) duplicate(kind string, k key, first, again Source) {
+	id := k.name
+	if !k.id.IsZero() {
+		id += " in " + k.id.String()
+	}
 	b.diags = append(b.diags, Diagnostic{File: again.File, Path: again.Path, Level: LevelWarning,
 		Message: fmt.Sprintf("duplicate %s %s (first read from %s); this copy is ignored", kind, id, first.describe())})
 }
@@ -58,46 +67,88 @@ func (s Source) describe() string {
 	return s.File + " at " + s.Path
 }
 
+// linkKey is the key a task definition is found by: an input without an
+// ARN is filed under no account and region, so services of any account and
+// region that name its family still find it, as before identities.
+func (td *TaskDefinition) linkKey() key {
+	if td.IdentityAssumed {
+		return key{name: td.Key()}
+	}
+	return key{td.Identity, td.Key()}
+}
+
+// addOnce records v under k in seen and appends it to list, unless a
+// document with that key was read before: then it warns that this copy is
+// ignored (the first wins, named by shown) and reports false.
+func addOnce[T sourced](b *builder, seen map[key]T, list *[]T, kind string, k, shown key, v T) bool {
+	if prev, dup := seen[k]; dup {
+		b.duplicate(kind, shown, prev.source(), v.source())
+		return false
+	}
+	seen[k] = v
+	if list != nil {
+		*list = append(*list, v)
+	}
+	return true
+}
+
+// sourced is a model object read from one input document.
+type sourced interface{ source() Source }
+
+func (td *TaskDefinition) source() Source    { return td.Doc.Source }
+func (s *Service) source() Source            { return s.Doc.Source }
+func (ci *ContainerInstance) source() Source { return ci.Doc.Source }
+func (in *Instance) source() Source          { return in.Doc.Source }
+func (img *Image) source() Source            { return img.Doc.Source }
+func (tg *TargetGroup) source() Source       { return tg.Doc.Source }
+func (sn *Subnet) source() Source            { return sn.Doc.Source }
+func (v *Volume) source() Source             { return v.Doc.Source }
+
 func (b *builder) addTaskDefinition(td *TaskDefinition) {
-	key := td.Key()
-	if key == "" {
+	identifyTaskDefinition(td, b.def)
+	k := td.linkKey()
+	if k.name == "" {
 		b.diags = append(b.diags, errorf(td.Doc.Source.File, td.Doc.Source.Path, "task definition has no family; it cannot be audited or linked to services"))
 		return
 	}
-	if prev, dup := b.taskDefs[key]; dup {
-		b.duplicate("task definition", key, prev.Doc.Source, td.Doc.Source)
+	if !addOnce(b, b.taskDefs, &b.fleet.TaskDefinitions, "task definition", k, k, td) {
 		return
 	}
-	b.taskDefs[key] = td
-	b.fleet.TaskDefinitions = append(b.fleet.TaskDefinitions, td)
+	if td.IdentityAssumed {
+		b.diags = append(b.diags, Diagnostic{File: td.Doc.Source.File, Path: td.Doc.Source.Path, Level: LevelWarning,
+			Message: "task definition carries no ARN, so its account and region are not in the input; taken as " + td.Identity.String() + " from --region or the AWS configuration"})
+	}
 }
 
 func (b *builder) addService(s *Service) {
 	s.Cluster = ClusterName(deref(s.Svc.ClusterArn))
+	identifyService(s, b.def)
 	id := deref(s.Svc.ServiceArn)
 	if id == "" {
 		id = s.Cluster + "/" + deref(s.Svc.ServiceName)
 	}
-	if prev, dup := b.services[id]; dup {
-		b.duplicate("service", id, prev.Doc.Source, s.Doc.Source)
+	k := key{s.Identity, id}
+	if !addOnce(b, b.services, &b.fleet.Services, "service", k, k, s) {
 		return
 	}
 	if s.Cluster == "" {
 		b.diags = append(b.diags, Diagnostic{File: s.Doc.Source.File, Path: s.Doc.Source.Path, Level: LevelWarning,
 			Message: "service has no clusterArn; it is reported under an empty cluster name"})
 	}
-	b.services[id] = s
-	b.fleet.Services = append(b.fleet.Services, s)
+	if s.IdentityAssumed {
+		b.diags = append(b.diags, Diagnostic{File: s.Doc.Source.File, Path: s.Doc.Source.Path, Level: LevelWarning,
+			Message: "service carries no ARN, so its account and region are not in the input; taken as " + s.Identity.String() + " from --region or the AWS configuration"})
+	}
 }
 
 func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
+	identifyContainerInstance(ci)
 	// A repeated container instance would count its capacity twice.
 	if arn := deref(ci.CI.ContainerInstanceArn); arn != "" {
-		if prev, dup := b.cis[arn]; dup {
-			b.duplicate("container instance", arn, prev.Doc.Source, ci.Doc.Source)
+		k := key{ci.Identity, arn}
+		if !addOnce(b, b.cis, nil, "container instance", k, key{name: arn}, ci) {
 			return
 		}
-		b.cis[arn] = ci
 	}
 	if cluster == "" {
 		cluster = containerInstanceCluster(deref(ci.CI.ContainerInstanceArn))
@@ -110,57 +161,40 @@ func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
 	b.fleet.ContainerInstances = append(b.fleet.ContainerInstances, ci)
 }
 
-func (b *builder) addInstance(in *Instance) {
-	id := deref(in.EC2.InstanceId)
-	if prev, dup := b.instances[id]; dup {
-		b.duplicate("EC2 instance", id, prev.Doc.Source, in.Doc.Source)
-		return
-	}
-	b.instances[id] = in
-	b.fleet.Instances = append(b.fleet.Instances, in)
+func (b *builder) addInstance(in *Instance, owner string) {
+	identifyInstance(in, owner)
+	k := key{in.Identity, deref(in.EC2.InstanceId)}
+	addOnce(b, b.instances, &b.fleet.Instances, "EC2 instance", k, k, in)
 }
 
 func (b *builder) addImage(img *Image) {
+	identifyImage(img)
 	d := img.Detail
 	if dg := deref(d.ImageDigest); dg != "" {
-		id := deref(d.RegistryId) + "/" + deref(d.RepositoryName) + "@" + dg
-		if prev, dup := b.images[id]; dup {
-			b.duplicate("image", id, prev.Doc.Source, img.Doc.Source)
+		k := key{img.Identity, deref(d.RegistryId) + "/" + deref(d.RepositoryName) + "@" + dg}
+		if !addOnce(b, b.images, nil, "image", k, key{name: k.name}, img) {
 			return
 		}
-		b.images[id] = img
 	}
 	b.fleet.Images = append(b.fleet.Images, img)
 }
 
 func (b *builder) addTargetGroup(tg *TargetGroup) {
-	id := deref(tg.TG.TargetGroupArn)
-	if prev, dup := b.tgs[id]; dup {
-		b.duplicate("target group", id, prev.Doc.Source, tg.Doc.Source)
-		return
-	}
-	b.tgs[id] = tg
-	b.fleet.TargetGroups = append(b.fleet.TargetGroups, tg)
+	identifyTargetGroup(tg)
+	k := key{tg.Identity, deref(tg.TG.TargetGroupArn)}
+	addOnce(b, b.tgs, &b.fleet.TargetGroups, "target group", k, key{name: k.name}, tg)
 }
 
 func (b *builder) addVolume(v *Volume) {
-	id := deref(v.EC2.VolumeId)
-	if prev, dup := b.volumes[id]; dup {
-		b.duplicate("volume", id, prev.Doc.Source, v.Doc.Source)
-		return
-	}
-	b.volumes[id] = v
-	b.fleet.Volumes = append(b.fleet.Volumes, v)
+	identifyVolume(v)
+	k := key{v.Identity, deref(v.EC2.VolumeId)}
+	addOnce(b, b.volumes, &b.fleet.Volumes, "volume", k, k, v)
 }
 
 func (b *builder) addSubnet(sn *Subnet) {
-	id := deref(sn.EC2.SubnetId)
-	if prev, dup := b.subnets[id]; dup {
-		b.duplicate("subnet", id, prev.Doc.Source, sn.Doc.Source)
-		return
-	}
-	b.subnets[id] = sn
-	b.fleet.Subnets = append(b.fleet.Subnets, sn)
+	identifySubnet(sn)
+	k := key{sn.Identity, deref(sn.EC2.SubnetId)}
+	addOnce(b, b.subnets, &b.fleet.Subnets, "subnet", k, k, sn)
 }
 
 func (b *builder) addClusterDetail(c *ecstypes.Cluster, doc Doc) {
@@ -168,19 +202,20 @@ func (b *builder) addClusterDetail(c *ecstypes.Cluster, doc Doc) {
 	if name == "" {
 		name = ClusterName(deref(c.ClusterArn))
 	}
-	cl := b.cluster(name)
+	id := IdentityOf(deref(c.ClusterArn))
+	cl := b.cluster(id, name)
 	if cl.Detail != nil {
-		b.duplicate("cluster", name, cl.DetailDoc.Source, doc.Source)
+		b.duplicate("cluster", key{id, name}, cl.DetailDoc.Source, doc.Source)
 		return
 	}
 	cl.Detail, cl.DetailDoc = c, doc
 }
 
-func (b *builder) cluster(name string) *Cluster {
-	c, ok := b.clusters[name]
+func (b *builder) cluster(id Identity, name string) *Cluster {
+	c, ok := b.clusters[key{id, name}]
 	if !ok {
-		c = &Cluster{Name: name}
-		b.clusters[name] = c
+		c = &Cluster{Name: name, Identity: id}
+		b.clusters[key{id, name}] = c
 	}
 	return c
 }
@@ -195,28 +230,45 @@ func (b *builder) link() {
 	for _, s := range b.fleet.Services {
 		s.TaskDef = b.lookupTaskDef(s)
 		s.Metrics = metrics[deref(s.Svc.ServiceArn)]
-		c := b.cluster(s.Cluster)
+		c := b.cluster(s.Identity, s.Cluster)
 		c.Services = append(c.Services, s)
 	}
 	for _, ci := range b.fleet.ContainerInstances {
-		ci.Instance = b.instances[deref(ci.CI.Ec2InstanceId)]
+		ci.Instance, _ = find(b.instances, ci.Identity, deref(ci.CI.Ec2InstanceId))
 		if ci.Cluster != "" {
-			c := b.cluster(ci.Cluster)
+			c := b.cluster(ci.Identity, ci.Cluster)
 			c.ContainerInstances = append(c.ContainerInstances, ci)
 		}
 	}
-	for _, name := range sortedKeys(b.clusters) {
-		b.fleet.Clusters = append(b.fleet.Clusters, b.clusters[name])
-	}
+	b.fleet.Clusters = sortedClusters(b.clusters)
 	sortByKey(b.fleet.TaskDefinitions)
 	sort.SliceStable(b.fleet.Services, func(i, j int) bool {
 		a, c := b.fleet.Services[i], b.fleet.Services[j]
 		if a.Cluster != c.Cluster {
 			return a.Cluster < c.Cluster
 		}
+		if a.Identity != c.Identity {
+			return a.Identity.less(c.Identity)
+		}
 		return a.Name() < c.Name()
 	})
 	b.fleet.index = b.newIndex()
+}
+
+// sortedClusters lists the clusters by name, then account and region: a
+// one-region fleet lists them by name as before.
+func sortedClusters(m map[key]*Cluster) []*Cluster {
+	out := make([]*Cluster, 0, len(m))
+	for _, c := range m {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].Identity.less(out[j].Identity)
+	})
+	return out
 }
 
 // sortByKey sorts task definitions by Key, stably, working out each key
@@ -230,21 +282,32 @@ func sortByKey(tds []*TaskDefinition) {
 	for i, td := range tds {
 		list[i] = keyed{td.Key(), td}
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].key < list[j].key })
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].key != list[j].key {
+			return list[i].key < list[j].key
+		}
+		return list[i].td.Identity.less(list[j].td.Identity)
+	})
 	for i := range list {
 		tds[i] = list[i].td
 	}
 }
 
-// lookupTaskDef finds a service's task definition by ARN or family:revision;
-// a register-shaped input without a revision matches its family.
+// lookupTaskDef finds a service's task definition by ARN or family:revision
+// in the service's own account and region (the ARN's, when the service
+// names one); a register-shaped input without a revision matches its family.
 func (b *builder) lookupTaskDef(s *Service) *TaskDefinition {
-	key := TaskDefinitionKey(deref(s.Svc.TaskDefinition))
-	if td, ok := b.taskDefs[key]; ok {
+	ref := deref(s.Svc.TaskDefinition)
+	id := IdentityOf(ref)
+	if id.IsZero() {
+		id = s.Identity
+	}
+	k := TaskDefinitionKey(ref)
+	if td, ok := find(b.taskDefs, id, k); ok {
 		return td
 	}
-	family, _ := SplitTaskDefinitionKey(key)
-	if td, ok := b.taskDefs[family]; ok && td.Def.Revision == 0 {
+	family, _ := SplitTaskDefinitionKey(k)
+	if td, ok := find(b.taskDefs, id, family); ok && td.Def.Revision == 0 {
 		return td
 	}
 	return nil

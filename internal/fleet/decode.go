@@ -3,7 +3,9 @@ package fleet
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,7 +66,7 @@ func (d decoder) decodeStruct(src any, dst reflect.Value, path string) {
 		return
 	}
 	fields := fieldsOf(dst.Type())
-	for _, key := range sortedKeys(obj) {
+	for _, key := range slices.Sorted(maps.Keys(obj)) {
 		idx, known := fields[strings.ToLower(key)]
 		if !known {
 			d.warn(joinPath(path, key), "field %q is not known to ecs2fargate's AWS model; it is kept in the original document but not audited", key)

@@ -24,7 +24,7 @@ func TestDemoFleetIsCleanAndLinked(t *testing.T) {
 		}
 		if nc := s.Svc.NetworkConfiguration; nc != nil && nc.AwsvpcConfiguration != nil {
 			for _, id := range nc.AwsvpcConfiguration.Subnets {
-				if f.Subnet(id) == nil {
+				if f.Subnet(s.Identity, id) == nil {
 					t.Errorf("service %s: subnet %s is not in the demo", s.Name(), id)
 				}
 			}

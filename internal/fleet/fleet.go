@@ -55,6 +55,11 @@ type TaskDefinition struct {
 	Def  ecstypes.TaskDefinition
 	Tags []ecstypes.Tag
 	Doc  Doc
+	// Identity is the account and region of its ARN; for an input without
+	// one (the register shape) the default the fleet was loaded with, and
+	// IdentityAssumed says so.
+	Identity        Identity
+	IdentityAssumed bool
 	// Registerable is true when the input was in the register-task-definition
 	// request shape rather than describe output.
 	Registerable bool
@@ -66,6 +71,11 @@ type Service struct {
 	Svc     ecstypes.Service
 	Doc     Doc
 	Cluster string // cluster name, from clusterArn
+	// Identity is the account and region of its ARN (serviceArn, else
+	// clusterArn, else its task definition's ARN), else the load default
+	// with IdentityAssumed set.
+	Identity        Identity
+	IdentityAssumed bool
 	// TaskDef is nil when the task definition was not among the inputs.
 	TaskDef *TaskDefinition
 	// Metrics is the service's CloudWatch utilisation, when discovered.
@@ -75,6 +85,7 @@ type Service struct {
 // Cluster gathers what the inputs say about one ECS cluster.
 type Cluster struct {
 	Name               string
+	Identity           Identity          // with Name, what tells two clusters apart
 	Detail             *ecstypes.Cluster // from describe-clusters, when given
 	DetailDoc          Doc
 	Services           []*Service
@@ -86,6 +97,8 @@ type ContainerInstance struct {
 	CI      ecstypes.ContainerInstance
 	Doc     Doc
 	Cluster string
+	// Identity is the account and region of its ARN.
+	Identity Identity
 	// Instance is the EC2 instance behind it, when describe-instances output
 	// was among the inputs.
 	Instance *Instance
@@ -95,31 +108,41 @@ type ContainerInstance struct {
 type Instance struct {
 	EC2 ec2types.Instance
 	Doc Doc
+	// Identity is the reservation's OwnerId and the region of the
+	// instance's Availability Zone (describe-instances carries no ARN).
+	Identity Identity
 }
 
 // Image is a container image from ECR describe-images.
 type Image struct {
 	Detail ecrtypes.ImageDetail
 	Doc    Doc
+	// Identity's account is the registryId; describe-images names no region.
+	Identity Identity
 }
 
 // TargetGroup is an ELBv2 target group from describe-target-groups.
 type TargetGroup struct {
-	TG  elbtypes.TargetGroup
-	Doc Doc
+	TG       elbtypes.TargetGroup
+	Doc      Doc
+	Identity Identity // from its ARN
 }
 
 // Volume is an EBS volume from ec2 describe-volumes.
 type Volume struct {
 	EC2 ec2types.Volume
 	Doc Doc
+	// Identity is the region of the volume's Availability Zone;
+	// describe-volumes carries no ARN and no owner.
+	Identity Identity
 }
 
 // Subnet is a VPC subnet from describe-subnets (free IP addresses matter:
 // every Fargate task takes one).
 type Subnet struct {
-	EC2 ec2types.Subnet
-	Doc Doc
+	EC2      ec2types.Subnet
+	Doc      Doc
+	Identity Identity // from SubnetArn, else OwnerId and Availability Zone
 }
 
 // Gap records something that could not be read and why.

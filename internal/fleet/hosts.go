@@ -14,23 +14,31 @@ type Hosts struct {
 	Archs     map[string]bool // "arm64", "x86_64"
 	OSTypes   map[string]bool // "linux", "windows"
 	Families  map[string]bool // ecs.os-family values, e.g. WINDOWS_SERVER_2019_FULL
+	// OSSources says, per OS type, which evidence reported it
+	// ("ecs.os-type windows", "EC2 Platform windows", "EC2 PlatformDetails Windows").
+	OSSources map[string]map[string]bool
+}
+
+func newHosts() Hosts {
+	return Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}, OSSources: map[string]map[string]bool{}}
 }
 
 // HostsOf gathers the host evidence for td from the services that run it.
 func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
-	h := Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
+	h := newHosts()
 	if td == nil {
 		return h
 	}
-	seen := map[string]bool{}
+	seen := map[*Cluster]bool{}
 	for _, svc := range f.ServicesUsing(td) {
 		h.Services++
-		if seen[svc.Cluster] {
+		cl := f.ClusterOf(svc)
+		if seen[cl] {
 			continue
 		}
-		seen[svc.Cluster] = true
+		seen[cl] = true
 		h.Clusters = append(h.Clusters, svc.Cluster)
-		h.merge(f.clusterHosts(svc.Cluster))
+		h.merge(f.clusterHosts(cl))
 	}
 	sort.Strings(h.Clusters)
 	return h
@@ -39,20 +47,20 @@ func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
 // clusterHosts is the host evidence of one cluster's container instances,
 // gathered for every cluster at once, on first use: task definitions of a
 // big fleet share clusters. Callers must not modify the result.
-func (f *Fleet) clusterHosts(name string) *Hosts {
+func (f *Fleet) clusterHosts(c *Cluster) *Hosts {
 	idx := f.lookup()
 	idx.hostsOnce.Do(func() {
-		idx.clusterHosts = make(map[string]*Hosts, len(idx.clusters))
-		for name, cl := range idx.clusters {
-			h := &Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
+		idx.clusterHosts = make(map[*Cluster]*Hosts, len(idx.clusters))
+		for _, cl := range idx.clusters {
+			h := newHosts()
 			for _, ci := range cl.ContainerInstances {
 				h.Instances++
 				h.add(ci)
 			}
-			idx.clusterHosts[name] = h
+			idx.clusterHosts[cl] = &h
 		}
 	})
-	if h, ok := idx.clusterHosts[name]; ok {
+	if h, ok := idx.clusterHosts[c]; ok {
 		return h
 	}
 	return &Hosts{} // no such cluster: no instances, no attributes
@@ -66,6 +74,20 @@ func (h *Hosts) merge(o *Hosts) {
 			pair[0][k] = true
 		}
 	}
+	for os, srcs := range o.OSSources {
+		for src := range srcs {
+			h.addOS(os, src)
+		}
+	}
+}
+
+// addOS records that src reported the OS type os.
+func (h *Hosts) addOS(os, src string) {
+	h.OSTypes[os] = true
+	if h.OSSources[os] == nil {
+		h.OSSources[os] = map[string]bool{}
+	}
+	h.OSSources[os][src] = true
 }
 
 func (h *Hosts) add(ci *ContainerInstance) {
@@ -75,7 +97,7 @@ func (h *Hosts) add(ci *ContainerInstance) {
 		case "ecs.cpu-architecture":
 			h.Archs[NormArch(v)] = true
 		case "ecs.os-type":
-			h.OSTypes[strings.ToLower(v)] = true
+			h.addOS(strings.ToLower(v), "ecs.os-type "+strings.ToLower(v))
 		case "ecs.os-family":
 			h.Families[strings.ToUpper(v)] = true
 		}
@@ -83,8 +105,17 @@ func (h *Hosts) add(ci *ContainerInstance) {
 	if ci.Instance != nil && ci.Instance.EC2.Architecture != "" {
 		h.Archs[NormArch(string(ci.Instance.EC2.Architecture))] = true
 	}
-	if ci.Instance != nil && strings.EqualFold(string(ci.Instance.EC2.Platform), "windows") {
-		h.OSTypes["windows"] = true
+	if ci.Instance == nil {
+		return
+	}
+	if strings.EqualFold(string(ci.Instance.EC2.Platform), "windows") {
+		h.addOS("windows", "EC2 Platform windows")
+	}
+	switch d := deref(ci.Instance.EC2.PlatformDetails); {
+	case strings.Contains(strings.ToLower(d), "windows"):
+		h.addOS("windows", "EC2 PlatformDetails "+d)
+	case strings.Contains(strings.ToLower(d), "linux"): // "Linux/UNIX", "Red Hat Enterprise Linux", "SUSE Linux", …
+		h.addOS("linux", "EC2 PlatformDetails "+d)
 	}
 }
 
@@ -110,28 +141,10 @@ func Sole(m map[string]bool) string {
 	return ""
 }
 
-// IsWindows decides whether td runs Windows containers, the one test the
-// analyzer, the rewrite and the cost model share: a declared Windows OS
-// family; or, with no family declared, hosts that all run Windows (EC2
-// Windows task definitions often declare none).
-func (f *Fleet) IsWindows(td *TaskDefinition) bool {
-	if td == nil {
-		return false
-	}
-	if td.IsWindows() {
-		return true
-	}
-	if td.Def.RuntimePlatform != nil && td.Def.RuntimePlatform.OperatingSystemFamily != "" {
-		return false // a declared Linux family
-	}
-	h := f.HostsOf(td)
-	return Sole(h.OSTypes) == "windows" || len(h.OSTypes) == 0 && strings.HasPrefix(Sole(h.Families), "WINDOWS")
-}
-
 // IsWindows reports whether the container instance runs Windows, by its
 // ECS attributes or its EC2 platform (the same evidence HostsOf reads).
 func (ci *ContainerInstance) IsWindows() bool {
-	h := Hosts{Archs: map[string]bool{}, OSTypes: map[string]bool{}, Families: map[string]bool{}}
+	h := newHosts()
 	h.add(ci)
 	if h.OSTypes["windows"] {
 		return true

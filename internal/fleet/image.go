@@ -42,12 +42,6 @@ func ParseImageRef(ref string) ImageRef {
 // IsECR reports whether the image lives in a private ECR registry.
 func (r ImageRef) IsECR() bool { return r.Account != "" }
 
-// IsPublicRegistry reports whether the image comes from a registry that
-// serves anonymous pulls by default: Docker Hub or ECR Public.
-func (r ImageRef) IsPublicRegistry() bool {
-	return r.Registry == "docker.io" || r.Registry == "public.ecr.aws" || r.Registry == "registry-1.docker.io"
-}
-
 // parseECRHost recognises ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com(.cn).
 func parseECRHost(host string) (account, region string, ok bool) {
 	parts := strings.Split(host, ".")

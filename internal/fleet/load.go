@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -20,6 +22,22 @@ const Stdin = "-"
 // each problem becomes a Diagnostic and the rest is still read.
 func Load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
 	return newBuilder().load(ctx, paths, stdin)
+}
+
+// LoadOptions are the settings of LoadWith.
+type LoadOptions struct {
+	// Default is the account and region of inputs that carry no ARN (a task
+	// definition in the register-task-definition shape, a service without
+	// one): what --region or the AWS configuration says. Such objects get
+	// IdentityAssumed and a warning naming what was assumed.
+	Default Identity
+}
+
+// LoadWith is Load with options.
+func LoadWith(ctx context.Context, paths []string, stdin io.Reader, o LoadOptions) (*Fleet, []Diagnostic) {
+	b := newBuilder()
+	b.def = o.Default
+	return b.load(ctx, paths, stdin)
 }
 
 func (b *builder) load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
@@ -66,7 +84,10 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 	return ins
 }
 
-// jsonFiles lists the *.json files under dir, sorted, so runs are repeatable.
+// jsonFiles lists the *.json files under dir, sorted, so runs are
+// repeatable. The names use "/" on every system (Windows accepts it), so
+// that outputs naming them, and the order they are read in, are the same
+// on Windows as elsewhere ('\' sorts after the digits, '/' before).
 func jsonFiles(dir string, diags *[]Diagnostic) []string {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -75,7 +96,7 @@ func jsonFiles(dir string, diags *[]Diagnostic) []string {
 			return nil
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".json") {
-			files = append(files, path)
+			files = append(files, filepath.ToSlash(path))
 		}
 		return nil
 	})
@@ -132,7 +153,7 @@ func (l *fileLoad) loadData(file string, data []byte, named bool) {
 	}
 	found := "a JSON " + topKind(data)
 	if top != nil {
-		found = "top-level fields " + strings.Join(sortedKeys(top), ", ")
+		found = "top-level fields " + strings.Join(slices.Sorted(maps.Keys(top)), ", ")
 	}
 	l.diags = append(l.diags, Diagnostic{File: file, Level: level, Message: fmt.Sprintf(
 		"%s: not a recognised input (%s); expected the JSON output of one of: %s",

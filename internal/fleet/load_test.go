@@ -87,7 +87,7 @@ func countDetails(f *Fleet) int {
 func loadTaskDef(t *testing.T, file, key string) *TaskDefinition {
 	t.Helper()
 	f := loadClean(t, filepath.Join(shapesDir, file))
-	td := f.TaskDefinition(key)
+	td := f.TaskDefinition(testID, key)
 	if td == nil {
 		t.Fatalf("%s not found; have %v", key, keys(f))
 	}
@@ -160,11 +160,11 @@ func TestServicesLinkToTaskDefinitionsAndClusters(t *testing.T) {
 	if len(f.Services) != 3 {
 		t.Fatalf("%d services, want 3", len(f.Services))
 	}
-	c := f.Cluster("shop")
+	c := f.Cluster(testID, "shop")
 	if c == nil || c.Detail == nil || len(c.Services) != 3 || len(c.ContainerInstances) != 1 {
 		t.Fatalf("cluster shop = %+v", c)
 	}
-	if got := f.ServicesUsing(f.TaskDefinition("web:3")); len(got) != 1 || got[0].Name() != "web" {
+	if got := f.ServicesUsing(f.TaskDefinition(testID, "web:3")); len(got) != 1 || got[0].Name() != "web" {
 		t.Errorf("ServicesUsing(web:3) = %v", got)
 	}
 }
@@ -185,17 +185,17 @@ func TestLookups(t *testing.T) {
 	if tg == nil || string(tg.TG.TargetType) != "instance" {
 		t.Errorf("target group = %+v", tg)
 	}
-	if sn := f.Subnet("subnet-0a1b2c3d"); sn == nil || deref(sn.EC2.AvailableIpAddressCount) != 250 {
+	if sn := f.Subnet(testID, "subnet-0a1b2c3d"); sn == nil || deref(sn.EC2.AvailableIpAddressCount) != 250 {
 		t.Errorf("subnet = %+v", sn)
 	}
-	img := f.Image(deref(f.TaskDefinition("web:3").Def.ContainerDefinitions[0].Image))
+	img := f.Image(deref(f.TaskDefinition(testID, "web:3").Def.ContainerDefinitions[0].Image))
 	if img == nil || deref(img.Detail.ImageSizeInBytes) != 52428800 {
 		t.Errorf("image = %+v", img)
 	}
-	if f.Image("alpine:3.20") != nil || f.Subnet("subnet-none") != nil || f.TargetGroup("arn:none") != nil {
+	if f.Image("alpine:3.20") != nil || f.Subnet(testID, "subnet-none") != nil || f.TargetGroup("arn:none") != nil {
 		t.Error("lookups of absent resources should be nil")
 	}
-	h := f.HostsOf(f.TaskDefinition("web:3"))
+	h := f.HostsOf(f.TaskDefinition(testID, "web:3"))
 	if h.Instances != 1 || Sole(h.Archs) != "x86_64" || Sole(h.OSTypes) != "linux" {
 		t.Errorf("HostsOf = %+v", h)
 	}
@@ -204,3 +204,6 @@ func TestLookups(t *testing.T) {
 func contextWithCancel(t *testing.T) (context.Context, context.CancelFunc) {
 	return context.WithCancel(t.Context())
 }
+
+// testID is the account and region of the fixtures under testdata/shapes.
+var testID = Identity{Account: "123456789012", Region: "us-east-1"}

@@ -2,7 +2,6 @@ package fleet
 
 import (
 	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -10,17 +9,17 @@ import (
 // on first use. Each of the latter is built once under its sync.Once, so a
 // fleet may be read from many goroutines without being warmed up first.
 type index struct {
-	taskDefs     map[string]*TaskDefinition
-	instances    map[string]*Instance
-	targetGroups map[string]*TargetGroup
-	clusters     map[string]*Cluster
-	subnets      map[string]*Subnet
-	volumesOf    map[string][]*Volume
+	taskDefs     map[key]*TaskDefinition
+	instances    map[key]*Instance
+	targetGroups map[key]*TargetGroup
+	clusters     map[key]*Cluster
+	subnets      map[key]*Subnet
+	volumesOf    map[key][]*Volume // by the attached instance's id
 
 	imagesOnce, usedByOnce, hostsOnce sync.Once
-	images                            map[string]*Image // by "registry/repo:tag" and "registry/repo@digest"
+	images                            map[key]*Image // by "registry/repo:tag" and "registry/repo@digest"
 	usedBy                            map[*TaskDefinition][]*Service
-	clusterHosts                      map[string]*Hosts // by cluster name, see clusterHosts
+	clusterHosts                      map[*Cluster]*Hosts // see clusterHosts
 }
 
 // Key is the task definition's "family:revision", or "family" when the input
@@ -33,11 +32,6 @@ func (td *TaskDefinition) Key() string {
 	return family + ":" + strconv.Itoa(int(td.Def.Revision))
 }
 
-// IsWindows reports whether the task definition declares a Windows OS family.
-func (td *TaskDefinition) IsWindows() bool {
-	return td.Def.RuntimePlatform != nil && strings.HasPrefix(string(td.Def.RuntimePlatform.OperatingSystemFamily), "WINDOWS")
-}
-
 // Name is the service's name.
 func (s *Service) Name() string { return deref(s.Svc.ServiceName) }
 
@@ -45,24 +39,50 @@ func (s *Service) Name() string { return deref(s.Svc.ServiceName) }
 // the inputs held that task definition.
 func (s *Service) TaskDefinitionKey() string { return TaskDefinitionKey(deref(s.Svc.TaskDefinition)) }
 
-// TaskDefinition looks up a task definition by family:revision.
-func (f *Fleet) TaskDefinition(key string) *TaskDefinition { return f.lookup().taskDefs[key] }
+// TaskDefinition looks up a task definition by family:revision in the
+// account and region id (see Identity for inputs that name none).
+func (f *Fleet) TaskDefinition(id Identity, k string) *TaskDefinition {
+	td, _ := find(f.lookup().taskDefs, id, k)
+	if td == nil {
+		td = f.lookup().taskDefs[key{name: k}] // a register-shaped input
+	}
+	return td
+}
 
-// Instance looks up an EC2 instance by id.
-func (f *Fleet) Instance(id string) *Instance { return f.lookup().instances[id] }
+// Instance looks up an EC2 instance by id in the account and region id.
+func (f *Fleet) Instance(id Identity, instanceID string) *Instance {
+	in, _ := find(f.lookup().instances, id, instanceID)
+	return in
+}
 
 // TargetGroup looks up a target group by ARN; nil when it was not an input.
-func (f *Fleet) TargetGroup(arn string) *TargetGroup { return f.lookup().targetGroups[arn] }
+func (f *Fleet) TargetGroup(arn string) *TargetGroup {
+	return f.lookup().targetGroups[key{IdentityOf(arn), arn}]
+}
 
-// VolumesOf lists the EBS volumes attached to an EC2 instance, in input
-// order; empty when describe-volumes output did not cover it.
-func (f *Fleet) VolumesOf(instanceID string) []*Volume { return f.lookup().volumesOf[instanceID] }
+// VolumesOf lists the EBS volumes attached to an EC2 instance in the
+// account and region id, in input order; empty when describe-volumes
+// output did not cover it.
+func (f *Fleet) VolumesOf(id Identity, instanceID string) []*Volume {
+	vs, _ := find(f.lookup().volumesOf, id, instanceID)
+	return vs
+}
 
-// Subnet looks up a subnet by id; nil when describe-subnets output did not cover it.
-func (f *Fleet) Subnet(id string) *Subnet { return f.lookup().subnets[id] }
+// Subnet looks up a subnet by id in the account and region id; nil when
+// describe-subnets output did not cover it.
+func (f *Fleet) Subnet(id Identity, subnetID string) *Subnet {
+	sn, _ := find(f.lookup().subnets, id, subnetID)
+	return sn
+}
 
-// Cluster looks up a cluster by name.
-func (f *Fleet) Cluster(name string) *Cluster { return f.lookup().clusters[name] }
+// Cluster looks up a cluster by name in the account and region id.
+func (f *Fleet) Cluster(id Identity, name string) *Cluster {
+	c, _ := find(f.lookup().clusters, id, name)
+	return c
+}
+
+// ClusterOf is the cluster s belongs to.
+func (f *Fleet) ClusterOf(s *Service) *Cluster { return f.Cluster(s.Identity, s.Cluster) }
 
 // ServicesUsing lists the services that run td.
 func (f *Fleet) ServicesUsing(td *TaskDefinition) []*Service {
@@ -84,10 +104,10 @@ func (f *Fleet) ServicesUsing(td *TaskDefinition) []*Service {
 func (f *Fleet) Image(ref string) *Image {
 	idx := f.lookup()
 	idx.imagesOnce.Do(func() {
-		idx.images = map[string]*Image{}
+		idx.images = map[key]*Image{}
 		for _, img := range f.Images {
 			for _, k := range imageKeys(img) {
-				idx.images[k] = img
+				idx.images[key{img.Identity, k}] = img
 			}
 		}
 	})
@@ -95,10 +115,13 @@ func (f *Fleet) Image(ref string) *Image {
 	if !r.IsECR() {
 		return nil
 	}
+	id := Identity{Account: r.Account, Region: r.Region}
+	k := r.Account + "/" + r.Repository + ":" + r.Tag
 	if r.Digest != "" {
-		return idx.images[r.Account+"/"+r.Repository+"@"+r.Digest]
+		k = r.Account + "/" + r.Repository + "@" + r.Digest
 	}
-	return idx.images[r.Account+"/"+r.Repository+":"+r.Tag]
+	img, _ := find(idx.images, id, k)
+	return img
 }
 
 func imageKeys(img *Image) []string {
@@ -115,11 +138,13 @@ func imageKeys(img *Image) []string {
 }
 
 func (b *builder) newIndex() *index {
-	volumesOf := map[string][]*Volume{}
+	volumesOf := map[key][]*Volume{}
 	for _, v := range b.fleet.Volumes {
+		identifyVolume(v) // a fleet assembled by hand
 		for _, a := range v.EC2.Attachments {
 			if id := deref(a.InstanceId); id != "" {
-				volumesOf[id] = append(volumesOf[id], v)
+				k := key{v.Identity, id}
+				volumesOf[k] = append(volumesOf[k], v)
 			}
 		}
 	}
@@ -136,19 +161,33 @@ func (f *Fleet) lookup() *index {
 		b := newBuilder()
 		b.fleet = f
 		for _, td := range f.TaskDefinitions {
-			b.taskDefs[td.Key()] = td
+			identifyTaskDefinition(td, Identity{})
+			b.taskDefs[td.linkKey()] = td
+		}
+		for _, s := range f.Services {
+			identifyService(s, Identity{})
+		}
+		for _, ci := range f.ContainerInstances {
+			identifyContainerInstance(ci)
 		}
 		for _, in := range f.Instances {
-			b.instances[deref(in.EC2.InstanceId)] = in
+			identifyInstance(in, "")
+			b.instances[key{in.Identity, deref(in.EC2.InstanceId)}] = in
 		}
 		for _, tg := range f.TargetGroups {
-			b.tgs[deref(tg.TG.TargetGroupArn)] = tg
+			identifyTargetGroup(tg)
+			b.tgs[key{tg.Identity, deref(tg.TG.TargetGroupArn)}] = tg
+		}
+		for _, img := range f.Images {
+			identifyImage(img)
 		}
 		for _, c := range f.Clusters {
-			b.clusters[c.Name] = c
+			identifyCluster(c)
+			b.clusters[key{c.Identity, c.Name}] = c
 		}
 		for _, sn := range f.Subnets {
-			b.subnets[deref(sn.EC2.SubnetId)] = sn
+			identifySubnet(sn)
+			b.subnets[key{sn.Identity, deref(sn.EC2.SubnetId)}] = sn
 		}
 		f.index = b.newIndex()
 	})

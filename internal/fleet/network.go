@@ -35,3 +35,89 @@ func sortedSet(items []string) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// VPCs lists the VPCs, distinct and sorted, of the EC2 instances behind c's
+// container instances (those describe-instances output covered); nil when
+// none is known. A nil cluster has none.
+func (c *Cluster) VPCs() []string {
+	if c == nil {
+		return nil
+	}
+	var vpcs []string
+	for _, ci := range c.ContainerInstances {
+		if ci.Instance != nil {
+			vpcs = append(vpcs, aws.ToString(ci.Instance.EC2.VpcId))
+		}
+	}
+	return sortedSet(vpcs)
+}
+
+// SubnetVPC is the VPC of subnet in the account and region id: from
+// describe-subnets output, else from an EC2 instance in that subnet; ""
+// when the inputs do not say.
+func (f *Fleet) SubnetVPC(id Identity, subnet string) string {
+	if sn := f.Subnet(id, subnet); sn != nil && sn.EC2.VpcId != nil {
+		return *sn.EC2.VpcId
+	}
+	for _, in := range f.Instances {
+		if aws.ToString(in.EC2.SubnetId) == subnet && sameOrUnknown(in.Identity, id) && in.EC2.VpcId != nil {
+			return *in.EC2.VpcId
+		}
+	}
+	return ""
+}
+
+// SecurityGroupVPC is the VPC of security group sg in the account and
+// region id, known from the EC2 instances that carry it; "" when no
+// instance of the inputs does.
+func (f *Fleet) SecurityGroupVPC(id Identity, sg string) string {
+	for _, in := range f.Instances {
+		if !sameOrUnknown(in.Identity, id) || in.EC2.VpcId == nil {
+			continue
+		}
+		for _, g := range in.EC2.SecurityGroups {
+			if aws.ToString(g.GroupId) == sg {
+				return *in.EC2.VpcId
+			}
+		}
+	}
+	return ""
+}
+
+// NetworkHomes lists the accounts and regions, other than id, where the
+// inputs place a subnet or security group with this id (describe-subnets
+// output or EC2 instances): a subnet or group lives in one region of one
+// account, so an id found only elsewhere cannot serve id.
+func (f *Fleet) NetworkHomes(id Identity, resource string) []Identity {
+	seen := map[Identity]bool{}
+	var out []Identity
+	add := func(where Identity) {
+		if where.Account == "" || where.Region == "" || sameOrUnknown(where, id) || seen[where] {
+			return
+		}
+		seen[where] = true
+		out = append(out, where)
+	}
+	for _, sn := range f.Subnets {
+		if aws.ToString(sn.EC2.SubnetId) == resource {
+			add(sn.Identity)
+		}
+	}
+	for _, in := range f.Instances {
+		if aws.ToString(in.EC2.SubnetId) == resource {
+			add(in.Identity)
+		}
+		for _, g := range in.EC2.SecurityGroups {
+			if aws.ToString(g.GroupId) == resource {
+				add(in.Identity)
+			}
+		}
+	}
+	return out
+}
+
+// sameOrUnknown reports whether a and b could be the same account and
+// region: equal where both are known.
+func sameOrUnknown(a, b Identity) bool {
+	return (a.Account == "" || b.Account == "" || a.Account == b.Account) && (a.Region == "" || b.Region == "" || a.Region == b.Region)
+}

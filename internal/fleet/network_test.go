@@ -36,3 +36,38 @@ func TestInstanceNetwork(t *testing.T) {
 		t.Errorf("empty ids gave %q, %q; want nil", s, g)
 	}
 }
+
+// A subnet's and a security group's VPC come from describe-subnets, else
+// the instances; an id known only in another account or region says where.
+func TestNetworkVPCsAndHomes(t *testing.T) {
+	east, west := Identity{"1", "us-east-1"}, Identity{"1", "us-west-2"}
+	inst := func(where Identity, vpc, subnet, sg string) *Instance {
+		return &Instance{Identity: where, EC2: ec2types.Instance{VpcId: aws.String(vpc), SubnetId: aws.String(subnet),
+			SecurityGroups: []ec2types.GroupIdentifier{{GroupId: aws.String(sg)}}}}
+	}
+	a, b := inst(east, "vpc-e", "subnet-e1", "sg-e"), inst(west, "vpc-w", "subnet-w1", "sg-w")
+	f := &Fleet{Instances: []*Instance{a, b},
+		Subnets: []*Subnet{{EC2: ec2types.Subnet{SubnetId: aws.String("subnet-e2"), VpcId: aws.String("vpc-e2"),
+			SubnetArn: aws.String("arn:aws:ec2:us-east-1:1:subnet/subnet-e2")}}},
+		Clusters: []*Cluster{{Name: "c", Identity: east, ContainerInstances: []*ContainerInstance{{Instance: a}}}}}
+	if got := f.Clusters[0].VPCs(); !slices.Equal(got, []string{"vpc-e"}) {
+		t.Errorf("VPCs = %q", got)
+	}
+	for _, c := range []struct{ got, want string }{
+		{f.SubnetVPC(east, "subnet-e1"), "vpc-e"},  // from an instance
+		{f.SubnetVPC(east, "subnet-e2"), "vpc-e2"}, // from describe-subnets
+		{f.SubnetVPC(east, "subnet-w1"), ""},       // another region's
+		{f.SecurityGroupVPC(east, "sg-e"), "vpc-e"},
+		{f.SecurityGroupVPC(east, "sg-w"), ""},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	if got := f.NetworkHomes(east, "sg-w"); !slices.Equal(got, []Identity{west}) {
+		t.Errorf("NetworkHomes(sg-w) = %v, want us-west-2", got)
+	}
+	if got := f.NetworkHomes(east, "subnet-e1"); len(got) != 0 {
+		t.Errorf("NetworkHomes of a subnet of the cluster's own region = %v", got)
+	}
+}

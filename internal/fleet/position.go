@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -143,7 +145,7 @@ func (b *builder) locate() {
 			byFile[d.File] = append(byFile[d.File], i)
 		}
 	}
-	for _, file := range sortedKeys(byFile) {
+	for _, file := range slices.Sorted(maps.Keys(byFile)) {
 		data, inMemory := b.memory[file]
 		if !inMemory {
 			var err error

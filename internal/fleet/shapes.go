@@ -3,7 +3,9 @@ package fleet
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,9 +70,13 @@ func containerInstanceElem(cluster string) elem {
 	}
 }
 
-func instanceElem(src Source) (*Doc, any, func(*builder)) {
-	in := &Instance{Doc: Doc{Source: src}}
-	return &in.Doc, &in.EC2, func(b *builder) { b.addInstance(in) }
+// instanceElem adds an EC2 instance of the reservation owned by owner (the
+// account; "" when the input does not say).
+func instanceElem(owner string) elem {
+	return func(src Source) (*Doc, any, func(*builder)) {
+		in := &Instance{Doc: Doc{Source: src}}
+		return &in.Doc, &in.EC2, func(b *builder) { b.addInstance(in, owner) }
+	}
 }
 
 func imageElem(src Source) (*Doc, any, func(*builder)) {
@@ -231,7 +237,11 @@ func (l *fileLoad) loadReservations(file string, top map[string]json.RawMessage,
 		if !ok {
 			continue
 		}
-		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, instanceElem)
+		var owner string
+		if raw, _, ok := member(r, "OwnerId"); ok {
+			_ = json.Unmarshal(raw, &owner) // not a string: the account stays unknown
+		}
+		l.loadArray(file, fmt.Sprintf("%s[%d].%s", key, i, k), insts, instanceElem(owner))
 	}
 	l.warnUnknownTop(file, top, "Reservations")
 }
@@ -303,7 +313,7 @@ var pageTokens = []string{"NextToken", "NextMarker"}
 // not among known: a pagination token as a partial read, anything else as
 // ignored.
 func (l *fileLoad) warnUnknownMembers(file, path string, obj map[string]json.RawMessage, known ...string) {
-	for _, k := range sortedKeys(obj) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if containsFold(known, k) {
 			continue
 		}

@@ -22,12 +22,16 @@ type snapshotFile struct {
 	Clusters           []json.RawMessage   `json:"clusters"`
 	ContainerInstances []snapshotContainer `json:"containerInstances"`
 	Instances          []json.RawMessage   `json:"instances"`
-	Images             []json.RawMessage   `json:"images"`
-	TargetGroups       []json.RawMessage   `json:"targetGroups"`
-	Subnets            []json.RawMessage   `json:"subnets"`
-	Volumes            []json.RawMessage   `json:"volumes,omitempty"`
-	Metrics            []ServiceMetrics    `json:"metrics,omitempty"`
-	Gaps               []Gap               `json:"gaps"`
+	// InstanceAccounts is the account (the reservation's OwnerId) of each
+	// of Instances, in order, which an instance document does not carry;
+	// absent when no account is known.
+	InstanceAccounts []string          `json:"instanceAccounts,omitempty"`
+	Images           []json.RawMessage `json:"images"`
+	TargetGroups     []json.RawMessage `json:"targetGroups"`
+	Subnets          []json.RawMessage `json:"subnets"`
+	Volumes          []json.RawMessage `json:"volumes,omitempty"`
+	Metrics          []ServiceMetrics  `json:"metrics,omitempty"`
+	Gaps             []Gap             `json:"gaps"`
 }
 
 type snapshotTaskDef struct {
@@ -67,8 +71,14 @@ func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
 	for _, ci := range f.ContainerInstances {
 		s.ContainerInstances = append(s.ContainerInstances, snapshotContainer{Cluster: ci.Cluster, ContainerInstance: ci.Doc.Raw})
 	}
+	known := false
 	for _, in := range f.Instances {
 		s.Instances = append(s.Instances, in.Doc.Raw)
+		s.InstanceAccounts = append(s.InstanceAccounts, in.Identity.Account)
+		known = known || in.Identity.Account != ""
+	}
+	if !known {
+		s.InstanceAccounts = nil
 	}
 	for _, img := range f.Images {
 		s.Images = append(s.Images, img.Doc.Raw)
@@ -127,7 +137,7 @@ func (l *fileLoad) loadSnapshot(file string, top map[string]json.RawMessage, dat
 		return
 	}
 	l.warnUnknownTop(file, top, "schemaVersion", "generatedBy", "generatedAt", "taskDefinitions", "services", "clusters",
-		"containerInstances", "instances", "images", "targetGroups", "subnets", "volumes", "metrics", "gaps")
+		"containerInstances", "instances", "instanceAccounts", "images", "targetGroups", "subnets", "volumes", "metrics", "gaps")
 	for i, e := range s.TaskDefinitions {
 		path := fmt.Sprintf("taskDefinitions[%d].taskDefinition", i)
 		td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.TaskDefinition}}
@@ -153,7 +163,18 @@ func (l *fileLoad) loadSnapshotLists(file string, s snapshotFile) {
 	for i, e := range s.ContainerInstances {
 		l.loadItem(file, fmt.Sprintf("containerInstances[%d].containerInstance", i), e.ContainerInstance, containerInstanceElem(e.Cluster))
 	}
-	each("instances", s.Instances, instanceElem)
+	if len(s.InstanceAccounts) > 0 && len(s.InstanceAccounts) != len(s.Instances) {
+		l.diags = append(l.diags, Diagnostic{File: file, Path: "instanceAccounts", Level: LevelWarning, Message: fmt.Sprintf(
+			"%d accounts for %d instances; the instances' accounts are taken as unknown", len(s.InstanceAccounts), len(s.Instances))})
+		s.InstanceAccounts = nil
+	}
+	for i, raw := range s.Instances {
+		owner := ""
+		if i < len(s.InstanceAccounts) {
+			owner = s.InstanceAccounts[i]
+		}
+		l.loadItem(file, fmt.Sprintf("instances[%d]", i), raw, instanceElem(owner))
+	}
 	each("images", s.Images, imageElem)
 	each("targetGroups", s.TargetGroups, targetGroupElem)
 	each("subnets", s.Subnets, subnetElem)

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/textdiff"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files with the current output")
@@ -18,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files with the current o
 func Updating() bool { return *update }
 
 // Assert compares got with the file at path; with -update it writes got
-// there instead. A mismatch fails the test with the first differing lines.
+// there instead. A mismatch fails the test with a unified diff of the change.
 func Assert(t testing.TB, path string, got []byte) {
 	t.Helper()
 	if *update {
@@ -36,27 +38,20 @@ func Assert(t testing.TB, path string, got []byte) {
 		t.Fatalf("reading golden file (run go test -update to create it): %v", err)
 	}
 	if !bytes.Equal(want, got) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, diff(string(want), string(got)))
+		t.Errorf("output differs from %s (run go test -update to accept):\n%s", path, diff(path, want, got))
 	}
 }
 
-// diff shows the first few differing lines; enough to see what changed.
-func diff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(wl), len(gl)) && shown < 10; i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			fmt.Fprintf(&b, "line %d:\n  - %s\n  + %s\n", i+1, w, g)
-			shown++
-		}
+// maxDiffLines caps the diff a failing test prints; the rest is counted.
+const maxDiffLines = 80
+
+// diff is the unified diff from the golden file's content to the output,
+// the hunks around each change only, cut after maxDiffLines lines.
+func diff(path string, want, got []byte) string {
+	d := textdiff.Unified(path, "test output", string(want), string(got))
+	lines := strings.SplitAfter(d, "\n") // the last is "": d ends in a newline
+	if len(lines)-1 <= maxDiffLines {
+		return d
 	}
-	return b.String()
+	return strings.Join(lines[:maxDiffLines], "") + fmt.Sprintf("… %d more lines of diff\n", len(lines)-1-maxDiffLines)
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -59,7 +61,7 @@ func render(v any, pretty bool) []byte {
 			b.WriteByte(']')
 		case map[string]any:
 			b.WriteByte('{')
-			for i, k := range sortedKeys(x) {
+			for i, k := range slices.Sorted(maps.Keys(x)) {
 				if i > 0 {
 					b.WriteString(", ")
 				}
@@ -89,7 +91,7 @@ func paths(v any, p Path, out *[]Path) {
 			paths(e, q, out)
 		}
 	case map[string]any:
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			q := p.Child(Key(k))
 			*out = append(*out, q)
 			paths(x[k], q, out)

@@ -1,7 +1,7 @@
 // Package textdiff prints a unified diff of two texts, line by line. It
-// uses the longest common subsequence of lines (quadratic in the line
-// counts, which is fine for task definitions of a few hundred lines) and
-// needs no dependency.
+// uses the longest common subsequence of lines (quadratic in the length of
+// the changed middle, which is fine for task definitions and golden files)
+// and needs no dependency.
 package textdiff
 
 import (
@@ -44,9 +44,48 @@ type line struct {
 	ai, bi int
 }
 
-// script computes the edit script from the LCS table.
+// script computes the edit script. Lines the texts share at the start and
+// the end are unchanged as they stand; only the middle needs the quadratic
+// LCS table, so a one-line change in a 25,000-line golden file stays cheap.
 func script(x, y []string) []line {
+	pre := 0
+	for pre < len(x) && pre < len(y) && x[pre] == y[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(x)-pre && suf < len(y)-pre && x[len(x)-1-suf] == y[len(y)-1-suf] {
+		suf++
+	}
+	ops := make([]line, 0, len(x)+len(y)-pre-suf)
+	for i := range pre {
+		ops = append(ops, line{' ', x[i], i + 1, i + 1})
+	}
+	ops = middle(ops, x[pre:len(x)-suf], y[pre:len(y)-suf], pre)
+	for k := suf; k > 0; k-- {
+		i, j := len(x)-k, len(y)-k
+		ops = append(ops, line{' ', x[i], i + 1, j + 1})
+	}
+	return ops
+}
+
+// maxTable bounds the LCS table (cells of 4 bytes). Past it, the middle is
+// shown as all its old lines removed and all its new ones added: still a
+// correct diff, only not the shortest.
+const maxTable = 1 << 22
+
+// middle appends to ops the edit script of x and y, which start after off
+// lines the texts share, from their LCS table.
+func middle(ops []line, x, y []string, off int) []line {
 	n, m := len(x), len(y)
+	if n*m > maxTable {
+		for i := range x {
+			ops = append(ops, line{'-', x[i], off + i + 1, off})
+		}
+		for j := range y {
+			ops = append(ops, line{'+', y[j], off + n, off + j + 1})
+		}
+		return ops
+	}
 	lcs := make([][]int32, n+1)
 	for i := range lcs {
 		lcs[i] = make([]int32, m+1)
@@ -60,18 +99,17 @@ func script(x, y []string) []line {
 			}
 		}
 	}
-	var ops []line
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
 		case i < n && j < m && x[i] == y[j]:
-			ops = append(ops, line{' ', x[i], i + 1, j + 1})
+			ops = append(ops, line{' ', x[i], off + i + 1, off + j + 1})
 			i, j = i+1, j+1
 		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			ops = append(ops, line{'-', x[i], i + 1, j})
+			ops = append(ops, line{'-', x[i], off + i + 1, off + j})
 			i++
 		default:
-			ops = append(ops, line{'+', y[j], i, j + 1})
+			ops = append(ops, line{'+', y[j], off + i, off + j + 1})
 			j++
 		}
 	}

@@ -1,0 +1,59 @@
+package analyzer
+
+import (
+	"strconv"
+	"strings"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
+
+// Shared helpers of the logging and execution-role rules.
+
+// keyStep appends a map key to a path the way the loader writes paths:
+// plain identifiers as ".key", anything else (awslogs-group) as `["key"]`.
+func keyStep(path, key string) string {
+	plain := key != ""
+	for i, r := range key {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return at(path, key)
+	}
+	return path + "[" + strconv.Quote(key) + "]"
+}
+
+// logDriver is the container's log driver, "" when it has no logConfiguration.
+func logDriver(c *ecstypes.ContainerDefinition) string {
+	if c.LogConfiguration == nil {
+		return ""
+	}
+	return string(c.LogConfiguration.LogDriver)
+}
+
+// logOption returns a logConfiguration option and whether it is set.
+func logOption(c *ecstypes.ContainerDefinition, name string) (string, bool) {
+	if c.LogConfiguration == nil {
+		return "", false
+	}
+	v, ok := c.LogConfiguration.Options[name]
+	return v, ok
+}
+
+// usesAWSLogs reports whether the container logs with the awslogs driver.
+func usesAWSLogs(c *ecstypes.ContainerDefinition) bool {
+	return logDriver(c) == string(ecstypes.LogDriverAwslogs)
+}
+
+// hasExecutionRole reports whether the task definition names an execution role.
+func (s *Subject) hasExecutionRole() bool {
+	def := s.Def()
+	return def != nil && strings.TrimSpace(deref(def.ExecutionRoleArn)) != ""
+}
+
+// essential reports whether a container is essential (the default when unset).
+func essential(c *ecstypes.ContainerDefinition) bool {
+	return c.Essential == nil || *c.Essential
+}

@@ -1,0 +1,42 @@
+package analyzer
+
+import "strings"
+
+var linkReferences = Rule{
+	ID:       "link-references",
+	Scope:    ScopeTask,
+	Severity: Fixable,
+	Title:    "A setting names a linked container as a host, which stops resolving without links",
+	Rationale: "Docker resolves a link's container name and alias only through `links`, which awsvpc (and so Fargate) does not have. " +
+		"An environment value, command, entry point or health check that reaches a neighbour as `db:5432` or `tcp://fluentbit:25888` " +
+		"would point at a name that no longer resolves. All containers of an awsvpc task share one network namespace, so localhost reaches them.",
+	Remediation: "The rewrite replaces the host in host:port and URL forms (and whole host-named environment values) with localhost. " +
+		"A bare word in a command, or a secret whose name names the link (its value lives in Secrets Manager or SSM), is left to you: " +
+		"point it at localhost, or remove the link yourself if it is not a host; the rewrite keeps the link until then.",
+	References: []string{
+		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
+	},
+	Check: checkLinkReferences,
+}
+
+func checkLinkReferences(s *Subject) []Finding {
+	var out []Finding
+	for _, r := range LinkReferences(s.Def()) {
+		named := strings.Join(r.Hosts, "/")
+		// The value is never shown: environment values and commands may
+		// hold credentials. The path and the link name are enough.
+		if r.Sure {
+			out = append(out, Flag(r.Path, named,
+				"names linked container %s as a host, which does not resolve without links; the rewrite points it at localhost (all containers of an awsvpc task share one network namespace)", named).In(r.Container))
+			continue
+		}
+		what := "uses the link name " + named + " where it may be a host"
+		if strings.Contains(r.Path, ".secrets[") {
+			what = "is a secret whose name names the link " + named + "; its value (in Secrets Manager or SSM) may hold that host"
+		}
+		out = append(out, Flag(r.Path, named,
+			"%s; point it at localhost by hand (or, if it is not a host, remove the link yourself): the rewrite keeps the link until then", what).In(r.Container))
+	}
+	return out
+}
