@@ -7,69 +7,111 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// allocate splits the cluster's EC2 cost over its services by the weighted
-// capacity their running tasks reserve (cpuWeight per vCPU, 1 per GB), and
-// leaves the unreserved remainder as idle. Idle is computed as the
-// remainder, so services plus idle always equal the cluster cost exactly.
+// allocate splits the cluster's EC2 cost, as billed and under each
+// option, over its services by the weighted capacity their running tasks
+// reserve (cpuWeight per vCPU, 1 per GB), and leaves the unreserved
+// remainder as idle. Idle is computed as the remainder, so services plus
+// idle always equal the cluster cost exactly. Then it prices what each
+// service costs after the move (after).
 func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity resources) {
 	capUnits := cc.units(capacity)
-	reserved := decimal.Zero
+	reserved, stayBase := decimal.Zero, decimal.Zero
+	var sum resources
 	var unknown []string
 	for _, s := range services {
 		if !s.reserved.known {
 			unknown = append(unknown, s.Service)
 			continue
 		}
-		reserved = reserved.Add(cc.units(s.reserved))
+		u := cc.units(s.reserved)
+		reserved = reserved.Add(u)
+		sum.cpu, sum.mem = sum.cpu+s.reserved.cpu, sum.mem+s.reserved.mem
+		if !s.Daemon {
+			stayBase = stayBase.Add(u)
+		}
 	}
 	if len(unknown) == 0 && capUnits.IsPositive() {
 		cc.Utilization, cc.UtilizationKnown = reserved.Div(capUnits), true
+		cc.perResource(sum, capacity)
 	}
 	denom := capUnits
 	if reserved.GreaterThan(capUnits) {
 		denom = reserved
 		cc.Notes = append(cc.Notes, "running tasks reserve more than the registered capacity (inputs from different moments?); idle taken as zero")
 	}
-	cc.Idle = cc.EC2
+	cc.Idle, cc.IdleSide = cc.EC2, cc.EC2Side
 	for _, s := range services {
 		switch {
-		case !cc.EC2.Known():
-			s.EC2 = cc.EC2
 		case !s.reserved.known:
-			s.EC2 = Unknown(fmt.Sprintf("reservation of %s/%s unknown: its task definition is not among the inputs", s.Cluster, s.Service))
+			u := UnknownFill(fmt.Sprintf("reservation of %s/%s unknown: its task definition is not among the inputs", s.Cluster, s.Service), "add aws ecs describe-task-definition output")
+			s.EC2, s.EC2Side = u, allOf(u)
 		case denom.IsZero():
-			s.EC2 = Zero
+			s.EC2, s.EC2Side = Zero, allOf(Zero)
 		default:
-			s.EC2 = cc.EC2.Mul(cc.units(s.reserved).Div(denom))
+			f := cc.units(s.reserved).Div(denom)
+			s.EC2, s.EC2Side = cc.EC2.Mul(f), cc.EC2Side.times(f)
 		}
 		cc.Idle = cc.Idle.Sub(s.EC2)
+		cc.IdleSide = cc.IdleSide.zip(s.EC2Side, Money.Sub)
 	}
 	if denom.IsZero() && len(services) > 0 && cc.EC2.Known() {
 		cc.Notes = append(cc.Notes, "no registered capacity and no reservations: the whole EC2 cost is idle")
 	}
+	if stayBase.IsZero() {
+		stayBase = reserved
+	}
+	m.after(cc, services, stayBase, unknown)
+}
+
+// after sets each service's cost after the move under every option: a
+// service that moves at its Fargate price, a DAEMON as the sidecars or
+// managed feature that replace it, a service that stays at its stay cost;
+// the cluster's after-move cost is their sum, and the commitment the move
+// strands is the share of the committed hosts the staying services do not
+// keep.
+func (m *model) after(cc *ClusterCost, services []*ServiceCost, stayBase decimal.Decimal, unknown []string) {
+	cc.Fargate = allOf(Zero)
+	stayUnits := decimal.Zero
 	for _, s := range services {
-		if s.StayReason != "" {
-			s.StayEC2 = stayCost(cc, s, reserved, unknown)
+		switch {
+		case s.OnFargate:
+			s.After = s.Fargate
+			continue // on neither side: its cost does not change
+		case s.StayReason != "":
+			s.StayEC2 = stayCost(cc, s, cc.EC2, stayBase, unknown)
+			s.After = cc.EC2Side.each(func(side Money) Money { return stayCost(cc, s, side, stayBase, unknown) })
+			stayUnits = stayUnits.Add(cc.units(s.reserved))
+		case s.Daemon:
+			s.After = m.daemonAfter(s, services)
+		default:
+			s.After = s.Fargate
 		}
+		cc.Fargate = cc.Fargate.add(s.After)
+	}
+	cc.Stranded = cc.committed
+	if stayBase.IsPositive() && stayUnits.IsPositive() {
+		cc.Stranded = cc.committed.Mul(one.Sub(stayUnits.Div(stayBase)))
 	}
 }
 
 // stayCost is what a service that cannot move costs on EC2 once the others
-// have moved: the cluster's cost × its reserved units ÷ all reserved units,
-// i.e. its share plus the same fraction of idle. Its bare share would count
-// the idle it leaves behind as saved: a cluster where nothing can move
-// would then show its whole idle cost as a saving. This assumes the hosts
-// left behind are packed as well as the cluster is now.
-func stayCost(cc *ClusterCost, s *ServiceCost, reserved decimal.Decimal, unknown []string) Money {
+// have moved: the cluster's cost (ec2, as billed or under an option) × its
+// reserved units ÷ all reserved units but the DAEMON services', i.e. its
+// share plus the same fraction of idle and of the daemons that keep
+// running on the hosts left. Its bare share would count the idle it
+// leaves behind as saved: a cluster where nothing can move would then show
+// its whole idle cost as a saving. This assumes the hosts left behind are
+// packed as well as the cluster is now.
+func stayCost(cc *ClusterCost, s *ServiceCost, ec2 Money, base decimal.Decimal, unknown []string) Money {
 	switch {
-	case !cc.EC2.Known():
-		return cc.EC2
+	case !ec2.Known():
+		return ec2
 	case len(unknown) > 0:
 		return Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: the reservations of %s in cluster %s are unknown", s.Cluster, s.Service, strings.Join(unknown, ", "), cc.Cluster))
-	case reserved.IsZero():
+	case base.IsZero():
 		return Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: no running task of cluster %s reserves capacity to apportion it by", s.Cluster, s.Service, cc.Cluster))
 	}
-	return cc.EC2.Mul(cc.units(s.reserved).Div(reserved))
+	return ec2.Mul(cc.units(s.reserved).Div(base))
 }
 
 // units is the weighted size of r: cpuWeight × vCPU + GB.
@@ -82,12 +124,19 @@ func (cc *ClusterCost) units(r resources) decimal.Decimal {
 // breakeven is the utilization u at which EC2 costs what Fargate on-demand
 // does. EC2's cost per reserved unit is EC2 / (U × capacity); packed to u it
 // would cost EC2 × U / u for the same tasks, which equals Fargate F at
-// u = EC2 × U / F.
-func breakeven(cc *ClusterCost) *decimal.Decimal {
-	f := cc.Fargate.OnDemand
-	if !cc.EC2.Known() || !f.Known() || !f.Amount().IsPositive() || !cc.UtilizationKnown {
+// u = EC2 × U / F. It compares the services that move (their Fargate
+// on-demand price) with the whole cluster, so it is computed only where
+// every service moves.
+func breakeven(cc *ClusterCost, services []*ServiceCost) *decimal.Decimal {
+	f := Zero
+	for _, s := range services {
+		if !s.OnFargate {
+			f = f.Add(s.Fargate.OnDemand)
+		}
+	}
+	if !cc.EC2Side.OnDemand.Known() || !f.Known() || !f.Amount().IsPositive() || !cc.UtilizationKnown {
 		return nil
 	}
-	u := cc.EC2.Amount().Mul(cc.Utilization).Div(f.Amount())
+	u := cc.EC2Side.OnDemand.Amount().Mul(cc.Utilization).Div(f.Amount())
 	return &u
 }

@@ -11,13 +11,18 @@ type Assumptions struct {
 	PriceAsOf, PriceSource, PriceOrigin string
 	Regions                             []string
 	HoursPerMonth                       decimal.Decimal
-	SpotShare                           decimal.Decimal
-	FargateSpotDiscount                 decimal.Decimal // default where no Spot price is known
-	SavingsPlan1yDiscount               decimal.Decimal // default where no rate is known
-	SavingsPlan3yDiscount               decimal.Decimal
-	EC2Discount                         decimal.Decimal
-	EC2SpotDiscount                     decimal.Decimal
-	EC2SpotDiscountDefault              bool // true when the book's estimate was used
+	// SpotShare is --spot-share; nil when each cluster's Spot-suitable
+	// services use the share of its capacity on EC2 Spot hosts.
+	SpotShare             *decimal.Decimal
+	FargateSpotDiscount   decimal.Decimal // default where no Spot price is known
+	SavingsPlan1yDiscount decimal.Decimal // default where no rate is known
+	SavingsPlan3yDiscount decimal.Decimal
+	// EC2Discount is the --ec2-discount override; nil when hosts are
+	// priced by EC2Commitment and each option's commitment.
+	EC2Discount            *decimal.Decimal
+	EC2Commitment          Commitment
+	EC2SpotDiscount        decimal.Decimal
+	EC2SpotDiscountDefault bool // true when the book's estimate was used
 	// CPUWeight is the --cpu-weight override; nil when each cluster uses
 	// its region's Fargate vCPU:GB price ratio.
 	CPUWeight          *decimal.Decimal
@@ -36,8 +41,8 @@ func (m *model) assumptions() Assumptions {
 		FargateSpotDiscount:   d.FargateSpotDiscount.Value,
 		SavingsPlan1yDiscount: d.SavingsPlan1yDiscount.Value,
 		SavingsPlan3yDiscount: d.SavingsPlan3yDiscount.Value,
-		EC2Discount:           m.o.EC2Discount,
-		EC2SpotDiscount:       d.EC2SpotDiscount.Value, EC2SpotDiscountDefault: true,
+		EC2Discount:           m.o.EC2Discount, EC2Commitment: m.o.EC2Commitment,
+		EC2SpotDiscount: d.EC2SpotDiscount.Value, EC2SpotDiscountDefault: true,
 		CPUWeight: m.o.CPUWeight, MemoryHeadroom: m.o.MemoryHeadroom, TaskStartsPerMonth: m.o.TaskStartsPerMonth,
 	}
 	a.FargateSpotDiscount = m.spotDiscount().Value

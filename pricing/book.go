@@ -63,7 +63,14 @@ func (e Entry) money(what string) Money {
 	return m
 }
 
-func missingPrice(region string, item Item) Money { return Unknown(missingReason(region, item)) }
+func missingPrice(region string, item Item) Money {
+	return UnknownFill(missingReason(region, item), missingFill(region))
+}
+
+// missingFill is what fills a price the book lacks.
+func missingFill(region string) string {
+	return fmt.Sprintf("ecs2fargate pricing update --region %s, or --price-file FILE", region)
+}
 
 func missingReason(region string, item Item) string {
 	if t, ok := item.InstanceType(); ok {

@@ -23,7 +23,31 @@ type ClusterCost struct {
 	// EC2 is the monthly cost of all container instances; Idle the part no
 	// task reserves. EC2 = Idle + Σ services' EC2.
 	EC2, Idle Money
-	Fargate   Variants
+	// EC2Side is the cluster's EC2 cost under each option's own kind of
+	// commitment (hostPrices); IdleSide its idle part. Each option's saving
+	// is EC2Side − Fargate.
+	EC2Side, IdleSide Variants
+	// Fargate is the cost after the move under each option: the services
+	// that move on Fargate, the DAEMON services as their sidecars, the
+	// services that stay at their stay cost on EC2. Services already on
+	// Fargate are on neither side.
+	Fargate Variants
+	// Stranded is the monthly commitment (Reserved Instances, EC2 Instance
+	// Savings Plan) still paid for the hosts the move shuts down, until the
+	// term ends; zero when none is held.
+	Stranded Money
+	// EBS is what the container instances' EBS volumes cost a month (in
+	// EC2 and every EC2Side: the volumes go with the hosts).
+	EBS Money
+	// committed is the monthly cost of the hosts under that commitment.
+	committed Money
+	// CPUUtilization and MemoryUtilization are the reserved share of each
+	// registered resource; Binding names the higher one ("cpu" or
+	// "memory"), which decides how many hosts the tasks need, and
+	// BindingIdle is the EC2 cost the binding resource leaves unreserved.
+	CPUUtilization, MemoryUtilization decimal.Decimal
+	Binding                           string
+	BindingIdle                       Money
 	// CPUWeight is the GB-equivalent of one vCPU used to split the cost.
 	CPUWeight decimal.Decimal
 	// Utilization is the reserved share of registered capacity (weighted);
@@ -43,7 +67,18 @@ type ClusterCost struct {
 type InstanceCost struct {
 	ID, ContainerInstanceARN, Type, Lifecycle, Region string
 	CPU, MemoryMiB                                    int
-	Hourly, Monthly                                   Money
+	// Windows is true for a Windows host: it is priced at the Price
+	// List's Windows (licence included) rates, which the Linux rate would
+	// understate.
+	Windows bool
+	// Hourly and Monthly are the host as billed today.
+	Hourly, Monthly Money
+	// Side is the host's monthly cost under each option's commitment.
+	Side Variants
+	// committed is its monthly cost under a Reserved Instance or EC2
+	// Instance Savings Plan the user holds (stranded by the move); zero
+	// when none is held.
+	committed Money
 }
 
 // resources is CPU units and MiB.
@@ -53,7 +88,7 @@ type resources struct {
 }
 
 func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost {
-	cc := &ClusterCost{Cluster: cl.Name, Account: cl.Identity.Account, where: cl.Identity, EC2: Zero}
+	cc := &ClusterCost{Cluster: cl.Name, Account: cl.Identity.Account, where: cl.Identity, EC2: Zero, EC2Side: allOf(Zero), committed: Zero, BindingIdle: Zero}
 	cc.Region = m.clusterRegion(cl)
 	cc.CPUWeight = m.cpuWeight(cc)
 	capacity := resources{known: true}
@@ -64,22 +99,26 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 		ic := m.instance(ci, cc.Region)
 		cc.Instances = append(cc.Instances, ic)
 		cc.EC2 = cc.EC2.Add(ic.Monthly)
+		cc.EC2Side = cc.EC2Side.add(ic.Side)
+		cc.committed = cc.committed.Add(ic.committed)
 		capacity.cpu += int64(ic.CPU)
 		capacity.mem += int64(ic.MemoryMiB)
 	}
+	if cc.EBS = m.ebs(cc, cl); cc.EBS.Known() {
+		cc.EC2 = cc.EC2.Add(cc.EBS)
+		cc.EC2Side = cc.EC2Side.add(allOf(cc.EBS))
+	} else if len(cc.Instances) > 0 {
+		cc.Notes = append(cc.Notes, "EBS volumes not in the EC2 cost: "+strings.Join(cc.EBS.Missing(), "; "))
+	}
 	if len(cc.Instances) == 0 {
-		cc.EC2 = Unknown(fmt.Sprintf("no container instances of cluster %s among the inputs (add aws ecs describe-container-instances output)", cl.Name))
+		cc.EC2 = UnknownFill(fmt.Sprintf("no container instances of cluster %s among the inputs", cl.Name), "add aws ecs describe-container-instances output")
+		cc.EC2Side = allOf(cc.EC2)
 	}
-	for _, s := range services {
-		// A service already on Fargate is not on the EC2 side (it reserves
-		// nothing there), so it stays off the Fargate side too: the sums
-		// compare what runs on EC2 now with what it would cost on Fargate.
-		if !s.OnFargate {
-			cc.Fargate = cc.Fargate.add(s.Fargate)
-		}
-	}
+	// A service already on Fargate is not on the EC2 side (it reserves
+	// nothing there), so allocate keeps it off the Fargate side too: the
+	// sums compare what runs on EC2 now with what it costs after the move.
 	m.allocate(cc, services, capacity)
-	cc.Breakeven = breakeven(cc)
+	cc.Breakeven = breakeven(cc, services)
 	if d := m.hostPublicIPv4(cl, cc.Region); d != nil {
 		cc.Deltas = append(cc.Deltas, *d)
 	}
@@ -124,6 +163,7 @@ func (m *model) instance(ci *fleet.ContainerInstance, clusterRegion string) Inst
 	if ic.Region == "" {
 		ic.Region = clusterRegion
 	}
+	ic.Windows = ci.IsWindows()
 	ic.CPU, ic.MemoryMiB = registered(ci.CI.RegisteredResources)
 	ic.Type = attribute(ci.CI.Attributes, "ecs.instance-type")
 	if ci.Instance != nil {
@@ -132,31 +172,38 @@ func (m *model) instance(ci *fleet.ContainerInstance, clusterRegion string) Inst
 			ic.Lifecycle = lc
 		}
 	}
+	var onDemand Money
 	switch {
 	case ic.Type == "":
-		ic.Hourly = Unknown(fmt.Sprintf("instance type of container instance %s is unknown (add aws ec2 describe-instances output)", nonEmpty(ic.ID, ic.ContainerInstanceARN)))
+		onDemand = UnknownFill(fmt.Sprintf("instance type of container instance %s is unknown", nonEmpty(ic.ID, ic.ContainerInstanceARN)), "add aws ec2 describe-instances output")
 	case ic.Region == "":
-		ic.Hourly = noRegion("container instance " + nonEmpty(ic.ID, ic.ContainerInstanceARN))
-	case ci.IsWindows():
-		// The book holds Linux on-demand EC2 rates only; a Windows host
-		// also pays the licence, so its Linux rate would understate it.
-		ic.Hourly = Unknown(fmt.Sprintf("no Windows price for EC2 instance type %s in %s (the price book holds Linux rates only)", ic.Type, ic.Region))
+		onDemand = noRegion("container instance " + nonEmpty(ic.ID, ic.ContainerInstanceARN))
 	default:
-		ic.Hourly = m.instanceHourly(ic)
+		onDemand = m.book.Price(ic.Region, ic.onDemandItem())
 	}
+	m.hostPrices(&ic, onDemand)
 	ic.Monthly = ic.Hourly.Mul(m.hours)
+	ic.Side = ic.Side.times(m.hours)
+	ic.committed = ic.committed.Mul(m.hours)
 	return ic
 }
 
-func (m *model) instanceHourly(ic InstanceCost) Money {
-	od := m.book.Price(ic.Region, EC2Item(ic.Type))
-	if ic.Lifecycle != "spot" {
-		return od.Mul(one.Sub(m.o.EC2Discount))
+// onDemandItem is the host's on-demand item: Windows (licence included)
+// for a Windows host, else Linux.
+func (ic *InstanceCost) onDemandItem() Item {
+	if ic.Windows {
+		return EC2WindowsItem(ic.Type)
 	}
-	if m.o.EC2SpotDiscount != nil {
-		return od.Mul(one.Sub(*m.o.EC2SpotDiscount))
+	return EC2Item(ic.Type)
+}
+
+// savingsPlanItem is the host's EC2 Compute Savings Plan item for a term,
+// on its operating system.
+func (ic *InstanceCost) savingsPlanItem(t Term) Item {
+	if ic.Windows {
+		return EC2WindowsSavingsPlanItem(t, ic.Type)
 	}
-	return discounted(od, m.book.Defaults().EC2SpotDiscount, "EC2 Spot price of "+ic.Type+" in "+ic.Region)
+	return EC2SavingsPlanItem(t, ic.Type)
 }
 
 func registered(rs []ecstypes.Resource) (cpu, mem int) {
@@ -180,11 +227,50 @@ func attribute(as []ecstypes.Attribute, name string) string {
 	return ""
 }
 
-// reservationOf is what count running tasks of td reserve on an instance:
-// the need before any Fargate rounding or headroom.
+// reservationOf is what count running tasks of td reserve on a container
+// instance, as the ECS scheduler counts it: the task-level cpu and memory
+// where set, else the sum over containers of cpu and of memoryReservation
+// before memory (the soft limit is what the scheduler subtracts when both
+// are set: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
 func reservationOf(td *ecstypes.TaskDefinition, count int) resources {
 	n := fargate.NeedOf(td, 0)
-	return resources{cpu: int64(n.CPU) * int64(count), mem: int64(n.Memory) * int64(count), known: true}
+	cpu, mem := n.TaskCPU, n.TaskMemory
+	if cpu == 0 {
+		cpu = n.ContainerCPU
+	}
+	if mem == 0 {
+		for _, c := range td.ContainerDefinitions {
+			switch {
+			case c.MemoryReservation != nil:
+				mem += int(*c.MemoryReservation)
+			case c.Memory != nil:
+				mem += int(*c.Memory)
+			}
+		}
+	}
+	return resources{cpu: int64(cpu) * int64(count), mem: int64(mem) * int64(count), known: true}
+}
+
+// perResource sets the utilisation of CPU and memory apart, and the idle
+// cost of the binding one (the higher utilisation: the resource that runs
+// out first decides how many hosts the tasks need).
+func (cc *ClusterCost) perResource(reserved, capacity resources) {
+	ratio := func(a, b int64) decimal.Decimal {
+		if b <= 0 {
+			return decimal.Zero
+		}
+		return decimal.NewFromInt(a).Div(decimal.NewFromInt(b))
+	}
+	cc.CPUUtilization, cc.MemoryUtilization = ratio(reserved.cpu, capacity.cpu), ratio(reserved.mem, capacity.mem)
+	binding := cc.CPUUtilization
+	cc.Binding = "cpu"
+	if cc.MemoryUtilization.GreaterThan(binding) {
+		binding, cc.Binding = cc.MemoryUtilization, "memory"
+	}
+	if binding.GreaterThan(one) {
+		binding = one
+	}
+	cc.BindingIdle = cc.EC2.Mul(one.Sub(binding))
 }
 
 func nonEmpty(a, b string) string {

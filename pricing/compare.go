@@ -24,6 +24,29 @@ type Variants struct {
 	OnDemand, Spot, ARM, SavingsPlan1y, SavingsPlan3y Money
 }
 
+func (v Variants) times(q decimal.Decimal) Variants {
+	return Variants{v.OnDemand.Mul(q), v.Spot.Mul(q), v.ARM.Mul(q), v.SavingsPlan1y.Mul(q), v.SavingsPlan3y.Mul(q)}
+}
+
+// each applies f to every option.
+func (v Variants) each(f func(Money) Money) Variants {
+	return Variants{f(v.OnDemand), f(v.Spot), f(v.ARM), f(v.SavingsPlan1y), f(v.SavingsPlan3y)}
+}
+
+// zip combines two variants option by option.
+func (v Variants) zip(o Variants, f func(a, b Money) Money) Variants {
+	return Variants{f(v.OnDemand, o.OnDemand), f(v.Spot, o.Spot), f(v.ARM, o.ARM),
+		f(v.SavingsPlan1y, o.SavingsPlan1y), f(v.SavingsPlan3y, o.SavingsPlan3y)}
+}
+
+// List is the five options in column order.
+func (v Variants) List() []Money {
+	return []Money{v.OnDemand, v.Spot, v.ARM, v.SavingsPlan1y, v.SavingsPlan3y}
+}
+
+// allOf is the same amount under every option.
+func allOf(m Money) Variants { return Variants{m, m, m, m, m} }
+
 func (v Variants) add(o Variants) Variants {
 	return Variants{v.OnDemand.Add(o.OnDemand), v.Spot.Add(o.Spot), v.ARM.Add(o.ARM),
 		v.SavingsPlan1y.Add(o.SavingsPlan1y), v.SavingsPlan3y.Add(o.SavingsPlan3y)}
@@ -33,7 +56,11 @@ func (v Variants) add(o Variants) Variants {
 type Totals struct {
 	EC2     Money
 	Idle    Money
+	EC2Side Variants
+	// Fargate is the fleet's cost after the move, per option.
 	Fargate Variants
+	// Stranded is the commitment the move strands (ClusterCost.Stranded).
+	Stranded Money
 	// Deltas sums each hidden delta kind over the fleet.
 	Deltas []Delta
 	// LikeForLike compares EC2 and Fargate over only the clusters where
@@ -49,6 +76,19 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 	}
 	c := &Comparison{Services: make([]*ServiceCost, len(f.Services))}
 	m := newModel(f, b, o)
+	// A fleet assembled by hand (tests, discovery) is linked on first
+	// lookup, which fills in each service's identity: do it here, before
+	// the services are read concurrently below.
+	f.Cluster(fleet.Identity{}, "")
+	// Services group by their own cluster: prod-core in two regions or
+	// accounts is two clusters, each priced in its own region, each with
+	// its own hosts' Spot share.
+	for _, cl := range f.Clusters {
+		m.spotShares[cl] = m.hostSpotShare(cl)
+		for _, s := range cl.Services {
+			m.clusterOf[s] = cl
+		}
+	}
 	// Services are priced on every core, then clusters; each piece writes
 	// only its own result (the model's shared caches take a lock).
 	parallel.For(len(f.Services), func(i int) {
@@ -56,17 +96,9 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 		sc.StayReason = m.stayReason(sc)
 		c.Services[i] = sc
 	})
-	// Services group by their own cluster: prod-core in two regions or
-	// accounts is two clusters, each priced in its own region.
-	clusterOf := make(map[*fleet.Service]*fleet.Cluster, len(f.Services))
-	for _, cl := range f.Clusters {
-		for _, s := range cl.Services {
-			clusterOf[s] = cl
-		}
-	}
 	byCluster := map[*fleet.Cluster][]*ServiceCost{}
 	for i, s := range f.Services {
-		if cl := clusterOf[s]; cl != nil {
+		if cl := m.clusterOf[s]; cl != nil {
 			byCluster[cl] = append(byCluster[cl], c.Services[i])
 		}
 	}
@@ -90,12 +122,14 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 }
 
 func totals(c *Comparison) Totals {
-	t := Totals{EC2: Zero, Idle: Zero}
+	t := Totals{EC2: Zero, Idle: Zero, EC2Side: allOf(Zero), Fargate: allOf(Zero), Stranded: Zero}
 	kinds := map[string]int{}
 	for _, cl := range c.Clusters {
 		t.EC2 = t.EC2.Add(cl.EC2)
 		t.Idle = t.Idle.Add(cl.Idle)
+		t.EC2Side = t.EC2Side.add(cl.EC2Side)
 		t.Fargate = t.Fargate.add(cl.Fargate)
+		t.Stranded = t.Stranded.Add(cl.Stranded)
 	}
 	add := func(ds []Delta) {
 		for _, d := range ds {
@@ -128,10 +162,15 @@ type model struct {
 	mu      sync.Mutex
 	regions map[string]bool
 	rates   map[string]platformRates
+	// spotShares is each cluster's share of capacity on EC2 Spot hosts,
+	// and clusterOf each service's cluster, both filled before the
+	// services are priced (they run concurrently and only read them).
+	spotShares map[*fleet.Cluster]decimal.Decimal
+	clusterOf  map[*fleet.Service]*fleet.Cluster
 }
 
 func newModel(f *fleet.Fleet, b Book, o Options) *model {
-	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}}
+	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}, spotShares: map[*fleet.Cluster]decimal.Decimal{}, clusterOf: map[*fleet.Service]*fleet.Cluster{}}
 }
 
 // regionOf picks the region for a resource: --region, else its ARN's,
@@ -159,7 +198,7 @@ func (m *model) regionOf(arns ...string) string {
 
 // noRegion is the reason every price is unknown when no region is known.
 func noRegion(what string) Money {
-	return Unknown(fmt.Sprintf("no region for %s: its ARN names none and no --region was given", what))
+	return UnknownFill(fmt.Sprintf("no region for %s: its ARN names none", what), "--region R")
 }
 
 // caveats gathers every unverified or estimated figure behind the totals

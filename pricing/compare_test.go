@@ -23,7 +23,7 @@ func loadFleet(t *testing.T, paths ...string) *fleet.Fleet {
 
 func compare(t *testing.T, f *fleet.Fleet, o Options) *Comparison {
 	t.Helper()
-	c, err := Compare(f, Default(), o)
+	c, err := Compare(f, withEC2Plans(Default()), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,9 +67,12 @@ func TestReferenceQuarterVCPUHalfGBUsEast1(t *testing.T) {
 	if got := Cents(tiny.Fargate.OnDemand.Amount()).StringFixed(2); got != "9.01" {
 		t.Errorf("on-demand shown as %s, want 9.01", got)
 	}
-	wantMoney(t, "spot", tiny.Fargate.Spot, "2.868763125")      // (0.25×0.01288871 + 0.5×0.00141527) × 730
-	wantMoney(t, "arm", tiny.Fargate.ARM, "7.20875")            // (0.25×0.03238 + 0.5×0.00356) × 730
-	wantMoney(t, "sp1y", tiny.Fargate.SavingsPlan1y, "7.20802") // (0.25×0.032384 + 0.5×0.003556) × 730
+	// A single task is not Spot-suitable: the Spot column keeps it on-demand.
+	wantMoney(t, "spot", tiny.Fargate.Spot, "9.010025")
+	spot := SpotRates(Default(), "us-east-1", LinuxX86, Default().Defaults().FargateSpotDiscount)
+	wantMoney(t, "spot task", spot.VCPU.Mul(dec("0.25")).Add(spot.GB.Mul(dec("0.5"))).Mul(dec("730")), "2.868763125") // (0.25×0.01288871 + 0.5×0.00141527) × 730
+	wantMoney(t, "arm", tiny.Fargate.ARM, "7.20875")                                                                  // (0.25×0.03238 + 0.5×0.00356) × 730
+	wantMoney(t, "sp1y", tiny.Fargate.SavingsPlan1y, "7.20802")                                                       // (0.25×0.032384 + 0.5×0.003556) × 730
 	wantMoney(t, "sp3y", tiny.Fargate.SavingsPlan3y, "4.95551375")
 	if len(tiny.SpotRisks) != 1 || tiny.SpotRisks[0] != "single task" {
 		t.Errorf("spot risks = %v, want single task", tiny.SpotRisks)
@@ -136,16 +139,19 @@ func TestDefaultCPUWeightIsFargatePriceRatio(t *testing.T) {
 	}
 }
 
+// Two tasks of 0.25 vCPU / 0.5 GB, half on Spot: (2 × 9.010025 + 2 ×
+// 2.868763125) / 2.
 func TestSpotShareBlendsOnDemandAndSpot(t *testing.T) {
 	o := DefaultOptions()
-	o.SpotShare = dec("0.5")
-	tiny := service(t, compare(t, loadFleet(t, "testdata/fleet/basic"), o), "tiny")
-	wantMoney(t, "half spot", tiny.Fargate.Spot, "5.9393940625") // (9.010025 + 2.868763125) / 2
+	o.SpotShare = ptr(dec("0.5"))
+	dir := writeFleet(t, []host{{typ: "m5.xlarge"}}, []svc{{name: "two", tasks: 2, cpu: 256, mem: 512, taskLevel: true}})
+	two := service(t, compare(t, loadFleet(t, dir), o), "two")
+	wantMoney(t, "half spot", two.Fargate.Spot, "11.878788125")
 }
 
 func TestEC2DiscountsApply(t *testing.T) {
 	o := DefaultOptions()
-	o.EC2Discount = dec("0.25")
+	o.EC2Discount = ptr(dec("0.25"))
 	c := compare(t, loadFleet(t, "testdata/fleet/basic"), o)
 	wantMoney(t, "discounted EC2", c.Clusters[0].EC2, "75.336") // 100.448 × 0.75
 }
@@ -208,9 +214,9 @@ func TestOptionsRejectAbsurdValues(t *testing.T) {
 	bad := map[string]func(*Options){
 		"hours 0":         func(o *Options) { o.HoursPerMonth = dec("0") },
 		"hours 1000":      func(o *Options) { o.HoursPerMonth = dec("1000") },
-		"spot share -0.1": func(o *Options) { o.SpotShare = dec("-0.1") },
-		"spot share 1.5":  func(o *Options) { o.SpotShare = dec("1.5") },
-		"ec2 discount 1":  func(o *Options) { o.EC2Discount = dec("1") },
+		"spot share -0.1": func(o *Options) { o.SpotShare = ptr(dec("-0.1")) },
+		"spot share 1.5":  func(o *Options) { o.SpotShare = ptr(dec("1.5")) },
+		"ec2 discount 1":  func(o *Options) { o.EC2Discount = ptr(dec("1")) },
 		"cpu weight 0":    func(o *Options) { w := dec("0"); o.CPUWeight = &w },
 		"headroom 500":    func(o *Options) { o.MemoryHeadroom = 500 },
 	}
@@ -229,16 +235,18 @@ func TestOptionsRejectAbsurdValues(t *testing.T) {
 func TestFargateSpotDiscountWhereNoSpotPrice(t *testing.T) {
 	o := DefaultOptions()
 	o.Region = "eu-west-3"
-	tiny := service(t, compare(t, loadFleet(t, "testdata/fleet/basic"), o), "tiny")
-	od := tiny.Fargate.OnDemand.Amount() // (0.25 × 0.0486 + 0.5 × 0.0053) × 730 = 0.0148 × 730
-	wantMoney(t, "eu-west-3 on-demand", tiny.Fargate.OnDemand, "10.804")
+	o.SpotShare = ptr(dec("1"))
+	dir := writeFleet(t, []host{{typ: "m5.xlarge"}}, []svc{{name: "tiny", tasks: 2, cpu: 256, mem: 512, taskLevel: true}})
+	tiny := service(t, compare(t, loadFleet(t, dir), o), "tiny")
+	od := tiny.Fargate.OnDemand.Amount() // 2 × (0.25 × 0.0486 + 0.5 × 0.0053) × 730 = 2 × 0.0148 × 730
+	wantMoney(t, "eu-west-3 on-demand", tiny.Fargate.OnDemand, "21.608")
 	wantMoney(t, "default 70% off", tiny.Fargate.Spot, od.Mul(dec("0.3")).String())
 	if len(tiny.Fargate.Spot.Caveats()) == 0 {
 		t.Error("an estimated Spot price must carry a caveat")
 	}
 	half := dec("0.5")
 	o.FargateSpotDiscount = &half
-	tiny = service(t, compare(t, loadFleet(t, "testdata/fleet/basic"), o), "tiny")
+	tiny = service(t, compare(t, loadFleet(t, dir), o), "tiny")
 	wantMoney(t, "--fargate-spot-discount 50", tiny.Fargate.Spot, od.Mul(half).String())
 }
 
@@ -270,14 +278,45 @@ func TestServiceAlreadyOnFargateHasNoEC2Share(t *testing.T) {
 }
 
 // A Windows container instance pays the Windows licence on top of the
-// Linux rate the book holds: its cost is unknown, named, never the Linux
-// price.
-func TestWindowsHostIsUnknownNotLinuxPriced(t *testing.T) {
+// Linux rate: it is priced at the book's Windows (licence included) rate,
+// never the Linux one; a book without that rate leaves it unknown, named.
+func TestWindowsHostPricedAtTheWindowsRate(t *testing.T) {
 	f := loadFleet(t, "testdata/fleet/basic")
 	f.ContainerInstances[0].Instance.EC2.Platform = "windows"
 	c := compare(t, f, DefaultOptions())
-	cl := c.Clusters[0]
-	if cl.EC2.Known() || !strings.Contains(strings.Join(cl.EC2.Missing(), "\n"), "no Windows price for EC2 instance type") {
-		t.Errorf("cluster EC2 = %v, missing %v; want unknown naming the Windows host", cl.EC2.Amount(), cl.EC2.Missing())
+	ic := c.Clusters[0].Instances[0]
+	win := Default().Price("us-east-1", EC2WindowsItem("m6i.large"))
+	linux := Default().Price("us-east-1", EC2Item("m6i.large"))
+	if !win.Known() || !ic.Windows || !ic.Hourly.Known() || !ic.Hourly.Amount().Equal(win.Amount()) || win.Amount().Equal(linux.Amount()) {
+		t.Errorf("Windows host hourly = %v (windows %t), want the Windows rate %v (Linux %v)", ic.Hourly.Amount(), ic.Windows, win.Amount(), linux.Amount())
 	}
+	dir := writeFleet(t, []host{{typ: "m5.xlarge"}}, []svc{{name: "web", tasks: 1, cpu: 512, mem: 1024, taskLevel: true}})
+	f = loadFleet(t, dir)
+	f.ContainerInstances[0].Instance.EC2.Platform = "windows"
+	c, err := Compare(f, testBook(), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := c.Clusters[0]
+	if cl.EC2.Known() || !strings.Contains(strings.Join(cl.EC2.Missing(), "\n"), "ec2-windows:m5.xlarge") {
+		t.Errorf("cluster EC2 = %v, missing %v; want unknown naming the Windows rate", cl.EC2.Amount(), cl.EC2.Missing())
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// withEC2Plans adds, for the tests, EC2 Compute Savings Plan rates at
+// 0.7 × (1 year) and 0.5 × (3 years) the on-demand rate of every instance
+// type in the book: made-up ratios, so the Savings Plan columns of the
+// fixtures are known while the embedded book has no such rates.
+func withEC2Plans(b *Table) *Table {
+	for _, items := range b.Regions {
+		for it, e := range items {
+			if typ, ok := it.InstanceType(); ok {
+				items[EC2SavingsPlanItem(Term1y, typ)] = Entry{Value: e.Value.Mul(dec("0.7")), Unit: e.Unit, Source: "test", Confidence: "A"}
+				items[EC2SavingsPlanItem(Term3y, typ)] = Entry{Value: e.Value.Mul(dec("0.5")), Unit: e.Unit, Source: "test", Confidence: "A"}
+			}
+		}
+	}
+	return b
 }

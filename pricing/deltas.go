@@ -53,7 +53,7 @@ func (m *model) natPulls(s *fleet.Service, sc *ServiceCost) Delta {
 	d := Delta{Kind: DeltaNATPulls, Title: "NAT processing of image pulls",
 		Note: "private tasks pull every image on every start; VPC endpoints for ECR and S3 avoid this"}
 	if m.o.TaskStartsPerMonth == 0 {
-		d.Monthly = Unknown("task starts per month not given (--task-starts-per-month)")
+		d.Monthly = UnknownFill("task starts per month not given", "--task-starts-per-month N")
 		return d
 	}
 	bytes, missing := int64(0), []string{}
@@ -66,7 +66,7 @@ func (m *model) natPulls(s *fleet.Service, sc *ServiceCost) Delta {
 		bytes += *img.Detail.ImageSizeInBytes
 	}
 	if len(missing) > 0 {
-		d.Monthly = Unknown(fmt.Sprintf("image size unknown for %v (add aws ecr describe-images output)", missing))
+		d.Monthly = UnknownFill(fmt.Sprintf("image size unknown for %v", missing), "add aws ecr describe-images output")
 		return d
 	}
 	gb := decimal.NewFromInt(bytes).Div(gib)

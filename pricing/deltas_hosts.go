@@ -33,7 +33,7 @@ func (m *model) hostPublicIPv4(cl *fleet.Cluster, region string) *Delta {
 	}
 	switch {
 	case len(unknown) > 0:
-		d.Monthly = Unknown(fmt.Sprintf("public IPv4 of container instances %s not known (add aws ec2 describe-instances output)", strings.Join(unknown, ", ")))
+		d.Monthly = UnknownFill(fmt.Sprintf("public IPv4 of container instances %s not known", strings.Join(unknown, ", ")), "add aws ec2 describe-instances output")
 	case withIP == 0:
 		return nil
 	case region == "":

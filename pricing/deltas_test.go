@@ -67,7 +67,7 @@ func TestSpotContainerInstance(t *testing.T) {
 	o := DefaultOptions()
 	d := dec("0.7")
 	o.EC2SpotDiscount = &d
-	o.EC2Discount = dec("0.5")                                                                  // applies to the on-demand t3.medium only
+	o.EC2Discount = ptr(dec("0.5"))                                                             // applies to the on-demand t3.medium only
 	wantMoney(t, "EC2 with --ec2-spot-discount 70", compare(t, f, o).Clusters[0].EC2, "36.208") // (0.096 × 0.3 + 0.0416 × 0.5) × 730
 }
 

@@ -24,9 +24,10 @@ type LikeScope struct {
 	// StayOnEC2 are the services that cannot move (StayReason): they are
 	// on both sides at their StayEC2 cost.
 	StayOnEC2 []*ServiceCost
-	// EC2 is the compared clusters' whole EC2 cost, idle included. Fargate
-	// is the cost after the move: the moving services on Fargate plus the
-	// cost of those that stay on EC2.
+	// EC2 is the compared clusters' whole EC2 cost under the option's
+	// commitment, idle included. Fargate is the cost after the move: the
+	// moving services on Fargate, the DAEMON services as their sidecars,
+	// plus the cost of those that stay on EC2.
 	EC2, Fargate Money
 	// LeftOut are the clusters outside the comparison, with the reasons.
 	LeftOut []LeftOut
@@ -67,7 +68,7 @@ func likeForLike(clusters []*ClusterCost, byCluster map[*ClusterCost][]*ServiceC
 // add puts one cluster into the comparison, or among those left out when
 // either side is unknown.
 func (l *LikeScope) add(cc *ClusterCost, services []*ServiceCost, pick func(Variants) Money) {
-	after := Zero
+	ec2, after := pick(cc.EC2Side), pick(cc.Fargate)
 	var moving, onFargate int
 	var stay []*ServiceCost
 	for _, s := range services {
@@ -75,14 +76,12 @@ func (l *LikeScope) add(cc *ClusterCost, services []*ServiceCost, pick func(Vari
 		case s.OnFargate:
 			onFargate++
 		case s.StayReason != "":
-			after = after.Add(s.StayEC2)
 			stay = append(stay, s)
 		default:
-			after = after.Add(pick(s.Fargate))
 			moving++
 		}
 	}
-	if both := cc.EC2.Add(after); !both.Known() {
+	if both := ec2.Add(after); !both.Known() {
 		l.LeftOut = append(l.LeftOut, LeftOut{Cluster: cc.Cluster, Where: cc.where, Services: len(services), Reasons: both.Missing()})
 		return
 	}
@@ -91,7 +90,7 @@ func (l *LikeScope) add(cc *ClusterCost, services []*ServiceCost, pick func(Vari
 	l.Moving += moving
 	l.OnFargate += onFargate
 	l.StayOnEC2 = append(l.StayOnEC2, stay...)
-	l.EC2 = l.EC2.Add(cc.EC2)
+	l.EC2 = l.EC2.Add(ec2)
 	l.Fargate = l.Fargate.Add(after)
 }
 
@@ -102,7 +101,8 @@ const tooLarge = "too large for any Fargate task"
 // comparison, or "" when it moves or already runs on Fargate.
 func (m *model) stayReason(sc *ServiceCost) string {
 	switch {
-	case sc.OnFargate:
+	case sc.OnFargate, sc.Daemon && !sc.TooLarge:
+		// A DAEMON's work moves into the other services' tasks (after).
 		return ""
 	case sc.TooLarge:
 		return tooLarge
@@ -110,8 +110,8 @@ func (m *model) stayReason(sc *ServiceCost) string {
 	return m.o.StayOnEC2[StayKey(sc.where.Account, sc.where.Region, sc.Cluster, sc.Service)]
 }
 
-// StayKey names a service in Options.StayOnEC2: cluster and service names
-// repeat across accounts and regions.
+// StayKey names a service in Options.StayOnEC2 and Options.Daemons:
+// cluster and service names repeat across accounts and regions.
 func StayKey(account, region, cluster, service string) string {
 	return account + "/" + region + "/" + cluster + "/" + service
 }

@@ -70,6 +70,8 @@ func TestLikeForLikeIsTheTotalsWhenAllKnown(t *testing.T) {
 		tot := c.Total
 		plain := map[string]Money{"on-demand": tot.Fargate.OnDemand, "spot": tot.Fargate.Spot, "arm": tot.Fargate.ARM,
 			"sp1y": tot.Fargate.SavingsPlan1y, "sp3y": tot.Fargate.SavingsPlan3y}
+		side := map[string]Money{"on-demand": tot.EC2Side.OnDemand, "spot": tot.EC2Side.Spot, "arm": tot.EC2Side.ARM,
+			"sp1y": tot.EC2Side.SavingsPlan1y, "sp3y": tot.EC2Side.SavingsPlan3y}
 		if !tot.EC2.Known() {
 			t.Fatalf("fleet %d: EC2 total unknown: %v", n, tot.EC2.Missing())
 		}
@@ -77,8 +79,8 @@ func TestLikeForLikeIsTheTotalsWhenAllKnown(t *testing.T) {
 			if len(l.LeftOut) != 0 || len(l.Clusters) != len(c.Clusters) || l.Moving != len(c.Services) {
 				t.Fatalf("fleet %d %s: compared %v (%d services), left out %+v; want all %d clusters", n, name, l.Clusters, l.Moving, l.LeftOut, len(c.Clusters))
 			}
-			if !l.EC2.Amount().Equal(tot.EC2.Amount()) || !plain[name].Known() || !l.Fargate.Amount().Equal(plain[name].Amount()) {
-				t.Fatalf("fleet %d %s: like-for-like %s / %s, totals %s / %s", n, name, l.EC2.Amount(), l.Fargate.Amount(), tot.EC2.Amount(), plain[name].Amount())
+			if !l.EC2.Amount().Equal(side[name].Amount()) || !plain[name].Known() || !l.Fargate.Amount().Equal(plain[name].Amount()) {
+				t.Fatalf("fleet %d %s: like-for-like %s / %s, totals %s / %s", n, name, l.EC2.Amount(), l.Fargate.Amount(), side[name].Amount(), plain[name].Amount())
 			}
 		}
 	}

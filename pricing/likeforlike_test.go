@@ -64,7 +64,9 @@ func TestLikeForLikeLeavesOutClusterWithUnknownEC2(t *testing.T) {
 		if out.Cluster != "batch" || out.Services != 1 || len(out.Reasons) != 1 || !strings.Contains(out.Reasons[0], "no container instances of cluster batch") {
 			t.Errorf("%s: left out %+v, want batch (1 service) for its missing container instances", name, out)
 		}
-		wantMoney(t, name+" EC2", l.EC2, "100.448")
+		// Each option against EC2 under its own commitment: the Savings
+		// Plan columns at withEC2Plans's 0.7 × and 0.5 × on-demand.
+		wantMoney(t, name+" EC2", l.EC2, map[string]string{"sp1y": "70.3136", "sp3y": "50.224"}[name]+map[bool]string{true: "100.448"}[name != "sp1y" && name != "sp3y"])
 	}
 	l := c.Total.LikeForLike.OnDemand
 	wantMoney(t, "on-demand Fargate", l.Fargate, "81.090225")
@@ -99,6 +101,7 @@ func bigAPI(t *testing.T) *fleet.Fleet {
 }
 
 // api stays on EC2, on both sides at its share plus its part of idle.
+// The tests' Savings Plan columns use withEC2Plans's made-up EC2 rates.
 // EC2 = (2.016 + 0.0416) × 730 = 1502.048. With 9 GB per vCPU, api
 // reserves 9 × 16 + 124 = 268 units and tiny 9 × 0.25 + 0.5 = 2.75, so api
 // costs 1502.048 × 268 / 270.75 = 1486.79 when it stays, and the saving is
@@ -113,8 +116,8 @@ func TestLikeForLikeServiceStaysOnEC2(t *testing.T) {
 	}
 	wantCents(t, "api bare share", api.EC2, "716.92")
 	wantCents(t, "api cost if it stays", api.StayEC2, "1486.79")
-	if c.Total.Fargate.OnDemand.Known() {
-		t.Error("plain Fargate total must stay unknown: api has no Fargate price")
+	if !c.Total.Fargate.OnDemand.Known() {
+		t.Error("the total after the move must be known: api, too large for Fargate, stays on EC2")
 	}
 	l := c.Total.LikeForLike.OnDemand
 	if len(l.Clusters) != 1 || l.Moving != 1 || len(l.StayOnEC2) != 1 || l.StayOnEC2[0] != api {
@@ -123,7 +126,9 @@ func TestLikeForLikeServiceStaysOnEC2(t *testing.T) {
 	wantMoney(t, "EC2", l.EC2, "1502.048")
 	wantCents(t, "Fargate side", l.Fargate, "1495.80") // 9.010025 + 1486.7917
 	wantCents(t, "on-demand saving", l.Saving(), "6.25")
-	wantCents(t, "Spot saving", c.Total.LikeForLike.Spot.Saving(), "12.39") // 15.2563 − 2.8688
+	// tiny is a single task: not Spot-suitable, on-demand in the Spot column.
+	wantCents(t, "Spot saving", c.Total.LikeForLike.Spot.Saving(), "6.25")
+	wantCents(t, "total after the move", c.Total.Fargate.OnDemand, "1495.80")
 }
 
 // When nothing can move, the comparison shows no saving: the services that
@@ -212,7 +217,7 @@ func TestLikeForLikeStayOnEC2Option(t *testing.T) {
 		t.Errorf("moving %d, staying %d; want 1 and 1", l.Moving, len(l.StayOnEC2))
 	}
 	wantCents(t, "saving", l.Saving(), "2.15")
-	wantMoney(t, "plain on-demand total unchanged", c.Total.Fargate.OnDemand, "81.090225")
+	wantCents(t, "total after the move: tiny on Fargate, api on EC2", c.Total.Fargate.OnDemand, "98.30") // 9.010025 + 89.287
 }
 
 // With no running task the cluster's cost cannot be apportioned to the

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -22,6 +23,24 @@ func USD(d decimal.Decimal) Money { return Money{amount: d} }
 // Unknown is an amount that cannot be computed, for the given reason.
 func Unknown(reason string) Money { return Money{missing: []string{reason}} }
 
+// fillMark separates what is missing from the command or input that
+// fills it, inside an unknown amount's reason.
+const fillMark = " (to fill: "
+
+// UnknownFill is an amount that cannot be computed, for the given reason,
+// with the command or input that would fill it ("ecs2fargate pricing update
+// --region eu-west-1", "add aws ec2 describe-instances output").
+func UnknownFill(reason, fill string) Money { return Unknown(reason + fillMark + fill + ")") }
+
+// SplitReason splits an unknown amount's reason into what is missing and
+// what fills it ("" when the reason names nothing).
+func SplitReason(reason string) (what, fill string) {
+	if i := strings.Index(reason, fillMark); i >= 0 && strings.HasSuffix(reason, ")") {
+		return reason[:i], reason[i+len(fillMark) : len(reason)-1]
+	}
+	return reason, ""
+}
+
 // Zero is a known zero amount.
 var Zero = Money{}
 
@@ -35,6 +54,11 @@ func (m Money) Amount() decimal.Decimal {
 	}
 	return m.amount
 }
+
+// KnownPart is the sum of the parts of m that are known: the amount when m
+// is known, else what its known terms add up to (shown beside the unknown
+// parts, never as the total).
+func (m Money) KnownPart() decimal.Decimal { return m.amount }
 
 // Missing lists why the amount is unknown, sorted; empty when known.
 func (m Money) Missing() []string { return m.missing }
@@ -61,6 +85,11 @@ func (m Money) Sub(o Money) Money {
 // Mul scales m by a quantity (hours, vCPUs, a share).
 func (m Money) Mul(q decimal.Decimal) Money {
 	return Money{amount: m.amount.Mul(q), missing: m.missing, caveats: m.caveats}
+}
+
+// Div divides m by a quantity (a period, a count).
+func (m Money) Div(q decimal.Decimal) Money {
+	return Money{amount: m.amount.Div(q), missing: m.missing, caveats: m.caveats}
 }
 
 // Sum adds amounts; the empty sum is a known zero.

@@ -14,11 +14,16 @@ type Options struct {
 	Region        string
 	DefaultRegion string
 	HoursPerMonth decimal.Decimal
-	// SpotShare is the fraction of tasks on Fargate Spot in the Spot column.
-	SpotShare decimal.Decimal
-	// EC2Discount is the fraction off on-demand that RIs or Savings Plans
-	// give the on-demand container instances.
-	EC2Discount decimal.Decimal
+	// SpotShare, when set, is the fraction of each Spot-suitable service's
+	// tasks on Fargate Spot in the Spot column (a what-if); nil uses the
+	// share of its cluster's capacity on EC2 Spot hosts, like for like.
+	SpotShare *decimal.Decimal
+	// EC2Discount, when set, is a flat fraction off on-demand for every
+	// on-demand container instance under every option (the old override);
+	// nil prices them by EC2Commitment and each option's commitment.
+	EC2Discount *decimal.Decimal
+	// EC2Commitment is what the user holds on their on-demand hosts today.
+	EC2Commitment Commitment
 	// EC2SpotDiscount is the fraction off on-demand for Spot container
 	// instances; nil uses the price book's default (an estimate).
 	EC2SpotDiscount *decimal.Decimal
@@ -41,11 +46,25 @@ type Options struct {
 	// report passes the services the audit blocks). Services too large for
 	// any Fargate task always stay.
 	StayOnEC2 map[string]string
+	// Daemons say, per DAEMON service (by StayKey), what the audit
+	// recommends its work becomes on Fargate: a sidecar in each task of the
+	// cluster's services, or a managed feature. A DAEMON service without a
+	// plan is priced as a sidecar.
+	Daemons map[string]DaemonPlan
+}
+
+// DaemonPlan is what a DAEMON service becomes on Fargate.
+type DaemonPlan struct {
+	// Feature names the managed feature that replaces it (Container
+	// Insights, FireLens, …); empty means a sidecar in each task.
+	Feature string
+	// Why is the audit's reason, shown beside the figure.
+	Why string
 }
 
 // DefaultOptions are the documented defaults of the cost command.
 func DefaultOptions() Options {
-	return Options{HoursPerMonth: decimal.NewFromInt(730), SpotShare: one}
+	return Options{HoursPerMonth: decimal.NewFromInt(730)}
 }
 
 // Limits of the options, shown in errors.
@@ -59,10 +78,20 @@ func (o Options) Validate() error {
 	if !o.HoursPerMonth.IsPositive() || o.HoursPerMonth.GreaterThan(MaxHoursPerMonth) {
 		return fmt.Errorf("hours per month %s is out of range (0, %s]", o.HoursPerMonth, MaxHoursPerMonth)
 	}
-	if err := fraction("spot share", o.SpotShare, true); err != nil {
-		return err
+	if o.SpotShare != nil {
+		if err := fraction("spot share", *o.SpotShare, true); err != nil {
+			return err
+		}
 	}
-	if err := fraction("EC2 discount", o.EC2Discount, false); err != nil {
+	if o.EC2Discount != nil {
+		if err := fraction("EC2 discount", *o.EC2Discount, false); err != nil {
+			return err
+		}
+		if o.EC2Commitment.Kind != CommitmentNone {
+			return fmt.Errorf("--ec2-discount and --ec2-commitment cannot be combined: the discount overrides every commitment")
+		}
+	}
+	if err := fraction("EC2 commitment discount", o.EC2Commitment.Discount, false); err != nil {
 		return err
 	}
 	if o.EC2SpotDiscount != nil {

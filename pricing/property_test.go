@@ -27,7 +27,7 @@ func oneService(s fargate.Size, count int32, windows bool) *fleet.Fleet {
 }
 
 // defaultBook is parsed once: the property test prices hundreds of fleets.
-var defaultBook = Default()
+var defaultBook = withEC2Plans(Default())
 
 func fargateCost(t *testing.T, s fargate.Size, count int32) Variants {
 	t.Helper()

@@ -88,7 +88,7 @@ func spotOr(b Book, region string, item Item, onDemand Money, discount Entry) Mo
 // the book has no Windows rates, so Windows is unknown.
 func SavingsPlanRates(b Book, region string, p Platform, t Term) Rates {
 	if p == Windows {
-		r := Unknown("no Compute Savings Plan rate for Fargate Windows in the price book")
+		r := UnknownFill("no Compute Savings Plan rate for Fargate Windows in the price book", "--price-file FILE with fargate-sp1y|sp3y-windows rates")
 		return Rates{VCPU: r, GB: r, Storage: r}
 	}
 	od := OnDemandRates(b, region, p)

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -21,6 +22,11 @@ type ServiceCost struct {
 	// whatever region it is priced in.
 	where                      fleet.Identity
 	DesiredCount, RunningCount int
+	// Tasks is the task count Fargate is priced at: the window's average
+	// running tasks where CloudWatch (Container Insights) gave one, else
+	// desiredCount, a snapshot; TasksFrom says which.
+	Tasks     decimal.Decimal
+	TasksFrom string
 	// Need is what the task definition asks for (with memory headroom);
 	// Size is the Fargate size the rewrite chooses for it.
 	Need, Size fargate.Size
@@ -29,9 +35,25 @@ type ServiceCost struct {
 	Fargate    Variants
 	// ARMCondition says under what condition the ARM figure holds.
 	ARMCondition string
-	// EC2 is the service's share of its cluster's EC2 cost (by reservation).
-	EC2    Money
+	// EC2 is the service's share of its cluster's EC2 cost (by reservation)
+	// as billed; EC2Side its share under each option's commitment.
+	EC2     Money
+	EC2Side Variants
+	// After is what the service costs after the move under each option:
+	// its Fargate price if it moves, its sidecars' price if it is a DAEMON,
+	// its stay cost on EC2 if it stays. Its saving is EC2Side − After.
+	After  Variants
 	Deltas []Delta
+	// Daemon marks a DAEMON service: on Fargate its work becomes a sidecar
+	// in each task of the cluster's moving services, or a managed feature
+	// (DaemonPlan says which).
+	Daemon     bool
+	DaemonPlan DaemonPlan
+	// SpotShare is the share of its tasks the Spot column puts on Fargate
+	// Spot; SpotOnDemand says why it is 0 when the service is not
+	// Spot-suitable (SpotRisks).
+	SpotShare    decimal.Decimal
+	SpotOnDemand string
 	// OnFargate is true when the service already runs on Fargate: its
 	// tasks reserve nothing on the cluster's instances.
 	OnFargate bool
@@ -49,6 +71,8 @@ type ServiceCost struct {
 	SpotRisks []string
 	// reserved is the weighted capacity the running tasks reserve on EC2.
 	reserved resources
+	// daemonNeed is a DAEMON's cpu and memory, the size of its sidecar.
+	daemonNeed fargate.Size
 }
 
 // Moves reports whether the service is priced on Fargate in the
@@ -65,13 +89,18 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 		StorageGiB: freeStorageGiB, Platform: LinuxX86,
 	}
 	sc.Region = m.regionOf(deref(s.Svc.ServiceArn), deref(s.Svc.ClusterArn), deref(s.Svc.TaskDefinition))
+	sc.Tasks, sc.TasksFrom = tasksOf(s)
 	if s.TaskDef == nil {
-		u := Unknown(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service))
+		u := UnknownFill(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service), "add aws ecs describe-task-definition output")
 		sc.Fargate = Variants{u, u, u, u, u}
 		sc.ARMCondition = "task definition unknown"
 		return sc
 	}
 	td := &s.TaskDef.Def
+	sc.Daemon = s.IsDaemon()
+	if sc.Daemon {
+		sc.DaemonPlan = m.o.Daemons[StayKey(sc.where.Account, sc.where.Region, sc.Cluster, sc.Service)]
+	}
 	sc.Platform = platformOf(m.f.Platform(s.TaskDef))
 	sc.reserved = reservationOf(td, sc.RunningCount)
 	if sc.OnFargate = s.OnFargate(); sc.OnFargate {
@@ -82,6 +111,9 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	}
 	need := fargate.NeedOf(td, m.o.MemoryHeadroom)
 	sc.Need = need.Size
+	if sc.Daemon {
+		sc.daemonNeed = fargate.NeedOf(td, 0).Size
+	}
 	size, ok := fargate.Fit(need.Size, sc.Platform == Windows)
 	if !ok {
 		u := Unknown(fmt.Sprintf("service %s/%s needs %d CPU units and %d MiB, more than the largest Fargate task", sc.Cluster, sc.Service, need.CPU, need.Memory))
@@ -90,11 +122,22 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 		return sc
 	}
 	sc.Size = size
+	sc.SpotRisks = spotRisks(s, td)
+	m.spotShare(sc, m.clusterOf[s])
 	sc.Fargate = m.variants(sc)
 	sc.ARMCondition = armCondition(m.f, s.TaskDef, sc.Platform)
-	sc.SpotRisks = spotRisks(s, td)
 	sc.Deltas = m.deltas(s, sc)
 	return sc
+}
+
+// tasksOf is the task count to price a service at: the average running
+// tasks over the CloudWatch window when live discovery read one (a
+// snapshot's desiredCount misses scaling), else desiredCount.
+func tasksOf(s *fleet.Service) (decimal.Decimal, string) {
+	if m := s.Metrics; m != nil && m.TasksAverage != nil {
+		return decimal.NewFromFloat(*m.TasksAverage), fmt.Sprintf("average running tasks over %d days (CloudWatch)", m.Days)
+	}
+	return decimal.NewFromInt(int64(s.Svc.DesiredCount)), "desiredCount"
 }
 
 // variants prices the chosen size under each purchase option.
@@ -104,7 +147,7 @@ func (m *model) variants(sc *ServiceCost) Variants {
 		return Variants{u, u, u, u, u}
 	}
 	rs := m.ratesFor(sc.Region, sc.Platform)
-	taskHours := decimal.NewFromInt(int64(sc.DesiredCount)).Mul(m.hours)
+	taskHours := sc.Tasks.Mul(m.hours)
 	perTask := func(rt Rates) Money { return m.taskCost(sc, rt).Mul(taskHours) }
 	onDemand := perTask(rs.onDemand)
 	v := Variants{OnDemand: onDemand}
@@ -147,10 +190,26 @@ func (m *model) ratesFor(region string, p Platform) platformRates {
 	return r
 }
 
-// spotMix blends on-demand and Spot by --spot-share; a share of 0 or 1
-// does not need the other price at all.
+// spotShare sets the share of the service's tasks the Spot column puts on
+// Fargate Spot: none for a service an interruption hurts (SpotRisks), else
+// --spot-share, else the share of its cluster's capacity on EC2 Spot hosts
+// (like for like: Fargate Spot against the Spot the hosts have).
+func (m *model) spotShare(sc *ServiceCost, cl *fleet.Cluster) {
+	switch {
+	case len(sc.SpotRisks) > 0:
+		sc.SpotShare = decimal.Zero
+		sc.SpotOnDemand = "not Spot-suitable: " + strings.Join(sc.SpotRisks, ", ")
+	case m.o.SpotShare != nil:
+		sc.SpotShare = *m.o.SpotShare
+	default:
+		sc.SpotShare = m.spotShares[cl] // zero for a service in no cluster
+	}
+}
+
+// spotMix blends on-demand and Spot by the service's Spot share; a share
+// of 0 or 1 does not need the other price at all.
 func (m *model) spotMix(onDemand, spot Money, sc *ServiceCost) Money {
-	s := m.o.SpotShare
+	s := sc.SpotShare
 	if sc.Platform == Windows {
 		return onDemand.WithCaveat("Windows tasks have no Fargate Spot; the Spot column prices them on-demand")
 	}

@@ -9,8 +9,9 @@ import (
 // spotRisks flags services for which a Spot interruption (two minutes'
 // warning) hurts: a single task takes the service down until a replacement
 // starts; state on a volume is lost or must be reattached; a daemon is not
-// a service on Fargate at all (it becomes a sidecar; priced as stand-alone
-// tasks here).
+// a service on Fargate at all (it becomes a sidecar or a managed feature:
+// daemon.go). A service with any of these risks is not Spot-suitable: the
+// Spot column keeps it on-demand.
 func spotRisks(s *fleet.Service, td *ecstypes.TaskDefinition) []string {
 	var risks []string
 	if s.Svc.DesiredCount <= 1 {
@@ -19,7 +20,7 @@ func spotRisks(s *fleet.Service, td *ecstypes.TaskDefinition) []string {
 	if v := statefulVolume(td); v != "" {
 		risks = append(risks, "stateful: "+v)
 	}
-	if s.Svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
+	if s.IsDaemon() {
 		risks = append(risks, "daemon")
 	}
 	return risks

@@ -125,7 +125,7 @@ func (t *Table) Price(region string, item Item) Money {
 	e, ok := t.Entry(region, item)
 	if !ok {
 		if _, perType := item.AnyInstanceType(); perType {
-			return Unknown(missingReason(region, item) + t.notEmbeddedHint(region))
+			return UnknownFill(missingReason(region, item)+t.notEmbeddedHint(region), missingFill(region))
 		}
 		return missingPrice(region, item)
 	}

@@ -68,21 +68,34 @@ type TaskSize struct {
 type ServiceCostRow struct {
 	// Account is the service's account; Region below the region it is
 	// priced in (its own, unless --region says otherwise).
-	Account             string         `json:"account"`
-	Cluster             string         `json:"cluster"`
-	Service             string         `json:"service"`
-	TaskDefinition      string         `json:"taskDefinition"`
-	Region              string         `json:"region"`
-	Platform            string         `json:"platform"`
-	DesiredCount        int            `json:"desiredCount"`
-	RunningCount        int            `json:"runningCount"`
-	FargateSize         *TaskSize      `json:"fargateSize"`
-	EphemeralStorageGiB int            `json:"ephemeralStorageGiB"`
-	EC2Monthly          Amount         `json:"ec2Monthly"`
-	FargateMonthly      FargateAmounts `json:"fargateMonthly"`
-	// SavingsMonthly is the service's EC2 share less each Fargate option:
-	// idle capacity is saved only by the cluster, so it is not in here.
-	// Zero for a service already on Fargate: moving changes nothing.
+	Account        string `json:"account"`
+	Cluster        string `json:"cluster"`
+	Service        string `json:"service"`
+	TaskDefinition string `json:"taskDefinition"`
+	Region         string `json:"region"`
+	Platform       string `json:"platform"`
+	DesiredCount   int    `json:"desiredCount"`
+	// TasksPriced is the task count Fargate is priced at and TasksFrom
+	// where it comes from: "desiredCount", or the CloudWatch window's
+	// average running tasks (added within schemaVersion 1).
+	TasksPriced         string    `json:"tasksPriced"`
+	TasksFrom           string    `json:"tasksFrom"`
+	RunningCount        int       `json:"runningCount"`
+	FargateSize         *TaskSize `json:"fargateSize"`
+	EphemeralStorageGiB int       `json:"ephemeralStorageGiB"`
+	EC2Monthly          Amount    `json:"ec2Monthly"`
+	// EC2ByOptionMonthly is its EC2 share under each option's own kind of
+	// commitment (on-demand, the hosts' Spot, an EC2 Compute Savings Plan).
+	EC2ByOptionMonthly FargateAmounts `json:"ec2ByOptionMonthly"`
+	// FargateMonthly is what it would cost on Fargate (informative for a
+	// service that stays); AfterMoveMonthly what it costs after the move:
+	// its Fargate price if it moves, its sidecars' if it is a DAEMON, its
+	// stay cost on EC2 if it stays.
+	FargateMonthly   FargateAmounts `json:"fargateMonthly"`
+	AfterMoveMonthly FargateAmounts `json:"afterMoveMonthly"`
+	// SavingsMonthly is the service's EC2 share less its cost after the
+	// move, option by option: idle capacity is saved only by the cluster,
+	// so it is not in here. Zero for a service already on Fargate.
 	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
 	EC2Yearly      Amount         `json:"ec2Yearly"`
 	FargateYearly  FargateAmounts `json:"fargateYearly"`
@@ -91,6 +104,16 @@ type ServiceCostRow struct {
 	Deltas         []DeltaRow     `json:"deltas"`
 	// OnFargate marks a service that already runs on Fargate (no EC2 share).
 	OnFargate bool `json:"onFargate"`
+	// StaysOnEC2 is why the service stays on EC2 (blocked by the audit,
+	// too large for Fargate); empty when it moves.
+	StaysOnEC2 string `json:"staysOnEC2"`
+	// Daemon is, for a DAEMON service, what it becomes on Fargate: "a
+	// sidecar in each task" or the managed feature; empty otherwise.
+	Daemon string `json:"daemon"`
+	// SpotShare is the share of its tasks in the Spot column on Fargate
+	// Spot; SpotOnDemand says why it is 0 when it is not Spot-suitable.
+	SpotShare    string `json:"spotShare"`
+	SpotOnDemand string `json:"spotOnDemand"`
 	// SpotRisks says why Spot interruptions would hurt this service.
 	SpotRisks []string `json:"spotRisks"`
 	Unknown   []string `json:"unknown"`
@@ -124,21 +147,43 @@ type InstanceRow struct {
 type ClusterCostRow struct {
 	// Account is the cluster's account; Region below the region it is
 	// priced in (its own, unless --region says otherwise).
-	Account        string         `json:"account"`
-	Cluster        string         `json:"cluster"`
-	Region         string         `json:"region"`
-	Instances      []InstanceRow  `json:"instances"`
-	EC2Monthly     Amount         `json:"ec2Monthly"`
-	IdleMonthly    Amount         `json:"idleMonthly"`
-	FargateMonthly FargateAmounts `json:"fargateMonthly"`
-	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
-	EC2Yearly      Amount         `json:"ec2Yearly"`
-	IdleYearly     Amount         `json:"idleYearly"`
-	FargateYearly  FargateAmounts `json:"fargateYearly"`
-	SavingsYearly  FargateAmounts `json:"savingsYearly"`
+	Account     string        `json:"account"`
+	Cluster     string        `json:"cluster"`
+	Region      string        `json:"region"`
+	Instances   []InstanceRow `json:"instances"`
+	EC2Monthly  Amount        `json:"ec2Monthly"`
+	IdleMonthly Amount        `json:"idleMonthly"`
+	// EBSMonthly is what the container instances' EBS volumes cost (in
+	// ec2Monthly); null when a volume's price is unknown.
+	EBSMonthly Amount `json:"ebsMonthly"`
+	// EC2ByOptionMonthly is the EC2 cost under each option's commitment;
+	// FargateMonthly the cost after the move (services that stay at their
+	// stay cost on EC2); SavingsMonthly their difference, option by option.
+	EC2ByOptionMonthly FargateAmounts `json:"ec2ByOptionMonthly"`
+	FargateMonthly     FargateAmounts `json:"fargateMonthly"`
+	SavingsMonthly     FargateAmounts `json:"savingsMonthly"`
+	// KnownPart is the sum of the known parts of ec2Monthly and of each
+	// fargateMonthly (equal to them where they are known), so a cluster
+	// with one unpriced host still shows what the rest cost.
+	KnownPart ClusterKnownPart `json:"knownPart"`
+	// StrandedMonthly is the Reserved Instance or EC2 Instance Savings
+	// Plan commitment still paid for the hosts the move shuts down, until
+	// its term ends; 0.00 when none is held (--ec2-commitment).
+	StrandedMonthly Amount         `json:"strandedMonthly"`
+	EC2Yearly       Amount         `json:"ec2Yearly"`
+	IdleYearly      Amount         `json:"idleYearly"`
+	FargateYearly   FargateAmounts `json:"fargateYearly"`
+	SavingsYearly   FargateAmounts `json:"savingsYearly"`
 	// Utilization is the reserved share of registered capacity (0–1),
 	// weighted by CPUWeight; null when unknown.
 	Utilization *string `json:"utilization"`
+	// CPUUtilization and MemoryUtilization are each resource's reserved
+	// share; Binding the higher one, and BindingIdleMonthly the EC2 cost
+	// it leaves unreserved. Null when unknown.
+	CPUUtilization     *string `json:"cpuUtilization"`
+	MemoryUtilization  *string `json:"memoryUtilization"`
+	Binding            string  `json:"binding"`
+	BindingIdleMonthly Amount  `json:"bindingIdleMonthly"`
 	// BreakevenUtilization is the utilization at which EC2 would cost what
 	// Fargate on-demand does; above 1 means Fargate is cheaper even at
 	// full packing. Null when unknown.
@@ -151,18 +196,36 @@ type ClusterCostRow struct {
 	where   fleet.Identity
 }
 
+// ClusterKnownPart is a cluster's known part (ClusterCostRow.KnownPart).
+type ClusterKnownPart struct {
+	EC2Monthly     Amount         `json:"ec2Monthly"`
+	FargateMonthly FargateAmounts `json:"fargateMonthly"`
+}
+
 // CostTotals are the fleet totals. Every yearly figure in the report is
 // 12 × the monthly figure as displayed, so yearly columns add up too.
 type CostTotals struct {
-	EC2Monthly     Amount         `json:"ec2Monthly"`
-	IdleMonthly    Amount         `json:"idleMonthly"`
-	FargateMonthly FargateAmounts `json:"fargateMonthly"`
-	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
-	EC2Yearly      Amount         `json:"ec2Yearly"`
-	IdleYearly     Amount         `json:"idleYearly"`
-	FargateYearly  FargateAmounts `json:"fargateYearly"`
-	SavingsYearly  FargateAmounts `json:"savingsYearly"`
-	Deltas         []DeltaRow     `json:"deltas"`
+	// EC2Monthly and IdleMonthly are the known part: the EC2Clusters
+	// clusters whose EC2 cost is known. Each option's EC2ByOptionMonthly,
+	// FargateMonthly (after the move) and SavingsMonthly cover the clusters
+	// where both sides of that option are known (likeForLike). What is left
+	// out is listed in UnknownParts, with what fills it.
+	EC2Monthly         Amount         `json:"ec2Monthly"`
+	IdleMonthly        Amount         `json:"idleMonthly"`
+	EC2Clusters        int            `json:"ec2Clusters"`
+	EC2ByOptionMonthly FargateAmounts `json:"ec2ByOptionMonthly"`
+	FargateMonthly     FargateAmounts `json:"fargateMonthly"`
+	SavingsMonthly     FargateAmounts `json:"savingsMonthly"`
+	// StrandedMonthly is the commitment the move strands, summed over the
+	// clusters where it is known.
+	StrandedMonthly Amount         `json:"strandedMonthly"`
+	StrandedYearly  Amount         `json:"strandedYearly"`
+	UnknownParts    []UnknownPart  `json:"unknownParts"`
+	EC2Yearly       Amount         `json:"ec2Yearly"`
+	IdleYearly      Amount         `json:"idleYearly"`
+	FargateYearly   FargateAmounts `json:"fargateYearly"`
+	SavingsYearly   FargateAmounts `json:"savingsYearly"`
+	Deltas          []DeltaRow     `json:"deltas"`
 	// LikeForLike stays known where the sums above are unknown: each
 	// option compares only the clusters where both sides are known.
 	LikeForLike LikeForLikeRows `json:"likeForLike"`
@@ -180,6 +243,7 @@ type CostAssumptions struct {
 	SavingsPlan1yDiscount string   `json:"savingsPlan1yDiscount"`
 	SavingsPlan3yDiscount string   `json:"savingsPlan3yDiscount"`
 	EC2Discount           string   `json:"ec2Discount"`
+	EC2Commitment         string   `json:"ec2Commitment"`
 	EC2SpotDiscount       string   `json:"ec2SpotDiscount"`
 	CPUWeight             string   `json:"cpuWeight"`
 	MemoryHeadroomPercent int      `json:"memoryHeadroomPercent"`

@@ -13,6 +13,26 @@ type Amount struct {
 	Known bool
 	// Flagged marks an amount resting on an unverified or estimated price.
 	Flagged bool
+	// Part is, for an unknown cost, the sum of its known parts (rounded to
+	// cents), shown as "≥ Part"; zero when nothing of it is known. Not in
+	// JSON (the amount is null there; knownPart fields carry it).
+	Part decimal.Decimal
+}
+
+// withPart notes m's known part on an unknown amount.
+func withPart(a Amount, m pricing.Money) Amount {
+	if !a.Known {
+		a.Part = pricing.Cents(m.KnownPart())
+	}
+	return a
+}
+
+// known is the known part as a known amount.
+func (a Amount) known() Amount {
+	if a.Known {
+		return a
+	}
+	return Amount{Value: a.Part, Known: true, Flagged: a.Flagged}
 }
 
 func knownAmount(d decimal.Decimal, flagged bool) Amount {
@@ -39,8 +59,11 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 // figure that rests on an unverified or estimated price.
 func (a Amount) String() string {
 	s := "unknown"
-	if a.Known {
+	switch {
+	case a.Known:
 		s = a.Value.StringFixed(2)
+	case a.Part.IsPositive():
+		s = "≥" + a.Part.StringFixed(2)
 	}
 	if a.Flagged {
 		s += "*"
@@ -50,7 +73,11 @@ func (a Amount) String() string {
 
 // plus adds two displayed amounts; unknown when either is.
 func (a Amount) plus(b Amount) Amount {
-	return Amount{Value: a.Value.Add(b.Value), Known: a.Known && b.Known, Flagged: a.Flagged || b.Flagged}
+	s := Amount{Value: a.Value.Add(b.Value), Known: a.Known && b.Known, Flagged: a.Flagged || b.Flagged}
+	if !s.Known {
+		s.Part = a.known().Value.Add(b.known().Value)
+	}
+	return s
 }
 
 // minus subtracts displayed amounts; unknown when either is.
@@ -65,3 +92,11 @@ func (a Amount) times(n int64) Amount {
 
 // zeroAmount is a known 0.00, the start of a sum.
 var zeroAmount = Amount{Known: true}
+
+// csv is the amount for CSV cells: as String, but an unknown amount is
+// "unknown" whatever its known part (spreadsheets read the cell as a
+// number or not at all; the JSON carries the known part).
+func (a Amount) csv() string {
+	a.Part = decimal.Zero
+	return a.String()
+}

@@ -3,8 +3,6 @@ package reports
 import (
 	"sort"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 	"github.com/ecs2fargate/ecs2fargate/pricing"
@@ -40,8 +38,8 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 	for i := range c.Services {
 		c.Services[i].addSavingsAndYearly() // needs the EC2 shares clusterRow wrote
 	}
-	c.Totals = costTotals(c, cmp.Total)
-	c.Totals.LikeForLike = likeForLikeRows(c, cmp, byCluster, rows)
+	c.Totals = costTotals(c, cmp.Total, likeForLikeRows(c, cmp, rows))
+	c.Totals.UnknownParts = unknownParts(cmp, byCluster, c.place)
 	c.Unknown = unknownReasons(cmp)
 	return c
 }
@@ -51,13 +49,24 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		Account: s.Account, Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region, where: s.Where(),
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
 		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition, OnFargate: s.OnFargate,
-		FargateMonthly: fargateAmounts(s.Fargate),
-		SpotRisks:      nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
+		FargateMonthly: fargateAmounts(s.Fargate), AfterMoveMonthly: fargateAmounts(s.After),
+		SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
+		StaysOnEC2: s.StayReason, SpotShare: s.SpotShare.String(), SpotOnDemand: s.SpotOnDemand,
+		TasksPriced: s.Tasks.String(), TasksFrom: s.TasksFrom,
+	}
+	if s.Daemon && s.StayReason == "" {
+		r.Daemon = "a sidecar in each task"
+		if s.DaemonPlan.Feature != "" {
+			r.Daemon = s.DaemonPlan.Feature
+		}
 	}
 	if s.Size.CPU > 0 {
 		r.FargateSize = &TaskSize{CPU: s.Size.CPU, Memory: s.Size.Memory}
 	}
-	all := pricing.Sum(s.Fargate.OnDemand, s.Fargate.Spot, s.Fargate.ARM, s.Fargate.SavingsPlan1y, s.Fargate.SavingsPlan3y, s.EC2)
+	all := pricing.Sum(append(s.After.List(), s.EC2)...)
+	if s.StayReason == "" {
+		all = all.Add(pricing.Sum(s.Fargate.List()...))
+	}
 	r.Unknown, r.Caveats = nonNil(all.Missing()), nonNil(all.Caveats())
 	return r
 }
@@ -85,41 +94,44 @@ func deltaRows(ds []pricing.Delta) []DeltaRow {
 func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows map[*pricing.ServiceCost]*ServiceCostRow) ClusterCostRow {
 	r := ClusterCostRow{
 		Account: cl.Account, Cluster: cl.Cluster, Region: cl.Region, where: cl.Where(), Instances: []InstanceRow{},
-		EC2Monthly: amountOf(cl.EC2), IdleMonthly: amountOf(cl.Idle),
+		EC2Monthly: withPart(amountOf(cl.EC2), cl.EC2), IdleMonthly: amountOf(cl.Idle),
 		CPUWeight: cl.CPUWeight.Round(4).String(), Notes: nonNil(cl.Notes), Deltas: deltaRows(cl.Deltas),
 	}
 	for _, ic := range cl.Instances {
 		r.Instances = append(r.Instances, instanceRow(ic))
 	}
-	shares := make([]decimal.Decimal, 0, len(services)+1)
-	allKnown := cl.EC2.Known() && cl.Idle.Known()
-	for _, s := range services {
-		allKnown = allKnown && s.EC2.Known()
-		shares = append(shares, s.EC2.Amount())
-	}
-	if allKnown {
-		split := pricing.SplitCents(cl.EC2.Amount(), append(shares, cl.Idle.Amount()))
-		flagged := r.EC2Monthly.Flagged
-		for i, s := range services {
-			rows[s].EC2Monthly = knownAmount(split[i], flagged)
-		}
-		r.IdleMonthly = knownAmount(split[len(services)], flagged)
-	} else {
-		for _, s := range services {
-			rows[s].EC2Monthly = amountOf(s.EC2)
-		}
+	r.IdleMonthly = splitShares(cl.EC2, cl.Idle, services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2 },
+		func(s *pricing.ServiceCost, a Amount) { rows[s].EC2Monthly = a })
+	for i := range optionCount {
+		pick := func(v pricing.Variants) pricing.Money { return v.List()[i] }
+		splitShares(pick(cl.EC2Side), pick(cl.IdleSide), services, func(s *pricing.ServiceCost) pricing.Money { return pick(s.EC2Side) },
+			func(s *pricing.ServiceCost, a Amount) {
+				rows[s].EC2ByOptionMonthly = rows[s].EC2ByOptionMonthly.with(i, a)
+			})
+		r.EC2ByOptionMonthly = r.EC2ByOptionMonthly.with(i, amountOf(pick(cl.EC2Side)))
+		roundStays(pick(cl.EC2Side), services, pick, func(s *pricing.ServiceCost, a Amount) {
+			rows[s].AfterMoveMonthly = rows[s].AfterMoveMonthly.with(i, a)
+		})
 	}
 	r.FargateMonthly = zeroFargate
 	for _, s := range services {
 		if !s.OnFargate { // see pricing's cluster sums
-			r.FargateMonthly = r.FargateMonthly.plus(rows[s].FargateMonthly)
+			r.FargateMonthly = r.FargateMonthly.plus(rows[s].AfterMoveMonthly)
 		}
 	}
-	r.SavingsMonthly = r.FargateMonthly.savings(r.EC2Monthly)
+	r.SavingsMonthly = r.EC2ByOptionMonthly.minus(r.FargateMonthly)
+	r.KnownPart = ClusterKnownPart{EC2Monthly: r.EC2Monthly.known(), FargateMonthly: FargateAmounts{}}
+	for i, a := range r.FargateMonthly.list() {
+		r.KnownPart.FargateMonthly = r.KnownPart.FargateMonthly.with(i, a.known())
+	}
+	r.StrandedMonthly = amountOf(cl.Stranded)
+	r.EBSMonthly = amountOf(cl.EBS)
+	r.Binding, r.BindingIdleMonthly = cl.Binding, amountOf(cl.BindingIdle)
 	r.EC2Yearly, r.IdleYearly = r.EC2Monthly.times(12), r.IdleMonthly.times(12)
 	r.FargateYearly, r.SavingsYearly = r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
 	if cl.UtilizationKnown {
 		r.Utilization = decString(&cl.Utilization, 4)
+		r.CPUUtilization, r.MemoryUtilization = decString(&cl.CPUUtilization, 4), decString(&cl.MemoryUtilization, 4)
 	}
 	r.BreakevenUtilization = decString(cl.Breakeven, 4)
 	r.Unknown = nonNil(pricing.Sum(cl.EC2, cl.Idle).Missing())
@@ -131,7 +143,7 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 // the whole cluster saves that), so a cluster's saving is its services'
 // savings plus its idle cost. A service already on Fargate saves nothing.
 func (r *ServiceCostRow) addSavingsAndYearly() {
-	r.SavingsMonthly = r.FargateMonthly.savings(r.EC2Monthly)
+	r.SavingsMonthly = r.EC2ByOptionMonthly.minus(r.AfterMoveMonthly)
 	if r.OnFargate {
 		r.SavingsMonthly = zeroFargate
 	}
@@ -148,15 +160,30 @@ func instanceRow(ic pricing.InstanceCost) InstanceRow {
 	return r
 }
 
-// costTotals sums the displayed cluster figures, so the totals row adds up.
-func costTotals(c *Cost, t pricing.Totals) CostTotals {
-	tot := CostTotals{EC2Monthly: zeroAmount, IdleMonthly: zeroAmount, FargateMonthly: zeroFargate}
+// costTotals sums the displayed cluster figures that are known, so the
+// totals row adds up and one unknown cluster does not hide the others:
+// EC2 now and idle over the clusters whose EC2 cost is known, and each
+// option over the clusters where both its EC2 side and its cost after the
+// move are known (the like-for-like scope, so the saving is the same
+// figure everywhere). What is left out is in UnknownParts.
+func costTotals(c *Cost, t pricing.Totals, l LikeForLikeRows) CostTotals {
+	tot := CostTotals{EC2Monthly: zeroAmount, IdleMonthly: zeroAmount, StrandedMonthly: zeroAmount, LikeForLike: l}
 	for _, cl := range c.Clusters {
-		tot.EC2Monthly = tot.EC2Monthly.plus(cl.EC2Monthly)
-		tot.IdleMonthly = tot.IdleMonthly.plus(cl.IdleMonthly)
-		tot.FargateMonthly = tot.FargateMonthly.plus(cl.FargateMonthly)
+		if cl.EC2Monthly.Known && cl.IdleMonthly.Known {
+			tot.EC2Monthly = tot.EC2Monthly.plus(cl.EC2Monthly)
+			tot.IdleMonthly = tot.IdleMonthly.plus(cl.IdleMonthly)
+			tot.EC2Clusters++
+		}
+		if cl.StrandedMonthly.Known {
+			tot.StrandedMonthly = tot.StrandedMonthly.plus(cl.StrandedMonthly)
+		}
 	}
-	tot.SavingsMonthly = tot.FargateMonthly.savings(tot.EC2Monthly)
+	for i, o := range l.options() {
+		tot.EC2ByOptionMonthly = tot.EC2ByOptionMonthly.with(i, o.row.EC2Monthly)
+		tot.FargateMonthly = tot.FargateMonthly.with(i, o.row.FargateMonthly)
+		tot.SavingsMonthly = tot.SavingsMonthly.with(i, o.row.SavingsMonthly)
+	}
+	tot.StrandedYearly = tot.StrandedMonthly.times(12)
 	tot.EC2Yearly = tot.EC2Monthly.times(12)
 	tot.IdleYearly = tot.IdleMonthly.times(12)
 	tot.FargateYearly = tot.FargateMonthly.times(12)
@@ -191,16 +218,23 @@ func costAssumptions(a pricing.Assumptions) CostAssumptions {
 	out := CostAssumptions{
 		PriceDate: a.PriceAsOf, PriceSource: a.PriceSource, PriceFile: a.PriceOrigin,
 		Regions: nonNil(a.Regions), HoursPerMonth: a.HoursPerMonth.String(),
-		SpotShare:             a.SpotShare.String(),
+		SpotShare:             "hosts",
 		FargateSpotDiscount:   a.FargateSpotDiscount.String(),
 		SavingsPlan1yDiscount: a.SavingsPlan1yDiscount.String(),
 		SavingsPlan3yDiscount: a.SavingsPlan3yDiscount.String(),
-		EC2Discount:           a.EC2Discount.String(),
+		EC2Discount:           "none",
+		EC2Commitment:         a.EC2Commitment.String(),
 		EC2SpotDiscount:       a.EC2SpotDiscount.String(),
 		CPUWeight:             "region",
 		MemoryHeadroomPercent: a.MemoryHeadroom,
 		TaskStartsPerMonth:    a.TaskStartsPerMonth,
 		Caveats:               nonNil(a.Caveats),
+	}
+	if a.SpotShare != nil {
+		out.SpotShare = a.SpotShare.String()
+	}
+	if a.EC2Discount != nil {
+		out.EC2Discount = a.EC2Discount.String()
 	}
 	if a.CPUWeight != nil {
 		out.CPUWeight = a.CPUWeight.String()

@@ -27,8 +27,27 @@ var costCSVHeader = func() []string {
 			h = append(h, "saving_"+o+"_"+period)
 		}
 	}
-	return append(h, "utilization", "breakeven_utilization", "notes")
+	h = append(h, "utilization", "breakeven_utilization", "notes")
+	// Added within schemaVersion 1, after notes so no column moves: each
+	// option's EC2 side (its own commitment) and cost after the move (a
+	// service's saving is the one less the other), the stranded
+	// commitment, and utilisation per resource.
+	for _, o := range costOptions {
+		h = append(h, "ec2_under_"+o+"_monthly")
+	}
+	for _, o := range costOptions {
+		h = append(h, "after_"+o+"_monthly")
+	}
+	return append(h, "stranded_monthly", "cpu_utilization", "memory_utilization", "binding")
 }()
+
+// sides fills the EC2-side and after-the-move columns.
+func (r csvRow) sides(ec2, after FargateAmounts) {
+	e, a := ec2.list(), after.list()
+	for i, o := range costOptions {
+		r["ec2_under_"+o+"_monthly"], r["after_"+o+"_monthly"] = e[i].csv(), a[i].csv()
+	}
+}
 
 // csvRow is one row of the cost CSV, filled by column name so that rows
 // of different levels set only the columns they have.
@@ -46,15 +65,15 @@ func (r csvRow) cells() []string {
 // option row (like-for-like) passes only its own option.
 func (r csvRow) money(period string, ec2, idle *Amount, options, savings FargateAmounts) {
 	if ec2 != nil {
-		r["ec2_"+period] = ec2.String()
+		r["ec2_"+period] = ec2.csv()
 	}
 	if idle != nil {
-		r["idle_"+period] = idle.String()
+		r["idle_"+period] = idle.csv()
 	}
 	opts, savs := options.list(), savings.list()
 	for i, o := range costOptions {
-		r[o+"_"+period] = opts[i].String()
-		r["saving_"+o+"_"+period] = savs[i].String()
+		r[o+"_"+period] = opts[i].csv()
+		r["saving_"+o+"_"+period] = savs[i].csv()
 	}
 }
 
@@ -73,6 +92,7 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 		}
 		r.money("monthly", &s.EC2Monthly, nil, s.FargateMonthly, s.SavingsMonthly)
 		r.money("yearly", &s.EC2Yearly, nil, s.FargateYearly, s.SavingsYearly)
+		r.sides(s.EC2ByOptionMonthly, s.AfterMoveMonthly)
 		rows = append(rows, r.cells())
 	}
 	for _, cl := range c.Clusters {
@@ -85,13 +105,24 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 		}
 		r.money("monthly", &cl.EC2Monthly, &cl.IdleMonthly, cl.FargateMonthly, cl.SavingsMonthly)
 		r.money("yearly", &cl.EC2Yearly, &cl.IdleYearly, cl.FargateYearly, cl.SavingsYearly)
+		r.sides(cl.EC2ByOptionMonthly, cl.FargateMonthly)
+		r["stranded_monthly"], r["binding"] = cl.StrandedMonthly.csv(), cl.Binding
+		if cl.CPUUtilization != nil {
+			r["cpu_utilization"], r["memory_utilization"] = *cl.CPUUtilization, *cl.MemoryUtilization
+		}
 		rows = append(rows, r.cells())
 	}
 	t := c.Totals
 	total := csvRow{"level": "total"}
 	total.money("monthly", &t.EC2Monthly, &t.IdleMonthly, t.FargateMonthly, t.SavingsMonthly)
 	total.money("yearly", &t.EC2Yearly, &t.IdleYearly, t.FargateYearly, t.SavingsYearly)
+	total.sides(t.EC2ByOptionMonthly, t.FargateMonthly)
+	total["stranded_monthly"] = t.StrandedMonthly.csv()
+	total["notes"] = csvText(totalsScopeText(t, len(c.Clusters)))
 	rows = append(rows, total.cells())
+	for _, line := range unknownPartLines(t) {
+		rows = append(rows, csvRow{"level": "unknown-part", "notes": csvText(line)}.cells())
+	}
 	if len(c.Clusters) > 0 {
 		rows = append(rows, likeCSVRows(t.LikeForLike)...)
 	}
@@ -100,7 +131,7 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 		if d.Unknown != "" {
 			note = d.Title + ": " + d.Unknown
 		}
-		rows = append(rows, csvRow{"level": "delta", "ondemand_monthly": d.Monthly.String(), "notes": csvText(note)}.cells())
+		rows = append(rows, csvRow{"level": "delta", "ondemand_monthly": d.Monthly.csv(), "notes": csvText(note)}.cells())
 	}
 	for _, u := range c.Unknown {
 		rows = append(rows, csvRow{"level": "unknown", "notes": csvText(u)}.cells())
@@ -125,8 +156,8 @@ func likeCSVRows(l LikeForLikeRows) [][]string {
 	for i, o := range l.options() {
 		opt := costOptions[i]
 		r := csvRow{"level": "like-for-like", "notes": csvText(likeCSVNotes(o)),
-			"ec2_monthly": o.row.EC2Monthly.String(), opt + "_monthly": o.row.FargateMonthly.String(), "saving_" + opt + "_monthly": o.row.SavingsMonthly.String(),
-			"ec2_yearly": o.row.EC2Yearly.String(), opt + "_yearly": o.row.FargateYearly.String(), "saving_" + opt + "_yearly": o.row.SavingsYearly.String()}
+			"ec2_monthly": o.row.EC2Monthly.csv(), opt + "_monthly": o.row.FargateMonthly.csv(), "saving_" + opt + "_monthly": o.row.SavingsMonthly.csv(),
+			"ec2_yearly": o.row.EC2Yearly.csv(), opt + "_yearly": o.row.FargateYearly.csv(), "saving_" + opt + "_yearly": o.row.SavingsYearly.csv()}
 		rows = append(rows, r.cells())
 	}
 	return rows

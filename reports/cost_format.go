@@ -62,12 +62,20 @@ func (c *Cost) AssumptionsLine() string {
 	if a.CPUWeight != "region" {
 		weight = a.CPUWeight + " GB per vCPU"
 	}
-	line := fmt.Sprintf("Assumptions: prices as of %s from %s (%s); region %s; %s h/month; Spot share %s; "+
-		"Fargate Spot %s off where no Spot price is known (estimate); Savings Plan 1y %s / 3y %s off where no rate is known; "+
-		"EC2 discount %s; EC2 Spot %s; cost split by cpu weight = %s; memory headroom %d%%; USD, no tax",
-		a.PriceDate, a.PriceSource, a.PriceFile, regions, a.HoursPerMonth, pct(a.SpotShare),
+	spot := "of each cluster's capacity on EC2 Spot hosts"
+	if a.SpotShare != "hosts" {
+		spot = pct(a.SpotShare)
+	}
+	ec2 := "EC2 commitment " + a.EC2Commitment + "; EC2 Savings Plan columns at the EC2 Compute Savings Plan rates"
+	if a.EC2Discount != "none" {
+		ec2 = "EC2 discount " + pct(a.EC2Discount) + " on every option (override)"
+	}
+	line := fmt.Sprintf("Assumptions: prices as of %s from %s (%s); region %s; %s h/month; Spot share %s (Spot-suitable services only); "+
+		"Fargate Spot %s off where no Spot price is known (estimate); Fargate Savings Plan 1y %s / 3y %s off where no rate is known; "+
+		"%s; EC2 Spot %s; cost split by cpu weight = %s; memory headroom %d%%; USD, no tax",
+		a.PriceDate, a.PriceSource, a.PriceFile, regions, a.HoursPerMonth, spot,
 		pct(a.FargateSpotDiscount), pct(a.SavingsPlan1yDiscount), pct(a.SavingsPlan3yDiscount),
-		pct(a.EC2Discount), ec2Spot, weight, a.MemoryHeadroomPercent)
+		ec2, ec2Spot, weight, a.MemoryHeadroomPercent)
 	if len(a.Caveats) > 0 {
 		line += fmt.Sprintf("; * = rests on %d unverified or estimated price(s), each listed in this output", len(a.Caveats))
 	}

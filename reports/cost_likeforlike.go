@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 )
 
@@ -72,15 +70,13 @@ type LeftOutRow struct {
 
 // likeBuild holds what every option's rows are built from.
 type likeBuild struct {
-	clusters map[string]ClusterCostRow         // by clusterKey
-	services map[string][]*pricing.ServiceCost // by clusterKey
+	clusters map[string]ClusterCostRow // by clusterKey
 	rows     map[*pricing.ServiceCost]*ServiceCostRow
-	stays    map[*pricing.ServiceCost]Amount
 	place    placer
 }
 
-func likeForLikeRows(c *Cost, cmp *pricing.Comparison, byCluster map[string][]*pricing.ServiceCost, rows map[*pricing.ServiceCost]*ServiceCostRow) LikeForLikeRows {
-	b := likeBuild{clusters: map[string]ClusterCostRow{}, services: byCluster, rows: rows, stays: stayAmounts(cmp.Clusters, byCluster), place: c.place}
+func likeForLikeRows(c *Cost, cmp *pricing.Comparison, rows map[*pricing.ServiceCost]*ServiceCostRow) LikeForLikeRows {
+	b := likeBuild{clusters: map[string]ClusterCostRow{}, rows: rows, place: c.place}
 	for _, cl := range c.Clusters {
 		b.clusters[clusterKey(cl.where, cl.Cluster)] = cl
 	}
@@ -94,6 +90,8 @@ func likeForLikeRows(c *Cost, cmp *pricing.Comparison, byCluster map[string][]*p
 	}
 }
 
+// row sums the compared clusters' displayed figures under one option: the
+// EC2 cost under its commitment and the cost after the move.
 func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) LikeForLikeRow {
 	r := LikeForLikeRow{Clusters: []string{}, Services: l.Moving, OnFargate: l.OnFargate,
 		StaysOnEC2: []StayRow{}, LeftOut: []LeftOutRow{}, EC2Monthly: zeroAmount, FargateMonthly: zeroAmount, place: b.place}
@@ -101,16 +99,11 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 		k := clusterKey(cc.Where(), cc.Cluster)
 		r.Clusters = append(r.Clusters, b.place.name(cc.Where().Account, cc.Where().Region, cc.Cluster))
 		r.compared = append(r.compared, k)
-		r.EC2Monthly = r.EC2Monthly.plus(b.clusters[k].EC2Monthly)
-		for _, s := range b.services[k] {
-			if s.Moves() {
-				r.FargateMonthly = r.FargateMonthly.plus(pick(b.rows[s].FargateMonthly))
-			}
-		}
+		r.EC2Monthly = r.EC2Monthly.plus(pick(b.clusters[k].EC2ByOptionMonthly))
+		r.FargateMonthly = r.FargateMonthly.plus(pick(b.clusters[k].FargateMonthly))
 	}
 	for _, s := range l.StayOnEC2 {
-		r.FargateMonthly = r.FargateMonthly.plus(b.stays[s])
-		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: b.stays[s]})
+		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].AfterMoveMonthly)})
 	}
 	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
 	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
@@ -118,37 +111,4 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 		r.LeftOut = append(r.LeftOut, LeftOutRow{Account: o.Where.Account, Region: o.Where.Region, Cluster: o.Cluster, Services: o.Services, Reasons: nonNil(o.Reasons)})
 	}
 	return r
-}
-
-// stayAmounts rounds the stay costs of each cluster's services that cannot
-// move with the largest remainder method, beside the rest of the cluster's
-// cost, so that where nothing moves they add up to the displayed EC2 cost
-// and the saving shown is exactly 0.00.
-func stayAmounts(clusters []*pricing.ClusterCost, byCluster map[string][]*pricing.ServiceCost) map[*pricing.ServiceCost]Amount {
-	out := map[*pricing.ServiceCost]Amount{}
-	for _, cl := range clusters {
-		var stay []*pricing.ServiceCost
-		rest := cl.EC2
-		for _, s := range byCluster[clusterKey(cl.Where(), cl.Cluster)] {
-			if s.StayReason != "" {
-				stay = append(stay, s)
-				rest = rest.Sub(s.StayEC2)
-			}
-		}
-		if !rest.Known() {
-			for _, s := range stay {
-				out[s] = amountOf(s.StayEC2)
-			}
-			continue
-		}
-		parts := make([]decimal.Decimal, 0, len(stay)+1)
-		for _, s := range stay {
-			parts = append(parts, s.StayEC2.Amount())
-		}
-		split := pricing.SplitCents(cl.EC2.Amount(), append(parts, rest.Amount()))
-		for i, s := range stay {
-			out[s] = knownAmount(split[i], len(s.StayEC2.Caveats()) > 0)
-		}
-	}
-	return out
 }

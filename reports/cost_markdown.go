@@ -40,6 +40,8 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 	t := c.Totals
 	mdRow(&b, "Fleet", "EC2 now", "Idle", "On-demand", "Spot", "ARM", "SP 1y", "SP 3y")
 	mdRow(&b, "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:")
+	e := t.EC2ByOptionMonthly
+	mdRow(&b, "EC2 under the option", "", "", e.OnDemand.String(), e.Spot.String(), e.ARM.String(), e.SavingsPlan1y.String(), e.SavingsPlan3y.String())
 	mdRow(&b, "monthly", t.EC2Monthly.String(), t.IdleMonthly.String(), t.FargateMonthly.OnDemand.String(), t.FargateMonthly.Spot.String(),
 		t.FargateMonthly.ARM.String(), t.FargateMonthly.SavingsPlan1y.String(), t.FargateMonthly.SavingsPlan3y.String())
 	mdRow(&b, "yearly", t.EC2Yearly.String(), t.IdleYearly.String(), t.FargateYearly.OnDemand.String(), t.FargateYearly.Spot.String(),
@@ -48,6 +50,14 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 		t.SavingsMonthly.ARM.String(), t.SavingsMonthly.SavingsPlan1y.String(), t.SavingsMonthly.SavingsPlan3y.String())
 	mdRow(&b, "saving per year", "", "", t.SavingsYearly.OnDemand.String(), t.SavingsYearly.Spot.String(),
 		t.SavingsYearly.ARM.String(), t.SavingsYearly.SavingsPlan1y.String(), t.SavingsYearly.SavingsPlan3y.String())
+	b.WriteString("\n")
+	b.WriteString("- " + mdText("Fleet total: "+totalsScope(c)) + "\n")
+	for _, line := range unknownPartLines(t) {
+		b.WriteString("- " + mdText(line) + "\n")
+	}
+	if stranded(t) {
+		b.WriteString("- " + mdText(strandedLine(t)) + "\n")
+	}
 	b.WriteString("\n" + footer)
 	if writeLikeMarkdown(&b, t.LikeForLike, len(c.Clusters)) {
 		b.WriteString(footer)

@@ -111,7 +111,7 @@ func costClusterTable(w io.Writer, c *Cost) error {
 }
 
 func costTotalTable(w io.Writer, c *Cost) error {
-	fmt.Fprintln(w, "Fleet total (USD)")
+	fmt.Fprintln(w, "Fleet total (USD): "+totalsScope(c))
 	t := newTable(w, "PERIOD", "EC2 NOW", "IDLE", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y")
 	tot := c.Totals
 	rows := []struct {
@@ -120,6 +120,7 @@ func costTotalTable(w io.Writer, c *Cost) error {
 		idle Amount
 		f    FargateAmounts
 	}{
+		{"EC2 under the option", Amount{}, Amount{}, tot.EC2ByOptionMonthly},
 		{"monthly", tot.EC2Monthly, tot.IdleMonthly, tot.FargateMonthly},
 		{"yearly", tot.EC2Yearly, tot.IdleYearly, tot.FargateYearly},
 		{"saving per month", Amount{}, Amount{}, tot.SavingsMonthly},
@@ -127,14 +128,24 @@ func costTotalTable(w io.Writer, c *Cost) error {
 	}
 	for i, r := range rows {
 		ec2, idle := r.ec2.String(), r.idle.String()
-		if i >= 2 {
+		if i == 0 || i >= 3 {
 			ec2, idle = "", ""
 		}
 		if err := t.Append(r.name, ec2, idle, r.f.OnDemand.String(), r.f.Spot.String(), r.f.ARM.String(), r.f.SavingsPlan1y.String(), r.f.SavingsPlan3y.String()); err != nil {
 			return err
 		}
 	}
-	return renderTable(w, t)
+	if err := t.Render(); err != nil {
+		return err
+	}
+	for _, line := range unknownPartLines(c.Totals) {
+		fmt.Fprintln(w, line)
+	}
+	if stranded(c.Totals) {
+		fmt.Fprintln(w, strandedLine(c.Totals))
+	}
+	_, err := fmt.Fprintln(w)
+	return err
 }
 
 func costDeltaTable(w io.Writer, c *Cost) error {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -44,8 +45,17 @@ func serviceNotes(s ServiceCostRow) string {
 	if s.ARMCondition != "" && s.FargateMonthly.ARM.Known && s.Platform != "linux/arm64" {
 		parts = append(parts, "ARM "+s.ARMCondition)
 	}
-	if len(s.SpotRisks) > 0 {
-		parts = append(parts, "Spot risk: "+strings.Join(s.SpotRisks, ", "))
+	if s.TasksFrom != "" && s.TasksFrom != "desiredCount" {
+		parts = append(parts, "priced at "+s.TasksPriced+" tasks, the "+s.TasksFrom+", not desiredCount "+strconv.Itoa(s.DesiredCount))
+	}
+	switch {
+	case s.StaysOnEC2 != "":
+		parts = append(parts, "stays on EC2 ("+s.StaysOnEC2+"): after the move "+s.AfterMoveMonthly.OnDemand.String()+" on-demand, its Fargate price is in no total")
+	case s.Daemon != "":
+		parts = append(parts, "DAEMON: becomes "+s.Daemon+" on Fargate, after the move "+s.AfterMoveMonthly.OnDemand.String()+" on-demand")
+	}
+	if s.SpotOnDemand != "" && !s.OnFargate && s.StaysOnEC2 == "" && s.Daemon == "" {
+		parts = append(parts, "Spot column left on-demand: "+strings.TrimPrefix(s.SpotOnDemand, "not Spot-suitable: ")+" (not Spot-suitable)")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -62,6 +62,13 @@ type ReportSummary struct {
 	// Deltas are the cost document's fleet hidden deltas, not in the
 	// figures above (added within schemaVersion 1).
 	Deltas []DeltaRow `json:"deltas"`
+	// Scope says what the totals cover; UnknownParts list, one line each,
+	// what is left out of them and the command or input that fills it;
+	// StrandedMonthly is the commitment the move strands (added within
+	// schemaVersion 1).
+	Scope           string   `json:"scope"`
+	UnknownParts    []string `json:"unknownParts"`
+	StrandedMonthly Amount   `json:"strandedMonthly"`
 }
 
 // ReportCluster is one cluster's verdict counts and costs.

@@ -45,7 +45,7 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 	r.Services = reportServices(a, c, rw)
 	r.place = a.place
 	placeInLikeForLike(r.Services, c.Totals.LikeForLike)
-	r.Summary = reportSummary(r.Services, c.Totals)
+	r.Summary = reportSummary(r.Services, c.Totals, len(c.Clusters))
 	r.Clusters = reportClusters(r.Services, c.Clusters, r.place)
 	r.BlockedByRule = blockedByRule(r.Services, a.Rules)
 	r.DataGaps = dataGaps(a, c)
@@ -96,14 +96,14 @@ func serviceReport(v analyzer.Verdict, cost *ServiceCostRow, td *rewrite.Result,
 		s.OnFargate, s.Tasks, s.FargateSize = cost.OnFargate, cost.DesiredCount, cost.FargateSize
 		s.EC2Monthly, s.FargateMonthly = cost.EC2Monthly, cost.FargateMonthly
 		s.Unknown = nonNil(cost.Unknown)
+		// The cost document's saving, so every output shows one figure:
+		// its EC2 share under each option's commitment less its cost
+		// after the move (on EC2 if it stays, as sidecars if a DAEMON);
+		// zero for a service already on Fargate.
+		s.SavingsMonthly = cost.SavingsMonthly
 	} else {
 		s.Unknown = []string{"the service was not priced"}
-	}
-	s.SavingsMonthly = s.FargateMonthly.savings(s.EC2Monthly)
-	if s.OnFargate {
-		// Nothing moves, so nothing is saved; its Fargate figures are what
-		// it costs today, and the cluster sums leave it out.
-		s.SavingsMonthly = zeroFargate
+		s.SavingsMonthly = s.FargateMonthly.savings(s.EC2Monthly)
 	}
 	if td != nil {
 		s.Changes = append(s.Changes, safeChanges(td.Changes)...)

@@ -35,11 +35,18 @@ func mdReportSummary(b *strings.Builder, r *Report) {
 	b.WriteString("## Summary\n\n| Services | Ready | Fixable | Blocked | Unknown | Can move now | Already on Fargate |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d | %d | %d |\n\n", s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"],
 		s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
+	b.WriteString(mdText("Cost (USD): "+s.Scope) + "\n\n")
 	b.WriteString("| Cost (USD) | Per month | Per year | Saving per month | Saving per year |\n|---|---:|---:|---:|---:|\n")
 	for _, row := range costOptionRows(s) {
 		mdRow(b, strings.TrimSpace(row[0]), row[1], row[2], row[3], row[4])
 	}
 	b.WriteString("\n")
+	for _, line := range s.UnknownParts {
+		b.WriteString("- " + mdText(line) + "\n")
+	}
+	if len(s.UnknownParts) > 0 {
+		b.WriteString("\n")
+	}
 	mdDeltas(b, s.Deltas)
 	writeLikeMarkdown(b, s.LikeForLike, r.pricedClusters())
 }

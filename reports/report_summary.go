@@ -21,14 +21,16 @@ func movable(s ServiceReport) bool {
 	return !s.OnFargate && (s.Verdict == analyzer.Ready || s.Verdict == analyzer.Fixed)
 }
 
-func reportSummary(services []ServiceReport, t CostTotals) ReportSummary {
+func reportSummary(services []ServiceReport, t CostTotals, clusters int) ReportSummary {
 	sum := ReportSummary{
 		Services: len(services), ByVerdict: newVerdictCounts(),
 		EC2Monthly: t.EC2Monthly, EC2Yearly: t.EC2Yearly, IdleMonthly: t.IdleMonthly, IdleYearly: t.IdleYearly,
 		FargateMonthly: t.FargateMonthly, FargateYearly: t.FargateYearly,
 		SavingsMonthly: t.SavingsMonthly, SavingsYearly: t.SavingsYearly,
 		LikeForLike: t.LikeForLike, Deltas: nonNil(t.Deltas),
+		UnknownParts: nonNil(unknownPartLines(t)), StrandedMonthly: t.StrandedMonthly,
 	}
+	sum.Scope = totalsScopeText(t, clusters)
 	for _, s := range services {
 		sum.ByVerdict[s.Verdict]++
 		sum.Changes += len(s.Changes)

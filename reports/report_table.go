@@ -27,9 +27,15 @@ func tableSummary(w io.Writer, r *Report) error {
 	s := r.Summary
 	fmt.Fprintf(w, "Services: %d (ready %d, fixable %d, blocked %d, unknown %d; %d can move now, %d already on Fargate)\n\n",
 		s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"], s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
-	fmt.Fprintln(w, "Cost (USD)")
+	fmt.Fprintln(w, "Cost (USD): "+s.Scope)
 	if err := plainTable(w, []string{"OPTION", "PER MONTH", "PER YEAR", "SAVING/MONTH", "SAVING/YEAR"}, costOptionRows(s)); err != nil {
 		return err
+	}
+	if len(s.UnknownParts) > 0 {
+		for _, line := range s.UnknownParts {
+			fmt.Fprintln(w, termText(line))
+		}
+		fmt.Fprintln(w)
 	}
 	if len(s.Deltas) > 0 {
 		fmt.Fprintln(w, deltasTitle+":")
@@ -53,13 +59,16 @@ func costOptionRows(s ReportSummary) [][]string {
 		name                      string
 		month, year, saveM, saveY Amount
 	}{
-		{"Fargate on-demand", m.OnDemand, y.OnDemand, sm.OnDemand, sy.OnDemand},
-		{"Fargate Spot", m.Spot, y.Spot, sm.Spot, sy.Spot},
-		{"Fargate ARM (Graviton)", m.ARM, y.ARM, sm.ARM, sy.ARM},
-		{"Fargate Savings Plan 1y", m.SavingsPlan1y, y.SavingsPlan1y, sm.SavingsPlan1y, sy.SavingsPlan1y},
-		{"Fargate Savings Plan 3y", m.SavingsPlan3y, y.SavingsPlan3y, sm.SavingsPlan3y, sy.SavingsPlan3y},
+		{"After the move, on-demand", m.OnDemand, y.OnDemand, sm.OnDemand, sy.OnDemand},
+		{"After the move, Spot", m.Spot, y.Spot, sm.Spot, sy.Spot},
+		{"After the move, ARM (Graviton)", m.ARM, y.ARM, sm.ARM, sy.ARM},
+		{"After the move, Savings Plan 1y", m.SavingsPlan1y, y.SavingsPlan1y, sm.SavingsPlan1y, sy.SavingsPlan1y},
+		{"After the move, Savings Plan 3y", m.SavingsPlan3y, y.SavingsPlan3y, sm.SavingsPlan3y, sy.SavingsPlan3y},
 	} {
 		rows = append(rows, []string{o.name, o.month.String(), o.year.String(), o.saveM.String(), o.saveY.String()})
+	}
+	if !s.StrandedMonthly.Value.IsZero() {
+		rows = append(rows, []string{"Stranded commitment (until its term ends)", s.StrandedMonthly.String(), s.StrandedMonthly.times(12).String(), "", ""})
 	}
 	return rows
 }

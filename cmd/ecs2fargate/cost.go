@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
 
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 	"github.com/ecs2fargate/ecs2fargate/reports"
@@ -35,8 +36,9 @@ func costFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "region", Usage: "price everything in this `REGION` (default: each resource's ARN region, else the AWS config region)"},
 		&cli.StringFlag{Name: "hours-per-month", Value: "730", Usage: "`HOURS` in a month, (0, 744]"},
-		&cli.StringFlag{Name: "spot-share", Value: "100", Usage: "`PERCENT` of tasks on Fargate Spot in the Spot column, [0, 100]"},
-		&cli.StringFlag{Name: "ec2-discount", Value: "0", Usage: "`PERCENT` off on-demand that RIs or Savings Plans give your container instances, [0, 100)"},
+		&cli.StringFlag{Name: "spot-share", Usage: "`PERCENT` of each Spot-suitable service's tasks on Fargate Spot in the Spot column, [0, 100] (default: the share of its cluster's capacity on EC2 Spot hosts)"},
+		&cli.StringFlag{Name: "ec2-commitment", Value: "none", Usage: "what your on-demand container instances run under: none, compute-sp-1y, compute-sp-3y, instance-sp:PCT or reserved:PCT (PCT off on-demand; these are stranded by the move)"},
+		&cli.StringFlag{Name: "ec2-discount", Usage: "`PERCENT` off on-demand for every on-demand container instance under every option, [0, 100): overrides --ec2-commitment and the EC2 Savings Plan rates"},
 		&cli.StringFlag{Name: "ec2-spot-discount", Usage: "`PERCENT` off on-demand for Spot container instances, [0, 100) (default: the price book's estimate)"},
 		&cli.StringFlag{Name: "fargate-spot-discount", Usage: "`PERCENT` off on-demand for Fargate Spot where the price book has no Spot price, [0, 100) (default: 70, an estimate)"},
 		&cli.StringFlag{Name: "cpu-weight", Usage: "GB of memory one vCPU is worth when splitting instance cost, (0, 1000] (default: the region's Fargate vCPU:GB price ratio)"},
@@ -53,11 +55,22 @@ func readCostOptions(c *cli.Context) (pricing.Options, error) {
 	if o.HoursPerMonth, err = decimalFlag(c, "hours-per-month", "(0, 744]"); err != nil {
 		return o, err
 	}
-	if o.SpotShare, err = percentFlag(c, "spot-share", "[0, 100]"); err != nil {
-		return o, err
+	if c.String("spot-share") != "" {
+		d, err := percentFlag(c, "spot-share", "[0, 100]")
+		if err != nil {
+			return o, err
+		}
+		o.SpotShare = &d
 	}
-	if o.EC2Discount, err = percentFlag(c, "ec2-discount", "[0, 100)"); err != nil {
-		return o, err
+	if c.String("ec2-discount") != "" {
+		d, err := percentFlag(c, "ec2-discount", "[0, 100)")
+		if err != nil {
+			return o, err
+		}
+		o.EC2Discount = &d
+	}
+	if o.EC2Commitment, err = pricing.ParseCommitment(c.String("ec2-commitment")); err != nil {
+		return o, usagef("%v", err)
 	}
 	if c.String("ec2-spot-discount") != "" {
 		d, err := percentFlag(c, "ec2-spot-discount", "[0, 100)")
@@ -120,6 +133,13 @@ func runCost(c *cli.Context, opts pricing.Options, s streams) error {
 	if err != nil {
 		return err
 	}
+	// The audit decides which services can move; cost prices the same move
+	// as report, so both print the same saving.
+	res, err := analyzer.Audit(f, analyzer.Options{})
+	if err != nil {
+		return usagef("%v", err)
+	}
+	applyAudit(&opts, f, res)
 	cmp, err := priceFleet(c, f, book, opts, s)
 	if err != nil {
 		return err

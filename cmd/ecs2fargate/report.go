@@ -71,7 +71,7 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	opts.cost.StayOnEC2 = blockedStayOnEC2(res)
+	applyAudit(&opts.cost, f, res)
 	book, err := loadBook(c.String("price-file"), s)
 	if err != nil {
 		return err

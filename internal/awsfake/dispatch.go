@@ -21,6 +21,7 @@ var handlers = map[string]handler{
 	"ecs:DescribeTaskDefinition":                (*Server).ecsDescribeTaskDefinition,
 	"ecr:DescribeImages":                        (*Server).ecrDescribeImages,
 	"ec2:DescribeInstances":                     (*Server).ec2DescribeInstances,
+	"ec2:DescribeVolumes":                       (*Server).ec2DescribeVolumes,
 	"ec2:DescribeRegions":                       (*Server).ec2DescribeRegions,
 	"ec2:DescribeSubnets":                       (*Server).ec2DescribeSubnets,
 	"elasticloadbalancing:DescribeTargetGroups": (*Server).elbDescribeTargetGroups,

@@ -15,6 +15,7 @@ type Estate struct {
 	TaskDefinitions    map[string]TaskDefinition               // by ARN
 	Instances          []ec2types.Instance
 	Subnets            []ec2types.Subnet
+	Volumes            []ec2types.Volume
 	Images             map[string][]ecrtypes.ImageDetail // by repository name
 	TargetGroups       []elbtypes.TargetGroup
 	// Metrics by "cluster/service".

@@ -60,6 +60,9 @@ func Generate(account, region string, sh Shape) *Estate {
 		e.Instances = append(e.Instances, ec2types.Instance{InstanceId: aws.String(id), InstanceType: ec2types.InstanceTypeM5Xlarge,
 			SubnetId: aws.String(subnets[i%2]), VpcId: aws.String("vpc-1"), Architecture: ec2types.ArchitectureValuesX8664,
 			Placement: &ec2types.Placement{AvailabilityZone: aws.String(region + "a")}})
+		e.Volumes = append(e.Volumes, ec2types.Volume{VolumeId: aws.String(fmt.Sprintf("vol-%017x", i+1)), Size: aws.Int32(30),
+			VolumeType: ec2types.VolumeTypeGp3, Iops: aws.Int32(3000), Throughput: aws.Int32(125),
+			Attachments: []ec2types.VolumeAttachment{{InstanceId: aws.String(id), Device: aws.String("/dev/xvda"), State: ec2types.VolumeAttachmentStateAttached}}})
 		e.ContainerInstances[cluster] = append(e.ContainerInstances[cluster], ecstypes.ContainerInstance{
 			ContainerInstanceArn: aws.String(arn("container-instance", fmt.Sprintf("%s/%032x", cluster, i+1))),
 			Ec2InstanceId:        aws.String(id), Status: aws.String("ACTIVE"), AgentConnected: true,
@@ -87,6 +90,7 @@ func Generate(account, region string, sh Shape) *Estate {
 		e.Metrics[cluster+"/"+name] = Utilisation{
 			"CPUUtilization":    {"Maximum": float64(40 + s%60), "p99": float64(30 + s%50)},
 			"MemoryUtilization": {"Maximum": float64(50 + s%45), "p99": float64(45 + s%40)},
+			"RunningTaskCount":  {"Average": float64(svc.DesiredCount) * 0.75},
 		}
 	}
 	return e

@@ -65,6 +65,13 @@ func (c *collector) addInstance(in ec2types.Instance, owner string) {
 	c.f.Instances = append(c.f.Instances, &fleet.Instance{EC2: in, Doc: fleet.Doc{Raw: raw}, Identity: fleet.Identity{Account: owner}})
 }
 
+func (c *collector) addVolume(v ec2types.Volume) {
+	raw := mustEncode(v, awsjson.EC2CLI)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.f.Volumes = append(c.f.Volumes, &fleet.Volume{EC2: v, Doc: fleet.Doc{Raw: raw}})
+}
+
 func (c *collector) addSubnet(sn ec2types.Subnet) {
 	raw := mustEncode(sn, awsjson.EC2CLI)
 	c.mu.Lock()
@@ -122,6 +129,7 @@ func (c *collector) sort() {
 		return deref(c.f.Instances[i].EC2.InstanceId) < deref(c.f.Instances[j].EC2.InstanceId)
 	})
 	sort.Slice(c.f.Subnets, func(i, j int) bool { return deref(c.f.Subnets[i].EC2.SubnetId) < deref(c.f.Subnets[j].EC2.SubnetId) })
+	sort.Slice(c.f.Volumes, func(i, j int) bool { return deref(c.f.Volumes[i].EC2.VolumeId) < deref(c.f.Volumes[j].EC2.VolumeId) })
 	sort.Slice(c.f.Images, func(i, j int) bool {
 		return deref(c.f.Images[i].Detail.RepositoryName)+deref(c.f.Images[i].Detail.ImageDigest) <
 			deref(c.f.Images[j].Detail.RepositoryName)+deref(c.f.Images[j].Detail.ImageDigest)

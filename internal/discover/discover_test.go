@@ -50,9 +50,9 @@ func TestDiscoverReadsTheWholeEstateWithTheFewestCalls(t *testing.T) {
 	}
 	got := map[string]int{"services": len(f.Services), "taskDefinitions": len(f.TaskDefinitions), "clusters": len(f.Clusters),
 		"containerInstances": len(f.ContainerInstances), "instances": len(f.Instances), "images": len(f.Images),
-		"targetGroups": len(f.TargetGroups), "subnets": len(f.Subnets)}
+		"targetGroups": len(f.TargetGroups), "subnets": len(f.Subnets), "volumes": len(f.Volumes)}
 	want := map[string]int{"services": 250, "taskDefinitions": 12, "clusters": 3, "containerInstances": 7, "instances": 7,
-		"images": 12, "targetGroups": 50, "subnets": 2}
+		"images": 12, "targetGroups": 50, "subnets": 2, "volumes": 7}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s: got %d, want %d", k, got[k], v)
@@ -86,6 +86,7 @@ func TestDiscoverReadsTheWholeEstateWithTheFewestCalls(t *testing.T) {
 		"ecs:DescribeTaskDefinition":                shape.TaskDefinitions,
 		"ec2:DescribeInstances":                     1,
 		"ec2:DescribeSubnets":                       1,
+		"ec2:DescribeVolumes":                       1,
 		"ecr:DescribeImages":                        shape.TaskDefinitions, // one repository each
 		"elasticloadbalancing:DescribeTargetGroups": ceil(50, describeTargetGroupsBatch),
 	}
@@ -213,7 +214,7 @@ func TestDiscoverEdgeCases(t *testing.T) {
 	})
 }
 
-// Utilisation comes back per service, 125 services (500 queries) per call,
+// Utilisation comes back per service, 100 services (500 queries, 5 each) per call,
 // over the CBOR protocol the CloudWatch client speaks by default.
 func TestDiscoverReadsServiceMetrics(t *testing.T) {
 	fake := awsfake.New()
@@ -226,8 +227,8 @@ func TestDiscoverReadsServiceMetrics(t *testing.T) {
 	if err != nil || len(f.Gaps) > 0 {
 		t.Fatalf("err %v gaps %v", err, f.Gaps)
 	}
-	if n := fake.Calls()["monitoring:GetMetricData"]; n != ceil(300, 125) {
-		t.Errorf("GetMetricData calls = %d, want %d", n, ceil(300, 125))
+	if want := ceil(300, getMetricDataMax/len(metricQueries)); fake.Calls()["monitoring:GetMetricData"] != want {
+		t.Errorf("GetMetricData calls = %d, want %d", fake.Calls()["monitoring:GetMetricData"], want)
 	}
 	for _, s := range f.Services {
 		m := s.Metrics
@@ -238,6 +239,10 @@ func TestDiscoverReadsServiceMetrics(t *testing.T) {
 		fmt.Sscanf(s.Name(), "svc-%d", &idx)
 		if *m.CPUMax != float64(40+idx%60) || *m.MemoryP99 != float64(45+idx%40) {
 			t.Errorf("service %s: cpuMax %v memP99 %v", s.Name(), *m.CPUMax, *m.MemoryP99)
+		}
+		// Container Insights' average running tasks (the fake: 0.75 × desired).
+		if m.TasksAverage == nil || *m.TasksAverage != float64(s.Svc.DesiredCount)*0.75 {
+			t.Errorf("service %s: tasksAverage %v, want 0.75 × %d", s.Name(), m.TasksAverage, s.Svc.DesiredCount)
 		}
 	}
 }

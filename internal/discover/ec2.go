@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 )
 
 // instances describes the EC2 instances behind the container instances.
@@ -44,6 +45,33 @@ func (r *reader) subnets(ctx context.Context, refs *references) {
 		}
 		for _, sn := range out.Subnets {
 			r.col.addSubnet(sn)
+		}
+	})
+}
+
+// volumes describes the EBS volumes attached to the container instances,
+// which the cost model prices with the hosts.
+func (r *reader) volumes(ctx context.Context, refs *references) {
+	batches := chunks(refs.sorted(refs.instances), describeVolumesBatch)
+	parallel(len(batches), func(i int) {
+		in := &ec2.DescribeVolumesInput{Filters: []ec2types.Filter{{Name: aws.String("attachment.instance-id"), Values: batches[i]}}}
+		for {
+			var out *ec2.DescribeVolumesOutput
+			err := r.call(ctx, "ec2", func(ctx context.Context) (err error) {
+				out, err = r.ec2.DescribeVolumes(ctx, in)
+				return err
+			})
+			if err != nil {
+				r.fail("", "ec2:DescribeVolumes", err)
+				return
+			}
+			for _, v := range out.Volumes {
+				r.col.addVolume(v)
+			}
+			if aws.ToString(out.NextToken) == "" {
+				return
+			}
+			in.NextToken = out.NextToken
 		}
 	})
 }

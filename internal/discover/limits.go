@@ -12,6 +12,8 @@ const (
 	// ids; 200 keeps each request and response small.
 	describeInstancesBatch = 200
 	describeSubnetsBatch   = 200
+	// DescribeVolumes filter values per request: 200, as for the ids.
+	describeVolumesBatch = 200
 	// ELBv2 DescribeTargetGroups documents no maximum for TargetGroupArns
 	// (PageSize ≤ 400); 20 is a conservative batch (unverified limit).
 	describeTargetGroupsBatch = 20

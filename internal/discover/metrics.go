@@ -15,13 +15,16 @@ import (
 // getMetricDataMax is the most queries one GetMetricData call takes.
 const getMetricDataMax = 500
 
-// metricQueries are the four figures kept per service: the maximum and the
-// 99th percentile of CPU and memory utilisation over the window.
-var metricQueries = []struct{ metric, stat, field string }{
-	{"CPUUtilization", "Maximum", "cpuMax"},
-	{"CPUUtilization", "p99", "cpuP99"},
-	{"MemoryUtilization", "Maximum", "memMax"},
-	{"MemoryUtilization", "p99", "memP99"},
+// metricQueries are the figures kept per service: the maximum and the 99th
+// percentile of CPU and memory utilisation over the window (AWS/ECS), and
+// the average number of running tasks (Container Insights; no data where
+// it is off).
+var metricQueries = []struct{ namespace, metric, stat, field string }{
+	{"AWS/ECS", "CPUUtilization", "Maximum", "cpuMax"},
+	{"AWS/ECS", "CPUUtilization", "p99", "cpuP99"},
+	{"AWS/ECS", "MemoryUtilization", "Maximum", "memMax"},
+	{"AWS/ECS", "MemoryUtilization", "p99", "memP99"},
+	{"ECS/ContainerInsights", "RunningTaskCount", "Average", "tasksAverage"},
 }
 
 type serviceRef struct{ arn, cluster, name string }
@@ -50,7 +53,7 @@ func (r *reader) metricsBatch(ctx context.Context, services []serviceRef, start,
 			queries = append(queries, cwtypes.MetricDataQuery{
 				Id: aws.String(fmt.Sprintf("s%d_%d", i, j)),
 				MetricStat: &cwtypes.MetricStat{
-					Metric: &cwtypes.Metric{Namespace: aws.String("AWS/ECS"), MetricName: aws.String(q.metric), Dimensions: []cwtypes.Dimension{
+					Metric: &cwtypes.Metric{Namespace: aws.String(q.namespace), MetricName: aws.String(q.metric), Dimensions: []cwtypes.Dimension{
 						{Name: aws.String("ClusterName"), Value: aws.String(s.cluster)}, {Name: aws.String("ServiceName"), Value: aws.String(s.name)}}},
 					Period: aws.Int32(period), Stat: aws.String(q.stat),
 				},
@@ -74,7 +77,7 @@ func (r *reader) metricsBatch(ctx context.Context, services []serviceRef, start,
 	}
 	for i, s := range services {
 		m := fleet.ServiceMetrics{ServiceArn: s.arn, Days: r.opts.MetricsDays}
-		for j, dst := range []**float64{&m.CPUMax, &m.CPUP99, &m.MemoryMax, &m.MemoryP99} {
+		for j, dst := range []**float64{&m.CPUMax, &m.CPUP99, &m.MemoryMax, &m.MemoryP99, &m.TasksAverage} {
 			if v, ok := values[fmt.Sprintf("s%d_%d", i, j)]; ok {
 				*dst = aws.Float64(v)
 			}

@@ -9,6 +9,7 @@ var Actions = []string{
 	"ec2:DescribeInstances",
 	"ec2:DescribeRegions",
 	"ec2:DescribeSubnets",
+	"ec2:DescribeVolumes",
 	"ecr:DescribeImages",
 	"ecs:DescribeClusters",
 	"ecs:DescribeContainerInstances",

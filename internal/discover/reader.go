@@ -113,8 +113,9 @@ func (r *reader) read(ctx context.Context) {
 	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()
 	wg.Wait()
 	// Subnets need the instances; images still in flight finish here.
-	wg.Add(2)
+	wg.Add(3)
 	go func() { defer wg.Done(); images.finish(ctx) }()
 	go func() { defer wg.Done(); r.subnets(ctx, refs) }()
+	go func() { defer wg.Done(); r.volumes(ctx, refs) }()
 	wg.Wait()
 }

@@ -22,6 +22,7 @@ type builder struct {
 	images    map[key]*Image             // by registry/repository@digest
 	tgs       map[key]*TargetGroup       // by ARN
 	subnets   map[key]*Subnet            // by subnet id
+	volumes   map[key]*Volume            // by volume id
 	clusters  map[key]*Cluster           // by name
 
 	memory map[string][]byte // inputs that are not files (stdin), by name
@@ -40,6 +41,7 @@ func newBuilder() *builder {
 		images:    map[key]*Image{},
 		tgs:       map[key]*TargetGroup{},
 		subnets:   map[key]*Subnet{},
+		volumes:   map[key]*Volume{},
 		clusters:  map[key]*Cluster{},
 		memory:    map[string][]byte{},
 		read:      map[string]bool{},
@@ -100,6 +102,7 @@ func (in *Instance) source() Source          { return in.Doc.Source }
 func (img *Image) source() Source            { return img.Doc.Source }
 func (tg *TargetGroup) source() Source       { return tg.Doc.Source }
 func (sn *Subnet) source() Source            { return sn.Doc.Source }
+func (v *Volume) source() Source             { return v.Doc.Source }
 
 func (b *builder) addTaskDefinition(td *TaskDefinition) {
 	identifyTaskDefinition(td, b.def)
@@ -180,6 +183,12 @@ func (b *builder) addTargetGroup(tg *TargetGroup) {
 	identifyTargetGroup(tg)
 	k := key{tg.Identity, deref(tg.TG.TargetGroupArn)}
 	addOnce(b, b.tgs, &b.fleet.TargetGroups, "target group", k, key{name: k.name}, tg)
+}
+
+func (b *builder) addVolume(v *Volume) {
+	identifyVolume(v)
+	k := key{v.Identity, deref(v.EC2.VolumeId)}
+	addOnce(b, b.volumes, &b.fleet.Volumes, "volume", k, k, v)
 }
 
 func (b *builder) addSubnet(sn *Subnet) {

@@ -20,6 +20,9 @@ type Fleet struct {
 	Images             []*Image
 	TargetGroups       []*TargetGroup
 	Subnets            []*Subnet
+	// Volumes are EBS volumes from describe-volumes (the container
+	// instances' disks, which the cost model prices with the hosts).
+	Volumes []*Volume
 	// Metrics are per-service utilisation figures (live discovery only).
 	Metrics []ServiceMetrics
 	// Gaps are parts of an estate that a live discovery could not read; they
@@ -123,6 +126,15 @@ type TargetGroup struct {
 	TG       elbtypes.TargetGroup
 	Doc      Doc
 	Identity Identity // from its ARN
+}
+
+// Volume is an EBS volume from ec2 describe-volumes.
+type Volume struct {
+	EC2 ec2types.Volume
+	Doc Doc
+	// Identity is the region of the volume's Availability Zone;
+	// describe-volumes carries no ARN and no owner.
+	Identity Identity
 }
 
 // Subnet is a VPC subnet from describe-subnets (free IP addresses matter:

@@ -62,6 +62,15 @@ func identifySubnet(sn *Subnet) {
 	}
 }
 
+// identifyVolume reads a volume's region from its Availability Zone;
+// describe-volumes names no account, so a volume links to an instance of
+// any account in that region (see Identity.matches).
+func identifyVolume(v *Volume) {
+	if v.Identity.IsZero() {
+		v.Identity.Region = RegionOfZone(deref(v.EC2.AvailabilityZone))
+	}
+}
+
 // identifyCluster reads a hand-assembled cluster's identity from its
 // detail's ARN, else its first service's or container instance's.
 func identifyCluster(c *Cluster) {

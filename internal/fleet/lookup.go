@@ -14,6 +14,7 @@ type index struct {
 	targetGroups map[key]*TargetGroup
 	clusters     map[key]*Cluster
 	subnets      map[key]*Subnet
+	volumesOf    map[key][]*Volume // by the attached instance's id
 
 	imagesOnce, usedByOnce, hostsOnce sync.Once
 	images                            map[key]*Image // by "registry/repo:tag" and "registry/repo@digest"
@@ -57,6 +58,14 @@ func (f *Fleet) Instance(id Identity, instanceID string) *Instance {
 // TargetGroup looks up a target group by ARN; nil when it was not an input.
 func (f *Fleet) TargetGroup(arn string) *TargetGroup {
 	return f.lookup().targetGroups[key{IdentityOf(arn), arn}]
+}
+
+// VolumesOf lists the EBS volumes attached to an EC2 instance in the
+// account and region id, in input order; empty when describe-volumes
+// output did not cover it.
+func (f *Fleet) VolumesOf(id Identity, instanceID string) []*Volume {
+	vs, _ := find(f.lookup().volumesOf, id, instanceID)
+	return vs
 }
 
 // Subnet looks up a subnet by id in the account and region id; nil when
@@ -129,7 +138,17 @@ func imageKeys(img *Image) []string {
 }
 
 func (b *builder) newIndex() *index {
-	return &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters, subnets: b.subnets}
+	volumesOf := map[key][]*Volume{}
+	for _, v := range b.fleet.Volumes {
+		identifyVolume(v) // a fleet assembled by hand
+		for _, a := range v.EC2.Attachments {
+			if id := deref(a.InstanceId); id != "" {
+				k := key{v.Identity, id}
+				volumesOf[k] = append(volumesOf[k], v)
+			}
+		}
+	}
+	return &index{taskDefs: b.taskDefs, instances: b.instances, targetGroups: b.tgs, clusters: b.clusters, subnets: b.subnets, volumesOf: volumesOf}
 }
 
 // lookup returns the index, building one, once, for fleets assembled by

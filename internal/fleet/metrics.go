@@ -11,4 +11,9 @@ type ServiceMetrics struct {
 	CPUP99     *float64 `json:"cpuP99,omitempty"`
 	MemoryMax  *float64 `json:"memoryMax,omitempty"`
 	MemoryP99  *float64 `json:"memoryP99,omitempty"`
+	// TasksAverage is the average number of running tasks over the window
+	// (ECS/ContainerInsights RunningTaskCount; nil without Container
+	// Insights): the cost model prices Fargate task-hours by it rather than
+	// by the desiredCount snapshot.
+	TasksAverage *float64 `json:"tasksAverage,omitempty"`
 }

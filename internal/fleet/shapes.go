@@ -31,6 +31,7 @@ var shapes = []shape{
 	{"aws elbv2 describe-target-groups", "TargetGroups", (*fileLoad).loadTargetGroups},
 	{"aws ecs describe-clusters", "clusters", (*fileLoad).loadClusters},
 	{"aws ec2 describe-subnets", "Subnets", (*fileLoad).loadSubnets},
+	{"aws ec2 describe-volumes", "Volumes", (*fileLoad).loadVolumes},
 }
 
 // ShapeNames lists the input shapes the loader recognises, for help texts.
@@ -86,6 +87,11 @@ func imageElem(src Source) (*Doc, any, func(*builder)) {
 func targetGroupElem(src Source) (*Doc, any, func(*builder)) {
 	tg := &TargetGroup{Doc: Doc{Source: src}}
 	return &tg.Doc, &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
+}
+
+func volumeElem(src Source) (*Doc, any, func(*builder)) {
+	v := &Volume{Doc: Doc{Source: src}}
+	return &v.Doc, &v.EC2, func(b *builder) { b.addVolume(v) }
 }
 
 func subnetElem(src Source) (*Doc, any, func(*builder)) {
@@ -250,6 +256,12 @@ func (l *fileLoad) loadTargetGroups(file string, top map[string]json.RawMessage,
 	raw, key, _ := member(top, "TargetGroups")
 	l.loadArray(file, key, raw, targetGroupElem)
 	l.warnUnknownTop(file, top, "TargetGroups")
+}
+
+func (l *fileLoad) loadVolumes(file string, top map[string]json.RawMessage, _ []byte) {
+	raw, key, _ := member(top, "Volumes")
+	l.loadArray(file, key, raw, volumeElem)
+	l.warnUnknownTop(file, top, "Volumes", "NextToken")
 }
 
 func (l *fileLoad) loadSubnets(file string, top map[string]json.RawMessage, _ []byte) {

@@ -29,6 +29,7 @@ type snapshotFile struct {
 	Images           []json.RawMessage `json:"images"`
 	TargetGroups     []json.RawMessage `json:"targetGroups"`
 	Subnets          []json.RawMessage `json:"subnets"`
+	Volumes          []json.RawMessage `json:"volumes,omitempty"`
 	Metrics          []ServiceMetrics  `json:"metrics,omitempty"`
 	Gaps             []Gap             `json:"gaps"`
 }
@@ -88,6 +89,9 @@ func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
 	for _, sn := range f.Subnets {
 		s.Subnets = append(s.Subnets, sn.Doc.Raw)
 	}
+	for _, v := range f.Volumes {
+		s.Volumes = append(s.Volumes, v.Doc.Raw)
+	}
 	compact, err := json.Marshal(s)
 	if err != nil {
 		return fmt.Errorf("encoding snapshot: %w", err)
@@ -133,7 +137,7 @@ func (l *fileLoad) loadSnapshot(file string, top map[string]json.RawMessage, dat
 		return
 	}
 	l.warnUnknownTop(file, top, "schemaVersion", "generatedBy", "generatedAt", "taskDefinitions", "services", "clusters",
-		"containerInstances", "instances", "instanceAccounts", "images", "targetGroups", "subnets", "metrics", "gaps")
+		"containerInstances", "instances", "instanceAccounts", "images", "targetGroups", "subnets", "volumes", "metrics", "gaps")
 	for i, e := range s.TaskDefinitions {
 		path := fmt.Sprintf("taskDefinitions[%d].taskDefinition", i)
 		td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.TaskDefinition}}
@@ -174,6 +178,7 @@ func (l *fileLoad) loadSnapshotLists(file string, s snapshotFile) {
 	each("images", s.Images, imageElem)
 	each("targetGroups", s.TargetGroups, targetGroupElem)
 	each("subnets", s.Subnets, subnetElem)
+	each("volumes", s.Volumes, volumeElem)
 	l.add(func(b *builder) {
 		b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
 		b.fleet.Metrics = append(b.fleet.Metrics, s.Metrics...)
