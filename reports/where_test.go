@@ -12,9 +12,9 @@ func TestPlaceOf(t *testing.T) {
 	other := placed{"222222222222", "us-east-1", "prod-core"}
 	noARN := placed{"", "", "task definition web"}
 	for _, c := range []struct {
-		name string
-		rows []placed
-		want placer
+		name  string
+		rows  []placed
+		want  placer
 		shown string
 	}{
 		{"one region", []placed{east, noARN}, placeNone, "prod-core"},
