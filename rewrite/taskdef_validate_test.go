@@ -101,27 +101,43 @@ func TestTaskDefinitionsPassCfnLint(t *testing.T) {
 		}
 		resources[cfnLogicalID(name)] = map[string]any{"Type": "AWS::ECS::TaskDefinition", "Properties": cfnProperties(v, "")}
 	}
-	// A control resource with an invalid Fargate size proves the lint runs
-	// and reports errors; it must be the only one with any.
+	var errs []string
+	for _, m := range cfnLint(t, lint, "taskdefs.json", resources) {
+		errs = append(errs, fmt.Sprintf("%s %v: %s", m.Rule.Id, m.Location.Path, m.Message))
+	}
+	if len(errs) > 0 {
+		t.Errorf("cfn-lint errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// cfnMatch is one cfn-lint finding of its JSON output.
+type cfnMatch struct {
+	Level    string
+	Message  string
+	Rule     struct{ Id string }
+	Location struct{ Path []any }
+}
+
+// cfnLint lints the AWS::ECS::TaskDefinition resources as one template
+// and returns their errors. A control resource with an invalid Fargate size
+// proves the lint runs and reports errors; it must report one, which is
+// left out of the result.
+func cfnLint(t *testing.T, lint, name string, resources map[string]any) []cfnMatch {
+	t.Helper()
 	resources["ZzControl"] = map[string]any{"Type": "AWS::ECS::TaskDefinition", "Properties": map[string]any{
 		"RequiresCompatibilities": []string{"FARGATE"}, "NetworkMode": "awsvpc", "Cpu": "300", "Memory": "512",
 		"ContainerDefinitions": []any{map[string]any{"Name": "x", "Image": "x"}}}}
 	tmpl, _ := json.MarshalIndent(map[string]any{"AWSTemplateFormatVersion": "2010-09-09", "Resources": resources}, "", "  ")
-	file := filepath.Join(t.TempDir(), "taskdefs.json")
+	file := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(file, tmpl, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(lint, "--format", "json", file).Output()
-	var matches []struct {
-		Level    string
-		Message  string
-		Rule     struct{ Id string }
-		Location struct{ Path []any }
-	}
+	var matches []cfnMatch
 	if jerr := json.Unmarshal(out, &matches); jerr != nil {
 		t.Fatalf("cfn-lint output (%v) is not JSON: %v\n%s", err, jerr, out)
 	}
-	var errs []string
+	var errs []cfnMatch
 	control := false
 	for _, m := range matches {
 		if m.Level != "Error" {
@@ -131,14 +147,12 @@ func TestTaskDefinitionsPassCfnLint(t *testing.T) {
 			control = true
 			continue
 		}
-		errs = append(errs, fmt.Sprintf("%s %v: %s", m.Rule.Id, m.Location.Path, m.Message))
+		errs = append(errs, m)
 	}
 	if !control {
 		t.Fatalf("cfn-lint reported no error for the control resource (%v):\n%s", err, out)
 	}
-	if len(errs) > 0 {
-		t.Errorf("cfn-lint errors:\n%s", strings.Join(errs, "\n"))
-	}
+	return errs
 }
 
 func cfnLogicalID(name string) string {
