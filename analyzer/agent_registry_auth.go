@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -26,7 +27,7 @@ var agentRegistryAuth = Rule{
 
 func checkAgentRegistryAuth(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
-		img := deref(c.Image)
+		img := ptr.Value(c.Image)
 		if img == "" {
 			return nil
 		}
@@ -34,7 +35,7 @@ func checkAgentRegistryAuth(s *Subject) []Finding {
 		if ref.Kind() != fleet.RegistryPrivate {
 			return nil // ECR and public registries need no credentials; an instance-local one is image-registry-local's
 		}
-		if c.RepositoryCredentials != nil && deref(c.RepositoryCredentials.CredentialsParameter) != "" {
+		if c.RepositoryCredentials != nil && ptr.Value(c.RepositoryCredentials.CredentialsParameter) != "" {
 			return nil
 		}
 		return []Finding{Flag(at(path, "repositoryCredentials"), nil,

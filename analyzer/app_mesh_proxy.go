@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var appMeshProxy = Rule{
 	ID:       "app-mesh-proxy",
 	Scope:    ScopeTask,
@@ -25,5 +27,5 @@ func checkAppMeshProxy(s *Subject) []Finding {
 		typ = "APPMESH"
 	}
 	return []Finding{Flag("proxyConfiguration", typ, "proxy configuration %s (container %s) works on Fargate, but App Mesh is discontinued on 2026-09-30: plan a move to Service Connect",
-		typ, deref(pc.ContainerName))}
+		typ, ptr.Value(pc.ContainerName))}
 }

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var awslogsStreamPrefix = Rule{
 	ID:       "awslogs-stream-prefix",
@@ -26,6 +30,6 @@ func checkAwslogsStreamPrefix(s *Subject) []Finding {
 			return nil
 		}
 		return []Finding{Flag(keyStep(at(path, "logConfiguration", "options"), "awslogs-stream-prefix"), nil,
-			"awslogs option awslogs-stream-prefix is missing; Fargate requires it (e.g. the family %q)", deref(s.Def().Family))}
+			"awslogs option awslogs-stream-prefix is missing; Fargate requires it (e.g. the family %q)", ptr.Value(s.Def().Family))}
 	})
 }

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -32,7 +34,7 @@ func checkCPStrategyShape(s *Subject) []Finding {
 	var fg, withBase []string
 	anyWeight := false
 	for _, item := range strategy {
-		name := deref(item.CapacityProvider)
+		name := ptr.Value(item.CapacityProvider)
 		if fleet.IsFargateProvider(name) {
 			fg = append(fg, name)
 		}
@@ -43,7 +45,7 @@ func checkCPStrategyShape(s *Subject) []Finding {
 	}
 	if len(fg) > 0 {
 		for i, item := range strategy {
-			if name := deref(item.CapacityProvider); !fleet.IsFargateProvider(name) {
+			if name := ptr.Value(item.CapacityProvider); !fleet.IsFargateProvider(name) {
 				out = append(out, Flag(at(idx("capacityProviderStrategy", i), "capacityProvider"), name,
 					"provider %s is an Auto Scaling group provider mixed with %s; replace it with FARGATE or FARGATE_SPOT", name, strings.Join(fg, "/")))
 			}

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -44,10 +46,10 @@ func DaemonReplacementOf(td *ecstypes.TaskDefinition) DaemonReplacement {
 		return DaemonReplacement{Why: "its task definition is not among the inputs"}
 	}
 	for _, c := range td.ContainerDefinitions {
-		img := strings.ToLower(deref(c.Image))
+		img := strings.ToLower(ptr.Value(c.Image))
 		for _, m := range managedDaemons {
 			if strings.Contains(img, m.fragment) {
-				return DaemonReplacement{Feature: m.feature, Why: "image " + deref(c.Image)}
+				return DaemonReplacement{Feature: m.feature, Why: "image " + ptr.Value(c.Image)}
 			}
 		}
 	}

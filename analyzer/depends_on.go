@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -31,7 +33,7 @@ func checkDependsOn(s *Subject) []Finding {
 	byName := map[string]*ecstypes.ContainerDefinition{}
 	for i := range s.Def().ContainerDefinitions {
 		c := &s.Def().ContainerDefinitions[i]
-		byName[deref(c.Name)] = c
+		byName[ptr.Value(c.Name)] = c
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		if len(c.DependsOn) == 0 {
@@ -39,7 +41,7 @@ func checkDependsOn(s *Subject) []Finding {
 		}
 		var out []Finding
 		for i, d := range c.DependsOn {
-			target := deref(d.ContainerName)
+			target := ptr.Value(d.ContainerName)
 			cond := d.Condition
 			if (cond == ecstypes.ContainerConditionComplete || cond == ecstypes.ContainerConditionSuccess) &&
 				byName[target] != nil && essential(byName[target]) {
@@ -51,11 +53,11 @@ func checkDependsOn(s *Subject) []Finding {
 		if len(out) == 0 {
 			var waits []string
 			for _, d := range c.DependsOn {
-				waits = append(waits, fmt.Sprintf("%s (%s)", deref(d.ContainerName), d.Condition))
+				waits = append(waits, fmt.Sprintf("%s (%s)", ptr.Value(d.ContainerName), d.Condition))
 			}
 			out = append(out, Flag(at(path, "dependsOn"), waits,
 				"container %s waits for %s; dependsOn is supported on Fargate from platform version 1.3.0, no change needed",
-				deref(c.Name), strings.Join(waits, ", ")).As(Info))
+				ptr.Value(c.Name), strings.Join(waits, ", ")).As(Info))
 		}
 		return out
 	})

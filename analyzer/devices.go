@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var devices = Rule{
 	ID:       "devices",
@@ -27,7 +31,7 @@ func checkDevices(s *Subject) []Finding {
 		}
 		var out []Finding
 		for i, d := range lp.Devices {
-			host := deref(d.HostPath)
+			host := ptr.Value(d.HostPath)
 			out = append(out, Flag(at(path, "linuxParameters", idx("devices", i), "hostPath"), host,
 				"host device %s is mapped into the container; Fargate exposes no host devices", host))
 		}

@@ -3,6 +3,7 @@ package analyzer
 import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 var dockerSocket = Rule{
@@ -25,13 +26,13 @@ var dockerSocket = Rule{
 func checkDockerSocket(s *Subject) []Finding {
 	var out []Finding
 	for i, v := range s.Def().Volumes {
-		if v.Host != nil && isDockerSocket(deref(v.Host.SourcePath)) {
+		if v.Host != nil && isDockerSocket(ptr.Value(v.Host.SourcePath)) {
 			out = append(out, Flag(at(idx("volumes", i), "host", "sourcePath"), *v.Host.SourcePath,
-				"volume %s mounts the Docker socket %s, which does not exist on Fargate", deref(v.Name), *v.Host.SourcePath))
+				"volume %s mounts the Docker socket %s, which does not exist on Fargate", ptr.Value(v.Name), *v.Host.SourcePath))
 		}
 	}
 	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
-		if ref := deref(c.Image); fleet.IsDockerInDocker(ref) {
+		if ref := ptr.Value(c.Image); fleet.IsDockerInDocker(ref) {
 			return []Finding{Flag(at(path, "image"), ref, "image %s runs Docker-in-Docker, which needs privileged mode that Fargate does not allow", ref)}
 		}
 		return nil

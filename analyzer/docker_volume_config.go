@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -33,10 +35,10 @@ func checkDockerVolumeConfig(s *Subject) []Finding {
 		}
 		path := at(idx("volumes", i), "dockerVolumeConfiguration")
 		if why := dockerVolumeBlock(dv); why != "" {
-			out = append(out, Flag(path, v.Name, "Docker volume %s cannot become a plain bind mount (%s); move its data to EFS or EBS", deref(v.Name), why))
+			out = append(out, Flag(path, v.Name, "Docker volume %s cannot become a plain bind mount (%s); move its data to EFS or EBS", ptr.Value(v.Name), why))
 			continue
 		}
-		out = append(out, Flag(path, v.Name, "Docker volume %s (task scope, local driver) becomes a plain bind-mount volume", deref(v.Name)).As(Fixable))
+		out = append(out, Flag(path, v.Name, "Docker volume %s (task scope, local driver) becomes a plain bind-mount volume", ptr.Value(v.Name)).As(Fixable))
 	}
 	return out
 }
@@ -48,10 +50,10 @@ func dockerVolumeBlock(dv *ecstypes.DockerVolumeConfiguration) string {
 	if dv.Scope == ecstypes.ScopeShared {
 		why = append(why, "shared scope")
 	}
-	if deref(dv.Autoprovision) {
+	if ptr.Value(dv.Autoprovision) {
 		why = append(why, "autoprovisioned")
 	}
-	if d := deref(dv.Driver); d != "" && d != "local" {
+	if d := ptr.Value(dv.Driver); d != "" && d != "local" {
 		why = append(why, "driver "+d)
 	}
 	if len(dv.DriverOpts) > 0 {

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var ebsConfiguredAtLaunch = Rule{
 	ID:       "ebs-configured-at-launch",
@@ -22,11 +26,11 @@ func checkEBSConfiguredAtLaunch(s *Subject) []Finding {
 	var out []Finding
 	n := 0
 	for i, v := range s.Def().Volumes {
-		if !deref(v.ConfiguredAtLaunch) {
+		if !ptr.Value(v.ConfiguredAtLaunch) {
 			continue
 		}
 		n++
-		name := deref(v.Name)
+		name := ptr.Value(v.Name)
 		path := at(idx("volumes", i), "configuredAtLaunch")
 		switch {
 		case n > 1:
@@ -44,7 +48,7 @@ func checkEBSConfiguredAtLaunch(s *Subject) []Finding {
 func mounted(d *ecstypes.TaskDefinition, volume string) bool {
 	for _, c := range d.ContainerDefinitions {
 		for _, mp := range c.MountPoints {
-			if deref(mp.SourceVolume) == volume {
+			if ptr.Value(mp.SourceVolume) == volume {
 				return true
 			}
 		}

@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var ebsVolumeType = Rule{
 	ID:          "ebs-volume-type",
 	Scope:       ScopeService,
@@ -19,11 +21,11 @@ func checkEBSVolumeType(s *Subject) []Finding {
 	var out []Finding
 	for _, i := range primaryDeployments(svc) {
 		for j, vc := range svc.Deployments[i].VolumeConfigurations {
-			if vc.ManagedEBSVolume == nil || deref(vc.ManagedEBSVolume.VolumeType) != "standard" {
+			if vc.ManagedEBSVolume == nil || ptr.Value(vc.ManagedEBSVolume.VolumeType) != "standard" {
 				continue
 			}
 			out = append(out, Flag(at(idx("deployments", i), idx("volumeConfigurations", j), "managedEBSVolume.volumeType"), "standard",
-				"volume %s uses the magnetic standard type, which Fargate does not support; use gp3", deref(vc.Name)))
+				"volume %s uses the magnetic standard type, which Fargate does not support; use gp3", ptr.Value(vc.Name)))
 		}
 	}
 	return out

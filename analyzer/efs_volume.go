@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var efsVolume = Rule{
 	ID:    "efs-volume",
@@ -30,7 +34,7 @@ func checkEFSVolume(s *Subject) []Finding {
 			continue
 		}
 		path := at(idx("volumes", i), "efsVolumeConfiguration", "fileSystemId")
-		fs := deref(efs.FileSystemId)
+		fs := ptr.Value(efs.FileSystemId)
 		if s.Windows() {
 			out = append(out, Flag(path, fs, "EFS file system %s cannot be mounted by Windows containers on Fargate", fs).As(Blocker))
 			continue

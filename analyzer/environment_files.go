@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var environmentFiles = Rule{
 	ID:       "environment-files",
@@ -26,8 +30,8 @@ func checkEnvironmentFiles(s *Subject) []Finding {
 			if !s.hasExecutionRole() {
 				role = "the task has no executionRoleArn, which Fargate needs to read it"
 			}
-			out = append(out, Flag(at(path, idx("environmentFiles", i), "value"), deref(f.Value),
-				"environment file %s is parsed without shell-escape handling on Fargate; %s", deref(f.Value), role))
+			out = append(out, Flag(at(path, idx("environmentFiles", i), "value"), ptr.Value(f.Value),
+				"environment file %s is parsed without shell-escape handling on Fargate; %s", ptr.Value(f.Value), role))
 		}
 		return out
 	})

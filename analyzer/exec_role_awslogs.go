@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var execRoleAWSLogs = Rule{
 	ID:       "exec-role-awslogs",
@@ -31,6 +35,6 @@ func checkExecRoleAWSLogs(s *Subject) []Finding {
 			extra = " (with logs:CreateLogGroup, since awslogs-create-group is true)"
 		}
 		return []Finding{Flag("executionRoleArn", nil,
-			"container %s logs with awslogs but the task has no executionRoleArn; add an execution role that can write to CloudWatch Logs%s", deref(c.Name), extra)}
+			"container %s logs with awslogs but the task has no executionRoleArn; add an execution role that can write to CloudWatch Logs%s", ptr.Value(c.Name), extra)}
 	})
 }

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"fmt"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -28,16 +30,16 @@ func checkExecRoleECR(s *Subject) []Finding {
 		return nil
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ string) []Finding {
-		img := deref(c.Image)
+		img := ptr.Value(c.Image)
 		ref := fleet.ParseImageRef(img)
 		if !ref.IsECR() {
 			return nil
 		}
 		cross := ""
-		if a, ok := fleet.ParseARN(deref(s.Def().TaskDefinitionArn)); ok && a.Account != "" && a.Account != ref.Account {
+		if a, ok := fleet.ParseARN(ptr.Value(s.Def().TaskDefinitionArn)); ok && a.Account != "" && a.Account != ref.Account {
 			cross = fmt.Sprintf("; the repository in account %s must also allow that role in its repository policy", ref.Account)
 		}
 		return []Finding{Flag("executionRoleArn", nil,
-			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions%s", deref(c.Name), img, cross)}
+			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions%s", ptr.Value(c.Name), img, cross)}
 	})
 }

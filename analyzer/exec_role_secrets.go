@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -29,25 +31,25 @@ func checkExecRoleSecrets(s *Subject) []Finding {
 		var uses []string // names only: never the valueFrom
 		var jsonKeyRefs []Finding
 		for i, sec := range c.Secrets {
-			uses = append(uses, "secret "+deref(sec.Name))
-			if secretsManagerFieldRef(deref(sec.ValueFrom)) {
-				jsonKeyRefs = append(jsonKeyRefs, Flag(at(path, idx("secrets", i), "valueFrom"), deref(sec.Name),
-					"secret %s references a JSON key or version of a Secrets Manager secret, which needs Fargate platform version 1.4.0 or later", deref(sec.Name)).As(Warning))
+			uses = append(uses, "secret "+ptr.Value(sec.Name))
+			if secretsManagerFieldRef(ptr.Value(sec.ValueFrom)) {
+				jsonKeyRefs = append(jsonKeyRefs, Flag(at(path, idx("secrets", i), "valueFrom"), ptr.Value(sec.Name),
+					"secret %s references a JSON key or version of a Secrets Manager secret, which needs Fargate platform version 1.4.0 or later", ptr.Value(sec.Name)).As(Warning))
 			}
 		}
 		if c.LogConfiguration != nil {
 			for _, sec := range c.LogConfiguration.SecretOptions {
-				uses = append(uses, "log option "+deref(sec.Name))
+				uses = append(uses, "log option "+ptr.Value(sec.Name))
 			}
 		}
-		if c.RepositoryCredentials != nil && deref(c.RepositoryCredentials.CredentialsParameter) != "" {
+		if c.RepositoryCredentials != nil && ptr.Value(c.RepositoryCredentials.CredentialsParameter) != "" {
 			uses = append(uses, "repositoryCredentials")
 		}
 		if hasRole || len(uses) == 0 {
 			return jsonKeyRefs
 		}
 		return append([]Finding{Flag("executionRoleArn", nil,
-			"container %s uses %s but the task has no executionRoleArn; add an execution role that may read them", deref(c.Name), strings.Join(uses, ", "))},
+			"container %s uses %s but the task has no executionRoleArn; add an execution role that may read them", ptr.Value(c.Name), strings.Join(uses, ", "))},
 			jsonKeyRefs...)
 	})
 }

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var extraHosts = Rule{
 	ID:       "extra-hosts",
@@ -22,7 +26,7 @@ func checkExtraHosts(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		var out []Finding
 		for i, h := range c.ExtraHosts {
-			name, ip := deref(h.Hostname), deref(h.IpAddress)
+			name, ip := ptr.Value(h.Hostname), ptr.Value(h.IpAddress)
 			out = append(out, Flag(at(path, idx("extraHosts", i)), name+" -> "+ip,
 				"extra host %s -> %s is removed (lossy): add it to a Route 53 private hosted zone or the application config", name, ip))
 		}

@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var fargateSpotBehaviour = Rule{
 	ID:       "fargate-spot-behaviour",
 	Scope:    ScopeService,
@@ -23,7 +25,7 @@ func checkFargateSpotBehaviour(s *Subject) []Finding {
 	}
 	onDemandBase := false
 	for _, item := range svc.CapacityProviderStrategy {
-		if deref(item.CapacityProvider) == providerFargate && item.Base > 0 {
+		if ptr.Value(item.CapacityProvider) == providerFargate && item.Base > 0 {
 			onDemandBase = true
 		}
 	}

@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var fsxWindowsVolume = Rule{
 	ID:       "fsx-windows-volume",
 	Scope:    ScopeTask,
@@ -23,9 +25,9 @@ func checkFSxWindowsVolume(s *Subject) []Finding {
 		if fsx == nil {
 			continue
 		}
-		fs := deref(fsx.FileSystemId)
+		fs := ptr.Value(fsx.FileSystemId)
 		out = append(out, Flag(at(idx("volumes", i), "fsxWindowsFileServerVolumeConfiguration", "fileSystemId"), fs,
-			"FSx for Windows file system %s (volume %s) cannot be mounted on Fargate", fs, deref(v.Name)))
+			"FSx for Windows file system %s (volume %s) cannot be mounted on Fargate", fs, ptr.Value(v.Name)))
 	}
 	return out
 }

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var gpu = Rule{
 	ID:       "gpu",
@@ -26,7 +30,7 @@ func checkGPU(s *Subject) []Finding {
 			if r.Type != ecstypes.ResourceTypeGpu {
 				continue
 			}
-			n := deref(r.Value)
+			n := ptr.Value(r.Value)
 			if n == "" && r.SharingStrategy != nil {
 				n = "shared"
 			}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -50,7 +52,7 @@ func usesAWSLogs(c *ecstypes.ContainerDefinition) bool {
 // hasExecutionRole reports whether the task definition names an execution role.
 func (s *Subject) hasExecutionRole() bool {
 	def := s.Def()
-	return def != nil && strings.TrimSpace(deref(def.ExecutionRoleArn)) != ""
+	return def != nil && strings.TrimSpace(ptr.Value(def.ExecutionRoleArn)) != ""
 }
 
 // essential reports whether a container is essential (the default when unset).

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -45,7 +47,7 @@ func portSpan(pm ecstypes.PortMapping) (lo, hi int, ok bool) {
 		p := int(*pm.ContainerPort)
 		return p, p, true
 	}
-	r := strings.TrimSpace(deref(pm.ContainerPortRange))
+	r := strings.TrimSpace(ptr.Value(pm.ContainerPortRange))
 	if r == "" {
 		return 0, 0, false
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -26,7 +28,7 @@ func onFargate(svc *ecstypes.Service) bool { return fleet.ServiceOnFargate(svc) 
 func spotItems(svc *ecstypes.Service) []int {
 	var out []int
 	for i, item := range svc.CapacityProviderStrategy {
-		if deref(item.CapacityProvider) == providerFargateSpot {
+		if ptr.Value(item.CapacityProvider) == providerFargateSpot {
 			out = append(out, i)
 		}
 	}
@@ -48,7 +50,7 @@ func primaryDeployments(svc *ecstypes.Service) []int {
 	var all, primary []int
 	for i, d := range svc.Deployments {
 		all = append(all, i)
-		if deref(d.Status) == "PRIMARY" {
+		if ptr.Value(d.Status) == "PRIMARY" {
 			primary = append(primary, i)
 		}
 	}
@@ -66,11 +68,11 @@ func portMappingFor(def *ecstypes.TaskDefinition, container string, containerPor
 	}
 	for i := range def.ContainerDefinitions {
 		c := &def.ContainerDefinitions[i]
-		if deref(c.Name) != container {
+		if ptr.Value(c.Name) != container {
 			continue
 		}
 		for j := range c.PortMappings {
-			if deref(c.PortMappings[j].ContainerPort) == containerPort {
+			if ptr.Value(c.PortMappings[j].ContainerPort) == containerPort {
 				return &c.PortMappings[j]
 			}
 		}
@@ -82,7 +84,7 @@ func portMappingFor(def *ecstypes.TaskDefinition, container string, containerPor
 // port on another host port, and describes that host port. In bridge mode
 // an absent or 0 host port is a dynamic one.
 func hostPortDiffers(def *ecstypes.TaskDefinition, pm *ecstypes.PortMapping) (string, bool) {
-	cp := deref(pm.ContainerPort)
+	cp := ptr.Value(pm.ContainerPort)
 	switch {
 	case pm.HostPort == nil:
 		if isBridge(def) {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -80,7 +82,7 @@ func needHosts(ev fleet.Hosts) string {
 // with a host path): no Docker, EFS, FSx or launch-time configuration.
 func isBindMount(v ecstypes.Volume) bool {
 	return v.DockerVolumeConfiguration == nil && v.EfsVolumeConfiguration == nil &&
-		v.FsxWindowsFileServerVolumeConfiguration == nil && !deref(v.ConfiguredAtLaunch)
+		v.FsxWindowsFileServerVolumeConfiguration == nil && !ptr.Value(v.ConfiguredAtLaunch)
 }
 
 // isDockerSocket reports whether a host path is the Docker daemon's socket

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -43,7 +45,7 @@ func checkHostAgentDependency(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		var out []Finding
 		for i, kv := range c.Environment {
-			name, value := deref(kv.Name), strings.TrimSpace(deref(kv.Value))
+			name, value := ptr.Value(kv.Name), strings.TrimSpace(ptr.Value(kv.Value))
 			// Names only in findings: the value may be sensitive.
 			vpath := at(path, idx("environment", i), "value")
 			switch {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -31,8 +33,8 @@ func TestHostAgentDependencyClassification(t *testing.T) {
 	for _, tc := range cases {
 		s := &Subject{Fleet: &fleet.Fleet{}, TaskDef: &fleet.TaskDefinition{Def: ecstypes.TaskDefinition{
 			ContainerDefinitions: []ecstypes.ContainerDefinition{{
-				Name:        ptr("app"),
-				Environment: []ecstypes.KeyValuePair{{Name: ptr(tc.name), Value: ptr(tc.value)}},
+				Name:        ptr.To("app"),
+				Environment: []ecstypes.KeyValuePair{{Name: ptr.To(tc.name), Value: ptr.To(tc.value)}},
 			}},
 		}}}
 		got := checkHostAgentDependency(s)

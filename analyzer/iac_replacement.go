@@ -1,6 +1,10 @@
 package analyzer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+)
 
 var iacReplacement = Rule{
 	ID:       "iac-replacement",
@@ -52,8 +56,8 @@ func checkIaCReplacement(s *Subject) []Finding {
 		return nil
 	}
 	for i, t := range svc.Tags {
-		key := deref(t.Key)
-		if tool := iacTool(key, deref(t.Value)); tool != "" {
+		key := ptr.Value(t.Key)
+		if tool := iacTool(key, ptr.Value(t.Value)); tool != "" {
 			// One finding per service: the first marker names the tool.
 			return []Finding{Flag(at(idx("tags", i), "key"), key,
 				"tag %s shows the service is managed by %s; change it there, where swapping LaunchType for a strategy may replace the service", key, tool)}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -38,7 +40,7 @@ func checkImageArch(s *Subject) []Finding {
 	hosts := hostsOf(s)
 	hostArchs, ranAsService := slices.Sorted(maps.Keys(hosts.Archs)), hosts.Services > 0
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
-		ref := deref(c.Image)
+		ref := ptr.Value(c.Image)
 		if !fleet.ParseImageRef(ref).IsECR() {
 			return nil // only ECR images carry a manifest type in the inputs
 		}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // largeImageBytes is the compressed size above which lazy loading (SOCI) is
@@ -26,12 +27,12 @@ var imagePullNoCache = Rule{
 
 func checkImagePullNoCache(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
-		ref := deref(c.Image)
+		ref := ptr.Value(c.Image)
 		img := s.Fleet.Image(ref)
 		if img == nil {
 			return nil
 		}
-		size := deref(img.Detail.ImageSizeInBytes)
+		size := ptr.Value(img.Detail.ImageSizeInBytes)
 		if size <= largeImageBytes {
 			return nil
 		}

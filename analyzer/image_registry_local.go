@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -24,7 +25,7 @@ var imageRegistryLocal = Rule{
 
 func checkImageRegistryLocal(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
-		img := deref(c.Image)
+		img := ptr.Value(c.Image)
 		ref := fleet.ParseImageRef(img)
 		if img == "" || ref.Kind() != fleet.RegistryInstanceLocal {
 			return nil

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 var imageVsEphemeral = Rule{
@@ -61,7 +62,7 @@ func imageFootprint(s *Subject) footprint {
 	var fp footprint
 	seen := map[string]bool{}
 	for _, c := range s.Def().ContainerDefinitions {
-		ref := deref(c.Image)
+		ref := ptr.Value(c.Image)
 		if ref == "" || seen[ref] {
 			continue
 		}
@@ -71,9 +72,9 @@ func imageFootprint(s *Subject) footprint {
 		case img != nil && img.Detail.ImageSizeInBytes != nil:
 			fp.compressedBytes += *img.Detail.ImageSizeInBytes
 		case fleet.ParseImageRef(ref).IsECR():
-			fp.unchecked = append(fp.unchecked, Unchecked("the size of image "+ref+": add `aws ecr describe-images` output for its repository").In(deref(c.Name)))
+			fp.unchecked = append(fp.unchecked, Unchecked("the size of image "+ref+": add `aws ecr describe-images` output for its repository").In(ptr.Value(c.Name)))
 		default:
-			fp.unchecked = append(fp.unchecked, Unchecked("the size of image "+ref+" (not in ECR, so its size cannot be read from the inputs): check that it fits Fargate's ephemeral storage").In(deref(c.Name)))
+			fp.unchecked = append(fp.unchecked, Unchecked("the size of image "+ref+" (not in ECR, so its size cannot be read from the inputs): check that it fits Fargate's ephemeral storage").In(ptr.Value(c.Name)))
 		}
 	}
 	fp.lowerBoundBytes = 2 * fp.compressedBytes

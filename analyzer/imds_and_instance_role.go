@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var imdsAndInstanceRole = Rule{
 	ID:    "imds-and-instance-role",
 	Scope: ScopeTask,
@@ -21,7 +23,7 @@ var imdsAndInstanceRole = Rule{
 }
 
 func checkIMDSAndInstanceRole(s *Subject) []Finding {
-	if def := s.Def(); def == nil || deref(def.TaskRoleArn) != "" || s.TaskDef.FargateOnly() {
+	if def := s.Def(); def == nil || ptr.Value(def.TaskRoleArn) != "" || s.TaskDef.FargateOnly() {
 		return nil // a definition written for Fargate only never had an instance profile
 	}
 	return []Finding{Flag("taskRoleArn", nil,

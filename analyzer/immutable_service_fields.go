@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -31,7 +33,7 @@ func checkImmutableServiceFields(s *Subject) []Finding {
 		out = append(out, Flag("schedulingStrategy", svc.SchedulingStrategy,
 			"the DAEMON scheduling strategy cannot be changed with UpdateService; a REPLICA replacement must be a new service"))
 	}
-	if role := deref(svc.RoleArn); role != "" && !isServiceLinkedRole(role) {
+	if role := ptr.Value(svc.RoleArn); role != "" && !isServiceLinkedRole(role) {
 		out = append(out, Flag("roleArn", role,
 			"the legacy load-balancer role %s cannot be removed with UpdateService; if the in-place switch rejects it, recreate the service without it", serviceRoleName(role)))
 	}

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var inPlaceSwitch = Rule{
 	ID:       "in-place-switch",
@@ -42,7 +46,7 @@ func checkInPlaceSwitch(s *Subject) []Finding {
 func providerNames(svc *ecstypes.Service) []string {
 	var out []string
 	for _, item := range svc.CapacityProviderStrategy {
-		out = append(out, deref(item.CapacityProvider))
+		out = append(out, ptr.Value(item.CapacityProvider))
 	}
 	return out
 }

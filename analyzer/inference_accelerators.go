@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var inferenceAccelerators = Rule{
 	ID:       "inference-accelerators",
@@ -24,14 +28,14 @@ func checkInferenceAccelerators(s *Subject) []Finding {
 	//lint:ignore SA1019 the field is deprecated because the feature is gone, which is what this rule reports
 	for i, ia := range s.Def().InferenceAccelerators {
 		out = append(out, Flag(at(idx("inferenceAccelerators", i), "deviceType"), ia.DeviceType,
-			"inference accelerator %s (%s) cannot be attached on Fargate", deref(ia.DeviceName), deref(ia.DeviceType)))
+			"inference accelerator %s (%s) cannot be attached on Fargate", ptr.Value(ia.DeviceName), ptr.Value(ia.DeviceType)))
 	}
 	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		var out []Finding
 		for i, rr := range c.ResourceRequirements {
 			if rr.Type == ecstypes.ResourceTypeInferenceAccelerator {
-				out = append(out, Flag(at(path, idx("resourceRequirements", i)), deref(rr.Value),
-					"container uses inference accelerator %s, which Fargate cannot provide", deref(rr.Value)))
+				out = append(out, Flag(at(path, idx("resourceRequirements", i)), ptr.Value(rr.Value),
+					"container uses inference accelerator %s, which Fargate cannot provide", ptr.Value(rr.Value)))
 			}
 		}
 		return out

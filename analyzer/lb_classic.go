@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var lbClassic = Rule{
 	ID:          "lb-classic",
 	Scope:       ScopeService,
@@ -18,7 +20,7 @@ var lbClassic = Rule{
 func checkLBClassic(s *Subject) []Finding {
 	var out []Finding
 	for i, lb := range s.Svc().LoadBalancers {
-		if name := deref(lb.LoadBalancerName); name != "" {
+		if name := ptr.Value(lb.LoadBalancerName); name != "" {
 			out = append(out, Flag(at(idx("loadBalancers", i), "loadBalancerName"), name,
 				"Classic Load Balancer %s cannot route to Fargate tasks; replace it with an ALB or NLB", name))
 		}

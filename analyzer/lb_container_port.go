@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strconv"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 )
 
@@ -27,7 +29,7 @@ func checkLBContainerPort(s *Subject) []Finding {
 	var out []Finding
 	def := s.Def()
 	for i, lb := range s.Svc().LoadBalancers {
-		name, port := deref(lb.ContainerName), deref(lb.ContainerPort)
+		name, port := ptr.Value(lb.ContainerName), ptr.Value(lb.ContainerPort)
 		pm := portMappingFor(def, name, port)
 		if pm == nil {
 			continue
@@ -37,7 +39,7 @@ func checkLBContainerPort(s *Subject) []Finding {
 			continue
 		}
 		hc := ""
-		if tg := s.Fleet.TargetGroup(deref(lb.TargetGroupArn)); tg != nil {
+		if tg := s.Fleet.TargetGroup(ptr.Value(lb.TargetGroupArn)); tg != nil {
 			hc = healthCheckNote(tg.TG, port)
 		}
 		out = append(out, Flag(at(idx("loadBalancers", i), "containerPort"), port,
@@ -49,9 +51,9 @@ func checkLBContainerPort(s *Subject) []Finding {
 // healthCheckNote warns when a target group health-checks a fixed port
 // other than the container port.
 func healthCheckNote(tg elbtypes.TargetGroup, port int32) string {
-	hp := deref(tg.HealthCheckPort)
+	hp := ptr.Value(tg.HealthCheckPort)
 	if hp == "" || hp == "traffic-port" || hp == strconv.Itoa(int(port)) {
 		return ""
 	}
-	return " (target group " + deref(tg.TargetGroupName) + " health-checks port " + hp + ")"
+	return " (target group " + ptr.Value(tg.TargetGroupName) + " health-checks port " + hp + ")"
 }

@@ -1,6 +1,10 @@
 package analyzer
 
-import elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+)
 
 var lbTargetTypeIP = Rule{
 	ID:       "lb-target-type-ip",
@@ -24,7 +28,7 @@ func checkLBTargetTypeIP(s *Subject) []Finding {
 	}
 	var out []Finding
 	for i, lb := range s.Svc().LoadBalancers {
-		arn := deref(lb.TargetGroupArn)
+		arn := ptr.Value(lb.TargetGroupArn)
 		if arn == "" {
 			continue // classic load balancer: lb-classic
 		}
@@ -36,7 +40,7 @@ func checkLBTargetTypeIP(s *Subject) []Finding {
 		case tg.TG.TargetType == elbtypes.TargetTypeEnumIp:
 		default:
 			out = append(out, Flag(path, arn, "target group %s has target type %s; Fargate tasks need a new target group of type ip",
-				deref(tg.TG.TargetGroupName), orDefault(string(tg.TG.TargetType), "instance")))
+				ptr.Value(tg.TG.TargetGroupName), orDefault(string(tg.TG.TargetType), "instance")))
 		}
 	}
 	return out

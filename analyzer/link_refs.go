@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -53,12 +55,12 @@ func LinkReferences(def *ecstypes.TaskDefinition) []LinkRef {
 		base := idx("containerDefinitions", i)
 		add := func(path, value string, hostNamed bool) {
 			if r, ok := refIn(value, hosts, hostNamed); ok {
-				r.Container, r.Path = deref(c.Name), path
+				r.Container, r.Path = ptr.Value(c.Name), path
 				out = append(out, r)
 			}
 		}
 		for j, kv := range c.Environment {
-			add(at(base, idx("environment", j), "value"), deref(kv.Value), hostNamedVar.MatchString(deref(kv.Name)))
+			add(at(base, idx("environment", j), "value"), ptr.Value(kv.Value), hostNamedVar.MatchString(ptr.Value(kv.Name)))
 		}
 		for j, arg := range c.EntryPoint {
 			add(at(base, idx("entryPoint", j)), arg, false)
@@ -72,8 +74,8 @@ func LinkReferences(def *ecstypes.TaskDefinition) []LinkRef {
 			}
 		}
 		for j, sec := range c.Secrets {
-			if r, ok := secretRef(deref(sec.Name), hosts); ok {
-				r.Container, r.Path = deref(c.Name), at(base, idx("secrets", j), "name")
+			if r, ok := secretRef(ptr.Value(sec.Name), hosts); ok {
+				r.Container, r.Path = ptr.Value(c.Name), at(base, idx("secrets", j), "name")
 				out = append(out, r)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -13,27 +15,27 @@ import (
 // that are not a host (a path, a longer name, a domain, a URL scheme).
 func TestLinkReferences(t *testing.T) {
 	def := &ecstypes.TaskDefinition{ContainerDefinitions: []ecstypes.ContainerDefinition{{
-		Name:  ptr("app"),
+		Name:  ptr.To("app"),
 		Links: []string{"wordpress-db:mysql", "fluentbit", "cloudwatch-agent"},
 		Environment: []ecstypes.KeyValuePair{
-			{Name: ptr("WORDPRESS_DB_HOST"), Value: ptr("mysql")},                      // 0 whole host-named value, alias
-			{Name: ptr("AWS_EMF_AGENT_ENDPOINT"), Value: ptr("tcp://fluentbit:25888")}, // 1 URL with port
-			{Name: ptr("DATA_DIR"), Value: ptr("/var/lib/mysql/data")},                 // 2 a path: no
-			{Name: ptr("DB_FQDN"), Value: ptr("mysql.example.com")},                    // 3 a domain: no
-			{Name: ptr("DSN"), Value: ptr("mysql://wp:pw@wordpress-db:3306/wp")},       // 4 scheme no, host yes
-			{Name: ptr("OTHER"), Value: ptr("my-fluentbit-config")},                    // 5 longer name: no
-			{Name: ptr("FLAVOUR"), Value: ptr("mysql")},                                // 6 whole value, not host-named: by hand
-			{Name: ptr("STATSD"), Value: ptr("CLOUDWATCH-AGENT:8125")},                 // 7 case-insensitive host:port
-			{Name: ptr("EMPTY")}, // 8
+			{Name: ptr.To("WORDPRESS_DB_HOST"), Value: ptr.To("mysql")},                      // 0 whole host-named value, alias
+			{Name: ptr.To("AWS_EMF_AGENT_ENDPOINT"), Value: ptr.To("tcp://fluentbit:25888")}, // 1 URL with port
+			{Name: ptr.To("DATA_DIR"), Value: ptr.To("/var/lib/mysql/data")},                 // 2 a path: no
+			{Name: ptr.To("DB_FQDN"), Value: ptr.To("mysql.example.com")},                    // 3 a domain: no
+			{Name: ptr.To("DSN"), Value: ptr.To("mysql://wp:pw@wordpress-db:3306/wp")},       // 4 scheme no, host yes
+			{Name: ptr.To("OTHER"), Value: ptr.To("my-fluentbit-config")},                    // 5 longer name: no
+			{Name: ptr.To("FLAVOUR"), Value: ptr.To("mysql")},                                // 6 whole value, not host-named: by hand
+			{Name: ptr.To("STATSD"), Value: ptr.To("CLOUDWATCH-AGENT:8125")},                 // 7 case-insensitive host:port
+			{Name: ptr.To("EMPTY")}, // 8
 		},
 		EntryPoint:  []string{"/bin/sh", "-c", "exec app --statsd cloudwatch-agent:8125"},              // [2] host:port in a shell line
 		Command:     []string{"--wait-for", "mysql", "--statsd-host=cloudwatch-agent", "--user=mysql"}, // [1] bare word: by hand; [2] host-named option; [3] not host-named: by hand
 		HealthCheck: &ecstypes.HealthCheck{Command: []string{"CMD-SHELL", "curl -f http://fluentbit:2020/ || exit 1"}},
 		Secrets: []ecstypes.Secret{
-			{Name: ptr("MYSQL_HOST"), ValueFrom: ptr("arn:aws:ssm:us-east-1:123456789012:parameter/wp/db-host")},
-			{Name: ptr("WORDPRESS_DB_PASSWORD"), ValueFrom: ptr("arn:aws:ssm:us-east-1:123456789012:parameter/wp/db-pass")},
+			{Name: ptr.To("MYSQL_HOST"), ValueFrom: ptr.To("arn:aws:ssm:us-east-1:123456789012:parameter/wp/db-host")},
+			{Name: ptr.To("WORDPRESS_DB_PASSWORD"), ValueFrom: ptr.To("arn:aws:ssm:us-east-1:123456789012:parameter/wp/db-pass")},
 		},
-	}, {Name: ptr("wordpress-db")}, {Name: ptr("fluentbit")}, {Name: ptr("cloudwatch-agent")}}}
+	}, {Name: ptr.To("wordpress-db")}, {Name: ptr.To("fluentbit")}, {Name: ptr.To("cloudwatch-agent")}}}
 
 	type want struct {
 		path      string
@@ -67,7 +69,7 @@ func TestLinkReferences(t *testing.T) {
 		}
 	}
 	if refs := LinkReferences(&ecstypes.TaskDefinition{ContainerDefinitions: []ecstypes.ContainerDefinition{{
-		Name: ptr("app"), Environment: []ecstypes.KeyValuePair{{Name: ptr("DB_HOST"), Value: ptr("db")}}}}}); refs != nil {
+		Name: ptr.To("app"), Environment: []ecstypes.KeyValuePair{{Name: ptr.To("DB_HOST"), Value: ptr.To("db")}}}}}); refs != nil {
 		t.Errorf("no links, yet references: %+v", refs)
 	}
 }

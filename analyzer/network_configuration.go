@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -59,7 +61,7 @@ func subnetVPCs(f *fleet.Fleet, where fleet.Identity, subnets []string) []string
 	var vpcs []string
 	for _, id := range subnets {
 		if sn := f.Subnet(where, id); sn != nil {
-			vpcs = append(vpcs, deref(sn.EC2.VpcId))
+			vpcs = append(vpcs, ptr.Value(sn.EC2.VpcId))
 		}
 	}
 	return sortedSet(vpcs)

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var neuron = Rule{
 	ID:       "neuron",
@@ -25,7 +29,7 @@ func checkNeuron(s *Subject) []Finding {
 			if r.Type != ecstypes.ResourceTypeNeuronDevice {
 				continue
 			}
-			v := deref(r.Value)
+			v := ptr.Value(r.Value)
 			out = append(out, Flag(at(path, idx("resourceRequirements", i)), v,
 				"the container requests Neuron devices (%s); Fargate has none", orDefault(v, "unspecified")))
 		}

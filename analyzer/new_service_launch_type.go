@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -31,7 +33,7 @@ func checkNewServiceLaunchType(s *Subject) []Finding {
 	var providers []string
 	hasFargate := false
 	for _, item := range svc.CapacityProviderStrategy {
-		name := deref(item.CapacityProvider)
+		name := ptr.Value(item.CapacityProvider)
 		providers = append(providers, name)
 		hasFargate = hasFargate || fleet.IsFargateProvider(name)
 	}

@@ -1,6 +1,10 @@
 package analyzer
 
-import elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+)
 
 var nlbClientIP = Rule{
 	ID:       "nlb-client-ip",
@@ -23,7 +27,7 @@ func checkNLBClientIP(s *Subject) []Finding {
 	}
 	var out []Finding
 	for i, lb := range s.Svc().LoadBalancers {
-		arn := deref(lb.TargetGroupArn)
+		arn := ptr.Value(lb.TargetGroupArn)
 		if arn == "" {
 			continue
 		}
@@ -38,7 +42,7 @@ func checkNLBClientIP(s *Subject) []Finding {
 		}
 		out = append(out, Flag(at(idx("loadBalancers", i), "targetGroupArn"), arn,
 			"%s target group %s preserves client IPs as type %s; its ip-type replacement does not unless preserve_client_ip.enabled is set",
-			p, deref(tg.TG.TargetGroupName), orDefault(string(tg.TG.TargetType), "instance")))
+			p, ptr.Value(tg.TG.TargetGroupName), orDefault(string(tg.TG.TargetType), "instance")))
 	}
 	return out
 }

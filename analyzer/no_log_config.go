@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -38,9 +39,9 @@ func checkNoLogConfig(s *Subject) []Finding {
 			// and an awslogs group we invent may not exist.
 			return []Finding{Flag(at(path, "logConfiguration"), nil,
 				"container %s has no logConfiguration, so its output is not kept on Fargate; the task definition is already Fargate-compatible, "+
-					"so it is left as written: add awslogs (with an existing log group) or FireLens if you want its logs", deref(c.Name)).As(Warning)}
+					"so it is left as written: add awslogs (with an existing log group) or FireLens if you want its logs", ptr.Value(c.Name)).As(Warning)}
 		}
 		return []Finding{Flag(at(path, "logConfiguration"), nil,
-			"container %s has no logConfiguration, so its output would be lost on Fargate; add an awslogs configuration", deref(c.Name))}
+			"container %s has no logConfiguration, so its output would be lost on Fargate; add an awslogs configuration", ptr.Value(c.Name))}
 	})
 }

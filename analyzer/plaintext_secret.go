@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -40,7 +42,7 @@ func checkPlaintextSecret(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		var out []Finding
 		for i, kv := range c.Environment {
-			name, value := deref(kv.Name), deref(kv.Value)
+			name, value := ptr.Value(kv.Name), ptr.Value(kv.Value)
 			if value == "" || looksLikeReference(value) {
 				continue
 			}

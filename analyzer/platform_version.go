@@ -1,6 +1,10 @@
 package analyzer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+)
 
 var platformVersion = Rule{
 	ID:       "platform-version",
@@ -23,7 +27,7 @@ var platformVersion = Rule{
 var retiredLinuxPlatformVersions = map[string]bool{"1.0.0": true, "1.1.0": true, "1.2.0": true, "1.3.0": true}
 
 func checkPlatformVersion(s *Subject) []Finding {
-	pv := strings.TrimSpace(deref(s.Svc().PlatformVersion))
+	pv := strings.TrimSpace(ptr.Value(s.Svc().PlatformVersion))
 	if pv == "" || s.Windows() || !retiredLinuxPlatformVersions[pv] {
 		return nil
 	}

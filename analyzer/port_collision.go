@@ -3,6 +3,8 @@ package analyzer
 import (
 	"fmt"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -40,7 +42,7 @@ func checkPortCollision(s *Subject) []Finding {
 			if !ok {
 				continue
 			}
-			u := portUse{container: deref(c.Name), proto: portProtocol(pm), lo: lo, hi: hi}
+			u := portUse{container: ptr.Value(c.Name), proto: portProtocol(pm), lo: lo, hi: hi}
 			mine = append(mine, u)
 			for _, e := range earlier {
 				if e.proto != u.proto || e.hi < u.lo || u.hi < e.lo {
@@ -48,7 +50,7 @@ func checkPortCollision(s *Subject) []Finding {
 				}
 				field, shown := "containerPort", any(lo)
 				if pm.ContainerPort == nil {
-					field, shown = "containerPortRange", deref(pm.ContainerPortRange)
+					field, shown = "containerPortRange", ptr.Value(pm.ContainerPortRange)
 				}
 				found = append(found, Flag(at(path, idx("portMappings", i), field), shown,
 					"port %s/%s is also used by container %s; in awsvpc both share one network namespace, so one of them must listen on another port",

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -47,10 +49,10 @@ func taskEgressNeeds(def *ecstypes.TaskDefinition) []string {
 		}
 		var refs []string
 		for _, sec := range c.Secrets {
-			refs = append(refs, deref(sec.ValueFrom))
+			refs = append(refs, ptr.Value(sec.ValueFrom))
 		}
 		if c.RepositoryCredentials != nil {
-			refs = append(refs, deref(c.RepositoryCredentials.CredentialsParameter))
+			refs = append(refs, ptr.Value(c.RepositoryCredentials.CredentialsParameter))
 		}
 		for _, r := range refs {
 			if strings.Contains(r, ":secretsmanager:") {

@@ -6,8 +6,6 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
-func ptr[T any](v T) *T { return &v }
-
 // assertQuiet audits f with the given rules and fails on any fixable or
 // blocker finding: definitions Fargate accepts as they are must not be
 // reported as needing a change.

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -29,7 +31,7 @@ func checkRegistryReachability(s *Subject) []Finding {
 	}
 	var regs []string
 	for _, c := range s.Def().ContainerDefinitions {
-		if img := deref(c.Image); img != "" {
+		if img := ptr.Value(c.Image); img != "" {
 			regs = append(regs, registryLabel(fleet.ParseImageRef(img)))
 		}
 	}

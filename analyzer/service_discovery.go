@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var serviceDiscovery = Rule{
 	ID:       "service-discovery",
 	Scope:    ScopeService,
@@ -21,7 +23,7 @@ func checkServiceDiscovery(s *Subject) []Finding {
 	var out []Finding
 	def := s.Def()
 	for i, r := range s.Svc().ServiceRegistries {
-		name, port := deref(r.ContainerName), deref(r.ContainerPort)
+		name, port := ptr.Value(r.ContainerName), ptr.Value(r.ContainerPort)
 		if name == "" || r.ContainerPort == nil {
 			continue
 		}

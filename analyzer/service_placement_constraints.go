@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var servicePlacementConstraints = Rule{
 	ID:       "service-placement-constraints",
 	Scope:    ScopeService,
@@ -19,7 +21,7 @@ func checkServicePlacementConstraints(s *Subject) []Finding {
 	var out []Finding
 	for i, c := range s.Svc().PlacementConstraints {
 		desc := string(c.Type)
-		if e := deref(c.Expression); e != "" {
+		if e := ptr.Value(c.Expression); e != "" {
 			desc += " " + e
 		}
 		out = append(out, Flag(idx("placementConstraints", i), desc,

@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var servicePlacementStrategy = Rule{
 	ID:       "service-placement-strategy",
 	Scope:    ScopeService,
@@ -19,7 +21,7 @@ func checkServicePlacementStrategy(s *Subject) []Finding {
 	var out []Finding
 	for i, p := range s.Svc().PlacementStrategy {
 		desc := string(p.Type)
-		if f := deref(p.Field); f != "" {
+		if f := ptr.Value(p.Field); f != "" {
 			desc += "(" + f + ")"
 		}
 		out = append(out, Flag(idx("placementStrategy", i), desc,

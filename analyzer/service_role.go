@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var serviceRole = Rule{
 	ID:       "service-role",
 	Scope:    ScopeService,
@@ -18,7 +20,7 @@ var serviceRole = Rule{
 
 func checkServiceRole(s *Subject) []Finding {
 	svc := s.Svc()
-	role := deref(svc.RoleArn)
+	role := ptr.Value(svc.RoleArn)
 	if role == "" || isServiceLinkedRole(role) || onFargate(svc) {
 		return nil
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
@@ -39,8 +41,8 @@ func (s *Subject) Platform() fleet.Platform {
 
 func (s *Subject) platformUncached() fleet.Platform {
 	if s.TaskDef == nil {
-		if s.Service != nil && strings.HasPrefix(strings.ToUpper(deref(s.Service.Svc.PlatformFamily)), "WINDOWS") {
-			return fleet.Platform{OS: fleet.OSWindows, Evidence: []string{"the service's platformFamily is " + deref(s.Service.Svc.PlatformFamily)}}
+		if s.Service != nil && strings.HasPrefix(strings.ToUpper(ptr.Value(s.Service.Svc.PlatformFamily)), "WINDOWS") {
+			return fleet.Platform{OS: fleet.OSWindows, Evidence: []string{"the service's platformFamily is " + ptr.Value(s.Service.Svc.PlatformFamily)}}
 		}
 		return fleet.Platform{}
 	}
@@ -72,7 +74,7 @@ func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path
 	for i := range def.ContainerDefinitions {
 		c := &def.ContainerDefinitions[i]
 		for _, f := range check(c, idx("containerDefinitions", i)) {
-			out = append(out, f.In(deref(c.Name)))
+			out = append(out, f.In(ptr.Value(c.Name)))
 		}
 	}
 	return out
@@ -85,11 +87,3 @@ func at(steps ...string) string { return strings.Join(steps, ".") }
 // every rule calls it for every container, and Sprintf showed in the
 // profile of a 10,000-service audit and rewrite.)
 func idx(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var swappiness = Rule{
 	ID:       "swappiness",
@@ -25,7 +29,7 @@ func checkSwappiness(s *Subject) []Finding {
 			return nil
 		}
 		v, p := *lp.Swappiness, at(path, "linuxParameters", "swappiness")
-		if deref(lp.MaxSwap) <= 0 {
+		if ptr.Value(lp.MaxSwap) <= 0 {
 			return []Finding{Flag(p, v, "swappiness %d had no effect because maxSwap is not above 0; the rewrite drops the key", v)}
 		}
 		return []Finding{Flag(p, v, "swappiness %d tuned swap use that Fargate does not have; the key is removed (lossy, see max-swap)", v)}

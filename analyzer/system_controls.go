@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -52,20 +54,20 @@ func checkSystemControls(s *Subject) []Finding {
 	values := map[string]map[string]bool{}
 	for _, c := range def.ContainerDefinitions {
 		for _, sc := range c.SystemControls {
-			ns := deref(sc.Namespace)
+			ns := ptr.Value(sc.Namespace)
 			if !isNetSysctl(ns) {
 				continue // IPC sysctls stay per container: Fargate has no ipcMode task
 			}
 			if values[ns] == nil {
 				values[ns] = map[string]bool{}
 			}
-			values[ns][deref(sc.Value)] = true
+			values[ns][ptr.Value(sc.Value)] = true
 		}
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		var out []Finding
 		for i, sc := range c.SystemControls {
-			ns, val := deref(sc.Namespace), deref(sc.Value)
+			ns, val := ptr.Value(sc.Namespace), ptr.Value(sc.Value)
 			p := at(path, idx("systemControls", i))
 			switch {
 			case windows:

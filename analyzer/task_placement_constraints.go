@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var taskPlacementConstraints = Rule{
 	ID:       "task-placement-constraints",
 	Scope:    ScopeTask,
@@ -19,7 +21,7 @@ var taskPlacementConstraints = Rule{
 func checkTaskPlacementConstraints(s *Subject) []Finding {
 	var out []Finding
 	for i, pc := range s.Def().PlacementConstraints {
-		expr := deref(pc.Expression)
+		expr := ptr.Value(pc.Expression)
 		if expr == "" {
 			expr = string(pc.Type)
 		}

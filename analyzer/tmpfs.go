@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var tmpfs = Rule{
 	ID:       "tmpfs",
@@ -28,7 +32,7 @@ func checkTmpfs(s *Subject) []Finding {
 		}
 		var out []Finding
 		for i, m := range lp.Tmpfs {
-			where := deref(m.ContainerPath)
+			where := ptr.Value(m.ContainerPath)
 			out = append(out, Flag(at(path, "linuxParameters", idx("tmpfs", i)), where,
 				"tmpfs at %s (%d MiB) is kept; on Fargate it is taken from task memory, so budget %d MiB for it", where, m.Size, m.Size))
 		}

@@ -1,6 +1,10 @@
 package analyzer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+)
 
 var volumeHostSourcePath = Rule{
 	ID:       "volume-host-sourcepath",
@@ -34,12 +38,12 @@ func checkVolumeHostSourcePath(s *Subject) []Finding {
 		case isDockerSocket(p):
 			continue // docker-socket
 		case isHostData(p):
-			out = append(out, Flag(path, p, "volume %s mounts host path %s, which holds host data that Fargate does not expose", deref(v.Name), p))
+			out = append(out, Flag(path, p, "volume %s mounts host path %s, which holds host data that Fargate does not expose", ptr.Value(v.Name), p))
 		case isHostFile(p):
-			out = append(out, Flag(path, p, "volume %s mounts host file %s: a file is host data, not scratch space (without the host, the container would find an empty directory where it reads the file); bake it into the image, or read it from S3, SSM or Secrets Manager", deref(v.Name), p))
+			out = append(out, Flag(path, p, "volume %s mounts host file %s: a file is host data, not scratch space (without the host, the container would find an empty directory where it reads the file); bake it into the image, or read it from S3, SSM or Secrets Manager", ptr.Value(v.Name), p))
 		default:
 			out = append(out, Flag(path, p, "volume %s mounts host path %s; the rewrite drops the path, making it task-scoped scratch space (lossy: data no longer outlives the task or comes from the host)",
-				deref(v.Name), p).As(Fixable))
+				ptr.Value(v.Name), p).As(Fixable))
 		}
 	}
 	return out

@@ -1,6 +1,10 @@
 package analyzer
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 var windowsBindMounts = Rule{
 	ID:       "windows-bind-mounts",
@@ -26,13 +30,13 @@ func checkWindowsBindMounts(s *Subject) []Finding {
 	for i, v := range s.Def().Volumes {
 		if isBindMount(v) {
 			out = append(out, Flag(at(idx("volumes", i), "name"), v.Name,
-				"bind-mount volume %s is not supported for Windows containers on Fargate", deref(v.Name)))
+				"bind-mount volume %s is not supported for Windows containers on Fargate", ptr.Value(v.Name)))
 		}
 	}
 	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
 		var out []Finding
 		for i, vf := range c.VolumesFrom {
-			src := deref(vf.SourceContainer)
+			src := ptr.Value(vf.SourceContainer)
 			out = append(out, Flag(at(path, idx("volumesFrom", i), "sourceContainer"), src,
 				"volumesFrom %s shares bind mounts between Windows containers, which Fargate does not support", src))
 		}

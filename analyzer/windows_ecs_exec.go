@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 var windowsECSExec = Rule{
 	ID:       "windows-ecs-exec",
 	Scope:    ScopeService,
@@ -21,7 +23,7 @@ func checkWindowsECSExec(s *Subject) []Finding {
 	if s.Windows() {
 		pv = "Windows platform version 1.0.0"
 	}
-	if def := s.Def(); def != nil && deref(def.TaskRoleArn) == "" {
+	if def := s.Def(); def != nil && ptr.Value(def.TaskRoleArn) == "" {
 		return []Finding{Flag("enableExecuteCommand", true,
 			"ECS Exec on Fargate needs %s and a task role with ssmmessages permissions, and the task definition has no task role", pv)}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/shopspring/decimal"
 
@@ -130,13 +132,13 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 func (m *model) clusterRegion(cl *fleet.Cluster) string {
 	var arns []string
 	for _, ci := range cl.ContainerInstances {
-		arns = append(arns, deref(ci.CI.ContainerInstanceArn))
+		arns = append(arns, ptr.Value(ci.CI.ContainerInstanceArn))
 	}
 	if cl.Detail != nil {
-		arns = append(arns, deref(cl.Detail.ClusterArn))
+		arns = append(arns, ptr.Value(cl.Detail.ClusterArn))
 	}
 	for _, s := range cl.Services {
-		arns = append(arns, deref(s.Svc.ClusterArn), deref(s.Svc.ServiceArn))
+		arns = append(arns, ptr.Value(s.Svc.ClusterArn), ptr.Value(s.Svc.ServiceArn))
 	}
 	return m.regionOf(arns...)
 }
@@ -158,7 +160,7 @@ func (m *model) cpuWeight(cc *ClusterCost) decimal.Decimal {
 // instance prices one container instance: on-demand less --ec2-discount,
 // or Spot (lifecycle "spot") less the Spot discount.
 func (m *model) instance(ci *fleet.ContainerInstance, clusterRegion string) InstanceCost {
-	ic := InstanceCost{ContainerInstanceARN: deref(ci.CI.ContainerInstanceArn), ID: deref(ci.CI.Ec2InstanceId), Lifecycle: "on-demand"}
+	ic := InstanceCost{ContainerInstanceARN: ptr.Value(ci.CI.ContainerInstanceArn), ID: ptr.Value(ci.CI.Ec2InstanceId), Lifecycle: "on-demand"}
 	ic.Region = m.regionOf(ic.ContainerInstanceARN)
 	if ic.Region == "" {
 		ic.Region = clusterRegion
@@ -208,7 +210,7 @@ func (ic *InstanceCost) savingsPlanItem(t Term) Item {
 
 func registered(rs []ecstypes.Resource) (cpu, mem int) {
 	for _, r := range rs {
-		switch strings.ToUpper(deref(r.Name)) {
+		switch strings.ToUpper(ptr.Value(r.Name)) {
 		case "CPU":
 			cpu = int(r.IntegerValue)
 		case "MEMORY":
@@ -220,8 +222,8 @@ func registered(rs []ecstypes.Resource) (cpu, mem int) {
 
 func attribute(as []ecstypes.Attribute, name string) string {
 	for _, a := range as {
-		if deref(a.Name) == name {
-			return deref(a.Value)
+		if ptr.Value(a.Name) == name {
+			return ptr.Value(a.Value)
 		}
 	}
 	return ""

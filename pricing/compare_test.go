@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -143,7 +145,7 @@ func TestDefaultCPUWeightIsFargatePriceRatio(t *testing.T) {
 // 2.868763125) / 2.
 func TestSpotShareBlendsOnDemandAndSpot(t *testing.T) {
 	o := DefaultOptions()
-	o.SpotShare = ptr(dec("0.5"))
+	o.SpotShare = ptr.To(dec("0.5"))
 	dir := writeFleet(t, []host{{typ: "m5.xlarge"}}, []svc{{name: "two", tasks: 2, cpu: 256, mem: 512, taskLevel: true}})
 	two := service(t, compare(t, loadFleet(t, dir), o), "two")
 	wantMoney(t, "half spot", two.Fargate.Spot, "11.878788125")
@@ -151,7 +153,7 @@ func TestSpotShareBlendsOnDemandAndSpot(t *testing.T) {
 
 func TestEC2DiscountsApply(t *testing.T) {
 	o := DefaultOptions()
-	o.EC2Discount = ptr(dec("0.25"))
+	o.EC2Discount = ptr.To(dec("0.25"))
 	c := compare(t, loadFleet(t, "testdata/fleet/basic"), o)
 	wantMoney(t, "discounted EC2", c.Clusters[0].EC2, "75.336") // 100.448 × 0.75
 }
@@ -214,9 +216,9 @@ func TestOptionsRejectAbsurdValues(t *testing.T) {
 	bad := map[string]func(*Options){
 		"hours 0":         func(o *Options) { o.HoursPerMonth = dec("0") },
 		"hours 1000":      func(o *Options) { o.HoursPerMonth = dec("1000") },
-		"spot share -0.1": func(o *Options) { o.SpotShare = ptr(dec("-0.1")) },
-		"spot share 1.5":  func(o *Options) { o.SpotShare = ptr(dec("1.5")) },
-		"ec2 discount 1":  func(o *Options) { o.EC2Discount = ptr(dec("1")) },
+		"spot share -0.1": func(o *Options) { o.SpotShare = ptr.To(dec("-0.1")) },
+		"spot share 1.5":  func(o *Options) { o.SpotShare = ptr.To(dec("1.5")) },
+		"ec2 discount 1":  func(o *Options) { o.EC2Discount = ptr.To(dec("1")) },
 		"cpu weight 0":    func(o *Options) { w := dec("0"); o.CPUWeight = &w },
 		"headroom 500":    func(o *Options) { o.MemoryHeadroom = 500 },
 	}
@@ -235,7 +237,7 @@ func TestOptionsRejectAbsurdValues(t *testing.T) {
 func TestFargateSpotDiscountWhereNoSpotPrice(t *testing.T) {
 	o := DefaultOptions()
 	o.Region = "eu-west-3"
-	o.SpotShare = ptr(dec("1"))
+	o.SpotShare = ptr.To(dec("1"))
 	dir := writeFleet(t, []host{{typ: "m5.xlarge"}}, []svc{{name: "tiny", tasks: 2, cpu: 256, mem: 512, taskLevel: true}})
 	tiny := service(t, compare(t, loadFleet(t, dir), o), "tiny")
 	od := tiny.Fargate.OnDemand.Amount() // 2 × (0.25 × 0.0486 + 0.5 × 0.0053) × 730 = 2 × 0.0148 × 730
@@ -302,8 +304,6 @@ func TestWindowsHostPricedAtTheWindowsRate(t *testing.T) {
 		t.Errorf("cluster EC2 = %v, missing %v; want unknown naming the Windows rate", cl.EC2.Amount(), cl.EC2.Missing())
 	}
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // withEC2Plans adds, for the tests, EC2 Compute Savings Plan rates at
 // 0.7 × (1 year) and 0.5 × (3 years) the on-demand rate of every instance

@@ -3,6 +3,8 @@ package pricing
 import (
 	"fmt"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/shopspring/decimal"
 
@@ -58,9 +60,9 @@ func (m *model) natPulls(s *fleet.Service, sc *ServiceCost) Delta {
 	}
 	bytes, missing := int64(0), []string{}
 	for _, c := range s.TaskDef.Def.ContainerDefinitions {
-		img := m.f.Image(deref(c.Image))
+		img := m.f.Image(ptr.Value(c.Image))
 		if img == nil || img.Detail.ImageSizeInBytes == nil {
-			missing = append(missing, deref(c.Image))
+			missing = append(missing, ptr.Value(c.Image))
 			continue
 		}
 		bytes += *img.Detail.ImageSizeInBytes

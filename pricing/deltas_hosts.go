@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -26,7 +28,7 @@ func (m *model) hostPublicIPv4(cl *fleet.Cluster, region string) *Delta {
 		switch {
 		case ci.CI.Status != nil && *ci.CI.Status == "INACTIVE":
 		case ci.Instance == nil:
-			unknown = append(unknown, nonEmpty(deref(ci.CI.Ec2InstanceId), deref(ci.CI.ContainerInstanceArn)))
+			unknown = append(unknown, nonEmpty(ptr.Value(ci.CI.Ec2InstanceId), ptr.Value(ci.CI.ContainerInstanceArn)))
 		case ci.Instance.EC2.PublicIpAddress != nil:
 			withIP++
 		}

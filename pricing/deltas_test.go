@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -67,7 +69,7 @@ func TestSpotContainerInstance(t *testing.T) {
 	o := DefaultOptions()
 	d := dec("0.7")
 	o.EC2SpotDiscount = &d
-	o.EC2Discount = ptr(dec("0.5"))                                                             // applies to the on-demand t3.medium only
+	o.EC2Discount = ptr.To(dec("0.5"))                                                          // applies to the on-demand t3.medium only
 	wantMoney(t, "EC2 with --ec2-spot-discount 70", compare(t, f, o).Clusters[0].EC2, "36.208") // (0.096 × 0.3 + 0.0416 × 0.5) × 730
 }
 

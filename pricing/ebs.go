@@ -3,6 +3,8 @@ package pricing
 import (
 	"fmt"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -45,14 +47,14 @@ func (m *model) ebs(cc *ClusterCost, cl *fleet.Cluster) Money {
 
 // volume prices one volume's storage for a month.
 func (m *model) volume(v *fleet.Volume, region string) Money {
-	typ, id := string(v.EC2.VolumeType), deref(v.EC2.VolumeId)
-	size := decimal.NewFromInt(int64(deref(v.EC2.Size)))
+	typ, id := string(v.EC2.VolumeType), ptr.Value(v.EC2.VolumeId)
+	size := decimal.NewFromInt(int64(ptr.Value(v.EC2.Size)))
 	item, ok := ebsItem(typ)
 	if !ok {
 		return UnknownFill(fmt.Sprintf("no price for EBS volume type %s (volume %s): the price book holds gp3 and gp2", typ, id), "add the volume's cost by hand")
 	}
 	p := m.book.Price(region, item).Mul(size).Mul(m.hours).Div(hoursPerGBMonth)
-	if typ == "gp3" && (deref(v.EC2.Iops) > gp3FreeIOPS || deref(v.EC2.Throughput) > gp3FreeThroughput) {
+	if typ == "gp3" && (ptr.Value(v.EC2.Iops) > gp3FreeIOPS || ptr.Value(v.EC2.Throughput) > gp3FreeThroughput) {
 		p = p.WithCaveat(fmt.Sprintf("gp3 IOPS or throughput of EBS volume %s above the included 3,000 IOPS and 125 MiB/s are not priced", id))
 	}
 	return p

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -130,7 +132,7 @@ func TestMixedOnDemandAndSpotHosts(t *testing.T) {
 		{name: "single", tasks: 1, cpu: 512, mem: 1024, taskLevel: true},
 	})
 	o := DefaultOptions()
-	o.EC2SpotDiscount = ptr(dec("0.7"))
+	o.EC2SpotDiscount = ptr.To(dec("0.7"))
 	c := compareWith(t, dir, o)
 	cl := c.Clusters[0]
 	wantCents(t, "EC2 now", cl.EC2, "26.00")
@@ -148,7 +150,7 @@ func TestMixedOnDemandAndSpotHosts(t *testing.T) {
 	wantCents(t, "on-demand saving", cl.EC2Side.OnDemand.Sub(cl.Fargate.OnDemand), "32.80")
 	wantCents(t, "Spot saving", cl.EC2Side.Spot.Sub(cl.Fargate.Spot), "20.48")
 	// --spot-share 100 is a what-if for the suitable services only.
-	o.SpotShare = ptr(dec("1"))
+	o.SpotShare = ptr.To(dec("1"))
 	c = compareWith(t, dir, o)
 	wantCents(t, "web all Spot", byName(t, c, "web").Fargate.Spot, "1.44")
 	wantCents(t, "single still on-demand", byName(t, c, "single").Fargate.Spot, "2.40")

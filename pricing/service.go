@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
@@ -88,7 +90,7 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 		DesiredCount: int(s.Svc.DesiredCount), RunningCount: int(s.Svc.RunningCount),
 		StorageGiB: freeStorageGiB, Platform: LinuxX86,
 	}
-	sc.Region = m.regionOf(deref(s.Svc.ServiceArn), deref(s.Svc.ClusterArn), deref(s.Svc.TaskDefinition))
+	sc.Region = m.regionOf(ptr.Value(s.Svc.ServiceArn), ptr.Value(s.Svc.ClusterArn), ptr.Value(s.Svc.TaskDefinition))
 	sc.Tasks, sc.TasksFrom = tasksOf(s)
 	if s.TaskDef == nil {
 		u := UnknownFill(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service), "add aws ecs describe-task-definition output")
@@ -248,14 +250,6 @@ func platformOf(p fleet.Platform) Platform {
 		return LinuxARM
 	}
 	return LinuxX86
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }
 
 // perUnit is 1/1024 exactly: multiplying by it converts CPU units to vCPU

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -29,7 +30,7 @@ func spotRisks(s *fleet.Service, td *ecstypes.TaskDefinition) []string {
 // statefulVolume names the first volume that holds state, or "".
 func statefulVolume(td *ecstypes.TaskDefinition) string {
 	for _, v := range td.Volumes {
-		name := deref(v.Name)
+		name := ptr.Value(v.Name)
 		switch {
 		case v.EfsVolumeConfiguration != nil:
 			return "EFS volume " + name
@@ -37,7 +38,7 @@ func statefulVolume(td *ecstypes.TaskDefinition) string {
 			return "FSx volume " + name
 		case v.DockerVolumeConfiguration != nil:
 			return "Docker volume " + name
-		case v.Host != nil && deref(v.Host.SourcePath) != "":
+		case v.Host != nil && ptr.Value(v.Host.SourcePath) != "":
 			return "host path volume " + name
 		}
 	}
@@ -56,7 +57,7 @@ func armCondition(f *fleet.Fleet, td *fleet.TaskDefinition, p Platform) string {
 	}
 	indexes, known := 0, 0
 	for _, c := range td.Def.ContainerDefinitions {
-		switch f.ImageMultiArch(deref(c.Image)) {
+		switch f.ImageMultiArch(ptr.Value(c.Image)) {
 		case fleet.MultiArchIndex:
 			known++
 			indexes++

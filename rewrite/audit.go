@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
@@ -44,7 +46,7 @@ func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
 		}
 	}
 	for _, c := range td.Def.ContainerDefinitions {
-		if img := f.Image(deref(c.Image)); img != nil {
+		if img := f.Image(ptr.Value(c.Image)); img != nil {
 			a.mini.Images = append(a.mini.Images, img)
 		}
 	}

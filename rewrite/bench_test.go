@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -76,7 +78,7 @@ func BenchmarkRewrite10kServices(b *testing.B) {
 			changes += len(res.Changes)
 		}
 		for _, s := range f.Services {
-			if _, err := Service(f, s, deref(s.TaskDef.Def.Family), ServiceOptions{}); err != nil {
+			if _, err := Service(f, s, ptr.Value(s.TaskDef.Def.Family), ServiceOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -3,6 +3,8 @@ package rewrite
 import (
 	"fmt"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 )
 
@@ -19,7 +21,7 @@ func growEphemeral(r *round, f analyzer.Finding) {
 	var compressed int64
 	seen := map[string]bool{}
 	for _, c := range r.td.Def.ContainerDefinitions {
-		ref := deref(c.Image)
+		ref := ptr.Value(c.Image)
 		if seen[ref] {
 			continue
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -33,13 +35,13 @@ func hostEvidence(c *fleet.Cluster) *fleet.Cluster {
 func hostSignature(ci *fleet.ContainerInstance) string {
 	var b strings.Builder
 	for _, a := range ci.CI.Attributes {
-		switch n := deref(a.Name); n {
+		switch n := ptr.Value(a.Name); n {
 		case "ecs.cpu-architecture", "ecs.os-type", "ecs.os-family":
-			b.WriteString(n + "=" + deref(a.Value) + ";")
+			b.WriteString(n + "=" + ptr.Value(a.Value) + ";")
 		}
 	}
 	if ci.Instance != nil {
-		b.WriteString(string(ci.Instance.EC2.Architecture) + ";" + string(ci.Instance.EC2.Platform) + ";" + deref(ci.Instance.EC2.PlatformDetails))
+		b.WriteString(string(ci.Instance.EC2.Architecture) + ";" + string(ci.Instance.EC2.Platform) + ";" + ptr.Value(ci.Instance.EC2.PlatformDetails))
 	}
 	return b.String()
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 )
 
@@ -51,12 +53,12 @@ func convertLogDriver(r *round, f analyzer.Finding) {
 			names = append(names, k)
 		}
 		for _, s := range lc.SecretOptions {
-			names = append(names, deref(s.Name))
+			names = append(names, ptr.Value(s.Name))
 		}
 		sort.Strings(names)
 		dropped = "; its options (" + strings.Join(names, ", ") + ") no longer apply"
 	}
-	cfg := r.awslogsConfig(deref(c.Name))
+	cfg := r.awslogsConfig(ptr.Value(c.Name))
 	r.p.set(f.RuleID, strings.TrimSuffix(f.Path, ".logDriver"), cfg, true, fmt.Sprintf(
 		"log driver %s replaced by awslogs to group %s (lossy: logs go to CloudWatch Logs, not where %s sent them%s); the log group must exist, or add awslogs-create-group=true with logs:CreateLogGroup on the execution role",
 		orText(f.Value, "(empty)"), cfg["options"].(map[string]string)["awslogs-group"], orText(f.Value, "it"), dropped))
@@ -68,7 +70,7 @@ func addLogConfig(r *round, f analyzer.Finding) {
 	if !ok {
 		return
 	}
-	cfg := r.awslogsConfig(deref(r.td.Def.ContainerDefinitions[i].Name))
+	cfg := r.awslogsConfig(ptr.Value(r.td.Def.ContainerDefinitions[i].Name))
 	r.p.set(f.RuleID, f.Path, cfg, false, fmt.Sprintf(
 		"awslogs logging to group %s added (on EC2 the output went to the Docker daemon's default driver on the host); the log group must exist, or add awslogs-create-group=true with logs:CreateLogGroup on the execution role",
 		cfg["options"].(map[string]string)["awslogs-group"]))
@@ -81,7 +83,7 @@ func addLogOption(r *round, f analyzer.Finding) {
 	if !ok {
 		return
 	}
-	opts := r.awslogsOptions(deref(r.td.Def.ContainerDefinitions[i].Name))
+	opts := r.awslogsOptions(ptr.Value(r.td.Def.ContainerDefinitions[i].Name))
 	for name, v := range opts {
 		if strings.HasSuffix(f.Path, `["`+name+`"]`) {
 			r.p.set(f.RuleID, f.Path, v, false, fmt.Sprintf("awslogs option %s set to %s", name, v))

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // origin is where a task definition lives: partition, account and Region,
@@ -28,14 +29,14 @@ func originOf(td *fleet.TaskDefinition, services []*fleet.Service) origin {
 			o.region = a.Region
 		}
 	}
-	add(deref(td.Def.TaskDefinitionArn))
+	add(ptr.Value(td.Def.TaskDefinitionArn))
 	for _, s := range services {
-		add(deref(s.Svc.ServiceArn))
-		add(deref(s.Svc.ClusterArn))
+		add(ptr.Value(s.Svc.ServiceArn))
+		add(ptr.Value(s.Svc.ClusterArn))
 	}
-	add(deref(td.Def.TaskRoleArn)) // IAM ARNs carry an account but no Region
+	add(ptr.Value(td.Def.TaskRoleArn)) // IAM ARNs carry an account but no Region
 	for _, c := range td.Def.ContainerDefinitions {
-		if r := fleet.ParseImageRef(deref(c.Image)); r.IsECR() {
+		if r := fleet.ParseImageRef(ptr.Value(c.Image)); r.IsECR() {
 			if o.account == "" {
 				o.account = r.Account
 			}
@@ -48,12 +49,4 @@ func originOf(td *fleet.TaskDefinition, services []*fleet.Service) origin {
 		o.partition = "aws"
 	}
 	return o
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -3,6 +3,8 @@ package rewrite
 import (
 	"slices"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
@@ -42,7 +44,7 @@ func planReadOnly(p *plan, doc *jsonedit.Top, td *fleet.TaskDefinition) {
 	}
 	tags := make([]map[string]string, len(td.Tags))
 	for i, t := range td.Tags {
-		tags[i] = map[string]string{"key": deref(t.Key), "value": deref(t.Value)}
+		tags[i] = map[string]string{"key": ptr.Value(t.Key), "value": ptr.Value(t.Value)}
 	}
 	p.set("read-only-fields", "tags", tags, false, "the tags describe-task-definition returned beside the definition move into the request, so the new revision keeps them")
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
@@ -67,7 +69,7 @@ func (r *round) planRound(findings []analyzer.Finding) {
 // cascadeRole adds the execution role in the same round as a new awslogs
 // configuration, which would otherwise take one more audit to ask for it.
 func (r *round) cascadeRole() {
-	if r.p.seen["executionRoleArn"] || deref(r.td.Def.ExecutionRoleArn) != "" {
+	if r.p.seen["executionRoleArn"] || ptr.Value(r.td.Def.ExecutionRoleArn) != "" {
 		return
 	}
 	for _, e := range r.p.edits {
@@ -93,4 +95,4 @@ func containerIndex(path string) (int, bool) {
 	return i, err == nil
 }
 
-func registryOf(image *string) string { return fleet.ParseImageRef(deref(image)).Registry }
+func registryOf(image *string) string { return fleet.ParseImageRef(ptr.Value(image)).Registry }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
@@ -54,7 +56,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 			"FORCED: blockers remain (%s); this document was written only because of --force and will not run on Fargate as intended", strings.Join(b, ", "))})
 	}
 	platform := f.Platform(td)
-	ctx := &shared{family: deref(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows(),
+	ctx := &shared{family: ptr.Value(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows(),
 		osFamily: platform.Family, images: f.Image}
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 )
 
@@ -29,7 +31,7 @@ func (s *Server) ec2DescribeInstances(w http.ResponseWriter, req request, e *Est
 	var b strings.Builder
 	fmt.Fprintf(&b, `<DescribeInstancesResponse xmlns="%s"><requestId>fake</requestId><reservationSet>`, ec2XMLNS)
 	for _, in := range found {
-		fmt.Fprintf(&b, `<item><reservationId>r-%s</reservationId><ownerId>%s</ownerId><instancesSet><item>`, strings.TrimPrefix(deref(in.InstanceId), "i-"), req.account)
+		fmt.Fprintf(&b, `<item><reservationId>r-%s</reservationId><ownerId>%s</ownerId><instancesSet><item>`, strings.TrimPrefix(ptr.Value(in.InstanceId), "i-"), req.account)
 		writeInstanceXML(&b, in)
 		b.WriteString(`</item></instancesSet></item>`)
 	}
@@ -40,7 +42,7 @@ func (s *Server) ec2DescribeInstances(w http.ResponseWriter, req request, e *Est
 
 func findInstance(e *Estate, id string) (ec2types.Instance, bool) {
 	for _, in := range e.Instances {
-		if deref(in.InstanceId) == id {
+		if ptr.Value(in.InstanceId) == id {
 			return in, true
 		}
 	}
@@ -50,28 +52,28 @@ func findInstance(e *Estate, id string) (ec2types.Instance, bool) {
 // writeInstanceXML writes the instance members discovery reads, with EC2's
 // own XML element names (which differ from the SDK's Go names).
 func writeInstanceXML(b *strings.Builder, in ec2types.Instance) {
-	el(b, "instanceId", deref(in.InstanceId))
+	el(b, "instanceId", ptr.Value(in.InstanceId))
 	el(b, "instanceType", string(in.InstanceType))
 	el(b, "instanceLifecycle", string(in.InstanceLifecycle))
-	el(b, "subnetId", deref(in.SubnetId))
-	el(b, "vpcId", deref(in.VpcId))
-	el(b, "privateIpAddress", deref(in.PrivateIpAddress))
+	el(b, "subnetId", ptr.Value(in.SubnetId))
+	el(b, "vpcId", ptr.Value(in.VpcId))
+	el(b, "privateIpAddress", ptr.Value(in.PrivateIpAddress))
 	el(b, "architecture", string(in.Architecture))
 	el(b, "platform", string(in.Platform))
 	if in.Placement != nil {
 		fmt.Fprintf(b, "<placement>")
-		el(b, "availabilityZone", deref(in.Placement.AvailabilityZone))
+		el(b, "availabilityZone", ptr.Value(in.Placement.AvailabilityZone))
 		el(b, "tenancy", string(in.Placement.Tenancy))
 		b.WriteString("</placement>")
 	}
 	if in.State != nil {
-		fmt.Fprintf(b, "<instanceState><code>%d</code><name>%s</name></instanceState>", deref(in.State.Code), in.State.Name)
+		fmt.Fprintf(b, "<instanceState><code>%d</code><name>%s</name></instanceState>", ptr.Value(in.State.Code), in.State.Name)
 	}
 	b.WriteString("<groupSet>")
 	for _, g := range in.SecurityGroups {
 		b.WriteString("<item>")
-		el(b, "groupId", deref(g.GroupId))
-		el(b, "groupName", deref(g.GroupName))
+		el(b, "groupId", ptr.Value(g.GroupId))
+		el(b, "groupName", ptr.Value(g.GroupName))
 		b.WriteString("</item>")
 	}
 	b.WriteString("</groupSet>")
@@ -88,11 +90,11 @@ func (s *Server) ec2DescribeSubnets(w http.ResponseWriter, req request, e *Estat
 			return &apiError{code: "InvalidSubnetID.NotFound", msg: fmt.Sprintf("The subnet ID '%s' does not exist", id)}
 		}
 		b.WriteString("<item>")
-		el(&b, "subnetId", deref(sn.SubnetId))
-		el(&b, "vpcId", deref(sn.VpcId))
-		el(&b, "availabilityZone", deref(sn.AvailabilityZone))
-		el(&b, "cidrBlock", deref(sn.CidrBlock))
-		fmt.Fprintf(&b, "<availableIpAddressCount>%d</availableIpAddressCount>", deref(sn.AvailableIpAddressCount))
+		el(&b, "subnetId", ptr.Value(sn.SubnetId))
+		el(&b, "vpcId", ptr.Value(sn.VpcId))
+		el(&b, "availabilityZone", ptr.Value(sn.AvailabilityZone))
+		el(&b, "cidrBlock", ptr.Value(sn.CidrBlock))
+		fmt.Fprintf(&b, "<availableIpAddressCount>%d</availableIpAddressCount>", ptr.Value(sn.AvailableIpAddressCount))
 		b.WriteString("</item>")
 	}
 	b.WriteString(`</subnetSet></DescribeSubnetsResponse>`)
@@ -102,7 +104,7 @@ func (s *Server) ec2DescribeSubnets(w http.ResponseWriter, req request, e *Estat
 
 func findSubnet(e *Estate, id string) (ec2types.Subnet, bool) {
 	for _, sn := range e.Subnets {
-		if deref(sn.SubnetId) == id {
+		if ptr.Value(sn.SubnetId) == id {
 			return sn, true
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // ec2DescribeVolumes answers DescribeVolumes filtered by
@@ -28,14 +30,14 @@ func (s *Server) ec2DescribeVolumes(w http.ResponseWriter, req request, e *Estat
 	for _, v := range e.Volumes {
 		attached := false
 		for _, a := range v.Attachments {
-			attached = attached || slices.Contains(ids, deref(a.InstanceId))
+			attached = attached || slices.Contains(ids, ptr.Value(a.InstanceId))
 		}
 		if len(ids) > 0 && !attached {
 			continue
 		}
 		b.WriteString("<item>")
-		el(&b, "volumeId", deref(v.VolumeId))
-		fmt.Fprintf(&b, "<size>%d</size>", deref(v.Size))
+		el(&b, "volumeId", ptr.Value(v.VolumeId))
+		fmt.Fprintf(&b, "<size>%d</size>", ptr.Value(v.Size))
 		el(&b, "volumeType", string(v.VolumeType))
 		if v.Iops != nil {
 			fmt.Fprintf(&b, "<iops>%d</iops>", *v.Iops)
@@ -46,9 +48,9 @@ func (s *Server) ec2DescribeVolumes(w http.ResponseWriter, req request, e *Estat
 		b.WriteString("<attachmentSet>")
 		for _, a := range v.Attachments {
 			b.WriteString("<item>")
-			el(&b, "volumeId", deref(v.VolumeId))
-			el(&b, "instanceId", deref(a.InstanceId))
-			el(&b, "device", deref(a.Device))
+			el(&b, "volumeId", ptr.Value(v.VolumeId))
+			el(&b, "instanceId", ptr.Value(a.InstanceId))
+			el(&b, "device", ptr.Value(a.Device))
 			el(&b, "status", string(a.State))
 			b.WriteString("</item>")
 		}

@@ -3,6 +3,8 @@ package awsfake
 import (
 	"net/http"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
 )
 
@@ -36,7 +38,7 @@ func (s *Server) ecrDescribeImages(w http.ResponseWriter, req request, e *Estate
 
 func matchesImage(img ecrtypes.ImageDetail, ids []struct{ ImageTag, ImageDigest string }) bool {
 	for _, id := range ids {
-		if id.ImageDigest != "" && id.ImageDigest == deref(img.ImageDigest) {
+		if id.ImageDigest != "" && id.ImageDigest == ptr.Value(img.ImageDigest) {
 			return true
 		}
 		if id.ImageTag != "" && contains(img.ImageTags, id.ImageTag) {

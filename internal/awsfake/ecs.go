@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -64,7 +66,7 @@ func (s *Server) ecsListClusters(w http.ResponseWriter, req request, e *Estate) 
 	}
 	arns := make([]string, len(e.Clusters))
 	for i, c := range e.Clusters {
-		arns[i] = deref(c.ClusterArn)
+		arns[i] = ptr.Value(c.ClusterArn)
 	}
 	items, next, aerr := page(arns, in, ecsListMax)
 	if aerr != nil {
@@ -103,7 +105,7 @@ func (s *Server) ecsDescribeClusters(w http.ResponseWriter, req request, e *Esta
 func (s *Server) ecsListServices(w http.ResponseWriter, req request, e *Estate) *apiError {
 	items, next, aerr := listInCluster(req, e, ecsListServicesDefault, func(cluster string) (arns []string) {
 		for _, svc := range e.Services[cluster] {
-			arns = append(arns, deref(svc.ServiceArn))
+			arns = append(arns, ptr.Value(svc.ServiceArn))
 		}
 		return arns
 	})
@@ -128,7 +130,7 @@ func listInCluster(req request, e *Estate, max int, arnsOf func(cluster string) 
 	if !ok {
 		return nil, nil, clusterNotFound()
 	}
-	items, next, aerr := page(arnsOf(deref(c.ClusterName)), in, max)
+	items, next, aerr := page(arnsOf(ptr.Value(c.ClusterName)), in, max)
 	return nonNil(items), next, aerr
 }
 
@@ -154,8 +156,8 @@ func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Esta
 	}{Services: []ecstypes.Service{}, Failures: []ecstypes.Failure{}}
 	for _, want := range in.Services {
 		found := false
-		for _, svc := range e.Services[deref(c.ClusterName)] {
-			if deref(svc.ServiceArn) == want || deref(svc.ServiceName) == want {
+		for _, svc := range e.Services[ptr.Value(c.ClusterName)] {
+			if ptr.Value(svc.ServiceArn) == want || ptr.Value(svc.ServiceName) == want {
 				if !contains(in.Include, "TAGS") {
 					svc.Tags = nil
 				}
@@ -174,7 +176,7 @@ func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Esta
 func (s *Server) ecsListContainerInstances(w http.ResponseWriter, req request, e *Estate) *apiError {
 	items, next, aerr := listInCluster(req, e, ecsListMax, func(cluster string) (arns []string) {
 		for _, ci := range e.ContainerInstances[cluster] {
-			arns = append(arns, deref(ci.ContainerInstanceArn))
+			arns = append(arns, ptr.Value(ci.ContainerInstanceArn))
 		}
 		return arns
 	})
@@ -209,8 +211,8 @@ func (s *Server) ecsDescribeContainerInstances(w http.ResponseWriter, req reques
 	}{ContainerInstances: []ecstypes.ContainerInstance{}, Failures: []ecstypes.Failure{}}
 	for _, want := range in.ContainerInstances {
 		found := false
-		for _, ci := range e.ContainerInstances[deref(c.ClusterName)] {
-			if deref(ci.ContainerInstanceArn) == want {
+		for _, ci := range e.ContainerInstances[ptr.Value(c.ClusterName)] {
+			if ptr.Value(ci.ContainerInstanceArn) == want {
 				out.ContainerInstances = append(out.ContainerInstances, ci)
 				found = true
 			}
@@ -234,7 +236,7 @@ func (s *Server) ecsDescribeTaskDefinition(w http.ResponseWriter, req request, e
 	td, ok := e.TaskDefinitions[in.TaskDefinition]
 	if !ok {
 		for arn, cand := range e.TaskDefinitions {
-			if fmt.Sprintf("%s:%d", deref(cand.Def.Family), cand.Def.Revision) == in.TaskDefinition {
+			if fmt.Sprintf("%s:%d", ptr.Value(cand.Def.Family), cand.Def.Revision) == in.TaskDefinition {
 				td, ok = e.TaskDefinitions[arn], true
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // Estate is what one account holds in one region.
@@ -42,17 +43,9 @@ func NewEstate() *Estate {
 
 func (e *Estate) cluster(nameOrArn string) (ecstypes.Cluster, bool) {
 	for _, c := range e.Clusters {
-		if deref(c.ClusterName) == nameOrArn || deref(c.ClusterArn) == nameOrArn {
+		if ptr.Value(c.ClusterName) == nameOrArn || ptr.Value(c.ClusterArn) == nameOrArn {
 			return c, true
 		}
 	}
 	return ecstypes.Cluster{}, false
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

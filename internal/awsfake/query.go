@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 )
 
@@ -40,7 +42,7 @@ func (s *Server) elbDescribeTargetGroups(w http.ResponseWriter, req request, e *
 
 func findTargetGroup(e *Estate, arn string) (elbtypes.TargetGroup, bool) {
 	for _, tg := range e.TargetGroups {
-		if deref(tg.TargetGroupArn) == arn {
+		if ptr.Value(tg.TargetGroupArn) == arn {
 			return tg, true
 		}
 	}

@@ -3,7 +3,6 @@ package awsfake
 import (
 	"fmt"
 
-	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +10,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 )
 
 // DefaultAccount is the account any credentials map to unless they were

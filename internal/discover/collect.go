@@ -5,6 +5,8 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -32,7 +34,7 @@ func (c *collector) addCluster(cl ecstypes.Cluster) {
 	raw := mustEncode(cl, awsjson.ECSCLI)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.f.Clusters = append(c.f.Clusters, &fleet.Cluster{Name: deref(cl.ClusterName), Detail: &cl, DetailDoc: fleet.Doc{Raw: raw}})
+	c.f.Clusters = append(c.f.Clusters, &fleet.Cluster{Name: ptr.Value(cl.ClusterName), Detail: &cl, DetailDoc: fleet.Doc{Raw: raw}})
 }
 
 func (c *collector) addService(s ecstypes.Service) {
@@ -114,28 +116,32 @@ func (c *collector) fleet() (*fleet.Fleet, []fleet.Diagnostic) {
 
 func (c *collector) sort() {
 	sort.Slice(c.f.TaskDefinitions, func(i, j int) bool {
-		return deref(c.f.TaskDefinitions[i].Def.TaskDefinitionArn) < deref(c.f.TaskDefinitions[j].Def.TaskDefinitionArn)
+		return ptr.Value(c.f.TaskDefinitions[i].Def.TaskDefinitionArn) < ptr.Value(c.f.TaskDefinitions[j].Def.TaskDefinitionArn)
 	})
 	sort.Slice(c.f.Services, func(i, j int) bool {
-		return deref(c.f.Services[i].Svc.ServiceArn) < deref(c.f.Services[j].Svc.ServiceArn)
+		return ptr.Value(c.f.Services[i].Svc.ServiceArn) < ptr.Value(c.f.Services[j].Svc.ServiceArn)
 	})
 	sort.Slice(c.f.Clusters, func(i, j int) bool {
-		return deref(c.f.Clusters[i].Detail.ClusterArn) < deref(c.f.Clusters[j].Detail.ClusterArn)
+		return ptr.Value(c.f.Clusters[i].Detail.ClusterArn) < ptr.Value(c.f.Clusters[j].Detail.ClusterArn)
 	})
 	sort.Slice(c.f.ContainerInstances, func(i, j int) bool {
-		return deref(c.f.ContainerInstances[i].CI.ContainerInstanceArn) < deref(c.f.ContainerInstances[j].CI.ContainerInstanceArn)
+		return ptr.Value(c.f.ContainerInstances[i].CI.ContainerInstanceArn) < ptr.Value(c.f.ContainerInstances[j].CI.ContainerInstanceArn)
 	})
 	sort.Slice(c.f.Instances, func(i, j int) bool {
-		return deref(c.f.Instances[i].EC2.InstanceId) < deref(c.f.Instances[j].EC2.InstanceId)
+		return ptr.Value(c.f.Instances[i].EC2.InstanceId) < ptr.Value(c.f.Instances[j].EC2.InstanceId)
 	})
-	sort.Slice(c.f.Subnets, func(i, j int) bool { return deref(c.f.Subnets[i].EC2.SubnetId) < deref(c.f.Subnets[j].EC2.SubnetId) })
-	sort.Slice(c.f.Volumes, func(i, j int) bool { return deref(c.f.Volumes[i].EC2.VolumeId) < deref(c.f.Volumes[j].EC2.VolumeId) })
+	sort.Slice(c.f.Subnets, func(i, j int) bool {
+		return ptr.Value(c.f.Subnets[i].EC2.SubnetId) < ptr.Value(c.f.Subnets[j].EC2.SubnetId)
+	})
+	sort.Slice(c.f.Volumes, func(i, j int) bool {
+		return ptr.Value(c.f.Volumes[i].EC2.VolumeId) < ptr.Value(c.f.Volumes[j].EC2.VolumeId)
+	})
 	sort.Slice(c.f.Images, func(i, j int) bool {
-		return deref(c.f.Images[i].Detail.RepositoryName)+deref(c.f.Images[i].Detail.ImageDigest) <
-			deref(c.f.Images[j].Detail.RepositoryName)+deref(c.f.Images[j].Detail.ImageDigest)
+		return ptr.Value(c.f.Images[i].Detail.RepositoryName)+ptr.Value(c.f.Images[i].Detail.ImageDigest) <
+			ptr.Value(c.f.Images[j].Detail.RepositoryName)+ptr.Value(c.f.Images[j].Detail.ImageDigest)
 	})
 	sort.Slice(c.f.TargetGroups, func(i, j int) bool {
-		return deref(c.f.TargetGroups[i].TG.TargetGroupArn) < deref(c.f.TargetGroups[j].TG.TargetGroupArn)
+		return ptr.Value(c.f.TargetGroups[i].TG.TargetGroupArn) < ptr.Value(c.f.TargetGroups[j].TG.TargetGroupArn)
 	})
 	sort.Slice(c.f.Metrics, func(i, j int) bool { return c.f.Metrics[i].ServiceArn < c.f.Metrics[j].ServiceArn })
 	sort.Slice(c.f.Gaps, func(i, j int) bool {
@@ -150,12 +156,4 @@ func mustEncode(v any, s awsjson.Style) []byte {
 		panic(err)
 	}
 	return b
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -121,11 +123,11 @@ func (b *builder) addTaskDefinition(td *TaskDefinition) {
 }
 
 func (b *builder) addService(s *Service) {
-	s.Cluster = ClusterName(deref(s.Svc.ClusterArn))
+	s.Cluster = ClusterName(ptr.Value(s.Svc.ClusterArn))
 	identifyService(s, b.def)
-	id := deref(s.Svc.ServiceArn)
+	id := ptr.Value(s.Svc.ServiceArn)
 	if id == "" {
-		id = s.Cluster + "/" + deref(s.Svc.ServiceName)
+		id = s.Cluster + "/" + ptr.Value(s.Svc.ServiceName)
 	}
 	k := key{s.Identity, id}
 	if !addOnce(b, b.services, &b.fleet.Services, "service", k, k, s) {
@@ -144,14 +146,14 @@ func (b *builder) addService(s *Service) {
 func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
 	identifyContainerInstance(ci)
 	// A repeated container instance would count its capacity twice.
-	if arn := deref(ci.CI.ContainerInstanceArn); arn != "" {
+	if arn := ptr.Value(ci.CI.ContainerInstanceArn); arn != "" {
 		k := key{ci.Identity, arn}
 		if !addOnce(b, b.cis, nil, "container instance", k, key{name: arn}, ci) {
 			return
 		}
 	}
 	if cluster == "" {
-		cluster = containerInstanceCluster(deref(ci.CI.ContainerInstanceArn))
+		cluster = containerInstanceCluster(ptr.Value(ci.CI.ContainerInstanceArn))
 	}
 	if cluster == "" {
 		b.diags = append(b.diags, Diagnostic{File: ci.Doc.Source.File, Path: ci.Doc.Source.Path, Level: LevelWarning,
@@ -163,15 +165,15 @@ func (b *builder) addContainerInstance(ci *ContainerInstance, cluster string) {
 
 func (b *builder) addInstance(in *Instance, owner string) {
 	identifyInstance(in, owner)
-	k := key{in.Identity, deref(in.EC2.InstanceId)}
+	k := key{in.Identity, ptr.Value(in.EC2.InstanceId)}
 	addOnce(b, b.instances, &b.fleet.Instances, "EC2 instance", k, k, in)
 }
 
 func (b *builder) addImage(img *Image) {
 	identifyImage(img)
 	d := img.Detail
-	if dg := deref(d.ImageDigest); dg != "" {
-		k := key{img.Identity, deref(d.RegistryId) + "/" + deref(d.RepositoryName) + "@" + dg}
+	if dg := ptr.Value(d.ImageDigest); dg != "" {
+		k := key{img.Identity, ptr.Value(d.RegistryId) + "/" + ptr.Value(d.RepositoryName) + "@" + dg}
 		if !addOnce(b, b.images, nil, "image", k, key{name: k.name}, img) {
 			return
 		}
@@ -181,28 +183,28 @@ func (b *builder) addImage(img *Image) {
 
 func (b *builder) addTargetGroup(tg *TargetGroup) {
 	identifyTargetGroup(tg)
-	k := key{tg.Identity, deref(tg.TG.TargetGroupArn)}
+	k := key{tg.Identity, ptr.Value(tg.TG.TargetGroupArn)}
 	addOnce(b, b.tgs, &b.fleet.TargetGroups, "target group", k, key{name: k.name}, tg)
 }
 
 func (b *builder) addVolume(v *Volume) {
 	identifyVolume(v)
-	k := key{v.Identity, deref(v.EC2.VolumeId)}
+	k := key{v.Identity, ptr.Value(v.EC2.VolumeId)}
 	addOnce(b, b.volumes, &b.fleet.Volumes, "volume", k, k, v)
 }
 
 func (b *builder) addSubnet(sn *Subnet) {
 	identifySubnet(sn)
-	k := key{sn.Identity, deref(sn.EC2.SubnetId)}
+	k := key{sn.Identity, ptr.Value(sn.EC2.SubnetId)}
 	addOnce(b, b.subnets, &b.fleet.Subnets, "subnet", k, k, sn)
 }
 
 func (b *builder) addClusterDetail(c *ecstypes.Cluster, doc Doc) {
-	name := deref(c.ClusterName)
+	name := ptr.Value(c.ClusterName)
 	if name == "" {
-		name = ClusterName(deref(c.ClusterArn))
+		name = ClusterName(ptr.Value(c.ClusterArn))
 	}
-	id := IdentityOf(deref(c.ClusterArn))
+	id := IdentityOf(ptr.Value(c.ClusterArn))
 	cl := b.cluster(id, name)
 	if cl.Detail != nil {
 		b.duplicate("cluster", key{id, name}, cl.DetailDoc.Source, doc.Source)
@@ -229,12 +231,12 @@ func (b *builder) link() {
 	}
 	for _, s := range b.fleet.Services {
 		s.TaskDef = b.lookupTaskDef(s)
-		s.Metrics = metrics[deref(s.Svc.ServiceArn)]
+		s.Metrics = metrics[ptr.Value(s.Svc.ServiceArn)]
 		c := b.cluster(s.Identity, s.Cluster)
 		c.Services = append(c.Services, s)
 	}
 	for _, ci := range b.fleet.ContainerInstances {
-		ci.Instance, _ = find(b.instances, ci.Identity, deref(ci.CI.Ec2InstanceId))
+		ci.Instance, _ = find(b.instances, ci.Identity, ptr.Value(ci.CI.Ec2InstanceId))
 		if ci.Cluster != "" {
 			c := b.cluster(ci.Identity, ci.Cluster)
 			c.ContainerInstances = append(c.ContainerInstances, ci)
@@ -297,7 +299,7 @@ func sortByKey(tds []*TaskDefinition) {
 // in the service's own account and region (the ARN's, when the service
 // names one); a register-shaped input without a revision matches its family.
 func (b *builder) lookupTaskDef(s *Service) *TaskDefinition {
-	ref := deref(s.Svc.TaskDefinition)
+	ref := ptr.Value(s.Svc.TaskDefinition)
 	id := IdentityOf(ref)
 	if id.IsZero() {
 		id = s.Identity
@@ -311,12 +313,4 @@ func (b *builder) lookupTaskDef(s *Service) *TaskDefinition {
 		return td
 	}
 	return nil
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -3,6 +3,8 @@ package fleet
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // The demo fleet in examples/ reads without a diagnostic, and every
@@ -18,8 +20,8 @@ func TestDemoFleetIsCleanAndLinked(t *testing.T) {
 			t.Errorf("service %s/%s: task definition %s is not in the demo", s.Cluster, s.Name(), s.TaskDefinitionKey())
 		}
 		for _, lb := range s.Svc.LoadBalancers {
-			if f.TargetGroup(deref(lb.TargetGroupArn)) == nil {
-				t.Errorf("service %s: target group %s is not in the demo", s.Name(), deref(lb.TargetGroupArn))
+			if f.TargetGroup(ptr.Value(lb.TargetGroupArn)) == nil {
+				t.Errorf("service %s: target group %s is not in the demo", s.Name(), ptr.Value(lb.TargetGroupArn))
 			}
 		}
 		if nc := s.Svc.NetworkConfiguration; nc != nil && nc.AwsvpcConfiguration != nil {
@@ -37,7 +39,7 @@ func TestDemoFleetIsCleanAndLinked(t *testing.T) {
 	}
 	for _, ci := range f.ContainerInstances {
 		if ci.Instance == nil {
-			t.Errorf("container instance %s: EC2 instance %s is not in the demo", deref(ci.CI.ContainerInstanceArn), deref(ci.CI.Ec2InstanceId))
+			t.Errorf("container instance %s: EC2 instance %s is not in the demo", ptr.Value(ci.CI.ContainerInstanceArn), ptr.Value(ci.CI.Ec2InstanceId))
 		}
 	}
 }

@@ -3,6 +3,8 @@ package fleet
 import (
 	"sort"
 	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // Hosts is what the container instances of the clusters that run a task
@@ -92,8 +94,8 @@ func (h *Hosts) addOS(os, src string) {
 
 func (h *Hosts) add(ci *ContainerInstance) {
 	for _, a := range ci.CI.Attributes {
-		v := strings.TrimSpace(deref(a.Value))
-		switch deref(a.Name) {
+		v := strings.TrimSpace(ptr.Value(a.Value))
+		switch ptr.Value(a.Name) {
 		case "ecs.cpu-architecture":
 			h.Archs[NormArch(v)] = true
 		case "ecs.os-type":
@@ -111,7 +113,7 @@ func (h *Hosts) add(ci *ContainerInstance) {
 	if strings.EqualFold(string(ci.Instance.EC2.Platform), "windows") {
 		h.addOS("windows", "EC2 Platform windows")
 	}
-	switch d := deref(ci.Instance.EC2.PlatformDetails); {
+	switch d := ptr.Value(ci.Instance.EC2.PlatformDetails); {
 	case strings.Contains(strings.ToLower(d), "windows"):
 		h.addOS("windows", "EC2 PlatformDetails "+d)
 	case strings.Contains(strings.ToLower(d), "linux"): // "Linux/UNIX", "Red Hat Enterprise Linux", "SUSE Linux", …

@@ -1,5 +1,7 @@
 package fleet
 
+import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 // The functions below decide each object's account and region from what
 // its own document says, once, when the fleet is built; every lookup and
 // every output uses the result.
@@ -8,7 +10,7 @@ func identifyTaskDefinition(td *TaskDefinition, def Identity) {
 	if !td.Identity.IsZero() {
 		return
 	}
-	td.Identity = IdentityOf(deref(td.Def.TaskDefinitionArn))
+	td.Identity = IdentityOf(ptr.Value(td.Def.TaskDefinitionArn))
 	if td.Identity.IsZero() && !def.IsZero() {
 		td.Identity, td.IdentityAssumed = def, true
 	}
@@ -18,7 +20,7 @@ func identifyService(s *Service, def Identity) {
 	if !s.Identity.IsZero() {
 		return
 	}
-	s.Identity = firstIdentity(deref(s.Svc.ServiceArn), deref(s.Svc.ClusterArn), deref(s.Svc.TaskDefinition))
+	s.Identity = firstIdentity(ptr.Value(s.Svc.ServiceArn), ptr.Value(s.Svc.ClusterArn), ptr.Value(s.Svc.TaskDefinition))
 	if s.Identity.IsZero() && !def.IsZero() {
 		s.Identity, s.IdentityAssumed = def, true
 	}
@@ -26,7 +28,7 @@ func identifyService(s *Service, def Identity) {
 
 func identifyContainerInstance(ci *ContainerInstance) {
 	if ci.Identity.IsZero() {
-		ci.Identity = IdentityOf(deref(ci.CI.ContainerInstanceArn))
+		ci.Identity = IdentityOf(ptr.Value(ci.CI.ContainerInstanceArn))
 	}
 }
 
@@ -35,20 +37,20 @@ func identifyContainerInstance(ci *ContainerInstance) {
 func identifyInstance(in *Instance, owner string) {
 	var zone string
 	if in.EC2.Placement != nil {
-		zone = deref(in.EC2.Placement.AvailabilityZone)
+		zone = ptr.Value(in.EC2.Placement.AvailabilityZone)
 	}
 	in.Identity = in.Identity.or(Identity{Account: owner, Region: RegionOfZone(zone)})
 }
 
 func identifyImage(img *Image) {
 	if img.Identity.IsZero() {
-		img.Identity.Account = deref(img.Detail.RegistryId)
+		img.Identity.Account = ptr.Value(img.Detail.RegistryId)
 	}
 }
 
 func identifyTargetGroup(tg *TargetGroup) {
 	if tg.Identity.IsZero() {
-		tg.Identity = IdentityOf(deref(tg.TG.TargetGroupArn))
+		tg.Identity = IdentityOf(ptr.Value(tg.TG.TargetGroupArn))
 	}
 }
 
@@ -56,9 +58,9 @@ func identifySubnet(sn *Subnet) {
 	if !sn.Identity.IsZero() {
 		return
 	}
-	sn.Identity = IdentityOf(deref(sn.EC2.SubnetArn))
+	sn.Identity = IdentityOf(ptr.Value(sn.EC2.SubnetArn))
 	if sn.Identity.IsZero() {
-		sn.Identity = Identity{Account: deref(sn.EC2.OwnerId), Region: RegionOfZone(deref(sn.EC2.AvailabilityZone))}
+		sn.Identity = Identity{Account: ptr.Value(sn.EC2.OwnerId), Region: RegionOfZone(ptr.Value(sn.EC2.AvailabilityZone))}
 	}
 }
 
@@ -67,7 +69,7 @@ func identifySubnet(sn *Subnet) {
 // any account in that region (see Identity.matches).
 func identifyVolume(v *Volume) {
 	if v.Identity.IsZero() {
-		v.Identity.Region = RegionOfZone(deref(v.EC2.AvailabilityZone))
+		v.Identity.Region = RegionOfZone(ptr.Value(v.EC2.AvailabilityZone))
 	}
 }
 
@@ -78,7 +80,7 @@ func identifyCluster(c *Cluster) {
 		return
 	}
 	if c.Detail != nil {
-		c.Identity = IdentityOf(deref(c.Detail.ClusterArn))
+		c.Identity = IdentityOf(ptr.Value(c.Detail.ClusterArn))
 	}
 	for _, s := range c.Services {
 		if c.Identity.IsZero() {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/fleettest"
 )
 
@@ -36,7 +38,7 @@ func TestMultiRegionIdentity(t *testing.T) {
 		}
 		for _, ci := range c.ContainerInstances {
 			if ci.Instance == nil || ci.Instance.Identity != c.Identity {
-				t.Errorf("container instance %s of %s: instance %+v, want one in the same account and region", deref(ci.CI.ContainerInstanceArn), c.Identity, ci.Instance)
+				t.Errorf("container instance %s of %s: instance %+v, want one in the same account and region", ptr.Value(ci.CI.ContainerInstanceArn), c.Identity, ci.Instance)
 			}
 		}
 		if h := f.clusterHosts(c); h.Instances != 6 {
@@ -155,7 +157,7 @@ func TestMultiRegionSnapshotRoundTrip(t *testing.T) {
 	}
 	for _, ci := range back.ContainerInstances {
 		if ci.Instance == nil || ci.Instance.Identity != ci.Identity {
-			t.Errorf("container instance %s in %s: instance %+v", deref(ci.CI.ContainerInstanceArn), ci.Identity, ci.Instance)
+			t.Errorf("container instance %s in %s: instance %+v", ptr.Value(ci.CI.ContainerInstanceArn), ci.Identity, ci.Instance)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 const shapesDir = "testdata/shapes"
@@ -102,11 +104,11 @@ func TestDescribeTaskDefinitionWithWrapperAndTags(t *testing.T) {
 	if td.Doc.Source.Path != "taskDefinition" || !strings.HasPrefix(strings.TrimSpace(string(td.Doc.Raw)), "{") {
 		t.Errorf("Doc = %s at %q, want the taskDefinition member", td.Doc.Raw[:20], td.Doc.Source.Path)
 	}
-	if len(td.Tags) != 1 || deref(td.Tags[0].Key) != "team" || deref(td.Tags[0].Value) != "web" {
+	if len(td.Tags) != 1 || ptr.Value(td.Tags[0].Key) != "team" || ptr.Value(td.Tags[0].Value) != "web" {
 		t.Errorf("Tags = %+v", td.Tags)
 	}
 	cd := td.Def.ContainerDefinitions[0]
-	if deref(cd.Memory) != 512 || cd.PortMappings[0].HostPort == nil || *cd.PortMappings[0].HostPort != 0 {
+	if ptr.Value(cd.Memory) != 512 || cd.PortMappings[0].HostPort == nil || *cd.PortMappings[0].HostPort != 0 {
 		t.Errorf("container not decoded: %+v", cd)
 	}
 	if td.Def.RegisteredAt == nil || td.Def.RegisteredAt.Year() != 2025 {
@@ -128,10 +130,10 @@ func TestRegisterShape(t *testing.T) {
 		t.Errorf("Registerable = %v, path %q; want true and the whole file", td.Registerable, td.Doc.Source.Path)
 	}
 	// A number where the API wants a string is read as that string.
-	if deref(td.Def.Cpu) != "256" || deref(td.Def.Memory) != "512" {
-		t.Errorf("cpu %q memory %q", deref(td.Def.Cpu), deref(td.Def.Memory))
+	if ptr.Value(td.Def.Cpu) != "256" || ptr.Value(td.Def.Memory) != "512" {
+		t.Errorf("cpu %q memory %q", ptr.Value(td.Def.Cpu), ptr.Value(td.Def.Memory))
 	}
-	if len(td.Tags) != 1 || deref(td.Tags[0].Key) != "owner" {
+	if len(td.Tags) != 1 || ptr.Value(td.Tags[0].Key) != "owner" {
 		t.Errorf("Tags = %+v", td.Tags)
 	}
 }
@@ -181,15 +183,15 @@ func TestLookups(t *testing.T) {
 	if web.Name() != "web" {
 		t.Fatalf("services not sorted by name: %s", web.Name())
 	}
-	tg := f.TargetGroup(deref(web.Svc.LoadBalancers[0].TargetGroupArn))
+	tg := f.TargetGroup(ptr.Value(web.Svc.LoadBalancers[0].TargetGroupArn))
 	if tg == nil || string(tg.TG.TargetType) != "instance" {
 		t.Errorf("target group = %+v", tg)
 	}
-	if sn := f.Subnet(testID, "subnet-0a1b2c3d"); sn == nil || deref(sn.EC2.AvailableIpAddressCount) != 250 {
+	if sn := f.Subnet(testID, "subnet-0a1b2c3d"); sn == nil || ptr.Value(sn.EC2.AvailableIpAddressCount) != 250 {
 		t.Errorf("subnet = %+v", sn)
 	}
-	img := f.Image(deref(f.TaskDefinition(testID, "web:3").Def.ContainerDefinitions[0].Image))
-	if img == nil || deref(img.Detail.ImageSizeInBytes) != 52428800 {
+	img := f.Image(ptr.Value(f.TaskDefinition(testID, "web:3").Def.ContainerDefinitions[0].Image))
+	if img == nil || ptr.Value(img.Detail.ImageSizeInBytes) != 52428800 {
 		t.Errorf("image = %+v", img)
 	}
 	if f.Image("alpine:3.20") != nil || f.Subnet(testID, "subnet-none") != nil || f.TargetGroup("arn:none") != nil {

@@ -3,6 +3,8 @@ package fleet
 import (
 	"strconv"
 	"sync"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // index holds the lookups built when the fleet is linked, and those built
@@ -25,7 +27,7 @@ type index struct {
 // Key is the task definition's "family:revision", or "family" when the input
 // carried no revision (the register-task-definition shape).
 func (td *TaskDefinition) Key() string {
-	family := deref(td.Def.Family)
+	family := ptr.Value(td.Def.Family)
 	if family == "" || td.Def.Revision == 0 {
 		return family
 	}
@@ -33,11 +35,13 @@ func (td *TaskDefinition) Key() string {
 }
 
 // Name is the service's name.
-func (s *Service) Name() string { return deref(s.Svc.ServiceName) }
+func (s *Service) Name() string { return ptr.Value(s.Svc.ServiceName) }
 
 // TaskDefinitionKey is the family:revision the service runs, whether or not
 // the inputs held that task definition.
-func (s *Service) TaskDefinitionKey() string { return TaskDefinitionKey(deref(s.Svc.TaskDefinition)) }
+func (s *Service) TaskDefinitionKey() string {
+	return TaskDefinitionKey(ptr.Value(s.Svc.TaskDefinition))
+}
 
 // TaskDefinition looks up a task definition by family:revision in the
 // account and region id (see Identity for inputs that name none).
@@ -126,12 +130,12 @@ func (f *Fleet) Image(ref string) *Image {
 
 func imageKeys(img *Image) []string {
 	d := img.Detail
-	base := deref(d.RegistryId) + "/" + deref(d.RepositoryName)
+	base := ptr.Value(d.RegistryId) + "/" + ptr.Value(d.RepositoryName)
 	var keys []string
 	for _, t := range d.ImageTags {
 		keys = append(keys, base+":"+t)
 	}
-	if dg := deref(d.ImageDigest); dg != "" {
+	if dg := ptr.Value(d.ImageDigest); dg != "" {
 		keys = append(keys, base+"@"+dg)
 	}
 	return keys
@@ -142,7 +146,7 @@ func (b *builder) newIndex() *index {
 	for _, v := range b.fleet.Volumes {
 		identifyVolume(v) // a fleet assembled by hand
 		for _, a := range v.EC2.Attachments {
-			if id := deref(a.InstanceId); id != "" {
+			if id := ptr.Value(a.InstanceId); id != "" {
 				k := key{v.Identity, id}
 				volumesOf[k] = append(volumesOf[k], v)
 			}
@@ -172,11 +176,11 @@ func (f *Fleet) lookup() *index {
 		}
 		for _, in := range f.Instances {
 			identifyInstance(in, "")
-			b.instances[key{in.Identity, deref(in.EC2.InstanceId)}] = in
+			b.instances[key{in.Identity, ptr.Value(in.EC2.InstanceId)}] = in
 		}
 		for _, tg := range f.TargetGroups {
 			identifyTargetGroup(tg)
-			b.tgs[key{tg.Identity, deref(tg.TG.TargetGroupArn)}] = tg
+			b.tgs[key{tg.Identity, ptr.Value(tg.TG.TargetGroupArn)}] = tg
 		}
 		for _, img := range f.Images {
 			identifyImage(img)
@@ -187,7 +191,7 @@ func (f *Fleet) lookup() *index {
 		}
 		for _, sn := range f.Subnets {
 			identifySubnet(sn)
-			b.subnets[key{sn.Identity, deref(sn.EC2.SubnetId)}] = sn
+			b.subnets[key{sn.Identity, ptr.Value(sn.EC2.SubnetId)}] = sn
 		}
 		f.index = b.newIndex()
 	})

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // A fleet's lookups may be read from many goroutines with no warm-up: the
@@ -21,7 +23,7 @@ func TestLookupsInParallel(t *testing.T) {
 	look := func(f *Fleet, td *TaskDefinition) seen {
 		s := seen{hosts: f.HostsOf(td), windows: f.IsWindows(td), users: len(f.ServicesUsing(td))}
 		if len(td.Def.ContainerDefinitions) > 0 {
-			s.image = f.Image(deref(td.Def.ContainerDefinitions[0].Image))
+			s.image = f.Image(ptr.Value(td.Def.ContainerDefinitions[0].Image))
 		}
 		return s
 	}

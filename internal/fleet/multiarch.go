@@ -1,6 +1,10 @@
 package fleet
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+)
 
 // MultiArch is what the inputs say about whether an image is a
 // multi-architecture image (an image index listing one image per platform).
@@ -32,7 +36,7 @@ func (f *Fleet) ImageMultiArch(ref string) MultiArch {
 	if img == nil {
 		return MultiArchUnknown
 	}
-	mt := strings.ToLower(strings.TrimSpace(deref(img.Detail.ImageManifestMediaType)))
+	mt := strings.ToLower(strings.TrimSpace(ptr.Value(img.Detail.ImageManifestMediaType)))
 	mt, _, _ = strings.Cut(mt, ";")
 	switch {
 	case mt == "":
@@ -51,7 +55,7 @@ func (f *Fleet) AllMultiArch(td *TaskDefinition) bool {
 		return false
 	}
 	for _, c := range cs {
-		if f.ImageMultiArch(deref(c.Image)) != MultiArchIndex {
+		if f.ImageMultiArch(ptr.Value(c.Image)) != MultiArchIndex {
 			return false
 		}
 	}

@@ -1,6 +1,10 @@
 package fleet
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 // Fargate capacity provider names; they exist in every account.
 const (
@@ -46,7 +50,7 @@ func LaunchesOnFargate(lt ecstypes.LaunchType, strategy []ecstypes.CapacityProvi
 		return true
 	}
 	for _, it := range strategy {
-		if !IsFargateProvider(deref(it.CapacityProvider)) {
+		if !IsFargateProvider(ptr.Value(it.CapacityProvider)) {
 			return false
 		}
 	}

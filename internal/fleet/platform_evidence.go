@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -84,7 +86,7 @@ func hasDrivePath(s string) bool {
 func windowsImageEvidence(td *TaskDefinition) []string {
 	var ev []string
 	for _, c := range td.Def.ContainerDefinitions {
-		if img := deref(c.Image); isWindowsImage(img) {
+		if img := ptr.Value(c.Image); isWindowsImage(img) {
 			ev = append(ev, "image "+img+" is a Windows image")
 		}
 	}
@@ -105,7 +107,7 @@ func windowsCommandEvidence(td *TaskDefinition) []string {
 		}
 	}
 	for i, v := range td.Def.Volumes {
-		if v.Host != nil && isWindowsCommand(deref(v.Host.SourcePath)) {
+		if v.Host != nil && isWindowsCommand(ptr.Value(v.Host.SourcePath)) {
 			ev = append(ev, "volumes["+strconv.Itoa(i)+"].host.sourcePath is a Windows path")
 		}
 	}
@@ -124,11 +126,11 @@ func containerStrings(c *ecstypes.ContainerDefinition) []fieldText {
 	for _, s := range c.Command {
 		out = append(out, fieldText{"command", s})
 	}
-	if w := deref(c.WorkingDirectory); w != "" {
+	if w := ptr.Value(c.WorkingDirectory); w != "" {
 		out = append(out, fieldText{"workingDirectory", w})
 	}
 	for _, m := range c.MountPoints {
-		out = append(out, fieldText{"mountPoints.containerPath", deref(m.ContainerPath)})
+		out = append(out, fieldText{"mountPoints.containerPath", ptr.Value(m.ContainerPath)})
 	}
 	if c.HealthCheck != nil {
 		for _, s := range c.HealthCheck.Command {
@@ -178,7 +180,7 @@ func windowsFamily(td *TaskDefinition, h Hosts) (family string, guessed bool) {
 	}
 	editions, versions := map[string]bool{}, map[string]bool{}
 	for _, c := range td.Def.ContainerDefinitions {
-		img := strings.ToLower(deref(c.Image))
+		img := strings.ToLower(ptr.Value(c.Image))
 		if !isWindowsImage(img) {
 			continue
 		}

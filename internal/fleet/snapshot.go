@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // SnapshotSchemaVersion is the snapshot format this build reads and writes;
@@ -113,7 +115,7 @@ type tagJSON struct {
 func tagsJSON(td *TaskDefinition) []tagJSON {
 	out := make([]tagJSON, len(td.Tags))
 	for i, t := range td.Tags {
-		out[i] = tagJSON{deref(t.Key), deref(t.Value)}
+		out[i] = tagJSON{ptr.Value(t.Key), ptr.Value(t.Value)}
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
@@ -61,8 +63,8 @@ func TestStrictDecodeFallsBack(t *testing.T) {
 		t.Fatalf("task definition not loaded: %v", diags)
 	}
 	def := f.TaskDefinitions[0].Def
-	if deref(def.Cpu) != "256" || def.RegisteredAt == nil || len(def.ContainerDefinitions) != 1 {
-		t.Errorf("fallback decode lost values: cpu %q, registeredAt %v", deref(def.Cpu), def.RegisteredAt)
+	if ptr.Value(def.Cpu) != "256" || def.RegisteredAt == nil || len(def.ContainerDefinitions) != 1 {
+		t.Errorf("fallback decode lost values: cpu %q, registeredAt %v", ptr.Value(def.Cpu), def.RegisteredAt)
 	}
 	if len(diags) != 1 || diags[0].Path != "taskDefinition.newField" {
 		t.Errorf("want one warning for taskDefinition.newField, got %v", diags)

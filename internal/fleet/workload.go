@@ -3,6 +3,8 @@ package fleet
 import (
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -80,13 +82,13 @@ func Workloads(def *ecstypes.TaskDefinition) []Workload {
 	}
 	var out []Workload
 	for _, c := range def.ContainerDefinitions {
-		image := deref(c.Image)
+		image := ptr.Value(c.Image)
 		ref := ParseImageRef(strings.ToLower(image))
 		repo := strings.TrimPrefix(ref.Repository, "library/")
 		last := repo[strings.LastIndexByte(repo, '/')+1:]
 		for _, k := range knownWorkloads {
 			if k.match(repo, last, ref.Tag) {
-				out = append(out, Workload{Kind: k.kind, Product: k.product, Name: k.name, Container: deref(c.Name), Image: image})
+				out = append(out, Workload{Kind: k.kind, Product: k.product, Name: k.name, Container: ptr.Value(c.Name), Image: image})
 				break
 			}
 		}
