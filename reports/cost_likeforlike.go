@@ -106,6 +106,11 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].AfterMoveMonthly)})
 	}
 	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
+	if len(l.Compared) == 0 && len(l.LeftOut) > 0 {
+		// Nothing compared: the option is unknown, not a saving of 0.00
+		// (the left-out clusters say what fills it).
+		r.EC2Monthly, r.FargateMonthly, r.SavingsMonthly = Amount{}, Amount{}, Amount{}
+	}
 	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
 	for _, o := range l.LeftOut {
 		r.LeftOut = append(r.LeftOut, LeftOutRow{Account: o.Where.Account, Region: o.Where.Region, Cluster: o.Cluster, Services: o.Services, Reasons: nonNil(o.Reasons)})

@@ -42,9 +42,11 @@ func TestDemoFleetCostGoldens(t *testing.T) {
 func TestDemoFleetLikeForLike(t *testing.T) {
 	out, _ := costDemo(t, "json")
 	type scope struct {
-		Clusters   []string
-		EC2Monthly *string
-		LeftOut    []struct {
+		Clusters       []string
+		EC2Monthly     *string
+		FargateMonthly *string
+		SavingsMonthly *string
+		LeftOut        []struct {
 			Cluster string
 			Reasons []string
 		}
@@ -108,6 +110,10 @@ func TestDemoFleetLikeForLike(t *testing.T) {
 		if _, ok := want[option]; !ok {
 			if len(l.Clusters) != 0 || len(l.LeftOut) == 0 || !strings.Contains(strings.Join(l.LeftOut[0].Reasons, ";"), "EC2 Compute Savings Plan") {
 				t.Errorf("%s: compares %v, left out %+v; want none compared, naming the EC2 Compute Savings Plan rate", option, l.Clusters, l.LeftOut)
+			}
+			// An option that compares nothing is unknown (null), not 0.00.
+			if l.EC2Monthly != nil || l.FargateMonthly != nil || l.SavingsMonthly != nil {
+				t.Errorf("%s: compares no cluster, yet EC2 %v, Fargate %v, saving %v; want null", option, l.EC2Monthly, l.FargateMonthly, l.SavingsMonthly)
 			}
 		}
 	}
