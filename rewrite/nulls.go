@@ -20,5 +20,5 @@ func stripNulls(doc []byte) ([]byte, []Change, error) {
 	for _, n := range nulls {
 		p.remove("null-members", n.String(), false, nullMessage)
 	}
-	return p.apply(jsonedit.ListTop(doc))
+	return p.apply(doc)
 }

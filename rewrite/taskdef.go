@@ -86,15 +86,14 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 		return nil, nil, cur, err
 	}
 	for i := 0; i < maxRounds; i++ {
-		// The round's reads and its one-pass edit share one listing of the
-		// document's members.
+		// The round's reads share one listing of the document's members.
 		r := &round{p: newPlan(), td: cur.td, top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
 		if i == 0 {
 			planReadOnly(r.p, r.top, td)
 			planEmptyPlacement(r.p, r.top)
 		}
 		r.planRound(cur.findings)
-		next, ch, err := r.p.apply(r.top)
+		next, ch, err := r.p.apply(doc)
 		if err != nil {
 			return nil, nil, cur, err
 		}

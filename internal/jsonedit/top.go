@@ -3,8 +3,8 @@ package jsonedit
 import "errors"
 
 // Top is the top-level object of one version of a document with its
-// members listed once, for the reads and the one-pass edit of that version
-// (each of which used to list them again).
+// members listed once, for the reads of that version (each of which used
+// to list them again).
 type Top struct {
 	d           []byte
 	open, close int
