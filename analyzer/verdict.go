@@ -147,3 +147,20 @@ func sortVerdicts(vs []Verdict) {
 		return a.Region < b.Region
 	})
 }
+
+// UnjudgedServices counts the services whose verdict is unknown because
+// their task definition is not among the inputs (absent), and because their
+// platform is not decided (undecided: a platform-unknown warning).
+func UnjudgedServices(verdicts []Verdict) (absent, undecided int) {
+	for _, v := range verdicts {
+		if v.Service == "" || v.Verdict != Unknown {
+			continue
+		}
+		if slices.Contains(v.Warnings, platformUnknownID) {
+			undecided++
+		} else {
+			absent++
+		}
+	}
+	return absent, undecided
+}

@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -205,7 +204,7 @@ func summaryText(a *Audit) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Services:         %d (%d ready, %d fixable, %d blocked", s.Services,
 		s.ServiceVerdicts[analyzer.Ready], s.ServiceVerdicts[analyzer.Fixed], s.ServiceVerdicts[analyzer.Blocked])
-	absent, undecided := unjudgedServices(a.Verdicts)
+	absent, undecided := analyzer.UnjudgedServices(a.Verdicts)
 	if absent > 0 {
 		fmt.Fprintf(&b, ", %d unknown: task definition not among the inputs", absent)
 	}
@@ -297,21 +296,4 @@ func toolName(t Tool) string {
 		return t.Name
 	}
 	return t.Name + " " + t.Version
-}
-
-// unjudgedServices counts the services whose verdict is unknown because
-// their task definition is absent, and because their platform is not
-// decided (a platform-unknown warning).
-func unjudgedServices(verdicts []analyzer.Verdict) (absent, undecided int) {
-	for _, v := range verdicts {
-		if v.Service == "" || v.Verdict != analyzer.Unknown {
-			continue
-		}
-		if slices.Contains(v.Warnings, "platform-unknown") {
-			undecided++
-		} else {
-			absent++
-		}
-	}
-	return absent, undecided
 }

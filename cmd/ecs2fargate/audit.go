@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -111,17 +110,7 @@ func auditExit(f *fleet.Fleet, diags []fleet.Diagnostic, res *analyzer.Result, f
 // decided): a pipeline gate must not pass a service nobody could check,
 // whatever --fail-on says.
 func unjudged(verdicts []analyzer.Verdict) error {
-	absent, undecided := 0, 0
-	for _, v := range verdicts {
-		if v.Service == "" || v.Verdict != analyzer.Unknown {
-			continue
-		}
-		if slices.Contains(v.Warnings, "platform-unknown") {
-			undecided++
-		} else {
-			absent++
-		}
-	}
+	absent, undecided := analyzer.UnjudgedServices(verdicts)
 	var why []string
 	if absent > 0 {
 		why = append(why, fmt.Sprintf("%d with task definitions not among the inputs", absent))

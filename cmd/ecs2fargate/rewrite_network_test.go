@@ -64,7 +64,7 @@ func TestNetworkFile(t *testing.T) {
 func TestNetworkValueThatCannotBelongIsAnError(t *testing.T) {
 	isolate(t)
 	dir := t.TempDir()
-	copyTree(t, "../../"+demoFleet, dir)
+	fleettest.CopyTree(t, "../../"+demoFleet, dir, strings.NewReplacer())
 	// A subnet of another VPC in prod-core's region.
 	os.WriteFile(filepath.Join(dir, "other-vpc.json"), []byte(`{"Subnets": [{"SubnetId": "subnet-0other", "VpcId": "vpc-0other",
 		"AvailabilityZone": "us-east-1a", "OwnerId": "123456789012", "AvailableIpAddressCount": 200}]}`), 0o644)
@@ -87,27 +87,6 @@ func TestNetworkValueThatCannotBelongIsAnError(t *testing.T) {
 		if entries, _ := os.ReadDir(out); len(entries) != 0 {
 			t.Errorf("%v: %d files written", c.args, len(entries))
 		}
-	}
-}
-
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -40,7 +40,7 @@ func MultiRegion(t testing.TB) string {
 	for name, where := range Copies {
 		move := strings.NewReplacer(Account, where[0], Region, where[1])
 		dst := filepath.Join(dir, name)
-		copyTree(t, filepath.Join(demo, "prod-core"), dst, move)
+		CopyTree(t, filepath.Join(demo, "prod-core"), dst, move)
 		writeFiltered(t, filepath.Join(demo, "target-groups.json"), filepath.Join(dst, "target-groups.json"), "TargetGroups", "TargetGroupArn", move)
 		writeFiltered(t, filepath.Join(demo, "subnets.json"), filepath.Join(dst, "subnets.json"), "Subnets", "SubnetArn", move)
 	}
@@ -55,7 +55,9 @@ func moduleRoot(t testing.TB) string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
-func copyTree(t testing.TB, src, dst string, move *strings.Replacer) {
+// CopyTree copies the files under src to dst, each passed through move
+// (strings.NewReplacer() copies them as they are).
+func CopyTree(t testing.TB, src, dst string, move *strings.Replacer) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
