@@ -1,8 +1,7 @@
 package analyzer
 
 import (
-	"strings"
-
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -19,38 +18,45 @@ type DaemonReplacement struct {
 	Why string
 }
 
-// managedDaemons maps image name fragments of well-known per-host agents
-// to the Fargate feature that does their job:
-//   - log routers: the task's own log configuration (awslogs, or FireLens
+// managedFeatures maps the per-host workloads that fleet.Workloads
+// recognises to the Fargate feature that does their job:
+//   - log agents: the task's own log configuration (awslogs, or FireLens
 //     for other destinations) ships each container's logs,
 //     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html
 //   - host metrics exporters: CloudWatch Container Insights collects task
 //     and container metrics on Fargate,
 //     https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContainerInsights.html
-//   - Docker housekeeping (image and volume pruning): Fargate has no Docker
-//     host to clean.
-var managedDaemons = []struct{ fragment, feature string }{
-	{"fluent-bit", "FireLens"}, {"fluentd", "FireLens"}, {"logspout", "FireLens"}, {"filebeat", "FireLens"},
-	{"promtail", "FireLens"},
-	{"node-exporter", "Container Insights"}, {"cadvisor", "Container Insights"}, {"cloudwatch-agent", "Container Insights"},
-	{"docker:", "nothing (Fargate manages the host)"},
+//   - Docker housekeeping (the docker image run per host to prune images
+//     and volumes, fleet.IsDockerImage): Fargate has no Docker host to clean.
+//
+// Other agents (Datadog, New Relic: APM, tracing, security) become sidecars.
+func managedFeature(w fleet.Workload) string {
+	switch {
+	case w.Kind == fleet.WorkloadLogAgent:
+		return "FireLens"
+	case w.Product == "node-exporter" || w.Product == "cadvisor" || w.Product == "cloudwatch-agent":
+		return "Container Insights"
+	}
+	return ""
 }
 
 // DaemonReplacementOf recommends what the DAEMON task definition td
-// becomes on Fargate, from its images: a log router or host metrics
-// exporter disappears into a managed feature, Docker housekeeping is not
-// needed at all, any other agent (APM, tracing, security) runs as a
-// sidecar in each task.
+// becomes on Fargate, from the workloads its images show: a log router or
+// host metrics exporter disappears into a managed feature, Docker
+// housekeeping is not needed at all, any other agent (APM, tracing,
+// security) runs as a sidecar in each task.
 func DaemonReplacementOf(td *ecstypes.TaskDefinition) DaemonReplacement {
 	if td == nil {
 		return DaemonReplacement{Why: "its task definition is not among the inputs"}
 	}
+	for _, w := range fleet.Workloads(td) {
+		if f := managedFeature(w); f != "" {
+			return DaemonReplacement{Feature: f, Why: "image " + w.Image}
+		}
+	}
 	for _, c := range td.ContainerDefinitions {
-		img := strings.ToLower(ptr.Value(c.Image))
-		for _, m := range managedDaemons {
-			if strings.Contains(img, m.fragment) {
-				return DaemonReplacement{Feature: m.feature, Why: "image " + ptr.Value(c.Image)}
-			}
+		if image := ptr.Value(c.Image); fleet.IsDockerImage(image) {
+			return DaemonReplacement{Feature: "nothing (Fargate manages the host)", Why: "image " + image}
 		}
 	}
 	return DaemonReplacement{Why: "not a log router, host metrics exporter or Docker housekeeping that a managed feature replaces"}

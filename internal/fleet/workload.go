@@ -60,6 +60,9 @@ var knownWorkloads = []knownWorkload{
 	{WorkloadMonitoringAgent, "cloudwatch-agent", "CloudWatch agent", func(_, last, _ string) bool { return last == "cloudwatch-agent" }},
 	{WorkloadLogAgent, "fluent-bit", "Fluent Bit", func(_, last, _ string) bool { return last == "fluent-bit" || last == "aws-for-fluent-bit" }},
 	{WorkloadLogAgent, "fluentd", "Fluentd", func(_, last, _ string) bool { return last == "fluentd" || strings.HasPrefix(last, "fluentd-") }},
+	{WorkloadLogAgent, "logspout", "Logspout", func(_, last, _ string) bool { return last == "logspout" }},
+	{WorkloadLogAgent, "filebeat", "Filebeat", func(_, last, _ string) bool { return last == "filebeat" }},
+	{WorkloadLogAgent, "promtail", "Promtail", func(_, last, _ string) bool { return last == "promtail" }},
 	{WorkloadCIRunner, "gitlab-runner", "GitLab Runner", func(_, last, _ string) bool { return last == "gitlab-runner" }},
 	{WorkloadCIRunner, "jenkins-agent", "Jenkins agent", func(repo, last, _ string) bool {
 		return (strings.HasPrefix(repo, "jenkins/") || strings.HasPrefix(repo, "jenkinsci/") || strings.Contains(repo, "/jenkins/")) &&
@@ -101,6 +104,13 @@ func Workloads(def *ecstypes.TaskDefinition) []Workload {
 func IsDockerInDocker(image string) bool {
 	ref := ParseImageRef(image)
 	return isDockerRepo(strings.TrimPrefix(ref.Repository, "library/")) && strings.Contains(ref.Tag, "dind")
+}
+
+// IsDockerImage recognises the official Docker images (docker:*: the CLI,
+// and Docker-in-Docker), which a DAEMON service runs per host to prune the
+// host's images and volumes.
+func IsDockerImage(image string) bool {
+	return isDockerRepo(strings.TrimPrefix(ParseImageRef(strings.ToLower(image)).Repository, "library/"))
 }
 
 func isDockerRepo(repo string) bool { return repo == "docker" || strings.HasSuffix(repo, "/docker") }
