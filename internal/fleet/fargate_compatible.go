@@ -1,6 +1,10 @@
 package fleet
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+import (
+	"slices"
+
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 // DeclaresFargate reports what the task definition itself declares: that it
 // is already written for Fargate. That is FARGATE in requiresCompatibilities
@@ -11,23 +15,14 @@ import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 // treats what it lacks as advice, not as a rewrite to make.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html
 func DeclaresFargate(def *ecstypes.TaskDefinition) bool {
-	if def == nil || def.NetworkMode != ecstypes.NetworkModeAwsvpc {
-		return false
-	}
-	return hasFargate(def.RequiresCompatibilities) || hasFargate(def.Compatibilities)
+	return def != nil && def.NetworkMode == ecstypes.NetworkModeAwsvpc && listsFargate(def)
 }
 
 // ListsFargate reports whether FARGATE is in requiresCompatibilities or
 // compatibilities, whatever the network mode.
-func (td *TaskDefinition) ListsFargate() bool {
-	return hasFargate(td.Def.RequiresCompatibilities) || hasFargate(td.Def.Compatibilities)
-}
+func (td *TaskDefinition) ListsFargate() bool { return listsFargate(&td.Def) }
 
-func hasFargate(cs []ecstypes.Compatibility) bool {
-	for _, c := range cs {
-		if c == ecstypes.CompatibilityFargate {
-			return true
-		}
-	}
-	return false
+func listsFargate(def *ecstypes.TaskDefinition) bool {
+	return slices.Contains(def.RequiresCompatibilities, ecstypes.CompatibilityFargate) ||
+		slices.Contains(def.Compatibilities, ecstypes.CompatibilityFargate)
 }
