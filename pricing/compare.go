@@ -76,10 +76,8 @@ func Compare(f *fleet.Fleet, b Book, o Options) (*Comparison, error) {
 	}
 	c := &Comparison{Services: make([]*ServiceCost, len(f.Services))}
 	m := newModel(f, b, o)
-	// A fleet assembled by hand (tests, discovery) is linked on first
-	// lookup, which fills in each service's identity: do it here, before
-	// the services are read concurrently below.
-	f.Cluster(fleet.Identity{}, "")
+	// The services are read concurrently below.
+	f.Link()
 	// Services group by their own cluster: prod-core in two regions or
 	// accounts is two clusters, each priced in its own region, each with
 	// its own hosts' Spot share.

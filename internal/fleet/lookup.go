@@ -157,6 +157,12 @@ func (b *builder) newIndex() *index {
 
 // lookup returns the index, building one, once, for fleets assembled by
 // hand (tests, discovery) rather than by Load.
+// Link links a fleet assembled by hand (tests, discovery) now rather than
+// on its first lookup, which also fills in every object's Identity: call it
+// before reading the fleet's objects from several goroutines. A fleet from
+// Load is linked already.
+func (f *Fleet) Link() { f.lookup() }
+
 func (f *Fleet) lookup() *index {
 	f.indexOnce.Do(func() {
 		if f.index != nil {
