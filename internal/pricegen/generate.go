@@ -23,6 +23,9 @@ type Sources struct {
 	// uses; their figures replace the base's and the facts' for their
 	// region, as a refresh would.
 	Offers []pricing.RegionOffers
+	// Windows, when set, prices Windows EC2 from Linux plus the licence
+	// rate where a region's Windows rows are not among the sources.
+	Windows *WindowsLicence
 }
 
 // LoadSources reads dir: base.json, facts/*.csv and offers/<region>/
@@ -45,6 +48,11 @@ func LoadSources(dir string) (*Sources, error) {
 			return nil, err
 		}
 		s.Facts = append(s.Facts, ff)
+	}
+	if w, err := ReadWindowsLicence(filepath.Join(dir, "windows-licence.json")); err == nil {
+		s.Windows = w
+	} else if !os.IsNotExist(err) {
+		return nil, err
 	}
 	regions, _ := filepath.Glob(filepath.Join(dir, "offers", "*"))
 	sort.Strings(regions)
@@ -95,7 +103,9 @@ func readRegionOffers(dir string) (pricing.RegionOffers, error) {
 // source, confidence and estimate flag), then the Price List files. Two
 // facts tables giving one figure different values is an error naming
 // both; the base may not hold per-instance-type figures (they belong in
-// facts, where their source is one file). Coverage is recounted. The
+// facts, where their source is one file). Windows EC2 figures are derived
+// last, only where no source gives the region's own (see WindowsLicence).
+// Coverage is recounted. The
 // result depends only on the sources, so a re-run reproduces the file.
 func Generate(s *Sources) (*pricing.Table, error) {
 	t := s.Base.Clone()
@@ -132,6 +142,12 @@ func Generate(s *Sources) (*pricing.Table, error) {
 		}
 		t = pricing.Refreshed(t, s.Offers, "bulk files", day)
 		t.AsOf, t.Source = asOf, source
+	}
+	if s.Windows != nil {
+		if _, ok := t.Sources[s.Windows.Source]; !ok {
+			return nil, fmt.Errorf("windows-licence.json: base.json has no source %q to say where its figures come from", s.Windows.Source)
+		}
+		s.Windows.Derive(t)
 	}
 	t.RecountCoverage()
 	for r, c := range t.Coverage {
