@@ -39,8 +39,8 @@ func TestWindowsLicenceDerive(t *testing.T) {
 		},
 		"eu-west-1": {
 			pricing.EC2Item("m5.2xlarge"): entry("0.428"),
-			pricing.EC2Item("t3.large"): entry("0.0912"),
-			pricing.EC2Item("m5.large"): entry("0.107"), pricing.EC2WindowsItem("m5.large"): entry("0.2"),
+			pricing.EC2Item("t3.large"):   entry("0.0912"),
+			pricing.EC2Item("m5.large"):   entry("0.107"), pricing.EC2WindowsItem("m5.large"): entry("0.2"),
 		},
 	}}
 	w := &WindowsLicence{Source: "w", Confidence: "C", From: "us-east-1", RatePerVCPU: decimal.RequireFromString("0.046"), Regions: []string{"eu-west-1"}}
