@@ -61,3 +61,15 @@ func TestWindowsLicenceDerive(t *testing.T) {
 		t.Errorf("the region's own Windows figure was replaced: %v", e.Value)
 	}
 }
+
+// The derivation agrees with a Windows figure published for another
+// region: the AWS Pricing Calculator prices c5.xlarge with Windows in
+// ap-northeast-1 at 0.398 USD an hour (a calculator output quoted in a
+// public repository, read 2026-12-06), which is the embedded Linux 0.214
+// plus 4 × 0.046.
+func TestDerivedWindowsMatchesPublishedFigure(t *testing.T) {
+	m := pricing.Default().Price("ap-northeast-1", pricing.EC2WindowsItem("c5.xlarge"))
+	if !m.Known() || !m.KnownPart().Equal(decimal.RequireFromString("0.398")) {
+		t.Errorf("c5.xlarge Windows in ap-northeast-1 = %v %v, want 0.398", m.KnownPart(), m.Missing())
+	}
+}
