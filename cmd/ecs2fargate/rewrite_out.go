@@ -13,12 +13,14 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonindent"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
+	"github.com/ecs2fargate/ecs2fargate/rewrite/runbook"
 )
 
 // outFile is one document to write into --out.
 type outFile struct {
 	name string
 	data []byte
+	exec bool // written executable (runbook.sh)
 }
 
 // outputFiles names every document and records the names in the report:
@@ -46,7 +48,7 @@ func outputFiles(r *rewrite.Report) ([]outFile, error) {
 			name = strings.ReplaceAll(t.Key, ":", ".")
 		}
 		t.Output = dir(t.Account, t.Region) + fileSafe(name) + ".taskdef.json"
-		files = append(files, outFile{t.Output, t.Document})
+		files = append(files, outFile{name: t.Output, data: t.Document})
 	}
 	for i := range r.Services {
 		s := &r.Services[i]
@@ -101,7 +103,7 @@ func serviceFiles(s *rewrite.ServiceResult, dir string) []outFile {
 	var files []outFile
 	add := func(name string, doc []byte) {
 		if doc != nil {
-			files = append(files, outFile{name, doc})
+			files = append(files, outFile{name: name, data: doc})
 			s.Outputs = append(s.Outputs, name)
 		}
 	}
@@ -137,7 +139,7 @@ func fileSafe(s string) string {
 // writeOutputs writes every document, changes.json and changes.md into
 // dir, each atomically, after checking that dir can be written at all, so
 // that an unwritable directory leaves nothing behind.
-func writeOutputs(dir string, files []outFile, r *rewrite.Report) error {
+func writeOutputs(dir string, files []outFile, r *rewrite.Report, plan *runbook.Plan) error {
 	if err := checkWritable(dir); err != nil {
 		return err
 	}
@@ -149,7 +151,15 @@ func writeOutputs(dir string, files []outFile, r *rewrite.Report) error {
 	if err := reports.RenderRewriteMarkdown(&md, r); err != nil {
 		return err
 	}
-	files = append(files, outFile{"changes.json", js}, outFile{"changes.md", md.Bytes()})
+	var book, script bytes.Buffer
+	if err := runbook.Markdown(&book, plan); err != nil {
+		return err
+	}
+	if err := runbook.Shell(&script, plan); err != nil {
+		return err
+	}
+	files = append(files, outFile{name: "changes.json", data: js}, outFile{name: "changes.md", data: md.Bytes()},
+		outFile{name: "RUNBOOK.md", data: book.Bytes()}, outFile{name: "runbook.sh", data: script.Bytes(), exec: true})
 	// Several writes at a time: each waits for its fsync, and a
 	// 10,000-service fleet has about 19,000 files, which one after another
 	// took most of the command's time.
@@ -185,7 +195,11 @@ func writeOutput(dir string, f outFile) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("output directory %s cannot be created: %w", filepath.Dir(path), err)
 	}
-	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
+	mode := os.FileMode(0o644)
+	if f.exec {
+		mode = 0o755
+	}
+	return atomicfile.Write(path, mode, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

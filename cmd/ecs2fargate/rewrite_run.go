@@ -11,6 +11,7 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/textdiff"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
+	"github.com/ecs2fargate/ecs2fargate/rewrite/runbook"
 )
 
 func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
@@ -31,7 +32,8 @@ func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
 	switch {
 	case opts.check:
 	case opts.out != "":
-		if err := writeOutputs(opts.out, files, run.report); err != nil {
+		plan := runbook.Build(f, run.report, opts.svc.SpotWeight > 0)
+		if err := writeOutputs(opts.out, files, run.report, plan); err != nil {
 			return err
 		}
 	case opts.diff:

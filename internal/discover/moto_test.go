@@ -1,14 +1,10 @@
 package discover
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os/exec"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -24,30 +20,7 @@ import (
 // startMoto runs moto_server on a free port, or skips with the reason.
 func startMoto(t *testing.T) string {
 	t.Helper()
-	bin := testtool.Path(t, "moto", "the moto tier of the discovery tests", "moto_server")
-	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", "0")
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		testtool.Missing(t, "moto", "moto_server did not start (%v): the moto tier of the discovery tests did not run", err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	addr := make(chan string, 1)
-	go func() {
-		re := regexp.MustCompile(`Running on (http://127\.0\.0\.1:\d+)`)
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-	}()
-	select {
-	case url := <-addr:
-		return url
-	case <-time.After(30 * time.Second):
-		t.Fatal("moto_server did not report its address within 30 s")
-	}
-	return ""
+	return testtool.Moto(t, "the moto tier of the discovery tests")
 }
 
 // Seed an estate in moto through the SDK, discover it, and check it comes

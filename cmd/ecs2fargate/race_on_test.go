@@ -1,0 +1,6 @@
+//go:build race
+
+package main
+
+// raceEnabled is true in a `go test -race` build.
+const raceEnabled = true

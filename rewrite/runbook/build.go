@@ -1,0 +1,286 @@
+package runbook
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// Build plans the move of every service the rewrite wrote a request for.
+// It reads the output file names the CLI recorded in r (Result.Output,
+// ServiceResult.Outputs), so call it after they are set; f gives each
+// service's state before the move, which the steps check is unchanged and
+// the rollbacks restore.
+func Build(f *fleet.Fleet, r *rewrite.Report, spot bool) *Plan {
+	b := &builder{f: f, r: r, spot: spot, groups: map[[2]string]*Group{}, iamDone: map[string]bool{}}
+	for i := range r.Services {
+		b.service(&r.Services[i])
+	}
+	return b.plan()
+}
+
+type builder struct {
+	f       *fleet.Fleet
+	r       *rewrite.Report
+	spot    bool
+	groups  map[[2]string]*Group
+	order   [][2]string
+	files   []string
+	iamDone map[string]bool // accounts whose IAM preconditions are planned
+	// per group: what the preconditions must cover
+	clusters map[[2]string][]string
+	roles    map[[2]string][]string
+	logs     map[[2]string][]logGroup
+	holders  map[[2]string]map[string][]string // placeholder → files
+	filled   map[[2]string]map[string]bool     // placeholders a step fills
+}
+
+type logGroup struct{ name, region string }
+
+func (b *builder) group(account, region string) *Group {
+	k := [2]string{account, region}
+	if g, ok := b.groups[k]; ok {
+		return g
+	}
+	g := &Group{Account: account, Region: region, Profile: profileVar(account)}
+	b.groups[k] = g
+	b.order = append(b.order, k)
+	if b.clusters == nil {
+		b.clusters, b.roles, b.logs = map[[2]string][]string{}, map[[2]string][]string{}, map[[2]string][]logGroup{}
+		b.holders, b.filled = map[[2]string]map[string][]string{}, map[[2]string]map[string]bool{}
+	}
+	b.holders[k], b.filled[k] = map[string][]string{}, map[string]bool{}
+	return g
+}
+
+// profileVar names the shell variable that holds an account's profile:
+// each account usually has its own.
+func profileVar(account string) string {
+	if account == "" {
+		return "PROFILE"
+	}
+	return "PROFILE_" + account
+}
+
+// service plans one service, or records why it does not move.
+func (b *builder) service(s *rewrite.ServiceResult) {
+	g := b.group(s.Account, s.Region)
+	k := [2]string{s.Account, s.Region}
+	sp := ServicePlan{Cluster: s.Cluster, Service: s.Service}
+	old := b.oldService(s)
+	td := b.taskDefinitionOf(old, s)
+	switch {
+	case s.AlreadyOnFargate:
+		sp.Skip = "already on Fargate: nothing to move"
+		if s.UpdateService != nil {
+			sp.Skip += " (its update-service request only moves a retired platform version to LATEST; apply it when convenient)"
+		}
+	case s.UpdateService != nil && !s.Forced:
+		sp.How = "in place"
+	case s.CreateService != nil:
+		sp.How = "side by side"
+	case s.Forced:
+		sp.How = "in place"
+	default:
+		sp.Skip = "no request was written: " + orText(s.NotInPlace, "the audit leaves it on EC2 (see changes.md)")
+	}
+	if sp.How != "" && (td == nil || td.Output == "") {
+		sp.How, sp.Skip = "", "its task definition was not rewritten (blocked, or not among the inputs): see changes.md"
+	}
+	if sp.How == "" {
+		g.Services = append(g.Services, sp)
+		return
+	}
+	b.note(k, td, s)
+	c := cmd{region: s.Region, profile: g.Profile}
+	sp.Steps = b.serviceSteps(c, s, old, td, sp.How == "side by side")
+	g.Services = append(g.Services, sp)
+}
+
+func orText(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// oldService is the service as the inputs describe it.
+func (b *builder) oldService(s *rewrite.ServiceResult) *fleet.Service {
+	if b.f == nil {
+		return nil
+	}
+	c := b.f.Cluster(fleet.Identity{Account: s.Account, Region: s.Region}, s.Cluster)
+	if c == nil {
+		return nil
+	}
+	for _, svc := range c.Services {
+		if svc.Name() == s.Service {
+			return svc
+		}
+	}
+	return nil
+}
+
+// taskDefinitionOf finds the rewritten task definition the service runs.
+func (b *builder) taskDefinitionOf(old *fleet.Service, s *rewrite.ServiceResult) *rewrite.Result {
+	if old == nil {
+		return nil
+	}
+	key := old.TaskDefinitionKey()
+	for i := range b.r.TaskDefinitions {
+		t := &b.r.TaskDefinitions[i]
+		if t.Key == key && t.Account == s.Account && t.Region == s.Region {
+			return t
+		}
+	}
+	return nil
+}
+
+// note records what the preconditions and placeholders must cover for one
+// moving service: its cluster, its task definition's roles and log groups,
+// and the placeholders left in its files.
+func (b *builder) note(k [2]string, td *rewrite.Result, s *rewrite.ServiceResult) {
+	if !slices.Contains(b.clusters[k], s.Cluster) {
+		b.clusters[k] = append(b.clusters[k], s.Cluster)
+	}
+	var doc struct {
+		ExecutionRoleArn     string `json:"executionRoleArn"`
+		ContainerDefinitions []struct {
+			LogConfiguration *struct {
+				LogDriver string            `json:"logDriver"`
+				Options   map[string]string `json:"options"`
+			} `json:"logConfiguration"`
+		} `json:"containerDefinitions"`
+	}
+	if json.Unmarshal(td.Document, &doc) == nil {
+		if doc.ExecutionRoleArn != "" && !slices.Contains(b.roles[k], doc.ExecutionRoleArn) {
+			b.roles[k] = append(b.roles[k], doc.ExecutionRoleArn)
+		}
+		for _, c := range doc.ContainerDefinitions {
+			lc := c.LogConfiguration
+			if lc == nil || lc.LogDriver != "awslogs" || lc.Options["awslogs-group"] == "" || lc.Options["awslogs-create-group"] == "true" {
+				continue
+			}
+			lg := logGroup{lc.Options["awslogs-group"], orText(lc.Options["awslogs-region"], s.Region)}
+			if !slices.Contains(b.logs[k], lg) {
+				b.logs[k] = append(b.logs[k], lg)
+			}
+		}
+	}
+	b.scan(k, td.Output, td.Document)
+	for i, out := range s.Outputs {
+		b.scan(k, out, serviceDoc(s, i))
+	}
+}
+
+// serviceDoc is the document written to s.Outputs[i] (update-service,
+// create-service, then the target groups, in that order).
+func serviceDoc(s *rewrite.ServiceResult, i int) []byte {
+	var docs [][]byte
+	for _, d := range [][]byte{s.UpdateService, s.CreateService} {
+		if d != nil {
+			docs = append(docs, d)
+		}
+	}
+	for _, tg := range s.TargetGroups {
+		if tg.Document != nil {
+			docs = append(docs, tg.Document)
+		}
+	}
+	if i < len(docs) {
+		return docs[i]
+	}
+	return nil
+}
+
+// placeholders the rewrite writes where it cannot know a value.
+var userPlaceholders = []string{"sg-REPLACE-ME", "subnet-REPLACE-ME", "vpc-REPLACE-ME"}
+
+func (b *builder) scan(k [2]string, file string, doc []byte) {
+	if file == "" {
+		return
+	}
+	b.files = append(b.files, file)
+	for _, p := range userPlaceholders {
+		if strings.Contains(string(doc), p) && !slices.Contains(b.holders[k][p], file) {
+			b.holders[k][p] = append(b.holders[k][p], file)
+		}
+	}
+	for _, p := range targetGroupPlaceholders(doc) {
+		if !slices.Contains(b.holders[k][p], file) {
+			b.holders[k][p] = append(b.holders[k][p], file)
+		}
+		b.filled[k][p] = true
+	}
+}
+
+// targetGroupPlaceholders finds the ARNs of target groups not yet created
+// (rewrite ends them in REPLACE-ME); the runbook creates each and puts its
+// ARN in place.
+func targetGroupPlaceholders(doc []byte) []string {
+	var out []string
+	s := string(doc)
+	for {
+		i := strings.Index(s, ":targetgroup/")
+		if i < 0 {
+			return out
+		}
+		start := strings.LastIndex(s[:i], "\"arn:")
+		end := strings.Index(s[i:], "\"")
+		if start >= 0 && end > 0 && strings.HasSuffix(s[i:i+end], "/REPLACE-ME") {
+			if p := s[start+1 : i+end]; !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+		s = s[i+len(":targetgroup/"):]
+	}
+}
+
+// plan puts the groups in input order with their placeholders and
+// preconditions.
+func (b *builder) plan() *Plan {
+	p := &Plan{}
+	slices.SortStableFunc(b.order, func(x, y [2]string) int {
+		return strings.Compare(x[0]+"/"+x[1], y[0]+"/"+y[1])
+	})
+	for _, k := range b.order {
+		g := b.groups[k]
+		g.Placeholders = b.placeholders(k)
+		g.Preconditions = b.preconditions(k, g)
+		p.Groups = append(p.Groups, *g)
+	}
+	p.Files = b.files
+	return p
+}
+
+func (b *builder) placeholders(k [2]string) []Placeholder {
+	var out []Placeholder
+	for _, v := range slicesSortedKeys(b.holders[k]) {
+		ph := Placeholder{Value: v, UsedIn: b.holders[k][v], FilledByStep: b.filled[k][v]}
+		switch {
+		case ph.FilledByStep:
+			ph.HowToFind = "runbook.sh creates the target group and puts its ARN in place (step \"create target group\")"
+		case v == "sg-REPLACE-ME":
+			ph.HowToFind = fmt.Sprintf("a security group for the tasks that lets the load balancer (or the callers) reach the container port; list the VPC's groups with `aws ec2 describe-security-groups --region %s --filters Name=vpc-id,Values=VPC_ID --query 'SecurityGroups[].[GroupId,GroupName]' --output table`", k[1])
+		case v == "subnet-REPLACE-ME":
+			ph.HowToFind = fmt.Sprintf("private subnets of the service's VPC, one per Availability Zone: `aws ec2 describe-subnets --region %s --filters Name=vpc-id,Values=VPC_ID --query 'Subnets[].[SubnetId,AvailabilityZone,AvailableIpAddressCount]' --output table`", k[1])
+		case v == "vpc-REPLACE-ME":
+			ph.HowToFind = fmt.Sprintf("the VPC of the load balancer: `aws elbv2 describe-load-balancers --region %s --query 'LoadBalancers[].[LoadBalancerName,VpcId]' --output table`", k[1])
+		}
+		out = append(out, ph)
+	}
+	return out
+}
+
+func slicesSortedKeys(m map[string][]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
