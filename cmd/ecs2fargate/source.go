@@ -28,8 +28,29 @@ func sourceFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "cluster", Usage: "with --aws: read only this cluster `NAME` (repeatable)"},
 		&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --aws: requests in flight per account and region (1-64)"},
 		&cli.IntFlag{Name: "metrics-days", Value: 14, Usage: "with --aws: days of CloudWatch CPU and memory utilisation to read per service (0 skips; at most 455)"},
+		&cli.StringFlag{Name: "td-cache", Usage: "with --aws: keep every task definition revision read in `DIR` and read only revisions not there (revisions are immutable; see README)"},
+		&cli.StringSliceFlag{Name: "td-cache-from", Usage: "with --aws: take task definition revisions from this earlier snapshot `FILE` instead of reading them again (repeatable)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "with --aws: no progress on stderr"},
 	}
+}
+
+// taskDefinitionCache builds the cache of --td-cache and --td-cache-from,
+// or nil without either. A snapshot that cannot be read is an error: the
+// user asked for it.
+func taskDefinitionCache(c *cli.Context) (discover.TaskDefinitionCache, error) {
+	var dir discover.TaskDefinitionCache
+	if d := c.String("td-cache"); d != "" {
+		dir = discover.DirCache{Dir: d}
+	}
+	snapshots := c.StringSlice("td-cache-from")
+	if len(snapshots) == 0 {
+		return dir, nil
+	}
+	f, diags := fleet.Load(c.Context, snapshots, nil)
+	if fleet.HasErrors(diags) {
+		return nil, usagef("--td-cache-from: %s", diags[0])
+	}
+	return discover.NewMemoryCache(f, dir), nil
 }
 
 // loadSource reads the fleet from the paths or, with --aws, from AWS.
@@ -64,7 +85,11 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 	if days < 0 || days > 455 {
 		return nil, nil, usagef("--metrics-days %d: want 0 to 455 (CloudWatch keeps about 15 months)", days)
 	}
-	opts := discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: days}
+	cache, err := taskDefinitionCache(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: days, TaskDefinitions: cache}
 	if !c.Bool("quiet") {
 		opts.Progress = progressPrinter(s.err)
 	}
@@ -156,6 +181,9 @@ func progressPrinter(w io.Writer) func(discover.Progress) {
 	return func(p discover.Progress) {
 		line := fmt.Sprintf("discovering: %d/%d account-regions, %d clusters, %d services, %d calls, %d retries, %s",
 			p.TargetsDone, p.Targets, p.Clusters, p.Services, p.Calls, p.Retries, p.Elapsed.Round(time.Second))
+		if p.Cached > 0 {
+			line += fmt.Sprintf(", %d task definitions from the cache", p.Cached)
+		}
 		switch {
 		case tty && (time.Since(lastDraw) > 100*time.Millisecond || p.TargetsDone == p.Targets):
 			lastDraw = time.Now()

@@ -45,7 +45,15 @@ type progress struct {
 	opts                                            Options
 	start                                           time.Time
 	targets, targetsDone, clusters, services, calls int
-	retries                                         int
+	retries, cached                                 int
+}
+
+// fromCache counts one task definition served by Options.TaskDefinitions.
+func (p *progress) fromCache() {
+	p.mu.Lock()
+	p.cached++
+	p.mu.Unlock()
+	p.report()
 }
 
 // retried counts one retry of a call (throttling, a 5xx, a timeout).
@@ -81,5 +89,5 @@ func (p *progress) report() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.opts.Progress(Progress{Targets: p.targets, TargetsDone: p.targetsDone, Clusters: p.clusters, Services: p.services, Calls: p.calls, Retries: p.retries, Elapsed: time.Since(p.start)})
+	p.opts.Progress(Progress{Targets: p.targets, TargetsDone: p.targetsDone, Clusters: p.clusters, Services: p.services, Calls: p.calls, Retries: p.retries, Cached: p.cached, Elapsed: time.Since(p.start)})
 }

@@ -128,6 +128,13 @@ func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *
 	arns := refs.sorted(refs.taskDefs)
 	parallel(len(arns), func(i int) {
 		arn := arns[i]
+		if c := r.opts.TaskDefinitions; c != nil {
+			if td, tags, ok := c.Get(arn); ok {
+				r.prog.fromCache()
+				r.addTaskDefinition(ctx, td, tags, images)
+				return
+			}
+		}
 		var out *ecs.DescribeTaskDefinitionOutput
 		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
 			out, err = r.ecs.DescribeTaskDefinition(ctx, &ecs.DescribeTaskDefinitionInput{
@@ -139,13 +146,21 @@ func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *
 			r.fail("task definition "+arn, "ecs:DescribeTaskDefinition", err)
 			return
 		}
-		r.col.addTaskDefinition(*out.TaskDefinition, out.Tags)
-		var refsSeen []string
-		for _, c := range out.TaskDefinition.ContainerDefinitions {
-			refsSeen = append(refsSeen, aws.ToString(c.Image))
+		if c := r.opts.TaskDefinitions; c != nil {
+			c.Put(*out.TaskDefinition, out.Tags) // a failed write only loses the copy
 		}
-		images.see(ctx, refsSeen)
+		r.addTaskDefinition(ctx, *out.TaskDefinition, out.Tags, images)
 	})
+}
+
+// addTaskDefinition records a task definition and asks for its images.
+func (r *reader) addTaskDefinition(ctx context.Context, td ecstypes.TaskDefinition, tags []ecstypes.Tag, images *imageFetcher) {
+	r.col.addTaskDefinition(td, tags)
+	var refsSeen []string
+	for _, c := range td.ContainerDefinitions {
+		refsSeen = append(refsSeen, aws.ToString(c.Image))
+	}
+	images.see(ctx, refsSeen)
 }
 
 // addService records what a service references.

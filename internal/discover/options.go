@@ -32,6 +32,10 @@ type Options struct {
 	MetricsDays int
 	// Now is the clock for the metrics window (time.Now when nil).
 	Now func() time.Time
+	// TaskDefinitions, when set, keeps task definition revisions by ARN
+	// between sweeps: a revision found there is not read again, and one
+	// read from AWS is put there (see TaskDefinitionCache).
+	TaskDefinitions TaskDefinitionCache
 	// Progress, when set, receives counts as discovery goes. Calls are
 	// serialised (never two at once, from whichever goroutine did the work),
 	// so the callback may keep state without a lock; it should return quickly.
@@ -51,7 +55,10 @@ type Progress struct {
 	Targets, TargetsDone int
 	Clusters, Services   int
 	Calls, Retries       int
-	Elapsed              time.Duration
+	// Cached counts task definitions served by Options.TaskDefinitions
+	// instead of a DescribeTaskDefinition call.
+	Cached  int
+	Elapsed time.Duration
 }
 
 func (o *Options) now() time.Time {
