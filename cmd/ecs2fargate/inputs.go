@@ -32,6 +32,18 @@ func printDiagnostics(w io.Writer, diags []fleet.Diagnostic) {
 	}
 }
 
+// locateIn finds the paths of findings in the inputs of f, for SARIF line
+// numbers: in an IaC file through its translation (fleet.Fleet.Locate),
+// in any other file with locateInFiles.
+func locateIn(f *fleet.Fleet) func(file string, paths []string) map[string]fleet.Position {
+	return func(file string, paths []string) map[string]fleet.Position {
+		if pos, ok := f.Locate(file, paths); ok {
+			return pos
+		}
+		return locateInFiles(file, paths)
+	}
+}
+
 // locateInFiles finds JSON paths in an input file, for SARIF line numbers.
 // Standard input cannot be read twice, so its findings get no line.
 func locateInFiles(file string, paths []string) map[string]fleet.Position {
