@@ -104,6 +104,9 @@ func run(rules []Rule, scope Scope, subj *Subject) checked {
 		}
 		for _, f := range rule.Check(subj) {
 			f = complete(f, rule, subj)
+			if why, unknown := notKnownStatically(subjectDoc(subj), f.Path); unknown && f.needs == "" {
+				f.needs = why
+			}
 			if f.needs != "" {
 				c.notChecked = append(c.notChecked, NotChecked{RuleID: f.RuleID, Account: f.Account, Region: f.Region, Cluster: f.Cluster, Service: f.Service,
 					TaskDefinition: f.TaskDefinition, Container: f.Container, Needs: f.needs})
@@ -113,6 +116,18 @@ func run(rules []Rule, scope Scope, subj *Subject) checked {
 		}
 	}
 	return c
+}
+
+// subjectDoc is the document a subject's findings are about: the
+// service's, else the task definition's.
+func subjectDoc(subj *Subject) fleet.Doc {
+	switch {
+	case subj.Service != nil:
+		return subj.Service.Doc
+	case subj.TaskDef != nil:
+		return subj.TaskDef.Doc
+	}
+	return fleet.Doc{}
 }
 
 // complete fills in what the engine knows and the check need not say.
