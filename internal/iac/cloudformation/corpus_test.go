@@ -13,7 +13,7 @@ const (
 	docRegister    = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html"
 	docTaskSize    = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size"
 	docCreateSvc   = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html"
-	docTargetType  = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html#cfn-elasticloadbalancingv2-targetgroup-targettype"
+	docTargetType  = "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html (\"The default is instance\")"
 	docPortMapping = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html"
 	docExecRole    = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html"
 	docCondition   = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-condition.html"

@@ -232,7 +232,7 @@ func (tr *translator) service(r *Resource) Document {
 		body["serviceName"] = r.ID
 	}
 	if _, ok := body["clusterArn"]; !ok && c.unknown["clusterArn"] == "" {
-		body["clusterArn"] = "default" // "If you do not specify a cluster, the default cluster is assumed."
+		body["clusterArn"] = "default" // "If you do not specify a cluster, the default cluster is assumed." (API_CreateService)
 	}
 	// CloudFormation tags what it creates with the stack's name
 	// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html),
