@@ -57,11 +57,11 @@ func (c *converter) convert(n *yaml.Node, path string, t reflect.Type) (v any, k
 	}
 	if fn, arg, ok := intrinsic(n); ok {
 		if fn == "Fn::If" {
-			if branch, r := c.e.chooseIf(deref(arg)); branch != nil {
-				return c.convert(branch, path, t)
-			} else {
+			branch, r := c.e.chooseIf(deref(arg))
+			if branch == nil {
 				return c.notKnown(path, t, r)
 			}
+			return c.convert(branch, path, t)
 		}
 		r := c.e.call(fn, deref(arg))
 		switch {

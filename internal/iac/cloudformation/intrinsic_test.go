@@ -135,3 +135,32 @@ func TestJSONTemplatesHavePositions(t *testing.T) {
 		t.Errorf("pidMode is at %d:%d, want 6:5", pos.Line, pos.Column)
 	}
 }
+
+// A family known only in part is named from its text, in the characters a
+// family may hold, and the service that refers to it names the same.
+func TestPartlyKnownFamily(t *testing.T) {
+	src := `Resources:
+  TD:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: !Sub "${AWS::StackName}-web"
+  Svc:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref TD
+`
+	tmpl, err := Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := Translate(tmpl)
+	var td struct{ Family string }
+	var svc struct {
+		Services []struct{ TaskDefinition string }
+	}
+	_ = json.Unmarshal(docs[0].Data, &td)
+	_ = json.Unmarshal(docs[1].Data, &svc)
+	if td.Family != "StackName-web" || svc.Services[0].TaskDefinition != "StackName-web" {
+		t.Errorf("family %q, service's task definition %q; want StackName-web for both", td.Family, svc.Services[0].TaskDefinition)
+	}
+}

@@ -179,24 +179,44 @@ func (tr *translator) taskDefinition(r *Resource) Document {
 			body["tags"] = v
 		}
 	}
-	if _, ok := body["family"]; !ok {
-		body["family"] = r.ID // CloudFormation names it after the stack and logical ID
-	}
+	body["family"] = tr.family(r)
 	return tr.document(r, "", body, c)
 }
 
-// family is the family a task definition resource translates to, for the
-// services that refer to it.
+// family is the family a task definition resource translates to, and the
+// one the services that refer to it name: its Family when literal; when
+// Family is partly known (!Sub "${AWS::StackName}-web") that text with the
+// unknown parts named (StackName-web), since a family holds only letters,
+// digits, hyphens and underscores (RegisterTaskDefinition); else the
+// logical ID, as CloudFormation names a family after it.
 func (tr *translator) family(r *Resource) string {
 	c := newConverter(tr.e, tr.t.File)
 	if f := member(deref(r.Props), "Family"); f != nil {
 		if v, keep := c.convert(f, "family", reflect.TypeFor[string]()); keep {
 			if s, ok := v.(string); ok {
-				return s
+				if c.unknown["family"] != "" {
+					s = familyChars(s)
+				}
+				if s != "" {
+					return s
+				}
 			}
 		}
 	}
 	return r.ID
+}
+
+// familyChars keeps what a family may hold of a stand-in such as
+// "${AWS::StackName}-web": StackName-web.
+func familyChars(s string) string {
+	s = strings.NewReplacer("${", "", "}", "", "AWS::", "").Replace(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // nameOf is a resource's literal name property, else its logical ID.
