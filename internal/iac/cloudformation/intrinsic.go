@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -170,7 +171,7 @@ func (e *evaluator) value(n *yaml.Node) result {
 func scalar(n *yaml.Node) any {
 	switch n.ShortTag() {
 	case "!!int", "!!float":
-		return json.Number(strings.ReplaceAll(n.Value, "_", ""))
+		return number(n.Value)
 	case "!!bool":
 		b, _ := strconv.ParseBool(strings.ToLower(n.Value))
 		return b
@@ -178,6 +179,22 @@ func scalar(n *yaml.Node) any {
 		return nil
 	}
 	return n.Value
+}
+
+// number writes a YAML number as JSON does: 0x1F, 0o17 and 1_000 in
+// decimal; .inf and .nan, which JSON cannot hold, stay text.
+func number(v string) any {
+	clean := strings.ReplaceAll(v, "_", "")
+	if i, err := strconv.ParseInt(clean, 0, 64); err == nil {
+		return json.Number(strconv.FormatInt(i, 10))
+	}
+	if f, err := strconv.ParseFloat(clean, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		if json.Valid([]byte(clean)) {
+			return json.Number(clean)
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	return v
 }
 
 // call evaluates one intrinsic function

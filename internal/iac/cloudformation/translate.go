@@ -141,8 +141,10 @@ func (tr *translator) convert(r *Resource, t reflect.Type, c *converter) map[str
 
 func (tr *translator) document(r *Resource, docPath string, body any, c *converter) Document {
 	data, err := json.MarshalIndent(body, "", "  ")
-	if err != nil { // generic JSON values always marshal
-		panic(fmt.Sprintf("marshalling %s: %v", r.ID, err))
+	if err != nil { // not expected: every value is JSON's own
+		tr.diags = append(tr.diags, fleet.Diagnostic{File: tr.t.File, Line: r.Key.Line, Column: r.Key.Column, Path: r.ID, Level: fleet.LevelError,
+			Message: fmt.Sprintf("cannot translate the resource: %v", err)})
+		data = []byte("{}")
 	}
 	name := r.Type + " " + r.ID
 	if r.CDKPath != "" {

@@ -18,9 +18,10 @@ var _ fleet.Translator = Translator{}
 func (Translator) Kind() string { return "CloudFormation" }
 
 // Claim takes each file that parses as a template with a resource this
-// package reads; each template is a unit of its own. AWS CLI output never
-// has a Resources section of AWS resource types, so it is left to the JSON
-// loader.
+// package reads, and each file that names such resources but does not
+// parse (Translate then reports the syntax error at its line); each
+// template is a unit of its own. AWS CLI output has no Resources section
+// of resource types, so it is left to the JSON loader.
 func (Translator) Claim(files []string, read func(string) ([]byte, error)) [][]string {
 	var units [][]string
 	for _, f := range files {
@@ -28,8 +29,7 @@ func (Translator) Claim(files []string, read func(string) ([]byte, error)) [][]s
 		if err != nil || !LooksLikeTemplate(f, data) {
 			continue
 		}
-		t, err := Parse(f, data)
-		if err != nil || !readsAny(t) {
+		if t, err := Parse(f, data); err == nil && !readsAny(t) {
 			continue
 		}
 		units = append(units, []string{f})
