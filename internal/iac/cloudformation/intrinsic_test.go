@@ -164,3 +164,46 @@ func TestPartlyKnownFamily(t *testing.T) {
 		t.Errorf("family %q, service's task definition %q; want StackName-web for both", td.Family, svc.Services[0].TaskDefinition)
 	}
 }
+
+// CloudFormation names that differ from the API's beyond case are renamed
+// as the template reference documents them.
+func TestRenamedProperties(t *testing.T) {
+	src := `Resources:
+  TD:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ProxyConfiguration:
+        Type: APPMESH
+        ContainerName: envoy
+        ProxyConfigurationProperties:
+          - {Name: AppPorts, Value: "8080"}
+  Svc:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: prod
+      Role: arn:aws:iam::123456789012:role/ecsServiceRole
+      PlacementStrategies: [{Type: spread, Field: instanceId}]
+  C:
+    Type: AWS::ECS::Cluster
+    Properties:
+      ClusterSettings: [{Name: containerInsights, Value: enabled}]
+  TG:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: {Name: web, TargetType: ip}
+`
+	tmpl, err := Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := Translate(tmpl)
+	all := ""
+	for _, d := range docs {
+		all += string(d.Data)
+	}
+	for _, want := range []string{`"properties": [`, `"clusterArn": "prod"`, `"roleArn": "arn:aws:iam::123456789012:role/ecsServiceRole"`,
+		`"placementStrategy": [`, `"settings": [`, `"TargetGroupName": "web"`, `"TargetType": "ip"`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %s in the translation:\n%s", want, all)
+		}
+	}
+}

@@ -170,7 +170,9 @@ func (tr *translator) warnUnknown(r *Resource, d *Document) {
 func (tr *translator) taskDefinition(r *Resource) Document {
 	c := newConverter(tr.e, tr.t.File)
 	c.renames = map[string]string{
-		// ProxyConfiguration's list of name/value pairs is "properties" in the API.
+		// ProxyConfiguration's list of name/value pairs is "properties" in the API
+		// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-taskdefinition-proxyconfiguration.html,
+		// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html).
 		".proxyconfiguration.proxyconfigurationproperties": "Properties",
 	}
 	c.drop = map[string]bool{".tags": true}
