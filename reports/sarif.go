@@ -276,6 +276,9 @@ func fullPath(f analyzer.Finding) string {
 // physicalLocation points at the file and, when it is known, the line and
 // column; nil when the finding has no file (standard input).
 func physicalLocation(file string, pos fleet.Position) *sarifPhysical {
+	if pos.File != "" {
+		file = pos.File // the field lies in another file (Terraform's file())
+	}
 	uri, ok := artifactURI(file)
 	if !ok {
 		return nil

@@ -81,7 +81,7 @@ func runAudit(c *cli.Context, opts auditOptions, s streams) error {
 		return usagef("%v", err)
 	}
 	report := reports.NewAudit(version, res, f, diags)
-	report.Locate = locateInFiles
+	report.Locate = locateIn(f)
 	if err := reports.RenderAudit(s.out, opts.format, report); err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ func loadFleet(ctx context.Context, paths []string, s streams, def fleet.Identit
 	if len(paths) == 0 {
 		return nil, nil, usagef("no inputs: name AWS CLI JSON files, directories or - for standard input")
 	}
-	f, diags := fleet.LoadWith(ctx, paths, s.in, fleet.LoadOptions{Default: def})
+	f, diags := fleet.LoadWith(ctx, paths, s.in, fleet.LoadOptions{Default: def, Translators: iacTranslators()})
 	printDiagnostics(s.err, diags)
 	if err := noECSInputs(paths, f); err != nil {
 		return nil, nil, err
@@ -29,6 +29,18 @@ func loadFleet(ctx context.Context, paths []string, s streams, def fleet.Identit
 func printDiagnostics(w io.Writer, diags []fleet.Diagnostic) {
 	for _, d := range diags {
 		fmt.Fprintln(w, d.String())
+	}
+}
+
+// locateIn finds the paths of findings in the inputs of f, for SARIF line
+// numbers: in an IaC file through its translation (fleet.Fleet.Locate),
+// in any other file with locateInFiles.
+func locateIn(f *fleet.Fleet) func(file string, paths []string) map[string]fleet.Position {
+	return func(file string, paths []string) map[string]fleet.Position {
+		if pos, ok := f.Locate(file, paths); ok {
+			return pos
+		}
+		return locateInFiles(file, paths)
 	}
 }
 

@@ -16,6 +16,8 @@ type builder struct {
 	diags []Diagnostic
 	// def is the identity of inputs that carry no ARN (see LoadOptions).
 	def Identity
+	// translators read IaC inputs (see LoadOptions).
+	translators []Translator
 
 	taskDefs  map[key]*TaskDefinition    // by family:revision
 	services  map[key]*Service           // by ARN (or cluster/name)
@@ -204,7 +206,10 @@ func (b *builder) addClusterDetail(c *ecstypes.Cluster, doc Doc) {
 	if name == "" {
 		name = ClusterName(ptr.Value(c.ClusterArn))
 	}
-	id := IdentityOf(ptr.Value(c.ClusterArn))
+	// A cluster without an ARN (a translated CloudFormation or Terraform
+	// cluster) is in the load's default account and region, as the services
+	// without one that name it are.
+	id := IdentityOf(ptr.Value(c.ClusterArn)).or(b.def)
 	cl := b.cluster(id, name)
 	if cl.Detail != nil {
 		b.duplicate("cluster", key{id, name}, cl.DetailDoc.Source, doc.Source)

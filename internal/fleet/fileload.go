@@ -21,6 +21,7 @@ type input struct {
 	inMemory bool        // data holds the document (standard input, LoadBytes)
 	data     []byte      // the document when inMemory
 	diag     *Diagnostic // set instead of the rest when the input could not be listed
+	unit     *unitInput  // set when a Translator claimed the input's files
 }
 
 // fileLoad is what loading one input yields: its diagnostics and the
@@ -31,6 +32,9 @@ type fileLoad struct {
 	diags    []Diagnostic
 	adds     []pendingAdd
 	dec      awsjson.Decoder // allocates the file's small values in blocks
+
+	tr      *translation    // the translated document being loaded, if any
+	located []translatedDoc // the translated documents loaded
 }
 
 // pendingAdd adds one resource to the builder; at is the number of the
@@ -52,7 +56,9 @@ func (b *builder) loadInputs(ins []input) {
 	results := make([]*fileLoad, len(ins))
 	parallel.For(len(ins), func(i int) { results[i] = loadInput(ins[i], b.jsonOnly) })
 	for i, l := range results {
-		if l.read {
+		if ins[i].unit != nil {
+			b.record(ins[i], l)
+		} else if l.read {
 			b.fleet.Inputs = append(b.fleet.Inputs, ins[i].name)
 		}
 		b.apply(l)
@@ -64,6 +70,10 @@ func loadInput(in input, jsonOnly bool) *fileLoad {
 	l := &fileLoad{jsonOnly: jsonOnly}
 	if in.diag != nil {
 		l.diags = append(l.diags, *in.diag)
+		return l
+	}
+	if in.unit != nil {
+		l.loadUnit(in.unit.translator, in.unit.files)
 		return l
 	}
 	data := in.data

@@ -31,6 +31,10 @@ type Fleet struct {
 	// Inputs lists every file read, in the order read.
 	Inputs []string
 
+	// translated holds, by IaC file, where its translated documents' paths
+	// lie in it (see Fleet.Locate).
+	translated map[string][]translatedDoc
+
 	index     *index
 	indexOnce sync.Once // guards building index for hand-assembled fleets
 }
@@ -47,6 +51,12 @@ type Source struct {
 type Doc struct {
 	Source Source
 	Raw    []byte
+	// Unknown lists the fields that the source sets to a value that cannot
+	// be known statically (a Terraform variable with no literal value), by
+	// JSON path inside the document, with the reason. Such a field is absent
+	// from Raw and the typed value; rules that read it report "not checked"
+	// with the reason (see analyzer) rather than judge it absent.
+	Unknown map[string]string
 }
 
 // TaskDefinition is a task definition in the ECS API shape, with the tags a

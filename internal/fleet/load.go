@@ -31,12 +31,17 @@ type LoadOptions struct {
 	// one): what --region or the AWS configuration says. Such objects get
 	// IdentityAssumed and a warning naming what was assumed.
 	Default Identity
+	// Translators read inputs that are not AWS CLI output (Terraform,
+	// CloudFormation): see Translator. With any, directories are walked for
+	// every file, and each file is offered to them before the JSON loader.
+	Translators []Translator
 }
 
 // LoadWith is Load with options.
 func LoadWith(ctx context.Context, paths []string, stdin io.Reader, o LoadOptions) (*Fleet, []Diagnostic) {
 	b := newBuilder()
 	b.def = o.Default
+	b.translators = o.Translators
 	return b.load(ctx, paths, stdin)
 }
 
@@ -49,7 +54,7 @@ func (b *builder) load(ctx context.Context, paths []string, stdin io.Reader) (*F
 		}
 		ins = append(ins, b.listPath(p, stdin)...)
 	}
-	b.loadInputs(ins)
+	b.loadInputs(b.claim(ins))
 	b.link()
 	b.locate()
 	return b.fleet, b.diags
@@ -73,7 +78,11 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 		return b.fileInput(nil, p, true)
 	}
 	var walkErrs []Diagnostic
-	files := jsonFiles(p, &walkErrs)
+	keep := isJSONName
+	if len(b.translators) > 0 {
+		keep = func(string) bool { return true } // claim picks among them
+	}
+	files := walkFiles(p, keep, &walkErrs)
 	ins := make([]input, 0, len(walkErrs)+len(files))
 	for i := range walkErrs {
 		ins = append(ins, input{diag: &walkErrs[i]})
@@ -84,18 +93,18 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 	return ins
 }
 
-// jsonFiles lists the *.json files under dir, sorted, so runs are
-// repeatable. The names use "/" on every system (Windows accepts it), so
+// walkFiles lists the files under dir that keep accepts (the *.json files,
+// without translators), sorted, so runs are repeatable. The names use "/" on every system (Windows accepts it), so
 // that outputs naming them, and the order they are read in, are the same
 // on Windows as elsewhere ('\' sorts after the digits, '/' before).
-func jsonFiles(dir string, diags *[]Diagnostic) []string {
+func walkFiles(dir string, keep func(string) bool, diags *[]Diagnostic) []string {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			*diags = append(*diags, Diagnostic{File: path, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
 			return nil
 		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".json") {
+		if !d.IsDir() && keep(path) {
 			files = append(files, filepath.ToSlash(path))
 		}
 		return nil

@@ -10,8 +10,13 @@ import (
 	"strings"
 )
 
-// Position is a 1-based line and column in a file.
-type Position struct{ Line, Column int }
+// Position is a 1-based line and column in a file. File is set only when
+// the place is in another file than the one asked about (a JSON file that a
+// Terraform resource reads with file()).
+type Position struct {
+	Line, Column int
+	File         string
+}
 
 // Locate finds where each wanted JSON path (as written by the loader and the
 // rules, e.g. `services[2].loadBalancers[0].targetGroupArn`) starts in data.
@@ -37,7 +42,7 @@ func Locate(data []byte, wanted []string) map[string]Position {
 		for q := p; ; q = parentPath(q) {
 			if off, ok := offsets[q]; ok {
 				line, col := lines.at(data, off)
-				out[p] = Position{line, col}
+				out[p] = Position{Line: line, Column: col}
 				break
 			}
 			if q == "" {
@@ -146,16 +151,27 @@ func (b *builder) locate() {
 		}
 	}
 	for _, file := range slices.Sorted(maps.Keys(byFile)) {
+		var paths []string
+		for _, i := range byFile[file] {
+			paths = append(paths, b.diags[i].Path)
+		}
+		if pos, ok := b.fleet.Locate(file, paths); ok {
+			for _, i := range byFile[file] {
+				if p, ok := pos[b.diags[i].Path]; ok {
+					b.diags[i].Line, b.diags[i].Column = p.Line, p.Column
+					if p.File != "" {
+						b.diags[i].File = p.File
+					}
+				}
+			}
+			continue
+		}
 		data, inMemory := b.memory[file]
 		if !inMemory {
 			var err error
 			if data, err = os.ReadFile(file); err != nil {
 				continue
 			}
-		}
-		var paths []string
-		for _, i := range byFile[file] {
-			paths = append(paths, b.diags[i].Path)
 		}
 		pos := Locate(data, paths)
 		for _, i := range byFile[file] {

@@ -1,0 +1,81 @@
+package cloudformation
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// Translator reads CloudFormation templates for fleet.LoadWith: every YAML,
+// JSON or .template file whose Resources hold ECS resources or target
+// groups, including the *.template.json files the AWS CDK writes to cdk.out.
+type Translator struct{}
+
+var _ fleet.Translator = Translator{}
+
+// Kind names the input kind in diagnostics.
+func (Translator) Kind() string { return "CloudFormation" }
+
+// Claim takes each file that parses as a template with a resource this
+// package reads, and each file that names such resources but does not
+// parse (Translate then reports the syntax error at its line); each
+// template is a unit of its own. AWS CLI output has no Resources section
+// of resource types, so it is left to the JSON loader.
+func (Translator) Claim(files []string, read func(string) ([]byte, error)) [][]string {
+	var units [][]string
+	for _, f := range files {
+		data, err := read(f)
+		if err != nil || !LooksLikeTemplate(f, data) {
+			continue
+		}
+		if t, err := Parse(f, data); err == nil && !readsAny(t) {
+			continue
+		}
+		units = append(units, []string{f})
+	}
+	return units
+}
+
+func readsAny(t *Template) bool {
+	for _, r := range t.Resources {
+		switch r.Type {
+		case TypeTaskDefinition, TypeService, TypeCluster, TypeClusterProviders, TypeTargetGroup:
+			return true
+		}
+	}
+	return false
+}
+
+// Translate reads one template.
+func (Translator) Translate(unit []string) ([]fleet.Translated, []fleet.Diagnostic) {
+	var out []fleet.Translated
+	var diags []fleet.Diagnostic
+	for _, file := range unit {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			diags = append(diags, fleet.Diagnostic{File: file, Level: fleet.LevelError, Message: fmt.Sprintf("cannot read: %v", err)})
+			continue
+		}
+		t, err := Parse(file, data)
+		if err != nil {
+			diags = append(diags, fleet.Diagnostic{File: file, Level: fleet.LevelError, Message: err.Error()})
+			continue
+		}
+		docs, ds := Translate(t)
+		diags = append(diags, ds...)
+		for i := range docs {
+			out = append(out, docs[i].translated(file))
+		}
+	}
+	return out, diags
+}
+
+// translated is the document as the fleet's loader takes it.
+func (d *Document) translated(file string) fleet.Translated {
+	unknown := make(map[string]string, len(d.Unknown))
+	for p, why := range d.Unknown {
+		unknown[joinPath(d.DocPath, p)] = why
+	}
+	return fleet.Translated{File: file, Name: d.Resource.ID, Data: d.Data, Where: d.Where, Unknown: unknown}
+}
