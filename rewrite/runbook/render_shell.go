@@ -139,7 +139,7 @@ forwards_to() {
   [ -s "$list" ] || return 1
   while read -r def l rule; do
     aws elbv2 describe-rules --region "$1" --profile "$2" --rule-arns "$rule" \
-      --query "Rules[0].Actions[?TargetGroupArn=='$4' || ForwardConfig.TargetGroups[?TargetGroupArn=='$4']]" --output text | grep -q . || return 1
+      --query "Rules[0].Actions[?TargetGroupArn=='$4' || ForwardConfig.TargetGroups[?TargetGroupArn=='$4']]" --output text | grep . >/dev/null || return 1
   done < "$list"
 }
 key() { printf %s "$1" | cksum | cut -d' ' -f1; }

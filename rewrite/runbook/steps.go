@@ -120,7 +120,7 @@ func capacityProviderStep(c cmd, cluster string, spot bool) Step {
 			"if [ \"$wanted\" != \"$" + v + "_existing\" ]; then " + c.aws("ecs", "put-cluster-capacity-providers", "--cluster "+cl, "--capacity-providers $wanted", "--default-capacity-provider-strategy \"$"+v+"_strategy\"") + " >/dev/null; " + v + "_changed=yes; fi",
 		},
 		Check: []string{
-			"for cp in " + add + "; do " + c.aws("ecs", "describe-clusters", "--clusters "+cl, "--query 'clusters[0].capacityProviders' --output text") + " | tr '\\t' '\\n' | grep -qx \"$cp\"; done",
+			"for cp in " + add + "; do " + c.aws("ecs", "describe-clusters", "--clusters "+cl, "--query 'clusters[0].capacityProviders' --output text") + " | tr '\\t' '\\n' | grep -x \"$cp\" >/dev/null; done",
 		},
 		Rollback: []string{
 			"# restores the list and default strategy read above, if the step changed them (a provider a service still uses cannot be removed)",

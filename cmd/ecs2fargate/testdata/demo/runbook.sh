@@ -53,7 +53,7 @@ forwards_to() {
   [ -s "$list" ] || return 1
   while read -r def l rule; do
     aws elbv2 describe-rules --region "$1" --profile "$2" --rule-arns "$rule" \
-      --query "Rules[0].Actions[?TargetGroupArn=='$4' || ForwardConfig.TargetGroups[?TargetGroupArn=='$4']]" --output text | grep -q . || return 1
+      --query "Rules[0].Actions[?TargetGroupArn=='$4' || ForwardConfig.TargetGroups[?TargetGroupArn=='$4']]" --output text | grep . >/dev/null || return 1
   done < "$list"
 }
 key() { printf %s "$1" | cksum | cut -d' ' -f1; }
@@ -118,7 +118,7 @@ cp_eu_west_1_eu_web_existing=$(aws ecs describe-clusters --region eu-west-1 --pr
 cp_eu_west_1_eu_web_strategy=$(aws ecs describe-clusters --region eu-west-1 --profile "$PROFILE_123456789012" --clusters 'eu-web' --query 'clusters[0].defaultCapacityProviderStrategy' --output json); [ "$cp_eu_west_1_eu_web_strategy" = null ] && cp_eu_west_1_eu_web_strategy='[]'
 wanted="$cp_eu_west_1_eu_web_existing"; for cp in FARGATE; do case " $wanted " in *" $cp "*) ;; *) wanted="$wanted $cp";; esac; done
 if [ "$wanted" != "$cp_eu_west_1_eu_web_existing" ]; then aws ecs put-cluster-capacity-providers --region eu-west-1 --profile "$PROFILE_123456789012" --cluster 'eu-web' --capacity-providers $wanted --default-capacity-provider-strategy "$cp_eu_west_1_eu_web_strategy" >/dev/null; cp_eu_west_1_eu_web_changed=yes; fi
-for cp in FARGATE; do aws ecs describe-clusters --region eu-west-1 --profile "$PROFILE_123456789012" --clusters 'eu-web' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -qx "$cp"; done >/dev/null
+for cp in FARGATE; do aws ecs describe-clusters --region eu-west-1 --profile "$PROFILE_123456789012" --clusters 'eu-web' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -x "$cp" >/dev/null; done >/dev/null
 finish 1 <<'E2F_UNDO'
 # restores the list and default strategy read above, if the step changed them (a provider a service still uses cannot be removed)
 if [ "${cp_eu_west_1_eu_web_changed:-}" = yes ]; then aws ecs put-cluster-capacity-providers --region eu-west-1 --profile "$PROFILE_123456789012" --cluster 'eu-web' --capacity-providers ${cp_eu_west_1_eu_web_existing:-[]} --default-capacity-provider-strategy "$cp_eu_west_1_eu_web_strategy" >/dev/null; fi
@@ -269,7 +269,7 @@ cp_us_east_1_platform_tools_existing=$(aws ecs describe-clusters --region us-eas
 cp_us_east_1_platform_tools_strategy=$(aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'platform-tools' --query 'clusters[0].defaultCapacityProviderStrategy' --output json); [ "$cp_us_east_1_platform_tools_strategy" = null ] && cp_us_east_1_platform_tools_strategy='[]'
 wanted="$cp_us_east_1_platform_tools_existing"; for cp in FARGATE; do case " $wanted " in *" $cp "*) ;; *) wanted="$wanted $cp";; esac; done
 if [ "$wanted" != "$cp_us_east_1_platform_tools_existing" ]; then aws ecs put-cluster-capacity-providers --region us-east-1 --profile "$PROFILE_123456789012" --cluster 'platform-tools' --capacity-providers $wanted --default-capacity-provider-strategy "$cp_us_east_1_platform_tools_strategy" >/dev/null; cp_us_east_1_platform_tools_changed=yes; fi
-for cp in FARGATE; do aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'platform-tools' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -qx "$cp"; done >/dev/null
+for cp in FARGATE; do aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'platform-tools' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -x "$cp" >/dev/null; done >/dev/null
 finish 20 <<'E2F_UNDO'
 # restores the list and default strategy read above, if the step changed them (a provider a service still uses cannot be removed)
 if [ "${cp_us_east_1_platform_tools_changed:-}" = yes ]; then aws ecs put-cluster-capacity-providers --region us-east-1 --profile "$PROFILE_123456789012" --cluster 'platform-tools' --capacity-providers ${cp_us_east_1_platform_tools_existing:-[]} --default-capacity-provider-strategy "$cp_us_east_1_platform_tools_strategy" >/dev/null; fi
@@ -280,7 +280,7 @@ cp_us_east_1_prod_core_existing=$(aws ecs describe-clusters --region us-east-1 -
 cp_us_east_1_prod_core_strategy=$(aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'prod-core' --query 'clusters[0].defaultCapacityProviderStrategy' --output json); [ "$cp_us_east_1_prod_core_strategy" = null ] && cp_us_east_1_prod_core_strategy='[]'
 wanted="$cp_us_east_1_prod_core_existing"; for cp in FARGATE; do case " $wanted " in *" $cp "*) ;; *) wanted="$wanted $cp";; esac; done
 if [ "$wanted" != "$cp_us_east_1_prod_core_existing" ]; then aws ecs put-cluster-capacity-providers --region us-east-1 --profile "$PROFILE_123456789012" --cluster 'prod-core' --capacity-providers $wanted --default-capacity-provider-strategy "$cp_us_east_1_prod_core_strategy" >/dev/null; cp_us_east_1_prod_core_changed=yes; fi
-for cp in FARGATE; do aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'prod-core' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -qx "$cp"; done >/dev/null
+for cp in FARGATE; do aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'prod-core' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -x "$cp" >/dev/null; done >/dev/null
 finish 21 <<'E2F_UNDO'
 # restores the list and default strategy read above, if the step changed them (a provider a service still uses cannot be removed)
 if [ "${cp_us_east_1_prod_core_changed:-}" = yes ]; then aws ecs put-cluster-capacity-providers --region us-east-1 --profile "$PROFILE_123456789012" --cluster 'prod-core' --capacity-providers ${cp_us_east_1_prod_core_existing:-[]} --default-capacity-provider-strategy "$cp_us_east_1_prod_core_strategy" >/dev/null; fi
@@ -291,7 +291,7 @@ cp_us_east_1_windows_apps_existing=$(aws ecs describe-clusters --region us-east-
 cp_us_east_1_windows_apps_strategy=$(aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'windows-apps' --query 'clusters[0].defaultCapacityProviderStrategy' --output json); [ "$cp_us_east_1_windows_apps_strategy" = null ] && cp_us_east_1_windows_apps_strategy='[]'
 wanted="$cp_us_east_1_windows_apps_existing"; for cp in FARGATE; do case " $wanted " in *" $cp "*) ;; *) wanted="$wanted $cp";; esac; done
 if [ "$wanted" != "$cp_us_east_1_windows_apps_existing" ]; then aws ecs put-cluster-capacity-providers --region us-east-1 --profile "$PROFILE_123456789012" --cluster 'windows-apps' --capacity-providers $wanted --default-capacity-provider-strategy "$cp_us_east_1_windows_apps_strategy" >/dev/null; cp_us_east_1_windows_apps_changed=yes; fi
-for cp in FARGATE; do aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'windows-apps' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -qx "$cp"; done >/dev/null
+for cp in FARGATE; do aws ecs describe-clusters --region us-east-1 --profile "$PROFILE_123456789012" --clusters 'windows-apps' --query 'clusters[0].capacityProviders' --output text | tr '\t' '\n' | grep -x "$cp" >/dev/null; done >/dev/null
 finish 22 <<'E2F_UNDO'
 # restores the list and default strategy read above, if the step changed them (a provider a service still uses cannot be removed)
 if [ "${cp_us_east_1_windows_apps_changed:-}" = yes ]; then aws ecs put-cluster-capacity-providers --region us-east-1 --profile "$PROFILE_123456789012" --cluster 'windows-apps' --capacity-providers ${cp_us_east_1_windows_apps_existing:-[]} --default-capacity-provider-strategy "$cp_us_east_1_windows_apps_strategy" >/dev/null; fi
