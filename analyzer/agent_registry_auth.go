@@ -26,7 +26,7 @@ var agentRegistryAuth = Rule{
 }
 
 func checkAgentRegistryAuth(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		img := ptr.Value(c.Image)
 		if img == "" {
 			return nil

@@ -22,6 +22,6 @@ func checkAssignPublicIP(s *Subject) []Finding {
 	if cfg == nil || cfg.AssignPublicIp != ecstypes.AssignPublicIpEnabled {
 		return nil
 	}
-	return []Finding{Flag("networkConfiguration.awsvpcConfiguration.assignPublicIp", cfg.AssignPublicIp,
+	return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration", "assignPublicIp"), cfg.AssignPublicIp,
 		"every task gets a public IPv4 address (billed, internet-reachable); prefer private subnets with NAT or VPC endpoints")}
 }

@@ -19,7 +19,7 @@ var awslogsRequiredOptions = Rule{
 }
 
 func checkAwslogsRequiredOptions(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}

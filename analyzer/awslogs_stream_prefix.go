@@ -22,7 +22,7 @@ var awslogsStreamPrefix = Rule{
 }
 
 func checkAwslogsStreamPrefix(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}

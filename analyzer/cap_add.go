@@ -55,7 +55,7 @@ func capAddSeverity(raw string) (name string, sev Severity) {
 }
 
 func checkCapAdd(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.Capabilities == nil {
 			return nil

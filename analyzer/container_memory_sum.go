@@ -22,7 +22,7 @@ func checkContainerMemorySum(s *Subject) []Finding {
 	if !ok {
 		return nil
 	}
-	out := s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	out := s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.Memory != nil && int(*c.Memory) > mem {
 			return []Finding{Flag(at(path, "memory"), *c.Memory, "container hard limit %d MiB exceeds the task memory of %d MiB; %s",
 				*c.Memory, mem, choiceText(s))}
@@ -39,7 +39,7 @@ func checkContainerMemorySum(s *Subject) []Finding {
 		}
 	}
 	if reserved > mem && len(out) == 0 { // an oversized hard limit already explains it
-		out = append(out, Flag("memory", s.Def().Memory, "the containers reserve %d MiB in total, more than the task memory of %d MiB; %s",
+		out = append(out, Flag(at("memory"), s.Def().Memory, "the containers reserve %d MiB in total, more than the task memory of %d MiB; %s",
 			reserved, mem, choiceText(s)))
 	}
 	return out

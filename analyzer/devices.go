@@ -24,7 +24,7 @@ var devices = Rule{
 }
 
 func checkDevices(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil {
 			return nil

@@ -19,7 +19,7 @@ var disableNetworking = Rule{
 }
 
 func checkDisableNetworking(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		switch {
 		case c.DisableNetworking == nil:
 			return nil

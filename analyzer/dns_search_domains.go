@@ -18,7 +18,7 @@ var dnsSearchDomains = Rule{
 }
 
 func checkDNSSearchDomains(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if len(c.DnsSearchDomains) == 0 {
 			return nil
 		}

@@ -18,7 +18,7 @@ var dnsServers = Rule{
 }
 
 func checkDNSServers(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if len(c.DnsServers) == 0 {
 			return nil
 		}

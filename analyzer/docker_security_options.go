@@ -23,7 +23,7 @@ var dockerSecurityOptions = Rule{
 }
 
 func checkDockerSecurityOptions(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, opt := range c.DockerSecurityOptions {
 			if isCredSpec(opt) {

@@ -31,7 +31,7 @@ func checkDockerSocket(s *Subject) []Finding {
 				"volume %s mounts the Docker socket %s, which does not exist on Fargate", ptr.Value(v.Name), *v.Host.SourcePath))
 		}
 	}
-	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if ref := ptr.Value(c.Image); fleet.IsDockerInDocker(ref) {
 			return []Finding{Flag(at(path, "image"), ref, "image %s runs Docker-in-Docker, which needs privileged mode that Fargate does not allow", ref)}
 		}

@@ -27,7 +27,7 @@ func checkEphemeralStorageRange(s *Subject) []Finding {
 	if es == nil || es.SizeInGiB >= ephemeralMinGiB {
 		return nil
 	}
-	return []Finding{Flag("ephemeralStorage.sizeInGiB", es.SizeInGiB,
+	return []Finding{Flag(at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB,
 		"ephemeral storage of %d GiB is below the accepted minimum of %d; the block is removed and the task gets the %d GiB default",
 		es.SizeInGiB, ephemeralMinGiB, ephemeralDefaultGiB)}
 }

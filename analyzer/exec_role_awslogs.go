@@ -26,7 +26,7 @@ func checkExecRoleAWSLogs(s *Subject) []Finding {
 	if s.hasExecutionRole() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ Path) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}
@@ -34,7 +34,7 @@ func checkExecRoleAWSLogs(s *Subject) []Finding {
 		if v, _ := logOption(c, "awslogs-create-group"); v == "true" {
 			extra = " (with logs:CreateLogGroup, since awslogs-create-group is true)"
 		}
-		return []Finding{Flag("executionRoleArn", nil,
+		return []Finding{Flag(at("executionRoleArn"), nil,
 			"container %s logs with awslogs but the task has no executionRoleArn; add an execution role that can write to CloudWatch Logs%s", ptr.Value(c.Name), extra)}
 	})
 }

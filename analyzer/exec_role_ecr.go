@@ -29,7 +29,7 @@ func checkExecRoleECR(s *Subject) []Finding {
 	if s.hasExecutionRole() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ Path) []Finding {
 		img := ptr.Value(c.Image)
 		ref := fleet.ParseImageRef(img)
 		if !ref.IsECR() {
@@ -39,7 +39,7 @@ func checkExecRoleECR(s *Subject) []Finding {
 		if a, ok := fleet.ParseARN(ptr.Value(s.Def().TaskDefinitionArn)); ok && a.Account != "" && a.Account != ref.Account {
 			cross = fmt.Sprintf("; the repository in account %s must also allow that role in its repository policy", ref.Account)
 		}
-		return []Finding{Flag("executionRoleArn", nil,
+		return []Finding{Flag(at("executionRoleArn"), nil,
 			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions%s", ptr.Value(c.Name), img, cross)}
 	})
 }

@@ -27,7 +27,7 @@ var execRoleSecrets = Rule{
 
 func checkExecRoleSecrets(s *Subject) []Finding {
 	hasRole := s.hasExecutionRole()
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var uses []string // names only: never the valueFrom
 		var jsonKeyRefs []Finding
 		for i, sec := range c.Secrets {
@@ -48,7 +48,7 @@ func checkExecRoleSecrets(s *Subject) []Finding {
 		if hasRole || len(uses) == 0 {
 			return jsonKeyRefs
 		}
-		return append([]Finding{Flag("executionRoleArn", nil,
+		return append([]Finding{Flag(at("executionRoleArn"), nil,
 			"container %s uses %s but the task has no executionRoleArn; add an execution role that may read them", ptr.Value(c.Name), strings.Join(uses, ", "))},
 			jsonKeyRefs...)
 	})

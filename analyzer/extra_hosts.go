@@ -23,7 +23,7 @@ var extraHosts = Rule{
 }
 
 func checkExtraHosts(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, h := range c.ExtraHosts {
 			name, ip := ptr.Value(h.Hostname), ptr.Value(h.IpAddress)

@@ -30,7 +30,7 @@ func checkGMSALinux(s *Subject) []Finding {
 	if s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, spec := range c.CredentialSpecs {
 			p := at(path, idx("credentialSpecs", i))

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -11,21 +10,9 @@ import (
 
 // Shared helpers of the logging and execution-role rules.
 
-// keyStep appends a map key to a path the way the loader writes paths:
-// plain identifiers as ".key", anything else (awslogs-group) as `["key"]`.
-func keyStep(path, key string) string {
-	plain := key != ""
-	for i, r := range key {
-		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return at(path, key)
-	}
-	return path + "[" + strconv.Quote(key) + "]"
-}
+// keyStep appends a map key to a path; String writes plain identifiers as
+// ".key", anything else (awslogs-group) as `["key"]`, as the loader does.
+func keyStep(path Path, key string) Path { return at(path, key) }
 
 // logDriver is the container's log driver, "" when it has no logConfiguration.
 func logDriver(c *ecstypes.ContainerDefinition) string {

@@ -19,7 +19,7 @@ var hostPort = Rule{
 }
 
 func checkHostPort(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, pm := range c.PortMappings {
 			if pm.HostPort == nil || pm.ContainerPort == nil || *pm.HostPort == *pm.ContainerPort {

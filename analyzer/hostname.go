@@ -19,7 +19,7 @@ var hostname = Rule{
 }
 
 func checkHostname(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.Hostname == nil {
 			return nil
 		}

@@ -31,9 +31,9 @@ func checkImageVsEphemeral(s *Subject) []Finding {
 	if need <= int64(avail) || need > ephemeralMaxGiB {
 		return out // large enough, or beyond Fargate: ephemeral-storage-capacity
 	}
-	path, value := "ephemeralStorage", any(nil)
+	path, value := at("ephemeralStorage"), any(nil)
 	if es := s.Def().EphemeralStorage; es != nil {
-		path, value = "ephemeralStorage.sizeInGiB", es.SizeInGiB
+		path, value = at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB
 	}
 	return append(out, Flag(path, value,
 		"the images need at least %d GiB of ephemeral storage (lower bound: twice their %s GiB compressed ECR size), more than the %d GiB available; set sizeInGiB to at least %d (storage above 20 GiB is billed)",

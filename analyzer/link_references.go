@@ -1,6 +1,11 @@
 package analyzer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
+)
 
 var linkReferences = Rule{
 	ID:       "link-references",
@@ -32,7 +37,7 @@ func checkLinkReferences(s *Subject) []Finding {
 			continue
 		}
 		what := "uses the link name " + named + " where it may be a host"
-		if strings.Contains(r.Path, ".secrets[") {
+		if slices.Contains(r.Path, fieldpath.Key("secrets")) {
 			what = "is a secret whose name names the link " + named + "; its value (in Secrets Manager or SSM) may hold that host"
 		}
 		out = append(out, Flag(r.Path, named,

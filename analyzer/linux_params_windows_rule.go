@@ -23,7 +23,7 @@ func checkLinuxParamsWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := c.LinuxParameters
 		if lp == nil {
 			return nil

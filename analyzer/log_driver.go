@@ -26,7 +26,7 @@ var fargateLogDrivers = map[string]bool{
 }
 
 func checkLogDriver(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		d := logDriver(c)
 		if c.LogConfiguration == nil || fargateLogDrivers[d] {
 			return nil

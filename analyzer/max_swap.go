@@ -20,7 +20,7 @@ var maxSwap = Rule{
 }
 
 func checkMaxSwap(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.MaxSwap == nil {
 			return nil

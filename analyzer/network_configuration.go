@@ -37,10 +37,10 @@ func checkNetworkConfiguration(s *Subject) []Finding {
 		if len(subnets) > 0 {
 			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + orDefault(strings.Join(sgs, ", "), "none") + " as a starting point"
 		}
-		return []Finding{Flag("networkConfiguration.awsvpcConfiguration", nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint)}
+		return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration"), nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint)}
 	}
 	var out []Finding
-	base := "networkConfiguration.awsvpcConfiguration"
+	base := at("networkConfiguration", "awsvpcConfiguration")
 	if len(cfg.Subnets) == 0 {
 		out = append(out, Flag(at(base, "subnets"), nil, "the awsvpc configuration lists no subnets; Fargate tasks need at least one"))
 	}

@@ -30,7 +30,7 @@ var noLogConfig = Rule{
 
 func checkNoLogConfig(s *Subject) []Finding {
 	fargateAlready := fleet.DeclaresFargate(s.Def())
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.LogConfiguration != nil {
 			return nil
 		}

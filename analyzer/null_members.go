@@ -47,7 +47,7 @@ func checkNullMembers(s *Subject) []Finding {
 	}
 	// One finding per definition: the nulls are one fact about how the
 	// document was written, not many problems.
-	return []Finding{Flag(nulls[0].String(), len(nulls),
+	return []Finding{Flag(nulls[0], len(nulls),
 		"%d member(s) are null (%s%s); every rule reads them as absent, but the AWS CLI's parameter validation rejects null, so the rewrite removes them",
 		len(nulls), strings.Join(named, ", "), more)}
 }

@@ -17,5 +17,5 @@ func checkPidModeWindows(s *Subject) []Finding {
 	if !s.Windows() || s.Def().PidMode == "" {
 		return nil
 	}
-	return []Finding{Flag("pidMode", s.Def().PidMode, "pidMode %s is not supported for Windows containers and is removed", s.Def().PidMode)}
+	return []Finding{Flag(at("pidMode"), s.Def().PidMode, "pidMode %s is not supported for Windows containers and is removed", s.Def().PidMode)}
 }

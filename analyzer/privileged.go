@@ -21,7 +21,7 @@ var privileged = Rule{
 }
 
 func checkPrivileged(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		switch {
 		case c.Privileged == nil:
 			return nil

@@ -20,7 +20,7 @@ func checkReadonlyRootfsWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.ReadonlyRootFilesystem == nil {
 			return nil
 		}

@@ -35,7 +35,7 @@ func checkRuntimePlatformArch(s *Subject) []Finding {
 	case fleet.ArchX86:
 		return nil
 	}
-	return []Finding{Flag("runtimePlatform.cpuArchitecture", nil,
+	return []Finding{Flag(at("runtimePlatform", "cpuArchitecture"), nil,
 		"the task ran only on arm64 instances (cluster %s) and declares no cpuArchitecture, so Fargate would run it on X86_64; set ARM64",
 		strings.Join(hostsOf(s).Clusters, ", "))}
 }

@@ -33,11 +33,11 @@ func checkRuntimePlatformWindows(s *Subject) []Finding {
 	declared := osFamily(s.Def())
 	switch {
 	case declared == "" || declared == ecstypes.OSFamilyLinux:
-		return []Finding{Flag("runtimePlatform.operatingSystemFamily", string(declared),
+		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), string(declared),
 			"the task runs Windows containers (%s) but declares %s; set operatingSystemFamily to %s%s",
 			evidenceText(p), orDefault(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
 	case p.Family != string(declared):
-		return []Finding{Flag("runtimePlatform.operatingSystemFamily", declared,
+		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), declared,
 			"the task declares %s but ran on %s instances, so its image was built for the latter; set operatingSystemFamily to %s",
 			declared, p.Family, p.Family)}
 	}

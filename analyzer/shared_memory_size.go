@@ -20,7 +20,7 @@ var sharedMemorySize = Rule{
 }
 
 func checkSharedMemorySize(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.SharedMemorySize == nil {
 			return nil

@@ -17,7 +17,7 @@ var startTimeout = Rule{
 }
 
 func checkStartTimeout(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.StartTimeout == nil || *c.StartTimeout <= fargateMaxTimeout {
 			return nil
 		}

@@ -21,7 +21,7 @@ var stopTimeout = Rule{
 }
 
 func checkStopTimeout(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.StopTimeout == nil || *c.StopTimeout <= fargateMaxTimeout {
 			return nil
 		}

@@ -23,7 +23,7 @@ var swappiness = Rule{
 }
 
 func checkSwappiness(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.Swappiness == nil {
 			return nil

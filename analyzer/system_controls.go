@@ -64,7 +64,7 @@ func checkSystemControls(s *Subject) []Finding {
 			values[ns][ptr.Value(sc.Value)] = true
 		}
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, sc := range c.SystemControls {
 			ns, val := ptr.Value(sc.Namespace), ptr.Value(sc.Value)

@@ -21,6 +21,6 @@ func checkTaskCPURequired(s *Subject) []Finding {
 	if s.Def().Cpu != nil {
 		return nil
 	}
-	return []Finding{Flag("cpu", nil, "no task-level cpu is set (the containers declare %d cpu units in total); %s",
+	return []Finding{Flag(at("cpu"), nil, "no task-level cpu is set (the containers declare %d cpu units in total); %s",
 		taskNeed(s).ContainerCPU, choiceText(s))}
 }

@@ -21,6 +21,6 @@ func checkTaskMemoryRequired(s *Subject) []Finding {
 	if s.Def().Memory != nil {
 		return nil
 	}
-	return []Finding{Flag("memory", nil, "no task-level memory is set (the containers declare %d MiB in total); %s",
+	return []Finding{Flag(at("memory"), nil, "no task-level memory is set (the containers declare %d MiB in total); %s",
 		taskNeed(s).ContainerMemory, choiceText(s))}
 }

@@ -22,7 +22,7 @@ var ulimits = Rule{
 
 func checkUlimits(s *Subject) []Finding {
 	windows := s.Windows()
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		p := at(path, "ulimits")
 		switch {
 		case windows && len(c.Ulimits) > 0:

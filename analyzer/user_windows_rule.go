@@ -19,7 +19,7 @@ func checkUserWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.User == nil {
 			return nil
 		}

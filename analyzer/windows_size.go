@@ -31,9 +31,9 @@ func checkWindowsSize(s *Subject) []Finding {
 	}
 	d := s.Def()
 	if _, ok := s.FargateSize(); !ok {
-		path, value := "cpu", any(d.Cpu)
+		path, value := at("cpu"), any(d.Cpu)
 		if n.CPU <= fargate.MaxWindowsCPU {
-			path, value = "memory", d.Memory
+			path, value = at("memory"), d.Memory
 		}
 		return []Finding{Flag(path, value, "the Windows task needs %d cpu units and %d MiB, more than the largest Windows Fargate size (%d cpu, %d MiB)",
 			n.CPU, n.Memory, fargate.MaxWindowsCPU, fargate.MaxWindowsMemory)}
@@ -42,5 +42,5 @@ func checkWindowsSize(s *Subject) []Finding {
 	if !ok || windowsCPU(cpu) {
 		return nil
 	}
-	return []Finding{Flag("cpu", d.Cpu, "Windows task cpu %d is not 1024, 2048 or 4096; %s", cpu, choiceText(s)).As(Fixable)}
+	return []Finding{Flag(at("cpu"), d.Cpu, "Windows task cpu %d is not 1024, 2048 or 4096; %s", cpu, choiceText(s)).As(Fixable)}
 }

@@ -14,7 +14,7 @@ import (
 // not resolve.
 func removeLink(r *round, f analyzer.Finding) {
 	for _, ref := range analyzer.LinkReferences(&r.td.Def) {
-		if !ref.Sure && slices.Contains(ref.LinkPaths, f.Path) {
+		if !ref.Sure && slices.ContainsFunc(ref.LinkPaths, f.Field.Equal) {
 			return
 		}
 	}
@@ -26,7 +26,7 @@ func removeLink(r *round, f analyzer.Finding) {
 // values and commands may hold credentials.
 func pointAtLocalhost(r *round, f analyzer.Finding) {
 	for _, ref := range analyzer.LinkReferences(&r.td.Def) {
-		if ref.Path != f.Path || !ref.Sure {
+		if !ref.Path.Equal(f.Field) || !ref.Sure {
 			continue
 		}
 		r.p.set(f.RuleID, f.Path, ref.Localhost, false, "host "+strings.Join(ref.Hosts, "/")+
