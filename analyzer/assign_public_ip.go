@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleAssignPublicIP is the ID of the rule below, for code that refers to it.
+const RuleAssignPublicIP = "assign-public-ip"
+
 var assignPublicIP = Rule{
-	ID:       "assign-public-ip",
+	ID:       RuleAssignPublicIP,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "Tasks get public IP addresses",

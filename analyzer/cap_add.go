@@ -30,6 +30,7 @@ var capAdd = Rule{
 	Unverified: "that Fargate grants Docker's default capability set, so dropping default-set entries from `add` loses nothing: AWS documents only " +
 		"that `add` accepts SYS_PTRACE alone, not Fargate's default set; for NET_RAW the rewrite therefore calls the drop lossy",
 	Check: checkCapAdd,
+	Fix:   fixCapAdd,
 }
 
 // dockerDefaultCaps is Docker's default capability set: adding one of these
@@ -88,3 +89,7 @@ func CapAddMayLose(raw string) bool {
 	name, _ := capAddSeverity(raw)
 	return name == "NET_RAW"
 }
+
+// fixCapAdd drops an add entry Fargate rejects; lossy for NET_RAW, which
+// Fargate may not grant by default (CapAddMayLose).
+func fixCapAdd(x Fixer, _ *Subject, f Finding) { x.Delete(f.Field, CapAddMayLose(f.Value), f.Message) }

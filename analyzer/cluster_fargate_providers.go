@@ -9,8 +9,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleClusterFargateProviders is the ID of the rule below, for code that refers to it.
+const RuleClusterFargateProviders = "cluster-fargate-providers"
+
 var clusterFargateProviders = Rule{
-	ID:       "cluster-fargate-providers",
+	ID:       RuleClusterFargateProviders,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "The cluster must have the FARGATE capacity providers associated",

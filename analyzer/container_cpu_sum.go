@@ -1,7 +1,10 @@
 package analyzer
 
+// RuleContainerCPUSum is the ID of the rule below, for code that refers to it.
+const RuleContainerCPUSum = "container-cpu-sum"
+
 var containerCPUSum = Rule{
-	ID:       "container-cpu-sum",
+	ID:       RuleContainerCPUSum,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "The containers reserve more cpu than the task has",
@@ -13,6 +16,7 @@ var containerCPUSum = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
 	},
 	Check: checkContainerCPUSum,
+	Fix:   fixTaskSize,
 }
 
 func checkContainerCPUSum(s *Subject) []Finding {

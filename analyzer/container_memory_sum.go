@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleContainerMemorySum is the ID of the rule below, for code that refers to it.
+const RuleContainerMemorySum = "container-memory-sum"
+
 var containerMemorySum = Rule{
-	ID:       "container-memory-sum",
+	ID:       RuleContainerMemorySum,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Container memory exceeds the task's memory",
@@ -15,6 +18,7 @@ var containerMemorySum = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-size-best-practice.html",
 	},
 	Check: checkContainerMemorySum,
+	Fix:   fixTaskSize,
 }
 
 func checkContainerMemorySum(s *Subject) []Finding {

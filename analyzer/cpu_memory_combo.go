@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/fargate"
 
+// RuleCPUMemoryCombo is the ID of the rule below, for code that refers to it.
+const RuleCPUMemoryCombo = "cpu-memory-combo"
+
 var cpuMemoryCombo = Rule{
-	ID:       "cpu-memory-combo",
+	ID:       RuleCPUMemoryCombo,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "The task's cpu/memory pair is not a Fargate size",
@@ -16,6 +19,7 @@ var cpuMemoryCombo = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
 	},
 	Check: checkCPUMemoryCombo,
+	Fix:   fixTaskSize,
 }
 
 func checkCPUMemoryCombo(s *Subject) []Finding {

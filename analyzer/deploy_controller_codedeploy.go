@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleDeployControllerCodeDeploy is the ID of the rule below, for code that refers to it.
+const RuleDeployControllerCodeDeploy = "deploy-controller-codedeploy"
+
 var deployControllerCodeDeploy = Rule{
-	ID:       "deploy-controller-codedeploy",
+	ID:       RuleDeployControllerCodeDeploy,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "CodeDeploy blue/green services move through a CodeDeploy deployment",

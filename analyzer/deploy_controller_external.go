@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleDeployControllerExternal is the ID of the rule below, for code that refers to it.
+const RuleDeployControllerExternal = "deploy-controller-external"
+
 var deployControllerExternal = Rule{
-	ID:       "deploy-controller-external",
+	ID:       RuleDeployControllerExternal,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "With an EXTERNAL controller, Fargate is chosen per task set",

@@ -15,6 +15,7 @@ var dnsSearchDomains = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkDNSSearchDomains,
+	Fix:   dropField,
 }
 
 func checkDNSSearchDomains(s *Subject) []Finding {

@@ -15,6 +15,7 @@ var dnsServers = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkDNSServers,
+	Fix:   dropField,
 }
 
 func checkDNSServers(s *Subject) []Finding {

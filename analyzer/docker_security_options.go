@@ -20,6 +20,7 @@ var dockerSecurityOptions = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	},
 	Check: checkDockerSecurityOptions,
+	Fix:   dropField,
 }
 
 func checkDockerSecurityOptions(s *Subject) []Finding {

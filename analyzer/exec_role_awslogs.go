@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleExecRoleAWSLogs is the ID of the rule below, for code that refers to it.
+const RuleExecRoleAWSLogs = "exec-role-awslogs"
+
 var execRoleAWSLogs = Rule{
-	ID:       "exec-role-awslogs",
+	ID:       RuleExecRoleAWSLogs,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "awslogs on Fargate needs a task execution role",
@@ -20,6 +23,7 @@ var execRoleAWSLogs = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
 	},
 	Check: checkExecRoleAWSLogs,
+	Fix:   fixExecutionRole,
 }
 
 func checkExecRoleAWSLogs(s *Subject) []Finding {

@@ -10,8 +10,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleExecRoleECR is the ID of the rule below, for code that refers to it.
+const RuleExecRoleECR = "exec-role-ecr"
+
 var execRoleECR = Rule{
-	ID:       "exec-role-ecr",
+	ID:       RuleExecRoleECR,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Pulling from private ECR on Fargate needs a task execution role",
@@ -23,6 +26,7 @@ var execRoleECR = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
 	},
 	Check: checkExecRoleECR,
+	Fix:   fixExecutionRole,
 }
 
 func checkExecRoleECR(s *Subject) []Finding {

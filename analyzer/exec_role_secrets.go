@@ -8,8 +8,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleExecRoleSecrets is the ID of the rule below, for code that refers to it.
+const RuleExecRoleSecrets = "exec-role-secrets"
+
 var execRoleSecrets = Rule{
-	ID:       "exec-role-secrets",
+	ID:       RuleExecRoleSecrets,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Also:     []Severity{Warning},
@@ -23,6 +26,7 @@ var execRoleSecrets = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",
 	},
 	Check: checkExecRoleSecrets,
+	Fix:   fixExecutionRole,
 }
 
 func checkExecRoleSecrets(s *Subject) []Finding {

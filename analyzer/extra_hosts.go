@@ -20,6 +20,7 @@ var extraHosts = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	},
 	Check: checkExtraHosts,
+	Fix:   dropField,
 }
 
 func checkExtraHosts(s *Subject) []Finding {

@@ -46,3 +46,25 @@ func (s *Subject) hasExecutionRole() bool {
 func essential(c *ecstypes.ContainerDefinition) bool {
 	return c.Essential == nil || *c.Essential
 }
+
+// awslogsConfig is the log configuration the fixes write: awslogs with
+// the options the rewrite gives (Fixer.AwslogsOptions).
+func awslogsConfig(opts map[string]string) map[string]any {
+	return map[string]any{"logDriver": "awslogs", "options": opts}
+}
+
+// needsRoleForAwslogs asks for the execution role, which an awslogs
+// configuration needs (exec-role-awslogs), unless the task has one: a new
+// configuration would otherwise take one more audit to ask for it.
+func needsRoleForAwslogs(x Fixer, s *Subject) {
+	if ptr.Value(s.Def().ExecutionRoleArn) == "" {
+		x.ExecutionRole(RuleExecRoleAWSLogs)
+	}
+}
+
+func orText(v, alt string) string {
+	if v == "" {
+		return alt
+	}
+	return v
+}

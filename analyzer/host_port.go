@@ -16,6 +16,7 @@ var hostPort = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
 	},
 	Check: checkHostPort,
+	Fix:   fixHostPort,
 }
 
 func checkHostPort(s *Subject) []Finding {
@@ -36,3 +37,6 @@ func checkHostPort(s *Subject) []Finding {
 		return out
 	})
 }
+
+// fixHostPort removes the host port; lossy unless it was dynamic (0).
+func fixHostPort(x Fixer, _ *Subject, f Finding) { x.Delete(f.Field, f.Value != "0", f.Message) }

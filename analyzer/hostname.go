@@ -16,6 +16,7 @@ var hostname = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
 	},
 	Check: checkHostname,
+	Fix:   dropField,
 }
 
 func checkHostname(s *Subject) []Finding {

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
@@ -21,6 +22,7 @@ var imageVsEphemeral = Rule{
 		"https://aws.amazon.com/fargate/pricing/",
 	},
 	Check: checkImageVsEphemeral,
+	Fix:   fixImageVsEphemeral,
 }
 
 func checkImageVsEphemeral(s *Subject) []Finding {
@@ -79,4 +81,16 @@ func imageFootprint(s *Subject) footprint {
 	}
 	fp.lowerBoundBytes = 2 * fp.compressedBytes
 	return fp
+}
+
+// fixImageVsEphemeral sets sizeInGiB to the images' lower-bound footprint
+// (twice their compressed size), at least Fargate's minimum; beyond the
+// maximum nothing is set (ephemeral-storage-capacity).
+func fixImageVsEphemeral(x Fixer, s *Subject, _ Finding) {
+	need := max(gib(imageFootprint(s).lowerBoundBytes), ephemeralMinGiB)
+	if need > ephemeralMaxGiB {
+		return
+	}
+	x.Set(at("ephemeralStorage", "sizeInGiB"), need, false, fmt.Sprintf(
+		"ephemeralStorage.sizeInGiB set to %d: the images need at least twice their compressed size; storage above 20 GiB is billed", need))
 }

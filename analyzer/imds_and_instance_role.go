@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleIMDSAndInstanceRole is the ID of the rule below, for code that refers to it.
+const RuleIMDSAndInstanceRole = "imds-and-instance-role"
+
 var imdsAndInstanceRole = Rule{
-	ID:    "imds-and-instance-role",
+	ID:    RuleIMDSAndInstanceRole,
 	Scope: ScopeTask,
 	// Warning, not fixable: the reference suggests a placeholder role, but
 	// only a person can say which permissions the app needs, and a role

@@ -8,8 +8,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleImmutableServiceFields is the ID of the rule below, for code that refers to it.
+const RuleImmutableServiceFields = "immutable-service-fields"
+
 var immutableServiceFields = Rule{
-	ID:       "immutable-service-fields",
+	ID:       RuleImmutableServiceFields,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "Some service fields cannot change in place",

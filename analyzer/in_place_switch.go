@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleInPlaceSwitch is the ID of the rule below, for code that refers to it.
+const RuleInPlaceSwitch = "in-place-switch"
+
 var inPlaceSwitch = Rule{
-	ID:       "in-place-switch",
+	ID:       RuleInPlaceSwitch,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "An existing EC2 service can move to Fargate with one UpdateService call",

@@ -18,6 +18,7 @@ var ipcMode = Rule{
 	},
 	Fallback: "stay on EC2 or move to ECS Managed Instances",
 	Check:    checkIpcMode,
+	Fix:      removeField,
 }
 
 func checkIpcMode(s *Subject) []Finding {

@@ -23,6 +23,7 @@ var linkReferences = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkLinkReferences,
+	Fix:   fixLinkReferences,
 }
 
 func checkLinkReferences(s *Subject) []Finding {
@@ -44,4 +45,19 @@ func checkLinkReferences(s *Subject) []Finding {
 			"%s; point it at localhost by hand (or, if it is not a host, remove the link yourself): the rewrite keeps the link until then", what).In(r.Container))
 	}
 	return out
+}
+
+// fixLinkReferences replaces a linked container's name or alias in host
+// form with localhost. Neither value is shown in the change: environment
+// values and commands may hold credentials.
+func fixLinkReferences(x Fixer, s *Subject, f Finding) {
+	for _, ref := range LinkReferences(s.Def()) {
+		if !ref.Path.Equal(f.Field) || !ref.Sure {
+			continue
+		}
+		x.Set(f.Field, ref.Localhost, false, "host "+strings.Join(ref.Hosts, "/")+
+			" (a link, gone on awsvpc) is now localhost: all containers of an awsvpc task share one network namespace; the value is not shown")
+		x.HideValues()
+		return
+	}
 }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -22,6 +23,7 @@ var links = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
 	},
 	Check: checkLinks,
+	Fix:   fixLinks,
 }
 
 func checkLinks(s *Subject) []Finding {
@@ -69,4 +71,18 @@ func linkRefCounts(refs []LinkRef) (sure, byHand map[string]int) {
 		}
 	}
 	return sure, byHand
+}
+
+// fixLinks removes a links entry (lossy), unless a reference to it is left
+// for a person (LinkReferences: a bare word, a secret's name): without the
+// link, a re-audit could no longer tell that the name was a link's, and
+// the task would read as ready while a setting names a host that does not
+// resolve.
+func fixLinks(x Fixer, s *Subject, f Finding) {
+	for _, ref := range LinkReferences(s.Def()) {
+		if !ref.Sure && slices.ContainsFunc(ref.LinkPaths, f.Field.Equal) {
+			return
+		}
+	}
+	x.Delete(f.Field, true, f.Message)
 }

@@ -17,6 +17,7 @@ var linuxParamsWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-windows-fargate.html",
 	},
 	Check: checkLinuxParamsWindows,
+	Fix:   removeField,
 }
 
 func checkLinuxParamsWindows(s *Subject) []Finding {

@@ -8,8 +8,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleNetworkConfiguration is the ID of the rule below, for code that refers to it.
+const RuleNetworkConfiguration = "network-configuration"
+
 var networkConfiguration = Rule{
-	ID:       "network-configuration",
+	ID:       RuleNetworkConfiguration,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "A Fargate service needs an awsvpc network configuration",

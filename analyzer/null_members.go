@@ -7,8 +7,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
+// RuleNullMembers is the ID of the rule below, for code that refers to it.
+const RuleNullMembers = "null-members"
+
 var nullMembers = Rule{
-	ID:    "null-members",
+	ID:    RuleNullMembers,
 	Scope: ScopeTask,
 	// Info, like read-only-fields: a null says nothing about Fargate (every
 	// rule reads it as an absent member); it only matters when the document

@@ -11,6 +11,7 @@ var pidModeWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
 	},
 	Check: checkPidModeWindows,
+	Fix:   removeField,
 }
 
 func checkPidModeWindows(s *Subject) []Finding {

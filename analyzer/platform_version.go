@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
+// RulePlatformVersion is the ID of the rule below, for code that refers to it.
+const RulePlatformVersion = "platform-version"
+
 var platformVersion = Rule{
-	ID:       "platform-version",
+	ID:       RulePlatformVersion,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "The service pins a retired Fargate platform version",

@@ -18,6 +18,7 @@ var privileged = Rule{
 	},
 	Fallback: "stay on EC2 or move to ECS Managed Instances",
 	Check:    checkPrivileged,
+	Fix:      removeField,
 }
 
 func checkPrivileged(s *Subject) []Finding {

@@ -4,8 +4,11 @@ import (
 	"strings"
 )
 
+// RuleReadOnlyFields is the ID of the rule below, for code that refers to it.
+const RuleReadOnlyFields = "read-only-fields"
+
 var readOnlyFields = Rule{
-	ID:    "read-only-fields",
+	ID:    RuleReadOnlyFields,
 	Scope: ScopeTask,
 	// Info, not fixable: the fields say nothing about whether the workload
 	// can run on Fargate (a registered revision already exists); they only

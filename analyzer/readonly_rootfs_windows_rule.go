@@ -14,6 +14,7 @@ var readonlyRootfsWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkReadonlyRootfsWindows,
+	Fix:   removeField,
 }
 
 func checkReadonlyRootfsWindows(s *Subject) []Finding {

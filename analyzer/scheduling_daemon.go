@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleSchedulingDaemon is the ID of the rule below, for code that refers to it.
+const RuleSchedulingDaemon = "scheduling-daemon"
+
 var schedulingDaemon = Rule{
-	ID:       "scheduling-daemon",
+	ID:       RuleSchedulingDaemon,
 	Scope:    ScopeService,
 	Severity: Blocker,
 	Title:    "DAEMON services cannot run on Fargate",

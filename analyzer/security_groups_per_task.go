@@ -2,8 +2,11 @@ package analyzer
 
 import "strings"
 
+// RuleSecurityGroupsPerTask is the ID of the rule below, for code that refers to it.
+const RuleSecurityGroupsPerTask = "security-groups-per-task"
+
 var securityGroupsPerTask = Rule{
-	ID:       "security-groups-per-task",
+	ID:       RuleSecurityGroupsPerTask,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "Security groups move from the host to each task",

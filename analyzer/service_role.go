@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleServiceRole is the ID of the rule below, for code that refers to it.
+const RuleServiceRole = "service-role"
+
 var serviceRole = Rule{
-	ID:       "service-role",
+	ID:       RuleServiceRole,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "The legacy load-balancer service role is not allowed with awsvpc",

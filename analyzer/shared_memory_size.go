@@ -17,6 +17,7 @@ var sharedMemorySize = Rule{
 		"https://github.com/aws/containers-roadmap/issues/710",
 	},
 	Check: checkSharedMemorySize,
+	Fix:   dropField,
 }
 
 func checkSharedMemorySize(s *Subject) []Finding {

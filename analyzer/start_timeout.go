@@ -14,6 +14,7 @@ var startTimeout = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkStartTimeout,
+	Fix:   clampTimeout,
 }
 
 func checkStartTimeout(s *Subject) []Finding {

@@ -20,6 +20,7 @@ var swappiness = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-swap.html",
 	},
 	Check: checkSwappiness,
+	Fix:   removeField,
 }
 
 func checkSwappiness(s *Subject) []Finding {

@@ -28,6 +28,7 @@ var systemControls = Rule{
 	},
 	Fallback: "stay on EC2 (set the kernel parameter on the host) or move to ECS Managed Instances",
 	Check:    checkSystemControls,
+	Fix:      removeField,
 }
 
 // ipcSysctls are the IPC-namespace kernel parameters besides fs.mqueue.*.

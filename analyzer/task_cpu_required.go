@@ -1,7 +1,10 @@
 package analyzer
 
+// RuleTaskCPURequired is the ID of the rule below, for code that refers to it.
+const RuleTaskCPURequired = "task-cpu-required"
+
 var taskCPURequired = Rule{
-	ID:       "task-cpu-required",
+	ID:       RuleTaskCPURequired,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Fargate needs a task-level `cpu`",
@@ -15,6 +18,7 @@ var taskCPURequired = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
 	},
 	Check: checkTaskCPURequired,
+	Fix:   fixTaskSize,
 }
 
 func checkTaskCPURequired(s *Subject) []Finding {

@@ -1,7 +1,10 @@
 package analyzer
 
+// RuleTaskMemoryRequired is the ID of the rule below, for code that refers to it.
+const RuleTaskMemoryRequired = "task-memory-required"
+
 var taskMemoryRequired = Rule{
-	ID:       "task-memory-required",
+	ID:       RuleTaskMemoryRequired,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Fargate needs a task-level `memory`",
@@ -15,6 +18,7 @@ var taskMemoryRequired = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-size-best-practice.html",
 	},
 	Check: checkTaskMemoryRequired,
+	Fix:   fixTaskSize,
 }
 
 func checkTaskMemoryRequired(s *Subject) []Finding {

@@ -18,6 +18,7 @@ var ulimits = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkUlimits,
+	Fix:   removeField,
 }
 
 func checkUlimits(s *Subject) []Finding {

@@ -13,6 +13,7 @@ var userWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkUserWindows,
+	Fix:   removeField,
 }
 
 func checkUserWindows(s *Subject) []Finding {

@@ -24,6 +24,7 @@ var volumeHostSourcePath = Rule{
 	},
 	Fallback: "stay on EC2, or move shared data to EFS or EBS",
 	Check:    checkVolumeHostSourcePath,
+	Fix:      fixVolumeHostSourcePath,
 }
 
 func checkVolumeHostSourcePath(s *Subject) []Finding {
@@ -100,4 +101,10 @@ func isHostFile(p string) bool {
 	}
 	dot := strings.LastIndexByte(base, '.')
 	return dot > 0 && fileExtensions[base[dot+1:]]
+}
+
+// fixVolumeHostSourcePath removes the volume's host block, so the volume
+// becomes task-scoped scratch space (lossy).
+func fixVolumeHostSourcePath(x Fixer, _ *Subject, f Finding) {
+	x.Delete(f.Field.Parent(), true, f.Message)
 }

@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/fargate"
 
+// RuleWindowsSize is the ID of the rule below, for code that refers to it.
+const RuleWindowsSize = "windows-size"
+
 var windowsSize = Rule{
-	ID:       "windows-size",
+	ID:       RuleWindowsSize,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},
@@ -19,6 +22,7 @@ var windowsSize = Rule{
 	},
 	Fallback: "stay on EC2 Windows (or split the task)",
 	Check:    checkWindowsSize,
+	Fix:      fixTaskSize,
 }
 
 func checkWindowsSize(s *Subject) []Finding {
