@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 

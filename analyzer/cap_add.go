@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleCapAdd is the ID of the rule below, for code that refers to it.
+const RuleCapAdd = "cap-add"
+
 var capAdd = Rule{
-	ID:       "cap-add",
+	ID:       RuleCapAdd,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},

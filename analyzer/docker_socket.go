@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
+// RuleDockerSocket is the ID of the rule below, for code that refers to it.
+const RuleDockerSocket = "docker-socket"
+
 var dockerSocket = Rule{
-	ID:       "docker-socket",
+	ID:       RuleDockerSocket,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Title:    "The task uses the Docker daemon, which Fargate does not expose",

@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleIPCMode is the ID of the rule below, for code that refers to it.
+const RuleIPCMode = "ipc-mode"
+
 var ipcMode = Rule{
-	ID:       "ipc-mode",
+	ID:       RuleIPCMode,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},

@@ -2,9 +2,10 @@ package analyzer
 
 import (
 	"fmt"
-	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 	"sort"
 	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"

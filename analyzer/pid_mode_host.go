@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RulePIDModeHost is the ID of the rule below, for code that refers to it.
+const RulePIDModeHost = "pid-mode-host"
+
 var pidModeHost = Rule{
-	ID:       "pid-mode-host",
+	ID:       RulePIDModeHost,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Title:    "`pidMode: host` is not supported on Fargate",

@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RulePrivileged is the ID of the rule below, for code that refers to it.
+const RulePrivileged = "privileged"
+
 var privileged = Rule{
-	ID:       "privileged",
+	ID:       RulePrivileged,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},

@@ -10,8 +10,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleSystemControls is the ID of the rule below, for code that refers to it.
+const RuleSystemControls = "system-controls"
+
 var systemControls = Rule{
-	ID:       "system-controls",
+	ID:       RuleSystemControls,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable, Warning},

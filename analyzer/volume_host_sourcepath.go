@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
+// RuleVolumeHostSourcePath is the ID of the rule below, for code that refers to it.
+const RuleVolumeHostSourcePath = "volume-host-sourcepath"
+
 var volumeHostSourcePath = Rule{
-	ID:       "volume-host-sourcepath",
+	ID:       RuleVolumeHostSourcePath,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},
