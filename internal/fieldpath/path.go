@@ -44,21 +44,6 @@ func (p Path) Child(steps ...Step) Path {
 	return append(append(out, p...), steps...)
 }
 
-// Join returns p followed by the steps of each of more, without aliasing
-// any of them.
-func (p Path) Join(more ...Path) Path {
-	n := len(p)
-	for _, m := range more {
-		n += len(m)
-	}
-	out := make(Path, 0, n)
-	out = append(out, p...)
-	for _, m := range more {
-		out = append(out, m...)
-	}
-	return out
-}
-
 // HasPrefix reports whether p starts with the steps of q.
 func (p Path) HasPrefix(q Path) bool {
 	if len(q) > len(p) {
