@@ -23,10 +23,11 @@ var agentRegistryAuth = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
 	},
 	Check: checkAgentRegistryAuth,
+	Fix:   fixAgentRegistryAuth,
 }
 
 func checkAgentRegistryAuth(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		img := ptr.Value(c.Image)
 		if img == "" {
 			return nil
@@ -43,4 +44,20 @@ func checkAgentRegistryAuth(s *Subject) []Finding {
 				"store them in a Secrets Manager secret and pass --registry-credentials %s=SECRET_ARN to the rewrite (nothing is needed if the registry allows anonymous pulls)",
 			img, ref.Registry, ref.Registry)}
 	})
+}
+
+// fixAgentRegistryAuth sets the registry's credentials to the secret the
+// user gave for it; without one the finding stays.
+func fixAgentRegistryAuth(x Fixer, s *Subject, f Finding) {
+	i, ok := f.Field.Element("containerDefinitions")
+	if !ok {
+		return
+	}
+	reg := fleet.ParseImageRef(ptr.Value(s.Def().ContainerDefinitions[i].Image)).Registry
+	arn := x.RegistryCredential(reg)
+	if arn == "" {
+		return
+	}
+	x.Set(f.Field, map[string]string{"credentialsParameter": arn}, false,
+		"repositoryCredentials.credentialsParameter set to the secret given for registry "+reg+"; the execution role must be able to read it")
 }

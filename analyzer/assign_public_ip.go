@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleAssignPublicIP is the ID of the rule below, for code that refers to it.
+const RuleAssignPublicIP = "assign-public-ip"
+
 var assignPublicIP = Rule{
-	ID:       "assign-public-ip",
+	ID:       RuleAssignPublicIP,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "Tasks get public IP addresses",
@@ -22,6 +25,6 @@ func checkAssignPublicIP(s *Subject) []Finding {
 	if cfg == nil || cfg.AssignPublicIp != ecstypes.AssignPublicIpEnabled {
 		return nil
 	}
-	return []Finding{Flag("networkConfiguration.awsvpcConfiguration.assignPublicIp", cfg.AssignPublicIp,
+	return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration", "assignPublicIp"), cfg.AssignPublicIp,
 		"every task gets a public IPv4 address (billed, internet-reachable); prefer private subnets with NAT or VPC endpoints")}
 }

@@ -20,7 +20,7 @@ var awslogsMode = Rule{
 }
 
 func checkAwslogsMode(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}

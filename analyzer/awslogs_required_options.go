@@ -1,9 +1,18 @@
 package analyzer
 
+import (
+	"fmt"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+)
+
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleAWSLogsRequiredOptions is the ID of the rule below, for code that refers to it.
+const RuleAWSLogsRequiredOptions = "awslogs-required-options"
+
 var awslogsRequiredOptions = Rule{
-	ID:       "awslogs-required-options",
+	ID:       RuleAWSLogsRequiredOptions,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "awslogs configuration lacks awslogs-group or awslogs-region",
@@ -16,10 +25,11 @@ var awslogsRequiredOptions = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
 	},
 	Check: checkAwslogsRequiredOptions,
+	Fix:   fixAwslogsOption,
 }
 
 func checkAwslogsRequiredOptions(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}
@@ -33,4 +43,18 @@ func checkAwslogsRequiredOptions(s *Subject) []Finding {
 		}
 		return out
 	})
+}
+
+// fixAwslogsOption fills the missing awslogs option the finding names
+// (the last step of its path) with the value the rewrite writes for the
+// container. It is also awslogs-stream-prefix's fix.
+func fixAwslogsOption(x Fixer, s *Subject, f Finding) {
+	i, ok := f.Field.Element("containerDefinitions")
+	if !ok || len(f.Field) == 0 {
+		return
+	}
+	name := f.Field.Last().Key
+	if v, ok := x.AwslogsOptions(ptr.Value(s.Def().ContainerDefinitions[i].Name))[name]; ok {
+		x.Set(f.Field, v, false, fmt.Sprintf("awslogs option %s set to %s", name, v))
+	}
 }

@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleAWSLogsStreamPrefix is the ID of the rule below, for code that refers to it.
+const RuleAWSLogsStreamPrefix = "awslogs-stream-prefix"
+
 var awslogsStreamPrefix = Rule{
-	ID:       "awslogs-stream-prefix",
+	ID:       RuleAWSLogsStreamPrefix,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "awslogs on Fargate needs awslogs-stream-prefix",
@@ -19,10 +22,11 @@ var awslogsStreamPrefix = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
 	},
 	Check: checkAwslogsStreamPrefix,
+	Fix:   fixAwslogsOption,
 }
 
 func checkAwslogsStreamPrefix(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}

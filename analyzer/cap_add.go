@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleCapAdd is the ID of the rule below, for code that refers to it.
+const RuleCapAdd = "cap-add"
+
 var capAdd = Rule{
-	ID:       "cap-add",
+	ID:       RuleCapAdd,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},
@@ -30,6 +33,7 @@ var capAdd = Rule{
 	Unverified: "that Fargate grants Docker's default capability set, so dropping default-set entries from `add` loses nothing: AWS documents only " +
 		"that `add` accepts SYS_PTRACE alone, not Fargate's default set; for NET_RAW the rewrite therefore calls the drop lossy",
 	Check: checkCapAdd,
+	Fix:   fixCapAdd,
 }
 
 // dockerDefaultCaps is Docker's default capability set: adding one of these
@@ -55,7 +59,7 @@ func capAddSeverity(raw string) (name string, sev Severity) {
 }
 
 func checkCapAdd(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.Capabilities == nil {
 			return nil
@@ -88,3 +92,7 @@ func CapAddMayLose(raw string) bool {
 	name, _ := capAddSeverity(raw)
 	return name == "NET_RAW"
 }
+
+// fixCapAdd drops an add entry Fargate rejects; lossy for NET_RAW, which
+// Fargate may not grant by default (CapAddMayLose).
+func fixCapAdd(x Fixer, _ *Subject, f Finding) { x.Delete(f.Field, CapAddMayLose(f.Value), f.Message) }

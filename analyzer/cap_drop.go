@@ -18,7 +18,7 @@ var capDrop = Rule{
 }
 
 func checkCapDrop(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.Capabilities == nil || len(lp.Capabilities.Drop) == 0 {
 			return nil

@@ -9,8 +9,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleClusterFargateProviders is the ID of the rule below, for code that refers to it.
+const RuleClusterFargateProviders = "cluster-fargate-providers"
+
 var clusterFargateProviders = Rule{
-	ID:       "cluster-fargate-providers",
+	ID:       RuleClusterFargateProviders,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "The cluster must have the FARGATE capacity providers associated",
@@ -48,7 +51,7 @@ func checkClusterFargateProviders(s *Subject) []Finding {
 	if len(c.Detail.CapacityProviders) > 0 {
 		has = strings.Join(c.Detail.CapacityProviders, ", ")
 	}
-	return []Finding{Flag("clusterArn", orDefault(ptr.Value(svc.ClusterArn), fleet.ClusterName(name)),
+	return []Finding{Flag(at("clusterArn"), orDefault(ptr.Value(svc.ClusterArn), fleet.ClusterName(name)),
 		"cluster %s has no %s capacity provider associated (it has: %s); add it with put-cluster-capacity-providers, keeping the existing ones",
 		name, strings.Join(missing, "/"), has)}
 }

@@ -1,7 +1,10 @@
 package analyzer
 
+// RuleContainerCPUSum is the ID of the rule below, for code that refers to it.
+const RuleContainerCPUSum = "container-cpu-sum"
+
 var containerCPUSum = Rule{
-	ID:       "container-cpu-sum",
+	ID:       RuleContainerCPUSum,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "The containers reserve more cpu than the task has",
@@ -13,6 +16,7 @@ var containerCPUSum = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
 	},
 	Check: checkContainerCPUSum,
+	Fix:   fixTaskSize,
 }
 
 func checkContainerCPUSum(s *Subject) []Finding {
@@ -21,6 +25,6 @@ func checkContainerCPUSum(s *Subject) []Finding {
 	if !ok || n.ContainerCPU <= cpu {
 		return nil
 	}
-	return []Finding{Flag("cpu", s.Def().Cpu, "the containers declare %d cpu units in total, more than the task's %d; %s",
+	return []Finding{Flag(at("cpu"), s.Def().Cpu, "the containers declare %d cpu units in total, more than the task's %d; %s",
 		n.ContainerCPU, cpu, choiceText(s))}
 }

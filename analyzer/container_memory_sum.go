@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleContainerMemorySum is the ID of the rule below, for code that refers to it.
+const RuleContainerMemorySum = "container-memory-sum"
+
 var containerMemorySum = Rule{
-	ID:       "container-memory-sum",
+	ID:       RuleContainerMemorySum,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Container memory exceeds the task's memory",
@@ -15,6 +18,7 @@ var containerMemorySum = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-size-best-practice.html",
 	},
 	Check: checkContainerMemorySum,
+	Fix:   fixTaskSize,
 }
 
 func checkContainerMemorySum(s *Subject) []Finding {
@@ -22,7 +26,7 @@ func checkContainerMemorySum(s *Subject) []Finding {
 	if !ok {
 		return nil
 	}
-	out := s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	out := s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.Memory != nil && int(*c.Memory) > mem {
 			return []Finding{Flag(at(path, "memory"), *c.Memory, "container hard limit %d MiB exceeds the task memory of %d MiB; %s",
 				*c.Memory, mem, choiceText(s))}
@@ -39,7 +43,7 @@ func checkContainerMemorySum(s *Subject) []Finding {
 		}
 	}
 	if reserved > mem && len(out) == 0 { // an oversized hard limit already explains it
-		out = append(out, Flag("memory", s.Def().Memory, "the containers reserve %d MiB in total, more than the task memory of %d MiB; %s",
+		out = append(out, Flag(at("memory"), s.Def().Memory, "the containers reserve %d MiB in total, more than the task memory of %d MiB; %s",
 			reserved, mem, choiceText(s)))
 	}
 	return out

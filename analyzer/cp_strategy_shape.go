@@ -52,15 +52,15 @@ func checkCPStrategyShape(s *Subject) []Finding {
 		}
 	}
 	if len(strategy) > maxStrategyProviders {
-		out = append(out, Flag("capacityProviderStrategy", len(strategy),
+		out = append(out, Flag(at("capacityProviderStrategy"), len(strategy),
 			"the strategy lists %d providers; at most %d are allowed", len(strategy), maxStrategyProviders))
 	}
 	if len(withBase) > 1 {
-		out = append(out, Flag("capacityProviderStrategy", withBase,
+		out = append(out, Flag(at("capacityProviderStrategy"), withBase,
 			"providers %s all set a base; only one provider may have one", strings.Join(withBase, ", ")))
 	}
 	if !anyWeight {
-		out = append(out, Flag("capacityProviderStrategy", providerNames(s.Svc()),
+		out = append(out, Flag(at("capacityProviderStrategy"), providerNames(s.Svc()),
 			"every provider has weight 0; give at least one (e.g. FARGATE) a weight above 0"))
 	}
 	return out

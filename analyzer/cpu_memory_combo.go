@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/fargate"
 
+// RuleCPUMemoryCombo is the ID of the rule below, for code that refers to it.
+const RuleCPUMemoryCombo = "cpu-memory-combo"
+
 var cpuMemoryCombo = Rule{
-	ID:       "cpu-memory-combo",
+	ID:       RuleCPUMemoryCombo,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "The task's cpu/memory pair is not a Fargate size",
@@ -16,6 +19,7 @@ var cpuMemoryCombo = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
 	},
 	Check: checkCPUMemoryCombo,
+	Fix:   fixTaskSize,
 }
 
 func checkCPUMemoryCombo(s *Subject) []Finding {
@@ -27,9 +31,9 @@ func checkCPUMemoryCombo(s *Subject) []Finding {
 	mem, okM := taskMemory(d)
 	switch {
 	case !okC:
-		return []Finding{Flag("cpu", d.Cpu, "cpu %q cannot be read as CPU units or vCPU; %s", *d.Cpu, choiceText(s))}
+		return []Finding{Flag(at("cpu"), d.Cpu, "cpu %q cannot be read as CPU units or vCPU; %s", *d.Cpu, choiceText(s))}
 	case !okM:
-		return []Finding{Flag("memory", d.Memory, "memory %q cannot be read as MiB or GB; %s", *d.Memory, choiceText(s))}
+		return []Finding{Flag(at("memory"), d.Memory, "memory %q cannot be read as MiB or GB; %s", *d.Memory, choiceText(s))}
 	}
 	if _, fits := s.FargateSize(); !fits || fargate.Valid(fargate.Size{CPU: cpu, Memory: mem}, s.Windows()) {
 		return nil // too large: task-size-too-large / windows-size
@@ -37,5 +41,5 @@ func checkCPUMemoryCombo(s *Subject) []Finding {
 	if !s.Windows() && cpu < fargate.MinCPU || s.Windows() && !windowsCPU(cpu) {
 		return nil // task-cpu-below-min / windows-size
 	}
-	return []Finding{Flag("cpu", d.Cpu, "cpu %d with memory %d MiB is not a Fargate size; %s", cpu, mem, choiceText(s))}
+	return []Finding{Flag(at("cpu"), d.Cpu, "cpu %d with memory %d MiB is not a Fargate size; %s", cpu, mem, choiceText(s))}
 }

@@ -35,7 +35,7 @@ func checkDependsOn(s *Subject) []Finding {
 		c := &s.Def().ContainerDefinitions[i]
 		byName[ptr.Value(c.Name)] = c
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if len(c.DependsOn) == 0 {
 			return nil
 		}

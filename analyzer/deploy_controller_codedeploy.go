@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleDeployControllerCodeDeploy is the ID of the rule below, for code that refers to it.
+const RuleDeployControllerCodeDeploy = "deploy-controller-codedeploy"
+
 var deployControllerCodeDeploy = Rule{
-	ID:       "deploy-controller-codedeploy",
+	ID:       RuleDeployControllerCodeDeploy,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "CodeDeploy blue/green services move through a CodeDeploy deployment",
@@ -23,6 +26,6 @@ func checkDeployControllerCodeDeploy(s *Subject) []Finding {
 	if onFargate(svc) || svc.DeploymentController == nil || svc.DeploymentController.Type != ecstypes.DeploymentControllerTypeCodeDeploy {
 		return nil
 	}
-	return []Finding{Flag("deploymentController.type", svc.DeploymentController.Type,
+	return []Finding{Flag(at("deploymentController", "type"), svc.DeploymentController.Type,
 		"the move to Fargate goes through a CodeDeploy deployment (new task definition, network configuration, both target groups as ip type), not UpdateService alone")}
 }

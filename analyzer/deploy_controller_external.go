@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleDeployControllerExternal is the ID of the rule below, for code that refers to it.
+const RuleDeployControllerExternal = "deploy-controller-external"
+
 var deployControllerExternal = Rule{
-	ID:       "deploy-controller-external",
+	ID:       RuleDeployControllerExternal,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "With an EXTERNAL controller, Fargate is chosen per task set",
@@ -30,6 +33,6 @@ func checkDeployControllerExternal(s *Subject) []Finding {
 	if len(svc.TaskSets) > 0 && fleet.TaskSetsOnFargate(svc.TaskSets) {
 		return nil
 	}
-	return []Finding{Flag("deploymentController.type", svc.DeploymentController.Type,
+	return []Finding{Flag(at("deploymentController", "type"), svc.DeploymentController.Type,
 		"the service's tasks come from task sets: create a new task set on Fargate and shift traffic to it")}
 }

@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleDevices is the ID of the rule below, for code that refers to it.
+const RuleDevices = "devices"
+
 var devices = Rule{
-	ID:       "devices",
+	ID:       RuleDevices,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Title:    "Host devices cannot be passed into Fargate containers",
@@ -24,7 +27,7 @@ var devices = Rule{
 }
 
 func checkDevices(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil {
 			return nil

@@ -16,10 +16,11 @@ var disableNetworking = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkDisableNetworking,
+	Fix:   fixDisableNetworking,
 }
 
 func checkDisableNetworking(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		switch {
 		case c.DisableNetworking == nil:
 			return nil
@@ -30,4 +31,10 @@ func checkDisableNetworking(s *Subject) []Finding {
 			return []Finding{Flag(at(path, "disableNetworking"), false, "explicit `disableNetworking: false` is dropped by the rewrite")}
 		}
 	})
+}
+
+// fixDisableNetworking removes the member; lossy when it was true (the
+// container gains a network interface).
+func fixDisableNetworking(x Fixer, _ *Subject, f Finding) {
+	x.Delete(f.Field, f.Value == "true", f.Message)
 }

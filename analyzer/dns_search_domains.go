@@ -15,10 +15,11 @@ var dnsSearchDomains = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkDNSSearchDomains,
+	Fix:   dropField,
 }
 
 func checkDNSSearchDomains(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if len(c.DnsSearchDomains) == 0 {
 			return nil
 		}

@@ -15,10 +15,11 @@ var dnsServers = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkDNSServers,
+	Fix:   dropField,
 }
 
 func checkDNSServers(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if len(c.DnsServers) == 0 {
 			return nil
 		}

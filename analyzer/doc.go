@@ -6,4 +6,9 @@
 // several subjects at once, so a check must not write to the fleet or to
 // any other shared state; a lookup that is worth caching belongs in the
 // audit's memo (memo.go), filled before the checks start.
+//
+// A finding carries the path of its field as steps (Finding.Field, built
+// with at and idx). A task rule that can call a finding fixable declares
+// its fix beside its check (Rule.Fix): the edits that mend it, made
+// through a Fixer that package rewrite implements.
 package analyzer

@@ -20,10 +20,11 @@ var dockerSecurityOptions = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	},
 	Check: checkDockerSecurityOptions,
+	Fix:   dropField,
 }
 
 func checkDockerSecurityOptions(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, opt := range c.DockerSecurityOptions {
 			if isCredSpec(opt) {

@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
+// RuleDockerSocket is the ID of the rule below, for code that refers to it.
+const RuleDockerSocket = "docker-socket"
+
 var dockerSocket = Rule{
-	ID:       "docker-socket",
+	ID:       RuleDockerSocket,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Title:    "The task uses the Docker daemon, which Fargate does not expose",
@@ -31,7 +34,7 @@ func checkDockerSocket(s *Subject) []Finding {
 				"volume %s mounts the Docker socket %s, which does not exist on Fargate", ptr.Value(v.Name), *v.Host.SourcePath))
 		}
 	}
-	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if ref := ptr.Value(c.Image); fleet.IsDockerInDocker(ref) {
 			return []Finding{Flag(at(path, "image"), ref, "image %s runs Docker-in-Docker, which needs privileged mode that Fargate does not allow", ref)}
 		}

@@ -24,6 +24,7 @@ var dockerVolumeConfig = Rule{
 	},
 	Fallback: "move the volume to EFS or EBS by hand, or stay on EC2",
 	Check:    checkDockerVolumeConfig,
+	Fix:      removeField,
 }
 
 func checkDockerVolumeConfig(s *Subject) []Finding {

@@ -24,7 +24,7 @@ func checkEBSVolumeType(s *Subject) []Finding {
 			if vc.ManagedEBSVolume == nil || ptr.Value(vc.ManagedEBSVolume.VolumeType) != "standard" {
 				continue
 			}
-			out = append(out, Flag(at(idx("deployments", i), idx("volumeConfigurations", j), "managedEBSVolume.volumeType"), "standard",
+			out = append(out, Flag(at(idx("deployments", i), idx("volumeConfigurations", j), "managedEBSVolume", "volumeType"), "standard",
 				"volume %s uses the magnetic standard type, which Fargate does not support; use gp3", ptr.Value(vc.Name)))
 		}
 	}

@@ -23,7 +23,7 @@ var environmentFiles = Rule{
 }
 
 func checkEnvironmentFiles(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, f := range c.EnvironmentFiles {
 			role := "the execution role must be allowed to read it"

@@ -19,13 +19,13 @@ var ephemeralStorageCapacity = Rule{
 func checkEphemeralStorageCapacity(s *Subject) []Finding {
 	var out []Finding
 	if es := s.Def().EphemeralStorage; es != nil && es.SizeInGiB > ephemeralMaxGiB {
-		out = append(out, Flag("ephemeralStorage.sizeInGiB", es.SizeInGiB,
+		out = append(out, Flag(at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB,
 			"the task asks for %d GiB of ephemeral storage; Fargate's maximum is %d GiB", es.SizeInGiB, ephemeralMaxGiB))
 	}
 	// Unknown image sizes are reported by image-vs-ephemeral, not twice.
 	fp := imageFootprint(s)
 	if need := gib(fp.lowerBoundBytes); need > ephemeralMaxGiB {
-		out = append(out, Flag("containerDefinitions", nil,
+		out = append(out, Flag(at("containerDefinitions"), nil,
 			"the images need at least %d GiB on the ephemeral volume (lower bound: twice their %s GiB compressed ECR size), more than Fargate's maximum of %d GiB",
 			need, gibText(fp.compressedBytes), ephemeralMaxGiB))
 	}

@@ -13,6 +13,7 @@ var ephemeralStorageRange = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html",
 	},
 	Check: checkEphemeralStorageRange,
+	Fix:   fixEphemeralStorageRange,
 }
 
 // Ephemeral storage limits in GiB (API_EphemeralStorage).
@@ -27,7 +28,12 @@ func checkEphemeralStorageRange(s *Subject) []Finding {
 	if es == nil || es.SizeInGiB >= ephemeralMinGiB {
 		return nil
 	}
-	return []Finding{Flag("ephemeralStorage.sizeInGiB", es.SizeInGiB,
+	return []Finding{Flag(at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB,
 		"ephemeral storage of %d GiB is below the accepted minimum of %d; the block is removed and the task gets the %d GiB default",
 		es.SizeInGiB, ephemeralMinGiB, ephemeralDefaultGiB)}
+}
+
+// fixEphemeralStorageRange removes the block, leaving Fargate's default.
+func fixEphemeralStorageRange(x Fixer, _ *Subject, f Finding) {
+	x.Delete(at("ephemeralStorage"), false, f.Message)
 }

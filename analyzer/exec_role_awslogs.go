@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleExecRoleAWSLogs is the ID of the rule below, for code that refers to it.
+const RuleExecRoleAWSLogs = "exec-role-awslogs"
+
 var execRoleAWSLogs = Rule{
-	ID:       "exec-role-awslogs",
+	ID:       RuleExecRoleAWSLogs,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "awslogs on Fargate needs a task execution role",
@@ -20,13 +23,14 @@ var execRoleAWSLogs = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
 	},
 	Check: checkExecRoleAWSLogs,
+	Fix:   fixExecutionRole,
 }
 
 func checkExecRoleAWSLogs(s *Subject) []Finding {
 	if s.hasExecutionRole() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ Path) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}
@@ -34,7 +38,7 @@ func checkExecRoleAWSLogs(s *Subject) []Finding {
 		if v, _ := logOption(c, "awslogs-create-group"); v == "true" {
 			extra = " (with logs:CreateLogGroup, since awslogs-create-group is true)"
 		}
-		return []Finding{Flag("executionRoleArn", nil,
+		return []Finding{Flag(at("executionRoleArn"), nil,
 			"container %s logs with awslogs but the task has no executionRoleArn; add an execution role that can write to CloudWatch Logs%s", ptr.Value(c.Name), extra)}
 	})
 }

@@ -10,8 +10,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleExecRoleECR is the ID of the rule below, for code that refers to it.
+const RuleExecRoleECR = "exec-role-ecr"
+
 var execRoleECR = Rule{
-	ID:       "exec-role-ecr",
+	ID:       RuleExecRoleECR,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Pulling from private ECR on Fargate needs a task execution role",
@@ -23,13 +26,14 @@ var execRoleECR = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
 	},
 	Check: checkExecRoleECR,
+	Fix:   fixExecutionRole,
 }
 
 func checkExecRoleECR(s *Subject) []Finding {
 	if s.hasExecutionRole() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, _ Path) []Finding {
 		img := ptr.Value(c.Image)
 		ref := fleet.ParseImageRef(img)
 		if !ref.IsECR() {
@@ -39,7 +43,7 @@ func checkExecRoleECR(s *Subject) []Finding {
 		if a, ok := fleet.ParseARN(ptr.Value(s.Def().TaskDefinitionArn)); ok && a.Account != "" && a.Account != ref.Account {
 			cross = fmt.Sprintf("; the repository in account %s must also allow that role in its repository policy", ref.Account)
 		}
-		return []Finding{Flag("executionRoleArn", nil,
+		return []Finding{Flag(at("executionRoleArn"), nil,
 			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions%s", ptr.Value(c.Name), img, cross)}
 	})
 }

@@ -8,8 +8,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleExecRoleSecrets is the ID of the rule below, for code that refers to it.
+const RuleExecRoleSecrets = "exec-role-secrets"
+
 var execRoleSecrets = Rule{
-	ID:       "exec-role-secrets",
+	ID:       RuleExecRoleSecrets,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Also:     []Severity{Warning},
@@ -23,11 +26,12 @@ var execRoleSecrets = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",
 	},
 	Check: checkExecRoleSecrets,
+	Fix:   fixExecutionRole,
 }
 
 func checkExecRoleSecrets(s *Subject) []Finding {
 	hasRole := s.hasExecutionRole()
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var uses []string // names only: never the valueFrom
 		var jsonKeyRefs []Finding
 		for i, sec := range c.Secrets {
@@ -48,7 +52,7 @@ func checkExecRoleSecrets(s *Subject) []Finding {
 		if hasRole || len(uses) == 0 {
 			return jsonKeyRefs
 		}
-		return append([]Finding{Flag("executionRoleArn", nil,
+		return append([]Finding{Flag(at("executionRoleArn"), nil,
 			"container %s uses %s but the task has no executionRoleArn; add an execution role that may read them", ptr.Value(c.Name), strings.Join(uses, ", "))},
 			jsonKeyRefs...)
 	})

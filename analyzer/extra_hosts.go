@@ -20,10 +20,11 @@ var extraHosts = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	},
 	Check: checkExtraHosts,
+	Fix:   dropField,
 }
 
 func checkExtraHosts(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, h := range c.ExtraHosts {
 			name, ip := ptr.Value(h.Hostname), ptr.Value(h.IpAddress)

@@ -14,8 +14,8 @@ import (
 // "move shared data to EFS" or "use CodeBuild" in general, but what its
 // vendor or AWS offers on Fargate (workloadWays).
 var hostAccessRules = map[string]bool{
-	"docker-socket": true, "volume-host-sourcepath": true, "pid-mode-host": true, "ipc-mode": true,
-	"scheduling-daemon": true, "privileged": true, "cap-add": true, "devices": true, "system-controls": true,
+	RuleDockerSocket: true, RuleVolumeHostSourcePath: true, RulePIDModeHost: true, RuleIPCMode: true,
+	RuleSchedulingDaemon: true, RulePrivileged: true, RuleCapAdd: true, RuleDevices: true, RuleSystemControls: true,
 }
 
 // workloadWay is where a recognised workload goes on Fargate, with the

@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleFargateSpotBehaviour is the ID of the rule below, for code that refers to it.
+const RuleFargateSpotBehaviour = "fargate-spot-behaviour"
+
 var fargateSpotBehaviour = Rule{
-	ID:       "fargate-spot-behaviour",
+	ID:       RuleFargateSpotBehaviour,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "Fargate Spot tasks can be interrupted with two minutes' notice",

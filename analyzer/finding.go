@@ -19,7 +19,10 @@ type Finding struct {
 	Service        string `json:"service"`
 	TaskDefinition string `json:"taskDefinition"`
 	Container      string `json:"container"`
-	// Path is the JSON path of the field inside its document, e.g.
+	// Field is the path of the field inside its document, as the rule
+	// built it; a fix edits the member it names.
+	Field Path `json:"-"`
+	// Path is Field written out, e.g.
 	// containerDefinitions[1].linuxParameters.capabilities.add[0].
 	Path string `json:"path"`
 	// Value is the offending value as JSON text (strings unquoted); never a
@@ -50,9 +53,9 @@ type NotChecked struct {
 	Needs          string `json:"needs"`
 }
 
-// Flag builds a finding for the field at path.
-func Flag(path string, value any, format string, args ...any) Finding {
-	return Finding{Path: path, Value: renderValue(value), Message: fmt.Sprintf(format, args...)}
+// Flag builds a finding for the field at path (built with at and idx).
+func Flag(path Path, value any, format string, args ...any) Finding {
+	return Finding{Field: path, Path: path.String(), Value: renderValue(value), Message: fmt.Sprintf(format, args...)}
 }
 
 // Unchecked reports that the rule could not be evaluated and what data it

@@ -20,7 +20,7 @@ var firelensS3Config = Rule{
 }
 
 func checkFirelensS3Config(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.FirelensConfiguration == nil {
 			return nil
 		}

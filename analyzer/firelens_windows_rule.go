@@ -22,7 +22,7 @@ func checkFirelensWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		if d := logDriver(c); d == string(ecstypes.LogDriverAwsfirelens) {
 			out = append(out, Flag(at(path, "logConfiguration", "logDriver"), d,

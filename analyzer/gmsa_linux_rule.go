@@ -24,13 +24,14 @@ var gmsaLinux = Rule{
 	},
 	Fallback: "switch to domainless gMSA, or stay on EC2 with domain-joined hosts",
 	Check:    checkGMSALinux,
+	Fix:      fixGMSALinux,
 }
 
 func checkGMSALinux(s *Subject) []Finding {
 	if s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, spec := range c.CredentialSpecs {
 			p := at(path, idx("credentialSpecs", i))
@@ -58,4 +59,16 @@ func checkGMSALinux(s *Subject) []Finding {
 		}
 		return out
 	})
+}
+
+// fixGMSALinux moves a domainless credential spec from
+// dockerSecurityOptions into credentialSpecs, which Fargate reads.
+func fixGMSALinux(x Fixer, _ *Subject, f Finding) {
+	i, ok := f.Field.Element("containerDefinitions")
+	if !ok {
+		return
+	}
+	x.Delete(f.Field, false, f.Message)
+	x.Append(at(idx("containerDefinitions", i), "credentialSpecs"), f.Value, false,
+		"the domainless credential spec now sits in credentialSpecs")
 }

@@ -27,7 +27,7 @@ func checkGMSAWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, spec := range c.CredentialSpecs {
 			out = append(out, Flag(at(path, idx("credentialSpecs", i)), spec,

@@ -24,7 +24,7 @@ var gpu = Rule{
 }
 
 func checkGPU(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, r := range c.ResourceRequirements {
 			if r.Type != ecstypes.ResourceTypeGpu {

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -11,21 +10,9 @@ import (
 
 // Shared helpers of the logging and execution-role rules.
 
-// keyStep appends a map key to a path the way the loader writes paths:
-// plain identifiers as ".key", anything else (awslogs-group) as `["key"]`.
-func keyStep(path, key string) string {
-	plain := key != ""
-	for i, r := range key {
-		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return at(path, key)
-	}
-	return path + "[" + strconv.Quote(key) + "]"
-}
+// keyStep appends a map key to a path; String writes plain identifiers as
+// ".key", anything else (awslogs-group) as `["key"]`, as the loader does.
+func keyStep(path Path, key string) Path { return at(path, key) }
 
 // logDriver is the container's log driver, "" when it has no logConfiguration.
 func logDriver(c *ecstypes.ContainerDefinition) string {
@@ -58,4 +45,26 @@ func (s *Subject) hasExecutionRole() bool {
 // essential reports whether a container is essential (the default when unset).
 func essential(c *ecstypes.ContainerDefinition) bool {
 	return c.Essential == nil || *c.Essential
+}
+
+// awslogsConfig is the log configuration the fixes write: awslogs with
+// the options the rewrite gives (Fixer.AwslogsOptions).
+func awslogsConfig(opts map[string]string) map[string]any {
+	return map[string]any{"logDriver": "awslogs", "options": opts}
+}
+
+// needsRoleForAwslogs asks for the execution role, which an awslogs
+// configuration needs (exec-role-awslogs), unless the task has one: a new
+// configuration would otherwise take one more audit to ask for it.
+func needsRoleForAwslogs(x Fixer, s *Subject) {
+	if ptr.Value(s.Def().ExecutionRoleArn) == "" {
+		x.ExecutionRole(RuleExecRoleAWSLogs)
+	}
+}
+
+func orText(v, alt string) string {
+	if v == "" {
+		return alt
+	}
+	return v
 }

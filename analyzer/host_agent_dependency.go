@@ -42,7 +42,7 @@ var imdsAddress = regexp.MustCompile(`(^|[^0-9.])169\.254\.169\.254([^0-9]|$)`)
 var loopback = regexp.MustCompile(`(?i)^([a-z]+://)?(localhost|127\.0\.0\.1|\[::1\])([:/]|$)`)
 
 func checkHostAgentDependency(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, kv := range c.Environment {
 			name, value := ptr.Value(kv.Name), strings.TrimSpace(ptr.Value(kv.Value))

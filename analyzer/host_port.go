@@ -16,10 +16,11 @@ var hostPort = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
 	},
 	Check: checkHostPort,
+	Fix:   fixHostPort,
 }
 
 func checkHostPort(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, pm := range c.PortMappings {
 			if pm.HostPort == nil || pm.ContainerPort == nil || *pm.HostPort == *pm.ContainerPort {
@@ -36,3 +37,6 @@ func checkHostPort(s *Subject) []Finding {
 		return out
 	})
 }
+
+// fixHostPort removes the host port; lossy unless it was dynamic (0).
+func fixHostPort(x Fixer, _ *Subject, f Finding) { x.Delete(f.Field, f.Value != "0", f.Message) }

@@ -16,10 +16,11 @@ var hostname = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
 	},
 	Check: checkHostname,
+	Fix:   dropField,
 }
 
 func checkHostname(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.Hostname == nil {
 			return nil
 		}

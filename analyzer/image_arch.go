@@ -39,7 +39,7 @@ func checkImageArch(s *Subject) []Finding {
 	}
 	hosts := hostsOf(s)
 	hostArchs, ranAsService := slices.Sorted(maps.Keys(hosts.Archs)), hosts.Services > 0
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		ref := ptr.Value(c.Image)
 		if !fleet.ParseImageRef(ref).IsECR() {
 			return nil // only ECR images carry a manifest type in the inputs

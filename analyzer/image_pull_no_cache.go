@@ -26,7 +26,7 @@ var imagePullNoCache = Rule{
 }
 
 func checkImagePullNoCache(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		ref := ptr.Value(c.Image)
 		img := s.Fleet.Image(ref)
 		if img == nil {

@@ -24,7 +24,7 @@ var imageRegistryLocal = Rule{
 }
 
 func checkImageRegistryLocal(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		img := ptr.Value(c.Image)
 		ref := fleet.ParseImageRef(img)
 		if img == "" || ref.Kind() != fleet.RegistryInstanceLocal {

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
@@ -21,6 +22,7 @@ var imageVsEphemeral = Rule{
 		"https://aws.amazon.com/fargate/pricing/",
 	},
 	Check: checkImageVsEphemeral,
+	Fix:   fixImageVsEphemeral,
 }
 
 func checkImageVsEphemeral(s *Subject) []Finding {
@@ -31,9 +33,9 @@ func checkImageVsEphemeral(s *Subject) []Finding {
 	if need <= int64(avail) || need > ephemeralMaxGiB {
 		return out // large enough, or beyond Fargate: ephemeral-storage-capacity
 	}
-	path, value := "ephemeralStorage", any(nil)
+	path, value := at("ephemeralStorage"), any(nil)
 	if es := s.Def().EphemeralStorage; es != nil {
-		path, value = "ephemeralStorage.sizeInGiB", es.SizeInGiB
+		path, value = at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB
 	}
 	return append(out, Flag(path, value,
 		"the images need at least %d GiB of ephemeral storage (lower bound: twice their %s GiB compressed ECR size), more than the %d GiB available; set sizeInGiB to at least %d (storage above 20 GiB is billed)",
@@ -79,4 +81,16 @@ func imageFootprint(s *Subject) footprint {
 	}
 	fp.lowerBoundBytes = 2 * fp.compressedBytes
 	return fp
+}
+
+// fixImageVsEphemeral sets sizeInGiB to the images' lower-bound footprint
+// (twice their compressed size), at least Fargate's minimum; beyond the
+// maximum nothing is set (ephemeral-storage-capacity).
+func fixImageVsEphemeral(x Fixer, s *Subject, _ Finding) {
+	need := max(gib(imageFootprint(s).lowerBoundBytes), ephemeralMinGiB)
+	if need > ephemeralMaxGiB {
+		return
+	}
+	x.Set(at("ephemeralStorage", "sizeInGiB"), need, false, fmt.Sprintf(
+		"ephemeralStorage.sizeInGiB set to %d: the images need at least twice their compressed size; storage above 20 GiB is billed", need))
 }

@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleIMDSAndInstanceRole is the ID of the rule below, for code that refers to it.
+const RuleIMDSAndInstanceRole = "imds-and-instance-role"
+
 var imdsAndInstanceRole = Rule{
-	ID:    "imds-and-instance-role",
+	ID:    RuleIMDSAndInstanceRole,
 	Scope: ScopeTask,
 	// Warning, not fixable: the reference suggests a placeholder role, but
 	// only a person can say which permissions the app needs, and a role
@@ -26,7 +29,7 @@ func checkIMDSAndInstanceRole(s *Subject) []Finding {
 	if def := s.Def(); def == nil || ptr.Value(def.TaskRoleArn) != "" || s.TaskDef.FargateOnly() {
 		return nil // a definition written for Fargate only never had an instance profile
 	}
-	return []Finding{Flag("taskRoleArn", nil,
+	return []Finding{Flag(at("taskRoleArn"), nil,
 		"task definition %s has no taskRoleArn, so on EC2 its containers may have used the instance role via IMDS; add a task role and review the permissions it needs",
 		s.TaskDef.Key())}
 }

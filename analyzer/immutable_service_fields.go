@@ -8,8 +8,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleImmutableServiceFields is the ID of the rule below, for code that refers to it.
+const RuleImmutableServiceFields = "immutable-service-fields"
+
 var immutableServiceFields = Rule{
-	ID:       "immutable-service-fields",
+	ID:       RuleImmutableServiceFields,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "Some service fields cannot change in place",
@@ -30,11 +33,11 @@ func checkImmutableServiceFields(s *Subject) []Finding {
 	}
 	var out []Finding
 	if svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
-		out = append(out, Flag("schedulingStrategy", svc.SchedulingStrategy,
+		out = append(out, Flag(at("schedulingStrategy"), svc.SchedulingStrategy,
 			"the DAEMON scheduling strategy cannot be changed with UpdateService; a REPLICA replacement must be a new service"))
 	}
 	if role := ptr.Value(svc.RoleArn); role != "" && !isServiceLinkedRole(role) {
-		out = append(out, Flag("roleArn", role,
+		out = append(out, Flag(at("roleArn"), role,
 			"the legacy load-balancer role %s cannot be removed with UpdateService; if the in-place switch rejects it, recreate the service without it", serviceRoleName(role)))
 	}
 	return out

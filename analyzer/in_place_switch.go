@@ -6,8 +6,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleInPlaceSwitch is the ID of the rule below, for code that refers to it.
+const RuleInPlaceSwitch = "in-place-switch"
+
 var inPlaceSwitch = Rule{
-	ID:       "in-place-switch",
+	ID:       RuleInPlaceSwitch,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "An existing EC2 service can move to Fargate with one UpdateService call",
@@ -35,10 +38,10 @@ func checkInPlaceSwitch(s *Subject) []Finding {
 		return nil // ECS Anywhere and other launch types: no documented transition
 	}
 	if len(svc.CapacityProviderStrategy) > 0 {
-		return []Finding{Flag("capacityProviderStrategy", providerNames(svc),
+		return []Finding{Flag(at("capacityProviderStrategy"), providerNames(svc),
 			"switch the strategy to FARGATE/FARGATE_SPOT in the same UpdateService that carries the awsvpc task definition and network configuration; the service need not be recreated")}
 	}
-	return []Finding{Flag("capacityProviderStrategy", nil,
+	return []Finding{Flag(at("capacityProviderStrategy"), nil,
 		"the service can move in place: one UpdateService with a FARGATE capacity provider strategy, the awsvpc task definition, network configuration and ip target groups")}
 }
 

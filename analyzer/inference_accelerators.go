@@ -30,7 +30,7 @@ func checkInferenceAccelerators(s *Subject) []Finding {
 		out = append(out, Flag(at(idx("inferenceAccelerators", i), "deviceType"), ia.DeviceType,
 			"inference accelerator %s (%s) cannot be attached on Fargate", ptr.Value(ia.DeviceName), ptr.Value(ia.DeviceType)))
 	}
-	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, rr := range c.ResourceRequirements {
 			if rr.Type == ecstypes.ResourceTypeInferenceAccelerator {

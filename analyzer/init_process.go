@@ -17,7 +17,7 @@ var initProcess = Rule{
 }
 
 func checkInitProcess(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.InitProcessEnabled == nil {
 			return nil

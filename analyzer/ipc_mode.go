@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleIPCMode is the ID of the rule below, for code that refers to it.
+const RuleIPCMode = "ipc-mode"
+
 var ipcMode = Rule{
-	ID:       "ipc-mode",
+	ID:       RuleIPCMode,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},
@@ -18,6 +21,7 @@ var ipcMode = Rule{
 	},
 	Fallback: "stay on EC2 or move to ECS Managed Instances",
 	Check:    checkIpcMode,
+	Fix:      removeField,
 }
 
 func checkIpcMode(s *Subject) []Finding {
@@ -25,8 +29,8 @@ func checkIpcMode(s *Subject) []Finding {
 	case "":
 		return nil
 	case ecstypes.IpcModeNone:
-		return []Finding{Flag("ipcMode", m, "ipcMode none is not accepted on Fargate and is removed").As(Fixable)}
+		return []Finding{Flag(at("ipcMode"), m, "ipcMode none is not accepted on Fargate and is removed").As(Fixable)}
 	default:
-		return []Finding{Flag("ipcMode", m, "ipcMode %s shares IPC resources, which Fargate does not support; remove it only if the containers do not rely on shared IPC", m)}
+		return []Finding{Flag(at("ipcMode"), m, "ipcMode %s shares IPC resources, which Fargate does not support; remove it only if the containers do not rely on shared IPC", m)}
 	}
 }

@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleLBClassic is the ID of the rule below, for code that refers to it.
+const RuleLBClassic = "lb-classic"
+
 var lbClassic = Rule{
-	ID:          "lb-classic",
+	ID:          RuleLBClassic,
 	Scope:       ScopeService,
 	Severity:    Blocker,
 	Title:       "Classic Load Balancers cannot front Fargate tasks",

@@ -8,8 +8,11 @@ import (
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 )
 
+// RuleLBContainerPort is the ID of the rule below, for code that refers to it.
+const RuleLBContainerPort = "lb-container-port"
+
 var lbContainerPort = Rule{
-	ID:       "lb-container-port",
+	ID:       RuleLBContainerPort,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "Load-balanced traffic moves from the host port to the container port",

@@ -6,8 +6,11 @@ import (
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 )
 
+// RuleLBTargetTypeIP is the ID of the rule below, for code that refers to it.
+const RuleLBTargetTypeIP = "lb-target-type-ip"
+
 var lbTargetTypeIP = Rule{
-	ID:       "lb-target-type-ip",
+	ID:       RuleLBTargetTypeIP,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "Target groups must be of type ip for Fargate tasks",

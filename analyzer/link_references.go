@@ -1,6 +1,11 @@
 package analyzer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
+)
 
 var linkReferences = Rule{
 	ID:       "link-references",
@@ -18,6 +23,7 @@ var linkReferences = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkLinkReferences,
+	Fix:   fixLinkReferences,
 }
 
 func checkLinkReferences(s *Subject) []Finding {
@@ -32,11 +38,26 @@ func checkLinkReferences(s *Subject) []Finding {
 			continue
 		}
 		what := "uses the link name " + named + " where it may be a host"
-		if strings.Contains(r.Path, ".secrets[") {
+		if slices.Contains(r.Path, fieldpath.Key("secrets")) {
 			what = "is a secret whose name names the link " + named + "; its value (in Secrets Manager or SSM) may hold that host"
 		}
 		out = append(out, Flag(r.Path, named,
 			"%s; point it at localhost by hand (or, if it is not a host, remove the link yourself): the rewrite keeps the link until then", what).In(r.Container))
 	}
 	return out
+}
+
+// fixLinkReferences replaces a linked container's name or alias in host
+// form with localhost. Neither value is shown in the change: environment
+// values and commands may hold credentials.
+func fixLinkReferences(x Fixer, s *Subject, f Finding) {
+	for _, ref := range LinkReferences(s.Def()) {
+		if !ref.Path.Equal(f.Field) || !ref.Sure {
+			continue
+		}
+		x.Set(f.Field, ref.Localhost, false, "host "+strings.Join(ref.Hosts, "/")+
+			" (a link, gone on awsvpc) is now localhost: all containers of an awsvpc task share one network namespace; the value is not shown")
+		x.HideValues()
+		return
+	}
 }

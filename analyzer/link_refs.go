@@ -19,11 +19,11 @@ type LinkRef struct {
 	// Path is the exact place: containerDefinitions[i].environment[j].value,
 	// .command[k], .entryPoint[k], .healthCheck.command[k] or
 	// .secrets[j].name.
-	Path  string
+	Path  Path
 	Hosts []string // the names and aliases it uses, as the links spell them
 	// LinkPaths are the links entries those names resolve through
 	// (containerDefinitions[i].links[j]).
-	LinkPaths []string
+	LinkPaths []Path
 	// Sure is true when every use is in host form (host:port, a URL's
 	// host, a whole host-named environment value), so Localhost can
 	// replace it; otherwise a person decides (a bare word in a command, a
@@ -36,7 +36,10 @@ type LinkRef struct {
 
 // linkHost is a name a container reaches a linked container by, and the
 // links entry that gives it.
-type linkHost struct{ name, linkPath string }
+type linkHost struct {
+	name     string
+	linkPath Path
+}
 
 // LinkReferences finds every value that names a linked container as a
 // host, in the containers that hold the links (Docker resolves link names
@@ -53,7 +56,7 @@ func LinkReferences(def *ecstypes.TaskDefinition) []LinkRef {
 			continue
 		}
 		base := idx("containerDefinitions", i)
-		add := func(path, value string, hostNamed bool) {
+		add := func(path Path, value string, hostNamed bool) {
 			if r, ok := refIn(value, hosts, hostNamed); ok {
 				r.Container, r.Path = ptr.Value(c.Name), path
 				out = append(out, r)
@@ -131,7 +134,7 @@ func refIn(value string, hosts []linkHost, hostNamed bool) (LinkRef, bool) {
 		}
 		if found {
 			r.Hosts = appendNew(r.Hosts, h.name)
-			r.LinkPaths = appendNew(r.LinkPaths, h.linkPath)
+			r.LinkPaths = appendNewPath(r.LinkPaths, h.linkPath)
 		}
 	}
 	if len(r.Hosts) == 0 {
@@ -167,19 +170,24 @@ func secretRef(name string, hosts []linkHost) (LinkRef, bool) {
 		w := "_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(h.name)) + "_"
 		if strings.Contains(words, w) {
 			r.Hosts = appendNew(r.Hosts, h.name)
-			r.LinkPaths = appendNew(r.LinkPaths, h.linkPath)
+			r.LinkPaths = appendNewPath(r.LinkPaths, h.linkPath)
 		}
 	}
 	return r, len(r.Hosts) > 0
 }
 
 func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
+	if slices.Contains(list, s) {
+		return list
 	}
 	return append(list, s)
+}
+
+func appendNewPath(list []Path, p Path) []Path {
+	if slices.ContainsFunc(list, p.Equal) {
+		return list
+	}
+	return append(list, p)
 }
 
 // span is a match of a host in a value: [from, to).

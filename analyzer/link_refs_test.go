@@ -58,13 +58,13 @@ func TestLinkReferences(t *testing.T) {
 	}
 	var got []want
 	for _, r := range LinkReferences(def) {
-		got = append(got, want{r.Path, r.Hosts, r.Sure, r.Localhost})
+		got = append(got, want{r.Path.String(), r.Hosts, r.Sure, r.Localhost})
 	}
 	if !reflect.DeepEqual(got, wants) {
 		t.Errorf("LinkReferences:\n got %+v\nwant %+v", got, wants)
 	}
 	for _, r := range LinkReferences(def) {
-		if r.Path == "containerDefinitions[0].environment[0].value" && !reflect.DeepEqual(r.LinkPaths, []string{"containerDefinitions[0].links[0]"}) {
+		if r.Path.String() == "containerDefinitions[0].environment[0].value" && !reflect.DeepEqual(r.LinkPaths, []Path{at(idx("containerDefinitions", 0), idx("links", 0))}) {
 			t.Errorf("the alias mysql resolves through links[0], got %v", r.LinkPaths)
 		}
 	}

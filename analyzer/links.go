@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -22,6 +23,7 @@ var links = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
 	},
 	Check: checkLinks,
+	Fix:   fixLinks,
 }
 
 func checkLinks(s *Subject) []Finding {
@@ -30,7 +32,7 @@ func checkLinks(s *Subject) []Finding {
 		return nil
 	}
 	sure, byHand := linkRefCounts(LinkReferences(def))
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, l := range c.Links {
 			target, alias, _ := strings.Cut(l, ":")
@@ -40,12 +42,12 @@ func checkLinks(s *Subject) []Finding {
 			}
 			p := at(path, idx("links", i))
 			switch {
-			case byHand[p] > 0:
+			case byHand[p.String()] > 0:
 				out = append(out, Flag(p, l, "link to container %s stays until %d reference(s) to it left by hand (link-references) point at localhost; "+
-					"on awsvpc the containers share localhost and links do not exist", named, byHand[p]))
-			case sure[p] > 0:
+					"on awsvpc the containers share localhost and links do not exist", named, byHand[p.String()]))
+			case sure[p.String()] > 0:
 				out = append(out, Flag(p, l, "link to container %s is removed (lossy): on awsvpc the containers share localhost; "+
-					"the %d setting(s) naming it are pointed at localhost (link-references); check configuration inside the image too", named, sure[p]))
+					"the %d setting(s) naming it are pointed at localhost (link-references); check configuration inside the image too", named, sure[p.String()]))
 			default:
 				out = append(out, Flag(p, l, "link to container %s is removed (lossy): on awsvpc the containers share localhost; "+
 					"no environment value, command, entry point, health check or secret name in the task names it, so check configuration inside the image", named))
@@ -55,18 +57,32 @@ func checkLinks(s *Subject) []Finding {
 	})
 }
 
-// linkRefCounts counts, per links entry path, the references through it
+// linkRefCounts counts, per links entry path (written out), the references through it
 // the rewrite fixes and those left by hand.
 func linkRefCounts(refs []LinkRef) (sure, byHand map[string]int) {
 	sure, byHand = map[string]int{}, map[string]int{}
 	for _, r := range refs {
 		for _, p := range r.LinkPaths {
 			if r.Sure {
-				sure[p]++
+				sure[p.String()]++
 			} else {
-				byHand[p]++
+				byHand[p.String()]++
 			}
 		}
 	}
 	return sure, byHand
+}
+
+// fixLinks removes a links entry (lossy), unless a reference to it is left
+// for a person (LinkReferences: a bare word, a secret's name): without the
+// link, a re-audit could no longer tell that the name was a link's, and
+// the task would read as ready while a setting names a host that does not
+// resolve.
+func fixLinks(x Fixer, s *Subject, f Finding) {
+	for _, ref := range LinkReferences(s.Def()) {
+		if !ref.Sure && slices.ContainsFunc(ref.LinkPaths, f.Field.Equal) {
+			return
+		}
+	}
+	x.Delete(f.Field, true, f.Message)
 }

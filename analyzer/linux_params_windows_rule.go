@@ -17,13 +17,14 @@ var linuxParamsWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-windows-fargate.html",
 	},
 	Check: checkLinuxParamsWindows,
+	Fix:   removeField,
 }
 
 func checkLinuxParamsWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := c.LinuxParameters
 		if lp == nil {
 			return nil

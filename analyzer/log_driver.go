@@ -1,9 +1,20 @@
 package analyzer
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+)
+
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleLogDriver is the ID of the rule below, for code that refers to it.
+const RuleLogDriver = "log-driver"
+
 var logDriverRule = Rule{
-	ID:       "log-driver",
+	ID:       RuleLogDriver,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Log driver not available on Fargate",
@@ -16,6 +27,7 @@ var logDriverRule = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html",
 	},
 	Check: checkLogDriver,
+	Fix:   fixLogDriver,
 }
 
 // fargateLogDrivers are the log drivers Fargate accepts.
@@ -26,7 +38,7 @@ var fargateLogDrivers = map[string]bool{
 }
 
 func checkLogDriver(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		d := logDriver(c)
 		if c.LogConfiguration == nil || fargateLogDrivers[d] {
 			return nil
@@ -34,4 +46,33 @@ func checkLogDriver(s *Subject) []Finding {
 		return []Finding{Flag(at(path, "logConfiguration", "logDriver"), d,
 			"log driver %s is not available on Fargate; switch to awslogs or awsfirelens (lossy: logs no longer go where %s sent them)", orDefault(d, "(empty)"), orDefault(d, "it"))}
 	})
+}
+
+// fixLogDriver replaces an unsupported driver's configuration by awslogs.
+// The old options are named but their values are not repeated (they may
+// hold tokens or addresses).
+func fixLogDriver(x Fixer, s *Subject, f Finding) {
+	i, ok := f.Field.Element("containerDefinitions")
+	if !ok {
+		return
+	}
+	c := s.Def().ContainerDefinitions[i]
+	dropped := ""
+	if lc := c.LogConfiguration; lc != nil && len(lc.Options)+len(lc.SecretOptions) > 0 {
+		var names []string
+		for k := range lc.Options {
+			names = append(names, k)
+		}
+		for _, so := range lc.SecretOptions {
+			names = append(names, ptr.Value(so.Name))
+		}
+		sort.Strings(names)
+		dropped = "; its options (" + strings.Join(names, ", ") + ") no longer apply"
+	}
+	opts := x.AwslogsOptions(ptr.Value(c.Name))
+	x.Set(f.Field.Parent(), awslogsConfig(opts), true, fmt.Sprintf(
+		"log driver %s replaced by awslogs to group %s (lossy: logs go to CloudWatch Logs, not where %s sent them%s); the log group must exist, or add awslogs-create-group=true with logs:CreateLogGroup on the execution role",
+		orText(f.Value, "(empty)"), opts["awslogs-group"], orText(f.Value, "it"), dropped))
+	x.HideBefore()
+	needsRoleForAwslogs(x, s)
 }

@@ -17,10 +17,11 @@ var maxSwap = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-swap.html",
 	},
 	Check: checkMaxSwap,
+	Fix:   fixMaxSwap,
 }
 
 func checkMaxSwap(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.MaxSwap == nil {
 			return nil
@@ -32,3 +33,6 @@ func checkMaxSwap(s *Subject) []Finding {
 		return []Finding{Flag(p, v, "the container may use up to %d MiB of swap on hosts with swap enabled; Fargate has none, so the key is removed (lossy: size memory for the peak)", v)}
 	})
 }
+
+// fixMaxSwap removes the member; lossy unless it already said no swap.
+func fixMaxSwap(x Fixer, _ *Subject, f Finding) { x.Delete(f.Field, f.Value != "0", f.Message) }

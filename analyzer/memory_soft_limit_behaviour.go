@@ -18,7 +18,7 @@ var memorySoftLimitBehaviour = Rule{
 }
 
 func checkMemorySoftLimitBehaviour(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.MemoryReservation == nil || c.Memory != nil {
 			return nil
 		}

@@ -8,8 +8,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleNetworkConfiguration is the ID of the rule below, for code that refers to it.
+const RuleNetworkConfiguration = "network-configuration"
+
 var networkConfiguration = Rule{
-	ID:       "network-configuration",
+	ID:       RuleNetworkConfiguration,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "A Fargate service needs an awsvpc network configuration",
@@ -37,10 +40,10 @@ func checkNetworkConfiguration(s *Subject) []Finding {
 		if len(subnets) > 0 {
 			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + orDefault(strings.Join(sgs, ", "), "none") + " as a starting point"
 		}
-		return []Finding{Flag("networkConfiguration.awsvpcConfiguration", nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint)}
+		return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration"), nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint)}
 	}
 	var out []Finding
-	base := "networkConfiguration.awsvpcConfiguration"
+	base := at("networkConfiguration", "awsvpcConfiguration")
 	if len(cfg.Subnets) == 0 {
 		out = append(out, Flag(at(base, "subnets"), nil, "the awsvpc configuration lists no subnets; Fargate tasks need at least one"))
 	}

@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleNetworkModeAWSVPC is the ID of the rule below, for code that refers to it.
+const RuleNetworkModeAWSVPC = "network-mode-awsvpc"
+
 var networkModeAwsvpc = Rule{
-	ID:       "network-mode-awsvpc",
+	ID:       RuleNetworkModeAWSVPC,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Fargate tasks must use the awsvpc network mode",
@@ -15,6 +18,7 @@ var networkModeAwsvpc = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
 	},
 	Check: checkNetworkModeAwsvpc,
+	Fix:   fixNetworkModeAwsvpc,
 }
 
 func checkNetworkModeAwsvpc(s *Subject) []Finding {
@@ -23,9 +27,15 @@ func checkNetworkModeAwsvpc(s *Subject) []Finding {
 	case ecstypes.NetworkModeAwsvpc:
 		return nil
 	case "":
-		return []Finding{Flag("networkMode", nil, "no network mode is set, so EC2 used the default (bridge on Linux, NAT on Windows); Fargate needs awsvpc")}
+		return []Finding{Flag(at("networkMode"), nil, "no network mode is set, so EC2 used the default (bridge on Linux, NAT on Windows); Fargate needs awsvpc")}
 	case ecstypes.NetworkModeNone:
-		return []Finding{Flag("networkMode", mode, "network mode none becomes awsvpc: the containers gain a network interface (lossy: restrict it with security groups)")}
+		return []Finding{Flag(at("networkMode"), mode, "network mode none becomes awsvpc: the containers gain a network interface (lossy: restrict it with security groups)")}
 	}
-	return []Finding{Flag("networkMode", mode, "network mode %s must become awsvpc", mode)}
+	return []Finding{Flag(at("networkMode"), mode, "network mode %s must become awsvpc", mode)}
+}
+
+// fixNetworkModeAwsvpc sets awsvpc; from none it is lossy, as the
+// containers gain a network interface.
+func fixNetworkModeAwsvpc(x Fixer, _ *Subject, f Finding) {
+	x.Set(at("networkMode"), "awsvpc", f.Value == "none", f.Message)
 }

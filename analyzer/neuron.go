@@ -23,7 +23,7 @@ var neuron = Rule{
 }
 
 func checkNeuron(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, r := range c.ResourceRequirements {
 			if r.Type != ecstypes.ResourceTypeNeuronDevice {

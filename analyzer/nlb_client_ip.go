@@ -6,8 +6,11 @@ import (
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 )
 
+// RuleNLBClientIP is the ID of the rule below, for code that refers to it.
+const RuleNLBClientIP = "nlb-client-ip"
+
 var nlbClientIP = Rule{
-	ID:       "nlb-client-ip",
+	ID:       RuleNLBClientIP,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "IP-type NLB target groups do not preserve the client IP by default",

@@ -1,14 +1,18 @@
 package analyzer
 
 import (
+	"fmt"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// RuleNoLogConfig is the ID of the rule below, for code that refers to it.
+const RuleNoLogConfig = "no-log-config"
+
 var noLogConfig = Rule{
-	ID:       "no-log-config",
+	ID:       RuleNoLogConfig,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Also:     []Severity{Warning},
@@ -26,11 +30,12 @@ var noLogConfig = Rule{
 		"https://docs.aws.amazon.com/controltower/latest/controlreference/ecs-rules.html",
 	},
 	Check: checkNoLogConfig,
+	Fix:   fixNoLogConfig,
 }
 
 func checkNoLogConfig(s *Subject) []Finding {
 	fargateAlready := fleet.DeclaresFargate(s.Def())
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.LogConfiguration != nil {
 			return nil
 		}
@@ -44,4 +49,17 @@ func checkNoLogConfig(s *Subject) []Finding {
 		return []Finding{Flag(at(path, "logConfiguration"), nil,
 			"container %s has no logConfiguration, so its output would be lost on Fargate; add an awslogs configuration", ptr.Value(c.Name))}
 	})
+}
+
+// fixNoLogConfig adds an awslogs configuration.
+func fixNoLogConfig(x Fixer, s *Subject, f Finding) {
+	i, ok := f.Field.Element("containerDefinitions")
+	if !ok {
+		return
+	}
+	opts := x.AwslogsOptions(ptr.Value(s.Def().ContainerDefinitions[i].Name))
+	x.Set(f.Field, awslogsConfig(opts), false, fmt.Sprintf(
+		"awslogs logging to group %s added (on EC2 the output went to the Docker daemon's default driver on the host); the log group must exist, or add awslogs-create-group=true with logs:CreateLogGroup on the execution role",
+		opts["awslogs-group"]))
+	needsRoleForAwslogs(x, s)
 }

@@ -7,8 +7,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
+// RuleNullMembers is the ID of the rule below, for code that refers to it.
+const RuleNullMembers = "null-members"
+
 var nullMembers = Rule{
-	ID:    "null-members",
+	ID:    RuleNullMembers,
 	Scope: ScopeTask,
 	// Info, like read-only-fields: a null says nothing about Fargate (every
 	// rule reads it as an absent member); it only matters when the document
@@ -47,7 +50,7 @@ func checkNullMembers(s *Subject) []Finding {
 	}
 	// One finding per definition: the nulls are one fact about how the
 	// document was written, not many problems.
-	return []Finding{Flag(nulls[0].String(), len(nulls),
+	return []Finding{Flag(nulls[0], len(nulls),
 		"%d member(s) are null (%s%s); every rule reads them as absent, but the AWS CLI's parameter validation rejects null, so the rewrite removes them",
 		len(nulls), strings.Join(named, ", "), more)}
 }

@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RulePIDModeHost is the ID of the rule below, for code that refers to it.
+const RulePIDModeHost = "pid-mode-host"
+
 var pidModeHost = Rule{
-	ID:       "pid-mode-host",
+	ID:       RulePIDModeHost,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Title:    "`pidMode: host` is not supported on Fargate",
@@ -22,5 +25,5 @@ func checkPidModeHost(s *Subject) []Finding {
 	if s.Windows() || s.Def().PidMode != ecstypes.PidModeHost {
 		return nil // Windows: pid-mode-windows
 	}
-	return []Finding{Flag("pidMode", s.Def().PidMode, "pidMode host shares the host's process namespace, which Fargate does not allow; use task if only sibling containers must be visible")}
+	return []Finding{Flag(at("pidMode"), s.Def().PidMode, "pidMode host shares the host's process namespace, which Fargate does not allow; use task if only sibling containers must be visible")}
 }

@@ -11,11 +11,12 @@ var pidModeWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html",
 	},
 	Check: checkPidModeWindows,
+	Fix:   removeField,
 }
 
 func checkPidModeWindows(s *Subject) []Finding {
 	if !s.Windows() || s.Def().PidMode == "" {
 		return nil
 	}
-	return []Finding{Flag("pidMode", s.Def().PidMode, "pidMode %s is not supported for Windows containers and is removed", s.Def().PidMode)}
+	return []Finding{Flag(at("pidMode"), s.Def().PidMode, "pidMode %s is not supported for Windows containers and is removed", s.Def().PidMode)}
 }

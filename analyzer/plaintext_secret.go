@@ -39,7 +39,7 @@ var secretInArgs = regexp.MustCompile(`(^|[^A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}($|[^
 var secretValue = regexp.MustCompile(`^(AKIA|ASIA)[A-Z0-9]{16}$|^-----BEGIN [A-Z ]*PRIVATE KEY-----|^gh[pousr]_[A-Za-z0-9]{36}|^xox[baprs]-[A-Za-z0-9-]{10,}|^sk_live_[A-Za-z0-9]{16,}`)
 
 func checkPlaintextSecret(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, kv := range c.Environment {
 			name, value := ptr.Value(kv.Name), ptr.Value(kv.Value)
@@ -60,7 +60,7 @@ func checkPlaintextSecret(s *Subject) []Finding {
 				if secretInArgs.MatchString(arg) {
 					p := idx(args.name, i)
 					// The value is the argument's place, never the argument.
-					out = append(out, Flag(at(path, p), p,
+					out = append(out, Flag(at(path, p), p.String(),
 						"%s holds what looks like an AWS access key in plain text (the argument is not shown)", p))
 				}
 			}

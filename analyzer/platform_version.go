@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
+// RulePlatformVersion is the ID of the rule below, for code that refers to it.
+const RulePlatformVersion = "platform-version"
+
 var platformVersion = Rule{
-	ID:       "platform-version",
+	ID:       RulePlatformVersion,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "The service pins a retired Fargate platform version",
@@ -31,5 +34,5 @@ func checkPlatformVersion(s *Subject) []Finding {
 	if pv == "" || s.Windows() || !retiredLinuxPlatformVersions[pv] {
 		return nil
 	}
-	return []Finding{Flag("platformVersion", pv, "Linux platform version %s is retired and cannot launch tasks; set LATEST (1.4.0)", pv)}
+	return []Finding{Flag(at("platformVersion"), pv, "Linux platform version %s is retired and cannot launch tasks; set LATEST (1.4.0)", pv)}
 }

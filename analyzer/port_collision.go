@@ -34,7 +34,7 @@ type portUse struct {
 
 func checkPortCollision(s *Subject) []Finding {
 	var earlier []portUse // ports of the containers already visited
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var mine []portUse
 		var found []Finding
 		for i, pm := range c.PortMappings {

@@ -17,7 +17,7 @@ var portRange = Rule{
 }
 
 func checkPortRange(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, pm := range c.PortMappings {
 			if pm.ContainerPortRange == nil {

@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RulePrivileged is the ID of the rule below, for code that refers to it.
+const RulePrivileged = "privileged"
+
 var privileged = Rule{
-	ID:       "privileged",
+	ID:       RulePrivileged,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},
@@ -18,10 +21,11 @@ var privileged = Rule{
 	},
 	Fallback: "stay on EC2 or move to ECS Managed Instances",
 	Check:    checkPrivileged,
+	Fix:      removeField,
 }
 
 func checkPrivileged(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		switch {
 		case c.Privileged == nil:
 			return nil

@@ -4,8 +4,11 @@ import (
 	"strings"
 )
 
+// RuleReadOnlyFields is the ID of the rule below, for code that refers to it.
+const RuleReadOnlyFields = "read-only-fields"
+
 var readOnlyFields = Rule{
-	ID:    "read-only-fields",
+	ID:    RuleReadOnlyFields,
 	Scope: ScopeTask,
 	// Info, not fixable: the fields say nothing about whether the workload
 	// can run on Fargate (a registered revision already exists); they only
@@ -49,6 +52,6 @@ func checkReadOnlyFields(s *Subject) []Finding {
 		return nil
 	}
 	// One finding per definition: the fields are one fact, not many.
-	return []Finding{Flag(fields[0], strings.Join(fields, ", "),
+	return []Finding{Flag(at(fields[0]), strings.Join(fields, ", "),
 		"output-only fields %s are stripped by the rewrite before RegisterTaskDefinition", strings.Join(fields, ", "))}
 }

@@ -14,13 +14,14 @@ var readonlyRootfsWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkReadonlyRootfsWindows,
+	Fix:   removeField,
 }
 
 func checkReadonlyRootfsWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.ReadonlyRootFilesystem == nil {
 			return nil
 		}

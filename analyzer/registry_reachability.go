@@ -39,7 +39,7 @@ func checkRegistryReachability(s *Subject) []Finding {
 	if len(regs) == 0 {
 		return nil
 	}
-	return []Finding{Flag("taskDefinition", regs,
+	return []Finding{Flag(at("taskDefinition"), regs,
 		"the task subnets must reach %s to pull images (NAT, public IP, or ECR interface endpoints plus the S3 gateway endpoint)", strings.Join(regs, ", "))}
 }
 

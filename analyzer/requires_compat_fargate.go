@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleRequiresCompatFargate is the ID of the rule below, for code that refers to it.
+const RuleRequiresCompatFargate = "requires-compat-fargate"
+
 var requiresCompatFargate = Rule{
-	ID:       "requires-compat-fargate",
+	ID:       RuleRequiresCompatFargate,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "The task definition does not list FARGATE in `requiresCompatibilities`",
@@ -17,6 +20,7 @@ var requiresCompatFargate = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	},
 	Check: checkRequiresCompatFargate,
+	Fix:   fixRequiresCompatFargate,
 }
 
 func checkRequiresCompatFargate(s *Subject) []Finding {
@@ -27,9 +31,9 @@ func checkRequiresCompatFargate(s *Subject) []Finding {
 		}
 	}
 	if len(rc) == 0 {
-		return []Finding{Flag("requiresCompatibilities", nil, "no requiresCompatibilities are set; add FARGATE so ECS validates and runs the revision on Fargate")}
+		return []Finding{Flag(at("requiresCompatibilities"), nil, "no requiresCompatibilities are set; add FARGATE so ECS validates and runs the revision on Fargate")}
 	}
-	return []Finding{Flag("requiresCompatibilities", rc, "requiresCompatibilities lists %s but not FARGATE; add FARGATE so the revision can run on Fargate", joinCompat(rc))}
+	return []Finding{Flag(at("requiresCompatibilities"), rc, "requiresCompatibilities lists %s but not FARGATE; add FARGATE so the revision can run on Fargate", joinCompat(rc))}
 }
 
 func joinCompat(cs []ecstypes.Compatibility) string {
@@ -41,4 +45,10 @@ func joinCompat(cs []ecstypes.Compatibility) string {
 		out += string(c)
 	}
 	return out
+}
+
+// fixRequiresCompatFargate declares the revision for Fargate.
+func fixRequiresCompatFargate(x Fixer, _ *Subject, _ Finding) {
+	x.Set(at("requiresCompatibilities"), []string{"FARGATE"}, false,
+		"requiresCompatibilities set to [\"FARGATE\"], so ECS validates and runs this revision on Fargate")
 }

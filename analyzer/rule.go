@@ -43,6 +43,9 @@ type Rule struct {
 	// definition is not among the inputs (the verdict says so once).
 	NeedsTaskDefinition bool
 	Check               func(*Subject) []Finding
+	// Fix mends the rule's fixable findings on a task definition (see
+	// Fixer); every task rule that can give a fixable finding has one.
+	Fix Fix
 }
 
 // Subject is what a check looks at: a task definition, and for service

@@ -21,6 +21,7 @@ var runtimePlatformArch = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	},
 	Check: checkRuntimePlatformArch,
+	Fix:   fixRuntimePlatformArch,
 }
 
 func checkRuntimePlatformArch(s *Subject) []Finding {
@@ -35,7 +36,7 @@ func checkRuntimePlatformArch(s *Subject) []Finding {
 	case fleet.ArchX86:
 		return nil
 	}
-	return []Finding{Flag("runtimePlatform.cpuArchitecture", nil,
+	return []Finding{Flag(at("runtimePlatform", "cpuArchitecture"), nil,
 		"the task ran only on arm64 instances (cluster %s) and declares no cpuArchitecture, so Fargate would run it on X86_64; set ARM64",
 		strings.Join(hostsOf(s).Clusters, ", "))}
 }
@@ -46,4 +47,9 @@ func declaredArch(d *ecstypes.TaskDefinition) ecstypes.CPUArchitecture {
 		return ecstypes.CPUArchitectureX8664
 	}
 	return d.RuntimePlatform.CpuArchitecture
+}
+
+// fixRuntimePlatformArch declares ARM64, which the hosts ran on.
+func fixRuntimePlatformArch(x Fixer, _ *Subject, f Finding) {
+	x.Set(at("runtimePlatform", "cpuArchitecture"), "ARM64", false, f.Message)
 }

@@ -23,6 +23,7 @@ var runtimePlatformWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html",
 	},
 	Check: checkRuntimePlatformWindows,
+	Fix:   fixRuntimePlatformWindows,
 }
 
 func checkRuntimePlatformWindows(s *Subject) []Finding {
@@ -33,11 +34,11 @@ func checkRuntimePlatformWindows(s *Subject) []Finding {
 	declared := osFamily(s.Def())
 	switch {
 	case declared == "" || declared == ecstypes.OSFamilyLinux:
-		return []Finding{Flag("runtimePlatform.operatingSystemFamily", string(declared),
+		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), string(declared),
 			"the task runs Windows containers (%s) but declares %s; set operatingSystemFamily to %s%s",
 			evidenceText(p), orDefault(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
 	case p.Family != string(declared):
-		return []Finding{Flag("runtimePlatform.operatingSystemFamily", declared,
+		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), declared,
 			"the task declares %s but ran on %s instances, so its image was built for the latter; set operatingSystemFamily to %s",
 			declared, p.Family, p.Family)}
 	}
@@ -59,4 +60,20 @@ func guessNote(p fleet.Platform) string {
 		return ""
 	}
 	return " (no image names the Windows Server version or edition, so 2022 Server Core is assumed: pin an ltsc2019 or ltsc2022 tag, or set the family the image was built on)"
+}
+
+// fixRuntimePlatformWindows declares the Windows family of the platform
+// decision (the hosts' ecs.os-family first) and X86_64, the only
+// architecture Windows runs on on Fargate; with no family decided,
+// platform-unknown says what to add and nothing is set.
+func fixRuntimePlatformWindows(x Fixer, s *Subject, f Finding) {
+	fam := s.Platform().Family
+	if !strings.HasPrefix(fam, "WINDOWS") {
+		return
+	}
+	x.Set(at("runtimePlatform", "operatingSystemFamily"), fam, false, f.Message)
+	if s.TaskDef.DeclaredArch() == "" {
+		x.Set(at("runtimePlatform", "cpuArchitecture"), "X86_64", false,
+			"runtimePlatform.cpuArchitecture set to X86_64: Windows on Fargate runs on X86_64 only")
+	}
 }

@@ -2,8 +2,11 @@ package analyzer
 
 import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
+// RuleSchedulingDaemon is the ID of the rule below, for code that refers to it.
+const RuleSchedulingDaemon = "scheduling-daemon"
+
 var schedulingDaemon = Rule{
-	ID:       "scheduling-daemon",
+	ID:       RuleSchedulingDaemon,
 	Scope:    ScopeService,
 	Severity: Blocker,
 	Title:    "DAEMON services cannot run on Fargate",
@@ -21,7 +24,7 @@ var schedulingDaemon = Rule{
 func checkSchedulingDaemon(s *Subject) []Finding {
 	if st := s.Svc().SchedulingStrategy; st == ecstypes.SchedulingStrategyDaemon {
 		r := DaemonReplacementOf(s.Def())
-		return []Finding{Flag("schedulingStrategy", st, "the service uses the DAEMON scheduling strategy, which Fargate does not support; on Fargate its work becomes %s (%s)", r, r.Why)}
+		return []Finding{Flag(at("schedulingStrategy"), st, "the service uses the DAEMON scheduling strategy, which Fargate does not support; on Fargate its work becomes %s (%s)", r, r.Why)}
 	}
 	return nil
 }

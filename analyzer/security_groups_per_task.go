@@ -2,8 +2,11 @@ package analyzer
 
 import "strings"
 
+// RuleSecurityGroupsPerTask is the ID of the rule below, for code that refers to it.
+const RuleSecurityGroupsPerTask = "security-groups-per-task"
+
 var securityGroupsPerTask = Rule{
-	ID:       "security-groups-per-task",
+	ID:       RuleSecurityGroupsPerTask,
 	Scope:    ScopeService,
 	Severity: Warning,
 	Title:    "Security groups move from the host to each task",
@@ -29,9 +32,9 @@ func checkSecurityGroupsPerTask(s *Subject) []Finding {
 		refs = "rules that allow the instance security groups " + strings.Join(instanceSGs, ", ")
 	}
 	if cfg := awsvpcConfig(svc); cfg != nil && len(cfg.SecurityGroups) > 0 {
-		return []Finding{Flag("networkConfiguration.awsvpcConfiguration.securityGroups", cfg.SecurityGroups,
+		return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration", "securityGroups"), cfg.SecurityGroups,
 			"on Fargate these security groups apply to each task; %s must allow %s instead", refs, strings.Join(cfg.SecurityGroups, ", "))}
 	}
-	return []Finding{Flag("networkConfiguration.awsvpcConfiguration.securityGroups", nil,
+	return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration", "securityGroups"), nil,
 		"on Fargate each task has its own security group; %s must allow the new task security group instead", refs)}
 }

@@ -30,7 +30,7 @@ func checkServiceConnectWindows(s *Subject) []Finding {
 	svc := s.Svc()
 	for _, i := range primaryDeployments(svc) {
 		if sc := svc.Deployments[i].ServiceConnectConfiguration; sc != nil && sc.Enabled {
-			return []Finding{Flag(at(idx("deployments", i), "serviceConnectConfiguration.enabled"), true,
+			return []Finding{Flag(at(idx("deployments", i), "serviceConnectConfiguration", "enabled"), true,
 				"the Windows service uses Service Connect (namespace %s), which is not confirmed for Windows on Fargate", orDefault(ptr.Value(sc.Namespace), "default"))}
 		}
 	}

@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleServicePlacementConstraints is the ID of the rule below, for code that refers to it.
+const RuleServicePlacementConstraints = "service-placement-constraints"
+
 var servicePlacementConstraints = Rule{
-	ID:       "service-placement-constraints",
+	ID:       RuleServicePlacementConstraints,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "Service placement constraints do not apply on Fargate",

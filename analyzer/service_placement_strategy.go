@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleServicePlacementStrategy is the ID of the rule below, for code that refers to it.
+const RuleServicePlacementStrategy = "service-placement-strategy"
+
 var servicePlacementStrategy = Rule{
-	ID:       "service-placement-strategy",
+	ID:       RuleServicePlacementStrategy,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "Service placement strategies do not apply on Fargate",

@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleServiceRole is the ID of the rule below, for code that refers to it.
+const RuleServiceRole = "service-role"
+
 var serviceRole = Rule{
-	ID:       "service-role",
+	ID:       RuleServiceRole,
 	Scope:    ScopeService,
 	Severity: Fixable,
 	Title:    "The legacy load-balancer service role is not allowed with awsvpc",
@@ -24,6 +27,6 @@ func checkServiceRole(s *Subject) []Finding {
 	if role == "" || isServiceLinkedRole(role) || onFargate(svc) {
 		return nil
 	}
-	return []Finding{Flag("roleArn", role,
+	return []Finding{Flag(at("roleArn"), role,
 		"service role %s is not allowed with awsvpc: omit it on a new service; an existing service cannot drop it, so test the in-place switch first", serviceRoleName(role))}
 }

@@ -17,10 +17,11 @@ var sharedMemorySize = Rule{
 		"https://github.com/aws/containers-roadmap/issues/710",
 	},
 	Check: checkSharedMemorySize,
+	Fix:   dropField,
 }
 
 func checkSharedMemorySize(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.SharedMemorySize == nil {
 			return nil

@@ -14,10 +14,11 @@ var startTimeout = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkStartTimeout,
+	Fix:   clampTimeout,
 }
 
 func checkStartTimeout(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.StartTimeout == nil || *c.StartTimeout <= fargateMaxTimeout {
 			return nil
 		}

@@ -18,10 +18,11 @@ var stopTimeout = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkStopTimeout,
+	Fix:   clampTimeout,
 }
 
 func checkStopTimeout(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.StopTimeout == nil || *c.StopTimeout <= fargateMaxTimeout {
 			return nil
 		}
@@ -29,3 +30,7 @@ func checkStopTimeout(s *Subject) []Finding {
 			"stopTimeout %d s exceeds Fargate's 120 s maximum; clamp to 120 (lossy: the container gets less time to shut down)", *c.StopTimeout)}
 	})
 }
+
+// clampTimeout is the fix of start-timeout and stop-timeout: Fargate's
+// maximum, lossy (less time to start or stop).
+func clampTimeout(x Fixer, _ *Subject, f Finding) { x.Set(f.Field, fargateMaxTimeout, true, f.Message) }

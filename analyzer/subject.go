@@ -1,7 +1,7 @@
 package analyzer
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -9,6 +9,7 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
+	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -64,8 +65,8 @@ func (s *Subject) FargateSize() (fargate.Size, bool) {
 
 // eachContainer runs check on every container definition and gathers the
 // findings, each tagged with its container's name. check gets the path
-// prefix "containerDefinitions[i]" to extend with containerPath.
-func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path string) []Finding) []Finding {
+// of the container, containerDefinitions[i], to extend with at.
+func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path Path) []Finding) []Finding {
 	var out []Finding
 	def := s.Def()
 	if def == nil {
@@ -80,10 +81,28 @@ func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path
 	return out
 }
 
-// at joins path steps: at("a[0]", "b", "c[1]") = "a[0].b.c[1]".
-func at(steps ...string) string { return strings.Join(steps, ".") }
+// Path is the field path a finding carries (package fieldpath): the rule
+// builds it with at and idx, and the rewrite edits the member it names.
+type Path = fieldpath.Path
 
-// idx formats an array step: idx("add", 2) = "add[2]". (Not fmt.Sprintf:
-// every rule calls it for every container, and Sprintf showed in the
-// profile of a 10,000-service audit and rewrite.)
-func idx(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
+// at builds a path from its parts in order: a string is one object key
+// (never split: at("a", "b") is a.b, at("a", "b") one key that String
+// quotes), a Path (from idx or a container's path) its steps. Any other
+// part is a mistake in the rule and panics in its fixture test.
+func at(parts ...any) Path {
+	out := make(Path, 0, len(parts)+2)
+	for _, p := range parts {
+		switch p := p.(type) {
+		case string:
+			out = append(out, fieldpath.Key(p))
+		case Path:
+			out = append(out, p...)
+		default:
+			panic(fmt.Sprintf("analyzer.at: path part %T", p))
+		}
+	}
+	return out
+}
+
+// idx is the array element name[i]: idx("add", 2) = add[2].
+func idx(name string, i int) Path { return Path{fieldpath.Key(name), fieldpath.Index(i)} }

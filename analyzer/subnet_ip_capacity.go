@@ -51,7 +51,7 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	if len(subnets) == 0 {
 		return nil
 	}
-	path := "networkConfiguration.awsvpcConfiguration.subnets"
+	path := at("networkConfiguration", "awsvpcConfiguration", "subnets")
 	var value any = subnets
 	if !fromService {
 		value = nil

@@ -20,10 +20,11 @@ var swappiness = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-swap.html",
 	},
 	Check: checkSwappiness,
+	Fix:   removeField,
 }
 
 func checkSwappiness(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil || lp.Swappiness == nil {
 			return nil

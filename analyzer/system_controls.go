@@ -10,8 +10,11 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
+// RuleSystemControls is the ID of the rule below, for code that refers to it.
+const RuleSystemControls = "system-controls"
+
 var systemControls = Rule{
-	ID:       "system-controls",
+	ID:       RuleSystemControls,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable, Warning},
@@ -28,6 +31,7 @@ var systemControls = Rule{
 	},
 	Fallback: "stay on EC2 (set the kernel parameter on the host) or move to ECS Managed Instances",
 	Check:    checkSystemControls,
+	Fix:      removeField,
 }
 
 // ipcSysctls are the IPC-namespace kernel parameters besides fs.mqueue.*.
@@ -64,7 +68,7 @@ func checkSystemControls(s *Subject) []Finding {
 			values[ns][ptr.Value(sc.Value)] = true
 		}
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, sc := range c.SystemControls {
 			ns, val := ptr.Value(sc.Namespace), ptr.Value(sc.Value)

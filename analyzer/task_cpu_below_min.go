@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/fargate"
 
+// RuleTaskCPUBelowMin is the ID of the rule below, for code that refers to it.
+const RuleTaskCPUBelowMin = "task-cpu-below-min"
+
 var taskCPUBelowMin = Rule{
-	ID:       "task-cpu-below-min",
+	ID:       RuleTaskCPUBelowMin,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Task cpu is below the Fargate minimum of 256 units",
@@ -15,6 +18,7 @@ var taskCPUBelowMin = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
 	},
 	Check: checkTaskCPUBelowMin,
+	Fix:   fixTaskSize,
 }
 
 func checkTaskCPUBelowMin(s *Subject) []Finding {
@@ -25,5 +29,5 @@ func checkTaskCPUBelowMin(s *Subject) []Finding {
 	if !ok || cpu >= fargate.MinCPU {
 		return nil
 	}
-	return []Finding{Flag("cpu", s.Def().Cpu, "task cpu %d is below Fargate's minimum of %d units; %s", cpu, fargate.MinCPU, choiceText(s))}
+	return []Finding{Flag(at("cpu"), s.Def().Cpu, "task cpu %d is below Fargate's minimum of %d units; %s", cpu, fargate.MinCPU, choiceText(s))}
 }

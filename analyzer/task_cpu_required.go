@@ -1,7 +1,10 @@
 package analyzer
 
+// RuleTaskCPURequired is the ID of the rule below, for code that refers to it.
+const RuleTaskCPURequired = "task-cpu-required"
+
 var taskCPURequired = Rule{
-	ID:       "task-cpu-required",
+	ID:       RuleTaskCPURequired,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Fargate needs a task-level `cpu`",
@@ -15,12 +18,13 @@ var taskCPURequired = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
 	},
 	Check: checkTaskCPURequired,
+	Fix:   fixTaskSize,
 }
 
 func checkTaskCPURequired(s *Subject) []Finding {
 	if s.Def().Cpu != nil {
 		return nil
 	}
-	return []Finding{Flag("cpu", nil, "no task-level cpu is set (the containers declare %d cpu units in total); %s",
+	return []Finding{Flag(at("cpu"), nil, "no task-level cpu is set (the containers declare %d cpu units in total); %s",
 		taskNeed(s).ContainerCPU, choiceText(s))}
 }

@@ -1,7 +1,10 @@
 package analyzer
 
+// RuleTaskMemoryRequired is the ID of the rule below, for code that refers to it.
+const RuleTaskMemoryRequired = "task-memory-required"
+
 var taskMemoryRequired = Rule{
-	ID:       "task-memory-required",
+	ID:       RuleTaskMemoryRequired,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Fargate needs a task-level `memory`",
@@ -15,12 +18,13 @@ var taskMemoryRequired = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-size-best-practice.html",
 	},
 	Check: checkTaskMemoryRequired,
+	Fix:   fixTaskSize,
 }
 
 func checkTaskMemoryRequired(s *Subject) []Finding {
 	if s.Def().Memory != nil {
 		return nil
 	}
-	return []Finding{Flag("memory", nil, "no task-level memory is set (the containers declare %d MiB in total); %s",
+	return []Finding{Flag(at("memory"), nil, "no task-level memory is set (the containers declare %d MiB in total); %s",
 		taskNeed(s).ContainerMemory, choiceText(s))}
 }

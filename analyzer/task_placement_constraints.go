@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
+// RuleTaskPlacementConstraints is the ID of the rule below, for code that refers to it.
+const RuleTaskPlacementConstraints = "task-placement-constraints"
+
 var taskPlacementConstraints = Rule{
-	ID:       "task-placement-constraints",
+	ID:       RuleTaskPlacementConstraints,
 	Scope:    ScopeTask,
 	Severity: Fixable,
 	Title:    "Task placement constraints do not apply on Fargate",
@@ -16,6 +19,7 @@ var taskPlacementConstraints = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
 	},
 	Check: checkTaskPlacementConstraints,
+	Fix:   dropField,
 }
 
 func checkTaskPlacementConstraints(s *Subject) []Finding {

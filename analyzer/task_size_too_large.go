@@ -27,11 +27,11 @@ func checkTaskSizeTooLarge(s *Subject) []Finding {
 	d := s.Def()
 	var out []Finding
 	if n.CPU > fargate.MaxCPU {
-		out = append(out, Flag("cpu", d.Cpu, "the task needs %d cpu units (task %d, containers %d), more than Fargate's maximum of %d (16 vCPU)",
+		out = append(out, Flag(at("cpu"), d.Cpu, "the task needs %d cpu units (task %d, containers %d), more than Fargate's maximum of %d (16 vCPU)",
 			n.CPU, n.TaskCPU, n.ContainerCPU, fargate.MaxCPU))
 	}
 	if n.Memory > fargate.MaxMemory {
-		out = append(out, Flag("memory", d.Memory, "the task needs %d MiB of memory (task %d, containers %d), more than Fargate's maximum of %d MiB (120 GiB)",
+		out = append(out, Flag(at("memory"), d.Memory, "the task needs %d MiB of memory (task %d, containers %d), more than Fargate's maximum of %d MiB (120 GiB)",
 			n.Memory, n.TaskMemory, n.ContainerMemory, fargate.MaxMemory))
 	}
 	return out

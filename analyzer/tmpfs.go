@@ -25,7 +25,7 @@ var tmpfs = Rule{
 }
 
 func checkTmpfs(s *Subject) []Finding {
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		lp := s.linuxParams(c)
 		if lp == nil {
 			return nil

@@ -18,11 +18,12 @@ var ulimits = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkUlimits,
+	Fix:   removeField,
 }
 
 func checkUlimits(s *Subject) []Finding {
 	windows := s.Windows()
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		p := at(path, "ulimits")
 		switch {
 		case windows && len(c.Ulimits) > 0:

@@ -13,13 +13,14 @@ var userWindows = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html",
 	},
 	Check: checkUserWindows,
+	Fix:   removeField,
 }
 
 func checkUserWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.User == nil {
 			return nil
 		}

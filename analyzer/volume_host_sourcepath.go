@@ -6,8 +6,11 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
+// RuleVolumeHostSourcePath is the ID of the rule below, for code that refers to it.
+const RuleVolumeHostSourcePath = "volume-host-sourcepath"
+
 var volumeHostSourcePath = Rule{
-	ID:       "volume-host-sourcepath",
+	ID:       RuleVolumeHostSourcePath,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},
@@ -24,6 +27,7 @@ var volumeHostSourcePath = Rule{
 	},
 	Fallback: "stay on EC2, or move shared data to EFS or EBS",
 	Check:    checkVolumeHostSourcePath,
+	Fix:      fixVolumeHostSourcePath,
 }
 
 func checkVolumeHostSourcePath(s *Subject) []Finding {
@@ -100,4 +104,10 @@ func isHostFile(p string) bool {
 	}
 	dot := strings.LastIndexByte(base, '.')
 	return dot > 0 && fileExtensions[base[dot+1:]]
+}
+
+// fixVolumeHostSourcePath removes the volume's host block, so the volume
+// becomes task-scoped scratch space (lossy).
+func fixVolumeHostSourcePath(x Fixer, _ *Subject, f Finding) {
+	x.Delete(f.Field.Parent(), true, f.Message)
 }

@@ -33,7 +33,7 @@ func checkWindowsBindMounts(s *Subject) []Finding {
 				"bind-mount volume %s is not supported for Windows containers on Fargate", ptr.Value(v.Name)))
 		}
 	}
-	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path string) []Finding {
+	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		var out []Finding
 		for i, vf := range c.VolumesFrom {
 			src := ptr.Value(vf.SourceContainer)

@@ -2,8 +2,11 @@ package analyzer
 
 import "github.com/ecs2fargate/ecs2fargate/internal/fargate"
 
+// RuleWindowsSize is the ID of the rule below, for code that refers to it.
+const RuleWindowsSize = "windows-size"
+
 var windowsSize = Rule{
-	ID:       "windows-size",
+	ID:       RuleWindowsSize,
 	Scope:    ScopeTask,
 	Severity: Blocker,
 	Also:     []Severity{Fixable},
@@ -19,6 +22,7 @@ var windowsSize = Rule{
 	},
 	Fallback: "stay on EC2 Windows (or split the task)",
 	Check:    checkWindowsSize,
+	Fix:      fixTaskSize,
 }
 
 func checkWindowsSize(s *Subject) []Finding {
@@ -31,9 +35,9 @@ func checkWindowsSize(s *Subject) []Finding {
 	}
 	d := s.Def()
 	if _, ok := s.FargateSize(); !ok {
-		path, value := "cpu", any(d.Cpu)
+		path, value := at("cpu"), any(d.Cpu)
 		if n.CPU <= fargate.MaxWindowsCPU {
-			path, value = "memory", d.Memory
+			path, value = at("memory"), d.Memory
 		}
 		return []Finding{Flag(path, value, "the Windows task needs %d cpu units and %d MiB, more than the largest Windows Fargate size (%d cpu, %d MiB)",
 			n.CPU, n.Memory, fargate.MaxWindowsCPU, fargate.MaxWindowsMemory)}
@@ -42,5 +46,5 @@ func checkWindowsSize(s *Subject) []Finding {
 	if !ok || windowsCPU(cpu) {
 		return nil
 	}
-	return []Finding{Flag("cpu", d.Cpu, "Windows task cpu %d is not 1024, 2048 or 4096; %s", cpu, choiceText(s)).As(Fixable)}
+	return []Finding{Flag(at("cpu"), d.Cpu, "Windows task cpu %d is not 1024, 2048 or 4096; %s", cpu, choiceText(s)).As(Fixable)}
 }

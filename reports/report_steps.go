@@ -80,7 +80,7 @@ func targetGroupSteps(s ServiceReport, svc *rewrite.ServiceResult) []string {
 		return steps
 	}
 	for _, id := range s.Fixable {
-		if id == "lb-target-type-ip" {
+		if id == analyzer.RuleLBTargetTypeIP {
 			return []string{"Create an ip target group for each instance target group the service uses (aws elbv2 create-target-group --target-type ip), and point the listener rules at it."}
 		}
 	}

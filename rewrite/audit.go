@@ -60,6 +60,12 @@ func (a *auditor) audit(td *fleet.TaskDefinition) []analyzer.Finding {
 	return analyzer.Check(catalogue, analyzer.ScopeTask, &analyzer.Subject{Fleet: a.mini, TaskDef: a.shell})
 }
 
+// subject is td as the audit sees it, for the fixes of its findings.
+func (a *auditor) subject(td *fleet.TaskDefinition) *analyzer.Subject {
+	*a.shell = *td
+	return &analyzer.Subject{Fleet: a.mini, TaskDef: a.shell}
+}
+
 // decode reads a rewritten document back into the model: with
 // encoding/json when the document is plain (it matches members
 // case-insensitively, as the loader does), else through the loader, which

@@ -1,6 +1,10 @@
 package rewrite
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+)
 
 // Change is one edit the rewrite made, in words a reviewer can act on.
 type Change struct {
@@ -36,7 +40,7 @@ type Remaining struct {
 // members removed (null-members), an empty list or object removed.
 func (c Change) FormOnly() bool {
 	switch c.RuleID {
-	case "read-only-fields", "null-members":
+	case analyzer.RuleReadOnlyFields, analyzer.RuleNullMembers:
 		return true
 	}
 	return c.After == nil && isEmpty(c.Before)

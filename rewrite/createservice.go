@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 )
 
@@ -71,15 +72,15 @@ func (p *servicePlan) sideBySideName() string {
 // beyond the Fargate settings both documents share.
 func (p *servicePlan) sideBySideChanges() {
 	svc := p.svc
-	p.change("immutable-service-fields", "serviceName", p.s.Name(), p.sideBySideName(), false,
+	p.change(analyzer.RuleImmutableServiceFields, "serviceName", p.s.Name(), p.sideBySideName(), false,
 		"a new service beside the old one (the old one cannot move in place); move traffic to it, then scale the old one to 0 and delete it")
 	if svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
-		p.change("scheduling-daemon", "schedulingStrategy", string(svc.SchedulingStrategy), string(ecstypes.SchedulingStrategyReplica), true,
+		p.change(analyzer.RuleSchedulingDaemon, "schedulingStrategy", string(svc.SchedulingStrategy), string(ecstypes.SchedulingStrategyReplica), true,
 			"DAEMON becomes REPLICA: Fargate has no hosts, so the tasks no longer run one per instance")
-		p.change("scheduling-daemon", "desiredCount", svcPositive(svc.DesiredCount), p.sideBySideCount(), true, p.daemonCountMessage())
+		p.change(analyzer.RuleSchedulingDaemon, "desiredCount", svcPositive(svc.DesiredCount), p.sideBySideCount(), true, p.daemonCountMessage())
 	}
 	if role := aws.ToString(svc.RoleArn); role != "" {
-		p.change("service-role", "role", role, nil, false, "role left out: awsvpc services use the ECS service-linked role")
+		p.change(analyzer.RuleServiceRole, "role", role, nil, false, "role left out: awsvpc services use the ECS service-linked role")
 	}
 	p.uncarriedDeploymentSettings()
 }
@@ -92,11 +93,11 @@ func (p *servicePlan) uncarriedDeploymentSettings() {
 	for _, i := range svcPrimaryDeployments(p.svc) {
 		d := p.svc.Deployments[i]
 		if d.ServiceConnectConfiguration != nil {
-			p.remain("immutable-service-fields", svcIndexPath("deployments", i, "serviceConnectConfiguration"),
+			p.remain(analyzer.RuleImmutableServiceFields, svcIndexPath("deployments", i, "serviceConnectConfiguration"),
 				"Service Connect settings were not copied to the new service: two services cannot publish the same names; move them when the old service is gone")
 		}
 		if len(d.VolumeConfigurations) > 0 {
-			p.remain("immutable-service-fields", svcIndexPath("deployments", i, "volumeConfigurations"),
+			p.remain(analyzer.RuleImmutableServiceFields, svcIndexPath("deployments", i, "volumeConfigurations"),
 				"the volumes configured at launch were not copied to the new service: add volumeConfigurations to create-service by hand")
 		}
 	}

@@ -2,7 +2,8 @@
 // their Fargate form.
 //
 // A rewrite is a list of edits, each with the rule ID of the audit finding it
-// fixes, applied to the original JSON document's bytes: key order, number
+// fixes, made by that rule's fix (analyzer.Rule.Fix, through the Fixer a
+// round implements) and applied to the original JSON document's bytes: key order, number
 // formatting, user-owned map keys and fields newer than our SDK survive
 // unless an edit touches them. New documents (update-service,
 // create-target-group, create-service requests) are built fresh, since no

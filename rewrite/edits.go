@@ -41,34 +41,38 @@ type plan struct {
 func newPlan() *plan { return &plan{seen: map[string]bool{}} }
 
 // add queues an edit unless one already targets the same path.
-func (p *plan) add(o op, rule, path string, value any, lossy bool, msg string) {
-	if p.seen[path] && o != opAppend {
+func (p *plan) add(o op, rule string, path jsonedit.Path, value any, lossy bool, msg string) {
+	if len(path) == 0 {
+		p.err = errors.Join(p.err, fmt.Errorf("rewrite rule %s: empty path", rule))
 		return
 	}
-	jp, err := jsonedit.ParsePath(path)
-	if err != nil {
-		p.err = errors.Join(p.err, fmt.Errorf("rewrite rule %s: %w", rule, err))
+	text := path.String()
+	if p.seen[text] && o != opAppend {
 		return
 	}
 	var raw []byte
 	if o != opDelete {
+		var err error
 		if raw, err = marshal(value); err != nil {
 			p.err = errors.Join(p.err, err)
 			return
 		}
 	}
-	p.seen[path] = true
-	p.edits = append(p.edits, edit{op: o, path: jp, value: raw,
-		change: Change{RuleID: rule, Path: path, After: raw, Lossy: lossy, Message: msg}})
+	p.seen[text] = true
+	p.edits = append(p.edits, edit{op: o, path: path, value: raw,
+		change: Change{RuleID: rule, Path: text, After: raw, Lossy: lossy, Message: msg}})
 }
 
-func (p *plan) set(rule, path string, v any, lossy bool, msg string) {
+func (p *plan) set(rule string, path jsonedit.Path, v any, lossy bool, msg string) {
 	p.add(opSet, rule, path, v, lossy, msg)
 }
 
-func (p *plan) remove(rule, path string, lossy bool, msg string) {
+func (p *plan) remove(rule string, path jsonedit.Path, lossy bool, msg string) {
 	p.add(opDelete, rule, path, nil, lossy, msg)
 }
+
+// member is the path of a top-level member.
+func member(key string) jsonedit.Path { return jsonedit.Path{jsonedit.Key(key)} }
 
 // hideLast keeps the old value of the last queued edit out of its change.
 func (p *plan) hideLast() {

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
@@ -18,7 +19,7 @@ func stripNulls(doc []byte) ([]byte, []Change, error) {
 	}
 	p := newPlan()
 	for _, n := range nulls {
-		p.remove("null-members", n.String(), false, nullMessage)
+		p.remove(analyzer.RuleNullMembers, n, false, nullMessage)
 	}
 	return p.apply(doc)
 }

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"slices"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -25,7 +26,7 @@ var readOnlyAndTags = append(slices.Clone(outputOnly), "tags")
 // (E3048).
 func planEmptyPlacement(p *plan, doc *jsonedit.Top) {
 	if v := doc.Members("placementConstraints")[0]; v != nil && isEmpty(v) {
-		p.remove("task-placement-constraints", "placementConstraints", false,
+		p.remove(analyzer.RuleTaskPlacementConstraints, member("placementConstraints"), false,
 			"empty placementConstraints removed: it constrains nothing, and Fargate task definitions take no placement constraints")
 	}
 }
@@ -36,7 +37,7 @@ func planReadOnly(p *plan, doc *jsonedit.Top, td *fleet.TaskDefinition) {
 	has := doc.Has(readOnlyAndTags...)
 	for i, k := range outputOnly {
 		if has[i] {
-			p.remove("read-only-fields", k, false, k+" is output of describe-task-definition, not part of a register-task-definition request; stripped")
+			p.remove(analyzer.RuleReadOnlyFields, member(k), false, k+" is output of describe-task-definition, not part of a register-task-definition request; stripped")
 		}
 	}
 	if has[len(outputOnly)] || len(td.Tags) == 0 {
@@ -46,5 +47,5 @@ func planReadOnly(p *plan, doc *jsonedit.Top, td *fleet.TaskDefinition) {
 	for i, t := range td.Tags {
 		tags[i] = map[string]string{"key": ptr.Value(t.Key), "value": ptr.Value(t.Value)}
 	}
-	p.set("read-only-fields", "tags", tags, false, "the tags describe-task-definition returned beside the definition move into the request, so the new revision keeps them")
+	p.set(analyzer.RuleReadOnlyFields, member("tags"), tags, false, "the tags describe-task-definition returned beside the definition move into the request, so the new revision keeps them")
 }

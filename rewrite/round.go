@@ -1,39 +1,51 @@
 package rewrite
 
 import (
-	"strconv"
-	"strings"
-
-	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
-
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
 // round is one pass of the rewrite: the findings on the current document
-// turned into a plan of edits. Fixes cascade (a new awslogs configuration
-// needs an execution role), so passes repeat until nothing is left to fix.
+// turned into a plan of edits by their rules' fixes (analyzer.Rule.Fix).
+// Fixes cascade (a new awslogs configuration needs an execution role), so
+// passes repeat until nothing is left to fix.
 type round struct {
 	p    *plan
 	td   *fleet.TaskDefinition // the current document, decoded
+	subj *analyzer.Subject     // td as the audit saw it, for the fixes
 	top  *jsonedit.Top         // the current document, its members listed
 	opts Options
 	*shared
 	fired map[string]bool // rule IDs with a fixable finding this round
+	sized bool            // the task size is planned
+	role  roleAsk         // the execution role the fixes asked for
 }
 
 // shared is what all rounds share about the task definition.
 type shared struct {
-	family   string
-	origin   origin
-	windows  bool   // the fleet's platform decision (fleet.Platform)
-	osFamily string // the Windows family the platform decision names; "" for Linux
-	images   func(ref string) *fleet.Image
-	notes    []Remaining // added by steps (e.g. "the default role must exist")
+	family  string
+	origin  origin
+	windows bool // the fleet's platform decision (fleet.Platform)
+	notes   []Remaining
 }
 
-// planRound plans the fixes for findings on the current document.
+// fixes is each rule's fix by rule ID, from the catalogue.
+var fixes = func() map[string]analyzer.Fix {
+	m := map[string]analyzer.Fix{}
+	for _, r := range catalogue {
+		if r.Fix != nil {
+			m[r.ID] = r.Fix
+		}
+	}
+	return m
+}()
+
+// planRound plans the fixes the audit's fixable findings on the current
+// document call for: each finding's rule fixes it through the round (see
+// fixer). The task size is chosen once a round whether or not a sizing
+// rule fired (a valid size is still written in the API's form), and the
+// execution role once, after every fix has said why it needs one.
 func (r *round) planRound(findings []analyzer.Finding) {
 	r.fired = map[string]bool{}
 	for _, f := range findings {
@@ -41,58 +53,13 @@ func (r *round) planRound(findings []analyzer.Finding) {
 			r.fired[f.RuleID] = true
 		}
 	}
-	// A converted or added log configuration is awslogs, which needs the
-	// execution role as much as an existing one does.
-	if r.fired["log-driver"] || r.fired["no-log-config"] {
-		r.fired["exec-role-awslogs"] = true
-	}
-	sized := false
 	for _, f := range findings {
-		s, ok := steps[f.RuleID]
-		if !ok || f.Severity != analyzer.Fixable {
-			continue
-		}
-		if isSizeRule(f.RuleID) {
-			if sized {
-				continue
-			}
-			sized = true
-		}
-		s(r, f)
-	}
-	if !sized {
-		sizeStep(r, analyzer.Finding{})
-	}
-	r.cascadeRole()
-}
-
-// cascadeRole adds the execution role in the same round as a new awslogs
-// configuration, which would otherwise take one more audit to ask for it.
-func (r *round) cascadeRole() {
-	if r.p.seen["executionRoleArn"] || ptr.Value(r.td.Def.ExecutionRoleArn) != "" {
-		return
-	}
-	for _, e := range r.p.edits {
-		if e.change.RuleID == "log-driver" || e.change.RuleID == "no-log-config" {
-			r.fired["exec-role-awslogs"] = true
-			setExecutionRole(r, analyzer.Finding{RuleID: "exec-role-awslogs"})
-			return
+		if fix := fixes[f.RuleID]; fix != nil && f.Severity == analyzer.Fixable {
+			fix(fixer{r, f}, r.subj, f)
 		}
 	}
-}
-
-// containerIndex reads i from a path starting containerDefinitions[i].
-func containerIndex(path string) (int, bool) {
-	rest, ok := strings.CutPrefix(path, "containerDefinitions[")
-	if !ok {
-		return 0, false
+	if !r.sized {
+		r.sizeTask()
 	}
-	end := strings.IndexByte(rest, ']')
-	if end < 0 {
-		return 0, false
-	}
-	i, err := strconv.Atoi(rest[:end])
-	return i, err == nil
+	r.planRole()
 }
-
-func registryOf(image *string) string { return fleet.ParseImageRef(ptr.Value(image)).Registry }

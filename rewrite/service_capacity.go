@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"reflect"
 	"slices"
 	"strconv"
@@ -25,7 +26,7 @@ const (
 func (p *servicePlan) planStrategy() {
 	spot := p.opts.SpotWeight
 	if spot > 0 && p.f.IsWindows(p.s.TaskDef) {
-		p.remain("fargate-spot-behaviour", "capacityProviderStrategy",
+		p.remain(analyzer.RuleFargateSpotBehaviour, "capacityProviderStrategy",
 			"FARGATE_SPOT not added: Windows tasks cannot run on Fargate Spot")
 		spot = 0
 	}
@@ -36,10 +37,10 @@ func (p *servicePlan) planStrategy() {
 	p.strategy = fargateStrategy(spot)
 	before := p.svc.CapacityProviderStrategy
 	if !reflect.DeepEqual(svcJSON(before), svcJSON(p.strategy)) {
-		p.change("in-place-switch", "capacityProviderStrategy", before, p.strategy, false, strategyMessage(p.svc, spot))
+		p.change(analyzer.RuleInPlaceSwitch, "capacityProviderStrategy", before, p.strategy, false, strategyMessage(p.svc, spot))
 	}
 	if spot > 0 {
-		p.remain("fargate-spot-behaviour", "capacityProviderStrategy",
+		p.remain(analyzer.RuleFargateSpotBehaviour, "capacityProviderStrategy",
 			"Fargate Spot tasks can be stopped with a 2-minute warning and do not fall back to FARGATE; keep stopTimeout at most 120 s and enough tasks for the loss of the Spot share")
 	}
 	p.clusterProviders(spot > 0)
@@ -97,7 +98,7 @@ func (p *servicePlan) clusterProviders(spot bool) {
 		}
 	}
 	if len(missing) > 0 {
-		p.remain("cluster-fargate-providers", "capacityProviderStrategy",
+		p.remain(analyzer.RuleClusterFargateProviders, "capacityProviderStrategy",
 			"cluster "+p.s.Cluster+" does not have "+strings.Join(missing, " and ")+": add them with aws ecs put-cluster-capacity-providers "+
 				"(list the existing providers and default strategy too, the call replaces both) before update-service")
 	}
@@ -108,7 +109,7 @@ func (p *servicePlan) clusterProviders(spot bool) {
 // capacity providers, so the strategy is not sent.
 func (p *servicePlan) keepFargateLaunchType(spot int) {
 	if spot > 0 {
-		p.remain("in-place-switch", "capacityProviderStrategy",
+		p.remain(analyzer.RuleInPlaceSwitch, "capacityProviderStrategy",
 			"the service uses the FARGATE launch type; moving it to a FARGATE_SPOT strategy is not a documented UpdateService transition, so --spot-weight was not applied")
 	}
 }

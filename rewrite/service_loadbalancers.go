@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -18,7 +19,7 @@ func (p *servicePlan) planLoadBalancers() {
 	for i, lb := range p.svc.LoadBalancers {
 		if name := aws.ToString(lb.LoadBalancerName); name != "" {
 			p.lbChanged = true
-			p.change("lb-classic", svcIndexPath("loadBalancers", i, ""), lb, nil, true, "Classic Load Balancer "+name+" left out: it cannot route to awsvpc tasks")
+			p.change(analyzer.RuleLBClassic, svcIndexPath("loadBalancers", i, ""), lb, nil, true, "Classic Load Balancer "+name+" left out: it cannot route to awsvpc tasks")
 			continue
 		}
 		next := lb
@@ -62,7 +63,7 @@ func (p *servicePlan) newTargetGroup(path, arn string, port *int32, tg *fleet.Ta
 	in := ipTargetGroupInput(name, tg, port, svcOrText(p.tasksVPC(), placeholderVPC))
 	doc, err := p.requestJSON(in, awsjson.EC2CLI, createTargetGroupOrder)
 	if err != nil { // SDK values always encode; keep the rewrite going
-		p.remain("lb-target-type-ip", path, "could not write the target group request: "+err.Error())
+		p.remain(analyzer.RuleLBTargetTypeIP, path, "could not write the target group request: "+err.Error())
 		return arn
 	}
 	p.tgDocs = append(p.tgDocs, TargetGroupDoc{Replaces: arn, Name: name, Document: doc})
@@ -78,7 +79,7 @@ func (p *servicePlan) targetGroupChange(path, arn, placeholder, name string, tg 
 	} else if tg.TG.TargetType != "" {
 		kind = "has target type " + string(tg.TG.TargetType)
 	}
-	p.change("lb-target-type-ip", path, arn, placeholder, false,
+	p.change(analyzer.RuleLBTargetTypeIP, path, arn, placeholder, false,
 		fmt.Sprintf("target group %s %s; Fargate tasks register by IP, so the service points to the new ip target group %s "+
 			"(create it, then put its ARN in place of %s)", targetGroupNameFromARN(arn), kind, name, placeholderID))
 }
@@ -86,23 +87,23 @@ func (p *servicePlan) targetGroupChange(path, arn, placeholder, name string, tg 
 // targetGroupRemaining lists what the user must still do for a new
 // target group.
 func (p *servicePlan) targetGroupRemaining(path string, proto elbtypes.ProtocolEnum, name, oldName string, tg *fleet.TargetGroup) {
-	p.remain("lb-target-type-ip", path, "before "+svcOrText(p.mode, "moving the service")+", add target group "+name+" to the listener rules that forward to "+oldName+
+	p.remain(analyzer.RuleLBTargetTypeIP, path, "before "+svcOrText(p.mode, "moving the service")+", add target group "+name+" to the listener rules that forward to "+oldName+
 		" (a weighted forward; ECS needs the target group attached to a load balancer), and shift the weight to it as the Fargate tasks become healthy")
 	if tg == nil {
-		p.remain("lb-target-type-ip", path, "target group "+oldName+" was not among the inputs, so its type was not checked and "+name+
+		p.remain(analyzer.RuleLBTargetTypeIP, path, "target group "+oldName+" was not among the inputs, so its type was not checked and "+name+
 			" assumes protocol HTTP, the tasks' VPC and the default health check: add describe-target-groups output, or check the request by hand")
 	}
 	if port, ok := fixedHealthCheckPort(tg); ok {
-		p.remain("lb-container-port", path, fmt.Sprintf("the health check of %s uses the fixed port %d: on Fargate it reaches the task's IP, "+
+		p.remain(analyzer.RuleLBContainerPort, path, fmt.Sprintf("the health check of %s uses the fixed port %d: on Fargate it reaches the task's IP, "+
 			"so that port must be one the task listens on (traffic-port uses the container port)", name, port))
 	}
 	if isNLBProtocol(proto) {
-		p.remain("nlb-client-ip", path, "ip target group "+name+" does not preserve client IP addresses by default (the instance one did): "+
+		p.remain(analyzer.RuleNLBClientIP, path, "ip target group "+name+" does not preserve client IP addresses by default (the instance one did): "+
 			"set the target group attribute preserve_client_ip.enabled=true or use proxy protocol v2 if the application needs them")
 	}
 	if tg != nil && tg.TG.VpcId != nil {
 		if vpc := p.tasksVPC(); vpc != "" && vpc != *tg.TG.VpcId {
-			p.remain("lb-target-type-ip", path, "target group "+oldName+" is in "+*tg.TG.VpcId+" but the tasks' subnets are in "+vpc+
+			p.remain(analyzer.RuleLBTargetTypeIP, path, "target group "+oldName+" is in "+*tg.TG.VpcId+" but the tasks' subnets are in "+vpc+
 				": "+name+" is created in "+*tg.TG.VpcId+", and tasks outside that VPC are reachable only through peering or a transit gateway; check the subnets")
 		}
 	}

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"slices"
 	"strings"
 
@@ -40,7 +41,7 @@ func (p *servicePlan) planNetwork() {
 	p.instanceGroupReferences(old, sgs)
 	p.networkLimits(cfg)
 	if p.opts.AssignPublicIP {
-		p.remain("assign-public-ip", awsvpcPath+".assignPublicIp",
+		p.remain(analyzer.RuleAssignPublicIP, awsvpcPath+".assignPublicIp",
 			"each task gets a public IPv4 address (billed per hour); needed only in public subnets without a NAT gateway or VPC endpoints")
 	}
 }
@@ -65,7 +66,7 @@ func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string
 	if subnets := p.instanceSubnets(); len(subnets) > 0 {
 		return subnets, "the subnets of cluster " + p.s.Cluster + "'s container instances"
 	}
-	p.remain("network-configuration", awsvpcPath+".subnets",
+	p.remain(analyzer.RuleNetworkConfiguration, awsvpcPath+".subnets",
 		"replace "+placeholderSubnet+" with the subnets the tasks should use (--subnets): the inputs name no subnets for this service "+
 			"(add describe-container-instances and describe-instances output to derive them from the hosts)")
 	return []string{placeholderSubnet}, "a placeholder"
@@ -90,7 +91,7 @@ func (p *servicePlan) chooseSecurityGroups(old *ecstypes.AwsVpcConfiguration) ([
 		hint = " (the container instances use " + strings.Join(sgs, ", ") + "; they were not copied because their rules were written for host ports " +
 			"and other resources trust them: create a task security group that lets the load balancer reach the container port)"
 	}
-	p.remain("network-configuration", awsvpcPath+".securityGroups",
+	p.remain(analyzer.RuleNetworkConfiguration, awsvpcPath+".securityGroups",
 		"replace "+placeholderSecurityGroup+" with the security group(s) for the tasks (--security-groups)"+hint)
 	return []string{placeholderSecurityGroup}, "a placeholder"
 }
@@ -128,7 +129,7 @@ func (p *servicePlan) instanceGroupReferences(old *ecstypes.AwsVpcConfiguration,
 	if old != nil || len(hostSGs) == 0 || slices.Equal(sgs, []string{placeholderSecurityGroup}) {
 		return
 	}
-	p.remain("security-groups-per-task", awsvpcPath+".securityGroups",
+	p.remain(analyzer.RuleSecurityGroupsPerTask, awsvpcPath+".securityGroups",
 		"traffic now comes from the tasks' security groups ("+strings.Join(sgs, ", ")+"), not the container instances' ("+strings.Join(hostSGs, ", ")+
 			"): rules that allow the instances' groups (databases, caches, other services) must allow the tasks' groups too, "+
 			"and the load balancer's group must reach the container port")

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,19 +13,19 @@ import (
 // service had none, else one per member that differs.
 func (p *servicePlan) networkChanges(old, cfg *ecstypes.AwsVpcConfiguration, subnetFrom, sgFrom string) {
 	if old == nil {
-		p.change("network-configuration", awsvpcPath, nil, cfg, false,
+		p.change(analyzer.RuleNetworkConfiguration, awsvpcPath, nil, cfg, false,
 			"awsvpc configuration added (Fargate tasks get their own network interface): subnets from "+subnetFrom+", security groups from "+sgFrom+
 				", assignPublicIp "+string(cfg.AssignPublicIp))
 		return
 	}
 	if !slices.Equal(old.Subnets, cfg.Subnets) {
-		p.change("network-configuration", awsvpcPath+".subnets", old.Subnets, cfg.Subnets, false, "subnets taken from "+subnetFrom)
+		p.change(analyzer.RuleNetworkConfiguration, awsvpcPath+".subnets", old.Subnets, cfg.Subnets, false, "subnets taken from "+subnetFrom)
 	}
 	if !slices.Equal(old.SecurityGroups, cfg.SecurityGroups) {
-		p.change("network-configuration", awsvpcPath+".securityGroups", old.SecurityGroups, cfg.SecurityGroups, false, "security groups taken from "+sgFrom)
+		p.change(analyzer.RuleNetworkConfiguration, awsvpcPath+".securityGroups", old.SecurityGroups, cfg.SecurityGroups, false, "security groups taken from "+sgFrom)
 	}
 	if oldAssign := svcOrDisabled(old.AssignPublicIp); oldAssign != cfg.AssignPublicIp {
-		p.change("assign-public-ip", awsvpcPath+".assignPublicIp", string(old.AssignPublicIp), string(cfg.AssignPublicIp), false,
+		p.change(analyzer.RuleAssignPublicIP, awsvpcPath+".assignPublicIp", string(old.AssignPublicIp), string(cfg.AssignPublicIp), false,
 			"assignPublicIp set to "+string(cfg.AssignPublicIp)+" (--assign-public-ip decides)")
 	}
 }
@@ -39,15 +40,15 @@ func svcOrDisabled(v ecstypes.AssignPublicIp) ecstypes.AssignPublicIp {
 // networkLimits reports an awsvpc configuration AWS would reject.
 func (p *servicePlan) networkLimits(cfg *ecstypes.AwsVpcConfiguration) {
 	if n := len(cfg.Subnets); n > maxAwsvpcSubnets {
-		p.remain("network-configuration", awsvpcPath+".subnets",
+		p.remain(analyzer.RuleNetworkConfiguration, awsvpcPath+".subnets",
 			strconv.Itoa(n)+" subnets are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSubnets)+": choose them with --subnets")
 	}
 	if n := len(cfg.SecurityGroups); n > maxAwsvpcSecurityGroups {
-		p.remain("network-configuration", awsvpcPath+".securityGroups",
+		p.remain(analyzer.RuleNetworkConfiguration, awsvpcPath+".securityGroups",
 			strconv.Itoa(n)+" security groups are listed; an awsvpc configuration takes at most "+strconv.Itoa(maxAwsvpcSecurityGroups))
 	}
 	if vpcs := p.subnetVPCs(cfg.Subnets); len(vpcs) > 1 {
-		p.remain("network-configuration", awsvpcPath+".subnets",
+		p.remain(analyzer.RuleNetworkConfiguration, awsvpcPath+".subnets",
 			"the subnets belong to several VPCs ("+strings.Join(vpcs, ", ")+"); all must be in one VPC")
 	}
 }

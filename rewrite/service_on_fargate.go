@@ -22,7 +22,7 @@ func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions) (*S
 		return res, nil
 	}
 	before := aws.ToString(s.Svc.PlatformVersion)
-	res.Changes = append(res.Changes, Change{RuleID: "platform-version", Path: "platformVersion", Before: svcJSON(before), After: svcJSON(platformLatest),
+	res.Changes = append(res.Changes, Change{RuleID: analyzer.RulePlatformVersion, Path: "platformVersion", Before: svcJSON(before), After: svcJSON(platformLatest),
 		Message: "platform version " + before + " is retired and cannot start tasks: LATEST (Linux 1.4.0); nothing else about the service changes"})
 	if opts.Preview {
 		return res, nil
@@ -43,7 +43,7 @@ func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions) (*S
 // decides what is retired, whether the service's version is.
 func retiredPlatformVersion(f *fleet.Fleet, s *fleet.Service) bool {
 	for _, rule := range catalogue {
-		if rule.ID != "platform-version" {
+		if rule.ID != analyzer.RulePlatformVersion {
 			continue
 		}
 		for _, fd := range analyzer.Check([]analyzer.Rule{rule}, analyzer.ScopeService, &analyzer.Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -111,7 +112,7 @@ func svcNonNilChanges(c []Change) []Change {
 
 // forcedChange heads the change list of a forced rewrite.
 func forcedChange(reason string) Change {
-	return Change{RuleID: "in-place-switch", Path: "", Message: "FORCED: update-service written although " + reason + "; test it on a copy of the service first"}
+	return Change{RuleID: analyzer.RuleInPlaceSwitch, Path: "", Message: "FORCED: update-service written although " + reason + "; test it on a copy of the service first"}
 }
 
 // planTaskDefinition points the service at the Fargate task definition and
@@ -119,11 +120,11 @@ func forcedChange(reason string) Change {
 func (p *servicePlan) planTaskDefinition() {
 	before := aws.ToString(p.svc.TaskDefinition)
 	if fleet.TaskDefinitionKey(before) != fleet.TaskDefinitionKey(p.newTD) {
-		p.change("in-place-switch", "taskDefinition", before, p.newTD, false,
+		p.change(analyzer.RuleInPlaceSwitch, "taskDefinition", before, p.newTD, false,
 			"run the Fargate task definition "+p.newTD+" (register it first)")
 	}
 	if p.s.TaskDef == nil {
-		p.remain("in-place-switch", "taskDefinition",
+		p.remain(analyzer.RuleInPlaceSwitch, "taskDefinition",
 			"task definition "+svcOrText(p.s.TaskDefinitionKey(), "(unknown)")+" was not among the inputs: container names and ports of the load balancers, "+
 				"the OS (Fargate Spot is Linux only) and the awsvpc network mode of "+p.newTD+" were not checked")
 	}
@@ -132,11 +133,11 @@ func (p *servicePlan) planTaskDefinition() {
 // planPlacement clears placement settings Fargate does not support.
 func (p *servicePlan) planPlacement() {
 	if n := len(p.svc.PlacementConstraints); n > 0 {
-		p.change("service-placement-constraints", "placementConstraints", p.svc.PlacementConstraints, []ecstypes.PlacementConstraint{}, true,
+		p.change(analyzer.RuleServicePlacementConstraints, "placementConstraints", p.svc.PlacementConstraints, []ecstypes.PlacementConstraint{}, true,
 			"placement constraints removed: Fargate does not place tasks on instances; use subnets to choose Availability Zones")
 	}
 	if n := len(p.svc.PlacementStrategy); n > 0 {
-		p.change("service-placement-strategy", "placementStrategy", p.svc.PlacementStrategy, []ecstypes.PlacementStrategy{}, true,
+		p.change(analyzer.RuleServicePlacementStrategy, "placementStrategy", p.svc.PlacementStrategy, []ecstypes.PlacementStrategy{}, true,
 			"placement strategy removed: Fargate spreads tasks over the subnets' Availability Zones itself")
 	}
 }

@@ -25,6 +25,7 @@ var svcRewriteRules = []string{
 	"in-place-switch", "new-service-launch-type", "cp-strategy-shape", "service-placement-constraints", "service-placement-strategy",
 	"network-configuration", "assign-public-ip", "lb-target-type-ip", "lb-classic", "platform-version", "scheduling-daemon",
 	"cluster-fargate-providers", "fargate-spot-windows", "service-role", "deploy-controller-codedeploy", "deploy-controller-external",
+	"lb-container-port", "service-discovery", "ebs-volume-type",
 }
 
 // TestServiceReaudit applies each update-service document to its service
@@ -154,5 +155,17 @@ func svcWriteDoc(t *testing.T, path string, v any, style awsjson.Style) {
 	}
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestServiceReauditHoldsEveryFixableServiceRule: service rules declare no
+// Fix (the service rewrite writes a new request rather than editing a
+// document), so TestServiceReaudit is what holds a service rule that can
+// give a fixable finding to the rewrite: each must be among its rules.
+func TestServiceReauditHoldsEveryFixableServiceRule(t *testing.T) {
+	for _, r := range catalogue {
+		if r.Scope == analyzer.ScopeService && slices.Contains(r.Severities(), analyzer.Fixable) && !slices.Contains(svcRewriteRules, r.ID) {
+			t.Errorf("service rule %s can give a fixable finding but TestServiceReaudit does not check it", r.ID)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -21,7 +22,7 @@ func (p *servicePlan) planPlatform() {
 	if before == platformLatest || before == "" && fleet.ServiceOnFargate(p.svc) {
 		return
 	}
-	p.change("platform-version", "platformVersion", before, platformLatest, false,
+	p.change(analyzer.RulePlatformVersion, "platformVersion", before, platformLatest, false,
 		"platform version LATEST (Linux 1.4.0, Windows 1.0.0); versions before 1.4.0 are retired")
 }
 
@@ -55,7 +56,7 @@ func (p *servicePlan) clusterName() *string {
 	if p.s.Cluster != "" {
 		return aws.String(p.s.Cluster)
 	}
-	p.remain("in-place-switch", "cluster", "the input names no cluster for the service (no clusterArn): the request targets the default cluster")
+	p.remain(analyzer.RuleInPlaceSwitch, "cluster", "the input names no cluster for the service (no clusterArn): the request targets the default cluster")
 	return nil
 }
 

@@ -8,24 +8,19 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
 )
 
-var cpuRules = []string{"task-cpu-required", "task-cpu-below-min", "windows-size", "container-cpu-sum", "cpu-memory-combo"}
-var memoryRules = []string{"task-memory-required", "container-memory-sum", "windows-size", "cpu-memory-combo"}
+// cpuRules and memoryRules are the sizing rules (their fix is
+// analyzer.Fixer.TaskSize) in the order that names the rule a cpu or
+// memory change is recorded under: the first that fired this round.
+var cpuRules = []string{analyzer.RuleTaskCPURequired, analyzer.RuleTaskCPUBelowMin, analyzer.RuleWindowsSize, analyzer.RuleContainerCPUSum, analyzer.RuleCPUMemoryCombo}
+var memoryRules = []string{analyzer.RuleTaskMemoryRequired, analyzer.RuleContainerMemorySum, analyzer.RuleWindowsSize, analyzer.RuleCPUMemoryCombo}
 
-func isSizeRule(id string) bool {
-	for _, r := range append(cpuRules, memoryRules...) {
-		if r == id {
-			return true
-		}
-	}
-	return false
-}
-
-// sizeStep keeps a task size that is already a valid Fargate pair large
+// sizeTask keeps a task size that is already a valid Fargate pair large
 // enough for the containers (only writing it as the API's integer
 // strings), and otherwise sets the cheapest pair for the need plus headroom.
 // When no pair is large enough nothing changes: task-size-too-large or
 // windows-size remains.
-func sizeStep(r *round, _ analyzer.Finding) {
+func (r *round) sizeTask() {
+	r.sized = true
 	def := &r.td.Def
 	reserved := fargate.NeedOf(def, 0)
 	cur, known := currentSize(def.Cpu, def.Memory)
@@ -41,11 +36,11 @@ func sizeStep(r *round, _ analyzer.Finding) {
 		return
 	}
 	cpuRule, memRule := r.firstFired(cpuRules), r.firstFired(memoryRules)
-	if memRule == "cpu-memory-combo" && cpuRule != "cpu-memory-combo" || memRule == "" {
+	if memRule == analyzer.RuleCPUMemoryCombo && cpuRule != analyzer.RuleCPUMemoryCombo || memRule == "" {
 		memRule = cpuRule
 	}
-	r.p.set(cpuRule, "cpu", strconv.Itoa(target.CPU), false, cpuMessage(target, reserved, r.windows))
-	r.p.set(memRule, "memory", strconv.Itoa(target.Memory), false, memoryMessage(target, reserved, need, r.opts.MemoryHeadroomPct))
+	r.p.set(cpuRule, member("cpu"), strconv.Itoa(target.CPU), false, cpuMessage(target, reserved, r.windows))
+	r.p.set(memRule, member("memory"), strconv.Itoa(target.Memory), false, memoryMessage(target, reserved, need, r.opts.MemoryHeadroomPct))
 }
 
 // normalise writes a valid size as the integer string the API returns
@@ -54,7 +49,7 @@ func sizeStep(r *round, _ analyzer.Finding) {
 func (r *round) normalise(field string, raw []byte, v int) {
 	want := strconv.Quote(strconv.Itoa(v))
 	if raw != nil && string(raw) != want {
-		r.p.set("cpu-memory-combo", field, strconv.Itoa(v), false,
+		r.p.set(analyzer.RuleCPUMemoryCombo, member(field), strconv.Itoa(v), false,
 			fmt.Sprintf("%s %s written as %s, the form RegisterTaskDefinition returns", field, raw, want))
 	}
 }
@@ -65,7 +60,7 @@ func (r *round) firstFired(ids []string) string {
 			return id
 		}
 	}
-	return "cpu-memory-combo"
+	return analyzer.RuleCPUMemoryCombo
 }
 
 func currentSize(cpu, memory *string) (fargate.Size, bool) {

@@ -56,8 +56,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 			"FORCED: blockers remain (%s); this document was written only because of --force and will not run on Fargate as intended", strings.Join(b, ", "))})
 	}
 	platform := f.Platform(td)
-	ctx := &shared{family: ptr.Value(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows(),
-		osFamily: platform.Family, images: f.Image}
+	ctx := &shared{family: ptr.Value(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows()}
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
 	}
@@ -87,7 +86,7 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 	}
 	for i := 0; i < maxRounds; i++ {
 		// The round's reads share one listing of the document's members.
-		r := &round{p: newPlan(), td: cur.td, top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
+		r := &round{p: newPlan(), td: cur.td, subj: a.subject(cur.td), top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
 		if i == 0 {
 			planReadOnly(r.p, r.top, td)
 			planEmptyPlacement(r.p, r.top)
@@ -123,11 +122,11 @@ func checkInputs(ctx *shared, opts Options, orig []analyzer.Finding, where strin
 	for _, f := range orig {
 		needs[f.RuleID] = needs[f.RuleID] || f.Severity == analyzer.Fixable
 	}
-	logs := needs["log-driver"] || needs["no-log-config"] || needs["awslogs-required-options"]
+	logs := needs[analyzer.RuleLogDriver] || needs[analyzer.RuleNoLogConfig] || needs[analyzer.RuleAWSLogsRequiredOptions]
 	if logs && opts.LogRegion == "" && ctx.origin.region == "" {
 		return fmt.Errorf("%s: the awslogs Region is unknown (no ARN or ECR image names one); pass --log-region", where)
 	}
-	role := logs || needs["exec-role-awslogs"] || needs["exec-role-ecr"] || needs["exec-role-secrets"]
+	role := logs || needs[analyzer.RuleExecRoleAWSLogs] || needs[analyzer.RuleExecRoleECR] || needs[analyzer.RuleExecRoleSecrets]
 	if role && opts.ExecutionRoleARN == "" && ctx.origin.account == "" {
 		return fmt.Errorf("%s: an execution role is needed but the account is unknown (no ARN or ECR image names one); pass --execution-role-arn", where)
 	}
