@@ -9,7 +9,6 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/shopspring/decimal"
 
-	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -230,27 +229,10 @@ func attribute(as []ecstypes.Attribute, name string) string {
 }
 
 // reservationOf is what count running tasks of td reserve on a container
-// instance, as the ECS scheduler counts it: the task-level cpu and memory
-// where set, else the sum over containers of cpu and of memoryReservation
-// before memory (the soft limit is what the scheduler subtracts when both
-// are set: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+// instance, as the ECS scheduler counts it (fleet.Reservation).
 func reservationOf(td *ecstypes.TaskDefinition, count int) resources {
-	n := fargate.NeedOf(td, 0)
-	cpu, mem := n.TaskCPU, n.TaskMemory
-	if cpu == 0 {
-		cpu = n.ContainerCPU
-	}
-	if mem == 0 {
-		for _, c := range td.ContainerDefinitions {
-			switch {
-			case c.MemoryReservation != nil:
-				mem += int(*c.MemoryReservation)
-			case c.Memory != nil:
-				mem += int(*c.Memory)
-			}
-		}
-	}
-	return resources{cpu: int64(cpu) * int64(count), mem: int64(mem) * int64(count), known: true}
+	r := fleet.Reservation(td)
+	return resources{cpu: int64(r.CPU) * int64(count), mem: int64(r.Memory) * int64(count), known: true}
 }
 
 // perResource sets the utilisation of CPU and memory apart, and the idle
