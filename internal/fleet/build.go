@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -227,14 +228,25 @@ func (b *builder) cluster(id Identity, name string) *Cluster {
 func (b *builder) link() {
 	metrics := map[string]*ServiceMetrics{}
 	for i := range b.fleet.Metrics {
-		metrics[b.fleet.Metrics[i].ServiceArn] = &b.fleet.Metrics[i]
+		m := &b.fleet.Metrics[i]
+		if m.ServiceArn == "" {
+			metrics[m.cluster+"/"+m.service] = m // from get-metric-data: by name
+			continue
+		}
+		metrics[m.ServiceArn] = m
 	}
 	for _, s := range b.fleet.Services {
 		s.TaskDef = b.lookupTaskDef(s)
 		s.Metrics = metrics[ptr.Value(s.Svc.ServiceArn)]
+		if s.Metrics == nil {
+			if m := metrics[s.Cluster+"/"+s.Name()]; m != nil && m.ServiceArn == "" {
+				m.ServiceArn, s.Metrics = ptr.Value(s.Svc.ServiceArn), m
+			}
+		}
 		c := b.cluster(s.Identity, s.Cluster)
 		c.Services = append(c.Services, s)
 	}
+	b.dropUnlinkedMetrics()
 	for _, ci := range b.fleet.ContainerInstances {
 		ci.Instance, _ = find(b.instances, ci.Identity, ptr.Value(ci.CI.Ec2InstanceId))
 		if ci.Cluster != "" {
@@ -313,4 +325,23 @@ func (b *builder) lookupTaskDef(s *Service) *TaskDefinition {
 		return td
 	}
 	return nil
+}
+
+// dropUnlinkedMetrics warns of and drops the figures of a get-metric-data
+// export that name no service among the inputs.
+func (b *builder) dropUnlinkedMetrics() {
+	// A new slice only when one is dropped: services point into this one.
+	if !slices.ContainsFunc(b.fleet.Metrics, func(m ServiceMetrics) bool { return m.ServiceArn == "" }) {
+		return
+	}
+	var kept []ServiceMetrics
+	for _, m := range b.fleet.Metrics {
+		if m.ServiceArn == "" {
+			b.diags = append(b.diags, Diagnostic{File: m.file, Path: m.path + ".Label", Level: LevelWarning,
+				Message: fmt.Sprintf("metrics for service %s in cluster %s: no such service among the inputs (add its describe-services output); they are ignored", m.service, m.cluster)})
+			continue
+		}
+		kept = append(kept, m)
+	}
+	b.fleet.Metrics = kept
 }

@@ -31,6 +31,11 @@ type ServiceMetrics struct {
 	// Insights holds Container Insights' absolute figures, read where the
 	// cluster has Container Insights on (nil otherwise).
 	Insights *InsightsMetrics `json:"insights,omitempty"`
+
+	// cluster and service name the service where an export of
+	// get-metric-data gives no ARN; linking fills ServiceArn from them.
+	cluster, service string
+	file, path       string // where the export named it, for messages
 }
 
 // InsightsMetrics are ECS/ContainerInsights CpuUtilized (CPU units) and
