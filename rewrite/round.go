@@ -31,6 +31,7 @@ type shared struct {
 	osFamily string // the Windows family the platform decision names; "" for Linux
 	images   func(ref string) *fleet.Image
 	notes    []Remaining // added by steps (e.g. "the default role must exist")
+	usage    *usageSize  // the size --size-from usage sets; nil otherwise
 }
 
 // planRound plans the fixes for findings on the current document.
@@ -46,7 +47,7 @@ func (r *round) planRound(findings []analyzer.Finding) {
 	if r.fired["log-driver"] || r.fired["no-log-config"] {
 		r.fired["exec-role-awslogs"] = true
 	}
-	sized := false
+	sized := usageSizeStep(r)
 	for _, f := range findings {
 		s, ok := steps[f.RuleID]
 		if !ok || f.Severity != analyzer.Fixable {

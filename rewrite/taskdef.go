@@ -61,6 +61,13 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
 	}
+	if opts.SizeFrom == SizeFromUsage {
+		var why string
+		if ctx.usage, why = usageSizeOf(f, td, a.services, opts.Rightsize, ctx.windows); ctx.usage == nil {
+			ctx.notes = append(ctx.notes, Remaining{RuleID: UsageSizeRuleID, Severity: "info",
+				Message: "--size-from usage: sized from reservations instead, because " + why})
+		}
+	}
 	doc, changes, final, err := fixLoop(a, ctx, td, opts, orig)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
