@@ -118,7 +118,18 @@ type ServiceCostRow struct {
 	SpotRisks []string `json:"spotRisks"`
 	Unknown   []string `json:"unknown"`
 	Caveats   []string `json:"caveats"`
-	where     fleet.Identity
+	// The size measured from use (added within schemaVersion 1; present
+	// only where CloudWatch data give one): RightsizedSize, the service
+	// priced at it under each option, and what that saves beside the
+	// move (fargateMonthly less fargateMonthlyRightsized).
+	RightsizedSize            *TaskSize       `json:"rightsizedSize,omitempty"`
+	FargateMonthlyRightsized  *FargateAmounts `json:"fargateMonthlyRightsized,omitempty"`
+	RightsizingSavingsMonthly *FargateAmounts `json:"rightsizingSavingsMonthly,omitempty"`
+	// RightsizeFlags are the usage size's risks; RightsizeWithheld why a
+	// service with metrics has no usage size.
+	RightsizeFlags    []string `json:"rightsizeFlags,omitempty"`
+	RightsizeWithheld []string `json:"rightsizeWithheld,omitempty"`
+	where             fleet.Identity
 }
 
 // DeltaRow is a hidden cost of the move, not included in the Fargate figures.
@@ -229,6 +240,12 @@ type CostTotals struct {
 	// LikeForLike stays known where the sums above are unknown: each
 	// option compares only the clusters where both sides are known.
 	LikeForLike LikeForLikeRows `json:"likeForLike"`
+	// RightsizingSavingsMonthly is the sum of the moving services'
+	// rightsizingSavingsMonthly, over RightsizedServices services, a saving
+	// apart from the move's (added within schemaVersion 1; present only
+	// where a service has a usage size).
+	RightsizingSavingsMonthly *FargateAmounts `json:"rightsizingSavingsMonthly,omitempty"`
+	RightsizedServices        int             `json:"rightsizedServices,omitempty"`
 }
 
 // CostAssumptions are printed with every table and carried in the JSON.
