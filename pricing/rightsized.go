@@ -16,6 +16,11 @@ type Rightsized struct {
 	Fargate, Saving Variants
 	// Flags are the recommendation's risks (gaps, limits, heap sizing).
 	Flags []string
+	// Usage is the measured use per task it rests on, Reserved what a
+	// task reserves on EC2, Days the metrics window.
+	Usage    fleet.TaskUsage
+	Reserved fargate.Size
+	Days     int
 }
 
 // rightsized prices sc at its usage size, or says why there is none. A
@@ -37,5 +42,6 @@ func (m *model) rightsized(s *fleet.Service, sc *ServiceCost) {
 	alt := *sc
 	alt.Size = rec.Size
 	at := m.variants(&alt)
-	sc.Rightsized = &Rightsized{Size: rec.Size, Fargate: at, Saving: sc.Fargate.zip(at, Money.Sub), Flags: rec.Flags}
+	sc.Rightsized = &Rightsized{Size: rec.Size, Fargate: at, Saving: sc.Fargate.zip(at, Money.Sub), Flags: rec.Flags,
+		Usage: *rec.Usage, Reserved: fleet.Reservation(&s.TaskDef.Def), Days: s.Metrics.Days}
 }

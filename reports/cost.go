@@ -129,7 +129,24 @@ type ServiceCostRow struct {
 	// service with metrics has no usage size.
 	RightsizeFlags    []string `json:"rightsizeFlags,omitempty"`
 	RightsizeWithheld []string `json:"rightsizeWithheld,omitempty"`
-	where             fleet.Identity
+	// MeasuredUse is the per-task use the usage size rests on, beside what
+	// a task reserves on EC2 (added within schemaVersion 1, with it).
+	MeasuredUse *MeasuredUse `json:"measuredUse,omitempty"`
+	where       fleet.Identity
+}
+
+// MeasuredUse is one task's CPU (units) and memory (MiB) over the window:
+// p99 and maximum where CloudWatch had them (null otherwise), and what the
+// task reserves on EC2.
+type MeasuredUse struct {
+	Source         string   `json:"source"`
+	Days           int      `json:"days"`
+	CPUP99         *float64 `json:"cpuP99"`
+	CPUMax         *float64 `json:"cpuMax"`
+	MemoryP99      *float64 `json:"memoryP99"`
+	MemoryMax      *float64 `json:"memoryMax"`
+	ReservedCPU    int      `json:"reservedCpu"`
+	ReservedMemory int      `json:"reservedMemory"`
 }
 
 // DeltaRow is a hidden cost of the move, not included in the Fargate figures.

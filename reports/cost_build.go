@@ -67,6 +67,7 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		at, saving := fargateAmounts(rs.Fargate), fargateAmounts(rs.Saving)
 		r.RightsizedSize = &TaskSize{CPU: rs.Size.CPU, Memory: rs.Size.Memory}
 		r.FargateMonthlyRightsized, r.RightsizingSavingsMonthly, r.RightsizeFlags = &at, &saving, rs.Flags
+		r.MeasuredUse = measuredUse(rs)
 	}
 	r.RightsizeWithheld = s.RightsizeWithheld
 	all := pricing.Sum(append(s.After.List(), s.EC2)...)

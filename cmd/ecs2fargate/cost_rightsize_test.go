@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +58,30 @@ func TestCostPricesBothSizes(t *testing.T) {
 	}
 	if r := out.Totals.RightsizingSavingsMonthly; r == nil || str(r.OnDemand) != "42.53" || out.Totals.RightsizedServices != 1 {
 		t.Errorf("totals: %+v", out.Totals)
+	}
+}
+
+// The HTML report charts measured use against the reservation and the
+// recommended size (SVG with a viewBox) for the services rightsizing saves
+// most on; young, withheld, is not charted.
+func TestReportChartsMeasuredUse(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", "report", "--format", "html", filepath.Join("..", "..", "rewrite", "testdata", "usage"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		`<h2 id="utilisation">`,
+		`<figcaption>shop/web: saves 42.53 a month on-demand at the recommended size</figcaption>`,
+		`viewBox="0 0 760 60"`,
+		// CPU: max 409.6 of the row's largest, 1024 reserved, spans 144 of 360 px.
+		`<rect x="80" y="6" width="144.0" height="14" fill="#9ecae1"></rect><rect x="80" y="6" width="72.0"`,
+		`p99 205 · max 410 · reserved 1024 · recommended 512 units`,
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(stdout, "shop/young: saves") {
+		t.Error("a service without a usage size is charted")
 	}
 }
