@@ -62,6 +62,11 @@ type ClusterCost struct {
 	Notes     []string
 	// Deltas are the cluster's hidden deltas (its hosts' public IPv4).
 	Deltas []Delta
+	// HostsAverage is the window's average host count the EC2 cost is
+	// priced at, where Container Insights gave one (nil: the snapshot's
+	// hosts); HostsFrom says where it comes from.
+	HostsAverage *decimal.Decimal
+	HostsFrom    string
 }
 
 // InstanceCost is one container instance and its monthly price.
@@ -110,6 +115,9 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 		cc.EC2Side = cc.EC2Side.add(allOf(cc.EBS))
 	} else if len(cc.Instances) > 0 {
 		cc.Notes = append(cc.Notes, "EBS volumes not in the EC2 cost: "+strings.Join(cc.EBS.Missing(), "; "))
+	}
+	if len(cc.Instances) > 0 {
+		cc.averageHosts(cl)
 	}
 	if len(cc.Instances) == 0 {
 		cc.EC2 = UnknownFill(fmt.Sprintf("no container instances of cluster %s among the inputs", cl.Name), "add aws ecs describe-container-instances output")

@@ -221,7 +221,13 @@ type ClusterCostRow struct {
 	Deltas  []DeltaRow `json:"deltas"`
 	Notes   []string   `json:"notes"`
 	Unknown []string   `json:"unknown"`
-	where   fleet.Identity
+	// HostsPriced is the host count ec2Monthly is priced at where it is
+	// the CloudWatch window's average (a decimal string), and HostsFrom
+	// says so; both absent when it is the snapshot's instances (added
+	// within schemaVersion 1).
+	HostsPriced string `json:"hostsPriced,omitempty"`
+	HostsFrom   string `json:"hostsFrom,omitempty"`
+	where       fleet.Identity
 }
 
 // ClusterKnownPart is a cluster's known part (ClusterCostRow.KnownPart).

@@ -107,6 +107,9 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 	for _, ic := range cl.Instances {
 		r.Instances = append(r.Instances, instanceRow(ic))
 	}
+	if cl.HostsAverage != nil {
+		r.HostsPriced, r.HostsFrom = cl.HostsAverage.String(), cl.HostsFrom
+	}
 	r.IdleMonthly = splitShares(cl.EC2, cl.Idle, services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2 },
 		func(s *pricing.ServiceCost, a Amount) { rows[s].EC2Monthly = a })
 	for i := range optionCount {

@@ -78,6 +78,12 @@ func Generate(account, region string, sh Shape) *Estate {
 			Attributes: []ecstypes.Attribute{{Name: aws.String("ecs.instance-type"), Value: aws.String("m5.xlarge")}},
 		})
 	}
+	// Container Insights' average host count: half a host fewer than the
+	// snapshot holds, as if one host ran half the window.
+	for c := 0; c < sh.Clusters; c++ {
+		name := fmt.Sprintf("cluster-%02d", c)
+		e.Metrics[name] = Utilisation{"ContainerInstanceCount": {"Average": float64(len(e.ContainerInstances[name])) - 0.5}}
+	}
 	for s := 0; s < sh.Services && sh.Clusters > 0 && sh.TaskDefinitions > 0; s++ {
 		cluster := fmt.Sprintf("cluster-%02d", s%sh.Clusters)
 		name := fmt.Sprintf("svc-%05d", s)

@@ -232,7 +232,13 @@ func TestDiscoverReadsServiceMetrics(t *testing.T) {
 		t.Fatalf("err %v gaps %v", err, f.Gaps)
 	}
 	if got := fake.Calls()["monitoring:GetMetricData"]; got != 8 {
-		t.Errorf("GetMetricData calls = %d, want 8 (3,900 queries, 500 a call)", got)
+		t.Errorf("GetMetricData calls = %d, want 8 (3,900 service and 2 cluster queries, 500 a call)", got)
+	}
+	// Each cluster's average host count (the fake: its one host, less half).
+	for _, c := range f.Clusters {
+		if c.Metrics == nil || c.Metrics.InstancesAverage == nil || *c.Metrics.InstancesAverage != 0.5 || c.Metrics.Days != 14 {
+			t.Errorf("cluster %s: metrics %+v", c.Name, c.Metrics)
+		}
 	}
 	for _, s := range f.Services {
 		m := s.Metrics

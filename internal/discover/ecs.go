@@ -43,7 +43,9 @@ func (r *reader) clusters(ctx context.Context) []string {
 		for _, c := range out.Clusters {
 			r.col.addCluster(c)
 			names = append(names, aws.ToString(c.ClusterName))
-			r.insights[aws.ToString(c.ClusterName)] = fleet.ContainerInsightsOn(&c)
+			if fleet.ContainerInsightsOn(&c) {
+				r.insights[aws.ToString(c.ClusterName)] = aws.ToString(c.ClusterArn)
+			}
 		}
 		for _, f := range out.Failures {
 			r.col.gap(r.scope+" cluster "+aws.ToString(f.Arn), "ecs:DescribeClusters: "+aws.ToString(f.Reason))

@@ -3,6 +3,7 @@ package discover
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -95,15 +96,16 @@ func queriesFor(s serviceRef) []int {
 // wanted is one query of one service, named by its GetMetricData Id.
 type wanted struct {
 	id      string
-	service int // index into the services
+	service int // index into the services; -1 for a cluster's query
 	query   int // index into metricQueries
+	cluster string
 	cwQuery cwtypes.MetricDataQuery
 }
 
 // metrics reads the services' utilisation, packing the queries of all
 // services into as few GetMetricData calls as the 500-query limit allows.
 func (r *reader) metrics(ctx context.Context, services []serviceRef) {
-	if r.opts.MetricsDays <= 0 || len(services) == 0 {
+	if r.opts.MetricsDays <= 0 || len(services) == 0 && len(r.insights) == 0 {
 		return
 	}
 	end := r.opts.now().Truncate(time.Hour)
@@ -111,12 +113,13 @@ func (r *reader) metrics(ctx context.Context, services []serviceRef) {
 	window := int32(end.Sub(start) / time.Second)
 	var all []wanted
 	for i, s := range services {
-		s.insights = r.insights[s.cluster]
+		_, s.insights = r.insights[s.cluster]
 		for _, j := range queriesFor(s) {
 			id := fmt.Sprintf("s%d_%d", i, j)
 			all = append(all, wanted{id: id, service: i, query: j, cwQuery: serviceQuery(id, s, metricQueries[j], window)})
 		}
 	}
+	all = append(all, r.clusterQueries(window)...)
 	batches := chunks(all, getMetricDataMax)
 	values := make([]map[string][]float64, len(batches))
 	parallel(len(batches), func(i int) {
@@ -131,12 +134,41 @@ func (r *reader) metrics(ctx context.Context, services []serviceRef) {
 			continue // the call failed: a gap is recorded, figures stay nil
 		}
 		for _, w := range batch {
+			if w.service < 0 {
+				r.col.addClusterMetrics(fleet.ClusterMetrics{ClusterArn: r.insights[w.cluster], Days: r.opts.MetricsDays,
+					InstancesAverage: first(values[b][w.id])})
+				continue
+			}
 			metricQueries[w.query].set(&got[w.service], values[b][w.id])
 		}
 	}
 	for _, m := range got {
 		r.col.addMetrics(m)
 	}
+}
+
+// clusterQueries read, per cluster with Container Insights on, the average
+// number of container instances over the window (ContainerInstanceCount),
+// so that cost sets the hosts the bill saw against the snapshot's.
+func (r *reader) clusterQueries(window int32) []wanted {
+	names := make([]string, 0, len(r.insights))
+	for name := range r.insights {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var out []wanted
+	for i, name := range names {
+		id := fmt.Sprintf("c%d", i)
+		out = append(out, wanted{id: id, service: -1, cluster: name, cwQuery: cwtypes.MetricDataQuery{
+			Id: aws.String(id),
+			MetricStat: &cwtypes.MetricStat{
+				Metric: &cwtypes.Metric{Namespace: aws.String("ECS/ContainerInsights"), MetricName: aws.String("ContainerInstanceCount"),
+					Dimensions: []cwtypes.Dimension{{Name: aws.String("ClusterName"), Value: aws.String(name)}}},
+				Period: aws.Int32(window), Stat: aws.String("Average"),
+			},
+		}})
+	}
+	return out
 }
 
 func serviceQuery(id string, s serviceRef, q metricQuery, window int32) cwtypes.MetricDataQuery {

@@ -255,6 +255,7 @@ func (b *builder) link() {
 		}
 	}
 	b.fleet.Clusters = sortedClusters(b.clusters)
+	b.linkClusterMetrics()
 	sortByKey(b.fleet.TaskDefinitions)
 	sort.SliceStable(b.fleet.Services, func(i, j int) bool {
 		a, c := b.fleet.Services[i], b.fleet.Services[j]
@@ -344,4 +345,15 @@ func (b *builder) dropUnlinkedMetrics() {
 		kept = append(kept, m)
 	}
 	b.fleet.Metrics = kept
+}
+
+// linkClusterMetrics gives each cluster its CloudWatch host count, by the
+// account, region and name of the metrics' cluster ARN.
+func (b *builder) linkClusterMetrics() {
+	for i := range b.fleet.ClusterMetrics {
+		m := &b.fleet.ClusterMetrics[i]
+		if c, ok := b.clusters[key{IdentityOf(m.ClusterArn), ClusterName(m.ClusterArn)}]; ok {
+			c.Metrics = m
+		}
+	}
 }

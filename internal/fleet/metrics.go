@@ -38,6 +38,18 @@ type ServiceMetrics struct {
 	file, path       string // where the export named it, for messages
 }
 
+// ClusterMetrics is a cluster's host count over the window: the average of
+// ECS/ContainerInsights ContainerInstanceCount (dimension ClusterName: the
+// EC2 instances running the ECS agent registered with the cluster,
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html),
+// read where the cluster has Container Insights on. The cost model sets it
+// against the describe-container-instances snapshot.
+type ClusterMetrics struct {
+	ClusterArn       string   `json:"clusterArn"`
+	Days             int      `json:"days"`
+	InstancesAverage *float64 `json:"instancesAverage,omitempty"`
+}
+
 // InsightsMetrics are ECS/ContainerInsights CpuUtilized (CPU units) and
 // MemoryUtilized (MiB) for a service: totals over its running tasks
 // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html).
