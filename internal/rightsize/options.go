@@ -31,15 +31,15 @@ func DefaultOptions() Options {
 	return Options{CPUHeadroomPct: DefaultCPUHeadroomPct, MemoryHeadroomPct: DefaultMemoryHeadroomPct}
 }
 
-// Validate checks the headrooms are in [0, 400].
+// Validate checks the CPU headroom is in [0, 400] and the memory headroom
+// in [0, 100] (the range --memory-headroom has for the reservation size,
+// which shares the flag).
 func (o Options) Validate() error {
-	for _, h := range []struct {
-		name string
-		v    int
-	}{{"cpu headroom", o.CPUHeadroomPct}, {"memory headroom", o.MemoryHeadroomPct}} {
-		if h.v < 0 || h.v > 400 {
-			return fmt.Errorf("%s %d%% is outside [0, 400]", h.name, h.v)
-		}
+	if o.CPUHeadroomPct < 0 || o.CPUHeadroomPct > 400 {
+		return fmt.Errorf("cpu headroom %d%% is outside [0, 400]", o.CPUHeadroomPct)
+	}
+	if o.MemoryHeadroomPct < 0 || o.MemoryHeadroomPct > 100 {
+		return fmt.Errorf("memory headroom %d%% is outside [0, 100]", o.MemoryHeadroomPct)
 	}
 	return nil
 }
