@@ -98,3 +98,30 @@ func usageSizeStep(r *round) bool {
 		fmt.Sprintf("task memory set to %d MiB from measured use (--size-from usage)", u.size.Memory))
 	return true
 }
+
+// sizeSource decides the usage size for --size-from usage, and says in the
+// remaining items which source the size came from wherever measured use is
+// known: a usage size withheld, or, with the default reservation source, the
+// usage size the figures would give.
+func sizeSource(f *fleet.Fleet, td *fleet.TaskDefinition, services []*fleet.Service, o Options, windows bool, notes []Remaining) (*usageSize, []Remaining) {
+	measured := false
+	for _, s := range services {
+		measured = measured || s.Metrics != nil
+	}
+	if !measured && o.SizeFrom != SizeFromUsage {
+		return nil, notes
+	}
+	u, why := usageSizeOf(f, td, services, o.Rightsize, windows)
+	switch {
+	case o.SizeFrom == SizeFromUsage && u == nil:
+		notes = append(notes, Remaining{RuleID: UsageSizeRuleID, Severity: "info",
+			Message: "--size-from usage: sized from reservations instead, because " + why})
+	case o.SizeFrom != SizeFromUsage && u != nil:
+		notes = append(notes, Remaining{RuleID: UsageSizeRuleID, Severity: "info",
+			Message: fmt.Sprintf("sized from reservations (--size-from reservation); measured use gives %d/%d (%s): --size-from usage writes it", u.size.CPU, u.size.Memory, u.why)})
+		u = nil
+	case o.SizeFrom != SizeFromUsage:
+		u = nil
+	}
+	return u, notes
+}

@@ -57,10 +57,18 @@ func TestSizeFromUsage(t *testing.T) {
 		t.Errorf("young remaining %+v: want the reason the usage size was withheld", res.Remaining)
 	}
 
-	// The default is the reservation.
-	res, err = TaskDefinition(f, tds["web"], Options{})
+	// The default is the reservation, and the remaining items say what
+	// measured use would give.
+	res, err = TaskDefinition(f, tds["web"], Options{Rightsize: rightsize.DefaultOptions()})
 	if err != nil || res.Size.CPU != 1024 || res.Size.Memory != 4096 {
 		t.Errorf("default size %+v (%v), want 1024/4096", res.Size, err)
+	}
+	said := false
+	for _, r := range res.Remaining {
+		said = said || r.RuleID == UsageSizeRuleID && strings.Contains(r.Message, "sized from reservations (--size-from reservation); measured use gives 512/2048")
+	}
+	if !said {
+		t.Errorf("default remaining %+v: want the source and the usage size", res.Remaining)
 	}
 	if err := (Options{SizeFrom: "guess"}).Validate(); err == nil {
 		t.Error("--size-from guess accepted")

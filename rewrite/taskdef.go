@@ -61,13 +61,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
 	}
-	if opts.SizeFrom == SizeFromUsage {
-		var why string
-		if ctx.usage, why = usageSizeOf(f, td, a.services, opts.Rightsize, ctx.windows); ctx.usage == nil {
-			ctx.notes = append(ctx.notes, Remaining{RuleID: UsageSizeRuleID, Severity: "info",
-				Message: "--size-from usage: sized from reservations instead, because " + why})
-		}
-	}
+	ctx.usage, ctx.notes = sizeSource(f, td, a.services, opts, ctx.windows, ctx.notes)
 	doc, changes, final, err := fixLoop(a, ctx, td, opts, orig)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
