@@ -350,10 +350,44 @@ func (b *builder) dropUnlinkedMetrics() {
 // linkClusterMetrics gives each cluster its CloudWatch host count, by the
 // account, region and name of the metrics' cluster ARN.
 func (b *builder) linkClusterMetrics() {
+	var kept []ClusterMetrics
+	for _, m := range b.fleet.ClusterMetrics {
+		if m.ClusterArn == "" && !b.nameCluster(&m) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	b.fleet.ClusterMetrics = kept
 	for i := range b.fleet.ClusterMetrics {
 		m := &b.fleet.ClusterMetrics[i]
 		if c, ok := b.clusters[key{IdentityOf(m.ClusterArn), ClusterName(m.ClusterArn)}]; ok {
 			c.Metrics = m
 		}
 	}
+}
+
+// nameCluster gives an exported cluster figure the ARN of the one cluster
+// of its name among the inputs, or warns that it names none or several.
+func (b *builder) nameCluster(m *ClusterMetrics) bool {
+	var found []*Cluster
+	for _, c := range b.fleet.Clusters {
+		if c.Name == m.cluster {
+			found = append(found, c)
+		}
+	}
+	if len(found) != 1 {
+		why := "no cluster of that name is among the inputs (add describe-services or describe-container-instances output)"
+		if len(found) > 1 {
+			why = "clusters of that name are in several accounts or regions of the inputs; export one file per account and region"
+		}
+		b.diags = append(b.diags, Diagnostic{File: m.file, Path: m.path + ".Label", Level: LevelWarning,
+			Message: fmt.Sprintf("host count for cluster %s: %s; it is ignored", m.cluster, why)})
+		return false
+	}
+	c := found[0]
+	m.ClusterArn = fmt.Sprintf("arn:aws:ecs:%s:%s:cluster/%s", c.Identity.Region, c.Identity.Account, c.Name)
+	if c.Detail != nil && ptr.Value(c.Detail.ClusterArn) != "" {
+		m.ClusterArn = ptr.Value(c.Detail.ClusterArn)
+	}
+	return true
 }

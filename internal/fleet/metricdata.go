@@ -107,6 +107,10 @@ func (l *fileLoad) loadMetricData(file string, top map[string]json.RawMessage, _
 	var order []string
 	for i, r := range results {
 		path := fmt.Sprintf("%s[%d]", key, i)
+		if r.Id == clusterQueryID || strings.HasSuffix(r.Id, "_"+clusterQueryID) {
+			l.loadClusterMetric(file, path, r.Label, r.Values)
+			continue
+		}
 		id, ok := queryID(r.Id)
 		if !ok {
 			l.diags = append(l.diags, Diagnostic{File: file, Path: path + ".Id", Level: LevelWarning,
@@ -136,6 +140,26 @@ func (l *fileLoad) loadMetricData(file string, top map[string]json.RawMessage, _
 		m := *byService[k]
 		l.add(func(b *builder) { b.fleet.Metrics = append(b.fleet.Metrics, m) })
 	}
+}
+
+// clusterQueryID is the Id of a cluster's average container instance
+// count (ECS/ContainerInsights ContainerInstanceCount, Average, one period
+// spanning the window); its Label is CLUSTER/DAYS.
+const clusterQueryID = "instances_avg"
+
+func (l *fileLoad) loadClusterMetric(file, path, label string, values []float64) {
+	parts := strings.Split(label, "/")
+	days := 0
+	if len(parts) == 2 {
+		days, _ = strconv.Atoi(parts[1])
+	}
+	if len(parts) != 2 || parts[0] == "" || days <= 0 {
+		l.diags = append(l.diags, Diagnostic{File: file, Path: path + ".Label", Level: LevelWarning,
+			Message: fmt.Sprintf("label %q is not CLUSTER/DAYS (an %s query names its cluster and the window's days, e.g. web/14); it is ignored", label, clusterQueryID)})
+		return
+	}
+	m := ClusterMetrics{Days: days, InstancesAverage: firstValue(values), cluster: parts[0], file: file, path: path}
+	l.add(func(b *builder) { b.fleet.ClusterMetrics = append(b.fleet.ClusterMetrics, m) })
 }
 
 // parseMetricLabel reads a query Label, CLUSTER/SERVICE/DAYS.

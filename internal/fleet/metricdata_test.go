@@ -33,6 +33,16 @@ func TestLoadGetMetricDataExport(t *testing.T) {
 	if worker == nil || *worker.CPUMax != 12 || *worker.DaysWithData != 5 || worker.MemoryMax != nil {
 		t.Errorf("worker metrics %+v", worker)
 	}
+	// The cluster's average host count, by its name (instances_avg).
+	for _, c := range f.Clusters {
+		if c.Name == "shop" && (c.Metrics == nil || *c.Metrics.InstancesAverage != 1.5 || c.Metrics.Days != 14 ||
+			c.Metrics.ClusterArn != "arn:aws:ecs:us-east-1:123456789012:cluster/shop") {
+			t.Errorf("shop cluster metrics %+v", c.Metrics)
+		}
+	}
+	if len(f.ClusterMetrics) != 1 {
+		t.Errorf("%d cluster metrics kept, want 1", len(f.ClusterMetrics))
+	}
 	if len(f.Metrics) != 2 {
 		t.Errorf("%d metrics kept, want 2 (gone is no service of the inputs)", len(f.Metrics))
 	}
@@ -47,6 +57,8 @@ func TestLoadGetMetricDataExport(t *testing.T) {
 		`MetricDataResults[11].Id: query Id "web_cpu_p98"`,
 		`MetricDataResults[12].Label: label "shop-web-14" is not CLUSTER/SERVICE/DAYS`,
 		`MetricDataResults[13].Label: metrics for service gone in cluster shop: no such service among the inputs`,
+		`MetricDataResults[15].Label: host count for cluster nowhere: no cluster of that name is among the inputs`,
+		`MetricDataResults[16].Label: label "shop" is not CLUSTER/DAYS`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, all)
@@ -57,6 +69,15 @@ func TestLoadGetMetricDataExport(t *testing.T) {
 // The query files the README's commands send ask for exactly the Ids the
 // loader reads, labelled as it expects, the maxima per day.
 func TestExampleQueriesMatchTheLoader(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "cloudwatch", "cluster-query.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := strings.NewReplacer("__CLUSTER__", "web", "__DAYS__", "14", "__WINDOW__", "1209600").Replace(string(data))
+	var cq []struct{ Id, Label string }
+	if err := json.Unmarshal([]byte(filled), &cq); err != nil || len(cq) != 1 || cq[0].Id != clusterQueryID || cq[0].Label != "web/14" {
+		t.Errorf("cluster-query.json: %+v %v", cq, err)
+	}
 	for file, want := range map[string]int{"queries.json": 6, "queries-insights.json": len(MetricDataQueryIDs)} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "cloudwatch", file))
 		if err != nil {

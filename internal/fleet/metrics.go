@@ -48,6 +48,10 @@ type ClusterMetrics struct {
 	ClusterArn       string   `json:"clusterArn"`
 	Days             int      `json:"days"`
 	InstancesAverage *float64 `json:"instancesAverage,omitempty"`
+
+	// cluster names the cluster where a get-metric-data export gives no
+	// ARN; linking fills ClusterArn from it.
+	cluster, file, path string
 }
 
 // InsightsMetrics are ECS/ContainerInsights CpuUtilized (CPU units) and
