@@ -38,6 +38,8 @@ func serviceRules() []Rule {
 		subnetIPCapacity,
 		taskRetirement,
 		costModel,
+		oversizedReservation,
+		undersizedReservation,
 		registryReachability,
 		windowsECSExec,
 	}

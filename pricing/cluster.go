@@ -9,7 +9,6 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/shopspring/decimal"
 
-	"github.com/ecs2fargate/ecs2fargate/internal/fargate"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -63,6 +62,11 @@ type ClusterCost struct {
 	Notes     []string
 	// Deltas are the cluster's hidden deltas (its hosts' public IPv4).
 	Deltas []Delta
+	// HostsAverage is the window's average host count the EC2 cost is
+	// priced at, where Container Insights gave one (nil: the snapshot's
+	// hosts); HostsFrom says where it comes from.
+	HostsAverage *decimal.Decimal
+	HostsFrom    string
 }
 
 // InstanceCost is one container instance and its monthly price.
@@ -111,6 +115,9 @@ func (m *model) cluster(cl *fleet.Cluster, services []*ServiceCost) *ClusterCost
 		cc.EC2Side = cc.EC2Side.add(allOf(cc.EBS))
 	} else if len(cc.Instances) > 0 {
 		cc.Notes = append(cc.Notes, "EBS volumes not in the EC2 cost: "+strings.Join(cc.EBS.Missing(), "; "))
+	}
+	if len(cc.Instances) > 0 {
+		cc.averageHosts(cl)
 	}
 	if len(cc.Instances) == 0 {
 		cc.EC2 = UnknownFill(fmt.Sprintf("no container instances of cluster %s among the inputs", cl.Name), "add aws ecs describe-container-instances output")
@@ -230,27 +237,10 @@ func attribute(as []ecstypes.Attribute, name string) string {
 }
 
 // reservationOf is what count running tasks of td reserve on a container
-// instance, as the ECS scheduler counts it: the task-level cpu and memory
-// where set, else the sum over containers of cpu and of memoryReservation
-// before memory (the soft limit is what the scheduler subtracts when both
-// are set: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+// instance, as the ECS scheduler counts it (fleet.Reservation).
 func reservationOf(td *ecstypes.TaskDefinition, count int) resources {
-	n := fargate.NeedOf(td, 0)
-	cpu, mem := n.TaskCPU, n.TaskMemory
-	if cpu == 0 {
-		cpu = n.ContainerCPU
-	}
-	if mem == 0 {
-		for _, c := range td.ContainerDefinitions {
-			switch {
-			case c.MemoryReservation != nil:
-				mem += int(*c.MemoryReservation)
-			case c.Memory != nil:
-				mem += int(*c.Memory)
-			}
-		}
-	}
-	return resources{cpu: int64(cpu) * int64(count), mem: int64(mem) * int64(count), known: true}
+	r := fleet.Reservation(td)
+	return resources{cpu: int64(r.CPU) * int64(count), mem: int64(r.Memory) * int64(count), known: true}
 }
 
 // perResource sets the utilisation of CPU and memory apart, and the idle

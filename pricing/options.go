@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/rightsize"
 )
 
 // Options are the cost model's assumptions, from the cost command's flags.
@@ -37,6 +39,10 @@ type Options struct {
 	// MemoryHeadroom is the percent added to memory before the Fargate size
 	// is chosen, as the rewrite does.
 	MemoryHeadroom int
+	// Rightsize are the headrooms of the size measured from use, priced
+	// beside the reservation size where CloudWatch data allow (nil: the
+	// defaults).
+	Rightsize *rightsize.Options
 	// TaskStartsPerMonth is how often each task starts in a month (deploys,
 	// scaling, replacements); 0 means unknown. It prices image pulls through
 	// NAT.

@@ -71,6 +71,11 @@ type ServiceCost struct {
 	// SpotRisks say why Spot interruptions (two minutes' warning) would
 	// hurt: "single task", "stateful: …", "daemon".
 	SpotRisks []string
+	// Rightsized is the service at the size measured from its use, where
+	// CloudWatch data gave one; RightsizeWithheld says why not where the
+	// service has metrics but no usage size.
+	Rightsized        *Rightsized
+	RightsizeWithheld []string
 	// reserved is the weighted capacity the running tasks reserve on EC2.
 	reserved resources
 	// daemonNeed is a DAEMON's cpu and memory, the size of its sidecar.
@@ -127,6 +132,7 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	sc.SpotRisks = spotRisks(s, td)
 	m.spotShare(sc, m.clusterOf[s])
 	sc.Fargate = m.variants(sc)
+	m.rightsized(s, sc)
 	sc.ARMCondition = armCondition(m.f, s.TaskDef, sc.Platform)
 	sc.Deltas = m.deltas(s, sc)
 	return sc

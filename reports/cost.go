@@ -118,7 +118,35 @@ type ServiceCostRow struct {
 	SpotRisks []string `json:"spotRisks"`
 	Unknown   []string `json:"unknown"`
 	Caveats   []string `json:"caveats"`
-	where     fleet.Identity
+	// The size measured from use (added within schemaVersion 1; present
+	// only where CloudWatch data give one): RightsizedSize, the service
+	// priced at it under each option, and what that saves beside the
+	// move (fargateMonthly less fargateMonthlyRightsized).
+	RightsizedSize            *TaskSize       `json:"rightsizedSize,omitempty"`
+	FargateMonthlyRightsized  *FargateAmounts `json:"fargateMonthlyRightsized,omitempty"`
+	RightsizingSavingsMonthly *FargateAmounts `json:"rightsizingSavingsMonthly,omitempty"`
+	// RightsizeFlags are the usage size's risks; RightsizeWithheld why a
+	// service with metrics has no usage size.
+	RightsizeFlags    []string `json:"rightsizeFlags,omitempty"`
+	RightsizeWithheld []string `json:"rightsizeWithheld,omitempty"`
+	// MeasuredUse is the per-task use the usage size rests on, beside what
+	// a task reserves on EC2 (added within schemaVersion 1, with it).
+	MeasuredUse *MeasuredUse `json:"measuredUse,omitempty"`
+	where       fleet.Identity
+}
+
+// MeasuredUse is one task's CPU (units) and memory (MiB) over the window:
+// p99 and maximum where CloudWatch had them (null otherwise), and what the
+// task reserves on EC2.
+type MeasuredUse struct {
+	Source         string   `json:"source"`
+	Days           int      `json:"days"`
+	CPUP99         *float64 `json:"cpuP99"`
+	CPUMax         *float64 `json:"cpuMax"`
+	MemoryP99      *float64 `json:"memoryP99"`
+	MemoryMax      *float64 `json:"memoryMax"`
+	ReservedCPU    int      `json:"reservedCpu"`
+	ReservedMemory int      `json:"reservedMemory"`
 }
 
 // DeltaRow is a hidden cost of the move, not included in the Fargate figures.
@@ -193,7 +221,13 @@ type ClusterCostRow struct {
 	Deltas  []DeltaRow `json:"deltas"`
 	Notes   []string   `json:"notes"`
 	Unknown []string   `json:"unknown"`
-	where   fleet.Identity
+	// HostsPriced is the host count ec2Monthly is priced at where it is
+	// the CloudWatch window's average (a decimal string), and HostsFrom
+	// says so; both absent when it is the snapshot's instances (added
+	// within schemaVersion 1).
+	HostsPriced string `json:"hostsPriced,omitempty"`
+	HostsFrom   string `json:"hostsFrom,omitempty"`
+	where       fleet.Identity
 }
 
 // ClusterKnownPart is a cluster's known part (ClusterCostRow.KnownPart).
@@ -229,6 +263,12 @@ type CostTotals struct {
 	// LikeForLike stays known where the sums above are unknown: each
 	// option compares only the clusters where both sides are known.
 	LikeForLike LikeForLikeRows `json:"likeForLike"`
+	// RightsizingSavingsMonthly is the sum of the moving services'
+	// rightsizingSavingsMonthly, over RightsizedServices services, a saving
+	// apart from the move's (added within schemaVersion 1; present only
+	// where a service has a usage size).
+	RightsizingSavingsMonthly *FargateAmounts `json:"rightsizingSavingsMonthly,omitempty"`
+	RightsizedServices        int             `json:"rightsizedServices,omitempty"`
 }
 
 // CostAssumptions are printed with every table and carried in the JSON.

@@ -63,6 +63,13 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 	if s.Size.CPU > 0 {
 		r.FargateSize = &TaskSize{CPU: s.Size.CPU, Memory: s.Size.Memory}
 	}
+	if rs := s.Rightsized; rs != nil {
+		at, saving := fargateAmounts(rs.Fargate), fargateAmounts(rs.Saving)
+		r.RightsizedSize = &TaskSize{CPU: rs.Size.CPU, Memory: rs.Size.Memory}
+		r.FargateMonthlyRightsized, r.RightsizingSavingsMonthly, r.RightsizeFlags = &at, &saving, rs.Flags
+		r.MeasuredUse = measuredUse(rs)
+	}
+	r.RightsizeWithheld = s.RightsizeWithheld
 	all := pricing.Sum(append(s.After.List(), s.EC2)...)
 	if s.StayReason == "" {
 		all = all.Add(pricing.Sum(s.Fargate.List()...))
@@ -99,6 +106,9 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 	}
 	for _, ic := range cl.Instances {
 		r.Instances = append(r.Instances, instanceRow(ic))
+	}
+	if cl.HostsAverage != nil {
+		r.HostsPriced, r.HostsFrom = cl.HostsAverage.String(), cl.HostsFrom
 	}
 	r.IdleMonthly = splitShares(cl.EC2, cl.Idle, services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2 },
 		func(s *pricing.ServiceCost, a Amount) { rows[s].EC2Monthly = a })
@@ -189,7 +199,29 @@ func costTotals(c *Cost, t pricing.Totals, l LikeForLikeRows) CostTotals {
 	tot.FargateYearly = tot.FargateMonthly.times(12)
 	tot.SavingsYearly = tot.SavingsMonthly.times(12)
 	tot.Deltas = deltaRows(t.Deltas)
+	tot.RightsizingSavingsMonthly, tot.RightsizedServices = rightsizingTotal(c.Services)
 	return tot
+}
+
+// rightsizingTotal sums the rightsizing savings of the services that move.
+func rightsizingTotal(rows []ServiceCostRow) (*FargateAmounts, int) {
+	var sum FargateAmounts
+	n := 0
+	for _, s := range rows {
+		if s.RightsizingSavingsMonthly == nil || s.StaysOnEC2 != "" || s.OnFargate || s.Daemon != "" {
+			continue
+		}
+		if n == 0 {
+			sum = *s.RightsizingSavingsMonthly
+		} else {
+			sum = sum.plus(*s.RightsizingSavingsMonthly)
+		}
+		n++
+	}
+	if n == 0 {
+		return nil, 0
+	}
+	return &sum, n
 }
 
 // unknownReasons lists every distinct reason a figure is unknown.

@@ -144,6 +144,9 @@ func costTotalTable(w io.Writer, c *Cost) error {
 	if stranded(c.Totals) {
 		fmt.Fprintln(w, strandedLine(c.Totals))
 	}
+	if line := rightsizingLine(c.Totals); line != "" {
+		fmt.Fprintln(w, line)
+	}
 	_, err := fmt.Fprintln(w)
 	return err
 }

@@ -54,6 +54,12 @@ func serviceNotes(s ServiceCostRow) string {
 	case s.Daemon != "":
 		parts = append(parts, "DAEMON: becomes "+s.Daemon+" on Fargate, after the move "+s.AfterMoveMonthly.OnDemand.String()+" on-demand")
 	}
+	if s.RightsizedSize != nil {
+		parts = append(parts, "sized from measured use: "+sizeText(s.RightsizedSize)+", "+s.FargateMonthlyRightsized.OnDemand.String()+
+			" on-demand, saving "+s.RightsizingSavingsMonthly.OnDemand.String()+" a month more than the move")
+	} else if len(s.RightsizeWithheld) > 0 {
+		parts = append(parts, "no size from measured use: "+strings.Join(s.RightsizeWithheld, "; "))
+	}
 	if s.SpotOnDemand != "" && !s.OnFargate && s.StaysOnEC2 == "" && s.Daemon == "" {
 		parts = append(parts, "Spot column left on-demand: "+strings.TrimPrefix(s.SpotOnDemand, "not Spot-suitable: ")+" (not Spot-suitable)")
 	}

@@ -36,6 +36,8 @@ type Report struct {
 	// ChartLimit bars each).
 	CostChart []ReportCluster `json:"-"`
 	RuleChart []RuleCount     `json:"-"`
+	// UtilisationChart is what the HTML utilisation chart shows.
+	UtilisationChart []UtilisationChart `json:"-"`
 	// place says how human formats name a row's account and region (placeOf).
 	place placer
 }

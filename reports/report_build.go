@@ -51,6 +51,9 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 	r.DataGaps = dataGaps(a, c)
 	r.CostChart = chartSelection(r.Clusters)
 	r.RuleChart = r.BlockedByRule[:min(len(r.BlockedByRule), ChartLimit)]
+	r.UtilisationChart = utilisationSelection(c.Services, func(s ServiceCostRow) string {
+		return r.place.name(s.where.Account, s.where.Region, s.Cluster) + "/" + s.Service
+	})
 	return r
 }
 

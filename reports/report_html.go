@@ -30,26 +30,27 @@ var reportCSP = func() string {
 	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
 
-var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"size":        sizeText,
-	"plural":      plural,
-	"orNone":      orNone,
-	"bar":         func(share *float64) string { return px(barPx(share)) },
-	"share":       verdictShare,
-	"join":        strings.Join,
-	"raw":         func(b []byte) string { return orNone(string(b), "–") },
-	"plus":        func(a, b int) int { return a + b },
-	"times":       func(a, b int) int { return a * b },
-	"verdicts":    func() []string { return verdictOrder },
-	"options":     costOptionRows,
-	"deltaText":   deltaText,
-	"bars":        chartBars,
-	"barEnd":      func(share *float64) string { return px(150 + 4 + barPx(share)) },
-	"ruleBar":     func(share float64) string { return px(barPx(&share)) },
-	"ruleEnd":     func(share float64) string { return px(260 + 4 + barPx(&share)) },
-	"clusters":    groupByCluster,
-	"detailLimit": func() int { return DetailLimit },
-}).Parse(reportHTMLSource))
+var reportHTMLTemplate = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{
+	"size":            sizeText,
+	"plural":          plural,
+	"orNone":          orNone,
+	"bar":             func(share *float64) string { return px(barPx(share)) },
+	"share":           verdictShare,
+	"join":            strings.Join,
+	"raw":             func(b []byte) string { return orNone(string(b), "–") },
+	"plus":            func(a, b int) int { return a + b },
+	"times":           func(a, b int) int { return a * b },
+	"verdicts":        func() []string { return verdictOrder },
+	"options":         costOptionRows,
+	"deltaText":       deltaText,
+	"bars":            chartBars,
+	"barEnd":          func(share *float64) string { return px(150 + 4 + barPx(share)) },
+	"ruleBar":         func(share float64) string { return px(barPx(&share)) },
+	"ruleEnd":         func(share float64) string { return px(260 + 4 + barPx(&share)) },
+	"clusters":        groupByCluster,
+	"detailLimit":     func() int { return DetailLimit },
+	"utilisationAria": utilisationAria,
+}).Parse(reportHTMLSource)).Parse(utilisationHTMLSource))
 
 // renderReportHTML writes one self-contained HTML file: inline CSS and
 // SVG, no fonts, images or scripts from anywhere. html/template escapes

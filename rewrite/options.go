@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/rightsize"
 )
 
 // Options steer the task-definition rewrite. The zero value is usable:
@@ -26,6 +28,11 @@ type Options struct {
 	// MemoryHeadroomPct is added to the memory need before the Fargate
 	// size is chosen; it applies only when the rewrite chooses a size.
 	MemoryHeadroomPct int
+	// SizeFrom is where the task size comes from: SizeFromReservation
+	// (default: what the task reserved on EC2) or SizeFromUsage (what its
+	// services used, from CloudWatch, with Rightsize's headrooms).
+	SizeFrom  string
+	Rightsize rightsize.Options
 	// Force rewrites definitions that keep a blocker.
 	Force bool
 	// RegistryCredentials maps a registry host to the Secrets Manager
@@ -48,11 +55,20 @@ func (o Options) withDefaults() Options {
 	if o.LogStreamPrefix == "" {
 		o.LogStreamPrefix = DefaultLogStreamPrefix
 	}
+	if o.SizeFrom == "" {
+		o.SizeFrom = SizeFromReservation
+	}
 	return o
 }
 
 // Validate checks the options that have a range.
 func (o Options) Validate() error {
+	if o.SizeFrom != "" && o.SizeFrom != SizeFromReservation && o.SizeFrom != SizeFromUsage {
+		return fmt.Errorf("size source %q is neither %s nor %s", o.SizeFrom, SizeFromReservation, SizeFromUsage)
+	}
+	if err := o.Rightsize.Validate(); err != nil {
+		return err
+	}
 	if o.MemoryHeadroomPct < 0 || o.MemoryHeadroomPct > 100 {
 		return fmt.Errorf("memory headroom %d%% is outside [0, 100]", o.MemoryHeadroomPct)
 	}

@@ -26,8 +26,9 @@ type round struct {
 type shared struct {
 	family  string
 	origin  origin
-	windows bool // the fleet's platform decision (fleet.Platform)
-	notes   []Remaining
+	windows bool        // the fleet's platform decision (fleet.Platform)
+	notes   []Remaining // added by fixes (e.g. "the default role must exist")
+	usage   *usageSize  // the size --size-from usage sets; nil otherwise
 }
 
 // fixes is each rule's fix by rule ID, from the catalogue.
@@ -53,6 +54,9 @@ func (r *round) planRound(findings []analyzer.Finding) {
 			r.fired[f.RuleID] = true
 		}
 	}
+	// --size-from usage sets the size from measured use; the sizing
+	// rules' fixes then have nothing left to choose.
+	r.sized = usageSizeStep(r)
 	for _, f := range findings {
 		if fix := fixes[f.RuleID]; fix != nil && f.Severity == analyzer.Fixable {
 			fix(fixer{r, f}, r.subj, f)

@@ -60,6 +60,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
 	}
+	ctx.usage, ctx.notes = sizeSource(f, td, a.services, opts, ctx.windows, ctx.notes)
 	doc, changes, final, err := fixLoop(a, ctx, td, opts, orig)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)

@@ -42,7 +42,8 @@ func costFlags() []cli.Flag {
 		&cli.StringFlag{Name: "ec2-spot-discount", Usage: "`PERCENT` off on-demand for Spot container instances, [0, 100) (default: the price book's estimate)"},
 		&cli.StringFlag{Name: "fargate-spot-discount", Usage: "`PERCENT` off on-demand for Fargate Spot where the price book has no Spot price, [0, 100) (default: 70, an estimate)"},
 		&cli.StringFlag{Name: "cpu-weight", Usage: "GB of memory one vCPU is worth when splitting instance cost, (0, 1000] (default: the region's Fargate vCPU:GB price ratio)"},
-		&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing the Fargate size, as rewrite does, [0, 100]"},
+		&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing the Fargate size, as rewrite does, [0, 100] (for the size from measured use: added to the maximum, default 20)"},
+		cpuHeadroomFlag(),
 		&cli.IntFlag{Name: "task-starts-per-month", Value: 0, Usage: "starts of each task per month (deploys, scaling), to price image pulls through NAT; 0 = unknown"},
 		&cli.StringFlag{Name: "price-file", Usage: "use this price book `FILE` instead of the cache or the embedded default"},
 	}
@@ -94,6 +95,11 @@ func readCostOptions(c *cli.Context) (pricing.Options, error) {
 		o.CPUWeight = &w
 	}
 	o.MemoryHeadroom = c.Int("memory-headroom")
+	rs, err := readRightsize(c)
+	if err != nil {
+		return o, err
+	}
+	o.Rightsize = &rs
 	o.TaskStartsPerMonth = c.Int("task-starts-per-month")
 	if err := o.Validate(); err != nil {
 		return o, usagef("%v", err)

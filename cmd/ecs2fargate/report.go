@@ -81,7 +81,7 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 		return err
 	}
 	audit := reports.NewAudit(version, res, f, diags)
-	r := reports.NewReport(audit, reports.NewCost(version, cmp, f, diags), previewRewrites(f, opts.cost.MemoryHeadroom, res), opts.now)
+	r := reports.NewReport(audit, reports.NewCost(version, cmp, f, diags), previewRewrites(f, previewOptions(opts.cost), res), opts.now)
 	if opts.out != "" {
 		if err := writeReportFiles(opts.out, r); err != nil {
 			return err

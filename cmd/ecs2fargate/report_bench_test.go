@@ -9,6 +9,7 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 	"github.com/ecs2fargate/ecs2fargate/reports"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
 // buildReport is the report command after loading: audit, price, preview
@@ -22,7 +23,7 @@ func buildReport(t testing.TB, f *fleet.Fleet) *reports.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return reports.NewReport(reports.NewAudit("dev", res, f, nil), reports.NewCost("dev", cmp, f, nil), previewRewrites(f, 0, res), "")
+	return reports.NewReport(reports.NewAudit("dev", res, f, nil), reports.NewCost("dev", cmp, f, nil), previewRewrites(f, rewrite.Options{}, res), "")
 }
 
 // BenchmarkReport10k is the whole report of a 10,000-service fleet after
@@ -49,7 +50,7 @@ func BenchmarkReport10k(b *testing.B) {
 	})
 	b.Run("rewrite", func(b *testing.B) {
 		for b.Loop() {
-			previewRewrites(f, 0, nil)
+			previewRewrites(f, rewrite.Options{}, nil)
 		}
 	})
 	r := buildReport(b, f)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/pricing"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
@@ -19,7 +20,7 @@ import (
 // only read the fleet, so they run on every core. audit, the report's
 // audit of f (or nil), gives the original definitions' findings, which
 // the rewrite would otherwise find again.
-func previewRewrites(f *fleet.Fleet, memoryHeadroom int, audit *analyzer.Result) reports.RewritePreview {
+func previewRewrites(f *fleet.Fleet, opts rewrite.Options, audit *analyzer.Result) reports.RewritePreview {
 	rw := reports.RewritePreview{TaskDefinitions: map[string]*rewrite.Result{},
 		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}}
 	var tds []*fleet.TaskDefinition
@@ -30,7 +31,7 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int, audit *analyzer.Result)
 			tds = append(tds, s.TaskDef)
 		}
 	}
-	tdRes, tdErr := rewrite.TaskDefinitionsAudited(f, tds, rewrite.Options{MemoryHeadroomPct: memoryHeadroom}, rewrite.AuditedBy(audit, f))
+	tdRes, tdErr := rewrite.TaskDefinitionsAudited(f, tds, opts, rewrite.AuditedBy(audit, f))
 	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
 	parallel.For(len(f.Services), func(i int) {
 		s := f.Services[i]
@@ -59,4 +60,15 @@ func previewRewrites(f *fleet.Fleet, memoryHeadroom int, audit *analyzer.Result)
 		}
 	}
 	return rw
+}
+
+// previewOptions are the rewrite options of the report's preview: the
+// cost options' memory headroom and rightsizing headrooms, so the change
+// list and the prices agree.
+func previewOptions(o pricing.Options) rewrite.Options {
+	td := rewrite.Options{MemoryHeadroomPct: o.MemoryHeadroom}
+	if o.Rightsize != nil {
+		td.Rightsize = *o.Rightsize
+	}
+	return td
 }

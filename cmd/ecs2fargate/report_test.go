@@ -10,6 +10,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/internal/golden"
 	"github.com/ecs2fargate/ecs2fargate/reports"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
 // reportDemo runs `report --format FORMAT examples/demo-fleet` from the
@@ -130,9 +131,9 @@ func TestReportPrintsNoEnvironmentValue(t *testing.T) {
 // service at a time (run with -race, it also checks the rewrites only read).
 func TestPreviewRewritesInParallel(t *testing.T) {
 	f := genFleet(t, 4, 25)
-	got := previewRewrites(f, 0, nil)
+	got := previewRewrites(f, rewrite.Options{}, nil)
 	prev := runtime.GOMAXPROCS(1)
-	want := previewRewrites(f, 0, nil)
+	want := previewRewrites(f, rewrite.Options{}, nil)
 	runtime.GOMAXPROCS(prev)
 	a, _ := json.Marshal(got)
 	b, _ := json.Marshal(want)

@@ -34,7 +34,9 @@ func rewriteCommand(s streams) *cli.Command {
 			&cli.StringFlag{Name: "log-group", Value: rewrite.DefaultLogGroupTemplate, Usage: "awslogs group `TEMPLATE` for converted or added log configurations; {family} and {container} are replaced"},
 			&cli.StringFlag{Name: "log-region", Usage: "awslogs `REGION` (default: the Region in the task definition's ARN, else its services' or ECR images')"},
 			&cli.StringFlag{Name: "log-stream-prefix", Value: rewrite.DefaultLogStreamPrefix, Usage: "awslogs-stream-prefix `TEMPLATE`; {family} and {container} are replaced"},
-			&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing a Fargate size, [0, 100]"},
+			&cli.IntFlag{Name: "memory-headroom", Value: 0, Usage: "`PERCENT` of memory added before choosing a Fargate size, [0, 100] (with --size-from usage: added to the measured maximum, default 20)"},
+			&cli.StringFlag{Name: "size-from", Value: rewrite.SizeFromReservation, Usage: "task size from `WHAT`: reservation (what the task reserved on EC2) or usage (its services' measured use, from CloudWatch)"},
+			cpuHeadroomFlag(),
 			&cli.StringSliceFlag{Name: "registry-credentials", Usage: "`REGISTRY=SECRET_ARN`: set repositoryCredentials for images from a private registry (repeatable)"},
 			&cli.GenericFlag{Name: "subnets", Value: &occurrences{}, Usage: "subnet `IDS` for the services' tasks, comma-separated; CLUSTER=IDS, ACCOUNT/REGION/*=IDS or ACCOUNT/REGION/CLUSTER=IDS for those clusters only (repeatable; default: the subnets of the cluster's instances)"},
 			&cli.GenericFlag{Name: "security-groups", Value: &occurrences{}, Usage: "security group `IDS` for the services' tasks, comma-separated; CLUSTER=IDS, ACCOUNT/REGION/*=IDS or ACCOUNT/REGION/CLUSTER=IDS for those clusters only (repeatable)"},
@@ -58,7 +60,13 @@ func readRewriteOptions(c *cli.Context) (rewriteOptions, error) {
 		ExecutionRoleARN: c.String("execution-role-arn"), LogGroupTemplate: c.String("log-group"),
 		LogRegion: c.String("log-region"), LogStreamPrefix: c.String("log-stream-prefix"),
 		MemoryHeadroomPct: c.Int("memory-headroom"), Force: c.Bool("force"),
+		SizeFrom: c.String("size-from"),
 	}
+	rs, err := readRightsize(c)
+	if err != nil {
+		return o, err
+	}
+	o.td.Rightsize = rs
 	creds, err := registryCredentials(c.StringSlice("registry-credentials"))
 	if err != nil {
 		return o, err

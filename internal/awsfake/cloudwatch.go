@@ -1,92 +1,108 @@
 package awsfake
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/aws/smithy-go/encoding/cbor"
 )
 
-// Utilisation is what the fake reports for one service: statistic name
-// ("Maximum", "p99") → value, per metric ("CPUUtilization", "MemoryUtilization").
+// Utilisation is what the fake reports for one service (key
+// "cluster/service") or cluster (key "cluster"): statistic name
+// ("Maximum", "p99", "Average") → value, per metric ("CPUUtilization",
+// "CpuUtilized", "RunningTaskCount", …). A query whose period is shorter
+// than its window gets one value per period, each the statistic's value,
+// for the most recent Estate.MetricDays periods (all of them when unset).
 type Utilisation map[string]map[string]float64
 
-// cborProtocol is Smithy RPC v2 CBOR, which CloudWatch clients speak by
-// default since cloudwatch v1.53.0.
-type cborProtocol struct{}
+const cloudwatchXMLNS = "http://monitoring.amazonaws.com/doc/2010-08-01/"
 
-func (cborProtocol) writeError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Smithy-Protocol", "rpc-v2-cbor")
-	w.Header().Set("Content-Type", "application/cbor")
-	// CloudWatch is query-compatible: the error code travels in this header.
-	w.Header().Set("X-Amzn-Query-Error", code+";Sender")
-	w.WriteHeader(status)
-	w.Write(cbor.Encode(cbor.Map{"__type": cbor.String(code), "message": cbor.String(msg)}))
-}
-
-func (p cborProtocol) throttle(w http.ResponseWriter) {
-	p.writeError(w, http.StatusBadRequest, "Throttling", "Rate exceeded")
-}
-
+// cwGetMetricData answers GetMetricData in awsQuery, the protocol the
+// discovery's CloudWatch client speaks (and the one moto understands).
 func (s *Server) cwGetMetricData(w http.ResponseWriter, req request, e *Estate) *apiError {
-	v, err := cbor.Decode([]byte(req.body))
-	in, ok := v.(cbor.Map)
-	if err != nil || !ok {
-		return &apiError{code: "InvalidParameterValue", msg: "body is not a CBOR map"}
+	form, err := parseForm(req.body)
+	if err != nil {
+		return &apiError{code: "InvalidParameterValue", msg: "body is not a form"}
 	}
-	queries, _ := in["MetricDataQueries"].(cbor.List)
-	if len(queries) > 500 {
-		return &apiError{code: "InvalidParameterValue", msg: "at most 500 MetricDataQueries"}
+	start, err1 := time.Parse(time.RFC3339, form.Get("StartTime"))
+	end, err2 := time.Parse(time.RFC3339, form.Get("EndTime"))
+	if err1 != nil || err2 != nil || !end.After(start) {
+		return &apiError{code: "InvalidParameterValue", msg: "StartTime and EndTime must be ISO 8601 times, StartTime first"}
 	}
-	var results cbor.List
-	for _, q := range queries {
-		id, value, found := metricFor(e, q)
-		res := cbor.Map{"Id": cbor.String(id), "StatusCode": cbor.String("Complete"), "Label": cbor.String(id)}
-		if found {
-			res["Timestamps"] = cbor.List{&cbor.Tag{ID: 1, Value: cbor.Float64(float64(time.Now().Unix()))}}
-			res["Values"] = cbor.List{cbor.Float64(value)}
-		} else {
-			res["Timestamps"], res["Values"] = cbor.List{}, cbor.List{}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<GetMetricDataResponse xmlns="%s"><GetMetricDataResult><MetricDataResults>`, cloudwatchXMLNS)
+	n := 0
+	for i := 1; ; i++ {
+		prefix := fmt.Sprintf("MetricDataQueries.member.%d.", i)
+		id := form.Get(prefix + "Id")
+		if id == "" {
+			break
 		}
-		results = append(results, res)
+		if n++; n > 500 {
+			return &apiError{code: "InvalidParameterValue", msg: "at most 500 MetricDataQueries"}
+		}
+		writeMetricResult(&b, id, metricValues(e, form, prefix+"MetricStat.", start, end))
 	}
-	w.Header().Set("Smithy-Protocol", "rpc-v2-cbor")
-	w.Header().Set("Content-Type", "application/cbor")
-	w.Write(cbor.Encode(cbor.Map{"MetricDataResults": results}))
+	fmt.Fprint(&b, `</MetricDataResults><Messages/></GetMetricDataResult><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></GetMetricDataResponse>`)
+	writeXML(w, b.String())
 	return nil
 }
 
-// metricFor answers one query from the estate's utilisation figures.
-func metricFor(e *Estate, q cbor.Value) (id string, value float64, found bool) {
-	m, _ := q.(cbor.Map)
-	id = cborString(m["Id"])
-	stat, _ := m["MetricStat"].(cbor.Map)
-	metric, _ := stat["Metric"].(cbor.Map)
+type datapoint struct {
+	at    time.Time
+	value float64
+}
+
+// metricValues answers one query from the estate's figures.
+func metricValues(e *Estate, form url.Values, stat string, start, end time.Time) []datapoint {
 	dims := map[string]string{}
-	list, _ := metric["Dimensions"].(cbor.List)
-	for _, d := range list {
-		dm, _ := d.(cbor.Map)
-		dims[cborString(dm["Name"])] = cborString(dm["Value"])
+	for j := 1; ; j++ {
+		p := fmt.Sprintf("%sMetric.Dimensions.member.%d.", stat, j)
+		name := form.Get(p + "Name")
+		if name == "" {
+			break
+		}
+		dims[name] = form.Get(p + "Value")
 	}
-	u, ok := e.Metrics[dims["ClusterName"]+"/"+dims["ServiceName"]]
-	if !ok {
-		return id, 0, false
+	key := dims["ClusterName"]
+	if svc, ok := dims["ServiceName"]; ok {
+		key += "/" + svc
 	}
-	value, found = u[cborString(metric["MetricName"])][cborString(stat["Stat"])]
-	return id, value, found
+	value, found := e.Metrics[key][form.Get(stat+"Metric.MetricName")][form.Get(stat+"Stat")]
+	if !found {
+		return nil
+	}
+	period, _ := strconv.Atoi(form.Get(stat + "Period"))
+	if period <= 0 {
+		return nil
+	}
+	step := time.Duration(period) * time.Second
+	periods := int(end.Sub(start) / step)
+	if periods == 0 {
+		periods = 1
+	}
+	have := periods
+	if d, ok := e.MetricDays[key]; ok {
+		have = min(d, periods) // a whole-window query has 1 period: any day of data gives it
+	}
+	var out []datapoint
+	for p := periods - have; p < periods; p++ {
+		out = append(out, datapoint{at: start.Add(time.Duration(p) * step), value: value})
+	}
+	return out
 }
 
-func cborString(v cbor.Value) string {
-	s, _ := v.(cbor.String)
-	return string(s)
-}
-
-// operationFromPath reads the operation of an RPC v2 request path
-// (/service/NAME/operation/OP).
-func operationFromPath(path string) string {
-	if i := strings.LastIndex(path, "/operation/"); i >= 0 {
-		return path[i+len("/operation/"):]
+func writeMetricResult(b *strings.Builder, id string, points []datapoint) {
+	fmt.Fprintf(b, "<member><Id>%s</Id><Label>%s</Label><StatusCode>Complete</StatusCode><Timestamps>", xmlEscape(id), xmlEscape(id))
+	// CloudWatch returns the newest datapoint first (ScanBy TimestampDescending).
+	for i := len(points) - 1; i >= 0; i-- {
+		fmt.Fprintf(b, "<member>%s</member>", points[i].at.UTC().Format(time.RFC3339))
 	}
-	return ""
+	b.WriteString("</Timestamps><Values>")
+	for i := len(points) - 1; i >= 0; i-- {
+		fmt.Fprintf(b, "<member>%s</member>", strconv.FormatFloat(points[i].value, 'g', -1, 64))
+	}
+	b.WriteString("</Values></member>")
 }

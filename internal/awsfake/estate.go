@@ -19,8 +19,12 @@ type Estate struct {
 	Volumes            []ec2types.Volume
 	Images             map[string][]ecrtypes.ImageDetail // by repository name
 	TargetGroups       []elbtypes.TargetGroup
-	// Metrics by "cluster/service".
+	// Metrics by "cluster/service" (service metrics) or "cluster"
+	// (cluster metrics).
 	Metrics map[string]Utilisation
+	// MetricDays, by the same keys, is how many of the most recent days
+	// have data (all of the window when absent): fewer makes a gap.
+	MetricDays map[string]int
 }
 
 // TaskDefinition is a task definition with the tags DescribeTaskDefinition
@@ -38,6 +42,7 @@ func NewEstate() *Estate {
 		TaskDefinitions:    map[string]TaskDefinition{},
 		Images:             map[string][]ecrtypes.ImageDetail{},
 		Metrics:            map[string]Utilisation{},
+		MetricDays:         map[string]int{},
 	}
 }
 

@@ -18,6 +18,9 @@ type Shape struct {
 	Instances       int // container instances in all
 	// Every LoadBalanced-th service has a target group (0 = none).
 	LoadBalanced int
+	// ContainerInsights turns Container Insights on in every cluster's
+	// settings, so discovery reads its absolute figures too.
+	ContainerInsights bool
 }
 
 // Generate builds a deterministic estate of the given shape: services on
@@ -52,7 +55,11 @@ func Generate(account, region string, sh Shape) *Estate {
 	}
 	for c := 0; c < sh.Clusters; c++ {
 		name := fmt.Sprintf("cluster-%02d", c)
-		e.Clusters = append(e.Clusters, ecstypes.Cluster{ClusterName: aws.String(name), ClusterArn: aws.String(arn("cluster", name)), Status: aws.String("ACTIVE")})
+		cl := ecstypes.Cluster{ClusterName: aws.String(name), ClusterArn: aws.String(arn("cluster", name)), Status: aws.String("ACTIVE")}
+		if sh.ContainerInsights {
+			cl.Settings = []ecstypes.ClusterSetting{{Name: ecstypes.ClusterSettingNameContainerInsights, Value: aws.String("enabled")}}
+		}
+		e.Clusters = append(e.Clusters, cl)
 	}
 	for i := 0; i < sh.Instances && sh.Clusters > 0; i++ {
 		cluster := fmt.Sprintf("cluster-%02d", i%sh.Clusters)
@@ -71,6 +78,12 @@ func Generate(account, region string, sh Shape) *Estate {
 			Attributes: []ecstypes.Attribute{{Name: aws.String("ecs.instance-type"), Value: aws.String("m5.xlarge")}},
 		})
 	}
+	// Container Insights' average host count: half a host fewer than the
+	// snapshot holds, as if one host ran half the window.
+	for c := 0; c < sh.Clusters; c++ {
+		name := fmt.Sprintf("cluster-%02d", c)
+		e.Metrics[name] = Utilisation{"ContainerInstanceCount": {"Average": float64(len(e.ContainerInstances[name])) - 0.5}}
+	}
 	for s := 0; s < sh.Services && sh.Clusters > 0 && sh.TaskDefinitions > 0; s++ {
 		cluster := fmt.Sprintf("cluster-%02d", s%sh.Clusters)
 		name := fmt.Sprintf("svc-%05d", s)
@@ -87,10 +100,14 @@ func Generate(account, region string, sh Shape) *Estate {
 				HealthCheckPath: aws.String("/health"), HealthCheckPort: aws.String("traffic-port")})
 		}
 		e.Services[cluster] = append(e.Services[cluster], svc)
+		// Percentages of the task's 256 CPU units and 512 MiB; Container
+		// Insights' totals over the 1.5 average tasks.
 		e.Metrics[cluster+"/"+name] = Utilisation{
-			"CPUUtilization":    {"Maximum": float64(40 + s%60), "p99": float64(30 + s%50)},
-			"MemoryUtilization": {"Maximum": float64(50 + s%45), "p99": float64(45 + s%40)},
+			"CPUUtilization":    {"Maximum": float64(40 + s%60), "p99": float64(30 + s%50), "Average": float64(20 + s%30)},
+			"MemoryUtilization": {"Maximum": float64(50 + s%45), "p99": float64(45 + s%40), "Average": float64(40 + s%35)},
 			"RunningTaskCount":  {"Average": float64(svc.DesiredCount) * 0.75},
+			"CpuUtilized":       {"Maximum": 1.5 * 2.56 * float64(40+s%60), "p99": 1.5 * 2.56 * float64(30+s%50), "Average": 1.5 * 2.56 * float64(20+s%30)},
+			"MemoryUtilized":    {"Maximum": 1.5 * 5.12 * float64(50+s%45), "p99": 1.5 * 5.12 * float64(45+s%40), "Average": 1.5 * 5.12 * float64(40+s%35)},
 		}
 	}
 	return e

@@ -20,9 +20,7 @@ func protocolOf(service string) protocol {
 	switch service {
 	case "ec2":
 		return ec2Protocol{}
-	case "monitoring":
-		return cborProtocol{}
-	case "elasticloadbalancing", "sts":
+	case "elasticloadbalancing", "sts", "monitoring":
 		return queryProtocol{service: service}
 	}
 	return jsonProtocol{}
@@ -78,7 +76,7 @@ func (p ec2Protocol) throttle(w http.ResponseWriter) {
 	p.writeError(w, http.StatusServiceUnavailable, "RequestLimitExceeded", "Request limit exceeded.")
 }
 
-// queryProtocol is awsQuery (ELBv2, STS): XML with <ErrorResponse>.
+// queryProtocol is awsQuery (ELBv2, STS, CloudWatch): XML with <ErrorResponse>.
 type queryProtocol struct{ service string }
 
 func (queryProtocol) writeError(w http.ResponseWriter, status int, code, msg string) {

@@ -185,10 +185,6 @@ func (s *Server) parse(r *http.Request, body string) (request, bool) {
 	if req.account == "" {
 		req.account = DefaultAccount
 	}
-	if op := operationFromPath(r.URL.Path); op != "" {
-		req.op = op
-		return req, true
-	}
 	if target := r.Header.Get("X-Amz-Target"); target != "" {
 		_, req.op, _ = cutLast(target, ".")
 		return req, req.op != ""

@@ -95,6 +95,12 @@ func (c *collector) addTargetGroup(tg elbtypes.TargetGroup) {
 	c.f.TargetGroups = append(c.f.TargetGroups, &fleet.TargetGroup{TG: tg, Doc: fleet.Doc{Raw: raw}})
 }
 
+func (c *collector) addClusterMetrics(m fleet.ClusterMetrics) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.f.ClusterMetrics = append(c.f.ClusterMetrics, m)
+}
+
 func (c *collector) addMetrics(m fleet.ServiceMetrics) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -144,6 +150,7 @@ func (c *collector) sort() {
 		return ptr.Value(c.f.TargetGroups[i].TG.TargetGroupArn) < ptr.Value(c.f.TargetGroups[j].TG.TargetGroupArn)
 	})
 	sort.Slice(c.f.Metrics, func(i, j int) bool { return c.f.Metrics[i].ServiceArn < c.f.Metrics[j].ServiceArn })
+	sort.Slice(c.f.ClusterMetrics, func(i, j int) bool { return c.f.ClusterMetrics[i].ClusterArn < c.f.ClusterMetrics[j].ClusterArn })
 	sort.Slice(c.f.Gaps, func(i, j int) bool {
 		return c.f.Gaps[i].Scope+c.f.Gaps[i].Reason < c.f.Gaps[j].Scope+c.f.Gaps[j].Reason
 	})

@@ -3,6 +3,7 @@ package discover
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // testConfig points the SDK at the fake with fast retries.
@@ -214,35 +216,78 @@ func TestDiscoverEdgeCases(t *testing.T) {
 	})
 }
 
-// Utilisation comes back per service, 100 services (500 queries, 5 each) per call,
-// over the CBOR protocol the CloudWatch client speaks by default.
+// Utilisation comes back per service over awsQuery, every query of every
+// service packed into as few GetMetricData calls as 500 queries a call
+// allow: 300 services on clusters with Container Insights on need 13
+// queries each, 3,900 in all, 8 calls.
 func TestDiscoverReadsServiceMetrics(t *testing.T) {
 	fake := awsfake.New()
 	defer fake.Close()
 	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1",
-		awsfake.Shape{Clusters: 2, Services: 300, TaskDefinitions: 3, Instances: 2}))
+		awsfake.Shape{Clusters: 2, Services: 300, TaskDefinitions: 3, Instances: 2, ContainerInsights: true}))
 	now := func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }
 	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}},
 		Options{Regions: []string{"us-east-1"}, MetricsDays: 14, Now: now})
 	if err != nil || len(f.Gaps) > 0 {
 		t.Fatalf("err %v gaps %v", err, f.Gaps)
 	}
-	if want := ceil(300, getMetricDataMax/len(metricQueries)); fake.Calls()["monitoring:GetMetricData"] != want {
-		t.Errorf("GetMetricData calls = %d, want %d", fake.Calls()["monitoring:GetMetricData"], want)
+	if got := fake.Calls()["monitoring:GetMetricData"]; got != 8 {
+		t.Errorf("GetMetricData calls = %d, want 8 (3,900 service and 2 cluster queries, 500 a call)", got)
+	}
+	// Each cluster's average host count (the fake: its one host, less half).
+	for _, c := range f.Clusters {
+		if c.Metrics == nil || c.Metrics.InstancesAverage == nil || *c.Metrics.InstancesAverage != 0.5 || c.Metrics.Days != 14 {
+			t.Errorf("cluster %s: metrics %+v", c.Name, c.Metrics)
+		}
 	}
 	for _, s := range f.Services {
 		m := s.Metrics
-		if m == nil || m.CPUMax == nil || m.MemoryP99 == nil || m.Days != 14 {
+		if m == nil || m.CPUMax == nil || m.MemoryP99 == nil || m.CPUAverage == nil || m.Days != 14 || m.DaysWithData == nil || *m.DaysWithData != 14 {
 			t.Fatalf("service %s: metrics %+v", s.Name(), m)
 		}
 		var idx int
 		fmt.Sscanf(s.Name(), "svc-%d", &idx)
-		if *m.CPUMax != float64(40+idx%60) || *m.MemoryP99 != float64(45+idx%40) {
-			t.Errorf("service %s: cpuMax %v memP99 %v", s.Name(), *m.CPUMax, *m.MemoryP99)
+		if *m.CPUMax != float64(40+idx%60) || *m.MemoryP99 != float64(45+idx%40) || *m.CPUAverage != float64(20+idx%30) {
+			t.Errorf("service %s: cpuMax %v memP99 %v cpuAvg %v", s.Name(), *m.CPUMax, *m.MemoryP99, *m.CPUAverage)
 		}
 		// Container Insights' average running tasks (the fake: 0.75 × desired).
 		if m.TasksAverage == nil || *m.TasksAverage != float64(s.Svc.DesiredCount)*0.75 {
 			t.Errorf("service %s: tasksAverage %v, want 0.75 × %d", s.Name(), m.TasksAverage, s.Svc.DesiredCount)
+		}
+		// CpuUtilized is the fake's 1.5 tasks × 2.56 × the percentage: per
+		// task, the AWS/ECS figure in CPU units of the 256 reserved.
+		u, ok := s.ServiceUsage()
+		if !ok || u.Source != fleet.UsageFromInsights || math.Abs(*u.CPU.Max-2.56*float64(40+idx%60)) > 1e-9 {
+			t.Errorf("service %s: usage %+v", s.Name(), u)
+		}
+	}
+}
+
+// Without Container Insights only the 6 AWS/ECS queries are sent (100
+// services: 600 queries, 2 calls); a service with 5 of 14 days of data
+// says so.
+func TestDiscoverMetricsWithoutInsightsAndWithGaps(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	e := awsfake.Generate(awsfake.DefaultAccount, "us-east-1", awsfake.Shape{Clusters: 1, Services: 100, TaskDefinitions: 1, Instances: 1})
+	e.MetricDays["cluster-00/svc-00003"] = 5
+	fake.Put(awsfake.DefaultAccount, "us-east-1", e)
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}},
+		Options{Regions: []string{"us-east-1"}, MetricsDays: 14})
+	if err != nil || len(f.Gaps) > 0 {
+		t.Fatalf("err %v gaps %v", err, f.Gaps)
+	}
+	if got := fake.Calls()["monitoring:GetMetricData"]; got != 2 {
+		t.Errorf("GetMetricData calls = %d, want 2", got)
+	}
+	for _, s := range f.Services {
+		m := s.Metrics
+		want := 14
+		if s.Name() == "svc-00003" {
+			want = 5
+		}
+		if m == nil || m.TasksAverage != nil || m.Insights != nil || m.DaysWithData == nil || *m.DaysWithData != want {
+			t.Errorf("service %s: metrics %+v, want AWS/ECS only and %d days of data", s.Name(), m, want)
 		}
 	}
 }

@@ -30,7 +30,10 @@ func (r *reader) clusters(ctx context.Context) []string {
 	for _, batch := range chunks(arns, describeClustersBatch) {
 		var out *ecs.DescribeClustersOutput
 		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
-			out, err = r.ecs.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch})
+			// SETTINGS says whether Container Insights is on, which
+			// decides the metrics read for the cluster's services.
+			out, err = r.ecs.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
+				Include: []ecstypes.ClusterField{ecstypes.ClusterFieldSettings}})
 			return err
 		})
 		if err != nil {
@@ -40,6 +43,9 @@ func (r *reader) clusters(ctx context.Context) []string {
 		for _, c := range out.Clusters {
 			r.col.addCluster(c)
 			names = append(names, aws.ToString(c.ClusterName))
+			if fleet.ContainerInsightsOn(&c) {
+				r.insights[aws.ToString(c.ClusterName)] = aws.ToString(c.ClusterArn)
+			}
 		}
 		for _, f := range out.Failures {
 			r.col.gap(r.scope+" cluster "+aws.ToString(f.Arn), "ecs:DescribeClusters: "+aws.ToString(f.Reason))

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -31,7 +34,9 @@ func TestDiscoverAgainstMoto(t *testing.T) {
 	ctx := context.Background()
 	seedMoto(t, ctx, cfg)
 
-	f, diags, err := Discover(ctx, []Target{{Config: cfg}}, Options{Regions: []string{"us-east-1"}})
+	// With CloudWatch read too: moto decodes the awsQuery our client sends
+	// (not the SDK's default CBOR), so there is no CloudWatch gap.
+	f, diags, err := Discover(ctx, []Target{{Config: cfg}}, Options{Regions: []string{"us-east-1"}, MetricsDays: 14})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,8 +57,65 @@ func TestDiscoverAgainstMoto(t *testing.T) {
 			t.Errorf("service %s not linked to its task definition", s.Name())
 		}
 	}
+	if len(f.Metrics) != 3 {
+		t.Errorf("metrics for %d services, want 3", len(f.Metrics))
+	}
 	if len(f.Images) == 1 && aws.ToInt64(f.Images[0].Detail.ImageSizeInBytes) != 7023 {
 		t.Errorf("image size %d, want the 7023 seeded (moto reports config.size)", aws.ToInt64(f.Images[0].Detail.ImageSizeInBytes))
+	}
+}
+
+// Values put into moto's CloudWatch come back through our awsQuery client
+// as the discovery reads them (a daily Maximum and a whole-window Average).
+// moto computes no percentiles (its Statistics answers None for p99 and
+// the response then fails with a 500), so the p99 queries are left out
+// here; with no datapoints, as above, they answer empty like AWS.
+func TestCloudWatchValuesFromMoto(t *testing.T) {
+	url := startMoto(t)
+	cfg := testConfig(url)
+	ctx := context.Background()
+	seedMotoMetrics(t, ctx, cfg)
+	opts := Options{Regions: []string{"us-east-1"}, MetricsDays: 14}
+	if err := opts.defaults(); err != nil {
+		t.Fatal(err)
+	}
+	col := &collector{}
+	r := newReader(Target{Config: cfg}, "us-east-1", opts, col, &progress{opts: opts, start: time.Now()})
+	svc := serviceRef{arn: "arn", cluster: "web", name: "api-0"}
+	end := time.Now().Truncate(time.Hour).Add(time.Hour)
+	start := end.Add(-14 * day)
+	window := int32(end.Sub(start) / time.Second)
+	batch := []wanted{
+		{id: "cpumax", cwQuery: serviceQuery("cpumax", svc, metricQueries[0], window)},
+		{id: "memavg", cwQuery: serviceQuery("memavg", svc, metricQueries[5], window)},
+	}
+	values := r.metricsBatch(ctx, batch, start, end)
+	if f, _ := col.fleet(); len(f.Gaps) > 0 {
+		t.Fatalf("gaps %+v", f.Gaps)
+	}
+	if got := values["cpumax"]; len(got) != 1 || got[0] != 85 {
+		t.Errorf("daily CPU maxima %v, want [85] (one day of data)", got)
+	}
+	if got := values["memavg"]; len(got) != 1 || got[0] != 55 {
+		t.Errorf("memory average %v, want [55]", got)
+	}
+}
+
+// seedMotoMetrics puts a few hours of AWS/ECS utilisation for web/api-0.
+func seedMotoMetrics(t *testing.T, ctx context.Context, cfg aws.Config) {
+	t.Helper()
+	cw := newCloudWatch(cfg)
+	at := time.Now().Add(-3 * time.Hour)
+	dims := []cwtypes.Dimension{{Name: aws.String("ClusterName"), Value: aws.String("web")}, {Name: aws.String("ServiceName"), Value: aws.String("api-0")}}
+	var data []cwtypes.MetricDatum
+	for i, v := range []struct{ cpu, mem float64 }{{40, 50}, {85, 60}, {20, 55}} {
+		ts := at.Add(time.Duration(i) * time.Minute)
+		data = append(data,
+			cwtypes.MetricDatum{MetricName: aws.String("CPUUtilization"), Dimensions: dims, Timestamp: &ts, Value: aws.Float64(v.cpu), Unit: cwtypes.StandardUnitPercent},
+			cwtypes.MetricDatum{MetricName: aws.String("MemoryUtilization"), Dimensions: dims, Timestamp: &ts, Value: aws.Float64(v.mem), Unit: cwtypes.StandardUnitPercent})
+	}
+	if _, err := cw.PutMetricData(ctx, &cloudwatch.PutMetricDataInput{Namespace: aws.String("AWS/ECS"), MetricData: data}); err != nil {
+		t.Fatalf("seeding moto's CloudWatch: %v", err)
 	}
 }
 

@@ -29,6 +29,10 @@ type reader struct {
 	elb *elb.Client
 	cw  *cloudwatch.Client
 
+	// insights holds the ARNs of the clusters (by name) that have
+	// Container Insights on; clusters writes it before anything reads it.
+	insights map[string]string
+
 	sem      chan struct{}
 	limiters map[string]*rate.Limiter
 }
@@ -46,7 +50,7 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 		region: region,
 		opts:   opts, col: col, prog: prog,
 		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
-		cw:  cloudwatch.NewFromConfig(cfg),
+		cw: newCloudWatch(cfg), insights: map[string]string{},
 		sem: make(chan struct{}, opts.Concurrency),
 		limiters: map[string]*rate.Limiter{
 			"ecs": newLimiter(opts.Rate), "ec2": newLimiter(opts.Rate), "ecr": newLimiter(opts.Rate), "elb": newLimiter(opts.Rate),

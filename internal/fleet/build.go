@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -232,14 +233,25 @@ func (b *builder) cluster(id Identity, name string) *Cluster {
 func (b *builder) link() {
 	metrics := map[string]*ServiceMetrics{}
 	for i := range b.fleet.Metrics {
-		metrics[b.fleet.Metrics[i].ServiceArn] = &b.fleet.Metrics[i]
+		m := &b.fleet.Metrics[i]
+		if m.ServiceArn == "" {
+			metrics[m.cluster+"/"+m.service] = m // from get-metric-data: by name
+			continue
+		}
+		metrics[m.ServiceArn] = m
 	}
 	for _, s := range b.fleet.Services {
 		s.TaskDef = b.lookupTaskDef(s)
 		s.Metrics = metrics[ptr.Value(s.Svc.ServiceArn)]
+		if s.Metrics == nil {
+			if m := metrics[s.Cluster+"/"+s.Name()]; m != nil && m.ServiceArn == "" {
+				m.ServiceArn, s.Metrics = ptr.Value(s.Svc.ServiceArn), m
+			}
+		}
 		c := b.cluster(s.Identity, s.Cluster)
 		c.Services = append(c.Services, s)
 	}
+	b.dropUnlinkedMetrics()
 	for _, ci := range b.fleet.ContainerInstances {
 		ci.Instance, _ = find(b.instances, ci.Identity, ptr.Value(ci.CI.Ec2InstanceId))
 		if ci.Cluster != "" {
@@ -248,6 +260,7 @@ func (b *builder) link() {
 		}
 	}
 	b.fleet.Clusters = sortedClusters(b.clusters)
+	b.linkClusterMetrics()
 	sortByKey(b.fleet.TaskDefinitions)
 	sort.SliceStable(b.fleet.Services, func(i, j int) bool {
 		a, c := b.fleet.Services[i], b.fleet.Services[j]
@@ -318,4 +331,68 @@ func (b *builder) lookupTaskDef(s *Service) *TaskDefinition {
 		return td
 	}
 	return nil
+}
+
+// dropUnlinkedMetrics warns of and drops the figures of a get-metric-data
+// export that name no service among the inputs.
+func (b *builder) dropUnlinkedMetrics() {
+	// A new slice only when one is dropped: services point into this one.
+	if !slices.ContainsFunc(b.fleet.Metrics, func(m ServiceMetrics) bool { return m.ServiceArn == "" }) {
+		return
+	}
+	var kept []ServiceMetrics
+	for _, m := range b.fleet.Metrics {
+		if m.ServiceArn == "" {
+			b.diags = append(b.diags, Diagnostic{File: m.file, Path: m.path + ".Label", Level: LevelWarning,
+				Message: fmt.Sprintf("metrics for service %s in cluster %s: no such service among the inputs (add its describe-services output); they are ignored", m.service, m.cluster)})
+			continue
+		}
+		kept = append(kept, m)
+	}
+	b.fleet.Metrics = kept
+}
+
+// linkClusterMetrics gives each cluster its CloudWatch host count, by the
+// account, region and name of the metrics' cluster ARN.
+func (b *builder) linkClusterMetrics() {
+	var kept []ClusterMetrics
+	for _, m := range b.fleet.ClusterMetrics {
+		if m.ClusterArn == "" && !b.nameCluster(&m) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	b.fleet.ClusterMetrics = kept
+	for i := range b.fleet.ClusterMetrics {
+		m := &b.fleet.ClusterMetrics[i]
+		if c, ok := b.clusters[key{IdentityOf(m.ClusterArn), ClusterName(m.ClusterArn)}]; ok {
+			c.Metrics = m
+		}
+	}
+}
+
+// nameCluster gives an exported cluster figure the ARN of the one cluster
+// of its name among the inputs, or warns that it names none or several.
+func (b *builder) nameCluster(m *ClusterMetrics) bool {
+	var found []*Cluster
+	for _, c := range b.fleet.Clusters {
+		if c.Name == m.cluster {
+			found = append(found, c)
+		}
+	}
+	if len(found) != 1 {
+		why := "no cluster of that name is among the inputs (add describe-services or describe-container-instances output)"
+		if len(found) > 1 {
+			why = "clusters of that name are in several accounts or regions of the inputs; export one file per account and region"
+		}
+		b.diags = append(b.diags, Diagnostic{File: m.file, Path: m.path + ".Label", Level: LevelWarning,
+			Message: fmt.Sprintf("host count for cluster %s: %s; it is ignored", m.cluster, why)})
+		return false
+	}
+	c := found[0]
+	m.ClusterArn = fmt.Sprintf("arn:aws:ecs:%s:%s:cluster/%s", c.Identity.Region, c.Identity.Account, c.Name)
+	if c.Detail != nil && ptr.Value(c.Detail.ClusterArn) != "" {
+		m.ClusterArn = ptr.Value(c.Detail.ClusterArn)
+	}
+	return true
 }

@@ -25,6 +25,8 @@ type Fleet struct {
 	Volumes []*Volume
 	// Metrics are per-service utilisation figures (live discovery only).
 	Metrics []ServiceMetrics
+	// ClusterMetrics are per-cluster host counts over the window.
+	ClusterMetrics []ClusterMetrics
 	// Gaps are parts of an estate that a live discovery could not read; they
 	// travel in snapshots so that an offline audit reports them too.
 	Gaps []Gap
@@ -100,6 +102,8 @@ type Cluster struct {
 	DetailDoc          Doc
 	Services           []*Service
 	ContainerInstances []*ContainerInstance
+	// Metrics is the cluster's CloudWatch host count, when read.
+	Metrics *ClusterMetrics
 }
 
 // ContainerInstance is an EC2 host registered with a cluster.

@@ -32,6 +32,7 @@ var shapes = []shape{
 	{"aws ecs describe-clusters", "clusters", (*fileLoad).loadClusters},
 	{"aws ec2 describe-subnets", "Subnets", (*fileLoad).loadSubnets},
 	{"aws ec2 describe-volumes", "Volumes", (*fileLoad).loadVolumes},
+	{"aws cloudwatch get-metric-data", "MetricDataResults", (*fileLoad).loadMetricData},
 }
 
 // ShapeNames lists the input shapes the loader recognises, for help texts.

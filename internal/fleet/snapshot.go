@@ -33,6 +33,7 @@ type snapshotFile struct {
 	Subnets          []json.RawMessage `json:"subnets"`
 	Volumes          []json.RawMessage `json:"volumes,omitempty"`
 	Metrics          []ServiceMetrics  `json:"metrics,omitempty"`
+	ClusterMetrics   []ClusterMetrics  `json:"clusterMetrics,omitempty"`
 	Gaps             []Gap             `json:"gaps"`
 }
 
@@ -54,7 +55,7 @@ type SnapshotMeta struct {
 
 // WriteSnapshot writes the fleet in the snapshot format.
 func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
-	s := snapshotFile{SchemaVersion: SnapshotSchemaVersion, GeneratedBy: meta.GeneratedBy, GeneratedAt: meta.GeneratedAt, Gaps: f.Gaps, Metrics: f.Metrics}
+	s := snapshotFile{SchemaVersion: SnapshotSchemaVersion, GeneratedBy: meta.GeneratedBy, GeneratedAt: meta.GeneratedAt, Gaps: f.Gaps, Metrics: f.Metrics, ClusterMetrics: f.ClusterMetrics}
 	for _, td := range f.TaskDefinitions {
 		entry := snapshotTaskDef{TaskDefinition: td.Doc.Raw}
 		if len(td.Tags) > 0 {
@@ -184,5 +185,6 @@ func (l *fileLoad) loadSnapshotLists(file string, s snapshotFile) {
 	l.add(func(b *builder) {
 		b.fleet.Gaps = append(b.fleet.Gaps, s.Gaps...)
 		b.fleet.Metrics = append(b.fleet.Metrics, s.Metrics...)
+		b.fleet.ClusterMetrics = append(b.fleet.ClusterMetrics, s.ClusterMetrics...)
 	})
 }
