@@ -24,6 +24,9 @@ type Audit struct {
 	// fleet.Locate); SARIF uses it for line numbers. Renderers never read
 	// files themselves, so the caller supplies it; nil means no lines.
 	Locate func(file string, paths []string) map[string]fleet.Position `json:"-"`
+	// Screen says how wide, how coloured and how detailed the terminal
+	// format is; the zero value suits a pipe.
+	Screen Screen `json:"-"`
 	fleet  *fleet.Fleet
 	// place says whether human formats name account and region (placeOf).
 	place placer

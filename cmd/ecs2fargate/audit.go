@@ -17,6 +17,7 @@ type auditOptions struct {
 	format string
 	failOn analyzer.Severity // 0 = never fail on findings
 	rules  analyzer.Options
+	screen screenOptions
 }
 
 func auditCommand(s streams) *cli.Command {
@@ -26,7 +27,7 @@ func auditCommand(s streams) *cli.Command {
 		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
 		Flags: append(append(sourceFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.AuditFormats(), ", ")}),
-			ruleFlags()...),
+			append(ruleFlags(), screenFlags()...)...),
 		Action: func(c *cli.Context) error {
 			opts, err := readAuditOptions(c)
 			if err != nil {
@@ -57,7 +58,8 @@ func readAuditOptions(c *cli.Context) (auditOptions, error) {
 		return opts, err
 	}
 	opts.failOn = failOn
-	return opts, nil
+	opts.screen, err = readScreenOptions(c)
+	return opts, err
 }
 
 func parseFailOn(v string) (analyzer.Severity, error) {
@@ -82,6 +84,7 @@ func runAudit(c *cli.Context, opts auditOptions, s streams) error {
 	}
 	report := reports.NewAudit(version, res, f, diags)
 	report.Locate = locateInFiles
+	report.Screen = opts.screen.forOutput(c, s.out)
 	if err := reports.RenderAudit(s.out, opts.format, report); err != nil {
 		return err
 	}

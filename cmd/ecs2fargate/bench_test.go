@@ -40,6 +40,9 @@ var fleet10k struct {
 
 // TestMain removes the generated fleet once every test and benchmark ran.
 func TestMain(m *testing.M) {
+	// The table format fits COLUMNS when it is set; the tests ask for a
+	// width where they mean one.
+	os.Unsetenv("COLUMNS")
 	code := m.Run()
 	if fleet10k.generated {
 		os.RemoveAll(fleet10k.dir)

@@ -128,6 +128,10 @@ func TestDemoFleetPrintsNoEnvironmentValue(t *testing.T) {
 	}
 	for _, format := range []string{"table", "json", "markdown", "sarif"} {
 		_, stdout, stderr, _ := auditDemo(t, format)
+		if format == "table" {
+			// The findings, with their variable names, are details.
+			_, stdout, stderr = runCLI(t, "", "audit", "--details", demoFleet)
+		}
 		for _, v := range values {
 			if strings.Contains(stdout+stderr, v) {
 				t.Errorf("%s output contains the value of an environment variable (%d characters)", format, len(v))

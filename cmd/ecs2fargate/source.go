@@ -14,6 +14,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/internal/discover"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/terminal"
 )
 
 // sourceFlags choose where the fleet comes from: paths, or live AWS.
@@ -150,7 +151,7 @@ func regionsFor(ctx context.Context, c *cli.Context, cfg aws.Config) ([]string, 
 // progressPrinter redraws one status line when stderr is a terminal and
 // prints a plain line per finished account and region otherwise.
 func progressPrinter(w io.Writer) func(discover.Progress) {
-	tty := isTerminal(w)
+	tty := terminal.IsTerminal(w)
 	lastDone := -1
 	var lastDraw time.Time
 	return func(p discover.Progress) {
