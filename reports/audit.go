@@ -27,7 +27,10 @@ type Audit struct {
 	// Screen says how wide, how coloured and how detailed the terminal
 	// format is; the zero value suits a pipe.
 	Screen Screen `json:"-"`
-	fleet  *fleet.Fleet
+	// DetailsFile names the Markdown details file the Markdown summary
+	// links to (relative to the summary); empty when none is written.
+	DetailsFile string `json:"-"`
+	fleet       *fleet.Fleet
 	// place says whether human formats name account and region (placeOf).
 	place placer
 }

@@ -211,6 +211,15 @@ func screenChanges(w io.Writer, a *Audit) error {
 		}
 	}
 	s := a.Summary
+	if also := alsoFindings(s); also != "" {
+		para(w, sc.Width, "Also "+also+" on behaviour and cost that differ on Fargate (--details lists them).")
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// alsoFindings counts the warnings and notes, "" when there are none.
+func alsoFindings(s Summary) string {
 	var also []string
 	if n := s.Findings["warning"]; n > 0 {
 		also = append(also, plural(n, "warning"))
@@ -218,11 +227,7 @@ func screenChanges(w io.Writer, a *Audit) error {
 	if n := s.Findings["info"]; n > 0 {
 		also = append(also, plural(n, "note"))
 	}
-	if len(also) > 0 {
-		para(w, sc.Width, "Also "+strings.Join(also, " and ")+" on behaviour and cost that differ on Fargate (--details lists them).")
-	}
-	_, err := fmt.Fprintln(w)
-	return err
+	return strings.Join(also, " and ")
 }
 
 // screenNext writes the commands to run next, the most useful first.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -18,6 +19,8 @@ type auditOptions struct {
 	failOn analyzer.Severity // 0 = never fail on findings
 	rules  analyzer.Options
 	screen screenOptions
+	// detailsFile is --details-file (Markdown only); empty = none.
+	detailsFile string
 }
 
 func auditCommand(s streams) *cli.Command {
@@ -27,7 +30,7 @@ func auditCommand(s streams) *cli.Command {
 		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
 		Flags: append(append(sourceFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.AuditFormats(), ", ")}),
-			append(ruleFlags(), screenFlags()...)...),
+			append(ruleFlags(), append(screenFlags(), detailsFileFlag())...)...),
 		Action: func(c *cli.Context) error {
 			opts, err := readAuditOptions(c)
 			if err != nil {
@@ -58,7 +61,10 @@ func readAuditOptions(c *cli.Context) (auditOptions, error) {
 		return opts, err
 	}
 	opts.failOn = failOn
-	opts.screen, err = readScreenOptions(c)
+	if opts.screen, err = readScreenOptions(c); err != nil {
+		return opts, err
+	}
+	opts.detailsFile, err = detailsFile(c)
 	return opts, err
 }
 
@@ -85,6 +91,12 @@ func runAudit(c *cli.Context, opts auditOptions, s streams) error {
 	report := reports.NewAudit(version, res, f, diags)
 	report.Locate = locateInFiles
 	report.Screen = opts.screen.forOutput(c, s.out)
+	if opts.detailsFile != "" {
+		report.DetailsFile = detailsLink(opts.detailsFile)
+		if err := writeDetailsFile(opts.detailsFile, func(w io.Writer) error { return reports.RenderAuditMarkdownDetails(w, report) }); err != nil {
+			return err
+		}
+	}
 	if err := reports.RenderAudit(s.out, opts.format, report); err != nil {
 		return err
 	}

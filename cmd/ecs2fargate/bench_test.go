@@ -53,7 +53,7 @@ func TestMain(m *testing.M) {
 // fleet10kDir returns the directory of the generated 10,000-service fleet:
 // $ECS2FARGATE_BENCH_FLEET, else generated once per test binary into a
 // temporary directory that TestMain removes.
-func fleet10kDir(b *testing.B) string {
+func fleet10kDir(b testing.TB) string {
 	b.Helper()
 	fleet10k.once.Do(func() {
 		if dir := os.Getenv(fleetDirEnv); dir != "" {
