@@ -21,6 +21,9 @@ func TestMarkdownSummaryFitsOneComment(t *testing.T) {
 	details := filepath.Join(out, "audit-details.md")
 	_, summary, stderr := runCLI(t, "", "audit", "--format", "markdown", "--details-file", details, dir)
 	checkComment(t, "audit --format markdown", summary, stderr, "["+filepath.ToSlash(details)+"]")
+	if !strings.Contains(stderr, "reading inputs: ") || !strings.Contains(stderr, " files, ") {
+		t.Errorf("reading 10,000 services' files showed no progress on stderr:\n%.2000s", stderr)
+	}
 	checkDetails(t, details)
 
 	if code, _, stderr := runCLI(t, "", "report", "--out", out, dir); code == exitError {

@@ -29,14 +29,14 @@ func sourceFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "cluster", Usage: "with --aws: read only this cluster `NAME` (repeatable)"},
 		&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --aws: requests in flight per account and region (1-64)"},
 		&cli.IntFlag{Name: "metrics-days", Value: 14, Usage: "with --aws: days of CloudWatch CPU and memory utilisation to read per service (0 skips; at most 455)"},
-		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "with --aws: no progress on stderr"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress on stderr (live discovery, and reading a thousand input files or more)"},
 	}
 }
 
 // loadSource reads the fleet from the paths or, with --aws, from AWS.
 func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if !c.Bool("aws") {
-		return loadFleet(c.Context, c.Args().Slice(), s, fleet.Identity{Region: defaultRegion(c)})
+		return loadFleet(c.Context, c.Args().Slice(), s, fleet.Identity{Region: defaultRegion(c)}, c.Bool("quiet"))
 	}
 	if c.NArg() > 0 {
 		return nil, nil, usagef("give either paths or --aws, not both")

@@ -16,6 +16,8 @@ type builder struct {
 	diags []Diagnostic
 	// def is the identity of inputs that carry no ARN (see LoadOptions).
 	def Identity
+	// progress reports inputs read (see LoadOptions); nil for none.
+	progress func(done, total int)
 
 	taskDefs  map[key]*TaskDefinition    // by family:revision
 	services  map[key]*Service           // by ARN (or cluster/name)

@@ -31,12 +31,17 @@ type LoadOptions struct {
 	// one): what --region or the AWS configuration says. Such objects get
 	// IdentityAssumed and a warning naming what was assumed.
 	Default Identity
+	// Progress, when set, is called after each input is read with how
+	// many of how many are done. It is called from several goroutines at
+	// once, so it must be safe for that.
+	Progress func(done, total int)
 }
 
 // LoadWith is Load with options.
 func LoadWith(ctx context.Context, paths []string, stdin io.Reader, o LoadOptions) (*Fleet, []Diagnostic) {
 	b := newBuilder()
 	b.def = o.Default
+	b.progress = o.Progress
 	return b.load(ctx, paths, stdin)
 }
 
