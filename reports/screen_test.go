@@ -126,3 +126,29 @@ func ExampleScreen() {
 	fmt.Println(Screen{}.inputsArg(), Screen{Inputs: "fleet/"}.inputsArg())
 	// Output: PATH... fleet/
 }
+
+// Plain columns (the report's tables, a table past maxBoxedRows) written
+// to a FitTo writer are cut to its width; elsewhere they are whole.
+func TestPlainRowsFitTheWidth(t *testing.T) {
+	header := []string{"CLUSTER", "SERVICE", "NOTE"}
+	rows := [][]string{{"prod", "api", strings.Repeat("long note ", 20)}, {"staging", "worker", "short"}}
+	var whole, cut bytes.Buffer
+	if err := plainRows(&whole, header, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := plainRows(FitTo(&cut, 40), header, rows); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(whole.String(), strings.TrimSpace(strings.Repeat("long note ", 20))) {
+		t.Error("without a width the note is cut")
+	}
+	lines := strings.Split(strings.TrimSuffix(cut.String(), "\n"), "\n")
+	if len(lines) != 3 || !strings.HasSuffix(lines[1], "…") {
+		t.Errorf("cut to 40:\n%s", cut.String())
+	}
+	for _, l := range lines {
+		if utf8.RuneCountInString(l) > 40 {
+			t.Errorf("line %q is over 40", l)
+		}
+	}
+}

@@ -13,10 +13,68 @@ import (
 )
 
 // newTable is the one place the terminal table style is set; every table
-// in every command uses it. Cells wrap at word boundaries to keep the table
-// within 160 columns.
-func newTable(w io.Writer, header ...string) *tablewriter.Table {
+// of the cost, report and rules commands uses it. Written to a FitTo
+// writer it is drawn by box at that width; otherwise cells wrap at word
+// boundaries to keep the table within 160 columns.
+func newTable(w io.Writer, header ...string) appendTable {
+	if width := widthOf(w); width > 0 {
+		return &fittedTable{w: w, width: width, b: box{header: header}}
+	}
 	return styledTable(w, header, tablewriter.WithRowAutoWrap(tw.WrapNormal), tablewriter.WithMaxWidth(160))
+}
+
+// appendTable is what newTable's callers use of a table.
+type appendTable interface {
+	Append(rows ...interface{}) error
+	Render() error
+}
+
+// fittedTable collects rows and draws them with box at its width.
+type fittedTable struct {
+	w     io.Writer
+	width int
+	b     box
+}
+
+// Append takes a row as cells or as one []string, as tablewriter does.
+func (t *fittedTable) Append(cells ...interface{}) error {
+	if len(cells) == 1 {
+		if row, ok := cells[0].([]string); ok {
+			t.b.rows = append(t.b.rows, row)
+			return nil
+		}
+	}
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = fmt.Sprint(c)
+	}
+	t.b.rows = append(t.b.rows, row)
+	return nil
+}
+
+func (t *fittedTable) Render() error { return t.b.render(t.w, t.width) }
+
+// FitTo wraps w so that the cost, report and rules tables written to it
+// fit width columns (0: no limit, w itself). The command decides the width
+// (internal/terminal) and the renderers keep their signatures.
+func FitTo(w io.Writer, width int) io.Writer {
+	if width <= 0 {
+		return w
+	}
+	return fitWriter{w, width}
+}
+
+type fitWriter struct {
+	io.Writer
+	width int
+}
+
+// widthOf is the width a FitTo writer asks for, 0 for any other writer.
+func widthOf(w io.Writer) int {
+	if f, ok := w.(fitWriter); ok {
+		return f.width
+	}
+	return 0
 }
 
 // newPrewrappedTable is the same style for rows whose cells the caller has
@@ -175,19 +233,7 @@ func titledTable(w io.Writer, sc Screen, title string, header []string, rows [][
 // plainFitted writes plain aligned columns (plainRows), each line cut to
 // width with an ellipsis when there is a width.
 func plainFitted(w io.Writer, width int, header []string, rows [][]string) error {
-	if width == 0 {
-		return plainRows(w, header, rows)
-	}
-	var b strings.Builder
-	if err := plainRows(&b, header, rows); err != nil {
-		return err
-	}
-	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
-		if _, err := fmt.Fprintln(w, ellipsis(line, width)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return plainRows(FitTo(w, width), header, rows)
 }
 
 // rowsTable draws rows whose cells the caller has broken into lines in a
@@ -196,6 +242,9 @@ func plainFitted(w io.Writer, width int, header []string, rows [][]string) error
 func rowsTable(w io.Writer, header []string, rows [][]string) error {
 	if len(rows) > maxBoxedRows {
 		return plainRows(w, header, unwrapped(rows))
+	}
+	if width := widthOf(w); width > 0 {
+		return box{header: header, rows: rows}.render(w, width)
 	}
 	t := newPrewrappedTable(w, header...)
 	for _, r := range rows {

@@ -96,7 +96,7 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 			return err
 		}
 		fmt.Fprintf(s.err, "wrote %s to %s\n", strings.Join(reportFileNames(), ", "), opts.out)
-	} else if err := reports.RenderReport(s.out, opts.audit.format, r); err != nil {
+	} else if err := reports.RenderReport(fitted(s.out), opts.audit.format, r); err != nil {
 		return err
 	}
 	return auditExit(f, diags, res, opts.audit.failOn)

@@ -84,3 +84,9 @@ func shellWord(s string) string {
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
+
+// fitted is out for the cost, report, pricing and rules commands: their
+// tables fit the terminal's width (or COLUMNS); piped, out as it is.
+func fitted(out io.Writer) io.Writer {
+	return reports.FitTo(out, terminal.Width(out, os.Getenv))
+}

@@ -58,3 +58,28 @@ func TestAuditScreenFlags(t *testing.T) {
 		t.Errorf("--service by its full name: exit %d:\n%s", code, stdout)
 	}
 }
+
+// The cost, report, rules and pricing tables fit COLUMNS too: no line of
+// a box is wider; piped (no COLUMNS) they are the goldens, unchanged.
+func TestOtherTablesFitTheWidth(t *testing.T) {
+	t.Chdir(filepath.Join(packageDir, "..", ".."))
+	for _, width := range []int{60, 80, 120} {
+		t.Setenv("COLUMNS", strconv.Itoa(width))
+		for _, args := range [][]string{{"cost", demoFleet}, {"report", demoFleet}, {"rules"}, {"pricing", "show"}} {
+			_, stdout, stderr := runCLI(t, "", args...)
+			boxes := 0
+			for i, line := range strings.Split(stdout, "\n") {
+				if !strings.ContainsAny(line, "│┌└├") {
+					continue
+				}
+				boxes++
+				if n := utf8.RuneCountInString(line); n > width {
+					t.Errorf("%v at %d columns: line %d is %d wide: %s", args, width, i+1, n, line)
+				}
+			}
+			if boxes == 0 && args[0] != "report" {
+				t.Errorf("%v drew no table; stderr: %s", args, stderr)
+			}
+		}
+	}
+}
