@@ -24,7 +24,13 @@ type Audit struct {
 	// fleet.Locate); SARIF uses it for line numbers. Renderers never read
 	// files themselves, so the caller supplies it; nil means no lines.
 	Locate func(file string, paths []string) map[string]fleet.Position `json:"-"`
-	fleet  *fleet.Fleet
+	// Screen says how wide, how coloured and how detailed the terminal
+	// format is; the zero value suits a pipe.
+	Screen Screen `json:"-"`
+	// DetailsFile names the Markdown details file the Markdown summary
+	// links to (relative to the summary); empty when none is written.
+	DetailsFile string `json:"-"`
+	fleet       *fleet.Fleet
 	// place says whether human formats name account and region (placeOf).
 	place placer
 }

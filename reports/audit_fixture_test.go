@@ -32,6 +32,8 @@ func fixtureAudit(t testing.TB) *Audit {
 	}
 	a := NewAudit("1.0.0-test", res, f, diags)
 	a.Locate = fileLocator(t)
+	// The table golden holds every section: the screen and its details.
+	a.Screen.Details = true
 	return a
 }
 

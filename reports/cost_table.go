@@ -16,7 +16,7 @@ func renderCostTable(w io.Writer, c *Cost) error {
 	footer := c.FooterLine() + "\n"
 	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costLikeTable, costDeltaTable} {
 		var b bytes.Buffer
-		if err := section(&b, c); err != nil {
+		if err := section(FitTo(&b, widthOf(w)), c); err != nil {
 			return err
 		}
 		if b.Len() == 0 {
@@ -83,14 +83,29 @@ func plainTable(w io.Writer, header []string, rows [][]string) error {
 	return err
 }
 
-// plainRows writes aligned columns with no blank line after them.
+// plainRows writes aligned columns with no blank line after them; to a
+// FitTo writer, each line cut to its width with an ellipsis.
 func plainRows(w io.Writer, header []string, rows [][]string) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	width := widthOf(w)
+	out := w
+	var b strings.Builder
+	if width > 0 {
+		out = &b
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(header, "\t"))
 	for _, r := range rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil || width == 0 {
+		return err
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if _, err := fmt.Fprintln(w, ellipsis(line, width)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func costClusterTable(w io.Writer, c *Cost) error {

@@ -11,7 +11,7 @@ import (
 // auditRenderers maps each audit format name to its renderer.
 var auditRenderers = map[string]func(io.Writer, *Audit) error{
 	"json":     renderAuditJSON,
-	"markdown": renderAuditMarkdown,
+	"markdown": renderAuditMarkdownSummary,
 	"sarif":    renderAuditSARIF,
 	"table":    renderAuditTable,
 }

@@ -8,8 +8,8 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 )
 
-// renderAuditMarkdown writes the audit as GitHub-flavoured Markdown, for a
-// pull request comment, an issue or a wiki page: summary, verdict tables,
+// renderAuditMarkdown writes the whole audit as GitHub-flavoured Markdown,
+// the details the summary (markdown_summary.go) links to: summary, verdict tables,
 // one collapsible block of findings per subject, then what was not checked
 // and what could not be read. Every value that came from the inputs goes
 // through mdText or mdCode, so a name cannot break a table or inject HTML.
@@ -29,20 +29,8 @@ func renderAuditMarkdown(w io.Writer, a *Audit) error {
 }
 
 func mdSummary(b *strings.Builder, a *Audit) {
-	s := a.Summary
 	b.WriteString("## Summary\n\n")
-	b.WriteString("| | Total | Ready | Fixable | Blocked | Unknown |\n|---|---:|---:|---:|---:|---:|\n")
-	fmt.Fprintf(b, "| Services | %d | %d | %d | %d | %d |\n", s.Services,
-		s.ServiceVerdicts[analyzer.Ready], s.ServiceVerdicts[analyzer.Fixed], s.ServiceVerdicts[analyzer.Blocked], s.ServiceVerdicts[analyzer.Unknown])
-	fmt.Fprintf(b, "| Task definitions | %d | %d | %d | %d | – |\n\n", s.TaskDefinitions,
-		s.TaskVerdicts[analyzer.Ready], s.TaskVerdicts[analyzer.Fixed], s.TaskVerdicts[analyzer.Blocked])
-	total := 0
-	for _, n := range s.Findings {
-		total += n
-	}
-	b.WriteString("| Findings | Blocker | Fixable | Warning | Info |\n|---:|---:|---:|---:|---:|\n")
-	fmt.Fprintf(b, "| %d | %d | %d | %d | %d |\n\n", total,
-		s.Findings["blocker"], s.Findings["fixable"], s.Findings["warning"], s.Findings["info"])
+	mdCounts(b, a)
 	var notes []string
 	if len(a.NotChecked) > 0 {
 		notes = append(notes, plural(len(a.NotChecked), "check")+" could not run for lack of data (see [Not checked](#not-checked))")
@@ -56,6 +44,23 @@ func mdSummary(b *strings.Builder, a *Audit) {
 	if len(notes) > 0 {
 		b.WriteString(strings.Join(notes, "; ") + ".\n\n")
 	}
+}
+
+// mdCounts writes the verdict counts and the findings by severity.
+func mdCounts(b *strings.Builder, a *Audit) {
+	s := a.Summary
+	b.WriteString("| | Total | Ready | Fixable | Blocked | Unknown |\n|---|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(b, "| Services | %d | %d | %d | %d | %d |\n", s.Services,
+		s.ServiceVerdicts[analyzer.Ready], s.ServiceVerdicts[analyzer.Fixed], s.ServiceVerdicts[analyzer.Blocked], s.ServiceVerdicts[analyzer.Unknown])
+	fmt.Fprintf(b, "| Task definitions | %d | %d | %d | %d | – |\n\n", s.TaskDefinitions,
+		s.TaskVerdicts[analyzer.Ready], s.TaskVerdicts[analyzer.Fixed], s.TaskVerdicts[analyzer.Blocked])
+	total := 0
+	for _, n := range s.Findings {
+		total += n
+	}
+	b.WriteString("| Findings | Blocker | Fixable | Warning | Info |\n|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(b, "| %d | %d | %d | %d | %d |\n\n", total,
+		s.Findings["blocker"], s.Findings["fixable"], s.Findings["warning"], s.Findings["info"])
 }
 
 // mdServiceVerdicts writes one verdict table per cluster.

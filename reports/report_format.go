@@ -9,7 +9,7 @@ import (
 // reportRenderers maps each report format name to its renderer.
 var reportRenderers = map[string]func(io.Writer, *Report) error{
 	"html":     renderReportHTML,
-	"markdown": renderReportMarkdown,
+	"markdown": renderReportMarkdownSummary,
 	"json":     renderReportJSON,
 	"csv":      renderReportCSV,
 	"table":    renderReportTable,
@@ -22,6 +22,17 @@ var ReportFiles = map[string]string{
 	"json":     "report.json",
 	"csv":      "report.csv",
 	"table":    "report.txt",
+}
+
+// ReportDetailFiles names, per format, the second file report --out
+// writes: the details its summary links to.
+var ReportDetailFiles = map[string]string{
+	"markdown": "report-details.md",
+}
+
+// ReportDetailRenderers are the renderers of ReportDetailFiles.
+var ReportDetailRenderers = map[string]func(io.Writer, *Report) error{
+	"markdown": RenderReportMarkdownDetails,
 }
 
 // ReportFormats lists the formats RenderReport accepts.

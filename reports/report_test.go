@@ -21,6 +21,13 @@ func TestReportGoldens(t *testing.T) {
 			golden.Assert(t, filepath.Join("testdata", "golden", ReportFiles[format]), renderReport(t, format, r))
 		})
 	}
+	for format, name := range ReportDetailFiles {
+		var buf bytes.Buffer
+		if err := ReportDetailRenderers[format](&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		golden.Assert(t, filepath.Join("testdata", "golden", name), buf.Bytes())
+	}
 }
 
 // TestReportFixtureCoversEveryCase guards the goldens: they must show

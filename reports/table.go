@@ -13,10 +13,68 @@ import (
 )
 
 // newTable is the one place the terminal table style is set; every table
-// in every command uses it. Cells wrap at word boundaries to keep the table
-// within 160 columns.
-func newTable(w io.Writer, header ...string) *tablewriter.Table {
+// of the cost, report and rules commands uses it. Written to a FitTo
+// writer it is drawn by box at that width; otherwise cells wrap at word
+// boundaries to keep the table within 160 columns.
+func newTable(w io.Writer, header ...string) appendTable {
+	if width := widthOf(w); width > 0 {
+		return &fittedTable{w: w, width: width, b: box{header: header}}
+	}
 	return styledTable(w, header, tablewriter.WithRowAutoWrap(tw.WrapNormal), tablewriter.WithMaxWidth(160))
+}
+
+// appendTable is what newTable's callers use of a table.
+type appendTable interface {
+	Append(rows ...interface{}) error
+	Render() error
+}
+
+// fittedTable collects rows and draws them with box at its width.
+type fittedTable struct {
+	w     io.Writer
+	width int
+	b     box
+}
+
+// Append takes a row as cells or as one []string, as tablewriter does.
+func (t *fittedTable) Append(cells ...interface{}) error {
+	if len(cells) == 1 {
+		if row, ok := cells[0].([]string); ok {
+			t.b.rows = append(t.b.rows, row)
+			return nil
+		}
+	}
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = fmt.Sprint(c)
+	}
+	t.b.rows = append(t.b.rows, row)
+	return nil
+}
+
+func (t *fittedTable) Render() error { return t.b.render(t.w, t.width) }
+
+// FitTo wraps w so that the cost, report and rules tables written to it
+// fit width columns (0: no limit, w itself). The command decides the width
+// (internal/terminal) and the renderers keep their signatures.
+func FitTo(w io.Writer, width int) io.Writer {
+	if width <= 0 {
+		return w
+	}
+	return fitWriter{w, width}
+}
+
+type fitWriter struct {
+	io.Writer
+	width int
+}
+
+// widthOf is the width a FitTo writer asks for, 0 for any other writer.
+func widthOf(w io.Writer) int {
+	if f, ok := w.(fitWriter); ok {
+		return f.width
+	}
+	return 0
 }
 
 // newPrewrappedTable is the same style for rows whose cells the caller has
@@ -48,18 +106,28 @@ const (
 	messageFloor = 30
 )
 
-// renderAuditTable writes what an engineer reads in a terminal: verdicts
-// for services, then for task definitions, then findings, the checks that
-// could not run, and a short summary.
+// renderAuditTable writes what an engineer reads in a terminal: the
+// audit screen (audit_screen.go), then, with Screen.Details, the verdicts
+// for services and for task definitions, every finding and the checks
+// that could not run; with Screen.Service, that service alone.
 func renderAuditTable(w io.Writer, a *Audit) error {
-	for _, step := range []func(io.Writer, *Audit) error{
-		serviceVerdictTable, taskVerdictTable, auditFindingTable, notCheckedTable,
-	} {
+	if a.Screen.Service != "" {
+		return renderServiceScreen(w, a)
+	}
+	steps := []func(io.Writer, *Audit) error{screenSummary, screenBlockers, screenChanges}
+	if a.Screen.Details {
+		steps = append(steps, detailsHeading, serviceVerdictTable, taskVerdictTable, auditFindingTable, notCheckedTable)
+	}
+	for _, step := range append(steps, screenNext) {
 		if err := step(w, a); err != nil {
 			return err
 		}
 	}
-	_, err := io.WriteString(w, summaryText(a))
+	return nil
+}
+
+func detailsHeading(w io.Writer, a *Audit) error {
+	_, err := fmt.Fprintln(w, "Details")
 	return err
 }
 
@@ -70,7 +138,7 @@ func serviceVerdictTable(w io.Writer, a *Audit) error {
 			rows = append(rows, []string{a.place.name(v.Account, v.Region, dash(v.Cluster)), v.Service, v.TaskDefinition, v.Verdict, ids(v.Blockers), ids(v.Fixable)})
 		}
 	}
-	return titledTable(w, "Services", []string{"CLUSTER", "SERVICE", "TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows)
+	return titledTable(w, a.Screen, "Services", []string{"CLUSTER", "SERVICE", "TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows, 3)
 }
 
 func taskVerdictTable(w io.Writer, a *Audit) error {
@@ -80,20 +148,30 @@ func taskVerdictTable(w io.Writer, a *Audit) error {
 			rows = append(rows, []string{a.place.name(v.Account, v.Region, v.TaskDefinition), v.Verdict, ids(v.Blockers), ids(v.Fixable)})
 		}
 	}
-	return titledTable(w, "Task definitions", []string{"TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows)
+	return titledTable(w, a.Screen, "Task definitions", []string{"TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows, 1)
 }
 
 func auditFindingTable(w io.Writer, a *Audit) error {
+	return titledTable(w, a.Screen, "Findings", findingHeader, findingRows(a.place, a.Findings, a.Screen), 0)
+}
+
+var findingHeader = []string{"SEVERITY", "RULE", "WHERE", "MESSAGE"}
+
+// findingRows are the findings' table rows; without a width the message
+// is wrapped as in a 140-column table (wrapLast).
+func findingRows(p placer, fs []analyzer.Finding, sc Screen) [][]string {
 	var rows [][]string
-	for _, f := range a.Findings {
+	for _, f := range fs {
 		msg := f.Message
 		if f.Unverified {
 			msg += " (unverified)"
 		}
-		rows = append(rows, []string{f.Severity.String(), f.RuleID, findingPlace(a.place, f), msg})
+		rows = append(rows, []string{f.Severity.String(), f.RuleID, findingPlace(p, f), msg})
 	}
-	header := []string{"SEVERITY", "RULE", "WHERE", "MESSAGE"}
-	return titledTable(w, "Findings", header, wrapLast(header, rows))
+	if sc.Width == 0 {
+		rows = wrapLast(findingHeader, rows)
+	}
+	return rows
 }
 
 // findingPlace stacks the subject, the container and the JSON path in one
@@ -111,29 +189,51 @@ func findingPlace(p placer, f analyzer.Finding) string {
 }
 
 func notCheckedTable(w io.Writer, a *Audit) error {
+	return titledTable(w, a.Screen, "Not checked (the inputs lack the data)", notCheckedHeader, notCheckedRows(a.place, a.NotChecked, a.Screen), -1)
+}
+
+var notCheckedHeader = []string{"RULE", "SUBJECT", "CONTAINER", "NEEDS"}
+
+func notCheckedRows(p placer, ns []analyzer.NotChecked, sc Screen) [][]string {
 	var rows [][]string
-	for _, n := range a.NotChecked {
-		rows = append(rows, []string{n.RuleID, a.place.subject(n.Account, n.Region, n.Cluster, n.Service, n.TaskDefinition), dash(n.Container), n.Needs})
+	for _, n := range ns {
+		rows = append(rows, []string{n.RuleID, p.subject(n.Account, n.Region, n.Cluster, n.Service, n.TaskDefinition), dash(n.Container), n.Needs})
 	}
-	header := []string{"RULE", "SUBJECT", "CONTAINER", "NEEDS"}
-	return titledTable(w, "Not checked (the inputs lack the data)", header, wrapLast(header, rows))
+	if sc.Width == 0 {
+		rows = wrapLast(notCheckedHeader, rows)
+	}
+	return rows
 }
 
 // titledTable writes a title line, the table and a blank line; nothing at
-// all when there are no rows. Above maxBoxedRows rows it writes plain
-// aligned columns: the table library needs minutes for 150,000 findings.
-func titledTable(w io.Writer, title string, header []string, rows [][]string) error {
+// all when there are no rows. colourCol is the column of verdicts or
+// severities to colour (-1 for none). Above maxBoxedRows rows it writes
+// plain aligned columns, one line per row, cut to the width if there is
+// one.
+func titledTable(w io.Writer, sc Screen, title string, header []string, rows [][]string, colourCol int) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	if _, err := fmt.Fprintln(w, title); err != nil {
 		return err
 	}
-	if err := rowsTable(w, header, rows); err != nil {
+	var err error
+	if len(rows) > maxBoxedRows {
+		err = plainFitted(w, sc.Width, header, unwrapped(rows))
+	} else {
+		err = box{header: header, rows: rows, paint: paintColumns(sc.Colour, colourCol)}.render(w, sc.Width)
+	}
+	if err != nil {
 		return err
 	}
-	_, err := fmt.Fprintln(w)
+	_, err = fmt.Fprintln(w)
 	return err
+}
+
+// plainFitted writes plain aligned columns (plainRows), each line cut to
+// width with an ellipsis when there is a width.
+func plainFitted(w io.Writer, width int, header []string, rows [][]string) error {
+	return plainRows(FitTo(w, width), header, rows)
 }
 
 // rowsTable draws rows whose cells the caller has broken into lines in a
@@ -142,6 +242,9 @@ func titledTable(w io.Writer, title string, header []string, rows [][]string) er
 func rowsTable(w io.Writer, header []string, rows [][]string) error {
 	if len(rows) > maxBoxedRows {
 		return plainRows(w, header, unwrapped(rows))
+	}
+	if width := widthOf(w); width > 0 {
+		return box{header: header, rows: rows}.render(w, width)
 	}
 	t := newPrewrappedTable(w, header...)
 	for _, r := range rows {
@@ -195,40 +298,6 @@ func displayWidth(s string) int {
 		n = max(n, utf8.RuneCountInString(line))
 	}
 	return n
-}
-
-// summaryText is the closing block: counts of verdicts and findings, one
-// subject per line.
-func summaryText(a *Audit) string {
-	s := a.Summary
-	var b strings.Builder
-	fmt.Fprintf(&b, "Services:         %d (%d ready, %d fixable, %d blocked", s.Services,
-		s.ServiceVerdicts[analyzer.Ready], s.ServiceVerdicts[analyzer.Fixed], s.ServiceVerdicts[analyzer.Blocked])
-	absent, undecided := analyzer.UnjudgedServices(a.Verdicts)
-	if absent > 0 {
-		fmt.Fprintf(&b, ", %d unknown: task definition not among the inputs", absent)
-	}
-	if undecided > 0 {
-		fmt.Fprintf(&b, ", %d unknown: platform not decided (platform-unknown)", undecided)
-	}
-	fmt.Fprintf(&b, ")\nTask definitions: %d (%d ready, %d fixable, %d blocked", s.TaskDefinitions,
-		s.TaskVerdicts[analyzer.Ready], s.TaskVerdicts[analyzer.Fixed], s.TaskVerdicts[analyzer.Blocked])
-	if n := s.TaskVerdicts[analyzer.Unknown]; n > 0 {
-		fmt.Fprintf(&b, ", %d unknown: platform not decided (platform-unknown)", n)
-	}
-	b.WriteString(")\n")
-	fmt.Fprintf(&b, "Findings:         %d blocker, %d fixable, %d warning, %d info\n",
-		s.Findings["blocker"], s.Findings["fixable"], s.Findings["warning"], s.Findings["info"])
-	if s.NotChecked > 0 {
-		fmt.Fprintf(&b, "Not checked:      %s, for lack of data (listed above)\n", plural(s.NotChecked, "check"))
-	}
-	if n := len(a.Diagnostics); n > 0 {
-		fmt.Fprintf(&b, "Input problems:   %d (%d error, %d warning; printed on standard error)\n", n, countLevel(a, "error"), countLevel(a, "warning"))
-	}
-	if n := len(a.Gaps); n > 0 {
-		fmt.Fprintf(&b, "Not read:         %s of the estate (see --format json, gaps)\n", plural(n, "part"))
-	}
-	return b.String()
 }
 
 func countLevel(a *Audit, level string) int {

@@ -35,16 +35,44 @@ func TestTableFitsTerminal(t *testing.T) {
 	}
 }
 
+// The default screen (no --details) answers in order: the counts, what
+// blocks, what the rewrite changes, the next command; and names no
+// single finding.
 func TestTableSummary(t *testing.T) {
-	out := string(render(t, "table", fixtureAudit(t)))
+	a := fixtureAudit(t)
+	a.Screen = Screen{Inputs: "fleet/"}
+	out := string(render(t, "table", a))
+	last := -1
 	for _, want := range []string{
-		"Services:         4 (1 ready, 1 fixable, 1 blocked, 1 unknown: task definition not among the inputs)",
-		"Task definitions: 4 (1 ready, 2 fixable, 1 blocked)",
-		"Not checked:      1 check",
-		"Input problems:   2 (1 error, 1 warning",
+		"ecs2fargate audit: 4 services and 4 task definitions from 8 input files",
+		"│ Services         │     4 │     1 │       1 │       1 │       1 │",
+		"│ Task definitions │     4 │     1 │       2 │       1 │       0 │",
+		"Unknown: 1 service whose task definition is not among the inputs",
+		"Findings: 2 blocker, 4 fixable, 3 warning, 0 info.",
+		"Not checked: 1 check",
+		"Input problems: 2 (1 error, 1 warning",
+		"Blocked: what stops 1 service and 1 task definition, by rule",
+		"│ privileged        │        1 │         1 │ stay on EC2 or move to ECS Managed Instances",
+		"Blocked services: prod/metrics-agent.",
+		"Fixable: what the rewrite changes, by rule",
+		"│ network-mode-awsvpc │        2 │         3 │ Fargate tasks must use the awsvpc network mode",
+		"Also 3 warnings on behaviour",
+		"Next:",
+		"    ecs2fargate rewrite --out fargate fleet/",
+		"    ecs2fargate audit --details fleet/",
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("summary lacks %q:\n%s", want, out)
+		i := strings.Index(out, want)
+		if i < 0 {
+			t.Fatalf("screen lacks %q:\n%s", want, out)
+		}
+		if i < last {
+			t.Errorf("%q is out of order", want)
+		}
+		last = i
+	}
+	for _, detail := range []string{"Details", "SEVERITY", "containerDefinitions[0]"} {
+		if strings.Contains(out, detail) {
+			t.Errorf("the screen without --details shows %q", detail)
 		}
 	}
 }

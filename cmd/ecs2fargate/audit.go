@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -17,6 +18,9 @@ type auditOptions struct {
 	format string
 	failOn analyzer.Severity // 0 = never fail on findings
 	rules  analyzer.Options
+	screen screenOptions
+	// detailsFile is --details-file (Markdown only); empty = none.
+	detailsFile string
 }
 
 func auditCommand(s streams) *cli.Command {
@@ -26,7 +30,7 @@ func auditCommand(s streams) *cli.Command {
 		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
 		Flags: append(append(sourceFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.AuditFormats(), ", ")}),
-			ruleFlags()...),
+			append(ruleFlags(), append(screenFlags(), detailsFileFlag())...)...),
 		Action: func(c *cli.Context) error {
 			opts, err := readAuditOptions(c)
 			if err != nil {
@@ -57,7 +61,11 @@ func readAuditOptions(c *cli.Context) (auditOptions, error) {
 		return opts, err
 	}
 	opts.failOn = failOn
-	return opts, nil
+	if opts.screen, err = readScreenOptions(c); err != nil {
+		return opts, err
+	}
+	opts.detailsFile, err = detailsFile(c)
+	return opts, err
 }
 
 func parseFailOn(v string) (analyzer.Severity, error) {
@@ -82,6 +90,13 @@ func runAudit(c *cli.Context, opts auditOptions, s streams) error {
 	}
 	report := reports.NewAudit(version, res, f, diags)
 	report.Locate = locateIn(f)
+	report.Screen = opts.screen.forOutput(c, s.out)
+	if opts.detailsFile != "" {
+		report.DetailsFile = detailsLink(opts.detailsFile)
+		if err := writeDetailsFile(opts.detailsFile, func(w io.Writer) error { return reports.RenderAuditMarkdownDetails(w, report) }); err != nil {
+			return err
+		}
+	}
 	if err := reports.RenderAudit(s.out, opts.format, report); err != nil {
 		return err
 	}

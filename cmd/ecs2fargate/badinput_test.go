@@ -51,8 +51,8 @@ func TestAuditServiceWithoutItsTaskDefinition(t *testing.T) {
 		t.Errorf("%d services listed, want 3", n)
 	}
 	_, table, _ := runCLI(t, "", "audit", "../../internal/fleet/testdata/shapes/services.json")
-	if !strings.Contains(table, "3 unknown: task definition not among the inputs") {
-		t.Errorf("the table summary does not explain the unknown verdicts:\n%s", lastLine(table))
+	if !strings.Contains(table, "Unknown: 3 services whose task definition is not among the inputs") {
+		t.Errorf("the table summary does not explain the unknown verdicts:\n%s", table)
 	}
 }
 
@@ -139,7 +139,7 @@ func TestAuditServiceWithUndecidedPlatform(t *testing.T) {
 		}
 	}
 	_, table, _ := runCLI(t, "", "audit", "--fail-on", "none", dir)
-	if !strings.Contains(table, "1 unknown: platform not decided") {
+	if !strings.Contains(table, "Unknown: 1 service and 1 task definition whose platform (Linux or Windows) the inputs do not decide (platform-unknown)") {
 		t.Errorf("the table summary does not explain the unknown verdict:\n%s", table)
 	}
 }

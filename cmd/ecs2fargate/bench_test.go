@@ -40,6 +40,9 @@ var fleet10k struct {
 
 // TestMain removes the generated fleet once every test and benchmark ran.
 func TestMain(m *testing.M) {
+	// The table format fits COLUMNS when it is set; the tests ask for a
+	// width where they mean one.
+	os.Unsetenv("COLUMNS")
 	code := m.Run()
 	if fleet10k.generated {
 		os.RemoveAll(fleet10k.dir)
@@ -50,7 +53,7 @@ func TestMain(m *testing.M) {
 // fleet10kDir returns the directory of the generated 10,000-service fleet:
 // $ECS2FARGATE_BENCH_FLEET, else generated once per test binary into a
 // temporary directory that TestMain removes.
-func fleet10kDir(b *testing.B) string {
+func fleet10kDir(b testing.TB) string {
 	b.Helper()
 	fleet10k.once.Do(func() {
 		if dir := os.Getenv(fleetDirEnv); dir != "" {

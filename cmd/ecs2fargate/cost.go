@@ -150,7 +150,7 @@ func runCost(c *cli.Context, opts pricing.Options, s streams) error {
 	if err != nil {
 		return err
 	}
-	if err := reports.RenderCost(s.out, c.String("format"), reports.NewCost(version, cmp, f, diags)); err != nil {
+	if err := reports.RenderCost(fitted(s.out), c.String("format"), reports.NewCost(version, cmp, f, diags)); err != nil {
 		return usagef("%v", err)
 	}
 	if err := inputFailure(diags); err != nil {

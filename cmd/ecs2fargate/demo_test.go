@@ -50,6 +50,19 @@ func TestDemoFleetGoldens(t *testing.T) {
 			golden.Assert(t, path, []byte(stdout))
 		})
 	}
+	t.Run("markdown details", func(t *testing.T) {
+		details := filepath.Join(t.TempDir(), "audit-details.md")
+		t.Chdir(filepath.Join(packageDir, "..", ".."))
+		code, stdout, stderr := runCLI(t, "", "audit", "--format", "markdown", "--details-file", details, demoFleet)
+		if code != exitFindings || !strings.Contains(stdout, "](<"+filepath.ToSlash(details)+">)") {
+			t.Fatalf("exit %d, want %d, and a link to the details; stderr:\n%s", code, exitFindings, stderr)
+		}
+		got, err := os.ReadFile(details)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Assert(t, filepath.Join(packageDir, "testdata", "demo", "audit-details.markdown"), got)
+	})
 }
 
 type demoReport struct {
@@ -128,6 +141,19 @@ func TestDemoFleetPrintsNoEnvironmentValue(t *testing.T) {
 	}
 	for _, format := range []string{"table", "json", "markdown", "sarif"} {
 		_, stdout, stderr, _ := auditDemo(t, format)
+		switch format {
+		case "table":
+			// The findings, with their variable names, are details.
+			_, stdout, stderr = runCLI(t, "", "audit", "--details", demoFleet)
+		case "markdown":
+			details := filepath.Join(t.TempDir(), "details.md")
+			_, stdout, stderr = runCLI(t, "", "audit", "--format", "markdown", "--details-file", details, demoFleet)
+			data, err := os.ReadFile(details)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stdout += string(data)
+		}
 		for _, v := range values {
 			if strings.Contains(stdout+stderr, v) {
 				t.Errorf("%s output contains the value of an environment variable (%d characters)", format, len(v))

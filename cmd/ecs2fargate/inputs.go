@@ -14,11 +14,15 @@ import (
 // read, or when nothing read is an ECS resource (noECSInputs); otherwise
 // bad inputs are reported and the rest is still audited.
 // Inputs that carry no ARN take def as their account and region, and say so.
-func loadFleet(ctx context.Context, paths []string, s streams, def fleet.Identity) (*fleet.Fleet, []fleet.Diagnostic, error) {
+func loadFleet(ctx context.Context, paths []string, s streams, def fleet.Identity, quiet bool) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if len(paths) == 0 {
 		return nil, nil, usagef("no inputs: name AWS CLI JSON files, directories or - for standard input")
 	}
-	f, diags := fleet.LoadWith(ctx, paths, s.in, fleet.LoadOptions{Default: def, Translators: iacTranslators()})
+	opts := fleet.LoadOptions{Default: def, Translators: iacTranslators()}
+	if !quiet {
+		opts.Progress = fileProgressPrinter(s.err)
+	}
+	f, diags := fleet.LoadWith(ctx, paths, s.in, opts)
 	printDiagnostics(s.err, diags)
 	if err := noECSInputs(paths, f); err != nil {
 		return nil, nil, err

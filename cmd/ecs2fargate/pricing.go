@@ -44,7 +44,7 @@ func pricingShowCommand(s streams) *cli.Command {
 			if region != "" && !book.HasRegion(region) {
 				return usagef("the price book has no prices for region %q (it has: %s)", region, strings.Join(book.RegionNames(), ", "))
 			}
-			return reports.RenderPriceBook(s.out, c.String("format"), book, region)
+			return reports.RenderPriceBook(fitted(s.out), c.String("format"), book, region)
 		},
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -25,7 +26,8 @@ func reportCommand(s streams) *cli.Command {
 	flags = append(flags, costFlags()...)
 	flags = append(flags,
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: " + strings.Join(reports.ReportFormats(), ", ")},
-		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write every format into `DIR` (report.html, report.md, report.json, report.csv, report.txt) instead of one format to stdout"},
+		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write every format into `DIR` (report.html, report.md and report-details.md, report.json, report.csv, report.txt) instead of one format to stdout"},
+		detailsFileFlag(),
 		&cli.GenericFlag{Name: "now", Value: &nowFlag{}, Usage: "stamp the report with the current time, or with a given RFC 3339 time as --now=2026-11-30T12:00:00Z (default: no timestamp, so reports of the same inputs are identical)"},
 	)
 	return &cli.Command{
@@ -81,13 +83,20 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 		return err
 	}
 	audit := reports.NewAudit(version, res, f, diags)
+	audit.Screen.Inputs = inputsAsTyped(c)
 	r := reports.NewReport(audit, reports.NewCost(version, cmp, f, diags), previewRewrites(f, previewOptions(opts.cost), res), opts.now)
+	if opts.audit.detailsFile != "" && opts.out == "" {
+		audit.DetailsFile = detailsLink(opts.audit.detailsFile)
+		if err := writeDetailsFile(opts.audit.detailsFile, func(w io.Writer) error { return reports.RenderReportMarkdownDetails(w, r) }); err != nil {
+			return err
+		}
+	}
 	if opts.out != "" {
 		if err := writeReportFiles(opts.out, r); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.err, "wrote %s to %s\n", strings.Join(reportFileNames(), ", "), opts.out)
-	} else if err := reports.RenderReport(s.out, opts.audit.format, r); err != nil {
+	} else if err := reports.RenderReport(fitted(s.out), opts.audit.format, r); err != nil {
 		return err
 	}
 	return auditExit(f, diags, res, opts.audit.failOn)

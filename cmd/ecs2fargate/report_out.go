@@ -18,6 +18,14 @@ func writeReportFiles(dir string, r *reports.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating report directory %s: %w", dir, err)
 	}
+	for format, name := range reports.ReportDetailFiles {
+		r.Audit.DetailsFile = name
+		path := filepath.Join(dir, name)
+		render := reports.ReportDetailRenderers[format]
+		if err := atomicfile.Write(path, 0o644, func(w io.Writer) error { return render(w, r) }); err != nil {
+			return fmt.Errorf("writing %s details %s: %w", format, path, err)
+		}
+	}
 	for _, format := range reports.ReportFormats() {
 		path := filepath.Join(dir, reports.ReportFiles[format])
 		err := atomicfile.Write(path, 0o644, func(w io.Writer) error { return reports.RenderReport(w, format, r) })
@@ -32,6 +40,9 @@ func writeReportFiles(dir string, r *reports.Report) error {
 func reportFileNames() []string {
 	var out []string
 	for _, name := range reports.ReportFiles {
+		out = append(out, name)
+	}
+	for _, name := range reports.ReportDetailFiles {
 		out = append(out, name)
 	}
 	sort.Strings(out)

@@ -37,6 +37,18 @@ func TestReportDemoGoldens(t *testing.T) {
 			golden.Assert(t, filepath.Join(packageDir, "testdata", "demo", reports.ReportFiles[format]), []byte(stdout))
 		})
 	}
+	t.Run("markdown details", func(t *testing.T) {
+		details := filepath.Join(t.TempDir(), "report-details.md")
+		code, stdout, stderr := reportDemo(t, "--format", "markdown", "--details-file", details)
+		if code != exitFindings || !strings.Contains(stdout, "]("+"<"+filepath.ToSlash(details)+">)") {
+			t.Fatalf("exit %d, want %d, and a link to the details; stderr:\n%s", code, exitFindings, stderr)
+		}
+		got, err := os.ReadFile(details)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Assert(t, filepath.Join(packageDir, "testdata", "demo", "report-details.md"), got)
+	})
 }
 
 // TestReportDemoHasRewritePreview: the real rewrite ran, so movable
@@ -81,13 +93,26 @@ func TestReportOutWritesEveryFormat(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		_, stdout, _ := reportDemo(t, "--format", format)
+		if format == "markdown" {
+			// The summary in --out links to report-details.md beside it;
+			// on stdout it says how to write the details instead.
+			got, stdout = []byte(allButLastLine(string(got))), allButLastLine(stdout)
+		}
 		if string(got) != stdout {
 			t.Errorf("%s differs from --format %s", name, format)
 		}
 	}
+	summary, _ := os.ReadFile(filepath.Join(dir, "report.md"))
+	if !strings.HasSuffix(string(summary), "[report-details.md](<report-details.md>), written beside this summary.\n") {
+		t.Errorf("report.md does not link to report-details.md:\n%s", summary)
+	}
+	details, _ := os.ReadFile(filepath.Join(dir, "report-details.md"))
+	if want, _ := os.ReadFile(filepath.Join(packageDir, "testdata", "demo", "report-details.md")); string(details) != string(want) {
+		t.Error("report-details.md differs from the --details-file golden")
+	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != len(reports.ReportFiles) {
-		t.Errorf("%d files in --out, want %d (no temporary files left)", len(entries), len(reports.ReportFiles))
+	if len(entries) != len(reports.ReportFiles)+len(reports.ReportDetailFiles) {
+		t.Errorf("%d files in --out, want %d (no temporary files left)", len(entries), len(reports.ReportFiles)+len(reports.ReportDetailFiles))
 	}
 }
 
@@ -161,4 +186,9 @@ func TestReportShowsHiddenDeltas(t *testing.T) {
 			}
 		})
 	}
+}
+
+func allButLastLine(s string) string {
+	s = strings.TrimSuffix(s, "\n")
+	return s[:strings.LastIndex(s, "\n")+1]
 }

@@ -15,7 +15,7 @@ func rulesCommand(s streams) *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "table, json or markdown"},
 		},
 		Action: func(c *cli.Context) error {
-			return reports.RenderRules(s.out, c.String("format"), analyzer.Rules())
+			return reports.RenderRules(fitted(s.out), c.String("format"), analyzer.Rules())
 		},
 		Subcommands: []*cli.Command{{
 			Name:      "explain",

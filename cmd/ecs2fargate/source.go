@@ -14,6 +14,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/internal/discover"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/terminal"
 )
 
 // sourceFlags choose where the fleet comes from: paths, or live AWS.
@@ -30,7 +31,7 @@ func sourceFlags() []cli.Flag {
 		&cli.IntFlag{Name: "metrics-days", Value: 14, Usage: "with --aws: days of CloudWatch CPU and memory utilisation to read per service (0 skips; at most 455)"},
 		&cli.StringFlag{Name: "td-cache", Usage: "with --aws: keep every task definition revision read in `DIR` and read only revisions not there (revisions are immutable; see README)"},
 		&cli.StringSliceFlag{Name: "td-cache-from", Usage: "with --aws: take task definition revisions from this earlier snapshot `FILE` instead of reading them again (repeatable)"},
-		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "with --aws: no progress on stderr"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress on stderr (live discovery, and reading a thousand input files or more)"},
 	}
 }
 
@@ -56,7 +57,7 @@ func taskDefinitionCache(c *cli.Context) (discover.TaskDefinitionCache, error) {
 // loadSource reads the fleet from the paths or, with --aws, from AWS.
 func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if !c.Bool("aws") {
-		return loadFleet(c.Context, c.Args().Slice(), s, fleet.Identity{Region: defaultRegion(c)})
+		return loadFleet(c.Context, c.Args().Slice(), s, fleet.Identity{Region: defaultRegion(c)}, c.Bool("quiet"))
 	}
 	if c.NArg() > 0 {
 		return nil, nil, usagef("give either paths or --aws, not both")
@@ -175,7 +176,7 @@ func regionsFor(ctx context.Context, c *cli.Context, cfg aws.Config) ([]string, 
 // progressPrinter redraws one status line when stderr is a terminal and
 // prints a plain line per finished account and region otherwise.
 func progressPrinter(w io.Writer) func(discover.Progress) {
-	tty := isTerminal(w)
+	tty := terminal.IsTerminal(w)
 	lastDone := -1
 	var lastDraw time.Time
 	return func(p discover.Progress) {

@@ -19,6 +19,8 @@ type builder struct {
 	def Identity
 	// translators read IaC inputs (see LoadOptions).
 	translators []Translator
+	// progress reports inputs read (see LoadOptions); nil for none.
+	progress func(done, total int)
 
 	taskDefs  map[key]*TaskDefinition    // by family:revision
 	services  map[key]*Service           // by ARN (or cluster/name)

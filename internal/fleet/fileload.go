@@ -3,6 +3,7 @@ package fleet
 import (
 	"fmt"
 	"os"
+	"sync/atomic"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
@@ -12,7 +13,8 @@ import (
 // because decoding JSON is most of a load's time. A worker touches nothing
 // shared: it records what its file yields in a fileLoad, and the builder
 // applies those in input order, so the fleet and its diagnostics are the
-// same, byte for byte, as a sequential load's.
+// same, byte for byte, as a sequential load's. (The one thing workers
+// share is the count of inputs done, for LoadOptions.Progress.)
 
 // input is one document to load, or a problem met while listing them.
 type input struct {
@@ -54,7 +56,13 @@ func (l *fileLoad) add(apply func(b *builder)) {
 // the builder in the order of ins.
 func (b *builder) loadInputs(ins []input) {
 	results := make([]*fileLoad, len(ins))
-	parallel.For(len(ins), func(i int) { results[i] = loadInput(ins[i], b.jsonOnly) })
+	var done atomic.Int64
+	parallel.For(len(ins), func(i int) {
+		results[i] = loadInput(ins[i], b.jsonOnly)
+		if b.progress != nil {
+			b.progress(int(done.Add(1)), len(ins))
+		}
+	})
 	for i, l := range results {
 		if ins[i].unit != nil {
 			b.record(ins[i], l)

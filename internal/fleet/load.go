@@ -35,6 +35,10 @@ type LoadOptions struct {
 	// CloudFormation): see Translator. With any, directories are walked for
 	// every file, and each file is offered to them before the JSON loader.
 	Translators []Translator
+	// Progress, when set, is called after each input is read with how
+	// many of how many are done. It is called from several goroutines at
+	// once, so it must be safe for that.
+	Progress func(done, total int)
 }
 
 // LoadWith is Load with options.
@@ -42,6 +46,7 @@ func LoadWith(ctx context.Context, paths []string, stdin io.Reader, o LoadOption
 	b := newBuilder()
 	b.def = o.Default
 	b.translators = o.Translators
+	b.progress = o.Progress
 	return b.load(ctx, paths, stdin)
 }
 

@@ -1,4 +1,4 @@
-package main
+package terminal
 
 import (
 	"bytes"
@@ -30,7 +30,7 @@ func TestIsTerminalRejectsFilesPipesAndTheNullDevice(t *testing.T) {
 	defer r.Close()
 	defer w.Close()
 	for name, out := range map[string]io.Writer{os.DevNull: null, "a file": file, "a pipe": w, "a buffer": &bytes.Buffer{}} {
-		if isTerminal(out) {
+		if IsTerminal(out) {
 			t.Errorf("%s is taken for a terminal", name)
 		}
 	}
