@@ -49,6 +49,9 @@ var reportHTMLTemplate = template.Must(template.New("report").Funcs(template.Fun
 	"ruleEnd":     func(share float64) string { return px(260 + 4 + barPx(&share)) },
 	"clusters":    groupByCluster,
 	"detailLimit": func() int { return DetailLimit },
+	"names":       keepNamesWhole,
+	"gapHeading":  gapHeading,
+	"unusedIntro": func() string { return unusedIntro },
 }).Parse(reportHTMLSource))
 
 // renderReportHTML writes one self-contained HTML file: inline CSS and
@@ -116,4 +119,24 @@ func groupByCluster(services []ServiceReport) []clusterGroup {
 		}
 	}
 	return out
+}
+
+// nameLimit is the longest hyphenated word kept on one line; a longer one
+// (an image URI) may break where it must rather than spill out of a
+// phone's screen.
+const nameLimit = 32
+
+// keepNamesWhole escapes prose for HTML and wraps each hyphenated word in
+// it (eu-west-1, docker-socket, a service name) in a no-break span, so a
+// browser never splits a name at its hyphens ("eu-/west-1").
+func keepNamesWhole(s string) template.HTML {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		e := template.HTMLEscapeString(w)
+		if strings.Contains(w, "-") && len([]rune(w)) <= nameLimit {
+			e = `<span class="nb">` + e + `</span>`
+		}
+		words[i] = e
+	}
+	return template.HTML(strings.Join(words, " "))
 }
