@@ -86,11 +86,29 @@ func TestCostAndReportSavingsAgreeInEveryFormat(t *testing.T) {
 	}
 	t.Run("report json", func(t *testing.T) {
 		var rep struct {
-			Summary struct{ SavingsMonthly, SavingsYearly map[string]*string }
-			Cost    savingsDoc
+			Summary struct {
+				Headline                      string
+				SavingsMonthly, SavingsYearly map[string]*string
+			}
+			Cost savingsDoc
 		}
 		if err := json.Unmarshal([]byte(demoRun(t, "report", "--format", "json")), &rep); err != nil {
 			t.Fatal(err)
+		}
+		// The headline's saving is the cost document's, on-demand a month
+		// and a year, then with a 1-year Savings Plan (unknown on the demo:
+		// the embedded book has no EC2 Compute Savings Plan rates).
+		h := rep.Summary.Headline
+		m, y := shown(cost.Totals.SavingsMonthly["onDemand"]), shown(cost.Totals.SavingsYearly["onDemand"])
+		if !strings.Contains(h, "saves "+m) || !strings.Contains(h, "("+y) {
+			t.Errorf("headline %q lacks the on-demand saving %s a month, %s a year", h, m, y)
+		}
+		sp := "an unknown amount with a 1-year Savings Plan"
+		if v := cost.Totals.SavingsMonthly["savingsPlan1y"]; v != nil {
+			sp = shown(v)
+		}
+		if !strings.Contains(h, sp) {
+			t.Errorf("headline %q lacks the 1-year Savings Plan saving %q", h, sp)
 		}
 		for _, o := range optionLabels {
 			want := text(cost.Totals.SavingsMonthly[o.key])
