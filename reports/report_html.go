@@ -121,22 +121,27 @@ func groupByCluster(services []ServiceReport) []clusterGroup {
 	return out
 }
 
-// nameLimit is the longest hyphenated word kept on one line; a longer one
-// (an image URI) may break where it must rather than spill out of a
-// phone's screen.
-const nameLimit = 32
+// nameLimit is the longest hyphenated name kept on one line; a longer one
+// may break where it must rather than spill out of a phone's screen (44
+// characters fit a 390-pixel screen).
+const nameLimit = 44
 
-// keepNamesWhole escapes prose for HTML and wraps each hyphenated word in
+// keepNamesWhole escapes prose for HTML and wraps each hyphenated name in
 // it (eu-west-1, docker-socket, a service name) in a no-break span, so a
-// browser never splits a name at its hyphens ("eu-/west-1").
+// browser never splits a name at its hyphens ("eu-/west-1"). A path of
+// names (us-east-1/windows-apps/intranet-iis) may break after a slash.
 func keepNamesWhole(s string) template.HTML {
 	words := strings.Split(s, " ")
 	for i, w := range words {
-		e := template.HTMLEscapeString(w)
-		if strings.Contains(w, "-") && len([]rune(w)) <= nameLimit {
-			e = `<span class="nb">` + e + `</span>`
+		parts := strings.Split(w, "/")
+		for j, part := range parts {
+			e := template.HTMLEscapeString(part)
+			if strings.Contains(part, "-") && len([]rune(part)) <= nameLimit {
+				e = `<span class="nb">` + e + `</span>`
+			}
+			parts[j] = e
 		}
-		words[i] = e
+		words[i] = strings.Join(parts, "/<wbr>")
 	}
 	return template.HTML(strings.Join(words, " "))
 }
