@@ -52,7 +52,7 @@ func gapGroups(a *Audit) []GapGroup {
 	}
 	out := make([]GapGroup, 0, len(byAdd))
 	for key, g := range byAdd {
-		g.Commands = slices.Sorted(maps.Keys(commands[key]))
+		g.Commands = nonNil(slices.Sorted(maps.Keys(commands[key])))
 		sort.Strings(g.Subjects)
 		out = append(out, *g)
 	}
@@ -128,9 +128,10 @@ func commandsFor(f *fleet.Fleet, n analyzer.NotChecked, subject, add string) []s
 		if m := backticked.FindStringSubmatch(add); m != nil {
 			return []string{m[1] + region}
 		}
-	case strings.Contains(add, "aws ecs describe-container-instances") && strings.HasPrefix(subject, "the container instances of cluster "):
+	case strings.Contains(add, "aws ecs describe-container-instances") && strings.Contains(subject, "the container instances of cluster "):
+		_, clusters, _ := strings.Cut(subject, "the container instances of cluster ")
 		var out []string
-		for _, c := range strings.Split(strings.TrimPrefix(subject, "the container instances of cluster "), ", ") {
+		for _, c := range strings.Split(clusters, ", ") {
 			out = append(out, "aws ecs describe-container-instances --cluster "+c+region+" --container-instances $(aws ecs list-container-instances --cluster "+c+region+" --query containerInstanceArns --output text)")
 		}
 		return out
