@@ -55,15 +55,16 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 	return []byte(`"` + a.Value.StringFixed(2) + `"`), nil // digits and a dot need no escaping
 }
 
-// String is the amount for tables: "1234.50", or "unknown"; "*" marks a
-// figure that rests on an unverified or estimated price.
+// String is the amount for the human formats: "$1,234.50" (see money),
+// "≥$120.00" for an unknown amount with a known part, or "unknown"; "*"
+// marks a figure that rests on an unverified or estimated price.
 func (a Amount) String() string {
 	s := "unknown"
 	switch {
 	case a.Known:
-		s = a.Value.StringFixed(2)
+		s = money(a.Value)
 	case a.Part.IsPositive():
-		s = "≥" + a.Part.StringFixed(2)
+		s = "≥" + money(a.Part)
 	}
 	if a.Flagged {
 		s += "*"
@@ -93,10 +94,16 @@ func (a Amount) times(n int64) Amount {
 // zeroAmount is a known 0.00, the start of a sum.
 var zeroAmount = Amount{Known: true}
 
-// csv is the amount for CSV cells: as String, but an unknown amount is
-// "unknown" whatever its known part (spreadsheets read the cell as a
-// number or not at all; the JSON carries the known part).
+// csv is the amount for CSV cells: a plain decimal ("1234.50", with "*"
+// when flagged), and "unknown" whatever its known part (spreadsheets read
+// the cell as a number or not at all; the JSON carries the known part).
 func (a Amount) csv() string {
-	a.Part = decimal.Zero
-	return a.String()
+	s := "unknown"
+	if a.Known {
+		s = a.Value.StringFixed(2)
+	}
+	if a.Flagged {
+		s += "*"
+	}
+	return s
 }

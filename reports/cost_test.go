@@ -15,9 +15,9 @@ func TestAmountRendering(t *testing.T) {
 		m          pricing.Money
 		text, json string
 	}{
-		{pricing.USD(decimal.RequireFromString("9.010025")), "9.01", `"9.01"`},
-		{pricing.USD(decimal.RequireFromString("2.005")), "2.01", `"2.01"`},
-		{pricing.USD(decimal.RequireFromString("1.5")).WithCaveat("x is unverified"), "1.50*", `"1.50"`},
+		{pricing.USD(decimal.RequireFromString("9.010025")), "$9.01", `"9.01"`},
+		{pricing.USD(decimal.RequireFromString("2.005")), "$2.01", `"2.01"`},
+		{pricing.USD(decimal.RequireFromString("1.5")).WithCaveat("x is unverified"), "$1.50*", `"1.50"`},
 		{pricing.Unknown("no price for ec2:x9.mega in us-east-1"), "unknown", `null`},
 	}
 	for _, c := range cases {

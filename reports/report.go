@@ -21,7 +21,10 @@ type Report struct {
 	Clusters      []ReportCluster `json:"clusters"`
 	BlockedByRule []RuleCount     `json:"blockedByRule"`
 	Services      []ServiceReport `json:"services"`
-	Assumptions   CostAssumptions `json:"assumptions"`
+	// UnusedTaskDefinitions are the task definitions no service runs
+	// (added within schemaVersion 1).
+	UnusedTaskDefinitions []UnusedTaskDefinition `json:"unusedTaskDefinitions"`
+	Assumptions           CostAssumptions        `json:"assumptions"`
 	// AssumptionsText is the cost report's assumptions line.
 	AssumptionsText string `json:"assumptionsText"`
 	// DataGaps says what could not be checked or priced and why.
@@ -44,20 +47,27 @@ type Report struct {
 
 // ReportSummary is the page-one view: what can move and what it costs.
 type ReportSummary struct {
+	// Headline is the first sentence of every human format: what can move,
+	// what it saves, what stays and why (added within schemaVersion 1).
+	Headline  string         `json:"headline"`
 	Services  int            `json:"services"`
 	ByVerdict map[string]int `json:"byVerdict"` // ready, fixable, blocked, unknown
 	// Movable counts services that are ready or fixable and not already on Fargate.
-	Movable        int            `json:"movable"`
-	OnFargate      int            `json:"onFargate"`
-	Changes        int            `json:"changes"` // rewrite changes over all services
-	EC2Monthly     Amount         `json:"ec2Monthly"`
-	EC2Yearly      Amount         `json:"ec2Yearly"`
-	IdleMonthly    Amount         `json:"idleMonthly"`
-	IdleYearly     Amount         `json:"idleYearly"`
-	FargateMonthly FargateAmounts `json:"fargateMonthly"`
-	FargateYearly  FargateAmounts `json:"fargateYearly"`
-	SavingsMonthly FargateAmounts `json:"savingsMonthly"`
-	SavingsYearly  FargateAmounts `json:"savingsYearly"`
+	Movable   int `json:"movable"`
+	OnFargate int `json:"onFargate"`
+	Changes   int `json:"changes"` // rewrite changes over all services
+	// UnusedTaskDefinitions counts the task definitions no service runs,
+	// UnusedByVerdict them by verdict (added within schemaVersion 1).
+	UnusedTaskDefinitions int            `json:"unusedTaskDefinitions"`
+	UnusedByVerdict       map[string]int `json:"unusedByVerdict"`
+	EC2Monthly            Amount         `json:"ec2Monthly"`
+	EC2Yearly             Amount         `json:"ec2Yearly"`
+	IdleMonthly           Amount         `json:"idleMonthly"`
+	IdleYearly            Amount         `json:"idleYearly"`
+	FargateMonthly        FargateAmounts `json:"fargateMonthly"`
+	FargateYearly         FargateAmounts `json:"fargateYearly"`
+	SavingsMonthly        FargateAmounts `json:"savingsMonthly"`
+	SavingsYearly         FargateAmounts `json:"savingsYearly"`
 	// LikeForLike is the cost document's like-for-like comparison: known
 	// where the totals above are not.
 	LikeForLike LikeForLikeRows `json:"likeForLike"`
@@ -161,11 +171,14 @@ func (s ServiceReport) Label() string { return s.label }
 
 // DataGaps is everything the report could not check, price or read.
 type DataGaps struct {
-	NotChecked  []NeedCount `json:"notChecked"`
-	Unknown     []string    `json:"unknownPrices"`
-	Caveats     []string    `json:"caveats"`
-	Diagnostics []string    `json:"inputProblems"`
-	NotRead     []string    `json:"notRead"`
+	NotChecked []NeedCount `json:"notChecked"`
+	// ToAdd groups the notChecked entries by what to add, with the
+	// commands that fetch it (added within schemaVersion 1).
+	ToAdd       []GapGroup `json:"toAdd"`
+	Unknown     []string   `json:"unknownPrices"`
+	Caveats     []string   `json:"caveats"`
+	Diagnostics []string   `json:"inputProblems"`
+	NotRead     []string   `json:"notRead"`
 }
 
 // NeedCount is one kind of missing data and how many checks it stopped.

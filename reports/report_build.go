@@ -17,6 +17,9 @@ type RewritePreview struct {
 	// Errors says, by ServiceKey, why a service or its task definition
 	// could not be rewritten.
 	Errors map[string]string
+	// TaskDefinitionErrors says, by TaskDefinitionKey, why a task
+	// definition no service runs could not be rewritten.
+	TaskDefinitionErrors map[string]string
 	// Note says why there is no preview at all (empty when there is one).
 	Note string
 }
@@ -45,10 +48,14 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 	r.Services = reportServices(a, c, rw)
 	r.place = a.place
 	placeInLikeForLike(r.Services, c.Totals.LikeForLike)
+	r.UnusedTaskDefinitions = unusedTaskDefinitions(a, rw)
 	r.Summary = reportSummary(r.Services, c.Totals, len(c.Clusters))
+	r.Summary.UnusedTaskDefinitions, r.Summary.UnusedByVerdict = len(r.UnusedTaskDefinitions), unusedSummary(r.UnusedTaskDefinitions)
 	r.Clusters = reportClusters(r.Services, c.Clusters, r.place)
 	r.BlockedByRule = blockedByRule(r.Services, a.Rules)
 	r.DataGaps = dataGaps(a, c)
+	r.DataGaps.ToAdd = gapGroups(a)
+	r.Summary.Headline = headline(r.Services, r.Summary, r.BlockedByRule)
 	r.CostChart = chartSelection(r.Clusters)
 	r.RuleChart = r.BlockedByRule[:min(len(r.BlockedByRule), ChartLimit)]
 	r.UtilisationChart = utilisationSelection(c.Services, func(s ServiceCostRow) string {

@@ -14,9 +14,10 @@ var reportCSVHeader = []string{"account", "region", "cluster", "service", "task_
 	"ec2_monthly", "ondemand_monthly", "spot_monthly", "arm_monthly", "sp1y_monthly", "sp3y_monthly",
 	"saving_ondemand_monthly", "saving_spot_monthly", "saving_arm_monthly", "saving_sp1y_monthly", "saving_sp3y_monthly",
 	"unverified_price", "changes", "change_summary", "not_in_place", "plan", "next_steps", "not_checked", "unknown",
-	"like_for_like", "like_for_like_options"}
+	"like_for_like", "like_for_like_options", "kind"}
 
-// renderReportCSV writes one row per service for spreadsheets. Money is
+// renderReportCSV writes one row per service for spreadsheets, then one per
+// task definition no service runs (kind "service" or "task-definition"). Money is
 // USD per month as a plain decimal with two places, or "unknown"; lists
 // are joined with "; ". Text that a spreadsheet would run as a formula is
 // prefixed with a quote.
@@ -27,6 +28,11 @@ func renderReportCSV(w io.Writer, r *Report) error {
 	}
 	for _, s := range r.Services {
 		if err := cw.Write(reportCSVRow(s)); err != nil {
+			return err
+		}
+	}
+	for _, u := range r.UnusedTaskDefinitions {
+		if err := cw.Write(unusedCSVRow(u)); err != nil {
 			return err
 		}
 	}
@@ -45,7 +51,7 @@ func reportCSVRow(s ServiceReport) []string {
 		plainAmount(s.EC2Monthly), plainAmount(f.OnDemand), plainAmount(f.Spot), plainAmount(f.ARM), plainAmount(f.SavingsPlan1y), plainAmount(f.SavingsPlan3y),
 		plainAmount(sv.OnDemand), plainAmount(sv.Spot), plainAmount(sv.ARM), plainAmount(sv.SavingsPlan1y), plainAmount(sv.SavingsPlan3y),
 		strconv.FormatBool(s.flagged()), strconv.Itoa(len(s.Changes)), csvText(s.ChangeSummary), csvText(s.NotInPlace), s.Plan,
-		csvList(s.NextSteps), csvList(s.NotChecked), csvList(s.Unknown), s.LikeForLike, csvList(s.LikeForLikeOptions)}
+		csvList(s.NextSteps), csvList(s.NotChecked), csvList(s.Unknown), s.LikeForLike, csvList(s.LikeForLikeOptions), "service"}
 }
 
 // plainAmount is "1234.50" or "unknown", with no marks.

@@ -50,6 +50,9 @@ var reportHTMLTemplate = template.Must(template.Must(template.New("report").Func
 	"clusters":        groupByCluster,
 	"detailLimit":     func() int { return DetailLimit },
 	"utilisationAria": utilisationAria,
+	"names":           keepNamesWhole,
+	"gapHeading":      gapHeading,
+	"unusedIntro":     func() string { return unusedIntro },
 }).Parse(reportHTMLSource)).Parse(utilisationHTMLSource))
 
 // renderReportHTML writes one self-contained HTML file: inline CSS and
@@ -117,4 +120,29 @@ func groupByCluster(services []ServiceReport) []clusterGroup {
 		}
 	}
 	return out
+}
+
+// nameLimit is the longest hyphenated name kept on one line; a longer one
+// may break where it must rather than spill out of a phone's screen (44
+// characters fit a 390-pixel screen).
+const nameLimit = 44
+
+// keepNamesWhole escapes prose for HTML and wraps each hyphenated name in
+// it (eu-west-1, docker-socket, a service name) in a no-break span, so a
+// browser never splits a name at its hyphens ("eu-/west-1"). A path of
+// names (us-east-1/windows-apps/intranet-iis) may break after a slash.
+func keepNamesWhole(s string) template.HTML {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		parts := strings.Split(w, "/")
+		for j, part := range parts {
+			e := template.HTMLEscapeString(part)
+			if strings.Contains(part, "-") && len([]rune(part)) <= nameLimit {
+				e = `<span class="nb">` + e + `</span>`
+			}
+			parts[j] = e
+		}
+		words[i] = strings.Join(parts, "/<wbr>")
+	}
+	return template.HTML(strings.Join(words, " "))
 }

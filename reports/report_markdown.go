@@ -20,10 +20,12 @@ func renderReportMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(&b, ", generated %s", mdText(r.GeneratedAt))
 	}
 	b.WriteString(".\n\n")
+	b.WriteString("**" + mdText(r.Summary.Headline) + "**\n\n")
 	mdReportSummary(&b, r)
 	mdReportClusters(&b, r)
 	mdReportRules(&b, r)
 	mdReportServices(&b, r)
+	mdReportUnused(&b, r)
 	mdReportGaps(&b, r)
 	fmt.Fprintf(&b, "## Assumptions\n\nPrices as of %s. _%s_\n", mdText(r.Assumptions.PriceDate), mdText(r.AssumptionsText))
 	_, err := io.WriteString(w, b.String())
@@ -35,6 +37,11 @@ func mdReportSummary(b *strings.Builder, r *Report) {
 	b.WriteString("## Summary\n\n| Services | Ready | Fixable | Blocked | Unknown | Can move now | Already on Fargate |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d | %d | %d |\n\n", s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"],
 		s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
+	if s.UnusedTaskDefinitions > 0 {
+		v := s.UnusedByVerdict
+		fmt.Fprintf(b, "Task definitions no service runs: %d (ready %d, fixable %d, blocked %d, unknown %d), listed [on their own](#task-definitions-no-service-runs).\n\n",
+			s.UnusedTaskDefinitions, v["ready"], v["fixable"], v["blocked"], v["unknown"])
+	}
 	b.WriteString(mdText("Cost (USD): "+s.Scope) + "\n\n")
 	b.WriteString("| Cost (USD) | Per month | Per year | Saving per month | Saving per year |\n|---|---:|---:|---:|---:|\n")
 	for _, row := range costOptionRows(s) {
@@ -149,12 +156,15 @@ func mdChanges(b *strings.Builder, cs []rewrite.Change) {
 
 func mdReportGaps(b *strings.Builder, r *Report) {
 	g := r.DataGaps
-	if len(g.NotChecked)+len(g.Unknown)+len(g.Caveats)+len(g.Diagnostics)+len(g.NotRead) == 0 && r.RewriteNote == "" {
+	if len(g.ToAdd)+len(g.Unknown)+len(g.Caveats)+len(g.Diagnostics)+len(g.NotRead) == 0 && r.RewriteNote == "" {
 		return
 	}
 	b.WriteString("## Data gaps\n\n")
-	for _, n := range g.NotChecked {
-		fmt.Fprintf(b, "- not checked (%s): needs %s\n", plural(n.Checks, "check"), mdText(n.Needs))
+	for _, grp := range g.ToAdd {
+		fmt.Fprintf(b, "- not checked (%s): %s\n", plural(grp.Checks, "check"), mdText(gapHeading(grp)))
+		for _, line := range gapLines(grp) {
+			fmt.Fprintf(b, "  - %s\n", mdGapLine(grp, line))
+		}
 	}
 	for _, u := range g.Unknown {
 		fmt.Fprintf(b, "- unknown cost: %s\n", mdText(u))
@@ -172,4 +182,12 @@ func mdReportGaps(b *strings.Builder, r *Report) {
 		fmt.Fprintf(b, "- rewrite preview: %s\n", mdText(r.RewriteNote))
 	}
 	b.WriteString("\n")
+}
+
+// mdGapLine shows a command as code, to copy, and anything else as text.
+func mdGapLine(g GapGroup, line string) string {
+	if len(g.Commands) > 0 {
+		return mdCode(line)
+	}
+	return mdText(line)
 }

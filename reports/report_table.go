@@ -13,7 +13,9 @@ import (
 func renderReportTable(w io.Writer, r *Report) error {
 	fmt.Fprintln(w, termText(reportTitle(r)))
 	fmt.Fprintln(w)
-	for _, section := range []func(io.Writer, *Report) error{tableSummary, tableClusters, tableRules, tableServices} {
+	fmt.Fprintln(w, termText(r.Summary.Headline))
+	fmt.Fprintln(w)
+	for _, section := range []func(io.Writer, *Report) error{tableSummary, tableClusters, tableRules, tableServices, tableUnused} {
 		if err := section(w, r); err != nil {
 			return err
 		}
@@ -25,8 +27,14 @@ func renderReportTable(w io.Writer, r *Report) error {
 
 func tableSummary(w io.Writer, r *Report) error {
 	s := r.Summary
-	fmt.Fprintf(w, "Services: %d (ready %d, fixable %d, blocked %d, unknown %d; %d can move now, %d already on Fargate)\n\n",
+	fmt.Fprintf(w, "Services: %d (ready %d, fixable %d, blocked %d, unknown %d; %d can move now, %d already on Fargate)\n",
 		s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"], s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
+	if s.UnusedTaskDefinitions > 0 {
+		v := s.UnusedByVerdict
+		fmt.Fprintf(w, "Task definitions no service runs: %d (ready %d, fixable %d, blocked %d, unknown %d)\n",
+			s.UnusedTaskDefinitions, v["ready"], v["fixable"], v["blocked"], v["unknown"])
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Cost (USD): "+s.Scope)
 	if err := plainTable(w, []string{"OPTION", "PER MONTH", "PER YEAR", "SAVING/MONTH", "SAVING/YEAR"}, costOptionRows(s)); err != nil {
 		return err
@@ -117,8 +125,11 @@ func titledPlainTable(w io.Writer, title string, header []string, rows [][]strin
 
 func tableGaps(w io.Writer, r *Report) {
 	g := r.DataGaps
-	for _, n := range g.NotChecked {
-		fmt.Fprintf(w, "not checked (%s): needs %s\n", plural(n.Checks, "check"), termText(n.Needs))
+	for _, grp := range g.ToAdd {
+		fmt.Fprintf(w, "not checked (%s): %s\n", plural(grp.Checks, "check"), termText(gapHeading(grp)))
+		for _, line := range gapLines(grp) {
+			fmt.Fprintln(w, "  "+termText(line))
+		}
 	}
 	for _, d := range g.Diagnostics {
 		fmt.Fprintf(w, "input problem: %s\n", termText(d))

@@ -130,16 +130,24 @@ func TestReportJSONContract(t *testing.T) {
 	}
 }
 
-// TestReportCSVParses: one header, one row per service, every row as wide
-// as the header, every amount a plain decimal or "unknown".
+// TestReportCSVParses: one header, one row per service and per task
+// definition no service runs (kind says which), every row as wide as the
+// header, every amount a plain decimal or "unknown".
 func TestReportCSVParses(t *testing.T) {
 	r := fixtureReport(t)
 	rows, err := csv.NewReader(bytes.NewReader(renderReport(t, "csv", r))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(r.Services)+1 {
-		t.Fatalf("%d rows, want a header and %d services", len(rows), len(r.Services))
+	if len(rows) != len(r.Services)+len(r.UnusedTaskDefinitions)+1 {
+		t.Fatalf("%d rows, want a header, %d services and %d task definitions", len(rows), len(r.Services), len(r.UnusedTaskDefinitions))
+	}
+	kinds := map[string]int{}
+	for _, row := range rows[1:] {
+		kinds[row[len(row)-1]]++
+	}
+	if kinds["service"] != len(r.Services) || kinds["task-definition"] != len(r.UnusedTaskDefinitions) {
+		t.Errorf("kind column counts %v", kinds)
 	}
 	for _, row := range rows[1:] {
 		for i, name := range rows[0] {

@@ -79,3 +79,14 @@ func TestTableStripsControlCharacters(t *testing.T) {
 		t.Errorf("termText left control characters: %q", got)
 	}
 }
+
+// Names in the HTML report's prose never break at their hyphens: each is
+// kept whole in a no-break span, a path of them may break after a slash,
+// and the text stays escaped.
+func TestKeepNamesWhole(t *testing.T) {
+	got := string(keepNamesWhole(`stays: us-east-1/windows-apps/intranet-iis and <b>x-y</b>`))
+	want := `stays: <span class="nb">us-east-1</span>/<wbr><span class="nb">windows-apps</span>/<wbr><span class="nb">intranet-iis</span> and <span class="nb">&lt;b&gt;x-y&lt;</span>/<wbr>b&gt;`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -11,8 +11,8 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
-// previewRewrites rewrites every service's task definition and the service
-// itself for the report's change lists and next steps, writing nothing (and
+// previewRewrites rewrites every task definition (those no service runs
+// too, for the report's own section of them) and every service for the report's change lists and next steps, writing nothing (and
 // not even writing out the service requests, which the report does not show).
 // Each task definition is rewritten once however many services run it; a
 // blocked one is not rewritten, nor are its services. A rewrite that fails
@@ -22,13 +22,20 @@ import (
 // the rewrite would otherwise find again.
 func previewRewrites(f *fleet.Fleet, opts rewrite.Options, audit *analyzer.Result) reports.RewritePreview {
 	rw := reports.RewritePreview{TaskDefinitions: map[string]*rewrite.Result{},
-		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}}
+		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}, TaskDefinitionErrors: map[string]string{}}
 	var tds []*fleet.TaskDefinition
 	index := map[*fleet.TaskDefinition]int{}
 	for _, s := range f.Services {
 		if _, seen := index[s.TaskDef]; s.TaskDef != nil && !seen {
 			index[s.TaskDef] = len(tds)
 			tds = append(tds, s.TaskDef)
+		}
+	}
+	services := len(tds) // the task definitions before this one are run by a service
+	for _, td := range f.TaskDefinitions {
+		if _, seen := index[td]; !seen && len(f.ServicesUsing(td)) == 0 {
+			index[td] = len(tds)
+			tds = append(tds, td)
 		}
 	}
 	tdRes, tdErr := rewrite.TaskDefinitionsAudited(f, tds, opts, rewrite.AuditedBy(audit, f))
@@ -57,6 +64,14 @@ func previewRewrites(f *fleet.Fleet, opts rewrite.Options, audit *analyzer.Resul
 			if svcRes[i] != nil {
 				rw.Services[key] = svcRes[i]
 			}
+		}
+	}
+	for i, td := range tds[services:] {
+		key := reports.TaskDefinitionKey(td.Identity.Account, td.Identity.Region, td.Key())
+		if err := tdErr[services+i]; err != nil {
+			rw.TaskDefinitionErrors[key] = err.Error()
+		} else {
+			rw.TaskDefinitions[key] = tdRes[services+i]
 		}
 	}
 	return rw

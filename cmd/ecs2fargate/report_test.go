@@ -175,10 +175,11 @@ func TestReportShowsHiddenDeltas(t *testing.T) {
 	for _, format := range []string{"table", "markdown", "html", "json"} {
 		t.Run(format, func(t *testing.T) {
 			_, stdout, _ := reportDemo(t, "--format", format)
-			want := []string{"public IPv4 of the container instances: -7.30 per month", "NAT processing of image pulls: unknown"}
+			want := []string{"public IPv4 of the container instances: -$7.30 per month", "NAT processing of image pulls: unknown"}
 			if format == "json" {
 				want = []string{`"kind": "host-public-ipv4"`, `"monthly": "-7.30"`}
 			}
+			stdout = strings.ReplaceAll(stdout, `\$`, "$") // Markdown escapes the dollar sign
 			for _, w := range want {
 				if !strings.Contains(stdout, w) {
 					t.Errorf("%s report lacks %q", format, w)

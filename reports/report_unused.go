@@ -1,0 +1,95 @@
+package reports
+
+import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/rewrite"
+)
+
+// UnusedTaskDefinition is a task definition that no service among the
+// inputs runs — a scheduled task, a RunTask job, batch work — with the
+// audit's verdict on it (added within schemaVersion 1).
+type UnusedTaskDefinition struct {
+	Account        string   `json:"account"`
+	Region         string   `json:"region"`
+	TaskDefinition string   `json:"taskDefinition"` // family:revision
+	Verdict        string   `json:"verdict"`
+	Blockers       []string `json:"blockers"`
+	Fixable        []string `json:"fixable"`
+	Warnings       []string `json:"warnings"`
+	Fallback       string   `json:"fallback,omitempty"`
+	// FargateSize is the size the rewrite gives it; null when it was not
+	// rewritten (blocked, or the rewrite failed: RewriteError says why).
+	FargateSize   *TaskSize        `json:"fargateSize"`
+	Changes       []rewrite.Change `json:"changes"`
+	ChangeSummary string           `json:"changeSummary"`
+	RewriteError  string           `json:"rewriteError,omitempty"`
+	// Cost says what it costs, or why that is unknown: a task that runs on
+	// a schedule or on demand costs its Fargate price per task-hour times
+	// hours run, and the inputs (describe-* output) hold no schedule or
+	// run count.
+	Cost       string   `json:"cost"`
+	NotChecked []string `json:"notChecked"`
+	label      string
+}
+
+// Label is the task definition as the human formats name it: with REGION/
+// or ACCOUNT/REGION/ in front when the report spans several (placeOf).
+func (u UnusedTaskDefinition) Label() string { return u.label }
+
+// unusedCost is the cost line of every unused task definition: no input
+// the tool reads says how often or how long such a task runs.
+const unusedCost = "unknown: no schedule or run count in the inputs (Fargate bills each task's vCPU and memory per second while it runs)"
+
+// unusedTaskDefinitions lists the task-definition verdicts of the task
+// definitions no service runs (fleet.ServicesUsing decides), in the
+// audit's order.
+func unusedTaskDefinitions(a *Audit, rw RewritePreview) []UnusedTaskDefinition {
+	needs := map[string][]string{}
+	for _, n := range a.NotChecked {
+		if n.Service == "" {
+			k := TaskDefinitionKey(n.Account, n.Region, n.TaskDefinition)
+			needs[k] = append(needs[k], n.Needs)
+		}
+	}
+	out := []UnusedTaskDefinition{}
+	for _, v := range a.Verdicts {
+		if v.Service != "" || usedByAService(a.fleet, v) {
+			continue
+		}
+		key := TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)
+		u := UnusedTaskDefinition{Account: v.Account, Region: v.Region, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
+			Blockers: nonNil(v.Blockers), Fixable: nonNil(v.Fixable), Warnings: nonNil(v.Warnings), Fallback: v.Fallback,
+			Changes: []rewrite.Change{}, Cost: unusedCost, NotChecked: distinct(needs[key]), RewriteError: rw.TaskDefinitionErrors[key],
+			label: a.place.name(v.Account, v.Region, v.TaskDefinition)}
+		if td := rw.TaskDefinitions[key]; td != nil {
+			u.Changes = safeChanges(td.Changes)
+			if !td.Blocked {
+				u.FargateSize = &TaskSize{CPU: td.Size.CPU, Memory: td.Size.Memory}
+			}
+		}
+		u.ChangeSummary = changeSummary(u.Changes)
+		out = append(out, u)
+	}
+	return out
+}
+
+// usedByAService reports whether a task-definition verdict is of one that
+// some service runs. Without the fleet (a report read back from JSON)
+// nothing can be said, and every task definition counts as used.
+func usedByAService(f *fleet.Fleet, v analyzer.Verdict) bool {
+	if f == nil {
+		return true
+	}
+	td := f.TaskDefinition(fleet.Identity{Account: v.Account, Region: v.Region}, v.TaskDefinition)
+	return td == nil || len(f.ServicesUsing(td)) > 0
+}
+
+// unusedSummary counts the unused task definitions by verdict.
+func unusedSummary(us []UnusedTaskDefinition) map[string]int {
+	m := newVerdictCounts()
+	for _, u := range us {
+		m[u.Verdict]++
+	}
+	return m
+}
