@@ -32,14 +32,14 @@ func printDiagnostics(w io.Writer, diags []fleet.Diagnostic) {
 	}
 }
 
-// locateInFiles finds JSON paths in an input file, for SARIF line numbers.
+// locateInFiles finds JSON paths in an input file (JSON or YAML), for SARIF line numbers.
 // Standard input cannot be read twice, so its findings get no line.
 func locateInFiles(file string, paths []string) map[string]fleet.Position {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil
 	}
-	return fleet.Locate(data, paths)
+	return fleet.LocateFile(file, data, paths)
 }
 
 // inputFailure is the error a command returns, after writing its output,

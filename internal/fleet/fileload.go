@@ -26,8 +26,9 @@ type input struct {
 // fileLoad is what loading one input yields: its diagnostics and the
 // resources to add to the fleet, in the order they were met.
 type fileLoad struct {
-	jsonOnly bool // decode with encoding/json alone (tests compare both ways)
-	read     bool // the input was read (it then counts among Fleet.Inputs)
+	jsonOnly bool   // decode with encoding/json alone (tests compare both ways)
+	prefix   string // the document's path in its file: "[2]" in an array or stream, else ""
+	read     bool   // the input was read (it then counts among Fleet.Inputs)
 	diags    []Diagnostic
 	adds     []pendingAdd
 	dec      awsjson.Decoder // allocates the file's small values in blocks

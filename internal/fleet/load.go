@@ -18,7 +18,7 @@ import (
 const Stdin = "-"
 
 // Load reads every path (files, directories walked recursively for *.json,
-// and "-" for stdin) into one linked Fleet. It never stops at a bad input:
+// *.yaml and *.yml, and "-" for stdin) into one linked Fleet. It never stops at a bad input:
 // each problem becomes a Diagnostic and the rest is still read.
 func Load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
 	return newBuilder().load(ctx, paths, stdin)
@@ -73,7 +73,7 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 		return b.fileInput(nil, p, true)
 	}
 	var walkErrs []Diagnostic
-	files := jsonFiles(p, &walkErrs)
+	files := inputFiles(p, &walkErrs)
 	ins := make([]input, 0, len(walkErrs)+len(files))
 	for i := range walkErrs {
 		ins = append(ins, input{diag: &walkErrs[i]})
@@ -84,18 +84,18 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 	return ins
 }
 
-// jsonFiles lists the *.json files under dir, sorted, so runs are
+// inputFiles lists the *.json, *.yaml and *.yml files under dir, sorted, so runs are
 // repeatable. The names use "/" on every system (Windows accepts it), so
 // that outputs naming them, and the order they are read in, are the same
 // on Windows as elsewhere ('\' sorts after the digits, '/' before).
-func jsonFiles(dir string, diags *[]Diagnostic) []string {
+func inputFiles(dir string, diags *[]Diagnostic) []string {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			*diags = append(*diags, Diagnostic{File: path, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
 			return nil
 		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".json") {
+		if !d.IsDir() && (strings.EqualFold(filepath.Ext(path), ".json") || isYAMLName(path)) {
 			files = append(files, filepath.ToSlash(path))
 		}
 		return nil
@@ -127,18 +127,18 @@ func (b *builder) memoryInput(name string, data []byte) input {
 	return input{name: name, named: true, inMemory: true, data: data}
 }
 
-// loadData recognises the document's shape and loads it. A file of another
-// shape is an error when named on the command line, and only a warning when
-// met while walking a directory, where unrelated JSON is common.
-func (l *fileLoad) loadData(file string, data []byte, named bool) {
-	data, d := checkEncoding(file, data)
+// loadDocument recognises one document's shape and loads it. A document
+// of another shape is an error when its file was named on the command
+// line, and only a warning when met while walking a directory, where
+// unrelated JSON and YAML are common.
+func (l *fileLoad) loadDocument(file string, data []byte, named bool) {
+	top, d := parseObject(file, data)
 	if d != nil {
 		l.diags = append(l.diags, *d)
 		return
 	}
-	top, d := parseObject(file, data)
-	if d != nil {
-		l.diags = append(l.diags, *d)
+	if top != nil && isCloudFormationTemplate(slices.Collect(maps.Keys(top))) {
+		l.diags = append(l.diags, notTemplateInput(file, named))
 		return
 	}
 	for _, s := range shapes {
@@ -147,17 +147,23 @@ func (l *fileLoad) loadData(file string, data []byte, named bool) {
 			return
 		}
 	}
-	level, verb := LevelWarning, "skipped"
-	if named {
-		level, verb = LevelError, "not read"
-	}
+	level, verb := skipLevel(named)
 	found := "a JSON " + topKind(data)
 	if top != nil {
 		found = "top-level fields " + strings.Join(slices.Sorted(maps.Keys(top)), ", ")
 	}
 	l.diags = append(l.diags, Diagnostic{File: file, Level: level, Message: fmt.Sprintf(
-		"%s: not a recognised input (%s); expected the JSON output of one of: %s",
+		"%s: not a recognised input (%s); expected the output of one of: %s",
 		verb, found, strings.Join(ShapeNames(), "; "))})
+}
+
+// skipLevel is how an input that is not ours is reported: an error when
+// named on the command line, a warning when met in a directory.
+func skipLevel(named bool) (Level, string) {
+	if named {
+		return LevelError, "not read"
+	}
+	return LevelWarning, "skipped"
 }
 
 // unwrapPathErr drops the path from an fs error: the diagnostic names it.

@@ -117,7 +117,7 @@ func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem ele
 	}
 	for n, i := 0, skipWS(raw, open+1); i < len(raw) && raw[i] != ']'; n++ {
 		at := path + "[" + strconv.Itoa(n) + "]"
-		doc, dst, add := newElem(Source{File: file, Path: at})
+		doc, dst, add := newElem(l.source(file, at))
 		end, ok := l.dec.DecodeAt(raw, i, dst)
 		if !ok {
 			reset(dst)
@@ -145,7 +145,7 @@ func (l *fileLoad) loadItems(file, path string, raw json.RawMessage, newElem ele
 
 // loadItem is loadArray for one document, at path.
 func (l *fileLoad) loadItem(file, path string, raw json.RawMessage, newElem elem) {
-	doc, dst, add := newElem(Source{File: file, Path: path})
+	doc, dst, add := newElem(l.source(file, path))
 	doc.Raw = raw
 	if l.decodeItem(file, path, raw, dst) {
 		l.add(add)
@@ -174,7 +174,7 @@ func (l *fileLoad) decodeFull(file, path string, raw []byte, dst any, skip ...st
 
 func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "taskDefinition")
-	td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: key}, Raw: raw}}
+	td := &TaskDefinition{Doc: Doc{Source: l.source(file, key), Raw: raw}}
 	if !l.decodeItem(file, key, raw, &td.Def) {
 		return
 	}
@@ -186,7 +186,7 @@ func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.R
 }
 
 func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.RawMessage, data []byte) {
-	td := &TaskDefinition{Doc: Doc{Source: Source{File: file}, Raw: data}, Registerable: true}
+	td := &TaskDefinition{Doc: Doc{Source: l.source(file, ""), Raw: data}, Registerable: true}
 	if !l.decodeItem(file, "", data, &td.Def, "tags") {
 		return
 	}
