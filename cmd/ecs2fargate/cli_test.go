@@ -286,3 +286,33 @@ func TestSDKLoggingIsOffUnlessAsked(t *testing.T) {
 		t.Errorf("%s=1 turns on no SDK logging", sdkLogEnv)
 	}
 }
+
+// Every report and JSON output names the version the build carries.
+func TestOutputsCarryTheVersion(t *testing.T) {
+	in := "testdata/fleet/ready.json"
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"audit", "--format", "json", in}, `"version": "` + version + `"`},
+		{[]string{"audit", "--format", "sarif", in}, `"version": "` + version + `"`},
+		{[]string{"audit", "--format", "markdown", in}, "read by ecs2fargate " + version},
+		{[]string{"cost", "--region", "us-east-1", "--format", "json", in}, `"version": "` + version + `"`},
+		{[]string{"report", "--region", "us-east-1", "--format", "json", in}, `"version": "` + version + `"`},
+		{[]string{"report", "--region", "us-east-1", "--format", "markdown", in}, "read by ecs2fargate " + version},
+	}
+	for _, tt := range tests {
+		_, stdout, stderr := runCLI(t, "", tt.args...)
+		if !strings.Contains(stdout, tt.want) {
+			t.Errorf("%v: output lacks %q; stderr %s", tt.args, tt.want, stderr)
+		}
+	}
+	out := t.TempDir()
+	if code, _, stderr := runCLI(t, "", "rewrite", "--out", out, in); code != exitOK {
+		t.Fatalf("rewrite: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "changes.json"))
+	if err != nil || !strings.HasPrefix(string(data), "{\n  \"tool\": {\n    \"name\": \"ecs2fargate\",\n    \"version\": \""+version+"\"") {
+		t.Errorf("changes.json does not start with the tool and its version (%v):\n%.200s", err, data)
+	}
+}
