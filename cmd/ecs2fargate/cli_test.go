@@ -2,6 +2,7 @@ package main
 
 import (
 	"debug/buildinfo"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -314,5 +315,36 @@ func TestOutputsCarryTheVersion(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(out, "changes.json"))
 	if err != nil || !strings.HasPrefix(string(data), "{\n  \"tool\": {\n    \"name\": \"ecs2fargate\",\n    \"version\": \""+version+"\"") {
 		t.Errorf("changes.json does not start with the tool and its version (%v):\n%.200s", err, data)
+	}
+}
+
+// SARIF results point into a YAML file of several documents at the
+// finding's own line and column.
+func TestSARIFPositionsInYAMLStream(t *testing.T) {
+	yml := "taskDefinition:\n  family: a\n  containerDefinitions:\n    - name: c\n      image: nginx\n---\n" +
+		"taskDefinition:\n  family: b\n  networkMode: bridge\n  containerDefinitions:\n    - name: c\n      image: nginx\n      privileged: true\n"
+	file := filepath.Join(t.TempDir(), "tds.yaml")
+	if err := os.WriteFile(file, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, stderr := runCLI(t, "", "audit", "--format", "sarif", "--rule", "privileged", file)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						Region struct{ StartLine, StartColumn int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 1 {
+		t.Fatalf("SARIF: %v\n%s\nstderr: %s", err, stdout, stderr)
+	}
+	r := log.Runs[0].Results[0]
+	if r.RuleID != "privileged" || len(r.Locations) != 1 || r.Locations[0].PhysicalLocation.Region.StartLine != 13 || r.Locations[0].PhysicalLocation.Region.StartColumn != 7 {
+		t.Errorf("result %+v, want privileged at 13:7", r)
 	}
 }
