@@ -79,6 +79,8 @@ func TestBadInputs(t *testing.T) {
 		{"only white space", " \n\t\n", LevelError, "the file is empty"},
 		{"an array of another shape", `[{"family": "a"}]`, LevelError, "not a recognised input (top-level fields family)"},
 		{"an empty array", `[]`, LevelWarning, "empty list of documents"},
+		{"an array of strings", `["a", "b"]`, LevelError, "a JSON array"},
+		{"an array of documents of another shape", `[{"name": "a"}, {"name": "b"}, {"name": "c"}]`, LevelError, "(so are the other 2 documents of the file)"},
 		{"a string", `"hello"`, LevelError, "a JSON string"},
 		{"a number", `42`, LevelError, "a JSON scalar value"},
 		{"an object of another shape", `{"name": "my-app", "version": "1.0.0"}`, LevelError, "top-level fields name, version"},

@@ -2,6 +2,8 @@ package fleet
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"strconv"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
@@ -50,7 +52,7 @@ func (l *fileLoad) loadJSON(file string, data []byte, named bool) {
 		ok = true
 	}
 	switch {
-	case ok && kind == '[':
+	case ok && kind == '[' && allObjects(vals):
 		docs := make([]document, len(vals))
 		for i, v := range vals {
 			docs[i].data = v
@@ -170,9 +172,40 @@ func (l *fileLoad) loadDocuments(file string, docs []document, named bool) {
 		}
 		subs[i] = sub
 	})
+	if len(subs) > 1 && allUnrecognised(subs) {
+		// A file of data that is not ours (fixtures, exports): one
+		// diagnostic for the file, not one per document.
+		d := subs[0].diags[0]
+		d.Message += fmt.Sprintf(" (so are the other %d documents of the file)", len(subs)-1)
+		l.diags = append(l.diags, d)
+		return
+	}
 	for _, sub := range subs {
 		l.merge(sub)
 	}
+}
+
+// allObjects reports whether every element of an array is a JSON object:
+// only then is it taken for a list of documents (an array of strings or
+// numbers is one unrecognised document, as before).
+func allObjects(vals []json.RawMessage) bool {
+	for _, v := range vals {
+		if i := skipWS(v, 0); i >= len(v) || v[i] != '{' {
+			return false
+		}
+	}
+	return true
+}
+
+// allUnrecognised reports whether no document of a file was of a shape
+// the loader reads.
+func allUnrecognised(subs []*fileLoad) bool {
+	for _, sub := range subs {
+		if !sub.unrecognised || len(sub.diags) != 1 || len(sub.adds) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // prefixDiagnostics puts the document's path before each diagnostic's.

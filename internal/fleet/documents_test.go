@@ -237,3 +237,16 @@ func TestYAMLOnStandardInput(t *testing.T) {
 		t.Errorf("services %d, diagnostics %v", len(f.Services), diags)
 	}
 }
+
+// A Docker Compose file found in a directory has a "services" mapping,
+// not describe-services' array: it is skipped, not reported as broken.
+func TestComposeFileInDirectoryIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "docker-compose.yml", "services:\n  web:\n    image: nginx\n")
+	writeFile(t, dir, "svc.json", readShape(t, "services.json"))
+	f, diags := load(t, dir)
+	d := only(t, diags)
+	if d.Level != LevelWarning || !strings.Contains(d.Message, "skipped: not a recognised input (top-level fields services)") || len(f.Services) != 3 {
+		t.Errorf("diagnostic = %s, %d services", d, len(f.Services))
+	}
+}

@@ -29,9 +29,11 @@ type fileLoad struct {
 	jsonOnly bool   // decode with encoding/json alone (tests compare both ways)
 	prefix   string // the document's path in its file: "[2]" in an array or stream, else ""
 	read     bool   // the input was read (it then counts among Fleet.Inputs)
-	diags    []Diagnostic
-	adds     []pendingAdd
-	dec      awsjson.Decoder // allocates the file's small values in blocks
+	// unrecognised is set when the document was of no shape the loader reads.
+	unrecognised bool
+	diags        []Diagnostic
+	adds         []pendingAdd
+	dec          awsjson.Decoder // allocates the file's small values in blocks
 }
 
 // pendingAdd adds one resource to the builder; at is the number of the

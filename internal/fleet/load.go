@@ -142,11 +142,12 @@ func (l *fileLoad) loadDocument(file string, data []byte, named bool) {
 		return
 	}
 	for _, s := range shapes {
-		if _, _, ok := member(top, s.key); ok {
+		if v, _, ok := member(top, s.key); ok && (named || s.fits(v)) {
 			s.load(l, file, top, data)
 			return
 		}
 	}
+	l.unrecognised = true
 	level, verb := skipLevel(named)
 	found := "a JSON " + topKind(data)
 	if top != nil {
