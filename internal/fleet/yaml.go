@@ -120,10 +120,10 @@ func yamlSyntaxError(file string, err error, named bool) Diagnostic {
 	return d
 }
 
-func trimYAMLPrefix(s string) string {
-	s = regexp.MustCompile(`^yaml: (line \d+: )?`).ReplaceAllString(s, "")
-	return s
-}
+// yamlPrefix is what the YAML library puts before its messages.
+var yamlPrefix = regexp.MustCompile(`^yaml: (line \d+: )?`)
+
+func trimYAMLPrefix(s string) string { return yamlPrefix.ReplaceAllString(s, "") }
 
 // mappingKeys lists the keys of a YAML mapping (nil for other nodes).
 func mappingKeys(n *yaml.Node) []string {
