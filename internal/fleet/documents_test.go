@@ -250,3 +250,14 @@ func TestComposeFileInDirectoryIsSkipped(t *testing.T) {
 		t.Errorf("diagnostic = %s, %d services", d, len(f.Services))
 	}
 }
+
+// A YAML document's bytes, which the rewrite edits and --diff shows, are
+// laid out as the AWS CLI's JSON output is.
+func TestYAMLDocumentIsIndentedJSON(t *testing.T) {
+	f := loadClean(t, filepath.Join("testdata", "yaml", "describe-task-definition.yaml"))
+	raw := string(f.TaskDefinitions[0].Doc.Raw)
+	// The taskDefinition member of the whole document, one level in.
+	if !strings.HasPrefix(raw, "{\n        \"taskDefinitionArn\": \"arn:aws:ecs:us-east-1:123456789012:task-definition/web:3\",\n        \"family\": \"web\",") {
+		t.Errorf("document bytes:\n%.300s", raw)
+	}
+}

@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -147,13 +148,21 @@ type yamlError struct {
 // (a "billion laughs" document would otherwise exhaust memory).
 const maxAliasExpansion = 64 << 20
 
-// yamlToJSON converts one YAML document to JSON, keys in their order.
+// yamlToJSON converts one YAML document to JSON, keys in their order,
+// laid out as the AWS CLI writes JSON (four-space indent): the document's
+// bytes are what the rewrite edits and what --diff shows, so they read as
+// the same command's JSON output would.
 func yamlToJSON(n *yaml.Node) ([]byte, *yamlError) {
 	c := yamlConverter{}
 	if err := c.value(n, 0); err != nil {
 		return nil, err
 	}
-	return c.out, nil
+	var out bytes.Buffer
+	out.Grow(len(c.out) * 2)
+	if err := json.Indent(&out, c.out, "", "    "); err != nil {
+		return nil, &yamlError{n.Line, n.Column, "malformed YAML: " + err.Error()} // cannot happen: the converter writes valid JSON
+	}
+	return out.Bytes(), nil
 }
 
 type yamlConverter struct{ out []byte }
