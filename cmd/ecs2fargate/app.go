@@ -6,10 +6,13 @@ import (
 	"io"
 
 	"github.com/urfave/cli/v2"
+
+	appversion "github.com/ecs2fargate/ecs2fargate/internal/version"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
+// version is what every report and JSON output names as the tool's
+// version, read once from the build (internal/version).
+var version = appversion.String()
 
 // streams are the process's standard streams, injected so tests can run
 // the real CLI against buffers.
@@ -21,7 +24,8 @@ type streams struct {
 // run executes the command line and returns the process exit code.
 func run(ctx context.Context, args []string, s streams) int {
 	app := newApp(s)
-	err := app.RunContext(ctx, args)
+	ran := prepare(app, args)
+	err := withCommand(app.RunContext(ctx, args), *ran)
 	if err != nil && err.Error() != "" {
 		fmt.Fprintf(s.err, "ecs2fargate: %v\n", err)
 	}
@@ -29,7 +33,7 @@ func run(ctx context.Context, args []string, s streams) int {
 }
 
 func newApp(s streams) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:    "ecs2fargate",
 		Usage:   "audit, rewrite and price the move of Amazon ECS services from EC2 to AWS Fargate",
 		Version: version,
@@ -37,9 +41,9 @@ func newApp(s streams) *cli.App {
 		Writer:  s.out,
 		// ErrWriter gets usage errors; ExitErrHandler is a no-op so that run,
 		// not urfave/cli, decides the exit code.
-		ErrWriter:       s.err,
-		ExitErrHandler:  func(*cli.Context, error) {},
-		HideHelpCommand: true,
+		ErrWriter:      s.err,
+		ExitErrHandler: func(*cli.Context, error) {},
+		Action:         rootAction,
 		Commands: []*cli.Command{
 			auditCommand(s),
 			reportCommand(s),
@@ -49,13 +53,21 @@ func newApp(s streams) *cli.App {
 			snapshotCommand(s),
 			iamPolicyCommand(s),
 			rewriteCommand(s),
+			versionCommand(s),
+			completionCommand(s),
 		},
 	}
+	return app
 }
 
 // usageError marks a mistake on the command line (exit 1, with a hint).
-type usageError struct{ msg string }
+type usageError struct {
+	msg     string
+	command string // the command's full name, for the hint; "" for the tool
+}
 
-func (e usageError) Error() string { return e.msg + " (see --help)" }
+func (e usageError) Error() string {
+	return fmt.Sprintf("%s (see '%s --help')", e.msg, orDefault(e.command, "ecs2fargate"))
+}
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }

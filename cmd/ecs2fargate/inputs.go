@@ -48,14 +48,14 @@ func locateIn(f *fleet.Fleet) func(file string, paths []string) map[string]fleet
 	}
 }
 
-// locateInFiles finds JSON paths in an input file, for SARIF line numbers.
+// locateInFiles finds JSON paths in an input file (JSON or YAML), for SARIF line numbers.
 // Standard input cannot be read twice, so its findings get no line.
 func locateInFiles(file string, paths []string) map[string]fleet.Position {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil
 	}
-	return fleet.Locate(data, paths)
+	return fleet.LocateFile(file, data, paths)
 }
 
 // inputFailure is the error a command returns, after writing its output,

@@ -22,9 +22,9 @@ func TestNoECSInputsIsAnError(t *testing.T) {
 		name, dir string
 		want      []string // in the error line
 	}{
-		{"empty directory", empty, []string{"no ECS inputs found under " + empty + ": no JSON file was read"}},
+		{"empty directory", empty, []string{"no ECS inputs found under " + empty + ": no JSON or YAML file was read"}},
 		{"unrelated JSON", unrelated, []string{"no ECS inputs found under " + unrelated,
-			"skipped 2 JSON file(s)", filepath.Join(unrelated, "package.json"), filepath.Join(unrelated, "tsconfig.json")}},
+			"skipped 2 file(s)", filepath.Join(unrelated, "package.json"), filepath.Join(unrelated, "tsconfig.json")}},
 		{"EC2 instances only", onlyEC2, []string{"no ECS inputs found under " + onlyEC2, "they held only 6 EC2 instance(s)"}},
 	}
 	commands := map[string][]string{

@@ -125,7 +125,7 @@ func runPricingUpdate(c *cli.Context, s streams) error {
 func fetchAPI(ctx context.Context, endpoint string, sp *pricing.Bulk, regions []string) ([]pricing.RegionOffers, error) {
 	var out []pricing.RegionOffers
 	for _, r := range regions {
-		cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(pricing.APIRegion(r)))
+		cfg, err := config.LoadDefaultConfig(ctx, append(sdkLogging(), config.WithRegion(pricing.APIRegion(r)))...)
 		if err != nil {
 			return nil, fmt.Errorf("loading AWS configuration: %w", err)
 		}

@@ -217,9 +217,16 @@ func checkWritable(dir string) error {
 	return os.Remove(probe.Name())
 }
 
+// changesFile is changes.json: the rewrite's report, after the tool and
+// its version (added within the changes.json contract; see docs/rewrite.md).
+type changesFile struct {
+	Tool reports.Tool `json:"tool"`
+	*rewrite.Report
+}
+
 func changesJSON(r *rewrite.Report) ([]byte, error) {
 	var b bytes.Buffer
-	if err := jsonindent.Encode(&b, r.WithoutDocuments(), "  "); err != nil {
+	if err := jsonindent.Encode(&b, changesFile{reports.Tool{Name: "ecs2fargate", Version: version}, r.WithoutDocuments()}, "  "); err != nil {
 		return nil, fmt.Errorf("encoding changes.json: %w", err)
 	}
 	return b.Bytes(), nil

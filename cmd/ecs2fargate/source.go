@@ -62,16 +62,16 @@ func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, er
 	if c.NArg() > 0 {
 		return nil, nil, usagef("give either paths or --aws, not both")
 	}
-	conc := c.Int("concurrency")
-	if conc < 1 || conc > 64 {
-		return nil, nil, usagef("--concurrency %d: want 1 to 64", conc)
-	}
-	return discoverLive(c.Context, c, s, conc)
+	// --concurrency and --metrics-days were checked before any work (checkFlagValues).
+	return discoverLive(c.Context, c, s, c.Int("concurrency"))
 }
 
 func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	cfg, err := awsConfig(ctx, c.String("profile"))
 	if err != nil {
+		return nil, nil, interruptedOr(ctx, err)
+	}
+	if err := checkCredentials(ctx, cfg, c.String("profile")); err != nil {
 		return nil, nil, interruptedOr(ctx, err)
 	}
 	targets, gaps, err := discover.Targets(ctx, cfg, discover.Scope{RoleARN: c.String("role-arn"), OrgRoleName: c.String("org-role-name")})
@@ -83,9 +83,6 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 		return nil, nil, interruptedOr(ctx, err)
 	}
 	days := c.Int("metrics-days")
-	if days < 0 || days > 455 {
-		return nil, nil, usagef("--metrics-days %d: want 0 to 455 (CloudWatch keeps about 15 months)", days)
-	}
 	cache, err := taskDefinitionCache(c)
 	if err != nil {
 		return nil, nil, err
@@ -135,13 +132,12 @@ func interruptedOr(ctx context.Context, err error) error {
 // shared config and profiles, SSO), which also honours AWS_ENDPOINT_URL
 // and AWS_ENDPOINT_URL_<SERVICE>.
 func awsConfig(ctx context.Context, profile string) (aws.Config, error) {
-	opts := []func(*config.LoadOptions) error{
+	opts := append(sdkLogging(),
 		config.WithRetryer(func() aws.Retryer {
 			// More attempts than the default 3: a long discovery should ride
 			// out bursts of throttling rather than leave gaps.
 			return retry.AddWithMaxAttempts(retry.NewStandard(), 8)
-		}),
-	}
+		}))
 	if profile != "" {
 		opts = append(opts, config.WithSharedConfigProfile(profile))
 	}

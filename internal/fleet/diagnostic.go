@@ -22,11 +22,15 @@ type Diagnostic struct {
 	Message string `json:"message"`
 }
 
-// String renders the diagnostic as file:line:col: level: path: message.
+// String renders the diagnostic as file:line:col: level: path: message
+// (file:line: when only the line is known, as for YAML syntax errors).
 func (d Diagnostic) String() string {
 	loc := d.File
-	if d.Line > 0 {
+	switch {
+	case d.Line > 0 && d.Column > 0:
 		loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
+	case d.Line > 0:
+		loc = fmt.Sprintf("%s:%d", d.File, d.Line)
 	}
 	if d.Path != "" {
 		return fmt.Sprintf("%s: %s: %s: %s", loc, d.Level, d.Path, d.Message)

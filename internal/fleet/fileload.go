@@ -29,11 +29,14 @@ type input struct {
 // fileLoad is what loading one input yields: its diagnostics and the
 // resources to add to the fleet, in the order they were met.
 type fileLoad struct {
-	jsonOnly bool // decode with encoding/json alone (tests compare both ways)
-	read     bool // the input was read (it then counts among Fleet.Inputs)
-	diags    []Diagnostic
-	adds     []pendingAdd
-	dec      awsjson.Decoder // allocates the file's small values in blocks
+	jsonOnly bool   // decode with encoding/json alone (tests compare both ways)
+	prefix   string // the document's path in its file: "[2]" in an array or stream, else ""
+	read     bool   // the input was read (it then counts among Fleet.Inputs)
+	// unrecognised is set when the document was of no shape the loader reads.
+	unrecognised bool
+	diags        []Diagnostic
+	adds         []pendingAdd
+	dec          awsjson.Decoder // allocates the file's small values in blocks
 
 	tr      *translation    // the translated document being loaded, if any
 	located []translatedDoc // the translated documents loaded

@@ -18,7 +18,7 @@ import (
 const Stdin = "-"
 
 // Load reads every path (files, directories walked recursively for *.json,
-// and "-" for stdin) into one linked Fleet. It never stops at a bad input:
+// *.yaml and *.yml, and "-" for stdin) into one linked Fleet. It never stops at a bad input:
 // each problem becomes a Diagnostic and the rest is still read.
 func Load(ctx context.Context, paths []string, stdin io.Reader) (*Fleet, []Diagnostic) {
 	return newBuilder().load(ctx, paths, stdin)
@@ -83,7 +83,7 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 		return b.fileInput(nil, p, true)
 	}
 	var walkErrs []Diagnostic
-	keep := isJSONName
+	keep := func(p string) bool { return isJSONName(p) || isYAMLName(p) }
 	if len(b.translators) > 0 {
 		keep = func(string) bool { return true } // claim picks among them
 	}
@@ -98,8 +98,8 @@ func (b *builder) listPath(p string, stdin io.Reader) []input {
 	return ins
 }
 
-// walkFiles lists the files under dir that keep accepts (the *.json files,
-// without translators), sorted, so runs are repeatable. The names use "/" on every system (Windows accepts it), so
+// walkFiles lists the files under dir that keep accepts (the *.json, *.yaml
+// and *.yml files, without translators), sorted, so runs are repeatable. The names use "/" on every system (Windows accepts it), so
 // that outputs naming them, and the order they are read in, are the same
 // on Windows as elsewhere ('\' sorts after the digits, '/' before).
 func walkFiles(dir string, keep func(string) bool, diags *[]Diagnostic) []string {
@@ -141,37 +141,44 @@ func (b *builder) memoryInput(name string, data []byte) input {
 	return input{name: name, named: true, inMemory: true, data: data}
 }
 
-// loadData recognises the document's shape and loads it. A file of another
-// shape is an error when named on the command line, and only a warning when
-// met while walking a directory, where unrelated JSON is common.
-func (l *fileLoad) loadData(file string, data []byte, named bool) {
-	data, d := checkEncoding(file, data)
-	if d != nil {
-		l.diags = append(l.diags, *d)
-		return
-	}
+// loadDocument recognises one document's shape and loads it. A document
+// of another shape is an error when its file was named on the command
+// line, and only a warning when met while walking a directory, where
+// unrelated JSON and YAML are common.
+func (l *fileLoad) loadDocument(file string, data []byte, named bool) {
 	top, d := parseObject(file, data)
 	if d != nil {
 		l.diags = append(l.diags, *d)
 		return
 	}
+	if top != nil && isCloudFormationTemplate(slices.Collect(maps.Keys(top))) {
+		l.diags = append(l.diags, notTemplateInput(file, named))
+		return
+	}
 	for _, s := range shapes {
-		if _, _, ok := member(top, s.key); ok {
+		if v, _, ok := member(top, s.key); ok && (named || s.fits(v)) {
 			s.load(l, file, top, data)
 			return
 		}
 	}
-	level, verb := LevelWarning, "skipped"
-	if named {
-		level, verb = LevelError, "not read"
-	}
+	l.unrecognised = true
+	level, verb := skipLevel(named)
 	found := "a JSON " + topKind(data)
 	if top != nil {
 		found = "top-level fields " + strings.Join(slices.Sorted(maps.Keys(top)), ", ")
 	}
 	l.diags = append(l.diags, Diagnostic{File: file, Level: level, Message: fmt.Sprintf(
-		"%s: not a recognised input (%s); expected the JSON output of one of: %s",
+		"%s: not a recognised input (%s); expected the output of one of: %s",
 		verb, found, strings.Join(ShapeNames(), "; "))})
+}
+
+// skipLevel is how an input that is not ours is reported: an error when
+// named on the command line, a warning when met in a directory.
+func skipLevel(named bool) (Level, string) {
+	if named {
+		return LevelError, "not read"
+	}
+	return LevelWarning, "skipped"
 }
 
 // unwrapPathErr drops the path from an fs error: the diagnostic names it.

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -21,21 +22,12 @@ type Position struct {
 // Locate finds where each wanted JSON path (as written by the loader and the
 // rules, e.g. `services[2].loadBalancers[0].targetGroupArn`) starts in data.
 // A path that is absent resolves to its nearest present ancestor, so a
-// finding about a missing field points at the object that lacks it.
+// finding about a missing field points at the object that lacks it. In a
+// stream of concatenated documents, paths start with the document's index
+// (`[1].services[0]`), as the loader writes them.
 func Locate(data []byte, wanted []string) map[string]Position {
 	data = bytes.TrimPrefix(data, utf8BOM) // editors do not count it as a column
-	want := map[string]bool{"": true}
-	for _, p := range wanted {
-		for q := p; q != ""; q = parentPath(q) {
-			want[q] = true
-		}
-	}
-	var offsets map[string]int
-	if isValidJSON(data) {
-		offsets = memberOffsets(data, want)
-	} else {
-		offsets = scanOffsets(data, want) // stops where the JSON breaks
-	}
+	offsets := jsonOffsets(data, wanted)
 	lines := newLineIndex(data)
 	out := make(map[string]Position, len(wanted))
 	for _, p := range wanted {
@@ -48,6 +40,62 @@ func Locate(data []byte, wanted []string) map[string]Position {
 			if q == "" {
 				break
 			}
+		}
+	}
+	return out
+}
+
+// LocateFile is Locate for the input named file, JSON or YAML, decided as
+// the loader decides it.
+func LocateFile(file string, data []byte, wanted []string) map[string]Position {
+	if isYAMLInput(file, data) {
+		return locateYAML(bytes.TrimPrefix(data, utf8BOM), wanted)
+	}
+	return Locate(data, wanted)
+}
+
+// ancestors is the set of the wanted paths and all their ancestors, the
+// root ("") included: the only members worth descending into.
+func ancestors(wanted []string) map[string]bool {
+	want := map[string]bool{"": true}
+	for _, p := range wanted {
+		for q := p; q != ""; q = parentPath(q) {
+			want[q] = true
+		}
+	}
+	return want
+}
+
+// jsonOffsets is the byte offset at which each wanted path starts.
+func jsonOffsets(data []byte, wanted []string) map[string]int {
+	want := ancestors(wanted)
+	if isValidJSON(data) {
+		return memberOffsets(data, want)
+	}
+	if spans, _ := streamSpans(data); len(spans) > 1 {
+		return streamOffsets(data, spans, wanted, want)
+	}
+	return scanOffsets(data, want) // stops where the JSON breaks
+}
+
+// streamOffsets is jsonOffsets for a stream of documents: each wanted
+// path's document by its leading index, then the rest within it.
+func streamOffsets(data []byte, spans []span, wanted []string, want map[string]bool) map[string]int {
+	out := map[string]int{}
+	for i, s := range spans {
+		prefix := "[" + strconv.Itoa(i) + "]"
+		if !want[prefix] {
+			continue
+		}
+		out[prefix] = s.start
+		var inner []string
+		for _, p := range wanted {
+			if rest, ok := strings.CutPrefix(p, prefix); ok && (rest == "" || rest[0] == '.' || rest[0] == '[') {
+				inner = append(inner, strings.TrimPrefix(rest, "."))
+			}
+		}
+		for p, off := range jsonOffsets(data[s.start:s.end], inner) {
+			out[prefixPath(prefix, p)] = s.start + off
 		}
 	}
 	return out
@@ -173,7 +221,7 @@ func (b *builder) locate() {
 				continue
 			}
 		}
-		pos := Locate(data, paths)
+		pos := LocateFile(file, data, paths)
 		for _, i := range byFile[file] {
 			if p, ok := pos[b.diags[i].Path]; ok {
 				b.diags[i].Line, b.diags[i].Column = p.Line, p.Column

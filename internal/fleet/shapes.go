@@ -35,6 +35,24 @@ var shapes = []shape{
 	{"aws cloudwatch get-metric-data", "MetricDataResults", (*fileLoad).loadMetricData},
 }
 
+// fits reports whether the identifying member's value is of the kind the
+// shape has: a file found in a directory whose member is of another kind
+// is not ours (a Docker Compose file's "services" is a mapping, not the
+// array of describe-services), and is skipped, not reported as broken.
+func (s shape) fits(v json.RawMessage) bool {
+	i := skipWS(v, 0)
+	if i >= len(v) {
+		return false
+	}
+	switch s.key {
+	case "schemaVersion":
+		return true
+	case "taskDefinition":
+		return v[i] == '{'
+	}
+	return v[i] == '['
+}
+
 // ShapeNames lists the input shapes the loader recognises, for help texts.
 func ShapeNames() []string {
 	out := make([]string, len(shapes))

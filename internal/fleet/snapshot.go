@@ -143,7 +143,7 @@ func (l *fileLoad) loadSnapshot(file string, top map[string]json.RawMessage, dat
 		"containerInstances", "instances", "instanceAccounts", "images", "targetGroups", "subnets", "volumes", "metrics", "gaps")
 	for i, e := range s.TaskDefinitions {
 		path := fmt.Sprintf("taskDefinitions[%d].taskDefinition", i)
-		td := &TaskDefinition{Doc: Doc{Source: Source{File: file, Path: path}, Raw: e.TaskDefinition}}
+		td := &TaskDefinition{Doc: Doc{Source: l.source(file, path), Raw: e.TaskDefinition}}
 		if !l.decodeItem(file, path, e.TaskDefinition, &td.Def, "tags") {
 			continue
 		}

@@ -137,7 +137,9 @@ type translation struct {
 // a file, the IaC file and resource name for a translated document.
 func (l *fileLoad) source(file, path string) Source {
 	if l.tr == nil {
-		return Source{File: file, Path: path}
+		// In an array or stream of documents, the path starts with the
+		// document's index.
+		return Source{File: file, Path: prefixPath(l.prefix, path)}
 	}
 	l.tr.prefix = path
 	return Source{File: l.tr.doc.File, Path: l.tr.doc.Name}
