@@ -21,7 +21,7 @@ func renderReportMarkdown(w io.Writer, r *Report) error {
 	}
 	b.WriteString(".\n\n")
 	b.WriteString("**" + mdText(r.Summary.Headline) + "**\n\n")
-	mdReportSummary(&b, r)
+	mdReportSummary(&b, r, "[on their own](#task-definitions-no-service-runs)")
 	mdReportClusters(&b, r)
 	mdReportRules(&b, r)
 	mdReportServices(&b, r)
@@ -32,15 +32,17 @@ func renderReportMarkdown(w io.Writer, r *Report) error {
 	return err
 }
 
-func mdReportSummary(b *strings.Builder, r *Report) {
+// mdReportSummary writes the counts and the cost table; unusedWhere says
+// where the task definitions no service runs are listed.
+func mdReportSummary(b *strings.Builder, r *Report, unusedWhere string) {
 	s := r.Summary
 	b.WriteString("## Summary\n\n| Services | Ready | Fixable | Blocked | Unknown | Can move now | Already on Fargate |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d | %d | %d |\n\n", s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"],
 		s.ByVerdict["blocked"], s.ByVerdict["unknown"], s.Movable, s.OnFargate)
 	if s.UnusedTaskDefinitions > 0 {
 		v := s.UnusedByVerdict
-		fmt.Fprintf(b, "Task definitions no service runs: %d (ready %d, fixable %d, blocked %d, unknown %d), listed [on their own](#task-definitions-no-service-runs).\n\n",
-			s.UnusedTaskDefinitions, v["ready"], v["fixable"], v["blocked"], v["unknown"])
+		fmt.Fprintf(b, "Task definitions no service runs: %d (ready %d, fixable %d, blocked %d, unknown %d), listed %s.\n\n",
+			s.UnusedTaskDefinitions, v["ready"], v["fixable"], v["blocked"], v["unknown"], unusedWhere)
 	}
 	b.WriteString(mdText("Cost (USD): "+s.Scope) + "\n\n")
 	b.WriteString("| Cost (USD) | Per month | Per year | Saving per month | Saving per year |\n|---|---:|---:|---:|---:|\n")

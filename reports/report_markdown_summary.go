@@ -19,7 +19,8 @@ func renderReportMarkdownSummary(w io.Writer, r *Report) error {
 		fmt.Fprintf(&b, ", generated %s", mdText(r.GeneratedAt))
 	}
 	b.WriteString(".\n\n")
-	mdReportSummary(&b, firstUnknownParts(r))
+	b.WriteString("**" + mdText(r.Summary.Headline) + "**\n\n")
+	mdReportSummary(&b, firstUnknownParts(r), "in the details")
 	mdReportClusters(&b, firstClusters(r))
 	if n := len(r.Clusters) - mdMaxClusters; n > 0 {
 		fmt.Fprintf(&b, "And %s more, in the details.\n\n", plural(n, "cluster"))
@@ -70,6 +71,15 @@ func firstGaps(r *Report) *Report {
 		return n
 	}
 	g.NotChecked = g.NotChecked[:cut(len(g.NotChecked))]
+	// Each group of what to add lists a command or a subject per
+	// repository, target group or service: bounded like the rest.
+	toAdd := make([]GapGroup, len(g.ToAdd))
+	for i, grp := range g.ToAdd {
+		grp.Commands = grp.Commands[:cut(len(grp.Commands))]
+		grp.Subjects = grp.Subjects[:cut(len(grp.Subjects))]
+		toAdd[i] = grp
+	}
+	g.ToAdd = toAdd[:cut(len(toAdd))]
 	g.Unknown = g.Unknown[:cut(len(g.Unknown))]
 	g.Caveats = g.Caveats[:cut(len(g.Caveats))]
 	g.Diagnostics = g.Diagnostics[:cut(len(g.Diagnostics))]
