@@ -102,17 +102,41 @@ func run(rules []Rule, scope Scope, subj *Subject) checked {
 		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
 			continue
 		}
-		for _, f := range rule.Check(subj) {
+		if field, why, ok := unknownOf(rule, subj); ok {
+			c.notChecked = append(c.notChecked, notCheckedOf(complete(Unchecked(field+": "+why), rule, subj)))
+			continue
+		}
+		found, why := withdrawUnknown(rule.Check(subj), subjectDoc(subj))
+		if why != "" {
+			c.notChecked = append(c.notChecked, notCheckedOf(complete(Unchecked(why), rule, subj)))
+		}
+		for _, f := range found {
 			f = complete(f, rule, subj)
 			if f.needs != "" {
-				c.notChecked = append(c.notChecked, NotChecked{RuleID: f.RuleID, Account: f.Account, Region: f.Region, Cluster: f.Cluster, Service: f.Service,
-					TaskDefinition: f.TaskDefinition, Container: f.Container, Needs: f.needs})
+				c.notChecked = append(c.notChecked, notCheckedOf(f))
 				continue
 			}
 			c.findings = append(c.findings, f)
 		}
 	}
 	return c
+}
+
+func notCheckedOf(f Finding) NotChecked {
+	return NotChecked{RuleID: f.RuleID, Account: f.Account, Region: f.Region, Cluster: f.Cluster, Service: f.Service,
+		TaskDefinition: f.TaskDefinition, Container: f.Container, Needs: f.needs}
+}
+
+// subjectDoc is the document a subject's findings are about: the
+// service's, or the task definition's.
+func subjectDoc(subj *Subject) fleet.Doc {
+	switch {
+	case subj.Service != nil:
+		return subj.Service.Doc
+	case subj.TaskDef != nil:
+		return subj.TaskDef.Doc
+	}
+	return fleet.Doc{}
 }
 
 // complete fills in what the engine knows and the check need not say.

@@ -18,7 +18,7 @@ func loadFleet(ctx context.Context, paths []string, s streams, def fleet.Identit
 	if len(paths) == 0 {
 		return nil, nil, usagef("no inputs: name AWS CLI JSON files, directories or - for standard input")
 	}
-	f, diags := fleet.LoadWith(ctx, paths, s.in, fleet.LoadOptions{Default: def})
+	f, diags := fleet.LoadWith(ctx, paths, s.in, fleet.LoadOptions{Default: def, Translators: iacTranslators()})
 	printDiagnostics(s.err, diags)
 	if err := noECSInputs(paths, f); err != nil {
 		return nil, nil, err

@@ -1,0 +1,246 @@
+package terraform
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// scope is one instance of a module: the root module, or a module called
+// from it with its inputs. It evaluates expressions with what is known
+// statically and translates the module's resources.
+type scope struct {
+	u      *unit
+	m      *module
+	prefix string               // address prefix: "" or "module.ecs."
+	inputs map[string]cty.Value // the caller's arguments (nil for the root)
+	active map[string]bool      // directories on the call stack, against cycles
+	ctx    *hcl.EvalContext
+}
+
+func newScope(u *unit, m *module, prefix string, inputs map[string]cty.Value, active map[string]bool) *scope {
+	s := &scope{u: u, m: m, prefix: prefix, inputs: inputs, active: active}
+	s.ctx = &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: s.functions()}
+	s.ctx.Variables["var"] = s.variables()
+	s.ctx.Variables["path"] = cty.ObjectVal(map[string]cty.Value{
+		"module": cty.StringVal(m.dir), "root": cty.StringVal(m.dir), "cwd": cty.StringVal("."),
+	})
+	s.ctx.Variables["local"] = s.locals()
+	s.addResourceRefs()
+	s.ctx.Variables["local"] = s.locals() // locals may name resources
+	return s
+}
+
+// variables is var: the caller's argument, else (in the root module) the
+// terraform.tfvars value, else the default; unknown otherwise. Terraform
+// requires a default and a tfvars value to be literal, so they are
+// evaluated with no context.
+func (s *scope) variables() cty.Value {
+	vars := map[string]cty.Value{}
+	for name, b := range s.m.variables {
+		v := cty.DynamicVal
+		if in, ok := s.inputs[name]; ok {
+			v = in
+		} else if e, ok := s.m.tfvars[name]; ok && s.inputs == nil {
+			v = literal(e)
+		} else if a, ok := b.Body.Attributes["default"]; ok {
+			v = literal(a.Expr)
+		}
+		vars[name] = v
+	}
+	return cty.ObjectVal(vars)
+}
+
+// literal is an expression's value when it needs no context.
+func literal(e hcl.Expression) cty.Value {
+	v, diags := e.Value(nil)
+	if diags.HasErrors() {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// locals evaluates the locals until no more become known: they may name
+// one another in any order.
+func (s *scope) locals() cty.Value {
+	vals := map[string]cty.Value{}
+	for name := range s.m.locals {
+		vals[name] = cty.DynamicVal
+	}
+	for range len(s.m.locals) + 1 {
+		s.ctx.Variables["local"] = cty.ObjectVal(vals)
+		changed := false
+		for name, a := range s.m.locals {
+			v := s.eval(s.ctx, a.Expr)
+			if !v.RawEquals(vals[name]) {
+				vals[name], changed = v, true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return cty.ObjectVal(vals)
+}
+
+// eval is an expression's value; a name the context does not hold (a data
+// source, a resource we do not model, count, each) is unknown, and so is
+// what an evaluation error leaves.
+func (s *scope) eval(ctx *hcl.EvalContext, e hcl.Expression) cty.Value {
+	for _, t := range e.Variables() {
+		root := t.RootName()
+		if _, ok := lookupVar(ctx, root); !ok {
+			s.ctx.Variables[root] = cty.DynamicVal
+		}
+	}
+	v, _ := e.Value(ctx)
+	return v
+}
+
+func lookupVar(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
+	for c := ctx; c != nil; c = c.Parent() {
+		if v, ok := c.Variables[name]; ok {
+			return v, true
+		}
+	}
+	return cty.NilVal, false
+}
+
+// addResourceRefs makes the attributes that link resources known: a task
+// definition's arn is its family (the loader links a service to a task
+// definition of that family), a cluster's id, arn and name are its name,
+// and a target group's arn is its address (no account or region is known).
+// A resource with count is a list of one; with for_each, unknown.
+func (s *scope) addResourceRefs() {
+	byType := map[string]map[string]cty.Value{}
+	for _, r := range s.m.resources {
+		var attrs map[string]cty.Value
+		switch r.typ {
+		case "aws_ecs_task_definition":
+			f := cty.StringVal(s.family(r))
+			attrs = map[string]cty.Value{"arn": f, "arn_without_revision": f, "family": f, "id": f}
+		case "aws_ecs_cluster":
+			n := cty.StringVal(s.clusterName(r))
+			attrs = map[string]cty.Value{"arn": n, "id": n, "name": n}
+		case "aws_lb_target_group", "aws_alb_target_group":
+			a := cty.StringVal(s.address(r))
+			attrs = map[string]cty.Value{"arn": a, "id": a, "arn_suffix": a}
+		default:
+			continue
+		}
+		v := cty.ObjectVal(attrs)
+		if _, ok := r.block.Body.Attributes["count"]; ok {
+			v = cty.TupleVal([]cty.Value{v})
+		}
+		if _, ok := r.block.Body.Attributes["for_each"]; ok {
+			v = cty.DynamicVal
+		}
+		if byType[r.typ] == nil {
+			byType[r.typ] = map[string]cty.Value{}
+		}
+		byType[r.typ][r.name] = v
+	}
+	for typ, names := range byType {
+		s.ctx.Variables[typ] = cty.ObjectVal(names)
+	}
+}
+
+func (s *scope) address(r *resource) string { return s.prefix + r.typ + "." + r.name }
+
+// family is a task definition's family, or its address when the family
+// is not known statically (the link between resources is known even then).
+func (s *scope) family(r *resource) string {
+	return s.knownString(r.block.Body, "family", s.address(r))
+}
+
+// clusterName is a cluster's name, or its address when not known.
+func (s *scope) clusterName(r *resource) string {
+	return s.knownString(r.block.Body, "name", s.address(r))
+}
+
+// knownString is a string attribute's value, or def when it is absent or
+// not known statically.
+func (s *scope) knownString(body *hclsyntax.Body, attr, def string) string {
+	a, ok := body.Attributes[attr]
+	if !ok {
+		return def
+	}
+	v := s.eval(s.ctx, a.Expr)
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return def
+	}
+	return v.AsString()
+}
+
+// translate translates the module's resources, then the local modules it
+// calls, with their inputs.
+func (s *scope) translate() {
+	s.active[s.m.dir] = true
+	defer delete(s.active, s.m.dir)
+	clusters := s.clusters()
+	for _, r := range s.m.resources {
+		switch r.typ {
+		case "aws_ecs_task_definition":
+			s.u.add(s.taskDefinition(r))
+		case "aws_ecs_service":
+			s.u.add(s.service(r, clusters))
+		case "aws_lb_target_group", "aws_alb_target_group":
+			s.u.add(s.targetGroup(r))
+		}
+	}
+	for _, c := range clusters {
+		s.u.add(s.cluster(c))
+	}
+	for _, b := range s.m.calls {
+		s.call(b)
+	}
+}
+
+// call translates a module block whose source is a local directory of the
+// unit, passing the arguments it sets; any other source is not read.
+func (s *scope) call(b *hclsyntax.Block) {
+	dir, ok := localSource(s.m.dir, b)
+	child := s.u.modules[dir]
+	if !ok || child == nil {
+		src := "an expression"
+		if a, ok := b.Body.Attributes["source"]; ok {
+			if v := literal(a.Expr); v.IsKnown() && v.Type() == cty.String {
+				src = v.AsString()
+			}
+		}
+		s.u.diags = append(s.u.diags, fleet.Diagnostic{File: s.fileOf(b), Line: b.DefRange().Start.Line, Column: b.DefRange().Start.Column, Level: fleet.LevelWarning,
+			Message: fmt.Sprintf("Terraform: module %q (source %s) is not read: only modules in local directories among the inputs are; name its directory to audit it on its own", b.Labels[0], src)})
+		return
+	}
+	if s.active[dir] {
+		return
+	}
+	inputs := map[string]cty.Value{}
+	for name, a := range b.Body.Attributes {
+		switch name {
+		case "source", "version", "count", "for_each", "providers", "depends_on":
+			continue
+		}
+		inputs[name] = s.eval(s.ctx, a.Expr)
+	}
+	newScope(s.u, child, s.prefix+"module."+b.Labels[0]+".", inputs, s.active).translate()
+}
+
+// fileOf names the file a block of the module is in.
+func (s *scope) fileOf(b *hclsyntax.Block) string {
+	if f := b.DefRange().Filename; f != "" {
+		return f
+	}
+	return path.Join(s.m.dir, "main.tf")
+}
+
+// add records a translated document.
+func (u *unit) add(t *fleet.Translated) {
+	if t != nil {
+		u.docs = append(u.docs, *t)
+	}
+}
