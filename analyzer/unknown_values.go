@@ -21,7 +21,8 @@ import (
 // Both become NotChecked entries naming the field.
 
 // unknownReaders lists, per field (indexes written as []), the rules whose
-// verdict rests on its value; a field under a listed one counts as it.
+// verdict rests on its value; a field not listed counts as its nearest
+// listed ancestor, and an empty list says no rule judges the value.
 var unknownReaders = map[string][]string{
 	"networkMode":             {"network-mode-awsvpc", "host-port", "port-collision", "links", "link-references", "network-configuration", "disable-networking", "hostname", "extra-hosts", "dns-servers", "dns-search-domains"},
 	"requiresCompatibilities": {"requires-compat-fargate"},
@@ -36,6 +37,15 @@ var unknownReaders = map[string][]string{
 	"volumes":                 {"docker-socket", "docker-volume-config", "ebs-configured-at-launch", "efs-volume", "fsx-windows-volume", "volume-host-sourcepath", "windows-bind-mounts"},
 	"placementConstraints":    {"task-placement-constraints", "service-placement-constraints"},
 	"containerDefinitions":    nil, // every task rule: see readersOf
+
+	"volumes[].dockerVolumeConfiguration.driverOpts": {},
+	"volumes[].dockerVolumeConfiguration.labels":     {},
+	"volumes[].efsVolumeConfiguration.fileSystemId":  {},
+	"volumes[].efsVolumeConfiguration.rootDirectory": {},
+	"volumes[].name": {"volume-host-sourcepath", "windows-bind-mounts"},
+	"containerDefinitions[].logConfiguration.options": {"awslogs-required-options", "awslogs-stream-prefix", "awslogs-mode", "firelens-s3-config"},
+	"containerDefinitions[].name":                     {},
+	"containerDefinitions[].environment":              {"plaintext-secret"},
 
 	"containerDefinitions[].image":            {"image-arch", "image-registry-local", "image-vs-ephemeral", "registry-reachability", "agent-registry-auth", "exec-role-ecr", "image-pull-no-cache", "daemon-replacement"},
 	"containerDefinitions[].privileged":       {"privileged"},
@@ -83,11 +93,13 @@ func readsField(rule Rule, p string) bool {
 		return rule.Scope == ScopeTask // every container is unknown
 	}
 	for q := pattern; q != ""; q = parentPattern(q) {
-		for _, id := range unknownReaders[q] {
-			if id == rule.ID {
-				return true
-			}
+		ids, listed := unknownReaders[q]
+		if !listed {
+			continue
 		}
+		// The most specific entry decides: an unknown driver option is not
+		// an unknown volume.
+		return slices.Contains(ids, rule.ID)
 	}
 	return false
 }

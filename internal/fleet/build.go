@@ -244,6 +244,7 @@ func (b *builder) link() {
 			c.ContainerInstances = append(c.ContainerInstances, ci)
 		}
 	}
+	b.mergeClusters()
 	b.fleet.Clusters = sortedClusters(b.clusters)
 	sortByKey(b.fleet.TaskDefinitions)
 	sort.SliceStable(b.fleet.Services, func(i, j int) bool {

@@ -52,6 +52,15 @@ func (d *doc) containersFrom(e hclsyntax.Expression, depth int) ([]any, bool) {
 		}
 		d.embedded(e.Range().Filename, d.s.m.src[e.Range().Filename], e.Range())
 		return d.parse(text, markers, e.Range())
+	case *hclsyntax.ConditionalExpr:
+		// var.defs == "" ? local.defaults : var.defs: follow the branch the
+		// condition takes when it is known.
+		if c := d.s.eval(d.s.ctx, x.Condition); c.IsKnown() && !c.IsNull() && c.Type() == cty.Bool && depth < 4 {
+			if c.True() {
+				return d.containersFrom(x.TrueResult, depth+1)
+			}
+			return d.containersFrom(x.FalseResult, depth+1)
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		// local.containers = jsonencode([...]): read the local's expression,
 		// so positions point into it.

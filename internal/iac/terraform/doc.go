@@ -88,7 +88,9 @@ func (d *doc) value(v cty.Value, p string, k kind) (any, bool) {
 	switch k {
 	case kString:
 		if s, err := convert.Convert(v, cty.String); err == nil && s.IsKnown() && !s.IsNull() {
-			return s.AsString(), true
+			// The provider sends an optional string only when it is not
+			// empty (cpu = var.fargate ? 256 : "" sets no cpu).
+			return s.AsString(), s.AsString() != ""
 		}
 	case kNumber:
 		if n, err := convert.Convert(v, cty.Number); err == nil && n.IsKnown() && !n.IsNull() {

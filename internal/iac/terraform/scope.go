@@ -183,6 +183,9 @@ func (s *scope) translate() {
 	defer delete(s.active, s.m.dir)
 	clusters := s.clusters()
 	for _, r := range s.m.resources {
+		if s.notCreated(r) {
+			continue
+		}
 		switch r.typ {
 		case "aws_ecs_task_definition":
 			s.u.add(s.taskDefinition(r))
@@ -243,4 +246,25 @@ func (u *unit) add(t *fleet.Translated) {
 	if t != nil {
 		u.docs = append(u.docs, *t)
 	}
+}
+
+// notCreated reports whether a resource's count is 0, or its for_each
+// empty, as far as that is known statically: Terraform creates no instance
+// of it. A count or for_each that is not known translates the resource
+// once.
+func (s *scope) notCreated(r *resource) bool {
+	if a, ok := r.block.Body.Attributes["count"]; ok {
+		v := s.eval(s.ctx, a.Expr)
+		if v.IsKnown() && !v.IsNull() && v.Type() == cty.Number {
+			n, _ := v.AsBigFloat().Int64()
+			return n == 0
+		}
+	}
+	if a, ok := r.block.Body.Attributes["for_each"]; ok {
+		v := s.eval(s.ctx, a.Expr)
+		if v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() {
+			return v.LengthInt() == 0
+		}
+	}
+	return false
 }
