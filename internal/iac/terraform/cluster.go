@@ -126,13 +126,13 @@ var targetGroupSpec = []field{
 	{hcl: "vpc_id", json: "VpcId", kind: kString},
 }
 
-// targetGroup translates a target group; its ARN is its address, which
+// targetGroup translates a target group; its ARN is targetGroupID, which
 // services name through references. target_type defaults to instance, in
 // the provider as in the API
 // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html).
 func (s *scope) targetGroup(r *resource) *fleet.Translated {
 	d := s.newDoc(r)
-	tg := map[string]any{"TargetGroupArn": s.address(r)}
+	tg := map[string]any{"TargetGroupArn": s.targetGroupID(r)}
 	d.fill(s.ctx, r.block.Body, targetGroupSpec, "", tg)
 	_, set := tg["TargetType"]
 	_, unknown := d.unknown["TargetType"]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -124,6 +125,9 @@ func (u *unit) hclDiags(diags hcl.Diagnostics) {
 	}
 }
 
+// moduleBlock finds a line that opens a module block.
+var moduleBlock = regexp.MustCompile(`(?m)^\s*module\s+"`)
+
 // localModuleCalls lists the directories that the module made of files
 // calls with a local source ("./x", "../x"), for Claim. Files that do not
 // parse are skipped: Translate reports them.
@@ -134,8 +138,8 @@ func localModuleCalls(files []string, read func(string) ([]byte, error)) []strin
 			continue
 		}
 		data, err := read(f)
-		if err != nil {
-			continue
+		if err != nil || !moduleBlock.Match(data) {
+			continue // parsing is most of Claim's time: only files with a module block
 		}
 		hf, _ := hclsyntax.ParseConfig(data, f, hcl.InitialPos)
 		if hf == nil {

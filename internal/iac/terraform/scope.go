@@ -113,7 +113,8 @@ func lookupVar(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
 // addResourceRefs makes the attributes that link resources known: a task
 // definition's arn is its family (the loader links a service to a task
 // definition of that family), a cluster's id, arn and name are its name,
-// and a target group's arn is its address (no account or region is known).
+// and a target group's arn is its module directory and address (no account
+// or region is known; see targetGroupID).
 // A resource with count is a list of one; with for_each, unknown.
 func (s *scope) addResourceRefs() {
 	byType := map[string]map[string]cty.Value{}
@@ -127,7 +128,7 @@ func (s *scope) addResourceRefs() {
 			n := cty.StringVal(s.clusterName(r))
 			attrs = map[string]cty.Value{"arn": n, "id": n, "name": n}
 		case "aws_lb_target_group", "aws_alb_target_group":
-			a := cty.StringVal(s.address(r))
+			a := cty.StringVal(s.targetGroupID(r))
 			attrs = map[string]cty.Value{"arn": a, "id": a, "arn_suffix": a}
 		default:
 			continue
@@ -150,6 +151,10 @@ func (s *scope) addResourceRefs() {
 }
 
 func (s *scope) address(r *resource) string { return s.prefix + r.typ + "." + r.name }
+
+// targetGroupID stands for a target group's ARN, which only AWS assigns:
+// its module's directory and its address, unique among the inputs.
+func (s *scope) targetGroupID(r *resource) string { return s.m.dir + ":" + s.address(r) }
 
 // family is a task definition's family, or its address when the family
 // is not known statically (the link between resources is known even then).
