@@ -82,3 +82,13 @@ func TestIaCSarifPointsAtTheAttribute(t *testing.T) {
 		}
 	}
 }
+
+// A container definition read with Terraform's file() is located in the
+// JSON file it is written in: the SARIF result names that file.
+func TestIaCSarifPointsIntoFileReadJSON(t *testing.T) {
+	_, stdout, _ := runCLI(t, "", "audit", "--format", "sarif", "--rule", "privileged", "../../internal/iac/terraform/testdata/forms")
+	want := `"uri": "../../internal/iac/terraform/testdata/forms/templates/containers.json"`
+	if !strings.Contains(stdout, want) || !strings.Contains(stdout, `"startLine": 5`) {
+		t.Errorf("SARIF lacks the privileged line (5) of templates/containers.json:\n%s", stdout)
+	}
+}

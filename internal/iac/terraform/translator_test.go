@@ -252,7 +252,10 @@ func TestModuleInputs(t *testing.T) {
 // that need it, with the reason, never judged as absent; a terraform.tfvars
 // value is followed.
 func TestUnknownValuesAreNotChecked(t *testing.T) {
-	f, _ := load(t, "testdata/unknown")
+	f, diags := load(t, "testdata/unknown")
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "var.cluster_id is not known statically") {
+		t.Errorf("diagnostics %v, want one saying the service's cluster (var.cluster_id) is not known", diags)
+	}
 	res, err := analyzer.Audit(f, analyzer.Options{})
 	if err != nil {
 		t.Fatal(err)
