@@ -3,6 +3,8 @@ package terraform
 import (
 	"os/exec"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
 // The Terraform this project writes (its test fixtures; the rewrite does
@@ -11,10 +13,7 @@ import (
 // cannot be downloaded offline, so it is not run. The real-world corpus
 // under testdata/iac/terraform is kept as published, formatted or not.
 func TestFixturesPassTerraformFmt(t *testing.T) {
-	bin, err := exec.LookPath("terraform")
-	if err != nil {
-		t.Skip("terraform is not installed, so `terraform fmt -check` cannot run: " + err.Error())
-	}
+	bin := testtool.Path(t, "terraform", "terraform fmt -check of the Terraform fixtures", "terraform")
 	for _, dir := range []string{"testdata", "../../../cmd/ecs2fargate/testdata/iac-mixed"} {
 		out, err := exec.Command(bin, "fmt", "-check", "-recursive", "-diff", dir).CombinedOutput()
 		if err != nil {
