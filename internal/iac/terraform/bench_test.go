@@ -20,7 +20,8 @@ func writeBenchModules(t testing.TB, dir string, modules, perModule int) {
 	t.Helper()
 	for m := range modules {
 		var b strings.Builder
-		fmt.Fprintf(&b, "variable \"env\" {\n  default = \"prod\"\n}\n\nvariable \"image_tag\" {}\n\nlocals {\n  prefix = \"m%03d-${var.env}\"\n}\n\n", m)
+		b.WriteString("variable \"env\" {\n  default = \"prod\"\n}\n\nvariable \"image_tag\" {}\n\n")
+		b.WriteString("locals {\n  prefix = \"" + fmt.Sprintf("m%03d", m) + "-${var.env}\"\n}\n\n")
 		fmt.Fprintf(&b, "resource \"aws_ecs_cluster\" \"main\" {\n  name = \"cluster-%03d\"\n}\n\n", m)
 		for i := range perModule {
 			fmt.Fprintf(&b, `resource "aws_ecs_task_definition" "app%[1]d" {
@@ -62,7 +63,7 @@ func writeBenchModules(t testing.TB, dir string, modules, perModule int) {
 }
 
 resource "aws_lb_target_group" "app%[1]d" {
-  name     = "tg-%[2]03d-%[1]d"
+  name     = "tg-%03[2]d-%[1]d"
   port     = 8080
   protocol = "HTTP"
 }
