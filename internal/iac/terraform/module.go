@@ -21,6 +21,7 @@ type module struct {
 	locals    map[string]*hclsyntax.Attribute
 	resources []*resource
 	calls     []*hclsyntax.Block // module blocks
+	outputs   map[string]*hclsyntax.Attribute // each output block's value
 	tfvars    map[string]hcl.Expression
 }
 
@@ -54,7 +55,7 @@ func (u *unit) translate() {
 		d := path.Dir(f)
 		m := u.modules[d]
 		if m == nil {
-			m = &module{dir: d, src: map[string][]byte{}, variables: map[string]*hclsyntax.Block{}, locals: map[string]*hclsyntax.Attribute{}, tfvars: map[string]hcl.Expression{}}
+			m = &module{dir: d, src: map[string][]byte{}, variables: map[string]*hclsyntax.Block{}, locals: map[string]*hclsyntax.Attribute{}, tfvars: map[string]hcl.Expression{}, outputs: map[string]*hclsyntax.Attribute{}}
 			u.modules[d] = m
 		}
 		u.parse(m, f)
@@ -101,6 +102,10 @@ func (u *unit) parse(m *module, file string) {
 			m.resources = append(m.resources, &resource{typ: b.Labels[0], name: b.Labels[1], file: file, block: b})
 		case b.Type == "module" && len(b.Labels) == 1:
 			m.calls = append(m.calls, b)
+		case b.Type == "output" && len(b.Labels) == 1:
+			if a, ok := b.Body.Attributes["value"]; ok {
+				m.outputs[b.Labels[0]] = a
+			}
 		}
 	}
 }

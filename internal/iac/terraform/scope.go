@@ -181,11 +181,17 @@ func (s *scope) knownString(body *hclsyntax.Body, attr, def string) string {
 	return v.AsString()
 }
 
-// translate translates the module's resources, then the local modules it
-// calls, with their inputs.
+// translate translates the module's resources and the local modules it
+// calls. The calls are read first, so that the module's own resources can
+// use their outputs (module.task.arn), as far as those are known.
 func (s *scope) translate() {
 	s.active[s.m.dir] = true
 	defer delete(s.active, s.m.dir)
+	children := s.calls()
+	if len(children) > 0 {
+		s.ctx.Variables["local"] = s.locals()
+		s.addResourceRefs()
+	}
 	clusters := s.clusters()
 	for _, r := range s.m.resources {
 		if s.notCreated(r) {
@@ -203,14 +209,43 @@ func (s *scope) translate() {
 	for _, c := range clusters {
 		s.u.add(s.cluster(c))
 	}
-	for _, b := range s.m.calls {
-		s.call(b)
+	for _, c := range children {
+		c.translate()
 	}
 }
 
-// call translates a module block whose source is a local directory of the
-// unit, passing the arguments it sets; any other source is not read.
-func (s *scope) call(b *hclsyntax.Block) {
+// calls makes a scope for each module block whose source is a local
+// directory of the unit, with the arguments it sets, and makes their
+// outputs known to this module as module.NAME.OUTPUT; any other source is
+// named as not read, and its outputs are unknown.
+func (s *scope) calls() []*scope {
+	var out []*scope
+	outputs := map[string]cty.Value{}
+	for _, b := range s.m.calls {
+		if c := s.call(b); c != nil {
+			out = append(out, c)
+			outputs[b.Labels[0]] = c.outputs()
+		}
+	}
+	if len(outputs) > 0 {
+		s.ctx.Variables["module"] = cty.ObjectVal(outputs)
+	}
+	return out
+}
+
+// outputs is the module's outputs, as far as they are known.
+func (s *scope) outputs() cty.Value {
+	vals := map[string]cty.Value{}
+	for name, a := range s.m.outputs {
+		vals[name] = s.eval(s.ctx, a.Expr)
+	}
+	return cty.ObjectVal(vals)
+}
+
+// call makes the scope of a module block whose source is a local directory
+// of the unit, passing the arguments it sets; nil for any other source,
+// which is not read.
+func (s *scope) call(b *hclsyntax.Block) *scope {
 	dir, ok := localSource(s.m.dir, b)
 	child := s.u.modules[dir]
 	if !ok || child == nil {
@@ -222,10 +257,10 @@ func (s *scope) call(b *hclsyntax.Block) {
 		}
 		s.u.diags = append(s.u.diags, fleet.Diagnostic{File: s.fileOf(b), Line: b.DefRange().Start.Line, Column: b.DefRange().Start.Column, Level: fleet.LevelWarning,
 			Message: fmt.Sprintf("Terraform: module %q (source %s) is not read: only modules in local directories among the inputs are; name its directory to audit it on its own", b.Labels[0], src)})
-		return
+		return nil
 	}
 	if s.active[dir] {
-		return
+		return nil
 	}
 	inputs := map[string]cty.Value{}
 	for name, a := range b.Body.Attributes {
@@ -235,7 +270,7 @@ func (s *scope) call(b *hclsyntax.Block) {
 		}
 		inputs[name] = s.eval(s.ctx, a.Expr)
 	}
-	newScope(s.u, child, s.prefix+"module."+b.Labels[0]+".", inputs, s.active).translate()
+	return newScope(s.u, child, s.prefix+"module."+b.Labels[0]+".", inputs, s.active)
 }
 
 // fileOf names the file a block of the module is in.

@@ -298,3 +298,19 @@ func TestSyntaxErrorIsLocated(t *testing.T) {
 	}
 	taskDef(t, f, "app") // the good module is read beside the bad one
 }
+
+// A root module's service may name a task definition that a local module
+// declares, through the module's output: the link is followed.
+func TestModuleOutputsLink(t *testing.T) {
+	f := loadClean(t, "testdata/outputs")
+	if len(f.Services) != 1 || len(f.TaskDefinitions) != 1 {
+		t.Fatalf("%d services, %d task definitions", len(f.Services), len(f.TaskDefinitions))
+	}
+	td, svc := f.TaskDefinitions[0], f.Services[0]
+	if td.Doc.Source.Path != "module.task.aws_ecs_task_definition.this" || ptr.Value(td.Def.Family) != "orders" {
+		t.Errorf("task definition %s, family %q", td.Doc.Source.Path, ptr.Value(td.Def.Family))
+	}
+	if svc.TaskDef != td {
+		t.Error("service not linked through module.task.arn")
+	}
+}
