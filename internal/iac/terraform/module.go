@@ -20,7 +20,7 @@ type module struct {
 	variables map[string]*hclsyntax.Block
 	locals    map[string]*hclsyntax.Attribute
 	resources []*resource
-	calls     []*hclsyntax.Block // module blocks
+	calls     []*hclsyntax.Block              // module blocks
 	outputs   map[string]*hclsyntax.Attribute // each output block's value
 	tfvars    map[string]hcl.Expression
 }
