@@ -80,8 +80,8 @@ var corpus = map[string]expectation{
 	},
 	"trussworks-ecs-service": {
 		fire: map[string]string{
-			"service-placement-strategy":    "aws_ecs_service.main_no_lb", // spread on AZ and instanceId, from a dynamic block
-			"service-placement-constraints": "aws_ecs_service.main_no_lb", // distinctInstance
+			"service-placement-strategy":    "aws_ecs_service.main_no_lb[0]", // count = 1: spread on AZ and instanceId, from a dynamic block
+			"service-placement-constraints": "aws_ecs_service.main_no_lb[0]", // distinctInstance
 			"requires-compat-fargate":       "aws_ecs_task_definition.main",
 			"task-cpu-required":             "aws_ecs_task_definition.main", // cpu = "" when ecs_use_fargate is false
 		},

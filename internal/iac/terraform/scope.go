@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // scope is one instance of a module: the root module, or a module called
@@ -20,6 +21,7 @@ type scope struct {
 	inputs map[string]cty.Value // the caller's arguments (nil for the root)
 	active map[string]bool      // directories on the call stack, against cycles
 	ctx    *hcl.EvalContext
+	inst   string // the key of the resource instance being read: "", [0], ["api"]
 }
 
 func newScope(u *unit, m *module, prefix string, inputs map[string]cty.Value, active map[string]bool) *scope {
@@ -119,38 +121,131 @@ func lookupVar(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
 func (s *scope) addResourceRefs() {
 	byType := map[string]map[string]cty.Value{}
 	for _, r := range s.m.resources {
-		var attrs map[string]cty.Value
 		switch r.typ {
-		case "aws_ecs_task_definition":
-			f := cty.StringVal(s.family(r))
-			attrs = map[string]cty.Value{"arn": f, "arn_without_revision": f, "family": f, "id": f}
-		case "aws_ecs_cluster":
-			n := cty.StringVal(s.clusterName(r))
-			attrs = map[string]cty.Value{"arn": n, "id": n, "name": n}
-		case "aws_lb_target_group", "aws_alb_target_group":
-			a := cty.StringVal(s.targetGroupID(r))
-			attrs = map[string]cty.Value{"arn": a, "id": a, "arn_suffix": a}
+		case "aws_ecs_task_definition", "aws_ecs_cluster", "aws_lb_target_group", "aws_alb_target_group":
 		default:
 			continue
-		}
-		v := cty.ObjectVal(attrs)
-		if _, ok := r.block.Body.Attributes["count"]; ok {
-			v = cty.TupleVal([]cty.Value{v})
-		}
-		if _, ok := r.block.Body.Attributes["for_each"]; ok {
-			v = cty.DynamicVal
 		}
 		if byType[r.typ] == nil {
 			byType[r.typ] = map[string]cty.Value{}
 		}
-		byType[r.typ][r.name] = v
+		byType[r.typ][r.name] = s.resourceRef(r)
 	}
 	for typ, names := range byType {
 		s.ctx.Variables[typ] = cty.ObjectVal(names)
 	}
 }
 
-func (s *scope) address(r *resource) string { return s.prefix + r.typ + "." + r.name }
+// resourceRef is the value a reference to r gives: one object of its
+// linking attributes, a list of them (count) or a map (for_each) when the
+// instances are known; unknown when they are not.
+func (s *scope) resourceRef(r *resource) cty.Value {
+	insts, known := s.instances(r)
+	_, counted := r.block.Body.Attributes["count"]
+	_, each := r.block.Body.Attributes["for_each"]
+	if !known && each {
+		return cty.DynamicVal
+	}
+	var list []cty.Value
+	byKey := map[string]cty.Value{}
+	for _, in := range insts {
+		s.with(in, func() {
+			v := s.linkAttrs(r)
+			list = append(list, v)
+			byKey[in.each] = v
+		})
+	}
+	switch {
+	case each:
+		return cty.ObjectVal(byKey)
+	case counted && len(list) == 0:
+		return cty.EmptyTupleVal
+	case counted:
+		return cty.TupleVal(list)
+	}
+	return list[0]
+}
+
+// linkAttrs are the attributes of the instance being read that link
+// resources.
+func (s *scope) linkAttrs(r *resource) cty.Value {
+	switch r.typ {
+	case "aws_ecs_task_definition":
+		f := cty.StringVal(s.family(r))
+		return cty.ObjectVal(map[string]cty.Value{"arn": f, "arn_without_revision": f, "family": f, "id": f})
+	case "aws_ecs_cluster":
+		n := cty.StringVal(s.clusterName(r))
+		return cty.ObjectVal(map[string]cty.Value{"arn": n, "id": n, "name": n})
+	}
+	a := cty.StringVal(s.targetGroupID(r))
+	return cty.ObjectVal(map[string]cty.Value{"arn": a, "id": a, "arn_suffix": a})
+}
+
+// instance is one instance of a resource: its key in the address and the
+// context its expressions see (count.index, each.key and each.value).
+type instance struct {
+	key  string
+	each string // the for_each key
+	ctx  *hcl.EvalContext
+}
+
+// instances lists a resource's instances as Terraform creates them: one
+// without count or for_each, one per count or for_each element when that
+// is known statically (none for count = 0), and one, read once with
+// count.index and each unknown, when it is not (known is then false).
+func (s *scope) instances(r *resource) ([]instance, bool) {
+	if a, ok := r.block.Body.Attributes["count"]; ok {
+		v := s.eval(s.ctx, a.Expr)
+		if !v.IsKnown() || v.IsNull() || v.Type() != cty.Number {
+			return []instance{{ctx: s.child("count", cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)}))}}, false
+		}
+		n, _ := v.AsBigFloat().Int64()
+		out := make([]instance, 0, n)
+		for i := range n {
+			out = append(out, instance{key: fmt.Sprintf("[%d]", i), ctx: s.child("count", cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)}))})
+		}
+		return out, true
+	}
+	if a, ok := r.block.Body.Attributes["for_each"]; ok {
+		v := s.eval(s.ctx, a.Expr)
+		if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+			return []instance{{ctx: s.child("each", cty.DynamicVal)}}, false
+		}
+		var out []instance
+		for it := v.ElementIterator(); it.Next(); {
+			k, ev := it.Element()
+			if v.Type().IsSetType() || v.Type().IsListType() || v.Type().IsTupleType() {
+				k = ev // for_each over a set: each.key is the element
+			}
+			ks, err := convert.Convert(k, cty.String)
+			if err != nil || ks.IsNull() {
+				continue
+			}
+			key := ks.AsString()
+			out = append(out, instance{key: fmt.Sprintf("[%q]", key), each: key,
+				ctx: s.child("each", cty.ObjectVal(map[string]cty.Value{"key": ks, "value": ev}))})
+		}
+		return out, true
+	}
+	return []instance{{ctx: s.ctx}}, true
+}
+
+// child is the module's context with one more name.
+func (s *scope) child(name string, v cty.Value) *hcl.EvalContext {
+	c := s.ctx.NewChild()
+	c.Variables = map[string]cty.Value{name: v}
+	return c
+}
+
+// with runs f with in as the instance being read.
+func (s *scope) with(in instance, f func()) {
+	ctx, inst := s.ctx, s.inst
+	s.ctx, s.inst = in.ctx, in.key
+	defer func() { s.ctx, s.inst = ctx, inst }()
+	f()
+}
+
+func (s *scope) address(r *resource) string { return s.prefix + r.typ + "." + r.name + s.inst }
 
 // targetGroupID stands for a target group's ARN, which only AWS assigns:
 // its module's directory and its address, unique among the inputs.
@@ -194,16 +289,18 @@ func (s *scope) translate() {
 	}
 	clusters := s.clusters()
 	for _, r := range s.m.resources {
-		if s.notCreated(r) {
-			continue
-		}
-		switch r.typ {
-		case "aws_ecs_task_definition":
-			s.u.add(s.taskDefinition(r))
-		case "aws_ecs_service":
-			s.u.add(s.service(r, clusters))
-		case "aws_lb_target_group", "aws_alb_target_group":
-			s.u.add(s.targetGroup(r))
+		insts, _ := s.instances(r)
+		for _, in := range insts {
+			s.with(in, func() {
+				switch r.typ {
+				case "aws_ecs_task_definition":
+					s.u.add(s.taskDefinition(r))
+				case "aws_ecs_service":
+					s.u.add(s.service(r, clusters))
+				case "aws_lb_target_group", "aws_alb_target_group":
+					s.u.add(s.targetGroup(r))
+				}
+			})
 		}
 	}
 	for _, c := range clusters {
@@ -286,25 +383,4 @@ func (u *unit) add(t *fleet.Translated) {
 	if t != nil {
 		u.docs = append(u.docs, *t)
 	}
-}
-
-// notCreated reports whether a resource's count is 0, or its for_each
-// empty, as far as that is known statically: Terraform creates no instance
-// of it. A count or for_each that is not known translates the resource
-// once.
-func (s *scope) notCreated(r *resource) bool {
-	if a, ok := r.block.Body.Attributes["count"]; ok {
-		v := s.eval(s.ctx, a.Expr)
-		if v.IsKnown() && !v.IsNull() && v.Type() == cty.Number {
-			n, _ := v.AsBigFloat().Int64()
-			return n == 0
-		}
-	}
-	if a, ok := r.block.Body.Attributes["for_each"]; ok {
-		v := s.eval(s.ctx, a.Expr)
-		if v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() {
-			return v.LengthInt() == 0
-		}
-	}
-	return false
 }

@@ -314,3 +314,26 @@ func TestModuleOutputsLink(t *testing.T) {
 		t.Error("service not linked through module.task.arn")
 	}
 }
+
+// Resources with a for_each known statically are one instance per key,
+// addressed as Terraform addresses them, each seeing its each.key and
+// each.value; count = 0 creates none.
+func TestForEachInstances(t *testing.T) {
+	f := loadClean(t, "testdata/foreach")
+	if len(f.TaskDefinitions) != 2 || len(f.Services) != 2 {
+		t.Fatalf("%d task definitions, %d services, want 2 each", len(f.TaskDefinitions), len(f.Services))
+	}
+	for _, name := range []string{"api", "web"} {
+		svc := service(t, f, name)
+		td := taskDef(t, f, name)
+		if svc.TaskDef != td {
+			t.Errorf("service %s not linked to task definition %s", name, name)
+		}
+		if want := `aws_ecs_service.this["` + name + `"]`; svc.Doc.Source.Path != want {
+			t.Errorf("service address %s, want %s", svc.Doc.Source.Path, want)
+		}
+	}
+	if cpu, mem := ptr.Value(taskDef(t, f, "web").Def.Cpu), ptr.Value(taskDef(t, f, "web").Def.Memory); cpu != "512" || mem != "1024" {
+		t.Errorf("web: cpu %s memory %s, want each.value 512 and twice it", cpu, mem)
+	}
+}
