@@ -118,12 +118,29 @@ func TestAttributesReachTheModel(t *testing.T) {
 		{"cluster", web.Cluster, "main"},
 		{"cluster capacity providers", strings.Join(f.ClusterOf(web).Detail.CapacityProviders, ","), "asg"},
 	}...)
+	dep := service(t, f, "deploy").Svc
+	checks = append(checks, []struct {
+		what      string
+		got, want any
+	}{
+		{"platform_version", ptr.Value(dep.PlatformVersion), "1.4.0"},
+		{"desired_count", dep.DesiredCount, int32(4)},
+		{"deployment_maximum_percent", ptr.Value(dep.DeploymentConfiguration.MaximumPercent), int32(150)},
+		{"deployment_minimum_healthy_percent", ptr.Value(dep.DeploymentConfiguration.MinimumHealthyPercent), int32(50)},
+		{"deployment_circuit_breaker", dep.DeploymentConfiguration.DeploymentCircuitBreaker.Rollback, true},
+		{"health_check_grace_period_seconds", ptr.Value(dep.HealthCheckGracePeriodSeconds), int32(60)},
+		{"enable_execute_command", dep.EnableExecuteCommand, true},
+		{"iam_role", ptr.Value(dep.RoleArn), "arn:aws:iam::123456789012:role/ecsServiceRole"},
+		{"deployment_controller", string(dep.DeploymentController.Type), "CODE_DEPLOY"},
+		{"service_registries", ptr.Value(dep.ServiceRegistries[0].RegistryArn), "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1"},
+		{"tags", ptr.Value(dep.Tags[0].Value), "payments"},
+	}...)
 	for _, c := range checks {
 		if c.got != c.want {
 			t.Errorf("%s: got %v, want %v", c.what, c.got, c.want)
 		}
 	}
-	for _, s := range []*fleet.Service{web, worker, agent} {
+	for _, s := range []*fleet.Service{web, worker, agent, service(t, f, "deploy")} {
 		if s.TaskDef != td {
 			t.Errorf("service %s is not linked to aws_ecs_task_definition.app", s.Name())
 		}
@@ -154,6 +171,8 @@ func TestAttributesReachTheModel(t *testing.T) {
 		"aws_ecs_service.agent.capacityProviderStrategy":                   at(`resource "aws_ecs_service" "agent"`, 1),
 		"aws_lb_target_group.web.TargetType":                               at("target_type", 1),
 		"aws_ecs_cluster.main.capacityProviders":                           at(`resource "aws_ecs_cluster_capacity_providers"`, 1),
+		"aws_ecs_service.deploy.deploymentConfiguration.maximumPercent":    at("deployment_maximum_percent", 1),
+		"aws_ecs_service.deploy.deploymentController.type":                 {Line: at(`type = "CODE_DEPLOY"`, 1).Line, Column: 5},
 	}
 	var paths []string
 	for p := range where {

@@ -145,3 +145,34 @@ resource "aws_ecs_service" "agent" {
   task_definition     = aws_ecs_task_definition.app.arn
   scheduling_strategy = "DAEMON"
 }
+
+resource "aws_ecs_service" "deploy" {
+  name                               = "deploy"
+  cluster                            = aws_ecs_cluster.main.id
+  task_definition                    = aws_ecs_task_definition.app.arn
+  launch_type                        = "EC2"
+  platform_version                   = "1.4.0"
+  desired_count                      = 4
+  deployment_maximum_percent         = 150
+  deployment_minimum_healthy_percent = 50
+  health_check_grace_period_seconds  = 60
+  enable_execute_command             = true
+  iam_role                           = "arn:aws:iam::123456789012:role/ecsServiceRole"
+
+  deployment_controller {
+    type = "CODE_DEPLOY"
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  service_registries {
+    registry_arn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1"
+  }
+
+  tags = {
+    team = "payments"
+  }
+}
