@@ -98,11 +98,12 @@ func check(rules []Rule, scope Scope, subj *Subject, inherited []Finding) checke
 // found from the checks that could not run.
 func run(rules []Rule, scope Scope, subj *Subject) checked {
 	var c checked
+	unknown := subjectUnknowns(subj)
 	for _, rule := range rules {
 		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
 			continue
 		}
-		if field, why, ok := unknownOf(rule, subj); ok {
+		if field, why, ok := unknownOf(rule, unknown); ok {
 			c.notChecked = append(c.notChecked, notCheckedOf(complete(Unchecked(field+": "+why), rule, subj)))
 			continue
 		}

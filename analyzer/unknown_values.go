@@ -66,21 +66,43 @@ var unknownReaders = map[string][]string{
 	"taskDefinition":           nil, // the service is not linked: its task rules do not run
 }
 
-// unknownOf is the first unknown field, in path order, of the subject's
-// service or task definition that rule reads, and why.
-func unknownOf(rule Rule, subj *Subject) (string, string, bool) {
-	var docs []fleet.Doc
-	if subj.Service != nil {
-		docs = append(docs, subj.Service.Doc)
+// unknownField is a field of a subject's document that is not known.
+type unknownField struct{ path, why string }
+
+// subjectUnknowns lists the unknown fields of the subject's service, then
+// of its task definition, each in path order, once per subject.
+func subjectUnknowns(subj *Subject) []unknownField {
+	var out []unknownField
+	for _, d := range []*fleet.Doc{serviceDoc(subj), taskDefDoc(subj)} {
+		if d == nil {
+			continue
+		}
+		for _, p := range slices.Sorted(maps.Keys(d.Unknown)) {
+			out = append(out, unknownField{p, d.Unknown[p]})
+		}
 	}
-	if subj.TaskDef != nil {
-		docs = append(docs, subj.TaskDef.Doc)
+	return out
+}
+
+func serviceDoc(subj *Subject) *fleet.Doc {
+	if subj.Service == nil {
+		return nil
 	}
-	for _, doc := range docs {
-		for _, p := range slices.Sorted(maps.Keys(doc.Unknown)) {
-			if readsField(rule, p) {
-				return p, doc.Unknown[p], true
-			}
+	return &subj.Service.Doc
+}
+
+func taskDefDoc(subj *Subject) *fleet.Doc {
+	if subj.TaskDef == nil {
+		return nil
+	}
+	return &subj.TaskDef.Doc
+}
+
+// unknownOf is the first of the unknown fields that rule reads, and why.
+func unknownOf(rule Rule, unknown []unknownField) (string, string, bool) {
+	for _, u := range unknown {
+		if readsField(rule, u.path) {
+			return u.path, u.why, true
 		}
 	}
 	return "", "", false

@@ -37,9 +37,9 @@ func displayPaths(paths []string) []string {
 
 // skippedSummary says what the inputs held instead of ECS resources.
 func skippedSummary(f *fleet.Fleet) string {
-	want := "expected AWS CLI output (JSON or YAML) of a task definition (describe-task-definition, or register-task-definition input), describe-services, describe-clusters or describe-container-instances, or an ecs2fargate snapshot"
+	want := "expected AWS CLI output (JSON or YAML) of a task definition (describe-task-definition, or register-task-definition input), describe-services, describe-clusters or describe-container-instances, an ecs2fargate snapshot, a CloudFormation template, or Terraform declaring aws_ecs_task_definition, aws_ecs_service or aws_ecs_cluster"
 	if len(f.Inputs) == 0 {
-		return "no JSON or YAML file was read (directories are searched for *.json, *.yaml and *.yml); " + want
+		return "no JSON, YAML or Terraform file was read (directories are searched for *.json, *.yaml, *.yml and *.tf); " + want
 	}
 	names := f.Inputs
 	more := ""
@@ -51,7 +51,7 @@ func skippedSummary(f *fleet.Fleet) string {
 	if other := otherResources(f); other != "" {
 		held = " (they held only " + other + ")"
 	}
-	return fmt.Sprintf("skipped %d file(s) holding no task definition, service, cluster or container instance: %s%s%s; %s",
+	return fmt.Sprintf("skipped %d input file(s) holding no task definition, service, cluster or container instance: %s%s%s; %s",
 		len(f.Inputs), strings.Join(names, ", "), more, held, want)
 }
 

@@ -15,6 +15,8 @@ func TestNoECSInputsIsAnError(t *testing.T) {
 	unrelated := t.TempDir()
 	writeTestFile(t, filepath.Join(unrelated, "package.json"), `{"name": "infra", "version": "1.0.0"}`)
 	writeTestFile(t, filepath.Join(unrelated, "tsconfig.json"), `{"compilerOptions": {}}`)
+	vpc := t.TempDir()
+	writeTestFile(t, filepath.Join(vpc, "main.tf"), "resource \"aws_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n")
 	onlyEC2 := t.TempDir()
 	copyFile(t, "../../examples/demo-fleet/prod-core/instances.json", filepath.Join(onlyEC2, "instances.json"))
 
@@ -22,9 +24,10 @@ func TestNoECSInputsIsAnError(t *testing.T) {
 		name, dir string
 		want      []string // in the error line
 	}{
-		{"empty directory", empty, []string{"no ECS inputs found under " + empty + ": no JSON or YAML file was read"}},
+		{"empty directory", empty, []string{"no ECS inputs found under " + empty + ": no JSON, YAML or Terraform file was read"}},
 		{"unrelated JSON", unrelated, []string{"no ECS inputs found under " + unrelated,
-			"skipped 2 file(s)", filepath.Join(unrelated, "package.json"), filepath.Join(unrelated, "tsconfig.json")}},
+			"skipped 2 input file(s)", filepath.Join(unrelated, "package.json"), filepath.Join(unrelated, "tsconfig.json")}},
+		{"Terraform without ECS", vpc, []string{"no ECS inputs found under " + vpc, "skipped 1 input file(s)", filepath.ToSlash(filepath.Join(vpc, "main.tf")), "or Terraform declaring"}},
 		{"EC2 instances only", onlyEC2, []string{"no ECS inputs found under " + onlyEC2, "they held only 6 EC2 instance(s)"}},
 	}
 	commands := map[string][]string{

@@ -139,8 +139,11 @@ func (b *builder) addService(s *Service) {
 		return
 	}
 	if s.Cluster == "" {
-		b.diags = append(b.diags, Diagnostic{File: s.Doc.Source.File, Path: s.Doc.Source.Path, Level: LevelWarning,
-			Message: "service has no clusterArn; it is reported under an empty cluster name"})
+		msg := "service has no clusterArn; it is reported under an empty cluster name"
+		if why, ok := s.Doc.Unknown["clusterArn"]; ok {
+			msg = "service's cluster is not known (" + why + "); it is reported under an empty cluster name"
+		}
+		b.diags = append(b.diags, Diagnostic{File: s.Doc.Source.File, Path: s.Doc.Source.Path, Level: LevelWarning, Message: msg})
 	}
 	if s.IdentityAssumed {
 		b.diags = append(b.diags, Diagnostic{File: s.Doc.Source.File, Path: s.Doc.Source.Path, Level: LevelWarning,
@@ -261,6 +264,7 @@ func (b *builder) link() {
 			c.ContainerInstances = append(c.ContainerInstances, ci)
 		}
 	}
+	b.mergeClusters()
 	b.fleet.Clusters = sortedClusters(b.clusters)
 	b.linkClusterMetrics()
 	sortByKey(b.fleet.TaskDefinitions)

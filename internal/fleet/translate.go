@@ -225,7 +225,7 @@ func (b *builder) claim(ins []input) []input {
 	var files []string
 	for _, in := range ins {
 		if in.diag == nil && !in.inMemory {
-			files = append(files, in.name)
+			files = append(files, filepath.ToSlash(in.name)) // a named file may use '\' on Windows
 		}
 	}
 	unitOf := map[string]*unitInput{}
@@ -248,7 +248,7 @@ func (b *builder) claim(ins []input) []input {
 	out := make([]input, 0, len(ins))
 	emitted := map[*unitInput]bool{}
 	for _, in := range ins {
-		switch u := unitOf[in.name]; {
+		switch u := unitOf[filepath.ToSlash(in.name)]; {
 		case in.diag != nil || in.inMemory:
 			out = append(out, in)
 		case u != nil:
