@@ -33,7 +33,7 @@ func TestUsageErrorsGoToStderrOnly(t *testing.T) {
 		{"metrics days above range, before any AWS call", []string{"audit", "--aws", "--metrics-days", "1000"}, []string{"--metrics-days 1000 is out of range: valid range 0 to 455"}},
 		{"required flag missing", []string{"snapshot", "no-such-dir"}, []string{"--out is required", "'ecs2fargate snapshot --help'"}},
 		{"concurrency out of range", []string{"snapshot", "--aws", "--out", "x", "--concurrency", "0"}, []string{"--concurrency 0 is out of range: valid range 1 to 64"}},
-		{"headroom out of range", []string{"cost", "--memory-headroom", "101", "no-such-dir"}, []string{"memory headroom 101% is out of range [0, 100]", "'ecs2fargate cost --help'"}},
+		{"headroom out of range", []string{"cost", "--memory-headroom", "101", "no-such-dir"}, []string{"memory headroom 101% is outside [0, 100]", "'ecs2fargate cost --help'"}},
 		{"unknown audit format", []string{"audit", "--format", "yaml", "no-such-dir"}, []string{`--format "yaml": want`}},
 		{"unknown command", []string{"audti", "."}, []string{`unknown command "audti"`, "audit", "'ecs2fargate --help'"}},
 		{"unknown subcommand flag", []string{"rules", "explain", "--bogus", "privileged"}, []string{"unknown flag --bogus", "'ecs2fargate rules explain --help'"}},

@@ -71,7 +71,7 @@ func TestReportChartsMeasuredUse(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<h2 id="utilisation">`,
-		`<figcaption>shop/web: saves 42.53 a month on-demand at the recommended size</figcaption>`,
+		`<figcaption>shop/web: saves $42.53 a month on-demand at the recommended size</figcaption>`,
 		`viewBox="0 0 760 60"`,
 		// CPU: max 409.6 of the row's largest, 1024 reserved, spans 144 of 360 px.
 		`<rect x="80" y="6" width="144.0" height="14" fill="#9ecae1"></rect><rect x="80" y="6" width="72.0"`,

@@ -118,15 +118,16 @@ func TestMultiRegionRewriteFileSet(t *testing.T) {
 		}
 	}
 	one := filesUnder(t, outOne)
+	runWide := []string{"RUNBOOK.md", "changes.json", "changes.md", "runbook.sh"} // one each, at the top
 	var want []string
 	for _, where := range fleettest.Copies {
 		for _, f := range one {
-			if !strings.HasPrefix(f, "changes.") {
+			if !slices.Contains(runWide, f) {
 				want = append(want, where[0]+"/"+where[1]+"/"+f)
 			}
 		}
 	}
-	want = append(want, "changes.json", "changes.md")
+	want = append(want, runWide...)
 	sort.Strings(want)
 	if got := filesUnder(t, outAll); !slices.Equal(got, want) {
 		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
