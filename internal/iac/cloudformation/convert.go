@@ -21,15 +21,14 @@ import (
 // (dockerLabels, log options) stay as written. It records where each field
 // came from and which values are not known statically.
 type converter struct {
-	e        *evaluator
-	file     string
-	pascal   bool              // keep the SDK field names as they are (describe-target-groups)
-	renames  map[string]string // CloudFormation name → SDK field name where the two differ, by "parent pattern.name" (lower case)
-	drop     map[string]bool   // CloudFormation-only properties the model has no field for, same keys
-	linkAt   func(path string, l link) (any, bool)
-	pos      map[string]fleet.Position // lower-case JSON path → position
-	unknown  map[string]string         // JSON path → why its value is not known statically
-	warnings []fleet.Diagnostic
+	e       *evaluator
+	file    string
+	pascal  bool              // keep the SDK field names as they are (describe-target-groups)
+	renames map[string]string // CloudFormation name → SDK field name where the two differ, by "parent pattern.name" (lower case)
+	drop    map[string]bool   // CloudFormation-only properties the model has no field for, same keys
+	linkAt  func(path string, l link) (any, bool)
+	pos     map[string]fleet.Position // lower-case JSON path → position
+	unknown map[string]string         // JSON path → why its value is not known statically
 }
 
 func newConverter(e *evaluator, file string) *converter {
