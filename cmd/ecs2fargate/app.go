@@ -49,6 +49,7 @@ func newApp(s streams) *cli.App {
 			snapshotCommand(s),
 			iamPolicyCommand(s),
 			rewriteCommand(s),
+			migrateCommand(s),
 		},
 	}
 }

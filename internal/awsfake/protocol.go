@@ -22,7 +22,7 @@ func protocolOf(service string) protocol {
 		return ec2Protocol{}
 	case "monitoring":
 		return cborProtocol{}
-	case "elasticloadbalancing", "sts":
+	case "elasticloadbalancing", "sts", "iam":
 		return queryProtocol{service: service}
 	}
 	return jsonProtocol{}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
+	"github.com/ecs2fargate/ecs2fargate/internal/migrate"
+)
+
+const (
+	migOldTG    = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0000000000000001"
+	migLB       = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop/0000000000000001"
+	migListener = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shop/0000000000000001/0000000000000001"
+)
+
+// migrateEstate is one EC2-launch-type service behind an ALB whose
+// listener's default action forwards to its instance target group, with
+// two healthy targets; an already-Fargate service beside it.
+func migrateEstate(t *testing.T) (*awsfake.Server, *awsfake.Estate) {
+	t.Helper()
+	fake := liveEnv(t)
+	e := awsfake.Generate(awsfake.DefaultAccount, "us-east-1", awsfake.Shape{Clusters: 1, Services: 1, TaskDefinitions: 1, Instances: 1})
+	svc := &e.Services["cluster-00"][0]
+	svc.LoadBalancers = []ecstypes.LoadBalancer{{TargetGroupArn: aws.String(migOldTG), ContainerName: aws.String("app"), ContainerPort: aws.Int32(8080)}}
+	svc.Deployments = []ecstypes.Deployment{{Id: aws.String("ecs-svc/0"), Status: aws.String("PRIMARY"), TaskDefinition: svc.TaskDefinition, RolloutState: ecstypes.DeploymentRolloutStateCompleted}}
+	fargate := *svc
+	fargate.ServiceName, fargate.ServiceArn = aws.String("already"), aws.String("arn:aws:ecs:us-east-1:123456789012:service/cluster-00/already")
+	fargate.LaunchType, fargate.LoadBalancers = ecstypes.LaunchTypeFargate, nil
+	e.Services["cluster-00"] = append(e.Services["cluster-00"], fargate)
+	e.TargetGroups = []elbtypes.TargetGroup{{TargetGroupArn: aws.String(migOldTG), TargetGroupName: aws.String("web"), Protocol: elbtypes.ProtocolEnumHttp,
+		Port: aws.Int32(80), VpcId: aws.String("vpc-1"), TargetType: elbtypes.TargetTypeEnumInstance, HealthCheckPath: aws.String("/health")}}
+	forward := []elbtypes.Action{{Type: elbtypes.ActionTypeEnumForward, TargetGroupArn: aws.String(migOldTG)}}
+	e.Listeners = []elbtypes.Listener{{ListenerArn: aws.String(migListener), LoadBalancerArn: aws.String(migLB), Port: aws.Int32(80), DefaultActions: forward}}
+	e.Rules = map[string][]elbtypes.Rule{migListener: {{RuleArn: aws.String(migListener + "/default"), IsDefault: aws.Bool(true), Priority: aws.String("default"), Actions: forward}}}
+	e.Targets = map[string][]elbtypes.TargetHealthDescription{}
+	e.Targets[migOldTG] = []elbtypes.TargetHealthDescription{{Target: &elbtypes.TargetDescription{Id: aws.String("i-1"), Port: aws.Int32(32768)},
+		TargetHealth: &elbtypes.TargetHealth{State: elbtypes.TargetHealthStateEnumHealthy}}}
+	fake.Put(awsfake.DefaultAccount, "us-east-1", e)
+	// The listener forwards to a group with healthy targets at every call.
+	fake.OnCall = func(op string) {
+		fake.Inspect(func() {
+			for rule, groups := range e.ServingTargetGroups() {
+				if len(groups) == 0 {
+					t.Errorf("before %s: listener rule %s forwards to no target group with healthy targets", op, rule)
+				}
+			}
+		})
+	}
+	return fake, e
+}
+
+var migrateArgs = []string{"migrate", "--aws", "--quiet", "--subnets", "subnet-0aus-east-1,subnet-0bus-east-1", "--security-groups", "sg-1", "--poll", "1ms"}
+
+func TestMigrateDryRunMakesNoWriteCall(t *testing.T) {
+	fake, _ := migrateEstate(t)
+	journal := filepath.Join(t.TempDir(), "j.json")
+	code, stdout, stderr := runCLI(t, "", append(migrateArgs, "--journal", journal)...)
+	if code != exitOK || !strings.Contains(stdout, "service cluster-00/svc-00000 (in place)") || !strings.Contains(stdout, "Update the service to Fargate") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "not moved: cluster-00/already: already on Fargate") {
+		t.Errorf("the Fargate service is not named as left alone:\n%s", stderr)
+	}
+	for op := range fake.Calls() {
+		name := op[strings.IndexByte(op, ':')+1:]
+		if !strings.HasPrefix(name, "Describe") && !strings.HasPrefix(name, "List") && !strings.HasPrefix(name, "Get") {
+			t.Errorf("dry run called %s", op)
+		}
+	}
+	if _, err := os.Stat(journal); err == nil {
+		t.Errorf("dry run wrote a journal")
+	}
+}
+
+func readJournal(t *testing.T, path string) *migrate.Journal {
+	t.Helper()
+	j, err := migrate.LoadJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
+}
+
+func TestMigrateMovesTheServiceBehindTheALBWithoutDowntime(t *testing.T) {
+	fake, e := migrateEstate(t)
+	journal := filepath.Join(t.TempDir(), "j.json")
+	code, _, stderr := runCLI(t, "", append(migrateArgs, "--journal", journal, "--yes")...)
+	if code != exitPartial || !strings.Contains(stderr, "lacks the FARGATE capacity provider(s): run with --create-prerequisites") {
+		t.Fatalf("without --create-prerequisites: exit %d\n%s", code, stderr)
+	}
+	if fake.Calls()["ecs:UpdateService"] != 0 {
+		t.Fatalf("a service moved although its preconditions failed")
+	}
+	code, _, stderr = runCLI(t, "", append(migrateArgs, "--journal", journal, "--yes", "--create-prerequisites")...)
+	if code != exitOK || !strings.Contains(stderr, "1 moved, 0 rolled back, 0 need a person") || !strings.Contains(stderr, "old target group left for you to delete: "+migOldTG) {
+		t.Fatalf("exit %d\n%s\n%s", code, stderr, fake.CallSummary())
+	}
+	fake.Inspect(func() {
+		svc := e.Services["cluster-00"][0]
+		if len(svc.CapacityProviderStrategy) != 1 || aws.ToString(svc.CapacityProviderStrategy[0].CapacityProvider) != "FARGATE" ||
+			!strings.HasSuffix(aws.ToString(svc.TaskDefinition), "app-000:2") || svc.NetworkConfiguration == nil ||
+			svc.DeploymentConfiguration == nil || !svc.DeploymentConfiguration.DeploymentCircuitBreaker.Rollback {
+			t.Errorf("service after migrate: %+v", svc)
+		}
+		if len(svc.LoadBalancers) != 1 || strings.Contains(aws.ToString(svc.LoadBalancers[0].TargetGroupArn), "REPLACE-ME") || aws.ToString(svc.LoadBalancers[0].TargetGroupArn) == migOldTG {
+			t.Errorf("load balancers after migrate: %+v", svc.LoadBalancers)
+		}
+		acts := e.Listeners[0].DefaultActions
+		if len(acts) != 1 || aws.ToString(acts[0].TargetGroupArn) != aws.ToString(svc.LoadBalancers[0].TargetGroupArn) {
+			t.Errorf("listener after migrate: %+v", acts)
+		}
+		if other := e.Services["cluster-00"][1]; other.TaskDefinition == nil || !strings.HasSuffix(*other.TaskDefinition, ":1") || other.LaunchType != ecstypes.LaunchTypeFargate {
+			t.Errorf("the already-Fargate service was touched: %+v", other)
+		}
+	})
+	j := readJournal(t, journal)
+	for _, u := range j.Units {
+		for _, s := range u.Steps {
+			if s.Status != "done" || s.Started == nil || s.Finished == nil {
+				t.Errorf("%s step %d %q: %s", u.Name(), s.N, s.Title, s.Status)
+			}
+		}
+	}
+	// A second run of the journal repeats nothing.
+	before := fake.Calls()["ecs:UpdateService"]
+	code, _, stderr = runCLI(t, "", "migrate", "--resume", journal, "--yes", "--poll", "1ms")
+	if code != exitOK || fake.Calls()["ecs:UpdateService"] != before {
+		t.Errorf("resume of a finished journal: exit %d, UpdateService %d → %d\n%s", code, before, fake.Calls()["ecs:UpdateService"], stderr)
+	}
+	// --rollback puts the listener, the service and the groups back.
+	code, _, stderr = runCLI(t, "", "migrate", "--rollback", journal, "--yes", "--poll", "1ms")
+	if code != exitPartial || !strings.Contains(stderr, "0 moved, 1 rolled back") {
+		t.Fatalf("rollback: exit %d\n%s", code, stderr)
+	}
+	fake.Inspect(func() {
+		svc := e.Services["cluster-00"][0]
+		if svc.LaunchType != ecstypes.LaunchTypeEc2 || len(svc.CapacityProviderStrategy) != 0 || !strings.HasSuffix(aws.ToString(svc.TaskDefinition), "app-000:1") ||
+			aws.ToString(svc.LoadBalancers[0].TargetGroupArn) != migOldTG {
+			t.Errorf("service after rollback: %+v", svc)
+		}
+		if acts := e.Listeners[0].DefaultActions; len(acts) != 1 || aws.ToString(acts[0].TargetGroupArn) != migOldTG {
+			t.Errorf("listener after rollback: %+v", acts)
+		}
+		if len(e.TargetGroups) != 1 {
+			t.Errorf("target groups after rollback: %d", len(e.TargetGroups))
+		}
+	})
+}
+
+func TestMigrateDeploymentFailingItsCircuitBreakerIsRolledBack(t *testing.T) {
+	fake, e := migrateEstate(t)
+	e.FailDeployments = true
+	journal := filepath.Join(t.TempDir(), "j.json")
+	code, _, stderr := runCLI(t, "", append(migrateArgs, "--journal", journal, "--yes", "--create-prerequisites")...)
+	if code != exitPartial || !strings.Contains(stderr, "rolled back: cluster-00/svc-00000") || !strings.Contains(stderr, "circuit breaker") {
+		t.Fatalf("exit %d\n%s\n%s", code, stderr, fake.CallSummary())
+	}
+	fake.Inspect(func() {
+		svc := e.Services["cluster-00"][0]
+		if svc.LaunchType != ecstypes.LaunchTypeEc2 || aws.ToString(svc.LoadBalancers[0].TargetGroupArn) != migOldTG {
+			t.Errorf("service after the failed deployment: %+v", svc)
+		}
+		if acts := e.Listeners[0].DefaultActions; len(acts) != 1 || aws.ToString(acts[0].TargetGroupArn) != migOldTG {
+			t.Errorf("listener after the failed deployment: %+v", acts)
+		}
+	})
+}
+
+func TestMigrateAccessDeniedOnOneStepStopsAndRollsBack(t *testing.T) {
+	fake, e := migrateEstate(t)
+	fake.Inject(&awsfake.Fault{Service: "elasticloadbalancing", Op: "ModifyListener", Code: "AccessDenied", Status: 403,
+		Match: func(body string) bool { return strings.Contains(body, "Weight=1") && strings.Contains(body, "Weight=0") && strings.Index(body, "Weight=0") < strings.Index(body, "Weight=1") }})
+	// throttling and a 5xx on the way are retried by the SDK
+	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "RegisterTaskDefinition", Code: "ThrottlingException", Times: 1})
+	fake.Inject(&awsfake.Fault{Service: "elasticloadbalancing", Op: "CreateTargetGroup", Code: "InternalFailure", Status: 500, Times: 1})
+	journal := filepath.Join(t.TempDir(), "j.json")
+	code, _, stderr := runCLI(t, "", append(migrateArgs, "--journal", journal, "--yes", "--create-prerequisites")...)
+	if code != exitPartial || !strings.Contains(stderr, "AccessDenied") || !strings.Contains(stderr, "rolled back: cluster-00/svc-00000") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	fake.Inspect(func() {
+		svc := e.Services["cluster-00"][0]
+		if svc.LaunchType != ecstypes.LaunchTypeEc2 || !strings.HasSuffix(aws.ToString(svc.TaskDefinition), ":1") {
+			t.Errorf("service after the refused step: %+v", svc)
+		}
+	})
+	var j struct{ Units []struct{ Steps []json.RawMessage } }
+	b, _ := os.ReadFile(journal)
+	if json.Unmarshal(b, &j) != nil || len(j.Units) != 2 {
+		t.Errorf("journal: %s", b)
+	}
+}
