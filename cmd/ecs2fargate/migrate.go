@@ -109,7 +109,7 @@ func runMigrate(c *cli.Context, s streams) error {
 }
 
 // migrateBetweenSteps lets tests stop a run between two steps.
-var migrateBetweenSteps func(u *migrate.Unit, e *migrate.Entry)
+var migrateBetweenSteps func(u *migrate.Unit, e *migrate.Entry) bool
 
 func migrateOutcome(s streams, j *migrate.Journal, runErr error) error {
 	_, rolledBack, needsPerson := migrate.Summary(s.err, j)

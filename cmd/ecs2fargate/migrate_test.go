@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,7 +178,9 @@ func TestMigrateDeploymentFailingItsCircuitBreakerIsRolledBack(t *testing.T) {
 func TestMigrateAccessDeniedOnOneStepStopsAndRollsBack(t *testing.T) {
 	fake, e := migrateEstate(t)
 	fake.Inject(&awsfake.Fault{Service: "elasticloadbalancing", Op: "ModifyListener", Code: "AccessDenied", Status: 403,
-		Match: func(body string) bool { return strings.Contains(body, "Weight=1") && strings.Contains(body, "Weight=0") && strings.Index(body, "Weight=0") < strings.Index(body, "Weight=1") }})
+		Match: func(body string) bool {
+			return strings.Contains(body, "Weight=1") && strings.Contains(body, "Weight=0") && strings.Index(body, "Weight=0") < strings.Index(body, "Weight=1")
+		}})
 	// throttling and a 5xx on the way are retried by the SDK
 	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "RegisterTaskDefinition", Code: "ThrottlingException", Times: 1})
 	fake.Inject(&awsfake.Fault{Service: "elasticloadbalancing", Op: "CreateTargetGroup", Code: "InternalFailure", Status: 500, Times: 1})
@@ -192,9 +195,49 @@ func TestMigrateAccessDeniedOnOneStepStopsAndRollsBack(t *testing.T) {
 			t.Errorf("service after the refused step: %+v", svc)
 		}
 	})
-	var j struct{ Units []struct{ Steps []json.RawMessage } }
+	var j struct {
+		Units []struct{ Steps []json.RawMessage }
+	}
 	b, _ := os.ReadFile(journal)
 	if json.Unmarshal(b, &j) != nil || len(j.Units) != 2 {
 		t.Errorf("journal: %s", b)
+	}
+}
+
+// An interruption after any step of the service (or of the preconditions)
+// resumes from the journal without repeating a finished step, and the
+// listener forwards to healthy targets throughout.
+func TestMigrateResumesAfterAnInterruptionAtEachStep(t *testing.T) {
+	for stop := 1; stop <= 12; stop++ {
+		t.Run(fmt.Sprint("after step ", stop), func(t *testing.T) {
+			fake, e := migrateEstate(t)
+			n := 0
+			migrateBetweenSteps = func(*migrate.Unit, *migrate.Entry) bool { n++; return n == stop }
+			t.Cleanup(func() { migrateBetweenSteps = nil })
+			journal := filepath.Join(t.TempDir(), "j.json")
+			code, _, stderr := runCLI(t, "", append(migrateArgs, "--journal", journal, "--yes", "--create-prerequisites")...)
+			if n < stop {
+				t.Skipf("the plan has %d steps", n)
+			}
+			if code != exitPartial || !strings.Contains(stderr, "migrate interrupted: go on with --resume") {
+				t.Fatalf("interrupted run: exit %d\n%s", code, stderr)
+			}
+			migrateBetweenSteps = nil
+			code, _, stderr = runCLI(t, "", "migrate", "--resume", journal, "--yes", "--create-prerequisites", "--poll", "1ms")
+			if code != exitOK || !strings.Contains(stderr, "1 moved") {
+				t.Fatalf("resume: exit %d\n%s", code, stderr)
+			}
+			calls := fake.Calls()
+			for _, op := range []string{"ecs:RegisterTaskDefinition", "ecs:UpdateService", "elasticloadbalancing:CreateTargetGroup", "ecs:PutClusterCapacityProviders"} {
+				if calls[op] != 1 {
+					t.Errorf("%s called %d times over the two runs; want once", op, calls[op])
+				}
+			}
+			fake.Inspect(func() {
+				if svc := e.Services["cluster-00"][0]; len(svc.CapacityProviderStrategy) != 1 || !strings.HasSuffix(aws.ToString(svc.TaskDefinition), ":2") {
+					t.Errorf("service after resume: %+v", svc)
+				}
+			})
+		})
 	}
 }

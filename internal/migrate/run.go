@@ -32,8 +32,9 @@ type Options struct {
 	// Log receives one line per step.
 	Log io.Writer
 	// BetweenSteps, when set, is called after each step is journalled;
-	// tests use it to interrupt a run at a chosen point.
-	BetweenSteps func(u *Unit, e *Entry)
+	// when it returns true the run stops there as if interrupted (tests
+	// use it to interrupt a run at a chosen point).
+	BetweenSteps func(u *Unit, e *Entry) bool
 }
 
 func (o *Options) poll() time.Duration {
@@ -89,6 +90,9 @@ func Run(ctx context.Context, j *Journal, opts Options) error {
 		if pre.Service != "" { // a journal without a preconditions unit first
 			services = append([]*Unit{pre}, services...)
 		} else if !r.unit(ctx, pre) {
+			if r.isStopped() {
+				break
+			}
 			for _, u := range services {
 				if u.Status == "pending" {
 					r.setStatus(u, "not-started", "the preconditions of its account and region did not pass")
@@ -99,7 +103,7 @@ func Run(ctx context.Context, j *Journal, opts Options) error {
 		sem := make(chan struct{}, opts.Concurrency)
 		var wg sync.WaitGroup
 		for _, u := range services {
-			if ctx.Err() != nil {
+			if ctx.Err() != nil || r.isStopped() {
 				break
 			}
 			sem <- struct{}{}
@@ -111,16 +115,24 @@ func Run(ctx context.Context, j *Journal, opts Options) error {
 		}
 		wg.Wait()
 	}
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || r.isStopped() {
 		return ErrInterrupted
 	}
 	return nil
 }
 
 type runner struct {
-	j    *Journal
-	opts Options
-	logM sync.Mutex
+	j       *Journal
+	opts    Options
+	logM    sync.Mutex
+	mu      sync.Mutex
+	stopped bool // BetweenSteps asked to stop
+}
+
+func (r *runner) isStopped() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.stopped
 }
 
 func (r *runner) logf(format string, args ...any) {
@@ -143,7 +155,7 @@ func (r *runner) unit(parent context.Context, u *Unit) bool {
 	switch u.Status {
 	case "moved", "done":
 		return true
-	case "rolled-back", "needs-person", "failed":
+	case "rolled-back", "needs-person", "failed", "not-started":
 		return false
 	}
 	ctx := parent
@@ -172,7 +184,10 @@ func (r *runner) unit(parent context.Context, u *Unit) bool {
 		if err != nil && parent.Err() != nil {
 			// Ctrl-C or a crash-like stop: not the step's fault; leave it
 			// started, to be run again on --resume.
-			_ = r.j.update(func() { e.Error = "interrupted: " + err.Error(); u.Status, u.Note = "interrupted", fmt.Sprintf("stopped in step %d; --resume runs it again", e.N) })
+			_ = r.j.update(func() {
+				e.Error = "interrupted: " + err.Error()
+				u.Status, u.Note = "interrupted", fmt.Sprintf("stopped in step %d; --resume runs it again", e.N)
+			})
 			return false
 		}
 		_ = r.j.update(func() {
@@ -184,8 +199,12 @@ func (r *runner) unit(parent context.Context, u *Unit) bool {
 				e.Status = "done"
 			}
 		})
-		if r.opts.BetweenSteps != nil {
-			r.opts.BetweenSteps(u, e)
+		if r.opts.BetweenSteps != nil && err == nil && r.opts.BetweenSteps(u, e) {
+			r.mu.Lock()
+			r.stopped = true
+			r.mu.Unlock()
+			r.setStatus(u, "interrupted", fmt.Sprintf("stopped after step %d; --resume goes on from there", e.N))
+			return false
 		}
 		if err != nil {
 			r.logf("%s: step %d failed: %v", u.Name(), e.N, err)
