@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -239,5 +240,73 @@ func TestMigrateResumesAfterAnInterruptionAtEachStep(t *testing.T) {
 				}
 			})
 		})
+	}
+}
+
+func TestIAMPolicyMigrate(t *testing.T) {
+	code, stdout, _ := runCLI(t, "", "iam-policy", "--migrate")
+	if code != exitOK || stdout != string(migrate.IAMPolicy()) || !strings.Contains(stdout, "ecs:UpdateService") {
+		t.Errorf("exit %d\n%s", code, stdout)
+	}
+}
+
+// --rollback after an interruption at any step puts the service, the
+// listener and the target groups back as they were, with the listener
+// forwarding to healthy targets throughout (migrateEstate checks).
+func TestMigrateRollbackFromEachStep(t *testing.T) {
+	for stop := 4; stop <= 12; stop++ {
+		t.Run(fmt.Sprint("after step ", stop), func(t *testing.T) {
+			fake, e := migrateEstate(t)
+			n := 0
+			migrateBetweenSteps = func(*migrate.Unit, *migrate.Entry) bool { n++; return n == stop }
+			t.Cleanup(func() { migrateBetweenSteps = nil })
+			journal := filepath.Join(t.TempDir(), "j.json")
+			runCLI(t, "", append(migrateArgs, "--journal", journal, "--yes", "--create-prerequisites")...)
+			migrateBetweenSteps = nil
+			code, _, stderr := runCLI(t, "", "migrate", "--rollback", journal, "--yes", "--poll", "1ms")
+			if code != exitPartial || !strings.Contains(stderr, "1 rolled back, 0 need a person") {
+				t.Fatalf("rollback: exit %d\n%s\n%s", code, stderr, fake.CallSummary())
+			}
+			fake.Inspect(func() {
+				svc := e.Services["cluster-00"][0]
+				if svc.LaunchType != ecstypes.LaunchTypeEc2 || len(svc.CapacityProviderStrategy) != 0 || !strings.HasSuffix(aws.ToString(svc.TaskDefinition), ":1") ||
+					aws.ToString(svc.LoadBalancers[0].TargetGroupArn) != migOldTG {
+					t.Errorf("service after rollback: %+v", svc)
+				}
+				if acts := e.Listeners[0].DefaultActions; len(acts) != 1 || aws.ToString(acts[0].TargetGroupArn) != migOldTG || acts[0].ForwardConfig != nil {
+					t.Errorf("listener after rollback: %+v", acts)
+				}
+				if len(e.TargetGroups) != 1 {
+					t.Errorf("%d target groups after rollback; want the old one alone", len(e.TargetGroups))
+				}
+			})
+		})
+	}
+}
+
+// A service whose desired count changed since the inputs were read is not
+// touched; nor is one already on Fargate by the time it is re-read.
+func TestMigrateStopsWhenTheServiceChangedSinceThePlan(t *testing.T) {
+	dir := t.TempDir()
+	fake, e := migrateEstate(t)
+	snap := filepath.Join(dir, "estate.json")
+	if code, _, stderr := runCLI(t, "", "snapshot", "--aws", "--quiet", "--out", snap); code != exitOK {
+		t.Fatalf("snapshot: %d %s", code, stderr)
+	}
+	fake.Inspect(func() { e.Services["cluster-00"][0].DesiredCount = 5 })
+	args := []string{"migrate", "--subnets", "subnet-0aus-east-1,subnet-0bus-east-1", "--security-groups", "sg-1", "--poll", "1ms", "--yes", "--create-prerequisites", "--journal", filepath.Join(dir, "j.json"), snap}
+	code, _, stderr := runCLI(t, "", args...)
+	if code != exitPartial || !strings.Contains(stderr, "changed since the plan: desired count 5, planned with 2") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if n := fake.Calls()["ecs:UpdateService"] + fake.Calls()["ecs:RegisterTaskDefinition"]; n != 0 {
+		t.Errorf("%d writes to the changed service", n)
+	}
+	// Inputs older than --max-age are refused before anything is read.
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(snap, old, old)
+	code, _, stderr = runCLI(t, "", args...)
+	if code != exitError || !strings.Contains(stderr, "more than --max-age 1h0m0s") {
+		t.Errorf("old inputs: exit %d\n%s", code, stderr)
 	}
 }
