@@ -196,6 +196,9 @@ func TestMigrateAccessDeniedOnOneStepStopsAndRollsBack(t *testing.T) {
 			t.Errorf("service after the refused step: %+v", svc)
 		}
 	})
+	if c := fake.Calls(); c["ecs:RegisterTaskDefinition"] != 2 || c["elasticloadbalancing:CreateTargetGroup"] != 2 {
+		t.Errorf("the throttled and the 5xx call were not retried once each:\n%s", fake.CallSummary())
+	}
 	var j struct {
 		Units []struct{ Steps []json.RawMessage }
 	}
@@ -308,5 +311,45 @@ func TestMigrateStopsWhenTheServiceChangedSinceThePlan(t *testing.T) {
 	code, _, stderr = runCLI(t, "", args...)
 	if code != exitError || !strings.Contains(stderr, "more than --max-age 1h0m0s") {
 		t.Errorf("old inputs: exit %d\n%s", code, stderr)
+	}
+}
+
+// Two services move at once with --concurrency 2; a deployment that never
+// completes runs out of --timeout and is rolled back.
+func TestMigrateConcurrencyAndTimeout(t *testing.T) {
+	fake := liveEnv(t)
+	e := awsfake.Generate(awsfake.DefaultAccount, "us-east-1", awsfake.Shape{Clusters: 1, Services: 2, TaskDefinitions: 2, Instances: 1})
+	settled(e)
+	fake.Put(awsfake.DefaultAccount, "us-east-1", e)
+	args := []string{"migrate", "--aws", "--quiet", "--subnets", "subnet-0aus-east-1", "--security-groups", "sg-1", "--poll", "1ms", "--yes", "--create-prerequisites", "--concurrency", "2"}
+	code, _, stderr := runCLI(t, "", append(args, "--journal", filepath.Join(t.TempDir(), "j.json"))...)
+	if code != exitOK || !strings.Contains(stderr, "2 moved, 0 rolled back") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+
+	fake = liveEnv(t)
+	e = awsfake.Generate(awsfake.DefaultAccount, "us-east-1", awsfake.Shape{Clusters: 1, Services: 1, TaskDefinitions: 1, Instances: 1})
+	settled(e)
+	e.StallDeployments = true
+	fake.Put(awsfake.DefaultAccount, "us-east-1", e)
+	code, _, stderr = runCLI(t, "", append(args, "--timeout", "20ms", "--journal", filepath.Join(t.TempDir(), "j.json"))...)
+	if code != exitPartial || !strings.Contains(stderr, "rolled back: cluster-00/svc-00000") || !strings.Contains(stderr, "deadline exceeded") {
+		t.Fatalf("stalled deployment: exit %d\n%s", code, stderr)
+	}
+	fake.Inspect(func() {
+		if svc := e.Services["cluster-00"][0]; svc.LaunchType != ecstypes.LaunchTypeEc2 || !strings.HasSuffix(aws.ToString(svc.TaskDefinition), ":1") {
+			t.Errorf("service after the timeout: %+v", svc)
+		}
+	})
+}
+
+// settled gives each service the one completed deployment DescribeServices
+// shows for a service at rest.
+func settled(e *awsfake.Estate) {
+	for _, svcs := range e.Services {
+		for i := range svcs {
+			svcs[i].Deployments = []ecstypes.Deployment{{Id: aws.String(fmt.Sprint("ecs-svc/", i)), Status: aws.String("PRIMARY"),
+				TaskDefinition: svcs[i].TaskDefinition, RolloutState: ecstypes.DeploymentRolloutStateCompleted}}
+		}
 	}
 }

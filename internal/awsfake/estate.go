@@ -26,7 +26,9 @@ type Estate struct {
 	// FailDeployments makes every UpdateService deployment fail its
 	// circuit breaker and roll back.
 	FailDeployments bool
-	deployments     map[string]*deployment // by cluster/service
+	// StallDeployments keeps every deployment in progress for ever.
+	StallDeployments bool
+	deployments      map[string]*deployment // by cluster/service
 	// Metrics by "cluster/service".
 	Metrics map[string]Utilisation
 }

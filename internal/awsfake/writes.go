@@ -11,7 +11,6 @@ package awsfake
 import (
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
@@ -210,7 +209,7 @@ func (s *Server) ecsUpdateService(w http.ResponseWriter, req request, e *Estate)
 // Called with s.mu held.
 func (e *Estate) advance(cluster string, svc *ecstypes.Service) {
 	d := e.deployments[cluster+"/"+ptr.Value(svc.ServiceName)]
-	if d == nil {
+	if d == nil || e.StallDeployments {
 		return
 	}
 	d.seen++
@@ -316,13 +315,4 @@ func (e *Estate) ServingTargetGroups() map[string][]string {
 		}
 	}
 	return out
-}
-
-func hasPrefixAny(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
