@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -351,5 +352,67 @@ func settled(e *awsfake.Estate) {
 			svcs[i].Deployments = []ecstypes.Deployment{{Id: aws.String(fmt.Sprint("ecs-svc/", i)), Status: aws.String("PRIMARY"),
 				TaskDefinition: svcs[i].TaskDefinition, RolloutState: ecstypes.DeploymentRolloutStateCompleted}}
 		}
+	}
+}
+
+// Ctrl-C in the middle of a step (here while waiting for the new targets)
+// leaves the step to run again: --resume finishes the move, the listener
+// forwarding to healthy targets throughout.
+func TestMigrateCtrlCDuringAStepResumes(t *testing.T) {
+	fake, e := migrateEstate(t)
+	check := fake.OnCall
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	fake.OnCall = func(op string) {
+		check(op)
+		if op == "elasticloadbalancing:DescribeTargetHealth" {
+			cancel()
+		}
+	}
+	journal := filepath.Join(t.TempDir(), "j.json")
+	code, _, stderr := runCLIContext(t, ctx, "", append(migrateArgs, "--journal", journal, "--yes", "--create-prerequisites")...)
+	if code != exitPartial || !strings.Contains(stderr, "migrate interrupted") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	fake.OnCall = check
+	code, _, stderr = runCLI(t, "", "migrate", "--resume", journal, "--yes", "--poll", "1ms")
+	if code != exitOK || !strings.Contains(stderr, "1 moved") || fake.Calls()["ecs:UpdateService"] != 1 {
+		t.Fatalf("resume: exit %d\n%s\n%s", code, stderr, fake.CallSummary())
+	}
+	fake.Inspect(func() {
+		if acts := e.Listeners[0].DefaultActions; len(acts) != 1 || aws.ToString(acts[0].TargetGroupArn) == migOldTG {
+			t.Errorf("listener after resume: %+v", acts)
+		}
+	})
+}
+
+// Every step of the demo fleet's runbook carries its typed action, and
+// migrate carries out every kind an in-place move uses: the runbook and
+// migrate walk one plan.
+func TestMigrateCarriesOutEveryRunbookStep(t *testing.T) {
+	p := demoPlan(t)
+	moved := 0
+	for _, g := range p.Groups {
+		for _, s := range g.Preconditions {
+			if !migrate.CarriesOut(s.Action.Kind) {
+				t.Errorf("precondition %q: kind %q not carried out by migrate", s.Title, s.Action.Kind)
+			}
+		}
+		for _, sp := range g.Services {
+			for _, s := range sp.Steps {
+				if s.Action.Kind == "" {
+					t.Errorf("%s/%s step %q has no action", sp.Cluster, sp.Service, s.Title)
+				}
+				if sp.How == "in place" && !migrate.CarriesOut(s.Action.Kind) {
+					t.Errorf("%s/%s step %q: kind %q not carried out by migrate", sp.Cluster, sp.Service, s.Title, s.Action.Kind)
+				}
+			}
+			if sp.How == "in place" {
+				moved++
+			}
+		}
+	}
+	if moved == 0 {
+		t.Fatal("the demo plan moves no service in place")
 	}
 }

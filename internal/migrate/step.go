@@ -43,8 +43,23 @@ const executionRolePolicy = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskE
 // executionRoleTrust is the trust policy of a task execution role.
 const executionRoleTrust = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
 
+// carriedOut are the step kinds migrate carries out; the others (the
+// side-by-side moves) are left to runbook.sh.
+var carriedOut = map[runbook.Kind]bool{
+	runbook.KindCapacityProviders: true, runbook.KindExecutionRole: true, runbook.KindServiceLinkedRole: true, runbook.KindLogGroup: true,
+	runbook.KindCheckService: true, runbook.KindRegisterTaskDef: true, runbook.KindWorkingCopy: true, runbook.KindCreateTargetGroup: true,
+	runbook.KindForwardBeside: true, runbook.KindUpdateService: true, runbook.KindShiftTraffic: true, runbook.KindWaitStable: true,
+	runbook.KindForwardOnly: true,
+}
+
+// CarriesOut reports whether migrate carries out steps of this kind.
+func CarriesOut(k runbook.Kind) bool { return carriedOut[k] }
+
 func (s *step) do(ctx context.Context) (before, after any, err error) {
 	a := s.e.Action
+	if !carriedOut[a.Kind] {
+		return nil, nil, fmt.Errorf("migrate does not carry out %q steps: follow RUNBOOK.md", a.Kind)
+	}
 	switch a.Kind {
 	case runbook.KindCapacityProviders:
 		return s.capacityProviders(ctx)
