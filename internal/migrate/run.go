@@ -155,9 +155,11 @@ func (r *runner) unit(parent context.Context, u *Unit) bool {
 	switch u.Status {
 	case "moved", "done":
 		return true
-	case "rolled-back", "needs-person", "failed", "not-started":
+	case "rolled-back", "needs-person":
 		return false
 	}
+	// pending, interrupted, failed (--no-rollback, or preconditions) and
+	// not-started units go on from their first step not done.
 	ctx := parent
 	if r.opts.Timeout > 0 && u.Service != "" {
 		var cancel context.CancelFunc
@@ -185,13 +187,22 @@ func (r *runner) unit(parent context.Context, u *Unit) bool {
 			// Ctrl-C or a crash-like stop: not the step's fault; leave it
 			// started, to be run again on --resume.
 			_ = r.j.update(func() {
+				if len(e.Before) == 0 {
+					e.Before = mustJSON(before)
+				}
 				e.Error = "interrupted: " + err.Error()
 				u.Status, u.Note = "interrupted", fmt.Sprintf("stopped in step %d; --resume runs it again", e.N)
 			})
 			return false
 		}
 		_ = r.j.update(func() {
-			e.Finished, e.Before, e.After = &done, mustJSON(before), mustJSON(after)
+			// A step run again (after an interruption or a failure) keeps
+			// the state found by its first attempt: that is what the
+			// rollback must restore, not what the first attempt left.
+			if len(e.Before) == 0 {
+				e.Before = mustJSON(before)
+			}
+			e.Finished, e.After = &done, mustJSON(after)
 			u.State = state
 			if err != nil {
 				e.Status, e.Error = "failed", err.Error()
@@ -230,7 +241,7 @@ func Rollback(ctx context.Context, j *Journal, opts Options) {
 	r := &runner{j: j, opts: opts}
 	for i := len(j.Units) - 1; i >= 0; i-- {
 		u := j.Units[i]
-		if u.Service == "" || u.Status == "rolled-back" {
+		if u.Service == "" || u.Status == "rolled-back" || !started(u) {
 			continue
 		}
 		r.rollback(ctx, u, "rolled back on request (--rollback)")
@@ -311,4 +322,14 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// started reports whether any of the unit's steps ran.
+func started(u *Unit) bool {
+	for _, e := range u.Steps {
+		if e.Status != "pending" {
+			return true
+		}
+	}
+	return false
 }
