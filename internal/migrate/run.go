@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+
+	"github.com/ecs2fargate/ecs2fargate/rewrite/runbook"
 )
 
 // Options steer a run.
@@ -255,7 +257,10 @@ func (r *runner) rollback(ctx context.Context, u *Unit, why string) {
 	var failed []string
 	for i := len(u.Steps) - 1; i >= 0; i-- {
 		e := u.Steps[i]
-		if e.Status != "done" && !(e.Status == "failed" && e.Action.Kind == "update-service") && e.Status != "undo-failed" {
+		// A failed update may have reached ECS (its response lost): undo
+		// it too, if it got as far as reading the service (Before).
+		failedUpdate := e.Status == "failed" && e.Action.Kind == runbook.KindUpdateService && len(e.Before) > 0 && string(e.Before) != "null"
+		if e.Status != "done" && !failedUpdate && e.Status != "undo-failed" {
 			continue
 		}
 		st := &step{c: c, clients: r.opts.Clients, u: u, e: e, poll: r.opts.poll(), state: &u.State}
