@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,17 @@ func migrateEstate(t *testing.T) (*awsfake.Server, *awsfake.Estate) {
 	fargate.ServiceName, fargate.ServiceArn = aws.String("already"), aws.String("arn:aws:ecs:us-east-1:123456789012:service/cluster-00/already")
 	fargate.LaunchType, fargate.LoadBalancers = ecstypes.LaunchTypeFargate, nil
 	e.Services["cluster-00"] = append(e.Services["cluster-00"], fargate)
+	// A service whose task definition the audit blocks (privileged).
+	blockedTD := "arn:aws:ecs:us-east-1:123456789012:task-definition/priv:1"
+	def := e.TaskDefinitions[aws.ToString(svc.TaskDefinition)].Def
+	def.TaskDefinitionArn, def.Family = aws.String(blockedTD), aws.String("priv")
+	def.ContainerDefinitions = append([]ecstypes.ContainerDefinition(nil), def.ContainerDefinitions...)
+	def.ContainerDefinitions[0].Privileged = aws.Bool(true)
+	e.TaskDefinitions[blockedTD] = awsfake.TaskDefinition{Def: def}
+	blocked := fargate
+	blocked.ServiceName, blocked.ServiceArn = aws.String("blocked"), aws.String("arn:aws:ecs:us-east-1:123456789012:service/cluster-00/blocked")
+	blocked.LaunchType, blocked.TaskDefinition = ecstypes.LaunchTypeEc2, aws.String(blockedTD)
+	e.Services["cluster-00"] = append(e.Services["cluster-00"], blocked)
 	e.TargetGroups = []elbtypes.TargetGroup{{TargetGroupArn: aws.String(migOldTG), TargetGroupName: aws.String("web"), Protocol: elbtypes.ProtocolEnumHttp,
 		Port: aws.Int32(80), VpcId: aws.String("vpc-1"), TargetType: elbtypes.TargetTypeEnumInstance, HealthCheckPath: aws.String("/health")}}
 	forward := []elbtypes.Action{{Type: elbtypes.ActionTypeEnumForward, TargetGroupArn: aws.String(migOldTG)}}
@@ -69,8 +81,8 @@ func TestMigrateDryRunMakesNoWriteCall(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "service cluster-00/svc-00000 (in place)") || !strings.Contains(stdout, "Update the service to Fargate") {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "not moved: cluster-00/already: already on Fargate") {
-		t.Errorf("the Fargate service is not named as left alone:\n%s", stderr)
+	if !strings.Contains(stderr, "not moved: cluster-00/already: already on Fargate") || !strings.Contains(stderr, "not moved: cluster-00/blocked: no request was written: task definition priv:1 was not rewritten") {
+		t.Errorf("the Fargate and the blocked service are not named as left alone:\n%s", stderr)
 	}
 	for op := range fake.Calls() {
 		name := op[strings.IndexByte(op, ':')+1:]
@@ -123,6 +135,9 @@ func TestMigrateMovesTheServiceBehindTheALBWithoutDowntime(t *testing.T) {
 		}
 		if other := e.Services["cluster-00"][1]; other.TaskDefinition == nil || !strings.HasSuffix(*other.TaskDefinition, ":1") || other.LaunchType != ecstypes.LaunchTypeFargate {
 			t.Errorf("the already-Fargate service was touched: %+v", other)
+		}
+		if b := e.Services["cluster-00"][2]; aws.ToString(b.TaskDefinition) != "arn:aws:ecs:us-east-1:123456789012:task-definition/priv:1" || b.LaunchType != ecstypes.LaunchTypeEc2 || b.NetworkConfiguration != nil || len(b.Deployments) != 1 {
+			t.Errorf("the blocked service was touched: %+v", b)
 		}
 	})
 	j := readJournal(t, journal)
@@ -324,10 +339,20 @@ func TestMigrateConcurrencyAndTimeout(t *testing.T) {
 	settled(e)
 	fake.Put(awsfake.DefaultAccount, "us-east-1", e)
 	args := []string{"migrate", "--aws", "--quiet", "--subnets", "subnet-0aus-east-1", "--security-groups", "sg-1", "--poll", "1ms", "--yes", "--create-prerequisites", "--concurrency", "2"}
-	code, _, stderr := runCLI(t, "", append(args, "--journal", filepath.Join(t.TempDir(), "j.json"))...)
+	code, _, stderr := runCLI(t, "", append(args, "--spot-weight", "3", "--journal", filepath.Join(t.TempDir(), "j.json"))...)
 	if code != exitOK || !strings.Contains(stderr, "2 moved, 0 rolled back") {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
+	fake.Inspect(func() {
+		if cps := e.Clusters[0].CapacityProviders; !slices.Contains(cps, "FARGATE_SPOT") || !slices.Contains(cps, "FARGATE") {
+			t.Errorf("--spot-weight: cluster capacity providers %v", cps)
+		}
+		for _, svc := range e.Services["cluster-00"] {
+			if len(svc.CapacityProviderStrategy) != 2 {
+				t.Errorf("--spot-weight: %s strategy %+v", aws.ToString(svc.ServiceName), svc.CapacityProviderStrategy)
+			}
+		}
+	})
 
 	fake = liveEnv(t)
 	e = awsfake.Generate(awsfake.DefaultAccount, "us-east-1", awsfake.Shape{Clusters: 1, Services: 1, TaskDefinitions: 1, Instances: 1})
