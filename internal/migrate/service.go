@@ -179,7 +179,8 @@ func (s *step) updateService(ctx context.Context) (any, any, error) {
 // capacity provider strategy returns it to its launch type, which is the
 // way back UpdateService documents ("Update the Auto Scaling group or
 // Fargate capacity provider back to the launch type. Pass an empty list in
-// the capacityProviderStrategy parameter", docUpdateService); with the
+// the capacityProviderStrategy parameter",
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html); with the
 // previous task definition and load balancers. UpdateService cannot clear
 // the awsvpc network configuration it added: it stays, and ECS ignores it
 // for a bridge or host mode task definition only if it accepts the call —

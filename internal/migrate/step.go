@@ -33,11 +33,6 @@ type step struct {
 	state *State
 }
 
-// Documentation the steps rest on (docs/runbook.md has the detail).
-const (
-	docUpdateService = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html"
-)
-
 const executionRolePolicy = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 
 // executionRoleTrust is the trust policy of a task execution role.
