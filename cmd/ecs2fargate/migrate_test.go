@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -441,4 +442,37 @@ func TestMigrateCarriesOutEveryRunbookStep(t *testing.T) {
 	if moved == 0 {
 		t.Fatal("the demo plan moves no service in place")
 	}
+}
+
+// --service and --cluster select; --no-rollback leaves a failed service as
+// it is, for a person.
+func TestMigrateSelectionAndNoRollback(t *testing.T) {
+	fake, e := migrateEstate(t)
+	code, stdout, stderr := runCLI(t, "", append(migrateArgs, "--cluster", "other")...)
+	if code != exitOK || strings.Contains(stdout, "service cluster-00/") || !strings.Contains(stderr, "no service to move") {
+		t.Errorf("--cluster other: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, stdout, _ = runCLI(t, "", append(migrateArgs, "--service", "cluster-00/svc-00000")...)
+	if code != exitOK || !strings.Contains(stdout, "service cluster-00/svc-00000") {
+		t.Errorf("--service cluster-00/svc-00000: exit %d\n%s", code, stdout)
+	}
+	var updated atomic.Bool
+	check := fake.OnCall
+	fake.OnCall = func(op string) {
+		check(op)
+		if op == "ecs:UpdateService" {
+			updated.Store(true)
+		}
+	}
+	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "DescribeServices", Code: "AccessDeniedException",
+		Match: func(string) bool { return updated.Load() }})
+	code, _, stderr = runCLI(t, "", append(migrateArgs, "--journal", filepath.Join(t.TempDir(), "j.json"), "--yes", "--create-prerequisites", "--no-rollback")...)
+	if code != exitPartial || !strings.Contains(stderr, "needs a person: cluster-00/svc-00000 (failed)") || strings.Contains(stderr, "undo step") {
+		t.Fatalf("--no-rollback: exit %d\n%s", code, stderr)
+	}
+	fake.Inspect(func() {
+		if svc := e.Services["cluster-00"][0]; len(svc.CapacityProviderStrategy) != 1 {
+			t.Errorf("--no-rollback undid the update: %+v", svc)
+		}
+	})
 }
