@@ -55,6 +55,7 @@ func newApp(s streams) *cli.App {
 			rewriteCommand(s),
 			versionCommand(s),
 			completionCommand(s),
+			migrateCommand(s),
 		},
 	}
 	return app

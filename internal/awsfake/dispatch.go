@@ -29,6 +29,28 @@ var handlers = map[string]handler{
 	"sts:GetCallerIdentity":                     (*Server).stsGetCallerIdentity,
 	"organizations:ListAccounts":                (*Server).orgListAccounts,
 	"sts:AssumeRole":                            (*Server).stsAssumeRole,
+	// The writes of ecs2fargate migrate (writes.go, elb_writes.go, iam.go).
+	"ecs:PutClusterCapacityProviders":           (*Server).ecsPutClusterCapacityProviders,
+	"ecs:RegisterTaskDefinition":                (*Server).ecsRegisterTaskDefinition,
+	"ecs:DeregisterTaskDefinition":              (*Server).ecsDeregisterTaskDefinition,
+	"ecs:UpdateService":                         (*Server).ecsUpdateService,
+	"elasticloadbalancing:CreateTargetGroup":    (*Server).elbCreateTargetGroup,
+	"elasticloadbalancing:DeleteTargetGroup":    (*Server).elbDeleteTargetGroup,
+	"elasticloadbalancing:DescribeListeners":    (*Server).elbDescribeListeners,
+	"elasticloadbalancing:DescribeRules":        (*Server).elbDescribeRules,
+	"elasticloadbalancing:ModifyListener":       (*Server).elbModifyListener,
+	"elasticloadbalancing:ModifyRule":           (*Server).elbModifyRule,
+	"elasticloadbalancing:DescribeTargetHealth": (*Server).elbDescribeTargetHealth,
+	"iam:GetRole":                 (*Server).iamGetRole,
+	"iam:CreateRole":              (*Server).iamCreateRole,
+	"iam:AttachRolePolicy":        (*Server).iamAttachRolePolicy,
+	"iam:DetachRolePolicy":        (*Server).iamDetachRolePolicy,
+	"iam:DeleteRole":              (*Server).iamDeleteRole,
+	"iam:ListRoles":               (*Server).iamListRoles,
+	"iam:CreateServiceLinkedRole": (*Server).iamCreateServiceLinkedRole,
+	"logs:DescribeLogGroups":      (*Server).logsDescribeLogGroups,
+	"logs:CreateLogGroup":         (*Server).logsCreateLogGroup,
+	"logs:DeleteLogGroup":         (*Server).logsDeleteLogGroup,
 }
 
 func (s *Server) dispatch(w http.ResponseWriter, req request, e *Estate) {
@@ -38,7 +60,7 @@ func (s *Server) dispatch(w http.ResponseWriter, req request, e *Estate) {
 		p.writeError(w, http.StatusBadRequest, "InvalidAction", "awsfake does not implement "+req.service+":"+req.op)
 		return
 	}
-	if e == nil && req.service != "sts" {
+	if e == nil && req.service != "sts" && req.service != "iam" {
 		// An account/region with nothing in it answers like an empty one.
 		e = NewEstate()
 	}

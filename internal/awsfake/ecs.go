@@ -156,8 +156,16 @@ func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Esta
 	}{Services: []ecstypes.Service{}, Failures: []ecstypes.Failure{}}
 	for _, want := range in.Services {
 		found := false
-		for _, svc := range e.Services[ptr.Value(c.ClusterName)] {
-			if ptr.Value(svc.ServiceArn) == want || ptr.Value(svc.ServiceName) == want {
+		for i := range e.Services[ptr.Value(c.ClusterName)] {
+			s.mu.Lock()
+			p := &e.Services[ptr.Value(c.ClusterName)][i]
+			match := ptr.Value(p.ServiceArn) == want || ptr.Value(p.ServiceName) == want
+			if match {
+				e.advance(ptr.Value(c.ClusterName), p)
+			}
+			svc := *p
+			s.mu.Unlock()
+			if match {
 				if !contains(in.Include, "TAGS") {
 					svc.Tags = nil
 				}

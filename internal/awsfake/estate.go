@@ -19,6 +19,16 @@ type Estate struct {
 	Volumes            []ec2types.Volume
 	Images             map[string][]ecrtypes.ImageDetail // by repository name
 	TargetGroups       []elbtypes.TargetGroup
+	Listeners          []elbtypes.Listener
+	Rules              map[string][]elbtypes.Rule                    // by listener ARN, the default rule included
+	Targets            map[string][]elbtypes.TargetHealthDescription // by target group ARN
+	LogGroups          []string
+	// FailDeployments makes every UpdateService deployment fail its
+	// circuit breaker and roll back.
+	FailDeployments bool
+	// StallDeployments keeps every deployment in progress for ever.
+	StallDeployments bool
+	deployments      map[string]*deployment // by cluster/service
 	// Metrics by "cluster/service" (service metrics) or "cluster"
 	// (cluster metrics).
 	Metrics map[string]Utilisation

@@ -20,7 +20,7 @@ func protocolOf(service string) protocol {
 	switch service {
 	case "ec2":
 		return ec2Protocol{}
-	case "elasticloadbalancing", "sts", "monitoring":
+	case "elasticloadbalancing", "sts", "monitoring", "iam":
 		return queryProtocol{service: service}
 	}
 	return jsonProtocol{}

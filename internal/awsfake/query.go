@@ -28,6 +28,13 @@ func (s *Server) elbDescribeTargetGroups(w http.ResponseWriter, req request, e *
 	if len(arns) == 0 {
 		found = e.TargetGroups
 	}
+	s.mu.Lock()
+	for i := range found {
+		if lbs := e.loadBalancersOf(ptr.Value(found[i].TargetGroupArn)); len(lbs) > 0 {
+			found[i].LoadBalancerArns = lbs
+		}
+	}
+	s.mu.Unlock()
 	var b strings.Builder
 	fmt.Fprintf(&b, `<DescribeTargetGroupsResponse xmlns="%s"><DescribeTargetGroupsResult><TargetGroups>`, elbXMLNS)
 	for _, tg := range found {

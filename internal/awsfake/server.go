@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 )
 
@@ -40,6 +41,10 @@ type Server struct {
 	calls    map[string]int // "ecs:DescribeServices" → count
 	throttle map[string]*bucket
 	org      map[string]orgtypes.AccountState
+	// IAM is global: roles by account, then name; attached policies by
+	// account/role/policy ARN.
+	iamRoles    map[string]map[string]iamtypes.Role
+	iamPolicies map[string]bool
 }
 
 // Rate is a token bucket: Burst requests at once, refilled at PerSecond.

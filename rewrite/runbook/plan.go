@@ -5,6 +5,8 @@
 // (see Markdown and Shell), so the two can never disagree.
 package runbook
 
+import "encoding/json"
+
 // Plan is the whole move, grouped by account and region.
 type Plan struct {
 	Groups []Group
@@ -44,6 +46,8 @@ type Step struct {
 	Run      []string
 	Check    []string
 	Rollback []string
+	// Action is the same step in typed form, for migrate.
+	Action Action
 }
 
 // ServicePlan is one service's steps, or why it has none.
@@ -54,4 +58,57 @@ type ServicePlan struct {
 	How   string
 	Skip  string
 	Steps []Step
+}
+
+// Kind names what a step does, so that `ecs2fargate migrate` can carry out
+// the same plan through the AWS SDK that runbook.sh carries out with the
+// AWS CLI: both are derived from one Step, and a kind migrate cannot carry
+// out stops it rather than being skipped.
+type Kind string
+
+// The step kinds, in the order a service's steps use them.
+const (
+	KindCapacityProviders Kind = "capacity-providers"
+	KindExecutionRole     Kind = "execution-role"
+	KindServiceLinkedRole Kind = "service-linked-role"
+	KindLogGroup          Kind = "log-group"
+	KindCheckService      Kind = "check-service"
+	KindRegisterTaskDef   Kind = "register-task-definition"
+	KindWorkingCopy       Kind = "working-copy"
+	KindCreateTargetGroup Kind = "create-target-group"
+	KindForwardBeside     Kind = "forward-beside"
+	KindUpdateService     Kind = "update-service"
+	KindCreateService     Kind = "create-service"
+	KindShiftTraffic      Kind = "shift-traffic"
+	KindWaitStable        Kind = "wait-stable"
+	KindForwardOnly       Kind = "forward-only"
+	KindDeleteOldService  Kind = "delete-old-service"
+)
+
+// Action is a step's typed form: its kind and the values its commands use.
+type Action struct {
+	Kind             Kind   `json:"kind"`
+	Region           string `json:"region,omitempty"` // where it differs from the group's (a log group's awslogs-region)
+	Cluster          string `json:"cluster,omitempty"`
+	Service          string `json:"service,omitempty"`
+	Name             string `json:"name,omitempty"` // role, log group or new service name
+	ExecutionRoleARN string `json:"executionRoleArn,omitempty"`
+	// CreateRole is set when the step may create the role (the default
+	// ecsTaskExecutionRole); any other role is only checked.
+	CreateRole bool `json:"createRole,omitempty"`
+	Spot       bool `json:"spot,omitempty"` // capacity providers: FARGATE_SPOT too
+	// Document is the request the step sends: the task definition, the
+	// target group, or the update-service / create-service request with its
+	// placeholders.
+	Document json.RawMessage `json:"document,omitempty"`
+	// TargetGroup is the index of the service's new target group the step
+	// works on; Placeholder is that group's ARN placeholder in the service
+	// request and OldTargetGroup the group it replaces.
+	TargetGroup    int    `json:"targetGroup,omitempty"`
+	Placeholder    string `json:"placeholder,omitempty"`
+	OldTargetGroup string `json:"oldTargetGroup,omitempty"`
+	// OldTaskDefinition and OldDeployments are what the service must still
+	// show for the plan to hold (check-service).
+	OldTaskDefinition string `json:"oldTaskDefinition,omitempty"`
+	OldDesiredCount   int32  `json:"oldDesiredCount,omitempty"`
 }

@@ -55,6 +55,7 @@ func (b *builder) preconditions(k [2]string, g *Group) []Step {
 			},
 			Check:    []string{fmt.Sprintf("[ \"$(%s)\" != 0 ]", slr)},
 			Rollback: []string{"# none: the role is shared by every ECS cluster of the account and costs nothing; leave it"},
+			Action:   Action{Kind: KindServiceLinkedRole},
 		})
 	}
 	for _, lg := range b.logs[k] {
@@ -70,6 +71,7 @@ func (b *builder) preconditions(k [2]string, g *Group) []Step {
 			},
 			Check:    []string{fmt.Sprintf("[ \"$(%s)\" = 1 ]", exists)},
 			Rollback: []string{fmt.Sprintf("if [ \"${%s:-}\" = yes ]; then %s; fi # only a group this run created (it then holds the new tasks' logs)", created, lc.aws("logs", "delete-log-group", "--log-group-name "+name))},
+			Action:   Action{Kind: KindLogGroup, Name: lg.name, Region: lg.region},
 		})
 	}
 	return out
@@ -110,7 +112,8 @@ func capacityProviderStep(c cmd, cluster string, spot bool) Step {
 	cl := q(cluster)
 	v := "cp_" + ident(c.region+"_"+cluster)
 	return Step{
-		Title: "Capacity providers of cluster " + cluster,
+		Action: Action{Kind: KindCapacityProviders, Cluster: cluster, Spot: spot},
+		Title:  "Capacity providers of cluster " + cluster,
 		Why: "The services' new capacity provider strategy needs " + strings.ReplaceAll(add, " ", " and ") + " associated with the cluster. put-cluster-capacity-providers replaces the whole list and the default strategy, " +
 			"so the step reads both first and writes them back with Fargate's added (" + docPutCapacityProviders + ").",
 		Run: []string{
@@ -140,9 +143,10 @@ func executionRoleStep(c cmd, arn string) Step {
 	get := c.aws("iam", "get-role", "--role-name "+q(name), "--query Role.Arn --output text")
 	created := "role_" + ident(c.region+"_"+name) + "_created"
 	s := Step{
-		Title: "Task execution role " + name,
-		Why:   "Fargate pulls private images, writes awslogs and reads secrets with the task execution role named in the task definitions (" + docExecutionRole + ").",
-		Check: []string{get},
+		Action: Action{Kind: KindExecutionRole, Name: name, ExecutionRoleARN: arn, CreateRole: name == "ecsTaskExecutionRole"},
+		Title:  "Task execution role " + name,
+		Why:    "Fargate pulls private images, writes awslogs and reads secrets with the task execution role named in the task definitions (" + docExecutionRole + ").",
+		Check:  []string{get},
 	}
 	if name == "ecsTaskExecutionRole" {
 		s.Run = []string{
@@ -185,13 +189,15 @@ func (b *builder) serviceSteps(c cmd, s *rewrite.ServiceResult, old *fleet.Servi
 					q(oldTD+"\t1"), s.Cluster, s.Service),
 			},
 			Rollback: []string{"# none: the step only checks"},
+			Action:   Action{Kind: KindCheckService, Cluster: s.Cluster, Service: s.Service, OldTaskDefinition: oldTD, OldDesiredCount: old.Svc.DesiredCount},
 		})
 	}
 	steps = append(steps, Step{
-		Title: "Register the Fargate task definition",
-		Why:   "A new revision of the family; the old revisions stay, so the service can go back to them.",
-		Run:   []string{fmt.Sprintf("%s_td=$(%s)", v, c.aws("ecs", "register-task-definition", "--cli-input-json "+q("file://"+td.Output), "--query taskDefinition.taskDefinitionArn --output text"))},
-		Check: []string{c.aws("ecs", "describe-task-definition", "--task-definition \"$"+v+"_td\"", "--query taskDefinition.status --output text")},
+		Action: Action{Kind: KindRegisterTaskDef, Document: td.Document},
+		Title:  "Register the Fargate task definition",
+		Why:    "A new revision of the family; the old revisions stay, so the service can go back to them.",
+		Run:    []string{fmt.Sprintf("%s_td=$(%s)", v, c.aws("ecs", "register-task-definition", "--cli-input-json "+q("file://"+td.Output), "--query taskDefinition.taskDefinitionArn --output text"))},
+		Check:  []string{c.aws("ecs", "describe-task-definition", "--task-definition \"$"+v+"_td\"", "--query taskDefinition.status --output text")},
 		Rollback: []string{
 			c.aws("ecs", "deregister-task-definition", "--task-definition \"$"+v+"_td\"", ">/dev/null"),
 		},
@@ -203,17 +209,19 @@ func (b *builder) serviceSteps(c cmd, s *rewrite.ServiceResult, old *fleet.Servi
 		request, src = s.CreateService, outputEnding(s, ".create-service.json")
 	}
 	steps = append(steps, Step{
-		Title: "Working copy of the service request",
-		Why:   "The request file keeps its placeholders for review; the copy gets the values runbook.sh learns (the new target groups' ARNs).",
-		Run:   []string{fmt.Sprintf("cp %s %s", q(src), work)},
+		Action: Action{Kind: KindWorkingCopy},
+		Title:  "Working copy of the service request",
+		Why:    "The request file keeps its placeholders for review; the copy gets the values runbook.sh learns (the new target groups' ARNs).",
+		Run:    []string{fmt.Sprintf("cp %s %s", q(src), work)},
 	})
 	for i, tg := range s.TargetGroups {
 		tv := fmt.Sprintf("%s_tg%d", v, i+1)
 		file := outputEnding(s, tgSuffix(s, i))
 		placeholder := placeholderIn(request, tg.Name)
 		steps = append(steps, Step{
-			Title: "Create target group " + tg.Name,
-			Why:   "Fargate tasks register by IP, so the service needs a target group of type ip with the old one's health check and port.",
+			Action: Action{Kind: KindCreateTargetGroup, TargetGroup: i, Document: tg.Document, Placeholder: placeholder, OldTargetGroup: tg.Replaces},
+			Title:  "Create target group " + tg.Name,
+			Why:    "Fargate tasks register by IP, so the service needs a target group of type ip with the old one's health check and port.",
 			Run: []string{
 				fmt.Sprintf("%s=$(%s)", tv, c.aws("elbv2", "create-target-group", "--cli-input-json "+q("file://"+file), "--query 'TargetGroups[0].TargetGroupArn' --output text")),
 				fmt.Sprintf("sed -i.bak \"s|%s|$%s|g\" %s", placeholder, tv, work),
@@ -221,7 +229,8 @@ func (b *builder) serviceSteps(c cmd, s *rewrite.ServiceResult, old *fleet.Servi
 			Check:    []string{c.aws("elbv2", "describe-target-groups", "--target-group-arns \"$"+tv+"\"", "--query 'TargetGroups[0].TargetType' --output text")},
 			Rollback: []string{c.aws("elbv2", "delete-target-group", "--target-group-arn \"$"+tv+"\"")},
 		}, Step{
-			Title: "Put " + tg.Name + " beside the old target group, at weight 0",
+			Action: Action{Kind: KindForwardBeside, TargetGroup: i, OldTargetGroup: tg.Replaces},
+			Title:  "Put " + tg.Name + " beside the old target group, at weight 0",
 			Why: "ECS registers tasks only in a target group that a load balancer listener uses; a weighted forward with weight 0 attaches it without sending it traffic (" + docWeightedForward + "). " +
 				"Only listener rules and default actions whose one action forwards to the old group are changed; anything else stops the run for a person.",
 			Run:      []string{fmt.Sprintf("forward_weights %s %s %s \"$%s\" 1 0", c.region, "\"$"+c.profile+"\"", q(tg.Replaces), tv)},
@@ -232,7 +241,7 @@ func (b *builder) serviceSteps(c cmd, s *rewrite.ServiceResult, old *fleet.Servi
 	if sideBySide {
 		steps = append(steps, b.createSteps(c, s, v, work, old)...)
 	} else {
-		steps = append(steps, updateStep(c, s, v, work, old))
+		steps = append(steps, updateStep(c, s, v, work, old, request))
 	}
 	steps = append(steps, b.shiftSteps(c, s, v, cluster, service, sideBySide)...)
 	return steps
@@ -249,7 +258,7 @@ func placeholderIn(doc []byte, name string) string {
 	return "targetgroup/" + name + "/REPLACE-ME"
 }
 
-func updateStep(c cmd, s *rewrite.ServiceResult, v, work string, old *fleet.Service) Step {
+func updateStep(c cmd, s *rewrite.ServiceResult, v, work string, old *fleet.Service, request []byte) Step {
 	rollback := []string{"# UpdateService moves a service back from a capacity provider strategy to its launch type when given an empty strategy (" + docUpdateService + ")"}
 	args := []string{"--cluster " + q(s.Cluster), "--service " + q(s.Service), "--capacity-provider-strategy '[]'"}
 	if old != nil {
@@ -262,6 +271,7 @@ func updateStep(c cmd, s *rewrite.ServiceResult, v, work string, old *fleet.Serv
 	rollback = append(rollback, c.aws("ecs", "update-service", args...),
 		"# UpdateService cannot remove the awsvpc network configuration it added, and the API reference does not say whether ECS accepts it beside a bridge or host mode task definition; if this rollback is refused, recreate the service from the inputs' describe-services output")
 	return Step{
+		Action:   Action{Kind: KindUpdateService, Cluster: s.Cluster, Service: s.Service, Document: request},
 		Title:    "Update the service to Fargate",
 		Why:      "One UpdateService call changes the capacity provider strategy, network configuration, task definition and load balancers, and starts a rolling deployment (" + docUpdateService + ").",
 		Run:      []string{c.aws("ecs", "update-service", "--cli-input-json \"file://$STATE/"+fileBase(s)+".json\"", "--task-definition \"$"+v+"_td\"", ">/dev/null")},
@@ -276,10 +286,11 @@ func (b *builder) createSteps(c cmd, s *rewrite.ServiceResult, v, work string, o
 	}
 	_ = json.Unmarshal(s.CreateService, &name)
 	return []Step{{
-		Title: "Create the Fargate service " + name.ServiceName + " beside " + s.Service,
-		Why:   "This service cannot be updated in place (" + s.NotInPlace + "); a new service runs beside it until traffic has moved.",
-		Run:   []string{c.aws("ecs", "create-service", "--cli-input-json \"file://$STATE/"+fileBase(s)+".json\"", "--task-definition \"$"+v+"_td\"", ">/dev/null")},
-		Check: []string{c.aws("ecs", "describe-services", "--cluster "+q(s.Cluster), "--services "+q(name.ServiceName), "--query 'services[0].status' --output text")},
+		Action: Action{Kind: KindCreateService, Cluster: s.Cluster, Service: s.Service, Name: name.ServiceName, Document: s.CreateService},
+		Title:  "Create the Fargate service " + name.ServiceName + " beside " + s.Service,
+		Why:    "This service cannot be updated in place (" + s.NotInPlace + "); a new service runs beside it until traffic has moved.",
+		Run:    []string{c.aws("ecs", "create-service", "--cli-input-json \"file://$STATE/"+fileBase(s)+".json\"", "--task-definition \"$"+v+"_td\"", ">/dev/null")},
+		Check:  []string{c.aws("ecs", "describe-services", "--cluster "+q(s.Cluster), "--services "+q(name.ServiceName), "--query 'services[0].status' --output text")},
 		Rollback: []string{
 			c.aws("ecs", "delete-service", "--cluster "+q(s.Cluster), "--service "+q(name.ServiceName), "--force >/dev/null"),
 		},
@@ -299,8 +310,9 @@ func (b *builder) shiftSteps(c cmd, s *rewrite.ServiceResult, v, cluster, servic
 	for i, tg := range s.TargetGroups {
 		tv := fmt.Sprintf("%s_tg%d", v, i+1)
 		steps = append(steps, Step{
-			Title: "Send the traffic to " + tg.Name + " once its targets are healthy",
-			Why:   "The new tasks pass the load balancer's health check before the old group stops getting requests; the old tasks finish what they serve while ECS drains them.",
+			Action: Action{Kind: KindShiftTraffic, TargetGroup: i, OldTargetGroup: tg.Replaces},
+			Title:  "Send the traffic to " + tg.Name + " once its targets are healthy",
+			Why:    "The new tasks pass the load balancer's health check before the old group stops getting requests; the old tasks finish what they serve while ECS drains them.",
 			Run: []string{
 				c.aws("elbv2", "wait target-in-service", "--target-group-arn \"$"+tv+"\""),
 				fmt.Sprintf("forward_weights %s %s %s \"$%s\" 0 1", c.region, "\"$"+c.profile+"\"", q(tg.Replaces), tv),
@@ -309,7 +321,16 @@ func (b *builder) shiftSteps(c cmd, s *rewrite.ServiceResult, v, cluster, servic
 			Rollback: []string{fmt.Sprintf("forward_weights %s %s %s \"$%s\" 1 0", c.region, "\"$"+c.profile+"\"", q(tg.Replaces), tv)},
 		})
 	}
+	waitName := s.Service
+	if sideBySide {
+		var name struct {
+			ServiceName string `json:"serviceName"`
+		}
+		_ = json.Unmarshal(s.CreateService, &name)
+		waitName = name.ServiceName
+	}
 	steps = append(steps, Step{
+		Action:   Action{Kind: KindWaitStable, Cluster: s.Cluster, Service: waitName},
 		Title:    "Wait for the deployment to finish",
 		Why:      "services-stable waits until the service runs its desired count of the new tasks and no other deployment.",
 		Run:      []string{c.aws("ecs", "wait services-stable", "--cluster "+cluster, "--services "+target)},
@@ -319,6 +340,7 @@ func (b *builder) shiftSteps(c cmd, s *rewrite.ServiceResult, v, cluster, servic
 	for i, tg := range s.TargetGroups {
 		tv := fmt.Sprintf("%s_tg%d", v, i+1)
 		steps = append(steps, Step{
+			Action:   Action{Kind: KindForwardOnly, TargetGroup: i, OldTargetGroup: tg.Replaces},
 			Title:    "Take the old target group out of the listeners (" + tg.Name + " only)",
 			Why:      "The forward goes to the new group alone; the old group stays for you to delete once you are sure (aws elbv2 delete-target-group).",
 			Run:      []string{fmt.Sprintf("forward_only %s %s %s \"$%s\"", c.region, "\"$"+c.profile+"\"", q(tg.Replaces), tv)},
@@ -328,8 +350,9 @@ func (b *builder) shiftSteps(c cmd, s *rewrite.ServiceResult, v, cluster, servic
 	}
 	if sideBySide {
 		steps = append(steps, Step{
-			Title: "Stop and delete the old service " + s.Service + " (last)",
-			Why:   "Only now that the new service serves every request; scale to 0 first so its tasks drain.",
+			Action: Action{Kind: KindDeleteOldService, Cluster: s.Cluster, Service: s.Service},
+			Title:  "Stop and delete the old service " + s.Service + " (last)",
+			Why:    "Only now that the new service serves every request; scale to 0 first so its tasks drain.",
 			Run: []string{
 				c.aws("ecs", "update-service", "--cluster "+cluster, "--service "+service, "--desired-count 0 >/dev/null"),
 				c.aws("ecs", "wait services-stable", "--cluster "+cluster, "--services "+service),
