@@ -114,7 +114,7 @@ func readsField(rule Rule, p string) bool {
 	if pattern == "containerDefinitions" || pattern == "containerDefinitions[]" {
 		return rule.Scope == ScopeTask // every container is unknown
 	}
-	for q := pattern; q != ""; q = parentPattern(q) {
+	for q := pattern; q != ""; q = fleet.ParentPath(q) {
 		ids, listed := unknownReaders[q]
 		if !listed {
 			continue
@@ -148,7 +148,7 @@ func withdrawUnknown(fs []Finding, doc fleet.Doc) ([]Finding, string) {
 
 // unknownAt is the reason when p is an unknown field or inside one.
 func unknownAt(doc fleet.Doc, p string) (string, bool) {
-	for q := p; q != ""; q = parentPattern(q) {
+	for q := p; q != ""; q = fleet.ParentPath(q) {
 		if why, ok := doc.Unknown[q]; ok {
 			return why, true
 		}
@@ -169,17 +169,4 @@ func patternOf(p string) string {
 		}
 	}
 	return b.String()
-}
-
-// parentPattern drops a path's last step: a[].b → a[] → a → "".
-func parentPattern(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndexByte(p, '['); i >= 0 {
-			return p[:i]
-		}
-	}
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		return p[:i]
-	}
-	return ""
 }

@@ -14,13 +14,7 @@ import (
 // through mdText, mdCode or htmlText.
 func renderReportMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
-	b.WriteString("# ecs2fargate migration report\n\n")
-	fmt.Fprintf(&b, "%s read by %s", plural(len(r.Inputs), "input file"), mdText(toolName(r.Tool)))
-	if r.GeneratedAt != "" {
-		fmt.Fprintf(&b, ", generated %s", mdText(r.GeneratedAt))
-	}
-	b.WriteString(".\n\n")
-	b.WriteString("**" + mdText(r.Summary.Headline) + "**\n\n")
+	mdReportHead(&b, r)
 	mdReportSummary(&b, r, "[on their own](#task-definitions-no-service-runs)")
 	mdReportClusters(&b, r)
 	mdReportRules(&b, r)
@@ -30,6 +24,17 @@ func renderReportMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "## Assumptions\n\nPrices as of %s. _%s_\n", mdText(r.Assumptions.PriceDate), mdText(r.AssumptionsText))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// mdReportHead writes the title, what was read, and the manager's sentence.
+func mdReportHead(b *strings.Builder, r *Report) {
+	b.WriteString("# ecs2fargate migration report\n\n")
+	fmt.Fprintf(b, "%s read by %s", plural(len(r.Inputs), "input file"), mdText(toolName(r.Tool)))
+	if r.GeneratedAt != "" {
+		fmt.Fprintf(b, ", generated %s", mdText(r.GeneratedAt))
+	}
+	b.WriteString(".\n\n")
+	b.WriteString("**" + mdText(r.Summary.Headline) + "**\n\n")
 }
 
 // mdReportSummary writes the counts and the cost table; unusedWhere says

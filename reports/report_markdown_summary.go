@@ -13,13 +13,7 @@ import (
 // to a file. Every section is bounded: see MaxComment.
 func renderReportMarkdownSummary(w io.Writer, r *Report) error {
 	var b strings.Builder
-	b.WriteString("# ecs2fargate migration report\n\n")
-	fmt.Fprintf(&b, "%s read by %s", plural(len(r.Inputs), "input file"), mdText(toolName(r.Tool)))
-	if r.GeneratedAt != "" {
-		fmt.Fprintf(&b, ", generated %s", mdText(r.GeneratedAt))
-	}
-	b.WriteString(".\n\n")
-	b.WriteString("**" + mdText(r.Summary.Headline) + "**\n\n")
+	mdReportHead(&b, r)
 	mdReportSummary(&b, firstUnknownParts(r), "in the details")
 	mdReportClusters(&b, firstClusters(r))
 	if n := len(r.Clusters) - mdMaxClusters; n > 0 {

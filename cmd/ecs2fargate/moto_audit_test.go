@@ -1,14 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -22,29 +18,7 @@ import (
 // Insights on in the cluster's settings) without a gap: the CloudWatch
 // client speaks awsQuery, which moto decodes, not the SDK's default CBOR.
 func TestAuditAWSAgainstMotoHasNoCloudWatchGap(t *testing.T) {
-	bin := testtool.Path(t, "moto", "audit --aws against moto", "moto_server")
-	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", "0")
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		testtool.Missing(t, "moto", "moto_server did not start (%v): audit --aws against moto did not run", err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	addr := make(chan string, 1)
-	go func() {
-		re := regexp.MustCompile(`Running on (http://127\.0\.0\.1:\d+)`)
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-	}()
-	var url string
-	select {
-	case url = <-addr:
-	case <-time.After(30 * time.Second):
-		t.Fatal("moto_server did not report its address within 30 s")
-	}
+	url := testtool.Moto(t, "audit --aws against moto")
 	ctx := context.Background()
 	client := ecs.NewFromConfig(aws.Config{Region: "us-east-1", BaseEndpoint: aws.String(url),
 		Credentials: credentials.NewStaticCredentialsProvider("AKIDTEST", "secret", "")})

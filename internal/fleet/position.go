@@ -31,7 +31,7 @@ func Locate(data []byte, wanted []string) map[string]Position {
 	lines := newLineIndex(data)
 	out := make(map[string]Position, len(wanted))
 	for _, p := range wanted {
-		for q := p; ; q = parentPath(q) {
+		for q := p; ; q = ParentPath(q) {
 			if off, ok := offsets[q]; ok {
 				line, col := lines.at(data, off)
 				out[p] = Position{Line: line, Column: col}
@@ -59,7 +59,7 @@ func LocateFile(file string, data []byte, wanted []string) map[string]Position {
 func ancestors(wanted []string) map[string]bool {
 	want := map[string]bool{"": true}
 	for _, p := range wanted {
-		for q := p; q != ""; q = parentPath(q) {
+		for q := p; q != ""; q = ParentPath(q) {
 			want[q] = true
 		}
 	}
@@ -101,8 +101,9 @@ func streamOffsets(data []byte, spans []span, wanted []string, want map[string]b
 	return out
 }
 
-// parentPath drops the last step of a path: a[1].b → a[1] → a → "".
-func parentPath(p string) string {
+// ParentPath drops the last step of a path: a[1].b → a[1] → a → "" (also
+// for patterns: a[].b → a[] → a).
+func ParentPath(p string) string {
 	if strings.HasSuffix(p, "]") {
 		if i := strings.LastIndexByte(p, '['); i >= 0 {
 			return p[:i]

@@ -26,7 +26,7 @@ func locateYAML(data []byte, wanted []string) map[string]Position {
 	}
 	out := make(map[string]Position, len(wanted))
 	for _, p := range wanted {
-		for q := p; ; q = parentPath(q) {
+		for q := p; ; q = ParentPath(q) {
 			if pos, ok := found[q]; ok {
 				out[p] = pos
 				break

@@ -57,7 +57,7 @@ func (d *Document) Where(path string) fleet.Position {
 		return d.start
 	}
 	rel = strings.TrimPrefix(rel, ".")
-	for p := strings.ToLower(rel); p != ""; p = parentPath(p) {
+	for p := strings.ToLower(rel); p != ""; p = fleet.ParentPath(p) {
 		if pos, ok := d.pos[p]; ok {
 			return pos
 		}
@@ -381,17 +381,4 @@ func keyOf(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// parentPath drops the last step of a path: a[1].b → a[1] → a → "".
-func parentPath(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndexByte(p, '['); i >= 0 {
-			return p[:i]
-		}
-	}
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		return p[:i]
-	}
-	return ""
 }

@@ -161,7 +161,7 @@ func (d *doc) toJSON(v cty.Value, p string) (any, bool) {
 // markUnknown records that the member at p is not known statically, naming
 // the expression that set it (the nearest one recorded).
 func (d *doc) markUnknown(p string) {
-	for q := p; ; q = parentPath(q) {
+	for q := p; ; q = fleet.ParentPath(q) {
 		if t, ok := d.texts[q]; ok {
 			d.unknown[p] = fmt.Sprintf("value of %s is not known statically", t)
 			return
@@ -294,7 +294,7 @@ func (d *doc) where(p string, root fleet.Position) fleet.Position {
 			}
 		}
 	}
-	for q := p; ; q = parentPath(q) {
+	for q := p; ; q = fleet.ParentPath(q) {
 		if at, ok := d.at[q]; ok {
 			return at
 		}
@@ -312,19 +312,6 @@ func join(base, name string) string {
 		return name
 	}
 	return base + "." + name
-}
-
-// parentPath drops a path's last step: a[1].b → a[1] → a → "".
-func parentPath(p string) string {
-	if strings.HasSuffix(p, "]") {
-		if i := strings.LastIndexByte(p, '['); i >= 0 {
-			return p[:i]
-		}
-	}
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		return p[:i]
-	}
-	return ""
 }
 
 // cut is p relative to prefix: "" for prefix itself, "[0].x" or ".x" below
