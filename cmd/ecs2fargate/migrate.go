@@ -234,6 +234,13 @@ func confirm(s streams, j *migrate.Journal, rollback bool) bool {
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return false
 	}
+	return ask(s.in, s.err, j, rollback)
+}
+
+// ask prints the question naming the services, accounts and regions, and
+// reads the answer: y or yes (any case) goes on; anything else, or no
+// answer, does not.
+func ask(in io.Reader, out io.Writer, j *migrate.Journal, rollback bool) bool {
 	var where []string
 	for _, u := range j.Units {
 		w := "account " + orUnknown(u.Account) + " region " + u.Region
@@ -245,8 +252,8 @@ func confirm(s streams, j *migrate.Journal, rollback bool) bool {
 	if rollback {
 		what = "Roll back"
 	}
-	fmt.Fprintf(s.err, "%s %d service(s) in %s? [y/N] ", what, len(serviceUnits(j)), strings.Join(where, ", "))
-	line, _ := bufio.NewReader(s.in).ReadString('\n')
+	fmt.Fprintf(out, "%s %d service(s) in %s? [y/N] ", what, len(serviceUnits(j)), strings.Join(where, ", "))
+	line, _ := bufio.NewReader(in).ReadString('\n')
 	return strings.EqualFold(strings.TrimSpace(line), "y") || strings.EqualFold(strings.TrimSpace(line), "yes")
 }
 
