@@ -214,6 +214,16 @@ func (e *Estate) advance(cluster string, svc *ecstypes.Service) {
 	}
 	d.seen++
 	if d.seen < deploymentSteps {
+		// The new tasks are up and pass their health checks before the old
+		// ones stop, as in a rolling deployment with minimumHealthyPercent
+		// 100: their targets register now, the old ones stay until the end.
+		if !d.fail {
+			for _, tg := range d.newTargetGroups {
+				if !contains(d.oldTargetGroups, tg) {
+					e.setTargets(tg, svc.DesiredCount, "10.0.9.")
+				}
+			}
+		}
 		return
 	}
 	delete(e.deployments, cluster+"/"+ptr.Value(svc.ServiceName))
