@@ -69,31 +69,9 @@ func TestRunbookAgainstMoto(t *testing.T) {
 	}
 	bash := testtool.Path(t, "bash", "the runbook.sh test against moto", "bash")
 	awsBin := testtool.Path(t, "aws", "the runbook.sh test against moto (the AWS CLI)", "aws")
-	// AWS managed policies (AmazonECSTaskExecutionRolePolicy) exist in moto
-	// only when asked for.
-	t.Setenv("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
-	url := testtool.Moto(t, "the runbook.sh test against moto")
-	home := t.TempDir()
-	creds := filepath.Join(home, "credentials")
-	os.WriteFile(creds, []byte("[e2f]\naws_access_key_id = testing\naws_secret_access_key = testing\n"), 0o600)
-	env := append(os.Environ(), "AWS_ENDPOINT_URL="+url, "AWS_SHARED_CREDENTIALS_FILE="+creds,
-		"AWS_CONFIG_FILE="+filepath.Join(home, "config"), "AWS_PROFILE=e2f", "AWS_DEFAULT_REGION=us-east-1")
-	a := awsCLI{t: t, bin: awsBin, env: env}
-
-	vpc := a.run("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId")
-	s1 := a.run("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--availability-zone", "us-east-1a", "--query", "Subnet.SubnetId")
-	s2 := a.run("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.2.0/24", "--availability-zone", "us-east-1b", "--query", "Subnet.SubnetId")
-	sg := a.run("ec2", "create-security-group", "--group-name", "tasks", "--description", "tasks", "--vpc-id", vpc, "--query", "GroupId")
-	lb := a.run("elbv2", "create-load-balancer", "--name", "web", "--subnets", s1, s2, "--query", "LoadBalancers[0].LoadBalancerArn")
-	oldTG := a.run("elbv2", "create-target-group", "--name", "web", "--protocol", "HTTP", "--port", "80", "--vpc-id", vpc,
-		"--target-type", "instance", "--health-check-path", "/health", "--query", "TargetGroups[0].TargetGroupArn")
-	listener := a.run("elbv2", "create-listener", "--load-balancer-arn", lb, "--protocol", "HTTP", "--port", "80",
-		"--default-actions", "Type=forward,TargetGroupArn="+oldTG, "--query", "Listeners[0].ListenerArn")
-	a.run("ecs", "create-cluster", "--cluster-name", "shop")
-	a.run("ecs", "register-task-definition", "--family", "web", "--network-mode", "bridge", "--requires-compatibilities", "EC2",
-		"--container-definitions", `[{"name":"web","image":"public.ecr.aws/nginx/nginx:1.27","cpu":256,"memory":512,"essential":true,"portMappings":[{"containerPort":80,"hostPort":0}]}]`)
-	a.run("ecs", "create-service", "--cluster", "shop", "--service-name", "web", "--task-definition", "web:1", "--desired-count", "2",
-		"--launch-type", "EC2", "--load-balancers", "targetGroupArn="+oldTG+",containerName=web,containerPort=80")
+	m := seedMotoALB(t, awsBin, "the runbook.sh test against moto")
+	a, env := m.cli, m.env
+	s1, s2, sg, oldTG, listener := m.subnets[0], m.subnets[1], m.sg, m.oldTG, m.listener
 
 	in := t.TempDir()
 	a.write(filepath.Join(in, "clusters.json"), "ecs", "describe-clusters", "--clusters", "shop")
@@ -168,4 +146,45 @@ func TestRunbookAgainstMoto(t *testing.T) {
 	if n := a.run("elbv2", "describe-target-groups", "--query", "length(TargetGroups[?TargetGroupName=='web-ip'])"); n != "0" {
 		t.Errorf("after --undo %s target groups named web-ip remain", n)
 	}
+}
+
+// motoALB is an EC2-launch-type service "web" in cluster "shop" behind an
+// ALB whose listener's default action forwards to its instance target
+// group, seeded in a fresh moto with the AWS CLI.
+type motoALB struct {
+	cli                     awsCLI
+	env                     []string
+	url                     string
+	subnets                 []string
+	sg, oldTG, listener, lb string
+}
+
+func seedMotoALB(t *testing.T, awsBin, what string) motoALB {
+	t.Helper()
+	// AWS managed policies (AmazonECSTaskExecutionRolePolicy) exist in moto
+	// only when asked for.
+	t.Setenv("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+	url := testtool.Moto(t, what)
+	home := t.TempDir()
+	creds := filepath.Join(home, "credentials")
+	os.WriteFile(creds, []byte("[e2f]\naws_access_key_id = testing\naws_secret_access_key = testing\n"), 0o600)
+	env := append(os.Environ(), "AWS_ENDPOINT_URL="+url, "AWS_SHARED_CREDENTIALS_FILE="+creds,
+		"AWS_CONFIG_FILE="+filepath.Join(home, "config"), "AWS_PROFILE=e2f", "AWS_DEFAULT_REGION=us-east-1")
+	a := awsCLI{t: t, bin: awsBin, env: env}
+
+	vpc := a.run("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId")
+	s1 := a.run("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24", "--availability-zone", "us-east-1a", "--query", "Subnet.SubnetId")
+	s2 := a.run("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.2.0/24", "--availability-zone", "us-east-1b", "--query", "Subnet.SubnetId")
+	sg := a.run("ec2", "create-security-group", "--group-name", "tasks", "--description", "tasks", "--vpc-id", vpc, "--query", "GroupId")
+	lb := a.run("elbv2", "create-load-balancer", "--name", "web", "--subnets", s1, s2, "--query", "LoadBalancers[0].LoadBalancerArn")
+	oldTG := a.run("elbv2", "create-target-group", "--name", "web", "--protocol", "HTTP", "--port", "80", "--vpc-id", vpc,
+		"--target-type", "instance", "--health-check-path", "/health", "--query", "TargetGroups[0].TargetGroupArn")
+	listener := a.run("elbv2", "create-listener", "--load-balancer-arn", lb, "--protocol", "HTTP", "--port", "80",
+		"--default-actions", "Type=forward,TargetGroupArn="+oldTG, "--query", "Listeners[0].ListenerArn")
+	a.run("ecs", "create-cluster", "--cluster-name", "shop")
+	a.run("ecs", "register-task-definition", "--family", "web", "--network-mode", "bridge", "--requires-compatibilities", "EC2",
+		"--container-definitions", `[{"name":"web","image":"public.ecr.aws/nginx/nginx:1.27","cpu":256,"memory":512,"essential":true,"portMappings":[{"containerPort":80,"hostPort":0}]}]`)
+	a.run("ecs", "create-service", "--cluster", "shop", "--service-name", "web", "--task-definition", "web:1", "--desired-count", "2",
+		"--launch-type", "EC2", "--load-balancers", "targetGroupArn="+oldTG+",containerName=web,containerPort=80")
+	return motoALB{cli: a, env: env, url: url, subnets: []string{s1, s2}, sg: sg, oldTG: oldTG, listener: listener, lb: lb}
 }

@@ -265,7 +265,16 @@ func (r *runner) rollback(ctx context.Context, u *Unit, why string) {
 		}
 		st := &step{c: c, clients: r.opts.Clients, u: u, e: e, poll: r.opts.poll(), state: &u.State}
 		r.logf("%s: undo step %d: %s", u.Name(), e.N, e.Title)
-		err := st.undo(ctx)
+		// Each undo is bounded like a step: waiting for the old tasks to
+		// be healthy again may never end (their hosts gone, the old
+		// revision broken), and a rollback that hangs helps nobody; past
+		// the bound the step is left to a person.
+		uctx, cancel := ctx, context.CancelFunc(func() {})
+		if r.opts.Timeout > 0 {
+			uctx, cancel = context.WithTimeout(ctx, r.opts.Timeout)
+		}
+		err := st.undo(uctx)
+		cancel()
 		_ = r.j.update(func() {
 			if err != nil {
 				e.Status, e.Error = "undo-failed", err.Error()
