@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -51,7 +52,7 @@ func checkClusterFargateProviders(s *Subject) []Finding {
 	if len(c.Detail.CapacityProviders) > 0 {
 		has = strings.Join(c.Detail.CapacityProviders, ", ")
 	}
-	return []Finding{Flag(at("clusterArn"), orDefault(ptr.Value(svc.ClusterArn), fleet.ClusterName(name)),
+	return []Finding{Flag(at("clusterArn"), cmp.Or(ptr.Value(svc.ClusterArn), fleet.ClusterName(name)),
 		"cluster %s has no %s capacity provider associated (it has: %s); add it with put-cluster-capacity-providers, keeping the existing ones",
 		name, strings.Join(missing, "/"), has)}
 }

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"cmp"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -35,7 +37,7 @@ func checkGPU(s *Subject) []Finding {
 				n = "shared"
 			}
 			out = append(out, Flag(at(path, idx("resourceRequirements", i)), n,
-				"the container requests GPUs (%s); Fargate has none", orDefault(n, "unspecified")))
+				"the container requests GPUs (%s); Fargate has none", cmp.Or(n, "unspecified")))
 		}
 		return out
 	})

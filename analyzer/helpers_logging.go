@@ -61,10 +61,3 @@ func needsRoleForAwslogs(x Fixer, s *Subject) {
 		x.ExecutionRole(RuleExecRoleAWSLogs)
 	}
 }
-
-func orText(v, alt string) string {
-	if v == "" {
-		return alt
-	}
-	return v
-}

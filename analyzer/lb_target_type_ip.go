@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"cmp"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
@@ -43,15 +45,8 @@ func checkLBTargetTypeIP(s *Subject) []Finding {
 		case tg.TG.TargetType == elbtypes.TargetTypeEnumIp:
 		default:
 			out = append(out, Flag(path, arn, "target group %s has target type %s; Fargate tasks need a new target group of type ip",
-				ptr.Value(tg.TG.TargetGroupName), orDefault(string(tg.TG.TargetType), "instance")))
+				ptr.Value(tg.TG.TargetGroupName), cmp.Or(string(tg.TG.TargetType), "instance")))
 		}
 	}
 	return out
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

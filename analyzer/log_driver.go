@@ -1,14 +1,15 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
-)
 
-import ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
+)
 
 // RuleLogDriver is the ID of the rule below, for code that refers to it.
 const RuleLogDriver = "log-driver"
@@ -44,7 +45,7 @@ func checkLogDriver(s *Subject) []Finding {
 			return nil
 		}
 		return []Finding{Flag(at(path, "logConfiguration", "logDriver"), d,
-			"log driver %s is not available on Fargate; switch to awslogs or awsfirelens (lossy: logs no longer go where %s sent them)", orDefault(d, "(empty)"), orDefault(d, "it"))}
+			"log driver %s is not available on Fargate; switch to awslogs or awsfirelens (lossy: logs no longer go where %s sent them)", cmp.Or(d, "(empty)"), cmp.Or(d, "it"))}
 	})
 }
 
@@ -72,7 +73,7 @@ func fixLogDriver(x Fixer, s *Subject, f Finding) {
 	opts := x.AwslogsOptions(ptr.Value(c.Name))
 	x.Set(f.Field.Parent(), awslogsConfig(opts), true, fmt.Sprintf(
 		"log driver %s replaced by awslogs to group %s (lossy: logs go to CloudWatch Logs, not where %s sent them%s); the log group must exist, or add awslogs-create-group=true with logs:CreateLogGroup on the execution role",
-		orText(f.Value, "(empty)"), opts["awslogs-group"], orText(f.Value, "it"), dropped))
+		cmp.Or(f.Value, "(empty)"), opts["awslogs-group"], cmp.Or(f.Value, "it"), dropped))
 	x.HideBefore()
 	needsRoleForAwslogs(x, s)
 }

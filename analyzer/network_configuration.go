@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -38,7 +39,7 @@ func checkNetworkConfiguration(s *Subject) []Finding {
 		subnets, sgs := s.memo.instanceNetwork(s.Fleet, s.Service)
 		hint := "take subnets and security groups as parameters"
 		if len(subnets) > 0 {
-			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + orDefault(strings.Join(sgs, ", "), "none") + " as a starting point"
+			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + cmp.Or(strings.Join(sgs, ", "), "none") + " as a starting point"
 		}
 		return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration"), nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint)}
 	}

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"cmp"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -31,7 +33,7 @@ func checkNeuron(s *Subject) []Finding {
 			}
 			v := ptr.Value(r.Value)
 			out = append(out, Flag(at(path, idx("resourceRequirements", i)), v,
-				"the container requests Neuron devices (%s); Fargate has none", orDefault(v, "unspecified")))
+				"the container requests Neuron devices (%s); Fargate has none", cmp.Or(v, "unspecified")))
 		}
 		return out
 	})

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"cmp"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
@@ -45,7 +47,7 @@ func checkNLBClientIP(s *Subject) []Finding {
 		}
 		out = append(out, Flag(at(idx("loadBalancers", i), "targetGroupArn"), arn,
 			"%s target group %s preserves client IPs as type %s; its ip-type replacement does not unless preserve_client_ip.enabled is set",
-			p, ptr.Value(tg.TG.TargetGroupName), orDefault(string(tg.TG.TargetType), "instance")))
+			p, ptr.Value(tg.TG.TargetGroupName), cmp.Or(string(tg.TG.TargetType), "instance")))
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"strings"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -36,7 +37,7 @@ func checkRuntimePlatformWindows(s *Subject) []Finding {
 	case declared == "" || declared == ecstypes.OSFamilyLinux:
 		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), string(declared),
 			"the task runs Windows containers (%s) but declares %s; set operatingSystemFamily to %s%s",
-			evidenceText(p), orDefault(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
+			evidenceText(p), cmp.Or(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
 	case p.Family != string(declared):
 		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), declared,
 			"the task declares %s but ran on %s instances, so its image was built for the latter; set operatingSystemFamily to %s",

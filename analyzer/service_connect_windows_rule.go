@@ -3,7 +3,11 @@
 
 package analyzer
 
-import "github.com/ecs2fargate/ecs2fargate/internal/ptr"
+import (
+	"cmp"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
+)
 
 var serviceConnectWindows = Rule{
 	ID:       "service-connect-windows",
@@ -31,7 +35,7 @@ func checkServiceConnectWindows(s *Subject) []Finding {
 	for _, i := range primaryDeployments(svc) {
 		if sc := svc.Deployments[i].ServiceConnectConfiguration; sc != nil && sc.Enabled {
 			return []Finding{Flag(at(idx("deployments", i), "serviceConnectConfiguration", "enabled"), true,
-				"the Windows service uses Service Connect (namespace %s), which is not confirmed for Windows on Fargate", orDefault(ptr.Value(sc.Namespace), "default"))}
+				"the Windows service uses Service Connect (namespace %s), which is not confirmed for Windows on Fargate", cmp.Or(ptr.Value(sc.Namespace), "default"))}
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"sort"
@@ -140,7 +141,7 @@ func rulesByID(rules []analyzer.Rule) map[string]analyzer.Rule {
 // wayForward is where a workload blocked by the rule can go: the rule's
 // fallback, else its remediation.
 func wayForward(r analyzer.Rule) string {
-	return orNone(r.Fallback, r.Remediation)
+	return cmp.Or(r.Fallback, r.Remediation)
 }
 
 // screenBlockers writes what blocks the blocked services and task

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -77,7 +78,7 @@ func mdServiceVerdicts(b *strings.Builder, a *Audit) {
 	b.WriteString("## Services\n")
 	for i, v := range svc {
 		if i == 0 || v.Cluster != svc[i-1].Cluster || v.Account != svc[i-1].Account || v.Region != svc[i-1].Region {
-			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(a.place.name(v.Account, v.Region, orNone(v.Cluster, "(no cluster)"))))
+			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(a.place.name(v.Account, v.Region, cmp.Or(v.Cluster, "(no cluster)"))))
 			b.WriteString("| Cluster | Service | Task definition | Verdict | Blockers | Fixable |\n|---|---|---|---|---|---|\n")
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(a.place.name(v.Account, v.Region, v.Cluster)), mdText(v.Service),
@@ -143,7 +144,7 @@ func mdFindings(b *strings.Builder, a *Audit) {
 func mdSubject(b *strings.Builder, p placer, v analyzer.Verdict, fs []analyzer.Finding) bool {
 	title := "task definition " + p.name(v.Account, v.Region, v.TaskDefinition)
 	if v.Service != "" {
-		title = "service " + p.name(v.Account, v.Region, orNone(v.Cluster, "(no cluster)")) + "/" + v.Service + " (task definition " + v.TaskDefinition + ")"
+		title = "service " + p.name(v.Account, v.Region, cmp.Or(v.Cluster, "(no cluster)")) + "/" + v.Service + " (task definition " + v.TaskDefinition + ")"
 	}
 	fmt.Fprintf(b, "<details>\n<summary><b>%s</b>: %s, %s</summary>\n\n",
 		htmlText(title), htmlText(v.Verdict), htmlText(plural(len(fs), "finding")))
@@ -169,7 +170,7 @@ func mdSubject(b *strings.Builder, p placer, v analyzer.Verdict, fs []analyzer.F
 				unverified = true
 			}
 			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s | %s |\n", f.Severity, mdText(f.RuleID),
-				mdText(orNone(f.Container, "–")), mdCode(f.Path), mdCode(f.Value), msg)
+				mdText(cmp.Or(f.Container, "–")), mdCode(f.Path), mdCode(f.Value), msg)
 		}
 		b.WriteString("\n")
 	}
@@ -185,7 +186,7 @@ func mdNotChecked(b *strings.Builder, a *Audit) {
 	b.WriteString("| Rule | Subject | Container | Needs |\n|---|---|---|---|\n")
 	for _, n := range a.NotChecked {
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", mdText(n.RuleID), mdText(a.place.subject(n.Account, n.Region, n.Cluster, n.Service, n.TaskDefinition)),
-			mdText(orNone(n.Container, "–")), mdText(n.Needs))
+			mdText(cmp.Or(n.Container, "–")), mdText(n.Needs))
 	}
 	b.WriteString("\n")
 }

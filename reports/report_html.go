@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -33,11 +34,11 @@ var reportCSP = func() string {
 var reportHTMLTemplate = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{
 	"size":            sizeText,
 	"plural":          plural,
-	"orNone":          orNone,
+	"orNone":          cmp.Or[string],
 	"bar":             func(share *float64) string { return px(barPx(share)) },
 	"share":           verdictShare,
 	"join":            strings.Join,
-	"raw":             func(b []byte) string { return orNone(string(b), "–") },
+	"raw":             func(b []byte) string { return cmp.Or(string(b), "–") },
 	"plus":            func(a, b int) int { return a + b },
 	"times":           func(a, b int) int { return a * b },
 	"verdicts":        func() []string { return verdictOrder },

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -73,7 +74,7 @@ func mdReportClusters(b *strings.Builder, r *Report) {
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, c := range r.Clusters {
 		f := c.FargateMonthly
-		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(orNone(c.Label(), "(no cluster)")), c.Services,
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(cmp.Or(c.Label(), "(no cluster)")), c.Services,
 			c.ByVerdict["ready"], c.ByVerdict["fixable"], c.ByVerdict["blocked"], c.ByVerdict["unknown"], c.EC2Monthly, c.IdleMonthly,
 			f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, c.SavingsMonthly.OnDemand)
 	}
@@ -86,7 +87,7 @@ func mdReportRules(b *strings.Builder, r *Report) {
 	}
 	b.WriteString("## Services blocked per rule\n\n| Rule | Services | Title | Where they can run instead |\n|---|---:|---|---|\n")
 	for _, rc := range r.BlockedByRule {
-		fmt.Fprintf(b, "| %s | %d | %s | %s |\n", mdCode(rc.RuleID), rc.Services, mdText(rc.Title), mdText(orNone(rc.Fallback, "–")))
+		fmt.Fprintf(b, "| %s | %d | %s | %s |\n", mdCode(rc.RuleID), rc.Services, mdText(rc.Title), mdText(cmp.Or(rc.Fallback, "–")))
 	}
 	b.WriteString("\n")
 }
@@ -100,7 +101,7 @@ func mdReportServices(b *strings.Builder, r *Report) {
 	b.WriteString("## Services\n")
 	detailed := r.Detailed()
 	for _, g := range groupByCluster(r.Services) {
-		fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(orNone(g.Name, "(no cluster)")))
+		fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(cmp.Or(g.Name, "(no cluster)")))
 		b.WriteString("| Service | Verdict | Blockers | Fargate size | Tasks | EC2 now | On-demand | Spot | ARM | SP 1y | Saving (on-demand) | Changes |\n")
 		b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
 		mdClusterRows(b, g.Services)
@@ -120,7 +121,7 @@ func mdClusterRows(b *strings.Builder, services []ServiceReport) {
 	for _, s := range services {
 		f := s.FargateMonthly
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(s.Service), mdVerdict(s.Verdict), mdRuleIDs(s.Blockers),
-			sizeText(s.FargateSize), s.Tasks, s.EC2Monthly, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, s.SavingsMonthly.OnDemand, mdText(orNone(s.ChangeSummary, "–")))
+			sizeText(s.FargateSize), s.Tasks, s.EC2Monthly, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, s.SavingsMonthly.OnDemand, mdText(cmp.Or(s.ChangeSummary, "–")))
 	}
 }
 

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,7 +33,7 @@ func mdReportUnused(b *strings.Builder, r *Report) {
 	b.WriteString("| Task definition | Verdict | Blockers | Fargate size | Changes | Where it can run instead |\n|---|---|---|---|---|---|\n")
 	for _, u := range r.UnusedTaskDefinitions {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCode(u.Label()), mdVerdict(u.Verdict), mdRuleIDs(u.Blockers), sizeText(u.FargateSize),
-			mdText(orNone(u.ChangeSummary, "–")), mdText(orNone(u.Fallback, "–")))
+			mdText(cmp.Or(u.ChangeSummary, "–")), mdText(cmp.Or(u.Fallback, "–")))
 	}
 	b.WriteString("\n")
 }

@@ -352,13 +352,6 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-func orNone(s, none string) string {
-	if s == "" {
-		return none
-	}
-	return s
-}
-
 // toolName is "ecs2fargate 1.2.3", or just the name for an unversioned build.
 func toolName(t Tool) string {
 	if t.Version == "" {

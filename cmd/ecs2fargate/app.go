@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -68,7 +69,7 @@ type usageError struct {
 }
 
 func (e usageError) Error() string {
-	return fmt.Sprintf("%s (see '%s --help')", e.msg, orDefault(e.command, "ecs2fargate"))
+	return fmt.Sprintf("%s (see '%s --help')", e.msg, cmp.Or(e.command, "ecs2fargate"))
 }
 
 func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }

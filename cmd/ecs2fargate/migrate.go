@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -206,7 +207,7 @@ func serviceUnits(j *migrate.Journal) []*migrate.Unit {
 func printMigrationPlan(w io.Writer, j *migrate.Journal) {
 	for _, u := range j.Units {
 		if u.Service == "" {
-			fmt.Fprintf(w, "\naccount %s, region %s\n  preconditions\n", orUnknown(u.Account), u.Region)
+			fmt.Fprintf(w, "\naccount %s, region %s\n  preconditions\n", cmp.Or(u.Account, "(not known)"), u.Region)
 		} else {
 			fmt.Fprintf(w, "  service %s (in place)\n", u.Name())
 		}
@@ -218,13 +219,6 @@ func printMigrationPlan(w io.Writer, j *migrate.Journal) {
 			fmt.Fprintf(w, "    %d. %s%s\n", e.N, e.Title, mark)
 		}
 	}
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "(not known)"
-	}
-	return s
 }
 
 // confirm asks on a terminal before anything changes, naming the
@@ -243,7 +237,7 @@ func confirm(s streams, j *migrate.Journal, rollback bool) bool {
 func ask(in io.Reader, out io.Writer, j *migrate.Journal, rollback bool) bool {
 	var where []string
 	for _, u := range j.Units {
-		w := "account " + orUnknown(u.Account) + " region " + u.Region
+		w := "account " + cmp.Or(u.Account, "(not known)") + " region " + u.Region
 		if !slices.Contains(where, w) {
 			where = append(where, w)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -74,7 +75,7 @@ func outputLayout(r *rewrite.Report) func(account, region string) string {
 		return func(string, string) string { return "" }
 	}
 	return func(account, region string) string {
-		return fileSafe(orDefault(account, "unknown-account")) + "/" + fileSafe(orDefault(region, "unknown-region")) + "/"
+		return fileSafe(cmp.Or(account, "unknown-account")) + "/" + fileSafe(cmp.Or(region, "unknown-region")) + "/"
 	}
 }
 
@@ -89,13 +90,6 @@ func checkDistinct(files []outFile) error {
 		seen[f.name] = true
 	}
 	return nil
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func serviceFiles(s *rewrite.ServiceResult, dir string) []outFile {

@@ -2,6 +2,7 @@ package awsfake
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
@@ -41,7 +42,7 @@ func matchesImage(img ecrtypes.ImageDetail, ids []struct{ ImageTag, ImageDigest 
 		if id.ImageDigest != "" && id.ImageDigest == ptr.Value(img.ImageDigest) {
 			return true
 		}
-		if id.ImageTag != "" && contains(img.ImageTags, id.ImageTag) {
+		if id.ImageTag != "" && slices.Contains(img.ImageTags, id.ImageTag) {
 			return true
 		}
 	}

@@ -1,8 +1,10 @@
 package awsfake
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
@@ -126,7 +128,7 @@ func listInCluster(req request, e *Estate, max int, arnsOf func(cluster string) 
 	if err := decodeJSON(req.body, &in); err != nil {
 		return nil, nil, invalidParam(err.Error())
 	}
-	c, ok := e.cluster(orDefault(in.Cluster, "default"))
+	c, ok := e.cluster(cmp.Or(in.Cluster, "default"))
 	if !ok {
 		return nil, nil, clusterNotFound()
 	}
@@ -146,7 +148,7 @@ func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Esta
 	if len(in.Services) > ecsDescribeServicesMax {
 		return invalidParam("services can have at most 10 items")
 	}
-	c, ok := e.cluster(orDefault(in.Cluster, "default"))
+	c, ok := e.cluster(cmp.Or(in.Cluster, "default"))
 	if !ok {
 		return clusterNotFound()
 	}
@@ -166,7 +168,7 @@ func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Esta
 			svc := *p
 			s.mu.Unlock()
 			if match {
-				if !contains(in.Include, "TAGS") {
+				if !slices.Contains(in.Include, "TAGS") {
 					svc.Tags = nil
 				}
 				out.Services = append(out.Services, svc)
@@ -209,7 +211,7 @@ func (s *Server) ecsDescribeContainerInstances(w http.ResponseWriter, req reques
 	if len(in.ContainerInstances) > ecsDescribeCIMax {
 		return invalidParam("containerInstances can have at most 100 items")
 	}
-	c, ok := e.cluster(orDefault(in.Cluster, "default"))
+	c, ok := e.cluster(cmp.Or(in.Cluster, "default"))
 	if !ok {
 		return clusterNotFound()
 	}
@@ -256,7 +258,7 @@ func (s *Server) ecsDescribeTaskDefinition(w http.ResponseWriter, req request, e
 		TaskDefinition ecstypes.TaskDefinition
 		Tags           []ecstypes.Tag
 	}{TaskDefinition: td.Def}
-	if contains(in.Include, "TAGS") {
+	if slices.Contains(in.Include, "TAGS") {
 		out.Tags = nonNil(td.Tags)
 	}
 	writeJSON(w, out)
@@ -264,22 +266,6 @@ func (s *Server) ecsDescribeTaskDefinition(w http.ResponseWriter, req request, e
 }
 
 func str(s string) *string { return &s }
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
 
 func nonNil[T any](s []T) []T {
 	if s == nil {

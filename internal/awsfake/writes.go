@@ -9,8 +9,10 @@ package awsfake
 // still forwards to.
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
@@ -52,14 +54,14 @@ func (s *Server) ecsPutClusterCapacityProviders(w http.ResponseWriter, req reque
 	for i, c := range e.Clusters {
 		if ptr.Value(c.ClusterName) == ptr.Value(in.Cluster) || ptr.Value(c.ClusterArn) == ptr.Value(in.Cluster) {
 			for _, p := range in.CapacityProviders {
-				if p != "FARGATE" && p != "FARGATE_SPOT" && !contains(c.CapacityProviders, p) {
+				if p != "FARGATE" && p != "FARGATE_SPOT" && !slices.Contains(c.CapacityProviders, p) {
 					return invalidParam("The specified capacity provider " + p + " does not exist.")
 				}
 			}
 			for _, svcs := range e.Services {
 				for _, svc := range svcs {
 					for _, st := range svc.CapacityProviderStrategy {
-						if ptr.Value(svc.ClusterArn) == ptr.Value(c.ClusterArn) && !contains(in.CapacityProviders, ptr.Value(st.CapacityProvider)) {
+						if ptr.Value(svc.ClusterArn) == ptr.Value(c.ClusterArn) && !slices.Contains(in.CapacityProviders, ptr.Value(st.CapacityProvider)) {
 							return &apiError{code: "ResourceInUseException", msg: "The specified capacity provider is in use and cannot be removed."}
 						}
 					}
@@ -125,7 +127,7 @@ func (s *Server) ecsUpdateService(w http.ResponseWriter, req request, e *Estate)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := e.cluster(orDefault(ptr.Value(in.Cluster), "default"))
+	c, ok := e.cluster(cmp.Or(ptr.Value(in.Cluster), "default"))
 	if !ok {
 		return clusterNotFound()
 	}
@@ -136,7 +138,7 @@ func (s *Server) ecsUpdateService(w http.ResponseWriter, req request, e *Estate)
 			continue
 		}
 		for _, st := range in.CapacityProviderStrategy {
-			if !contains(c.CapacityProviders, ptr.Value(st.CapacityProvider)) {
+			if !slices.Contains(c.CapacityProviders, ptr.Value(st.CapacityProvider)) {
 				return invalidParam("The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.")
 			}
 		}
@@ -194,7 +196,7 @@ func (s *Server) ecsUpdateService(w http.ResponseWriter, req request, e *Estate)
 			// The new tasks pass the health check in the new groups at
 			// once; the old ones stay registered until the rollout ends.
 			for _, tg := range d.newTargetGroups {
-				if !contains(d.oldTargetGroups, tg) {
+				if !slices.Contains(d.oldTargetGroups, tg) {
 					e.setTargets(tg, svc.DesiredCount, "10.0.9.")
 				}
 			}
@@ -219,7 +221,7 @@ func (e *Estate) advance(cluster string, svc *ecstypes.Service) {
 		// 100: their targets register now, the old ones stay until the end.
 		if !d.fail {
 			for _, tg := range d.newTargetGroups {
-				if !contains(d.oldTargetGroups, tg) {
+				if !slices.Contains(d.oldTargetGroups, tg) {
 					e.setTargets(tg, svc.DesiredCount, "10.0.9.")
 				}
 			}
@@ -239,12 +241,12 @@ func (e *Estate) advance(cluster string, svc *ecstypes.Service) {
 		RolloutState: ecstypes.DeploymentRolloutStateCompleted, DesiredCount: svc.DesiredCount, RunningCount: svc.DesiredCount}}
 	svc.RunningCount = svc.DesiredCount
 	for _, tg := range d.oldTargetGroups {
-		if !contains(d.newTargetGroups, tg) {
+		if !slices.Contains(d.newTargetGroups, tg) {
 			delete(e.Targets, tg) // the old tasks drained and stopped
 		}
 	}
 	for _, tg := range d.newTargetGroups {
-		if !contains(d.oldTargetGroups, tg) {
+		if !slices.Contains(d.oldTargetGroups, tg) {
 			e.setTargets(tg, svc.DesiredCount, "10.0.9.")
 		}
 	}
@@ -268,7 +270,7 @@ func (e *Estate) loadBalancersOf(tg string) []string {
 	var out []string
 	for _, l := range e.Listeners {
 		for _, r := range e.Rules[ptr.Value(l.ListenerArn)] {
-			if actionsForwardTo(r.Actions, tg) && !contains(out, ptr.Value(l.LoadBalancerArn)) {
+			if actionsForwardTo(r.Actions, tg) && !slices.Contains(out, ptr.Value(l.LoadBalancerArn)) {
 				out = append(out, ptr.Value(l.LoadBalancerArn))
 			}
 		}

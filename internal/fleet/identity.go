@@ -1,6 +1,9 @@
 package fleet
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Identity is the AWS account and region an object lives in. Names are
 // unique only within one account and region: two regions holding a cluster
@@ -27,14 +30,7 @@ func (id Identity) IsZero() bool { return id.Account == "" && id.Region == "" }
 // String is "ACCOUNT/REGION", with "unknown-account" or "unknown-region"
 // for a part the inputs did not say.
 func (id Identity) String() string {
-	return orUnknown(id.Account, "unknown-account") + "/" + orUnknown(id.Region, "unknown-region")
-}
-
-func orUnknown(s, unknown string) string {
-	if s == "" {
-		return unknown
-	}
-	return s
+	return cmp.Or(id.Account, "unknown-account") + "/" + cmp.Or(id.Region, "unknown-region")
 }
 
 // or fills the parts id does not know from def.

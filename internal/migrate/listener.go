@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // ruleActions is one listener rule (or default action) and its actions.
@@ -47,7 +48,7 @@ func (s *step) rulesForwardingTo(ctx context.Context, old, new string) ([]ruleAc
 				}
 				for _, r := range rules.Rules {
 					if forwardsTo(r.Actions, old) || forwardsTo(r.Actions, new) {
-						out = append(out, ruleActions{ListenerArn: deref(l.ListenerArn), RuleArn: deref(r.RuleArn), IsDefault: aws.ToBool(r.IsDefault), Actions: r.Actions})
+						out = append(out, ruleActions{ListenerArn: ptr.Value(l.ListenerArn), RuleArn: ptr.Value(r.RuleArn), IsDefault: aws.ToBool(r.IsDefault), Actions: r.Actions})
 					}
 				}
 			}
@@ -61,12 +62,12 @@ func forwardsTo(actions []elbtypes.Action, tg string) bool {
 		return false
 	}
 	for _, a := range actions {
-		if deref(a.TargetGroupArn) == tg {
+		if ptr.Value(a.TargetGroupArn) == tg {
 			return true
 		}
 		if a.ForwardConfig != nil {
 			for _, g := range a.ForwardConfig.TargetGroups {
-				if deref(g.TargetGroupArn) == tg {
+				if ptr.Value(g.TargetGroupArn) == tg {
 					return true
 				}
 			}

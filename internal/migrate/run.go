@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 	"github.com/ecs2fargate/ecs2fargate/rewrite/runbook"
 )
 
@@ -63,7 +64,7 @@ func CheckAccounts(ctx context.Context, j *Journal, opts Options) error {
 		if err != nil {
 			return fmt.Errorf("reading the credentials' account in %s: %w", u.Region, err)
 		}
-		if got := deref(out.Account); got != u.Account {
+		if got := ptr.Value(out.Account); got != u.Account {
 			return fmt.Errorf("the credentials are for account %s but the plan moves services of account %s: use that account's profile", got, u.Account)
 		}
 	}
@@ -329,13 +330,6 @@ func oldGroups(u *Unit) string {
 		}
 	}
 	return out
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // started reports whether any of the unit's steps ran.

@@ -12,6 +12,7 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // serviceState is what UpdateService changes, as it was before.
@@ -37,7 +38,7 @@ func (s *step) describeService(ctx context.Context, cluster, service string) (*e
 }
 
 func stateOf(svc *ecstypes.Service) serviceState {
-	return serviceState{TaskDefinition: deref(svc.TaskDefinition), LaunchType: svc.LaunchType, CapacityProviderStrategy: svc.CapacityProviderStrategy,
+	return serviceState{TaskDefinition: ptr.Value(svc.TaskDefinition), LaunchType: svc.LaunchType, CapacityProviderStrategy: svc.CapacityProviderStrategy,
 		NetworkConfiguration: svc.NetworkConfiguration, LoadBalancers: svc.LoadBalancers, DesiredCount: svc.DesiredCount, Deployments: len(svc.Deployments)}
 }
 
@@ -48,7 +49,7 @@ func onFargate(svc *ecstypes.Service) bool {
 		return true
 	}
 	for _, c := range svc.CapacityProviderStrategy {
-		if p := deref(c.CapacityProvider); p == "FARGATE" || p == "FARGATE_SPOT" {
+		if p := ptr.Value(c.CapacityProvider); p == "FARGATE" || p == "FARGATE_SPOT" {
 			return true
 		}
 	}
@@ -96,7 +97,7 @@ func (s *step) registerTaskDefinition(ctx context.Context) (any, any, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	arn := deref(out.TaskDefinition.TaskDefinitionArn)
+	arn := ptr.Value(out.TaskDefinition.TaskDefinitionArn)
 	s.state.TaskDefinitionARN = arn
 	return nil, map[string]string{"taskDefinitionArn": arn}, nil
 }
@@ -131,7 +132,7 @@ func (s *step) createTargetGroup(ctx context.Context) (any, any, error) {
 	if len(out.TargetGroups) != 1 {
 		return nil, nil, fmt.Errorf("CreateTargetGroup returned %d groups", len(out.TargetGroups))
 	}
-	arn := deref(out.TargetGroups[0].TargetGroupArn)
+	arn := ptr.Value(out.TargetGroups[0].TargetGroupArn)
 	s.state.setTargetGroup(s.e.Action.TargetGroup, arn)
 	return nil, map[string]string{"targetGroupArn": arn}, nil
 }
@@ -243,8 +244,8 @@ func (s *step) deploymentFailed(ctx context.Context) error {
 		return err
 	}
 	for _, d := range svc.Deployments {
-		if deref(d.Status) == "PRIMARY" && d.RolloutState == ecstypes.DeploymentRolloutStateFailed {
-			return fmt.Errorf("the deployment failed (%s); the circuit breaker rolls it back", deref(d.RolloutStateReason))
+		if ptr.Value(d.Status) == "PRIMARY" && d.RolloutState == ecstypes.DeploymentRolloutStateFailed {
+			return fmt.Errorf("the deployment failed (%s); the circuit breaker rolls it back", ptr.Value(d.RolloutStateReason))
 		}
 	}
 	return nil
@@ -263,18 +264,18 @@ func (s *step) waitStable(ctx context.Context) error {
 		if len(svc.Deployments) == 1 {
 			d := svc.Deployments[0]
 			if d.RolloutState == ecstypes.DeploymentRolloutStateFailed {
-				return fmt.Errorf("the deployment failed (%s)", deref(d.RolloutStateReason))
+				return fmt.Errorf("the deployment failed (%s)", ptr.Value(d.RolloutStateReason))
 			}
-			if deref(d.TaskDefinition) != s.state.TaskDefinitionARN {
-				return fmt.Errorf("the service runs %s, not the new task definition: the circuit breaker rolled the deployment back", deref(d.TaskDefinition))
+			if ptr.Value(d.TaskDefinition) != s.state.TaskDefinitionARN {
+				return fmt.Errorf("the service runs %s, not the new task definition: the circuit breaker rolled the deployment back", ptr.Value(d.TaskDefinition))
 			}
 			if d.RolloutState != ecstypes.DeploymentRolloutStateInProgress && svc.RunningCount == svc.DesiredCount {
 				return nil
 			}
 		}
 		for _, d := range svc.Deployments {
-			if deref(d.Status) == "PRIMARY" && d.RolloutState == ecstypes.DeploymentRolloutStateFailed {
-				return fmt.Errorf("the deployment failed (%s)", deref(d.RolloutStateReason))
+			if ptr.Value(d.Status) == "PRIMARY" && d.RolloutState == ecstypes.DeploymentRolloutStateFailed {
+				return fmt.Errorf("the deployment failed (%s)", ptr.Value(d.RolloutStateReason))
 			}
 		}
 		if err := sleep(ctx, s.poll); err != nil {

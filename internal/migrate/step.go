@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 	"github.com/ecs2fargate/ecs2fargate/rewrite/runbook"
 )
 
@@ -280,7 +281,7 @@ func (s *step) logGroup(ctx context.Context) (any, any, error) {
 		return nil, nil, err
 	}
 	for _, g := range out.LogGroups {
-		if deref(g.LogGroupName) == a.Name {
+		if ptr.Value(g.LogGroupName) == a.Name {
 			return map[string]bool{"exists": true}, map[string]bool{"created": false}, nil
 		}
 	}

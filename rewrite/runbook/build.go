@@ -1,8 +1,10 @@
 package runbook
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -86,7 +88,7 @@ func (b *builder) service(s *rewrite.ServiceResult) {
 	case s.Forced:
 		sp.How = "in place"
 	default:
-		sp.Skip = "no request was written: " + orText(s.NotInPlace, "the audit leaves it on EC2 (see changes.md)")
+		sp.Skip = "no request was written: " + cmp.Or(s.NotInPlace, "the audit leaves it on EC2 (see changes.md)")
 	}
 	if sp.How != "" && (td == nil || td.Output == "") {
 		sp.How, sp.Skip = "", "its task definition was not rewritten (blocked, or not among the inputs): see changes.md"
@@ -99,13 +101,6 @@ func (b *builder) service(s *rewrite.ServiceResult) {
 	c := cmd{region: s.Region, profile: g.Profile}
 	sp.Steps = b.serviceSteps(c, s, old, td, sp.How == "side by side")
 	g.Services = append(g.Services, sp)
-}
-
-func orText(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // oldService is the service as the inputs describe it.
@@ -165,7 +160,7 @@ func (b *builder) note(k [2]string, td *rewrite.Result, s *rewrite.ServiceResult
 			if lc == nil || lc.LogDriver != "awslogs" || lc.Options["awslogs-group"] == "" || lc.Options["awslogs-create-group"] == "true" {
 				continue
 			}
-			lg := logGroup{lc.Options["awslogs-group"], orText(lc.Options["awslogs-region"], s.Region)}
+			lg := logGroup{lc.Options["awslogs-group"], cmp.Or(lc.Options["awslogs-region"], s.Region)}
 			if !slices.Contains(b.logs[k], lg) {
 				b.logs[k] = append(b.logs[k], lg)
 			}
@@ -259,7 +254,7 @@ func (b *builder) plan() *Plan {
 
 func (b *builder) placeholders(k [2]string) []Placeholder {
 	var out []Placeholder
-	for _, v := range slicesSortedKeys(b.holders[k]) {
+	for _, v := range slices.Sorted(maps.Keys(b.holders[k])) {
 		ph := Placeholder{Value: v, UsedIn: b.holders[k][v], FilledByStep: b.filled[k][v]}
 		switch {
 		case ph.FilledByStep:
@@ -273,14 +268,5 @@ func (b *builder) placeholders(k [2]string) []Placeholder {
 		}
 		out = append(out, ph)
 	}
-	return out
-}
-
-func slicesSortedKeys(m map[string][]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
 	return out
 }

@@ -2,6 +2,7 @@ package runbook
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -23,7 +24,7 @@ func Markdown(w io.Writer, p *Plan) error {
 		fmt.Fprintf(bw, "\n%d service(s) are not moved; each is listed with the reason under its account and region.\n", staying)
 	}
 	for _, g := range p.Groups {
-		fmt.Fprintf(bw, "\n## Account %s, Region %s\n", orText(g.Account, "(not known)"), g.Region)
+		fmt.Fprintf(bw, "\n## Account %s, Region %s\n", cmp.Or(g.Account, "(not known)"), g.Region)
 		writePlaceholders(bw, g)
 		if len(g.Preconditions) > 0 {
 			fmt.Fprintln(bw, "\n### Preconditions")

@@ -2,8 +2,10 @@ package runbook
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -27,7 +29,7 @@ func Shell(w io.Writer, p *Plan) error {
 	}
 	n := 0
 	for _, g := range p.Groups {
-		fmt.Fprintf(bw, "\n######## account %s, region %s\n", orText(g.Account, "(not known)"), g.Region)
+		fmt.Fprintf(bw, "\n######## account %s, region %s\n", cmp.Or(g.Account, "(not known)"), g.Region)
 		for _, s := range g.Preconditions {
 			n++
 			writeShellStep(bw, n, "precondition: "+s.Title, s)
@@ -74,7 +76,7 @@ func quoteAll(xs []string) []string {
 func (p *Plan) accounts() []string {
 	var out []string
 	for _, g := range p.Groups {
-		if !contains(out, g.Account) {
+		if !slices.Contains(out, g.Account) {
 			out = append(out, g.Account)
 		}
 	}

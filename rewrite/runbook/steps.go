@@ -3,8 +3,10 @@ package runbook
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -87,21 +89,12 @@ func (b *builder) accountRoles(account string) []string {
 			continue
 		}
 		for _, r := range b.roles[k] {
-			if !contains(out, r) {
+			if !slices.Contains(out, r) {
 				out = append(out, r)
 			}
 		}
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func capacityProviderStep(c cmd, cluster string, spot bool) Step {
@@ -202,7 +195,7 @@ func (b *builder) serviceSteps(c cmd, s *rewrite.ServiceResult, old *fleet.Servi
 			c.aws("ecs", "deregister-task-definition", "--task-definition \"$"+v+"_td\"", ">/dev/null"),
 		},
 	})
-	work := "\"$STATE/" + fileBase(s) + ".json\""
+	work := "\"$STATE/" + varPrefix(s) + ".json\""
 	request := s.UpdateService
 	src := outputEnding(s, ".update-service.json")
 	if sideBySide {
@@ -263,8 +256,8 @@ func updateStep(c cmd, s *rewrite.ServiceResult, v, work string, old *fleet.Serv
 	args := []string{"--cluster " + q(s.Cluster), "--service " + q(s.Service), "--capacity-provider-strategy '[]'"}
 	if old != nil {
 		args = append(args, "--task-definition "+q(ptr.Value(old.Svc.TaskDefinition)))
-		if lbs, err := json.Marshal(old.Svc.LoadBalancers); err == nil && len(old.Svc.LoadBalancers) > 0 {
-			args = append(args, "--load-balancers "+q(lowerFirstKeys(lbs)))
+		if lbs, err := awsjson.Marshal(old.Svc.LoadBalancers, awsjson.ECSCLI); err == nil && len(old.Svc.LoadBalancers) > 0 {
+			args = append(args, "--load-balancers "+q(string(lbs)))
 		}
 	}
 	args = append(args, "--force-new-deployment", ">/dev/null")
@@ -274,7 +267,7 @@ func updateStep(c cmd, s *rewrite.ServiceResult, v, work string, old *fleet.Serv
 		Action:   Action{Kind: KindUpdateService, Cluster: s.Cluster, Service: s.Service, Document: request},
 		Title:    "Update the service to Fargate",
 		Why:      "One UpdateService call changes the capacity provider strategy, network configuration, task definition and load balancers, and starts a rolling deployment (" + docUpdateService + ").",
-		Run:      []string{c.aws("ecs", "update-service", "--cli-input-json \"file://$STATE/"+fileBase(s)+".json\"", "--task-definition \"$"+v+"_td\"", ">/dev/null")},
+		Run:      []string{c.aws("ecs", "update-service", "--cli-input-json \"file://$STATE/"+varPrefix(s)+".json\"", "--task-definition \"$"+v+"_td\"", ">/dev/null")},
 		Check:    []string{c.aws("ecs", "describe-services", "--cluster "+q(s.Cluster), "--services "+q(s.Service), "--query 'services[0].deployments[0].taskDefinition' --output text")},
 		Rollback: rollback,
 	}
@@ -289,7 +282,7 @@ func (b *builder) createSteps(c cmd, s *rewrite.ServiceResult, v, work string, o
 		Action: Action{Kind: KindCreateService, Cluster: s.Cluster, Service: s.Service, Name: name.ServiceName, Document: s.CreateService},
 		Title:  "Create the Fargate service " + name.ServiceName + " beside " + s.Service,
 		Why:    "This service cannot be updated in place (" + s.NotInPlace + "); a new service runs beside it until traffic has moved.",
-		Run:    []string{c.aws("ecs", "create-service", "--cli-input-json \"file://$STATE/"+fileBase(s)+".json\"", "--task-definition \"$"+v+"_td\"", ">/dev/null")},
+		Run:    []string{c.aws("ecs", "create-service", "--cli-input-json \"file://$STATE/"+varPrefix(s)+".json\"", "--task-definition \"$"+v+"_td\"", ">/dev/null")},
 		Check:  []string{c.aws("ecs", "describe-services", "--cluster "+q(s.Cluster), "--services "+q(name.ServiceName), "--query 'services[0].status' --output text")},
 		Rollback: []string{
 			c.aws("ecs", "delete-service", "--cluster "+q(s.Cluster), "--service "+q(name.ServiceName), "--force >/dev/null"),
@@ -379,8 +372,6 @@ func ident(s string) string {
 	}, s)
 }
 
-func fileBase(s *rewrite.ServiceResult) string { return varPrefix(s) }
-
 // outputEnding finds the output file of s with the given ending.
 func outputEnding(s *rewrite.ServiceResult, ending string) string {
 	for _, o := range s.Outputs {
@@ -396,25 +387,4 @@ func tgSuffix(s *rewrite.ServiceResult, i int) string {
 		return fmt.Sprintf(".target-group-%d.json", i+1)
 	}
 	return ".target-group.json"
-}
-
-// lowerFirstKeys turns the SDK's JSON (Go field names) into the API's
-// member names for the load balancers list.
-func lowerFirstKeys(b []byte) string {
-	var v []map[string]any
-	if json.Unmarshal(b, &v) != nil {
-		return string(b)
-	}
-	for i, m := range v {
-		out := map[string]any{}
-		for k, x := range m {
-			if x == nil {
-				continue
-			}
-			out[strings.ToLower(k[:1])+k[1:]] = x
-		}
-		v[i] = out
-	}
-	s, _ := json.Marshal(v)
-	return string(s)
 }

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -149,12 +150,5 @@ func (d *doc) launch(svc map[string]any, clusters []*clusterInfo) {
 		}
 		return
 	}
-	d.unknown["launchType"] = fmt.Sprintf("the service sets neither launch_type nor capacity_provider_strategy, so it launches with the default capacity provider strategy of its cluster (%s), which is not known statically", orText(name, "not known"))
-}
-
-func orText(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
+	d.unknown["launchType"] = fmt.Sprintf("the service sets neither launch_type nor capacity_provider_strategy, so it launches with the default capacity provider strategy of its cluster (%s), which is not known statically", cmp.Or(name, "not known"))
 }
