@@ -1,3 +1,8 @@
+// Windows only, on purpose (the _windows suffix): the console's ANSI mode is
+// a Windows API (golang.org/x/sys/windows). ansi_other.go (//go:build
+// !windows) is its pair for every other system; .ci/run vets and builds
+// windows/amd64 so the two cannot drift apart.
+
 package terminal
 
 import (
