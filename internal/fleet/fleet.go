@@ -36,6 +36,9 @@ type Fleet struct {
 	// translated holds, by IaC file, where its translated documents' paths
 	// lie in it (see Fleet.Locate).
 	translated map[string][]translatedDoc
+	// units holds, by IaC file, the translator and unit that read it (see
+	// Fleet.EditorOf).
+	units map[string]*unitInput
 
 	index     *index
 	indexOnce sync.Once // guards building index for hand-assembled fleets

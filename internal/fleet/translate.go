@@ -273,6 +273,12 @@ func isJSONName(path string) bool {
 // inputs read, and where its documents' paths lie in them.
 func (b *builder) record(in input, l *fileLoad) {
 	b.fleet.Inputs = append(b.fleet.Inputs, in.unit.files...)
+	if b.fleet.units == nil {
+		b.fleet.units = map[string]*unitInput{}
+	}
+	for _, f := range in.unit.files {
+		b.fleet.units[f] = in.unit
+	}
 	if b.fleet.translated == nil {
 		b.fleet.translated = map[string][]translatedDoc{}
 	}
