@@ -19,11 +19,14 @@ const (
 	capacityFargateSpot = fleet.ProviderFargateSpot
 )
 
-// planStrategy sets the FARGATE capacity provider strategy. With a spot
+// planStrategy, when a fix asked for Fargate capacity, sets the FARGATE capacity provider strategy. With a spot
 // weight, FARGATE keeps base 1 (one task that Spot interruptions cannot
 // take away) and weight 1, FARGATE_SPOT gets the spot weight: of the tasks
 // beyond the first, weight/(weight+1) run on Spot.
 func (p *servicePlan) planStrategy() {
+	if !p.asks.capacity {
+		return
+	}
 	spot := p.opts.SpotWeight
 	if spot > 0 && p.f.IsWindows(p.s.TaskDef) {
 		p.remain(analyzer.RuleFargateSpotBehaviour, "capacityProviderStrategy",
@@ -81,8 +84,14 @@ func providerNames(items []ecstypes.CapacityProviderStrategyItem) string {
 }
 
 // clusterProviders reports a cluster, known from describe-clusters, that
-// does not have the Fargate capacity providers the strategy names.
+// does not have the Fargate capacity providers the strategy names: FARGATE
+// when the cluster-fargate-providers fix asked (no request can associate
+// it), FARGATE_SPOT too with a spot weight (the user's choice, which the
+// audit does not know).
 func (p *servicePlan) clusterProviders(spot bool) {
+	if !p.asks.clusterProviders && !spot {
+		return
+	}
 	c := p.f.ClusterOf(p.s)
 	if c == nil || c.Detail == nil {
 		return
