@@ -46,6 +46,12 @@ type ServiceFixer interface {
 	// LatestPlatformVersion sets platformVersion LATEST, also on a service
 	// that is on Fargate already (its only change then).
 	LatestPlatformVersion()
+	// VolumeType sets the managed EBS volume type at path, in a
+	// deployment's volume configuration (deployments[i].
+	// volumeConfigurations[j].managedEBSVolume.volumeType): the
+	// update-service request carries that deployment's volume
+	// configurations with the new type. msg says what changed and why.
+	VolumeType(path Path, volumeType, msg string)
 	// KeepContainerPort keeps the entry at path (a load balancer or a
 	// service registry) naming the container port, which the Fargate task
 	// definition's awsvpc mode publishes as it is: the request changes

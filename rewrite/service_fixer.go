@@ -33,6 +33,14 @@ type serviceAsks struct {
 	ipGroups                                            map[string]bool // targetGroupArn paths, as text
 	clears                                              map[string]clearAsk
 	role                                                *clearAsk // the legacy role left out of a new service
+	volumes                                             []volumeAsk
+}
+
+// volumeAsk is a managed EBS volume type a fix asked for, in volume
+// configuration volume of deployment deployment.
+type volumeAsk struct {
+	deployment, volume    int
+	volumeType, rule, msg string
 }
 
 // clearAsk is a list (or the role) a fix asked to leave out, with the
@@ -43,12 +51,12 @@ type clearAsk struct {
 	msg   string
 }
 
-// askFixes audits the service with the rules that have a fix and lets the
-// fix of each fixable finding ask for the settings it needs.
-func askFixes(f *fleet.Fleet, s *fleet.Service) *serviceAsks {
+// askFixes audits the service with rules (serviceFixRules but in a test)
+// and lets the fix of each fixable finding ask for the settings it needs.
+func askFixes(f *fleet.Fleet, s *fleet.Service, rules []analyzer.Rule) *serviceAsks {
 	asks := &serviceAsks{ipGroups: map[string]bool{}, clears: map[string]clearAsk{}}
 	subj := &analyzer.Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}
-	for _, fd := range analyzer.Check(serviceFixRules, analyzer.ScopeService, subj) {
+	for _, fd := range analyzer.Check(rules, analyzer.ScopeService, subj) {
 		if fd.Severity == analyzer.Fixable {
 			serviceFixByRule[fd.RuleID](serviceFixer{asks, fd.RuleID}, subj, fd)
 		}
@@ -81,6 +89,20 @@ func (x serviceFixer) Clear(p analyzer.Path, lossy bool, msg string) {
 	if _, ok := x.a.clears[p.String()]; !ok {
 		x.a.clears[p.String()] = clearAsk{rule: x.rule, lossy: lossy, msg: msg}
 	}
+}
+
+// VolumeType takes a path in the audit's notation for a deployment's
+// volume configuration; any other path is not one it can edit.
+func (x serviceFixer) VolumeType(p analyzer.Path, volumeType, msg string) {
+	d, ok := p.Element("deployments")
+	if !ok || len(p) < 4 {
+		return
+	}
+	v, ok := p[2:].Element("volumeConfigurations")
+	if !ok {
+		return
+	}
+	x.a.volumes = append(x.a.volumes, volumeAsk{deployment: d, volume: v, volumeType: volumeType, rule: x.rule, msg: msg})
 }
 
 func (x serviceFixer) OmitRole(msg string) {

@@ -17,9 +17,9 @@ import (
 // tasks: when the fix of the audit's platform-version finding asks for
 // LATEST, an update-service that sets platformVersion LATEST and nothing
 // else. (Other fixes' asks are not taken: the service runs on Fargate.)
-func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions) (*ServiceResult, error) {
+func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions, asks *serviceAsks) (*ServiceResult, error) {
 	res := &ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), AlreadyOnFargate: true, Changes: []Change{}, Remaining: []Remaining{}}
-	if !askFixes(f, s).latestPlatform {
+	if !asks.latestPlatform {
 		return res, nil
 	}
 	before := aws.ToString(s.Svc.PlatformVersion)

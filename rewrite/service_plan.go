@@ -30,6 +30,7 @@ type servicePlan struct {
 	lbs       []ecstypes.LoadBalancer
 	lbChanged bool
 	tgDocs    []TargetGroupDoc
+	volumes   []ecstypes.ServiceVolumeConfiguration // carried into update-service (see planVolumes)
 
 	changes   []Change
 	remaining []Remaining
@@ -41,15 +42,16 @@ func newServicePlan(f *fleet.Fleet, s *fleet.Service, newTD string, opts Service
 
 // result decides the settings, then writes the documents they allow.
 func (p *servicePlan) result() (*ServiceResult, error) {
-	p.asks = askFixes(p.f, p.s)
 	p.blockers = serviceBlockers(p.svc)
 	p.mode = p.chooseMode()
 	p.planTaskDefinition()
 	p.planPlatform()
 	p.planNetwork()
 	p.planStrategy()
+	p.clusterProviders()
 	p.planLoadBalancers()
 	p.planPlacement()
+	p.planVolumes()
 	res := &ServiceResult{
 		Account:      p.s.Identity.Account,
 		Region:       p.s.Identity.Region,

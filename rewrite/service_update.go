@@ -40,6 +40,7 @@ func (p *servicePlan) updateServiceInput() *ecs.UpdateServiceInput {
 		PlacementConstraints:     []ecstypes.PlacementConstraint{},
 		PlacementStrategy:        []ecstypes.PlacementStrategy{},
 		ForceNewDeployment:       true,
+		VolumeConfigurations:     p.volumes,
 	}
 	if p.lbChanged {
 		in.LoadBalancers = svcNonNilLBs(p.lbs)
