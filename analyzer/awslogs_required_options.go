@@ -24,8 +24,9 @@ var awslogsRequiredOptions = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
 	},
-	Check: checkAwslogsRequiredOptions,
-	Fix:   fixAwslogsOption,
+	Check:    checkAwslogsRequiredOptions,
+	Fix:      fixAwslogsOption,
+	FixNeeds: NeedsLogRegion | NeedsExecutionRole,
 }
 
 func checkAwslogsRequiredOptions(s *Subject) []Finding {

@@ -26,7 +26,8 @@ var clusterFargateProviders = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html",
 	},
-	Check: checkClusterFargateProviders,
+	Check:      checkClusterFargateProviders,
+	FixService: func(x ServiceFixer, _ *Subject, _ Finding) { x.ClusterProviders() },
 }
 
 func checkClusterFargateProviders(s *Subject) []Finding {

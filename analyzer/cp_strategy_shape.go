@@ -20,7 +20,8 @@ var cpStrategyShape = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html",
 	},
-	Check: checkCPStrategyShape,
+	Check:      checkCPStrategyShape,
+	FixService: func(x ServiceFixer, _ *Subject, _ Finding) { x.FargateCapacity() },
 }
 
 const maxStrategyProviders = 20

@@ -8,12 +8,15 @@ var ebsVolumeType = Rule{
 	Severity:    Fixable,
 	Title:       "Magnetic EBS volumes cannot be attached to Fargate tasks",
 	Rationale:   "Fargate tasks can attach an EBS volume configured at launch (Linux, platform version 1.4.0, since January 2024), but not of the magnetic `standard` volume type.",
-	Remediation: "Set `managedEBSVolume.volumeType` to `gp3` (the rewrite does) and review its IOPS and throughput for the workload.",
+	Remediation: "Set `managedEBSVolume.volumeType` to `gp3` (the rewrite's update-service carries the volume configurations with it) and review its IOPS and throughput for the workload.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html",
 	},
 	Check: checkEBSVolumeType,
+	FixService: func(x ServiceFixer, _ *Subject, f Finding) {
+		x.VolumeType(f.Field, "gp3", "volume type gp3: Fargate does not attach magnetic (standard) volumes; review its IOPS and throughput")
+	},
 }
 
 func checkEBSVolumeType(s *Subject) []Finding {

@@ -22,8 +22,9 @@ var execRoleAWSLogs = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
 	},
-	Check: checkExecRoleAWSLogs,
-	Fix:   fixExecutionRole,
+	Check:    checkExecRoleAWSLogs,
+	Fix:      fixExecutionRole,
+	FixNeeds: NeedsExecutionRole,
 }
 
 func checkExecRoleAWSLogs(s *Subject) []Finding {

@@ -25,8 +25,9 @@ var execRoleECR = Rule{
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
 	},
-	Check: checkExecRoleECR,
-	Fix:   fixExecutionRole,
+	Check:    checkExecRoleECR,
+	Fix:      fixExecutionRole,
+	FixNeeds: NeedsExecutionRole,
 }
 
 func checkExecRoleECR(s *Subject) []Finding {

@@ -25,8 +25,9 @@ var execRoleSecrets = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",
 	},
-	Check: checkExecRoleSecrets,
-	Fix:   fixExecutionRole,
+	Check:    checkExecRoleSecrets,
+	Fix:      fixExecutionRole,
+	FixNeeds: NeedsExecutionRole,
 }
 
 func checkExecRoleSecrets(s *Subject) []Finding {

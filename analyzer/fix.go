@@ -7,6 +7,23 @@ package analyzer
 // layout-preserving editor; it applies the fixes of the findings the audit
 // gave and never decides by rule ID what to change.
 
+// FixInput names a value a rule's fix may need that the inputs may not
+// give (Rule.FixNeeds): the rewrite fails early, naming the option to
+// pass, when a fixable finding's fix needs one nothing gives.
+type FixInput uint8
+
+const (
+	// NeedsLogRegion: the fix writes an awslogs configuration, whose
+	// awslogs-region comes from --log-region or the Region an ARN or ECR
+	// image of the task definition names.
+	NeedsLogRegion FixInput = 1 << iota
+	// NeedsExecutionRole: the fix asks for the execution role (directly,
+	// or through the awslogs configuration it writes, which
+	// exec-role-awslogs then asks for): --execution-role-arn, or the
+	// conventional role in the account an ARN or ECR image names.
+	NeedsExecutionRole
+)
+
 // Fix mends one fixable finding of its rule on the subject's document
 // (the task definition being rewritten, as audited) through x. It may make
 // no edit when the finding needs what the inputs do not give (e.g. a

@@ -24,6 +24,15 @@ var inPlaceSwitch = Rule{
 	},
 	Unverified: "the API lists the EC2-to-Fargate transition but not every combination (e.g. a bridge-to-awsvpc change together with a legacy `role`); verify the combined call on a test service",
 	Check:      checkInPlaceSwitch,
+	FixService: moveInPlace,
+}
+
+// moveInPlace asks for what the one UpdateService carries beside the
+// Fargate task definition: the Fargate strategy and the awsvpc network
+// configuration (the placement and load balancer rules ask for the rest).
+func moveInPlace(x ServiceFixer, _ *Subject, _ Finding) {
+	x.FargateCapacity()
+	x.AwsvpcNetwork()
 }
 
 func checkInPlaceSwitch(s *Subject) []Finding {

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strconv"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
+
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
@@ -26,6 +28,15 @@ var lbContainerPort = Rule{
 	},
 	NeedsTaskDefinition: true,
 	Check:               checkLBContainerPort,
+	FixService:          fixLBContainerPort,
+}
+
+// fixLBContainerPort asks for an ip target group behind the entry (the
+// finding is at loadBalancers[i].containerPort): the rewrite creates it
+// with port = containerPort, and ECS registers each task's IP with the
+// entry's containerPort in any ip group.
+func fixLBContainerPort(x ServiceFixer, _ *Subject, f Finding) {
+	x.IPTargetGroup(f.Field.Parent().Child(fieldpath.Key("targetGroupArn")))
 }
 
 func checkLBContainerPort(s *Subject) []Finding {

@@ -23,8 +23,10 @@ var lbTargetTypeIP = Rule{
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html",
 		"https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html",
+		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html",
 	},
-	Check: checkLBTargetTypeIP,
+	Check:      checkLBTargetTypeIP,
+	FixService: func(x ServiceFixer, _ *Subject, f Finding) { x.IPTargetGroup(f.Field) },
 }
 
 func checkLBTargetTypeIP(s *Subject) []Finding {
@@ -33,20 +35,29 @@ func checkLBTargetTypeIP(s *Subject) []Finding {
 	}
 	var out []Finding
 	for i, lb := range s.Svc().LoadBalancers {
-		arn := ptr.Value(lb.TargetGroupArn)
-		if arn == "" {
+		if ptr.Value(lb.TargetGroupArn) == "" {
 			continue // classic load balancer: lb-classic
 		}
-		path := at(idx("loadBalancers", i), "targetGroupArn")
-		tg := s.Fleet.TargetGroup(arn)
-		switch {
-		case tg == nil:
-			out = append(out, Unchecked("the type of target group "+arn+": add `aws elbv2 describe-target-groups` output"))
-		case tg.TG.TargetType == elbtypes.TargetTypeEnumIp:
-		default:
-			out = append(out, Flag(path, arn, "target group %s has target type %s; Fargate tasks need a new target group of type ip",
-				ptr.Value(tg.TG.TargetGroupName), cmp.Or(string(tg.TG.TargetType), "instance")))
+		out = append(out, targetGroupNotIP(s, at(idx("loadBalancers", i), "targetGroupArn"), ptr.Value(lb.TargetGroupArn))...)
+		// ECS blue/green shifts traffic to the alternate group, where the
+		// tasks register the same way (API_AdvancedConfiguration).
+		if adv := lb.AdvancedConfiguration; adv != nil && ptr.Value(adv.AlternateTargetGroupArn) != "" {
+			out = append(out, targetGroupNotIP(s, at(idx("loadBalancers", i), "advancedConfiguration", "alternateTargetGroupArn"), ptr.Value(adv.AlternateTargetGroupArn))...)
 		}
 	}
 	return out
+}
+
+// targetGroupNotIP flags the target group arn, named at path, unless it
+// is of type ip.
+func targetGroupNotIP(s *Subject, path Path, arn string) []Finding {
+	tg := s.Fleet.TargetGroup(arn)
+	switch {
+	case tg == nil:
+		return []Finding{Unchecked("the type of target group " + arn + ": add `aws elbv2 describe-target-groups` output")}
+	case tg.TG.TargetType == elbtypes.TargetTypeEnumIp:
+		return nil
+	}
+	return []Finding{Flag(path, arn, "target group %s has target type %s; Fargate tasks need a new target group of type ip",
+		ptr.Value(tg.TG.TargetGroupName), cmp.Or(string(tg.TG.TargetType), "instance"))}
 }

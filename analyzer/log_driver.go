@@ -27,8 +27,9 @@ var logDriverRule = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html",
 	},
-	Check: checkLogDriver,
-	Fix:   fixLogDriver,
+	Check:    checkLogDriver,
+	Fix:      fixLogDriver,
+	FixNeeds: NeedsLogRegion | NeedsExecutionRole,
 }
 
 // fargateLogDrivers are the log drivers Fargate accepts.

@@ -25,7 +25,8 @@ var networkConfiguration = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
 	},
-	Check: checkNetworkConfiguration,
+	Check:      checkNetworkConfiguration,
+	FixService: func(x ServiceFixer, _ *Subject, _ Finding) { x.AwsvpcNetwork() },
 }
 
 const (

@@ -22,7 +22,17 @@ var newServiceLaunchType = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html",
 	},
-	Check: checkNewServiceLaunchType,
+	Check:      checkNewServiceLaunchType,
+	FixService: fargateService,
+}
+
+// fargateService asks for a Fargate strategy and, as every Fargate task
+// uses awsvpc, for the network configuration the request carries with it
+// (also when the service has a valid one, which network-configuration
+// does not flag: a new service must be given it).
+func fargateService(x ServiceFixer, _ *Subject, _ Finding) {
+	x.FargateCapacity()
+	x.AwsvpcNetwork()
 }
 
 func checkNewServiceLaunchType(s *Subject) []Finding {

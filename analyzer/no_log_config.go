@@ -29,8 +29,9 @@ var noLogConfig = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
 		"https://docs.aws.amazon.com/controltower/latest/controlreference/ecs-rules.html",
 	},
-	Check: checkNoLogConfig,
-	Fix:   fixNoLogConfig,
+	Check:    checkNoLogConfig,
+	Fix:      fixNoLogConfig,
+	FixNeeds: NeedsLogRegion | NeedsExecutionRole,
 }
 
 func checkNoLogConfig(s *Subject) []Finding {

@@ -22,7 +22,8 @@ var platformVersion = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html",
 		"https://docs.aws.amazon.com/config/latest/developerguide/ecs-fargate-latest-platform-version.html",
 	},
-	Check: checkPlatformVersion,
+	Check:      checkPlatformVersion,
+	FixService: func(x ServiceFixer, _ *Subject, _ Finding) { x.LatestPlatformVersion() },
 }
 
 // retiredLinuxPlatformVersions are the Linux Fargate platform versions that

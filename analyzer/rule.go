@@ -46,6 +46,13 @@ type Rule struct {
 	// Fix mends the rule's fixable findings on a task definition (see
 	// Fixer); every task rule that can give a fixable finding has one.
 	Fix Fix
+	// FixNeeds lists the inputs Fix may need (see FixInput).
+	FixNeeds FixInput
+	// FixService is Fix for a service rule: it asks the service rewrite
+	// for the request settings its fixable findings need (see
+	// ServiceFixer); every service rule that can give a fixable finding
+	// has one.
+	FixService ServiceFix
 }
 
 // Subject is what a check looks at: a task definition, and for service

@@ -17,6 +17,10 @@ var serviceDiscovery = Rule{
 	},
 	NeedsTaskDefinition: true,
 	Check:               checkServiceDiscovery,
+	// The awsvpc task definition publishes the container port, so the
+	// registry entry stays as it is; clients of the old port must change,
+	// as the finding says.
+	FixService: func(x ServiceFixer, _ *Subject, f Finding) { x.KeepContainerPort(f.Field) },
 }
 
 func checkServiceDiscovery(s *Subject) []Finding {

@@ -17,7 +17,16 @@ var servicePlacementConstraints = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html",
 	},
-	Check: checkServicePlacementConstraints,
+	Check:      checkServicePlacementConstraints,
+	FixService: clearPlacementConstraints,
+}
+
+// clearPlacementConstraints empties the list (UpdateService with
+// placementConstraints [] clears it; a new service has none): whatever
+// the constraints pinned is lost.
+func clearPlacementConstraints(x ServiceFixer, _ *Subject, _ Finding) {
+	x.Clear(at("placementConstraints"), true,
+		"placement constraints removed: Fargate does not place tasks on instances; use subnets to choose Availability Zones")
 }
 
 func checkServicePlacementConstraints(s *Subject) []Finding {

@@ -17,7 +17,16 @@ var servicePlacementStrategy = Rule{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html",
 	},
-	Check: checkServicePlacementStrategy,
+	Check:      checkServicePlacementStrategy,
+	FixService: clearPlacementStrategy,
+}
+
+// clearPlacementStrategy empties the list (UpdateService with
+// placementStrategy [] clears it; a new service has none): the packing or
+// host spread it encoded is lost.
+func clearPlacementStrategy(x ServiceFixer, _ *Subject, _ Finding) {
+	x.Clear(at("placementStrategy"), true,
+		"placement strategy removed: Fargate spreads tasks over the subnets' Availability Zones itself")
 }
 
 func checkServicePlacementStrategy(s *Subject) []Finding {

@@ -19,6 +19,9 @@ var serviceRole = Rule{
 	},
 	Unverified: "whether UpdateService can move a service created with a legacy `role` to Fargate in place",
 	Check:      checkServiceRole,
+	FixService: func(x ServiceFixer, _ *Subject, _ Finding) {
+		x.OmitRole("role left out: awsvpc services use the ECS service-linked role")
+	},
 }
 
 func checkServiceRole(s *Subject) []Finding {

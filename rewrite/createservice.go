@@ -79,8 +79,8 @@ func (p *servicePlan) sideBySideChanges() {
 			"DAEMON becomes REPLICA: Fargate has no hosts, so the tasks no longer run one per instance")
 		p.change(analyzer.RuleSchedulingDaemon, "desiredCount", svcPositive(svc.DesiredCount), p.sideBySideCount(), true, p.daemonCountMessage())
 	}
-	if role := aws.ToString(svc.RoleArn); role != "" {
-		p.change(analyzer.RuleServiceRole, "role", role, nil, false, "role left out: awsvpc services use the ECS service-linked role")
+	if ask := p.asks.role; ask != nil {
+		p.change(ask.rule, "role", aws.ToString(svc.RoleArn), nil, false, ask.msg)
 	}
 	p.uncarriedDeploymentSettings()
 }

@@ -42,6 +42,17 @@ var fixes = func() map[string]analyzer.Fix {
 	return m
 }()
 
+// fixNeeds is what each rule's fix may need from the inputs, by rule ID.
+var fixNeeds = func() map[string]analyzer.FixInput {
+	m := map[string]analyzer.FixInput{}
+	for _, r := range catalogue {
+		if r.FixNeeds != 0 {
+			m[r.ID] = r.FixNeeds
+		}
+	}
+	return m
+}()
+
 // planRound plans the fixes the audit's fixable findings on the current
 // document call for: each finding's rule fixes it through the round (see
 // fixer). The task size is chosen once a round whether or not a sizing

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
@@ -45,6 +46,12 @@ const maxStrategyWeight = 1000
 // not of type ip. newTaskDefinition is what the requests name as the task
 // definition (family or family:revision of the registered Fargate one).
 func Service(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts ServiceOptions) (*ServiceResult, error) {
+	return serviceWithFixes(f, s, newTaskDefinition, opts, serviceFixRules)
+}
+
+// serviceWithFixes is Service applying the fixes of rules only (a test
+// holds each rule's fix to its findings alone).
+func serviceWithFixes(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts ServiceOptions, rules []analyzer.Rule) (*ServiceResult, error) {
 	if f == nil || s == nil {
 		return nil, errors.New("rewrite.Service: no fleet or no service given")
 	}
@@ -55,9 +62,10 @@ func Service(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts Se
 		return nil, fmt.Errorf("service %s: %w", serviceLabel(s), err)
 	}
 	if s.OnFargate() {
-		return alreadyOnFargate(f, s, opts)
+		return alreadyOnFargate(f, s, opts, askFixes(f, s, rules))
 	}
 	p := newServicePlan(f, s, newTaskDefinition, opts)
+	p.asks = askFixes(f, s, rules)
 	return p.result()
 }
 

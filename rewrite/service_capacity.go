@@ -19,11 +19,14 @@ const (
 	capacityFargateSpot = fleet.ProviderFargateSpot
 )
 
-// planStrategy sets the FARGATE capacity provider strategy. With a spot
+// planStrategy, when a fix asked for Fargate capacity, sets the FARGATE capacity provider strategy. With a spot
 // weight, FARGATE keeps base 1 (one task that Spot interruptions cannot
 // take away) and weight 1, FARGATE_SPOT gets the spot weight: of the tasks
 // beyond the first, weight/(weight+1) run on Spot.
 func (p *servicePlan) planStrategy() {
+	if !p.asks.capacity {
+		return
+	}
 	spot := p.opts.SpotWeight
 	if spot > 0 && p.f.IsWindows(p.s.TaskDef) {
 		p.remain(analyzer.RuleFargateSpotBehaviour, "capacityProviderStrategy",
@@ -43,7 +46,6 @@ func (p *servicePlan) planStrategy() {
 		p.remain(analyzer.RuleFargateSpotBehaviour, "capacityProviderStrategy",
 			"Fargate Spot tasks can be stopped with a 2-minute warning and do not fall back to FARGATE; keep stopTimeout at most 120 s and enough tasks for the loss of the Spot share")
 	}
-	p.clusterProviders(spot > 0)
 }
 
 func fargateStrategy(spot int) []ecstypes.CapacityProviderStrategyItem {
@@ -81,8 +83,15 @@ func providerNames(items []ecstypes.CapacityProviderStrategyItem) string {
 }
 
 // clusterProviders reports a cluster, known from describe-clusters, that
-// does not have the Fargate capacity providers the strategy names.
-func (p *servicePlan) clusterProviders(spot bool) {
+// does not have the Fargate capacity providers the strategy names: FARGATE
+// when the cluster-fargate-providers fix asked (no request can associate
+// it), FARGATE_SPOT too when the strategy gets it (--spot-weight, the
+// user's choice, which the audit does not know).
+func (p *servicePlan) clusterProviders() {
+	spot := p.asks.capacity && p.opts.SpotWeight > 0 && !p.f.IsWindows(p.s.TaskDef)
+	if !p.asks.clusterProviders && !spot || p.svc.LaunchType == ecstypes.LaunchTypeFargate {
+		return
+	}
 	c := p.f.ClusterOf(p.s)
 	if c == nil || c.Detail == nil {
 		return

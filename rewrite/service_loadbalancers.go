@@ -35,12 +35,14 @@ func (p *servicePlan) planLoadBalancers() {
 }
 
 // ipGroupFor returns the ARN the Fargate service should use in place of
-// arn: arn itself for an ip target group of the inputs, else the
-// placeholder of a new ip group (created once per old group).
+// arn: arn itself for an ip target group of the inputs or one no fix asked
+// to replace, else the placeholder of a new ip group (created once per old
+// group). A group not among the inputs, whose type the audit cannot tell,
+// is replaced too: the new group is ip for certain.
 func (p *servicePlan) ipGroupFor(created map[string]string, path string, arnp *string, port *int32) *string {
 	arn := aws.ToString(arnp)
 	tg := p.f.TargetGroup(arn)
-	if tg != nil && tg.TG.TargetType == elbtypes.TargetTypeEnumIp {
+	if tg != nil && (tg.TG.TargetType == elbtypes.TargetTypeEnumIp || !p.asks.ipGroups[path]) {
 		return arnp
 	}
 	p.lbChanged = true

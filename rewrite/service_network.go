@@ -24,10 +24,13 @@ const (
 
 const awsvpcPath = "networkConfiguration.awsvpcConfiguration"
 
-// planNetwork chooses the tasks' subnets, security groups and public IP
+// planNetwork, when a fix asked for the awsvpc configuration, chooses the tasks' subnets, security groups and public IP
 // setting: the options first, then what the service already has, then
 // (subnets only) the subnets of the cluster's instances, else placeholders.
 func (p *servicePlan) planNetwork() {
+	if !p.asks.network {
+		return
+	}
 	old := p.oldAwsvpc()
 	subnets, subnetFrom := p.chooseSubnets(old)
 	sgs, sgFrom := p.chooseSecurityGroups(old)

@@ -68,12 +68,21 @@ func (p *servicePlan) subnetVPCs(subnets []string) []string {
 // when the inputs do not say.
 func (p *servicePlan) subnetVPC(id string) string { return p.f.SubnetVPC(p.s.Identity, id) }
 
+// plannedSubnets are the tasks' subnets, none when no fix asked for an
+// awsvpc configuration.
+func (p *servicePlan) plannedSubnets() []string {
+	if p.network == nil {
+		return nil
+	}
+	return p.network.AwsvpcConfiguration.Subnets
+}
+
 // tasksVPC is the one VPC of the chosen subnets, or "" when unknown or
 // ambiguous; worked out once per service.
 func (p *servicePlan) tasksVPC() string {
 	if p.vpc == nil {
 		vpc := ""
-		if vpcs := p.subnetVPCs(p.network.AwsvpcConfiguration.Subnets); len(vpcs) == 1 {
+		if vpcs := p.subnetVPCs(p.plannedSubnets()); len(vpcs) == 1 {
 			vpc = vpcs[0]
 		}
 		p.vpc = &vpc

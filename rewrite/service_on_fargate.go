@@ -13,12 +13,13 @@ import (
 // already: no request. An update-service would redeploy it, move a pinned
 // platform version to LATEST, and replace its network configuration with
 // --subnets and --security-groups; a create-service would duplicate it.
-// The one exception is a retired platform version (the audit's fixable
-// platform-version finding), which cannot start tasks: an update-service
-// that sets platformVersion LATEST and nothing else.
-func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions) (*ServiceResult, error) {
+// The one exception is a retired platform version, which cannot start
+// tasks: when the fix of the audit's platform-version finding asks for
+// LATEST, an update-service that sets platformVersion LATEST and nothing
+// else. (Other fixes' asks are not taken: the service runs on Fargate.)
+func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions, asks *serviceAsks) (*ServiceResult, error) {
 	res := &ServiceResult{Account: s.Identity.Account, Region: s.Identity.Region, Cluster: s.Cluster, Service: s.Name(), AlreadyOnFargate: true, Changes: []Change{}, Remaining: []Remaining{}}
-	if !retiredPlatformVersion(f, s) {
+	if !asks.latestPlatform {
 		return res, nil
 	}
 	before := aws.ToString(s.Svc.PlatformVersion)
@@ -37,20 +38,4 @@ func alreadyOnFargate(f *fleet.Fleet, s *fleet.Service, opts ServiceOptions) (*S
 	}
 	res.UpdateService = doc
 	return res, nil
-}
-
-// retiredPlatformVersion asks the audit's platform-version rule, which
-// decides what is retired, whether the service's version is.
-func retiredPlatformVersion(f *fleet.Fleet, s *fleet.Service) bool {
-	for _, rule := range catalogue {
-		if rule.ID != analyzer.RulePlatformVersion {
-			continue
-		}
-		for _, fd := range analyzer.Check([]analyzer.Rule{rule}, analyzer.ScopeService, &analyzer.Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}) {
-			if fd.Severity == analyzer.Fixable {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -20,6 +20,7 @@ type servicePlan struct {
 	newTD string
 	opts  ServiceOptions
 
+	asks      *serviceAsks // what the fixes of the service's findings asked for
 	blockers  []serviceBlocker
 	mode      string // modeUpdate, modeCreate or modeNone
 	network   *ecstypes.NetworkConfiguration
@@ -29,6 +30,7 @@ type servicePlan struct {
 	lbs       []ecstypes.LoadBalancer
 	lbChanged bool
 	tgDocs    []TargetGroupDoc
+	volumes   []ecstypes.ServiceVolumeConfiguration // carried into update-service (see planVolumes)
 
 	changes   []Change
 	remaining []Remaining
@@ -46,8 +48,10 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 	p.planPlatform()
 	p.planNetwork()
 	p.planStrategy()
+	p.clusterProviders()
 	p.planLoadBalancers()
 	p.planPlacement()
+	p.planVolumes()
 	res := &ServiceResult{
 		Account:      p.s.Identity.Account,
 		Region:       p.s.Identity.Region,
@@ -130,14 +134,20 @@ func (p *servicePlan) planTaskDefinition() {
 	}
 }
 
-// planPlacement clears placement settings Fargate does not support.
+// planPlacement records the placement lists the fixes asked to clear
+// (the placement rules'); the update-service request sends both lists
+// empty whatever the service had, as a Fargate service has none.
 func (p *servicePlan) planPlacement() {
-	if n := len(p.svc.PlacementConstraints); n > 0 {
-		p.change(analyzer.RuleServicePlacementConstraints, "placementConstraints", p.svc.PlacementConstraints, []ecstypes.PlacementConstraint{}, true,
-			"placement constraints removed: Fargate does not place tasks on instances; use subnets to choose Availability Zones")
+	lists := []struct {
+		name          string
+		before, after any
+	}{
+		{"placementConstraints", p.svc.PlacementConstraints, []ecstypes.PlacementConstraint{}},
+		{"placementStrategy", p.svc.PlacementStrategy, []ecstypes.PlacementStrategy{}},
 	}
-	if n := len(p.svc.PlacementStrategy); n > 0 {
-		p.change(analyzer.RuleServicePlacementStrategy, "placementStrategy", p.svc.PlacementStrategy, []ecstypes.PlacementStrategy{}, true,
-			"placement strategy removed: Fargate spreads tasks over the subnets' Availability Zones itself")
+	for _, l := range lists {
+		if ask, ok := p.asks.clears[l.name]; ok {
+			p.change(ask.rule, l.name, l.before, l.after, ask.lossy, ask.msg)
+		}
 	}
 }

@@ -157,15 +157,3 @@ func svcWriteDoc(t *testing.T, path string, v any, style awsjson.Style) {
 		t.Fatal(err)
 	}
 }
-
-// TestServiceReauditHoldsEveryFixableServiceRule: service rules declare no
-// Fix (the service rewrite writes a new request rather than editing a
-// document), so TestServiceReaudit is what holds a service rule that can
-// give a fixable finding to the rewrite: each must be among its rules.
-func TestServiceReauditHoldsEveryFixableServiceRule(t *testing.T) {
-	for _, r := range catalogue {
-		if r.Scope == analyzer.ScopeService && slices.Contains(r.Severities(), analyzer.Fixable) && !slices.Contains(svcRewriteRules, r.ID) {
-			t.Errorf("service rule %s can give a fixable finding but TestServiceReaudit does not check it", r.ID)
-		}
-	}
-}

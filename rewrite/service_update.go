@@ -15,8 +15,9 @@ import (
 // 1.4.0 or Windows 1.0.0 today, and whatever is current later.
 const platformLatest = "LATEST"
 
-// planPlatform sets platformVersion LATEST; a service already on Fargate
-// without one runs LATEST already.
+// planPlatform sets platformVersion LATEST, which every request the plan
+// writes names (so the platform-version fix's ask is met here too); a
+// service already on Fargate without one runs LATEST already.
 func (p *servicePlan) planPlatform() {
 	before := aws.ToString(p.svc.PlatformVersion)
 	if before == platformLatest || before == "" && fleet.ServiceOnFargate(p.svc) {
@@ -39,6 +40,7 @@ func (p *servicePlan) updateServiceInput() *ecs.UpdateServiceInput {
 		PlacementConstraints:     []ecstypes.PlacementConstraint{},
 		PlacementStrategy:        []ecstypes.PlacementStrategy{},
 		ForceNewDeployment:       true,
+		VolumeConfigurations:     p.volumes,
 	}
 	if p.lbChanged {
 		in.LoadBalancers = svcNonNilLBs(p.lbs)

@@ -117,18 +117,18 @@ func StartingDocument(raw []byte) []byte {
 }
 
 // checkInputs fails early when a fix the findings call for needs a value
-// nothing in the inputs gives.
+// nothing in the inputs gives (the rules declare what: Rule.FixNeeds).
 func checkInputs(ctx *shared, opts Options, orig []analyzer.Finding, where string) error {
-	needs := map[string]bool{}
+	var needs analyzer.FixInput
 	for _, f := range orig {
-		needs[f.RuleID] = needs[f.RuleID] || f.Severity == analyzer.Fixable
+		if f.Severity == analyzer.Fixable {
+			needs |= fixNeeds[f.RuleID]
+		}
 	}
-	logs := needs[analyzer.RuleLogDriver] || needs[analyzer.RuleNoLogConfig] || needs[analyzer.RuleAWSLogsRequiredOptions]
-	if logs && opts.LogRegion == "" && ctx.origin.region == "" {
+	if needs&analyzer.NeedsLogRegion != 0 && opts.LogRegion == "" && ctx.origin.region == "" {
 		return fmt.Errorf("%s: the awslogs Region is unknown (no ARN or ECR image names one); pass --log-region", where)
 	}
-	role := logs || needs[analyzer.RuleExecRoleAWSLogs] || needs[analyzer.RuleExecRoleECR] || needs[analyzer.RuleExecRoleSecrets]
-	if role && opts.ExecutionRoleARN == "" && ctx.origin.account == "" {
+	if needs&analyzer.NeedsExecutionRole != 0 && opts.ExecutionRoleARN == "" && ctx.origin.account == "" {
 		return fmt.Errorf("%s: an execution role is needed but the account is unknown (no ARN or ECR image names one); pass --execution-role-arn", where)
 	}
 	return nil
