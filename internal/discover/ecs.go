@@ -18,7 +18,7 @@ func (r *reader) clusters(ctx context.Context) []string {
 		p := ecs.NewListClustersPaginator(r.ecs, &ecs.ListClustersInput{MaxResults: aws.Int32(listPageSize)})
 		for p.HasMorePages() {
 			var out *ecs.ListClustersOutput
-			err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+			err := r.call(ctx, "ecs:ListClusters", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
 			if err != nil {
 				r.fail("", "ecs:ListClusters", err)
 				return nil
@@ -29,7 +29,7 @@ func (r *reader) clusters(ctx context.Context) []string {
 	var names []string
 	for _, batch := range chunks(arns, describeClustersBatch) {
 		var out *ecs.DescribeClustersOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeClusters", func(ctx context.Context) (err error) {
 			// SETTINGS says whether Container Insights is on, which
 			// decides the metrics read for the cluster's services.
 			out, err = r.ecs.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
@@ -66,7 +66,7 @@ func (r *reader) services(ctx context.Context, cluster string, refs *references)
 	p := ecs.NewListServicesPaginator(r.ecs, &ecs.ListServicesInput{Cluster: &cluster, MaxResults: aws.Int32(listPageSize)})
 	for p.HasMorePages() {
 		var out *ecs.ListServicesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+		err := r.call(ctx, "ecs:ListServices", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
 		if err != nil {
 			r.fail("cluster "+cluster, "ecs:ListServices", err)
 			return
@@ -77,7 +77,7 @@ func (r *reader) services(ctx context.Context, cluster string, refs *references)
 	parallel(len(batches), func(i int) {
 		batch := batches[i]
 		var out *ecs.DescribeServicesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeServices", func(ctx context.Context) (err error) {
 			out, err = r.ecs.DescribeServices(ctx, &ecs.DescribeServicesInput{
 				Cluster: &cluster, Services: batch, Include: []ecstypes.ServiceField{ecstypes.ServiceFieldTags},
 			})
@@ -103,7 +103,7 @@ func (r *reader) containerInstances(ctx context.Context, cluster string, refs *r
 	p := ecs.NewListContainerInstancesPaginator(r.ecs, &ecs.ListContainerInstancesInput{Cluster: &cluster, MaxResults: aws.Int32(listPageSize)})
 	for p.HasMorePages() {
 		var out *ecs.ListContainerInstancesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+		err := r.call(ctx, "ecs:ListContainerInstances", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
 		if err != nil {
 			r.fail("cluster "+cluster, "ecs:ListContainerInstances", err)
 			return
@@ -114,7 +114,7 @@ func (r *reader) containerInstances(ctx context.Context, cluster string, refs *r
 	parallel(len(batches), func(i int) {
 		batch := batches[i]
 		var out *ecs.DescribeContainerInstancesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeContainerInstances", func(ctx context.Context) (err error) {
 			out, err = r.ecs.DescribeContainerInstances(ctx, &ecs.DescribeContainerInstancesInput{Cluster: &cluster, ContainerInstances: batch})
 			return err
 		})
@@ -142,7 +142,7 @@ func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *
 			}
 		}
 		var out *ecs.DescribeTaskDefinitionOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeTaskDefinition", func(ctx context.Context) (err error) {
 			out, err = r.ecs.DescribeTaskDefinition(ctx, &ecs.DescribeTaskDefinitionInput{
 				TaskDefinition: aws.String(arn), Include: []ecstypes.TaskDefinitionField{ecstypes.TaskDefinitionFieldTags},
 			})

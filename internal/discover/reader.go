@@ -33,8 +33,9 @@ type reader struct {
 	// Container Insights on; clusters writes it before anything reads it.
 	insights map[string]string
 
-	sem      chan struct{}
-	limiters map[string]*rate.Limiter
+	sem       chan struct{}
+	limiterMu sync.Mutex
+	limiters  map[string]*rate.Limiter // by bucket name
 }
 
 func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
@@ -51,19 +52,30 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 		opts:   opts, col: col, prog: prog,
 		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
 		cw: newCloudWatch(cfg), insights: map[string]string{},
-		sem: make(chan struct{}, opts.Concurrency),
-		limiters: map[string]*rate.Limiter{
-			"ecs": newLimiter(opts.Rate), "ec2": newLimiter(opts.Rate), "ecr": newLimiter(opts.Rate), "elb": newLimiter(opts.Rate),
-			"cloudwatch": newLimiter(opts.Rate),
-		},
+		sem:      make(chan struct{}, opts.Concurrency),
+		limiters: map[string]*rate.Limiter{},
 	}
 }
 
-// call runs one API request within the concurrency and rate limits.
-func (r *reader) call(ctx context.Context, service string, fn func(context.Context) error) error {
-	// The rate limit comes first: a request waiting for its service's
-	// tokens must not hold a concurrency slot another service could use.
-	if err := r.limiters[service].Wait(ctx); err != nil {
+// limiter is the token bucket, in this account and region, that paces op.
+func (r *reader) limiter(op string) *rate.Limiter {
+	name, size := r.opts.bucket(op)
+	r.limiterMu.Lock()
+	defer r.limiterMu.Unlock()
+	l, ok := r.limiters[name]
+	if !ok {
+		l = newLimiter(size)
+		r.limiters[name] = l
+	}
+	return l
+}
+
+// call runs one API request (op, e.g. "ecs:DescribeServices") within the
+// concurrency and rate limits.
+func (r *reader) call(ctx context.Context, op string, fn func(context.Context) error) error {
+	// The rate limit comes first: a request waiting for its API's tokens
+	// must not hold a concurrency slot another API could use.
+	if err := r.limiter(op).Wait(ctx); err != nil {
 		return err
 	}
 	select {
