@@ -48,9 +48,11 @@ type Server struct {
 	keys    map[string]string  // access key id → account
 	faults  []*Fault
 	calls   map[string]int // "ecs:DescribeServices" → count
-	// scoped counts calls by account/region, then "service:Operation".
-	scoped   map[string]map[string]int
-	throttle map[string]*bucket
+	// scoped counts calls by account/region, then "service:Operation";
+	// throttledCalls the ones of them answered with a throttling error.
+	scoped         map[string]map[string]int
+	throttledCalls map[string]map[string]int
+	throttle       map[string]*bucket
 	// overwhelmed holds the account/region pairs whose every call is
 	// throttled, however often it is retried.
 	overwhelmed map[string]bool
@@ -95,13 +97,14 @@ type Fault struct {
 // New starts a fake with no estates; add them with Put.
 func New() *Server {
 	s := &Server{
-		estates:     map[string]*Estate{},
-		roles:       map[string]string{},
-		keys:        map[string]string{},
-		calls:       map[string]int{},
-		scoped:      map[string]map[string]int{},
-		throttle:    map[string]*bucket{},
-		overwhelmed: map[string]bool{},
+		estates:        map[string]*Estate{},
+		roles:          map[string]string{},
+		keys:           map[string]string{},
+		calls:          map[string]int{},
+		scoped:         map[string]map[string]int{},
+		throttledCalls: map[string]map[string]int{},
+		throttle:       map[string]*bucket{},
+		overwhelmed:    map[string]bool{},
 	}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
@@ -137,6 +140,35 @@ func (s *Server) CallsIn(account, region string) map[string]int {
 	out := map[string]int{}
 	for k, v := range s.scoped[account+"/"+region] {
 		out[k] = v
+	}
+	return out
+}
+
+// AnsweredIn returns how many calls of each "service:Operation" in one
+// account and region were answered rather than throttled: the calls the
+// work needed, without retries of throttled ones.
+func (s *Server) AnsweredIn(account, region string) map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for k, v := range s.scoped[account+"/"+region] {
+		if n := v - s.throttledCalls[account+"/"+region][k]; n > 0 {
+			out[k] = n
+		}
+	}
+	return out
+}
+
+// ThrottledCalls returns how many calls of each "service:Operation" were
+// answered with a throttling error, in all accounts and regions.
+func (s *Server) ThrottledCalls() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for _, m := range s.throttledCalls {
+		for k, v := range m {
+			out[k] += v
+		}
 	}
 	return out
 }
@@ -213,6 +245,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.scoped[scope][req.service+":"+req.op]++
 	fault := s.fault(req)
 	throttled := fault == nil && (s.overwhelmed[scope] || s.throttled(req))
+	if throttled {
+		if s.throttledCalls[scope] == nil {
+			s.throttledCalls[scope] = map[string]int{}
+		}
+		s.throttledCalls[scope][req.service+":"+req.op]++
+	}
 	estate := s.estates[req.account+"/"+req.region]
 	s.mu.Unlock()
 	p := protocolOf(req.service)

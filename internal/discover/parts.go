@@ -112,3 +112,32 @@ func Paths(parts []Part) []string {
 	}
 	return out
 }
+
+// accountsPart is the file of the accounts that could not be reached at
+// all (a role that cannot be assumed): they have no account-region to
+// hold their gap, and an audit of the directory must still report them.
+const accountsPart = "accounts.partial.json"
+
+// WriteAccountGaps keeps the gaps of accounts that could not be reached in
+// their own file of the directory (a snapshot holding only gaps), or
+// removes that file when every account was reached. Each sweep lists the
+// accounts again, so the file is rewritten every time, resumed or not.
+func (d *PartDir) WriteAccountGaps(gaps []fleet.Gap) (string, error) {
+	path := filepath.Join(d.Dir, accountsPart)
+	if len(gaps) == 0 {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		return "", nil
+	}
+	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
+		return "", err
+	}
+	err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		return fleet.WriteSnapshot(w, &fleet.Fleet{Gaps: gaps}, fleet.SnapshotMeta{})
+	})
+	if err != nil {
+		return "", fmt.Errorf("writing %s: %w", path, err)
+	}
+	return path, nil
+}

@@ -33,6 +33,11 @@ type reader struct {
 	// Container Insights on; clusters writes it before anything reads it.
 	insights map[string]string
 
+	// images describes the ECR images of the task definitions read;
+	// tdWait waits for the task definitions under way (taskDefinition).
+	images *imageFetcher
+	tdWait sync.WaitGroup
+
 	sem       chan struct{}
 	limiterMu sync.Mutex
 	limiters  map[string]*rate.Limiter // by bucket name
@@ -41,7 +46,7 @@ type reader struct {
 func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
 	cfg := t.Config.Copy()
 	cfg.Region = region
-	cfg.APIOptions = append(cfg.APIOptions, countRetries(prog))
+	cfg.APIOptions = append(cfg.APIOptions, paceRetries(prog))
 	account := t.Account
 	if account == "" {
 		account = "(default credentials)"
@@ -75,7 +80,8 @@ func (r *reader) limiter(op string) *rate.Limiter {
 func (r *reader) call(ctx context.Context, op string, fn func(context.Context) error) error {
 	// The rate limit comes first: a request waiting for its API's tokens
 	// must not hold a concurrency slot another API could use.
-	if err := r.limiter(op).Wait(ctx); err != nil {
+	l := r.limiter(op)
+	if err := l.Wait(ctx); err != nil {
 		return err
 	}
 	select {
@@ -85,7 +91,7 @@ func (r *reader) call(ctx context.Context, op string, fn func(context.Context) e
 	}
 	defer func() { <-r.sem }()
 	r.prog.add(0, 0, 1)
-	return fn(withAttemptCounter(ctx))
+	return fn(withAttempts(ctx, l))
 }
 
 // fail records a gap for part of the estate and lets discovery go on.
@@ -110,6 +116,7 @@ func describeError(err error) string {
 // read walks the account and region: clusters, then per cluster services
 // and container instances, then what they reference.
 func (r *reader) read(ctx context.Context) {
+	r.images = newImageFetcher(r)
 	clusters := r.clusters(ctx)
 	refs := &references{}
 	var wg sync.WaitGroup
@@ -121,10 +128,10 @@ func (r *reader) read(ctx context.Context) {
 		}(c)
 	}
 	wg.Wait()
-	images := newImageFetcher(r)
+	images := r.images
 	wg.Add(4)
 	go func() { defer wg.Done(); r.metrics(ctx, refs.serviceRefs()) }()
-	go func() { defer wg.Done(); r.taskDefinitions(ctx, refs, images) }()
+	go func() { defer wg.Done(); r.tdWait.Wait() }()
 	go func() { defer wg.Done(); r.instances(ctx, refs) }()
 	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()
 	wg.Wait()
