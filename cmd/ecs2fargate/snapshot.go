@@ -32,6 +32,9 @@ func snapshotCommand(s streams) *cli.Command {
 				return err
 			}
 			c.Context = withOutDir(c.Context, c)
+			if c.String("out") == "" {
+				return sweepToDir(c, s)
+			}
 			f, diags, err := loadSource(c, s)
 			if err != nil {
 				return err

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/discover"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
 // snapshotPartFlags write a live sweep one account-region per file, and
@@ -51,4 +53,50 @@ func withOutDir(ctx context.Context, c *cli.Context) context.Context {
 		return context.WithValue(ctx, outDirKey{}, dir)
 	}
 	return ctx
+}
+
+// sweepToDir is `snapshot --aws --out-dir DIR` without --out: the sweep is
+// written one account-region per file and never gathered in memory, so
+// what it holds at once is the account-regions being read. The gaps are
+// read back from the files that have them, to be reported and to exit 3.
+func sweepToDir(c *cli.Context, s streams) error {
+	ctx := c.Context
+	targets, gaps, opts, err := liveSetup(ctx, c, s, c.Int("concurrency"))
+	if err != nil {
+		return err
+	}
+	var last discover.Progress
+	show := opts.Progress
+	opts.Progress = func(p discover.Progress) {
+		last = p
+		if show != nil {
+			show(p)
+		}
+	}
+	parts, err := discover.Sweep(ctx, targets, opts)
+	if err != nil || ctx.Err() != nil {
+		return interruptedOr(ctx, err)
+	}
+	if _, err := opts.Parts.WriteAccountGaps(gaps); err != nil {
+		return err
+	}
+	var withGaps []string
+	for _, p := range parts {
+		if p.Gaps > 0 {
+			withGaps = append(withGaps, p.Path)
+		}
+	}
+	all := fleet.Fleet{Gaps: gaps}
+	if len(withGaps) > 0 {
+		f, diags := fleet.Load(ctx, withGaps, nil)
+		printDiagnostics(s.err, diags)
+		all.Gaps = append(all.Gaps, f.Gaps...)
+	}
+	for _, g := range all.Gaps {
+		fmt.Fprintf(s.err, "not read: %s: %s\n", g.Scope, g.Reason)
+	}
+	if last.Clusters == 0 && last.Resumed == 0 && len(all.Gaps) == 0 {
+		return nothingFound(opts.Regions, c.StringSlice("cluster"))
+	}
+	return partial(&all)
 }

@@ -114,6 +114,14 @@ func TestSnapshotOutDirAndResume(t *testing.T) {
 	}
 	wantCode, wantOut := 0, ""
 	wantCode, wantOut, _ = runCLI(t, "", "audit", "--format", "json", "--fail-on", "none", dir)
+	// --out with --out-dir writes both: the same directory, and one file.
+	both, bothFile := filepath.Join(t.TempDir(), "both"), filepath.Join(t.TempDir(), "both.json")
+	if code, _, errOut := runCLI(t, "", append(sweep, "--quiet", "--out-dir", both, "--out", bothFile)...); code != exitPartial {
+		t.Fatalf("--out with --out-dir: exit %d: %s", code, errOut)
+	}
+	if got := listDir(t, both); strings.Join(got, " ") != strings.Join(want, " ") || sortedSnapshot(t, bothFile) != sortedSnapshot(t, whole) {
+		t.Errorf("--out with --out-dir: directory %v, or the file differs from --out alone", got)
+	}
 	if wantCode != exitPartial || !strings.Contains(wantOut, accounts[2]) {
 		t.Errorf("the audit of the directory does not carry the unreachable account's gap: exit %d", wantCode)
 	}

@@ -69,32 +69,44 @@ func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, er
 	return discoverLive(c.Context, c, s, c.Int("concurrency"))
 }
 
-func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fleet.Fleet, []fleet.Diagnostic, error) {
+// liveSetup resolves what a live read needs before its first ECS call:
+// credentials, the accounts (and those that cannot be reached, as gaps),
+// the regions, and the options from the flags.
+func liveSetup(ctx context.Context, c *cli.Context, s streams, conc int) ([]discover.Target, []fleet.Gap, discover.Options, error) {
+	var opts discover.Options
 	cfg, err := awsConfig(ctx, c.String("profile"))
 	if err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
 	if err := checkCredentials(ctx, cfg, c.String("profile")); err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
 	targets, gaps, err := discover.Targets(ctx, cfg, discover.Scope{RoleARN: c.String("role-arn"), OrgRoleName: c.String("org-role-name")})
 	if err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
 	regions, err := regionsFor(ctx, c, cfg)
 	if err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
-	days := c.Int("metrics-days")
 	cache, err := taskDefinitionCache(c)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, opts, err
 	}
-	opts := discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: days, TaskDefinitions: cache,
+	opts = discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: c.Int("metrics-days"), TaskDefinitions: cache,
 		AccountRegions: c.Int("account-regions"), Parts: partDir(c)}
 	if !c.Bool("quiet") {
 		opts.Progress = progressPrinter(s.err)
 	}
+	return targets, gaps, opts, nil
+}
+
+func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fleet.Fleet, []fleet.Diagnostic, error) {
+	targets, gaps, opts, err := liveSetup(ctx, c, s, conc)
+	if err != nil {
+		return nil, nil, err
+	}
+	regions := opts.Regions
 	f, diags, err := discover.Discover(ctx, targets, opts)
 	if err != nil || ctx.Err() != nil {
 		// Interrupted: report nothing rather than a fleet cut short at random
@@ -115,10 +127,15 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 		// Read cleanly and found nothing: the wrong region, account or
 		// --cluster name, which must not pass a CI gate as a clean estate.
 		// (With gaps the run is partial already: exit 3.)
-		return nil, nil, codeError{code: exitError, msg: fmt.Sprintf("no ECS inputs found in the AWS estate read (regions %s%s): no cluster, service, task definition or container instance",
-			strings.Join(regions, ", "), clusterFilter(c.StringSlice("cluster")))}
+		return nil, nil, nothingFound(regions, c.StringSlice("cluster"))
 	}
 	return f, diags, nil
+}
+
+// nothingFound is the error of a live read that found no ECS input at all.
+func nothingFound(regions, clusters []string) error {
+	return codeError{code: exitError, msg: fmt.Sprintf("no ECS inputs found in the AWS estate read (regions %s%s): no cluster, service, task definition or container instance",
+		strings.Join(regions, ", "), clusterFilter(clusters))}
 }
 
 func clusterFilter(names []string) string {

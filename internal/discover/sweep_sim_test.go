@@ -54,7 +54,7 @@ func simAccount(i int) string { return fmt.Sprintf("3000%08d", i) }
 // newSimulation builds the fake organisation: accounts whose role can be
 // assumed except the first simDenied, one account-region (the last
 // account's first region, ap-south-1) throttled beyond any retries.
-func newSimulation(accounts int) (*awsfake.Server, string) {
+func newSimulation(accounts int, shape awsfake.Shape) (*awsfake.Server, string) {
 	fake := awsfake.New()
 	fake.Latency = simLatency
 	fake.Limits = &awsfake.Limits{Scale: simScale, Services: []string{"ecs", "ecr", "ec2", "elasticloadbalancing", "monitoring"}}
@@ -63,7 +63,7 @@ func newSimulation(accounts int) (*awsfake.Server, string) {
 		acct := simAccount(a)
 		org[acct] = orgtypes.AccountStateActive
 		for _, r := range simRegions {
-			fake.Put(acct, r, awsfake.Generate(acct, r, simShape))
+			fake.Put(acct, r, awsfake.Generate(acct, r, shape))
 		}
 		if a >= simDenied {
 			fake.AllowRole("arn:aws:iam::" + acct + ":role/Audit")
@@ -104,16 +104,10 @@ func TestOrgSweepSimulation(t *testing.T) {
 	if s := os.Getenv("ECS2FARGATE_SIM_ACCOUNTS"); s != "" { // a smaller run while working on it
 		accounts, _ = strconv.Atoi(s)
 	}
-	fake, throttled := newSimulation(accounts)
+	fake, throttled := newSimulation(accounts, simShape)
 	defer fake.Close()
 	ctx := context.Background()
-	// The retries of the command (8 attempts, the SDK's standard backoff),
-	// the backoff capped at 2 s so that the account-region throttled for
-	// ever gives up within seconds.
-	base := testConfig(fake.URL)
-	base.Retryer = func() aws.Retryer {
-		return retry.NewStandard(func(o *retry.StandardOptions) { o.MaxAttempts = 8; o.MaxBackoff = 2 * time.Second })
-	}
+	base := simConfig(fake.URL)
 	targets, accountGaps, err := Targets(ctx, base, Scope{OrgRoleName: "Audit"})
 	if err != nil {
 		t.Fatal(err)
@@ -228,4 +222,15 @@ func loadAverage() float64 {
 	}
 	f, _ := strconv.ParseFloat(strings.Fields(string(b))[0], 64)
 	return f
+}
+
+// simConfig is the command's retries (8 attempts, the SDK's standard
+// backoff) with the backoff capped at 2 s, so that the account-region
+// throttled for ever gives up within seconds.
+func simConfig(url string) aws.Config {
+	base := testConfig(url)
+	base.Retryer = func() aws.Retryer {
+		return retry.NewStandard(func(o *retry.StandardOptions) { o.MaxAttempts = 8; o.MaxBackoff = 2 * time.Second })
+	}
+	return base
 }
