@@ -166,3 +166,14 @@ func TestSnapshotOutDirFlagErrors(t *testing.T) {
 		}
 	}
 }
+
+// A sweep into --out-dir that reads cleanly and finds nothing is the same
+// error as any live read that finds nothing (the wrong region or account
+// must not pass as a clean estate).
+func TestSnapshotOutDirEmptyEstateIsAnError(t *testing.T) {
+	liveEnv(t)
+	code, _, errOut := runCLI(t, "", "snapshot", "--aws", "--quiet", "--out-dir", filepath.Join(t.TempDir(), "sweep"))
+	if code != exitError || !strings.Contains(errOut, "no ECS inputs found") {
+		t.Errorf("exit %d, stderr %q; want exit 1, no ECS inputs found", code, errOut)
+	}
+}
