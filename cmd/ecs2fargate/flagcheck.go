@@ -22,9 +22,10 @@ type intRange struct {
 // --task-starts-per-month are checked as early by the options they fill:
 // rewrite.Options.Validate and pricing.Options.Validate.)
 var intFlagRanges = map[string]intRange{
-	"concurrency":  {1, 64, ""},
-	"metrics-days": {0, 455, "0 skips; CloudWatch keeps about 15 months"},
-	"spot-weight":  {0, rewrite.MaxStrategyWeight, "an ECS capacity provider strategy weight; 0 = no Spot"},
+	"concurrency":     {1, 64, ""},
+	"account-regions": {1, 4096, "account-regions read at once"},
+	"metrics-days":    {0, 455, "0 skips; CloudWatch keeps about 15 months"},
+	"spot-weight":     {0, rewrite.MaxStrategyWeight, "an ECS capacity provider strategy weight; 0 = no Spot"},
 }
 
 // checkFlagValues validates the values of the command's flags that are

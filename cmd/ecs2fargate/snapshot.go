@@ -22,22 +22,31 @@ func partial(f *fleet.Fleet) error {
 func snapshotCommand(s streams) *cli.Command {
 	return &cli.Command{
 		Name:      "snapshot",
-		Usage:     "gather inputs into one snapshot file (docs/snapshot.md) to audit, rewrite or price later",
+		Usage:     "gather inputs into one snapshot file, or a live sweep into one file per account-region (docs/snapshot.md), to audit, rewrite or price later",
 		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
-		Flags: append(sourceFlags(),
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "write the snapshot to `FILE` (atomically)"},
-		),
+		Flags: append(append(sourceFlags(),
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the snapshot to `FILE` (atomically)"},
+		), snapshotPartFlags()...),
 		Action: func(c *cli.Context) error {
+			if err := checkPartFlags(c); err != nil {
+				return err
+			}
+			c.Context = withOutDir(c.Context, c)
+			if c.String("out") == "" {
+				return sweepToDir(c, s)
+			}
 			f, diags, err := loadSource(c, s)
 			if err != nil {
 				return err
 			}
-			meta := fleet.SnapshotMeta{GeneratedBy: "ecs2fargate " + version}
-			err = atomicfile.Write(c.String("out"), 0o644, func(w io.Writer) error {
-				return fleet.WriteSnapshot(w, f, meta)
-			})
-			if err != nil {
-				return err
+			if out := c.String("out"); out != "" {
+				meta := fleet.SnapshotMeta{GeneratedBy: "ecs2fargate " + version}
+				err = atomicfile.Write(out, 0o644, func(w io.Writer) error {
+					return fleet.WriteSnapshot(w, f, meta)
+				})
+				if err != nil {
+					return err
+				}
 			}
 			if err := inputFailure(diags); err != nil {
 				return err

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/urfave/cli/v2"
 
@@ -28,6 +30,7 @@ func sourceFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "all-regions", Usage: "with --aws: read every region enabled for the account"},
 		&cli.StringSliceFlag{Name: "cluster", Usage: "with --aws: read only this cluster `NAME` (repeatable)"},
 		&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --aws: requests in flight per account and region (1-64)"},
+		&cli.IntFlag{Name: "account-regions", Value: 64, Usage: "with --aws: account-regions read at once (each has its own API rate limits)"},
 		&cli.IntFlag{Name: "metrics-days", Value: 14, Usage: "with --aws: days of CloudWatch CPU and memory utilisation to read per service (0 skips; at most 455)"},
 		&cli.StringFlag{Name: "td-cache", Usage: "with --aws: keep every task definition revision read in `DIR` and read only revisions not there (revisions are immutable; see README)"},
 		&cli.StringSliceFlag{Name: "td-cache-from", Usage: "with --aws: take task definition revisions from this earlier snapshot `FILE` instead of reading them again (repeatable)"},
@@ -66,35 +69,54 @@ func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, er
 	return discoverLive(c.Context, c, s, c.Int("concurrency"))
 }
 
-func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fleet.Fleet, []fleet.Diagnostic, error) {
+// liveSetup resolves what a live read needs before its first ECS call:
+// credentials, the accounts (and those that cannot be reached, as gaps),
+// the regions, and the options from the flags.
+func liveSetup(ctx context.Context, c *cli.Context, s streams, conc int) ([]discover.Target, []fleet.Gap, discover.Options, error) {
+	var opts discover.Options
 	cfg, err := awsConfig(ctx, c.String("profile"))
 	if err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
 	if err := checkCredentials(ctx, cfg, c.String("profile")); err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
 	targets, gaps, err := discover.Targets(ctx, cfg, discover.Scope{RoleARN: c.String("role-arn"), OrgRoleName: c.String("org-role-name")})
 	if err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
 	regions, err := regionsFor(ctx, c, cfg)
 	if err != nil {
-		return nil, nil, interruptedOr(ctx, err)
+		return nil, nil, opts, interruptedOr(ctx, err)
 	}
-	days := c.Int("metrics-days")
 	cache, err := taskDefinitionCache(c)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, opts, err
 	}
-	opts := discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: days, TaskDefinitions: cache}
+	opts = discover.Options{Regions: regions, Clusters: c.StringSlice("cluster"), Concurrency: conc, MetricsDays: c.Int("metrics-days"), TaskDefinitions: cache,
+		AccountRegions: c.Int("account-regions"), Parts: partDir(c)}
 	if !c.Bool("quiet") {
 		opts.Progress = progressPrinter(s.err)
 	}
+	return targets, gaps, opts, nil
+}
+
+func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fleet.Fleet, []fleet.Diagnostic, error) {
+	targets, gaps, opts, err := liveSetup(ctx, c, s, conc)
+	if err != nil {
+		return nil, nil, err
+	}
+	regions := opts.Regions
 	f, diags, err := discover.Discover(ctx, targets, opts)
 	if err != nil || ctx.Err() != nil {
-		// Interrupted: report nothing rather than a fleet cut short at random.
+		// Interrupted: report nothing rather than a fleet cut short at random
+		// (the account-regions finished in --out-dir stay, for --resume).
 		return nil, nil, interruptedOr(ctx, err)
+	}
+	if opts.Parts != nil {
+		if _, err := opts.Parts.WriteAccountGaps(gaps); err != nil {
+			return nil, nil, err
+		}
 	}
 	f.Gaps = append(gaps, f.Gaps...)
 	printDiagnostics(s.err, diags)
@@ -105,10 +127,15 @@ func discoverLive(ctx context.Context, c *cli.Context, s streams, conc int) (*fl
 		// Read cleanly and found nothing: the wrong region, account or
 		// --cluster name, which must not pass a CI gate as a clean estate.
 		// (With gaps the run is partial already: exit 3.)
-		return nil, nil, codeError{code: exitError, msg: fmt.Sprintf("no ECS inputs found in the AWS estate read (regions %s%s): no cluster, service, task definition or container instance",
-			strings.Join(regions, ", "), clusterFilter(c.StringSlice("cluster")))}
+		return nil, nil, nothingFound(regions, c.StringSlice("cluster"))
 	}
 	return f, diags, nil
+}
+
+// nothingFound is the error of a live read that found no ECS input at all.
+func nothingFound(regions, clusters []string) error {
+	return codeError{code: exitError, msg: fmt.Sprintf("no ECS inputs found in the AWS estate read (regions %s%s): no cluster, service, task definition or container instance",
+		strings.Join(regions, ", "), clusterFilter(clusters))}
 }
 
 func clusterFilter(names []string) string {
@@ -123,6 +150,9 @@ func clusterFilter(names []string) string {
 // first, else err itself.
 func interruptedOr(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
+		if dir, ok := ctx.Value(outDirKey{}).(string); ok {
+			return fmt.Errorf("discovery interrupted (%v); the account-regions finished are in %s: run again with --resume to read only the rest", ctx.Err(), dir)
+		}
 		return fmt.Errorf("discovery interrupted (%v); nothing was written", ctx.Err())
 	}
 	return err
@@ -133,6 +163,12 @@ func interruptedOr(ctx context.Context, err error) error {
 // and AWS_ENDPOINT_URL_<SERVICE>.
 func awsConfig(ctx context.Context, profile string) (aws.Config, error) {
 	opts := append(sdkLogging(),
+		// One HTTP client for every account-region (the SDK shares it
+		// between copies of the configuration), keeping as many idle
+		// connections per endpoint as a sweep has requests in flight:
+		// accounts read in one region share its endpoints, and with the
+		// default of 10 most requests would open a new connection.
+		config.WithHTTPClient(awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) { t.MaxIdleConnsPerHost = 1024 })),
 		config.WithRetryer(func() aws.Retryer {
 			// More attempts than the default 3: a long discovery should ride
 			// out bursts of throttling rather than leave gaps.
@@ -180,6 +216,9 @@ func progressPrinter(w io.Writer) func(discover.Progress) {
 			p.TargetsDone, p.Targets, p.Clusters, p.Services, p.Calls, p.Retries, p.Elapsed.Round(time.Second))
 		if p.Cached > 0 {
 			line += fmt.Sprintf(", %d task definitions from the cache", p.Cached)
+		}
+		if p.Resumed > 0 {
+			line += fmt.Sprintf(", %d account-regions resumed", p.Resumed)
 		}
 		switch {
 		case tty && (time.Since(lastDraw) > 100*time.Millisecond || p.TargetsDone == p.Targets):

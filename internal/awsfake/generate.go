@@ -21,6 +21,10 @@ type Shape struct {
 	// ContainerInsights turns Container Insights on in every cluster's
 	// settings, so discovery reads its absolute figures too.
 	ContainerInsights bool
+	// Repositories, when set, is how many ECR repositories the task
+	// definitions' images share (round-robin, one image each); by default
+	// every task definition has its own repository.
+	Repositories int
 }
 
 // Generate builds a deterministic estate of the given shape: services on
@@ -39,7 +43,11 @@ func Generate(account, region string, sh Shape) *Estate {
 	}
 	for t := 0; t < sh.TaskDefinitions; t++ {
 		family := fmt.Sprintf("app-%03d", t)
-		repo := fmt.Sprintf("team/%s", family)
+		repo, digest := fmt.Sprintf("team/%s", family), t
+		if sh.Repositories > 0 {
+			digest = t % sh.Repositories
+			repo = fmt.Sprintf("team/shared-%03d", digest)
+		}
 		image := fmt.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s:v1", account, region, repo)
 		tdArn := arn("task-definition", family+":1")
 		e.TaskDefinitions[tdArn] = TaskDefinition{
@@ -51,7 +59,7 @@ func Generate(account, region string, sh Shape) *Estate {
 			Tags: []ecstypes.Tag{{Key: aws.String("team"), Value: aws.String("t" + fmt.Sprint(t%7))}},
 		}
 		e.Images[repo] = []ecrtypes.ImageDetail{{RegistryId: aws.String(account), RepositoryName: aws.String(repo),
-			ImageDigest: aws.String(fmt.Sprintf("sha256:%064d", t)), ImageTags: []string{"v1"}, ImageSizeInBytes: aws.Int64(int64(50+t%400) << 20)}}
+			ImageDigest: aws.String(fmt.Sprintf("sha256:%064d", digest)), ImageTags: []string{"v1"}, ImageSizeInBytes: aws.Int64(int64(50+digest%400) << 20)}}
 	}
 	for c := 0; c < sh.Clusters; c++ {
 		name := fmt.Sprintf("cluster-%02d", c)

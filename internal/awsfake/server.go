@@ -7,12 +7,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"sort"
 	"sync"
 	"time"
 
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/awslimits"
 )
 
 // DefaultAccount is the account any credentials map to unless they were
@@ -28,19 +31,32 @@ type Server struct {
 	// Throttle, when set, limits each (account, service) pair with a token
 	// bucket; requests beyond it get the service's throttling error.
 	Throttle *Rate
+	// Limits, when set, throttles every API of every account and region
+	// with the token bucket AWS documents for it (awslimits.Bucket), its
+	// capacity and refill scaled by Limits.Scale; an empty bucket answers
+	// the service's throttling error (ThrottlingException for ECS,
+	// RequestLimitExceeded for EC2, Throttling for the query services).
+	Limits *Limits
 	// OnCall, when set, is called with "service:Operation" as each request
 	// arrives, before it is answered, from the request's own goroutine:
 	// tests use it to act after a number of calls rather than after a time.
 	OnCall func(op string)
 
-	mu       sync.Mutex
-	estates  map[string]*Estate // by account + "/" + region
-	roles    map[string]string  // role ARN → account it assumes into
-	keys     map[string]string  // access key id → account
-	faults   []*Fault
-	calls    map[string]int // "ecs:DescribeServices" → count
-	throttle map[string]*bucket
-	org      map[string]orgtypes.AccountState
+	mu      sync.Mutex
+	estates map[string]*Estate // by account + "/" + region
+	roles   map[string]string  // role ARN → account it assumes into
+	keys    map[string]string  // access key id → account
+	faults  []*Fault
+	calls   map[string]int // "ecs:DescribeServices" → count
+	// scoped counts calls by account/region, then "service:Operation";
+	// throttledCalls the ones of them answered with a throttling error.
+	scoped         map[string]map[string]int
+	throttledCalls map[string]map[string]int
+	throttle       map[string]*bucket
+	// overwhelmed holds the account/region pairs whose every call is
+	// throttled, however often it is retried.
+	overwhelmed map[string]bool
+	org         map[string]orgtypes.AccountState
 	// IAM is global: roles by account, then name; attached policies by
 	// account/role/policy ARN.
 	iamRoles    map[string]map[string]iamtypes.Role
@@ -48,9 +64,22 @@ type Server struct {
 }
 
 // Rate is a token bucket: Burst requests at once, refilled at PerSecond.
-type Rate struct {
-	Burst     int
-	PerSecond float64
+type Rate = awslimits.Rate
+
+// Limits scales AWS's documented buckets (see awslimits): Scale 1 is the
+// real size; a simulation shrinks capacity and refill by the same factor.
+type Limits struct {
+	Scale float64
+	// Services, when not empty, are the only services (signing names:
+	// "ecs", "ec2", …) throttled; a simulation of the estate's reads
+	// leaves out STS and Organizations, whose quotas are per caller.
+	Services []string
+}
+
+// Bucket is the bucket the fake charges a call to, and its size.
+func (l Limits) Bucket(service, op string) (string, Rate) {
+	name, r := awslimits.Bucket(service, op)
+	return name, r.Scaled(l.Scale)
 }
 
 // Fault makes matching requests fail. Empty fields match anything.
@@ -68,11 +97,14 @@ type Fault struct {
 // New starts a fake with no estates; add them with Put.
 func New() *Server {
 	s := &Server{
-		estates:  map[string]*Estate{},
-		roles:    map[string]string{},
-		keys:     map[string]string{},
-		calls:    map[string]int{},
-		throttle: map[string]*bucket{},
+		estates:        map[string]*Estate{},
+		roles:          map[string]string{},
+		keys:           map[string]string{},
+		calls:          map[string]int{},
+		scoped:         map[string]map[string]int{},
+		throttledCalls: map[string]map[string]int{},
+		throttle:       map[string]*bucket{},
+		overwhelmed:    map[string]bool{},
 	}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
@@ -90,6 +122,55 @@ func (s *Server) AllowRole(roleArn string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.roles[roleArn] = accountOfARN(roleArn)
+}
+
+// Overwhelm throttles every call to the account in the region, for ever:
+// a region throttled beyond any retries.
+func (s *Server) Overwhelm(account, region string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.overwhelmed[account+"/"+region] = true
+}
+
+// CallsIn returns how often each "service:Operation" was called in one
+// account and region.
+func (s *Server) CallsIn(account, region string) map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for k, v := range s.scoped[account+"/"+region] {
+		out[k] = v
+	}
+	return out
+}
+
+// AnsweredIn returns how many calls of each "service:Operation" in one
+// account and region were answered rather than throttled: the calls the
+// work needed, without retries of throttled ones.
+func (s *Server) AnsweredIn(account, region string) map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for k, v := range s.scoped[account+"/"+region] {
+		if n := v - s.throttledCalls[account+"/"+region][k]; n > 0 {
+			out[k] = n
+		}
+	}
+	return out
+}
+
+// ThrottledCalls returns how many calls of each "service:Operation" were
+// answered with a throttling error, in all accounts and regions.
+func (s *Server) ThrottledCalls() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for _, m := range s.throttledCalls {
+		for k, v := range m {
+			out[k] += v
+		}
+	}
+	return out
 }
 
 // Inject adds a fault.
@@ -157,8 +238,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.calls[req.service+":"+req.op]++
+	scope := req.account + "/" + req.region
+	if s.scoped[scope] == nil {
+		s.scoped[scope] = map[string]int{}
+	}
+	s.scoped[scope][req.service+":"+req.op]++
 	fault := s.fault(req)
-	throttled := fault == nil && s.throttled(req)
+	throttled := fault == nil && (s.overwhelmed[scope] || s.throttled(req))
+	if throttled {
+		if s.throttledCalls[scope] == nil {
+			s.throttledCalls[scope] = map[string]int{}
+		}
+		s.throttledCalls[scope][req.service+":"+req.op]++
+	}
 	estate := s.estates[req.account+"/"+req.region]
 	s.mu.Unlock()
 	p := protocolOf(req.service)
@@ -215,16 +307,26 @@ func (s *Server) fault(req request) *Fault {
 }
 
 func (s *Server) throttled(req request) bool {
-	if s.Throttle == nil {
+	var key string
+	var r Rate
+	switch {
+	case s.Limits != nil:
+		if len(s.Limits.Services) > 0 && !slices.Contains(s.Limits.Services, req.service) {
+			return false
+		}
+		key, r = s.Limits.Bucket(req.service, req.op)
+	case s.Throttle != nil:
+		key, r = req.service, *s.Throttle
+	default:
 		return false
 	}
-	key := req.account + "/" + req.region + "/" + req.service
+	key = req.account + "/" + req.region + "/" + key
 	b, ok := s.throttle[key]
 	if !ok {
-		b = &bucket{tokens: float64(s.Throttle.Burst), last: time.Now()}
+		b = &bucket{tokens: float64(r.Burst), last: time.Now()}
 		s.throttle[key] = b
 	}
-	return !b.take(*s.Throttle)
+	return !b.take(r)
 }
 
 // bucket is a token bucket for one (account, region, service).

@@ -5,25 +5,40 @@ import (
 	"sync/atomic"
 
 	"github.com/aws/smithy-go/middleware"
+	"golang.org/x/time/rate"
 )
 
-// attemptsKey marks a call's context with its attempt counter, so the
-// middleware below can tell a first attempt from a retry.
+// attemptsKey marks a call's context with its attempts, so the middleware
+// below can tell a first attempt from a retry.
 type attemptsKey struct{}
 
-func withAttemptCounter(ctx context.Context) context.Context {
-	return context.WithValue(ctx, attemptsKey{}, new(atomic.Int32))
+// attempts counts one call's attempts and holds the bucket that paces it.
+type attempts struct {
+	n       atomic.Int32
+	limiter *rate.Limiter
 }
 
-// countRetries is an SDK option that runs after the retry middleware, so
-// once per attempt: every attempt after a call's first is a retry, added
-// to the progress count.
-func countRetries(prog *progress) func(*middleware.Stack) error {
+func withAttempts(ctx context.Context, l *rate.Limiter) context.Context {
+	return context.WithValue(ctx, attemptsKey{}, &attempts{limiter: l})
+}
+
+// paceRetries is an SDK option that runs after the retry middleware, so
+// once per attempt. Every attempt after a call's first is a retry: it is
+// added to the progress count, and it waits for a token of the call's
+// bucket like any request. Unpaced, a retry spends a token that the next
+// paced request was counting on, which is throttled in turn and retried:
+// one throttle under network jitter grows into a storm of them.
+func paceRetries(prog *progress) func(*middleware.Stack) error {
 	return func(st *middleware.Stack) error {
-		return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("ecs2fargateCountRetries",
+		return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("ecs2fargatePaceRetries",
 			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-				if n, ok := ctx.Value(attemptsKey{}).(*atomic.Int32); ok && n.Add(1) > 1 {
+				if a, ok := ctx.Value(attemptsKey{}).(*attempts); ok && a.n.Add(1) > 1 {
 					prog.retried()
+					if a.limiter != nil {
+						if err := a.limiter.Wait(ctx); err != nil {
+							return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+						}
+					}
 				}
 				return next.HandleFinalize(ctx, in)
 			}), middleware.After)

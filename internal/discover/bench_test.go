@@ -10,7 +10,7 @@ import (
 
 // BenchmarkDiscover reads 2,000 services, 300 task definitions and 200
 // instances over 2 regions from the fake with 20 ms latency per call and
-// ECS-like token buckets (50 burst, 20 per second per service), and reports
+// AWS's documented token buckets per API (awslimits), and reports
 // the wall time next to the lower bound the rate and latency allow.
 // Run: go test -bench Discover -benchtime 1x ./internal/discover
 func BenchmarkDiscover(b *testing.B) {
@@ -22,8 +22,7 @@ func BenchmarkDiscover(b *testing.B) {
 		fake.Put(awsfake.DefaultAccount, r, awsfake.Generate(awsfake.DefaultAccount, r, shape))
 	}
 	fake.Latency = 20 * time.Millisecond
-	rate := awsfake.Rate{Burst: 50, PerSecond: 20}
-	fake.Throttle = &rate
+	fake.Limits = &awsfake.Limits{Scale: 1}
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
 		before := fake.Calls()
@@ -39,14 +38,15 @@ func BenchmarkDiscover(b *testing.B) {
 		for op, n := range after {
 			d := n - before[op]
 			total += d
-			svc := op[:indexColon(op)]
-			perRegionService[svc] += d
+			perRegionService[op] += d
 		}
-		// Lower bound: the busiest service's calls per region through its
+		// Lower bound: the busiest API's calls per region through its
 		// bucket (burst free, then the rate), or the latency through the
 		// concurrency, whichever is larger.
 		bound := time.Duration(0)
-		for _, n := range perRegionService {
+		for op, n := range perRegionService {
+			service, action := op[:indexColon(op)], op[indexColon(op)+1:]
+			_, rate := fake.Limits.Bucket(service, action)
 			perRegion := n / len(regions)
 			rateBound := time.Duration(float64(max(0, perRegion-rate.Burst)) / rate.PerSecond * float64(time.Second))
 			latBound := time.Duration(perRegion) * fake.Latency / 16

@@ -164,3 +164,23 @@ func mustEncode(v any, s awsjson.Style) []byte {
 	}
 	return b
 }
+
+// merge adds what another collector found (one account-region's).
+func (c *collector) merge(o *collector) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.f.Gaps = append(c.f.Gaps, o.f.Gaps...)
+	c.f.Clusters = append(c.f.Clusters, o.f.Clusters...)
+	c.f.Services = append(c.f.Services, o.f.Services...)
+	c.f.ContainerInstances = append(c.f.ContainerInstances, o.f.ContainerInstances...)
+	c.f.TaskDefinitions = append(c.f.TaskDefinitions, o.f.TaskDefinitions...)
+	c.f.Instances = append(c.f.Instances, o.f.Instances...)
+	c.f.Volumes = append(c.f.Volumes, o.f.Volumes...)
+	c.f.Subnets = append(c.f.Subnets, o.f.Subnets...)
+	c.f.Images = append(c.f.Images, o.f.Images...)
+	c.f.TargetGroups = append(c.f.TargetGroups, o.f.TargetGroups...)
+	c.f.ClusterMetrics = append(c.f.ClusterMetrics, o.f.ClusterMetrics...)
+	c.f.Metrics = append(c.f.Metrics, o.f.Metrics...)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -11,15 +12,24 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
 
+// testHTTP is the one HTTP client of every test configuration, as
+// config.LoadDefaultConfig gives every copy of a configuration one client:
+// a transport per account-region would keep idle connections to the fake
+// by the thousand. It keeps as many idle connections as a sweep has
+// requests in flight.
+var testHTTP = awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) { t.MaxIdleConnsPerHost = 4096 })
+
 // testConfig points the SDK at the fake with fast retries.
 func testConfig(url string) aws.Config {
 	return aws.Config{
+		HTTPClient:   testHTTP,
 		Region:       "us-east-1",
 		Credentials:  credentials.NewStaticCredentialsProvider("AKIDTEST", "secret", ""),
 		BaseEndpoint: aws.String(url),

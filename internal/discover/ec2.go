@@ -13,7 +13,7 @@ func (r *reader) instances(ctx context.Context, refs *references) {
 	batches := chunks(refs.sorted(refs.instances), describeInstancesBatch)
 	parallel(len(batches), func(i int) {
 		var out *ec2.DescribeInstancesOutput
-		err := r.call(ctx, "ec2", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ec2:DescribeInstances", func(ctx context.Context) (err error) {
 			out, err = r.ec2.DescribeInstances(ctx, &ec2.DescribeInstancesInput{InstanceIds: batches[i]})
 			return err
 		})
@@ -35,7 +35,7 @@ func (r *reader) subnets(ctx context.Context, refs *references) {
 	batches := chunks(refs.sorted(refs.subnets), describeSubnetsBatch)
 	parallel(len(batches), func(i int) {
 		var out *ec2.DescribeSubnetsOutput
-		err := r.call(ctx, "ec2", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ec2:DescribeSubnets", func(ctx context.Context) (err error) {
 			out, err = r.ec2.DescribeSubnets(ctx, &ec2.DescribeSubnetsInput{SubnetIds: batches[i]})
 			return err
 		})
@@ -57,7 +57,7 @@ func (r *reader) volumes(ctx context.Context, refs *references) {
 		in := &ec2.DescribeVolumesInput{Filters: []ec2types.Filter{{Name: aws.String("attachment.instance-id"), Values: batches[i]}}}
 		for {
 			var out *ec2.DescribeVolumesOutput
-			err := r.call(ctx, "ec2", func(ctx context.Context) (err error) {
+			err := r.call(ctx, "ec2:DescribeVolumes", func(ctx context.Context) (err error) {
 				out, err = r.ec2.DescribeVolumes(ctx, in)
 				return err
 			})

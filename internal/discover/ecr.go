@@ -91,7 +91,7 @@ func (f *imageFetcher) describe(ctx context.Context, repo string, ids []ecrtypes
 	registry := f.registry[repo]
 	f.mu.Unlock()
 	var out *ecr.DescribeImagesOutput
-	err := f.r.call(ctx, "ecr", func(ctx context.Context) (err error) {
+	err := f.r.call(ctx, "ecr:DescribeImages", func(ctx context.Context) (err error) {
 		out, err = f.r.ecr.DescribeImages(ctx, &ecr.DescribeImagesInput{
 			RepositoryName: aws.String(repo), RegistryId: aws.String(registry), ImageIds: ids,
 		})

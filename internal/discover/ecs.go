@@ -18,7 +18,7 @@ func (r *reader) clusters(ctx context.Context) []string {
 		p := ecs.NewListClustersPaginator(r.ecs, &ecs.ListClustersInput{MaxResults: aws.Int32(listPageSize)})
 		for p.HasMorePages() {
 			var out *ecs.ListClustersOutput
-			err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+			err := r.call(ctx, "ecs:ListClusters", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
 			if err != nil {
 				r.fail("", "ecs:ListClusters", err)
 				return nil
@@ -29,7 +29,7 @@ func (r *reader) clusters(ctx context.Context) []string {
 	var names []string
 	for _, batch := range chunks(arns, describeClustersBatch) {
 		var out *ecs.DescribeClustersOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeClusters", func(ctx context.Context) (err error) {
 			// SETTINGS says whether Container Insights is on, which
 			// decides the metrics read for the cluster's services.
 			out, err = r.ecs.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
@@ -66,7 +66,7 @@ func (r *reader) services(ctx context.Context, cluster string, refs *references)
 	p := ecs.NewListServicesPaginator(r.ecs, &ecs.ListServicesInput{Cluster: &cluster, MaxResults: aws.Int32(listPageSize)})
 	for p.HasMorePages() {
 		var out *ecs.ListServicesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+		err := r.call(ctx, "ecs:ListServices", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
 		if err != nil {
 			r.fail("cluster "+cluster, "ecs:ListServices", err)
 			return
@@ -77,7 +77,7 @@ func (r *reader) services(ctx context.Context, cluster string, refs *references)
 	parallel(len(batches), func(i int) {
 		batch := batches[i]
 		var out *ecs.DescribeServicesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeServices", func(ctx context.Context) (err error) {
 			out, err = r.ecs.DescribeServices(ctx, &ecs.DescribeServicesInput{
 				Cluster: &cluster, Services: batch, Include: []ecstypes.ServiceField{ecstypes.ServiceFieldTags},
 			})
@@ -89,7 +89,9 @@ func (r *reader) services(ctx context.Context, cluster string, refs *references)
 		}
 		for _, s := range out.Services {
 			r.col.addService(s)
-			refs.addService(s)
+			if refs.addService(s) {
+				r.taskDefinition(ctx, aws.ToString(s.TaskDefinition))
+			}
 		}
 		for _, f := range out.Failures {
 			r.col.gap(r.scope+" cluster "+cluster+" service "+aws.ToString(f.Arn), "ecs:DescribeServices: "+aws.ToString(f.Reason))
@@ -103,7 +105,7 @@ func (r *reader) containerInstances(ctx context.Context, cluster string, refs *r
 	p := ecs.NewListContainerInstancesPaginator(r.ecs, &ecs.ListContainerInstancesInput{Cluster: &cluster, MaxResults: aws.Int32(listPageSize)})
 	for p.HasMorePages() {
 		var out *ecs.ListContainerInstancesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+		err := r.call(ctx, "ecs:ListContainerInstances", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
 		if err != nil {
 			r.fail("cluster "+cluster, "ecs:ListContainerInstances", err)
 			return
@@ -114,7 +116,7 @@ func (r *reader) containerInstances(ctx context.Context, cluster string, refs *r
 	parallel(len(batches), func(i int) {
 		batch := batches[i]
 		var out *ecs.DescribeContainerInstancesOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeContainerInstances", func(ctx context.Context) (err error) {
 			out, err = r.ecs.DescribeContainerInstances(ctx, &ecs.DescribeContainerInstancesInput{Cluster: &cluster, ContainerInstances: batch})
 			return err
 		})
@@ -129,20 +131,24 @@ func (r *reader) containerInstances(ctx context.Context, cluster string, refs *r
 	})
 }
 
-// taskDefinitions fetches each distinct task definition once, with tags.
-func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *imageFetcher) {
-	arns := refs.sorted(refs.taskDefs)
-	parallel(len(arns), func(i int) {
-		arn := arns[i]
+// taskDefinition fetches one task definition, with tags, on its own
+// goroutine (r.tdWait waits for it). Services start it as soon as a
+// DescribeServices batch names a task definition not seen before, so
+// that ECS's DescribeTaskDefinition bucket, which a sweep spends most on,
+// drains while DescribeServices' does rather than after it.
+func (r *reader) taskDefinition(ctx context.Context, arn string) {
+	r.tdWait.Add(1)
+	go func() {
+		defer r.tdWait.Done()
 		if c := r.opts.TaskDefinitions; c != nil {
 			if td, tags, ok := c.Get(arn); ok {
 				r.prog.fromCache()
-				r.addTaskDefinition(ctx, td, tags, images)
+				r.addTaskDefinition(ctx, td, tags, r.images)
 				return
 			}
 		}
 		var out *ecs.DescribeTaskDefinitionOutput
-		err := r.call(ctx, "ecs", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "ecs:DescribeTaskDefinition", func(ctx context.Context) (err error) {
 			out, err = r.ecs.DescribeTaskDefinition(ctx, &ecs.DescribeTaskDefinitionInput{
 				TaskDefinition: aws.String(arn), Include: []ecstypes.TaskDefinitionField{ecstypes.TaskDefinitionFieldTags},
 			})
@@ -155,8 +161,8 @@ func (r *reader) taskDefinitions(ctx context.Context, refs *references, images *
 		if c := r.opts.TaskDefinitions; c != nil {
 			c.Put(*out.TaskDefinition, out.Tags) // a failed write only loses the copy
 		}
-		r.addTaskDefinition(ctx, *out.TaskDefinition, out.Tags, images)
-	})
+		r.addTaskDefinition(ctx, *out.TaskDefinition, out.Tags, r.images)
+	}()
 }
 
 // addTaskDefinition records a task definition and asks for its images.
@@ -169,9 +175,10 @@ func (r *reader) addTaskDefinition(ctx context.Context, td ecstypes.TaskDefiniti
 	images.see(ctx, refsSeen)
 }
 
-// addService records what a service references.
-func (refs *references) addService(s ecstypes.Service) {
-	refs.add(&refs.taskDefs, aws.ToString(s.TaskDefinition))
+// addService records what a service references, and says whether its
+// task definition is one not seen before.
+func (refs *references) addService(s ecstypes.Service) (newTaskDef bool) {
+	newTaskDef = refs.addNew(&refs.taskDefs, aws.ToString(s.TaskDefinition))
 	refs.addServiceRef(serviceRef{arn: aws.ToString(s.ServiceArn), cluster: fleet.ClusterName(aws.ToString(s.ClusterArn)), name: aws.ToString(s.ServiceName)})
 	for _, lb := range s.LoadBalancers {
 		refs.add(&refs.targetGroups, aws.ToString(lb.TargetGroupArn))
@@ -179,4 +186,5 @@ func (refs *references) addService(s ecstypes.Service) {
 	if nc := s.NetworkConfiguration; nc != nil && nc.AwsvpcConfiguration != nil {
 		refs.add(&refs.subnets, nc.AwsvpcConfiguration.Subnets...)
 	}
+	return newTaskDef
 }

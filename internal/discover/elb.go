@@ -11,7 +11,7 @@ func (r *reader) targetGroups(ctx context.Context, refs *references) {
 	batches := chunks(refs.sorted(refs.targetGroups), describeTargetGroupsBatch)
 	parallel(len(batches), func(i int) {
 		var out *elb.DescribeTargetGroupsOutput
-		err := r.call(ctx, "elb", func(ctx context.Context) (err error) {
+		err := r.call(ctx, "elasticloadbalancing:DescribeTargetGroups", func(ctx context.Context) (err error) {
 			out, err = r.elb.DescribeTargetGroups(ctx, &elb.DescribeTargetGroupsInput{TargetGroupArns: batches[i]})
 			return err
 		})

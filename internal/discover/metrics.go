@@ -197,7 +197,7 @@ func (r *reader) metricsBatch(ctx context.Context, batch []wanted, start, end ti
 	p := cloudwatch.NewGetMetricDataPaginator(r.cw, &cloudwatch.GetMetricDataInput{StartTime: &start, EndTime: &end, MetricDataQueries: queries})
 	for p.HasMorePages() {
 		var out *cloudwatch.GetMetricDataOutput
-		err := r.call(ctx, "cloudwatch", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
+		err := r.call(ctx, "monitoring:GetMetricData", func(ctx context.Context) (err error) { out, err = p.NextPage(ctx); return err })
 		if err != nil {
 			r.fail("", "cloudwatch:GetMetricData", err)
 			return nil

@@ -2,9 +2,12 @@ package discover
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/awslimits"
 )
 
 // Target is one account's credentials; discovery reads it in each region.
@@ -21,12 +24,25 @@ type Options struct {
 	// Concurrency is the number of requests in flight per account and
 	// region (default 8).
 	Concurrency int
-	// Rate limits requests per account, region and service so that a run
-	// stays under the API's throttling. The default, 19 per second with a
-	// burst of 45, sits a little under ECS's read buckets (20 per second,
-	// burst 50) so that network jitter does not tip requests into
-	// throttling and cost retries.
+	// Rate, when set, paces every API of every account and region with
+	// this one bucket. Unset (the default), each API is paced by the bucket
+	// AWS documents for it (internal/awslimits: ECS reads 50 at once then
+	// 20 per second, EC2 reads 100 then 20), a little under it (90 % of
+	// the capacity, 95 % of the refill rate) so that network jitter does
+	// not tip requests into throttling and cost retries.
 	Rate Rate
+	// Scale multiplies the documented buckets' capacity and refill (a
+	// simulation against a fake whose buckets are scaled alike); 1 when 0.
+	Scale float64
+	// AccountRegions is how many account-regions are read at once (default
+	// 64). Each account-region has its own buckets, so more at once is
+	// faster until the machine or the network is the bound; fewer holds
+	// less in memory and fewer connections.
+	AccountRegions int
+	// Parts, when set, writes each account-region's snapshot as soon as it
+	// is read, and with Parts.Resume takes finished ones from there instead
+	// of reading them again (see PartDir).
+	Parts *PartDir
 	// MetricsDays is the window of CloudWatch utilisation to read per
 	// service (0 skips CloudWatch).
 	MetricsDays int
@@ -45,9 +61,29 @@ type Options struct {
 // Rate is a token bucket: Burst requests at once, then PerSecond. A Burst
 // below 1 is taken as 1 (a bucket that holds no token would let no request
 // through).
-type Rate struct {
-	Burst     int
-	PerSecond float64
+type Rate = awslimits.Rate
+
+// Discovery paces each API a little under its bucket: 90 % of its
+// capacity at once, then 95 % of its refill rate. The tokens held back
+// absorb network jitter (a request that reaches AWS sooner after the one
+// before it than it left the client), which would otherwise tip requests
+// at the edge of the bucket into throttling and cost retries.
+const (
+	burstMargin  = 0.9
+	pacingMargin = 0.95
+)
+
+// bucket is the bucket that paces op ("ecs:DescribeServices"), and its size.
+func (o *Options) bucket(op string) (string, Rate) {
+	if o.Rate.PerSecond > 0 {
+		return op, o.Rate
+	}
+	service, action, _ := strings.Cut(op, ":")
+	name, r := awslimits.Bucket(service, action)
+	r = r.Scaled(o.Scale)
+	r.Burst = max(1, int(float64(r.Burst)*burstMargin))
+	r.PerSecond *= pacingMargin
+	return name, r
 }
 
 // Progress is a running count, for a progress line.
@@ -57,7 +93,10 @@ type Progress struct {
 	Calls, Retries       int
 	// Cached counts task definitions served by Options.TaskDefinitions
 	// instead of a DescribeTaskDefinition call.
-	Cached  int
+	Cached int
+	// Resumed counts account-regions taken from Options.Parts (finished
+	// by an earlier, interrupted sweep) instead of being read.
+	Resumed int
 	Elapsed time.Duration
 }
 
@@ -75,8 +114,8 @@ func (o *Options) defaults() error {
 	if o.Concurrency <= 0 {
 		o.Concurrency = 8
 	}
-	if o.Rate.PerSecond <= 0 {
-		o.Rate = Rate{Burst: 45, PerSecond: 19}
+	if o.AccountRegions <= 0 {
+		o.AccountRegions = 64
 	}
 	o.Rate.Burst = max(o.Rate.Burst, 1)
 	return nil

@@ -33,14 +33,20 @@ type reader struct {
 	// Container Insights on; clusters writes it before anything reads it.
 	insights map[string]string
 
-	sem      chan struct{}
-	limiters map[string]*rate.Limiter
+	// images describes the ECR images of the task definitions read;
+	// tdWait waits for the task definitions under way (taskDefinition).
+	images *imageFetcher
+	tdWait sync.WaitGroup
+
+	sem       chan struct{}
+	limiterMu sync.Mutex
+	limiters  map[string]*rate.Limiter // by bucket name
 }
 
 func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
 	cfg := t.Config.Copy()
 	cfg.Region = region
-	cfg.APIOptions = append(cfg.APIOptions, countRetries(prog))
+	cfg.APIOptions = append(cfg.APIOptions, paceRetries(prog))
 	account := t.Account
 	if account == "" {
 		account = "(default credentials)"
@@ -51,19 +57,31 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 		opts:   opts, col: col, prog: prog,
 		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
 		cw: newCloudWatch(cfg), insights: map[string]string{},
-		sem: make(chan struct{}, opts.Concurrency),
-		limiters: map[string]*rate.Limiter{
-			"ecs": newLimiter(opts.Rate), "ec2": newLimiter(opts.Rate), "ecr": newLimiter(opts.Rate), "elb": newLimiter(opts.Rate),
-			"cloudwatch": newLimiter(opts.Rate),
-		},
+		sem:      make(chan struct{}, opts.Concurrency),
+		limiters: map[string]*rate.Limiter{},
 	}
 }
 
-// call runs one API request within the concurrency and rate limits.
-func (r *reader) call(ctx context.Context, service string, fn func(context.Context) error) error {
-	// The rate limit comes first: a request waiting for its service's
-	// tokens must not hold a concurrency slot another service could use.
-	if err := r.limiters[service].Wait(ctx); err != nil {
+// limiter is the token bucket, in this account and region, that paces op.
+func (r *reader) limiter(op string) *rate.Limiter {
+	name, size := r.opts.bucket(op)
+	r.limiterMu.Lock()
+	defer r.limiterMu.Unlock()
+	l, ok := r.limiters[name]
+	if !ok {
+		l = newLimiter(size)
+		r.limiters[name] = l
+	}
+	return l
+}
+
+// call runs one API request (op, e.g. "ecs:DescribeServices") within the
+// concurrency and rate limits.
+func (r *reader) call(ctx context.Context, op string, fn func(context.Context) error) error {
+	// The rate limit comes first: a request waiting for its API's tokens
+	// must not hold a concurrency slot another API could use.
+	l := r.limiter(op)
+	if err := l.Wait(ctx); err != nil {
 		return err
 	}
 	select {
@@ -73,7 +91,7 @@ func (r *reader) call(ctx context.Context, service string, fn func(context.Conte
 	}
 	defer func() { <-r.sem }()
 	r.prog.add(0, 0, 1)
-	return fn(withAttemptCounter(ctx))
+	return fn(withAttempts(ctx, l))
 }
 
 // fail records a gap for part of the estate and lets discovery go on.
@@ -98,6 +116,7 @@ func describeError(err error) string {
 // read walks the account and region: clusters, then per cluster services
 // and container instances, then what they reference.
 func (r *reader) read(ctx context.Context) {
+	r.images = newImageFetcher(r)
 	clusters := r.clusters(ctx)
 	refs := &references{}
 	var wg sync.WaitGroup
@@ -109,10 +128,10 @@ func (r *reader) read(ctx context.Context) {
 		}(c)
 	}
 	wg.Wait()
-	images := newImageFetcher(r)
+	images := r.images
 	wg.Add(4)
 	go func() { defer wg.Done(); r.metrics(ctx, refs.serviceRefs()) }()
-	go func() { defer wg.Done(); r.taskDefinitions(ctx, refs, images) }()
+	go func() { defer wg.Done(); r.tdWait.Wait() }()
 	go func() { defer wg.Done(); r.instances(ctx, refs) }()
 	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()
 	wg.Wait()

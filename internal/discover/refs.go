@@ -31,6 +31,20 @@ func (r *references) add(field *set, ids ...string) {
 	}
 }
 
+// addNew adds one id and says whether it was not there before.
+func (r *references) addNew(field *set, id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if id == "" || (*field)[id] {
+		return false
+	}
+	if *field == nil {
+		*field = set{}
+	}
+	(*field)[id] = true
+	return true
+}
+
 func (r *references) addServiceRef(s serviceRef) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
@@ -63,6 +64,9 @@ func callerAccount(ctx context.Context, cfg aws.Config) (string, error) {
 	return aws.ToString(out.Account), nil
 }
 
+// orgChecks is how many accounts' roles are checked at once.
+const orgChecks = 16
+
 // orgTargets lists the organization's active accounts and checks each
 // role once, so an account whose role cannot be assumed is one gap rather
 // than a failure per region.
@@ -77,21 +81,44 @@ func orgTargets(ctx context.Context, base aws.Config, roleName string) ([]Target
 		accounts = append(accounts, out.Accounts...)
 	}
 	sort.Slice(accounts, func(i, j int) bool { return aws.ToString(accounts[i].Id) < aws.ToString(accounts[j].Id) })
+	var active []string
+	for _, a := range accounts {
+		if a.State == "" || a.State == orgtypes.AccountStateActive {
+			active = append(active, aws.ToString(a.Id))
+		}
+	}
+	// Each account's role is checked once (AssumeRole, GetCallerIdentity),
+	// orgChecks at a time: one after the other, an organisation of 500
+	// accounts would wait 1,000 round trips before reading anything.
+	checked := make([]Target, len(active))
+	failed := make([]*fleet.Gap, len(active))
+	sem := make(chan struct{}, orgChecks)
+	var wg sync.WaitGroup
+	for i, id := range active {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			role := fmt.Sprintf("arn:aws:iam::%s:role/%s", id, roleName)
+			t := assume(base, role)
+			t.Account = id
+			if _, err := callerAccount(ctx, t.Config); err != nil {
+				failed[i] = &fleet.Gap{Scope: "account " + id, Reason: "sts:AssumeRole " + role + ": " + describeError(err)}
+				return
+			}
+			checked[i] = t
+		}()
+	}
+	wg.Wait()
 	var targets []Target
 	var gaps []fleet.Gap
-	for _, a := range accounts {
-		id := aws.ToString(a.Id)
-		if a.State != "" && a.State != orgtypes.AccountStateActive {
-			continue
+	for i := range active {
+		if failed[i] != nil {
+			gaps = append(gaps, *failed[i])
+		} else {
+			targets = append(targets, checked[i])
 		}
-		role := fmt.Sprintf("arn:aws:iam::%s:role/%s", id, roleName)
-		t := assume(base, role)
-		t.Account = id
-		if _, err := callerAccount(ctx, t.Config); err != nil {
-			gaps = append(gaps, fleet.Gap{Scope: "account " + id, Reason: "sts:AssumeRole " + role + ": " + describeError(err)})
-			continue
-		}
-		targets = append(targets, t)
 	}
 	return targets, gaps, nil
 }

@@ -1,0 +1,236 @@
+package discover
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+// The organisation sweep of issue 17, simulated: 500 accounts × 4
+// regions × 50 services against the fake AWS, which throttles every API
+// of every account-region with the bucket AWS documents for it.
+//
+// Scaled so that it runs in CI in well under a minute: every bucket's
+// capacity and refill are multiplied by simScale (ECS's read bucket of 50
+// tokens refilled at 20 per second becomes 1 token refilled every 2.5 s),
+// so that an account-region of 50 services drains its buckets as one of
+// about 2,500 does at AWS's real sizes; latency is 2 ms per call; 700
+// account-regions are read at a time. The sweep makes about 30,000 calls,
+// about 27 CPU-seconds of client and fake together on this machine, and
+// the rate-limit bound is 30 s: the bound, not the CPU, decides the wall
+// time on an idle two-core machine.
+const (
+	simAccounts = 500
+	simServices = 50
+	simScale    = 0.02
+	simParallel = 700
+	simLatency  = 2 * time.Millisecond
+	simDenied   = 10 // accounts whose role cannot be assumed
+)
+
+var simRegions = []string{"ap-south-1", "eu-west-1", "sa-east-1", "us-east-1"}
+
+// simShape is one account-region: one cluster of 50 services on 5 task
+// definitions, whose images share one ECR repository.
+var simShape = awsfake.Shape{Clusters: 1, Services: simServices, TaskDefinitions: 5, Repositories: 1}
+
+func simAccount(i int) string { return fmt.Sprintf("3000%08d", i) }
+
+// newSimulation builds the fake organisation: accounts whose role can be
+// assumed except the first simDenied, one account-region (the last
+// account's first region, ap-south-1) throttled beyond any retries.
+func newSimulation(accounts int, shape awsfake.Shape) (*awsfake.Server, string) {
+	fake := awsfake.New()
+	fake.Latency = simLatency
+	fake.Limits = &awsfake.Limits{Scale: simScale, Services: []string{"ecs", "ecr", "ec2", "elasticloadbalancing", "monitoring"}}
+	org := map[string]orgtypes.AccountState{}
+	for a := 0; a < accounts; a++ {
+		acct := simAccount(a)
+		org[acct] = orgtypes.AccountStateActive
+		for _, r := range simRegions {
+			fake.Put(acct, r, awsfake.Generate(acct, r, shape))
+		}
+		if a >= simDenied {
+			fake.AllowRole("arn:aws:iam::" + acct + ":role/Audit")
+		}
+	}
+	fake.Organization(org)
+	throttled := simAccount(accounts-1) + "/" + simRegions[0]
+	fake.Overwhelm(simAccount(accounts-1), simRegions[0])
+	return fake, throttled
+}
+
+// rateBound is the least time any client can take to make the calls the
+// fake counted in one account-region, given the fake's buckets: per
+// bucket, the calls beyond its capacity at its refill rate; the busiest
+// bucket decides.
+func rateBound(fake *awsfake.Server, calls map[string]int) (time.Duration, string) {
+	var bound time.Duration
+	var busiest string
+	for op, n := range calls {
+		service, action, _ := strings.Cut(op, ":")
+		name, r := fake.Limits.Bucket(service, action)
+		if d := time.Duration(float64(max(0, n-r.Burst)) / r.PerSecond * float64(time.Second)); d > bound {
+			bound, busiest = d, fmt.Sprintf("%s: %d calls, %d at once then %.2f/s", name, n, r.Burst, r.PerSecond)
+		}
+	}
+	return bound, busiest
+}
+
+func TestOrgSweepSimulation(t *testing.T) {
+	accounts := simAccounts
+	if raceDetector {
+		// The race detector multiplies the CPU of every call several times:
+		// the full organisation would take minutes and be CPU-bound, so
+		// `go test -race` sweeps 50 accounts for the races and leaves the
+		// scale and the timing to `go test`.
+		accounts = 50
+	}
+	if s := os.Getenv("ECS2FARGATE_SIM_ACCOUNTS"); s != "" { // a smaller run while working on it
+		accounts, _ = strconv.Atoi(s)
+	}
+	fake, throttled := newSimulation(accounts, simShape)
+	defer fake.Close()
+	ctx := context.Background()
+	base := simConfig(fake.URL)
+	targets, accountGaps, err := Targets(ctx, base, Scope{OrgRoleName: "Audit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(targets) != accounts-simDenied || len(accountGaps) != simDenied {
+		t.Fatalf("%d targets and %d account gaps, want %d and %d", len(targets), len(accountGaps), accounts-simDenied, simDenied)
+	}
+	for _, g := range accountGaps {
+		if !strings.Contains(g.Reason, "AccessDenied") {
+			t.Errorf("account gap without AccessDenied: %+v", g)
+		}
+	}
+
+	dir := t.TempDir()
+	parts := &PartDir{Dir: dir}
+	var lines []Progress
+	opts := Options{Regions: simRegions, Scale: simScale, AccountRegions: simParallel, Parts: parts,
+		Progress: func(p Progress) {
+			if n := len(lines); p.TargetsDone > 0 && (n == 0 || p.TargetsDone != lines[n-1].TargetsDone) {
+				lines = append(lines, p)
+			}
+		}}
+	start, cpu0 := time.Now(), cpuTime()
+	got, err := Sweep(ctx, targets, opts)
+	wall, cpu := time.Since(start), cpuTime()-cpu0
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parts.WriteAccountGaps(accountGaps); err != nil {
+		t.Fatal(err)
+	}
+
+	// Wall time against the rate-limit bound: every account-region read
+	// needs at least the busiest bucket's time (one healthy account-region
+	// measured at the fake), and simParallel are read at a time.
+	perRegion, busiest := rateBound(fake, fake.AnsweredIn(simAccount(accounts/2), simRegions[0]))
+	read := len(targets)*len(simRegions) - 1 // the throttled one ends in retries
+	bound := perRegion * time.Duration(math.Ceil(float64(read)/simParallel))
+	ratio := wall.Seconds() / bound.Seconds()
+	t.Logf("%d account-regions, %d calls: wall %v, CPU %v (client and fake), rate-limit bound %v (%v per account-region, %s), ratio %.2f",
+		len(got), fake.TotalCalls(), wall.Round(time.Millisecond), cpu.Round(time.Millisecond), bound, perRegion, busiest, ratio)
+	t.Logf("throttled calls (retried): %v", fake.ThrottledCalls())
+	// The one timed check (issue 17 asks for it), as a ratio to a bound
+	// computed from the fake's configuration. It holds where the bound
+	// decides the time; on a machine that other work keeps busy the CPU
+	// decides it instead, so there it is reported, not checked.
+	if load, cores := loadAverage(), runtime.NumCPU(); raceDetector || load > float64(cores)+2 {
+		t.Logf("NOT CHECKED: wall time within 1.25× the rate-limit bound (ratio %.2f): under the race detector (%v) or on a machine busy with other work (load average %.1f on %d cores) the CPU, not the bound, decides the time", ratio, raceDetector, load, cores)
+	} else if ratio > 1.25 {
+		t.Errorf("the sweep took %.2f× the rate-limit bound, want at most 1.25× (wall %v, bound %v; load average %.1f on %d cores)", ratio, wall, bound, load, cores)
+	}
+	if ratio < 0.95 {
+		t.Errorf("the sweep beat the rate-limit bound (%.2f×): the fake's buckets are not throttling", ratio)
+	}
+
+	// Progress: a line per account-region, the last saying all are done.
+	if n := len(lines); n != len(got) || lines[n-1].TargetsDone != len(got) || lines[n-1].Services != (len(got)-1)*simServices {
+		t.Errorf("%d progress lines, last %+v; want %d, all done, %d services", len(lines), lines[len(lines)-1], len(got), (len(got)-1)*simServices)
+	}
+
+	// Every account-region has its part; the throttled one is partial and
+	// says so, and the directory holds the denied accounts' gaps too.
+	for _, p := range got {
+		switch {
+		case p.Path == "":
+			t.Errorf("no part for %s %s", p.Account, p.Region)
+		case p.Account+"/"+p.Region == throttled && (p.Gaps != 1 || !strings.HasSuffix(p.Path, ".partial.json")):
+			t.Errorf("throttled account-region: %+v", p)
+		case p.Account+"/"+p.Region != throttled && p.Gaps != 0:
+			t.Errorf("gaps in %+v", p)
+		}
+	}
+	// The gaps, as an audit of the directory reads them: loading the files
+	// that hold gaps (the partial account-region and the accounts file) is
+	// enough; the whole directory is 97,950 services.
+	var withGaps []string
+	for _, p := range got {
+		if p.Gaps > 0 {
+			withGaps = append(withGaps, p.Path)
+		}
+	}
+	f, diags := fleet.Load(ctx, append(withGaps, filepath.Join(dir, accountsPart)), nil)
+	if fleet.HasErrors(diags) {
+		t.Fatalf("loading the parts with gaps: %v", diags[0])
+	}
+	denied, throttledGaps := 0, 0
+	for _, g := range f.Gaps {
+		switch {
+		case strings.Contains(g.Reason, "sts:AssumeRole") && strings.Contains(g.Reason, "AccessDenied"):
+			denied++
+		case strings.Contains(g.Reason, "ThrottlingException"):
+			throttledGaps++
+		}
+	}
+	if denied != simDenied || throttledGaps != 1 || len(f.Gaps) != simDenied+1 {
+		t.Errorf("gaps: %d denied accounts, %d throttled, %d in all; want %d, 1, %d:\n%+v", denied, throttledGaps, len(f.Gaps), simDenied, simDenied+1, f.Gaps)
+	}
+}
+
+// cpuTime is the CPU time the test process has used (user and system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage is the machine's one-minute load average (0 where unknown).
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f, _ := strconv.ParseFloat(strings.Fields(string(b))[0], 64)
+	return f
+}
+
+// simConfig is the command's retries (8 attempts, the SDK's standard
+// backoff) with the backoff capped at 2 s, so that the account-region
+// throttled for ever gives up within seconds.
+func simConfig(url string) aws.Config {
+	base := testConfig(url)
+	base.Retryer = func() aws.Retryer {
+		return retry.NewStandard(func(o *retry.StandardOptions) { o.MaxAttempts = 8; o.MaxBackoff = 2 * time.Second })
+	}
+	return base
+}
