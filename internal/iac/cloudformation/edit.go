@@ -1,0 +1,164 @@
+package cloudformation
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+)
+
+var _ fleet.Editor = Translator{}
+
+// Edit writes the rewrites of a template's resources into the template, in
+// its own format (YAML or JSON), keeping every byte outside the edited
+// spans: task definition properties, a service's switch from LaunchType
+// to a Fargate capacity provider strategy with its awsvpc network
+// configuration (new Parameters for subnets and security groups the
+// rewrite cannot derive), and an ip target group beside each instance one
+// (README "CloudFormation and CDK templates").
+func (Translator) Edit(unit []string, rewrites []fleet.Rewrite) fleet.EditResult {
+	var res fleet.EditResult
+	for _, file := range unit {
+		var mine []fleet.Rewrite
+		for _, rw := range rewrites {
+			if rw.File == file {
+				mine = append(mine, rw)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		editFile(file, mine, &res)
+	}
+	return res
+}
+
+func editFile(file string, rewrites []fleet.Rewrite, res *fleet.EditResult) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		res.Diagnostics = append(res.Diagnostics, fleet.Diagnostic{File: file, Level: fleet.LevelError, Message: fmt.Sprintf("cannot read: %v", err)})
+		return
+	}
+	if IsCDKOutput(file) {
+		res.Diagnostics = append(res.Diagnostics, fleet.Diagnostic{File: file, Level: fleet.LevelWarning,
+			Message: "not edited: this template was synthesized by the AWS CDK (cdk.out) and cdk synth overwrites it; make the changes in the CDK app's source " +
+				"(each resource's construct path is in its Metadata aws:cdk:path)"})
+		return
+	}
+	e, err := newTemplateEditor(file, src)
+	if err != nil {
+		res.Diagnostics = append(res.Diagnostics, fleet.Diagnostic{File: file, Level: fleet.LevelError, Message: err.Error()})
+		return
+	}
+	ed := &fileEdit{e: e, res: res, replaced: map[string]string{}}
+	// Target groups first, so that services can point at the new ones.
+	slices.SortStableFunc(rewrites, func(a, b fleet.Rewrite) int { return kindOrder(a.Kind) - kindOrder(b.Kind) })
+	for _, rw := range rewrites {
+		ed.rewrite(rw)
+	}
+	if !bytes.Equal(src, e.src) {
+		res.Files = append(res.Files, fleet.FileEdit{Path: file, Before: src, After: e.src})
+	}
+}
+
+func kindOrder(k fleet.RewriteKind) int {
+	switch k {
+	case fleet.RewriteTargetGroup:
+		return 0
+	case fleet.RewriteTaskDefinition:
+		return 1
+	}
+	return 2
+}
+
+// fileEdit is the state of editing one template.
+type fileEdit struct {
+	e        *templateEditor
+	res      *fleet.EditResult
+	replaced map[string]string // old target group logical ID → new
+}
+
+func (f *fileEdit) diag(id string, path fieldpath.Path, format string, args ...any) {
+	d := fleet.Diagnostic{File: f.e.file, Level: fleet.LevelWarning, Path: id, Message: fmt.Sprintf(format, args...)}
+	if len(path) > 0 {
+		d.Path += "." + path.String()
+	}
+	if r := f.e.t.Resource(id); r != nil {
+		d.Line, d.Column = r.Key.Line, r.Key.Column
+	}
+	f.res.Diagnostics = append(f.res.Diagnostics, d)
+}
+
+func (f *fileEdit) note(id string, replaces bool, format string, args ...any) {
+	n := fleet.EditNote{File: f.e.file, Resource: id, Replaces: replaces, Text: fmt.Sprintf(format, args...)}
+	if r := f.e.t.Resource(id); r != nil {
+		n.Line = r.Key.Line
+	}
+	f.res.Notes = append(f.res.Notes, n)
+}
+
+// ops is the difference a rewrite asks for, in the API's names.
+func (f *fileEdit) ops(rw fleet.Rewrite) ([]op, bool) {
+	before, err1 := decodeOrdered(rw.Before)
+	after, err2 := decodeOrdered(rw.After)
+	if err := cmpErr(err1, err2); err != nil {
+		f.diag(rw.Name, nil, "cannot read the rewrite of this resource: %v", err)
+		return nil, false
+	}
+	return diff(before, after, nil, nil), true
+}
+
+func cmpErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyAll makes the ops on resource id, reporting each that cannot be
+// made and going on with the others.
+func (f *fileEdit) applyAll(id string, ops []op, nm names) {
+	for _, o := range ops {
+		r := f.e.t.Resource(id)
+		if r == nil {
+			f.diag(id, nil, "the resource is not in the template any more")
+			return
+		}
+		if pl := f.e.locate(r, o.path, nm); pl.fn != "" && len(pl.rest) == 0 && o.kind == opSet {
+			f.note(id, false, "%s was computed by %s; the rewrite writes its value there instead", o.path, pl.fn)
+		}
+		if err := f.e.apply(r, o, nm); err != nil {
+			f.diag(id, o.path, "not edited: %v", err)
+		}
+	}
+}
+
+func (f *fileEdit) rewrite(rw fleet.Rewrite) {
+	r := f.e.t.Resource(rw.Name)
+	if r == nil {
+		f.diag(rw.Name, nil, "not edited: the template has no resource %s", rw.Name)
+		return
+	}
+	switch rw.Kind {
+	case fleet.RewriteTargetGroup:
+		f.targetGroup(rw)
+	case fleet.RewriteService:
+		f.service(rw)
+	default:
+		ops, ok := f.ops(rw)
+		if !ok {
+			return
+		}
+		f.applyAll(rw.Name, ops, namesByType[r.Type])
+		if len(ops) > 0 {
+			// Every property of AWS::ECS::TaskDefinition is create-only: the
+			// stack registers a new revision.
+			f.note(rw.Name, false, "CloudFormation registers a new revision of this task definition (its properties are create-only) and the services that Ref it move to it")
+		}
+	}
+}

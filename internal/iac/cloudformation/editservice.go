@@ -1,0 +1,171 @@
+package cloudformation
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
+)
+
+// Which property changes replace a resource comes from the CloudFormation
+// resource schemas (the registry's aws-ecs-service.json and
+// aws-elasticloadbalancingv2-targetgroup.json, as cfn-lint ships them):
+// AWS::ECS::Service lists LaunchType as conditionally create-only and
+// ServiceName, Cluster, Role and SchedulingStrategy as create-only, while
+// CapacityProviderStrategy, NetworkConfiguration and LoadBalancers update in
+// place (since the 2025-06-12 alignment of CapacityProviderStrategy,
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html);
+// a target group's TargetType and Name are create-only
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html).
+// A resource with a custom name cannot be replaced under the same name
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html).
+
+// service edits an AWS::ECS::Service: the rewrite's changes, a parameter for
+// each input it could not derive, its load balancers pointed at the new ip
+// target groups, and what replacing the service means.
+func (f *fileEdit) service(rw fleet.Rewrite) {
+	ops, ok := f.ops(rw)
+	if !ok {
+		return
+	}
+	nm := namesByType[TypeService]
+	dropsLaunchType := false
+	for _, o := range ops {
+		if o.kind == opDelete && len(o.path) == 1 && strings.EqualFold(o.path[0].Key, "launchType") {
+			dropsLaunchType = true
+		}
+	}
+	f.applyAll(rw.Name, ops, nm)
+	f.inputs(rw, nm)
+	f.redirect(rw.Name, nm)
+	if dropsLaunchType {
+		f.serviceReplaced(rw.Name, nm)
+	}
+}
+
+// inputs adds a parameter for each value the service needs that neither
+// the template nor the user gave, and refers to it.
+func (f *fileEdit) inputs(rw fleet.Rewrite, nm names) {
+	for _, path := range slices.Sorted(maps.Keys(rw.Inputs)) {
+		p, err := fieldpath.Parse(path)
+		if err != nil || len(p) == 0 || p.Last().IsIndex {
+			f.diag(rw.Name, nil, "not edited: cannot read the input path %q", path)
+			continue
+		}
+		last := p.Last().Key
+		typ := "String"
+		switch strings.ToLower(last) {
+		case "subnets":
+			typ = "List<AWS::EC2::Subnet::Id>"
+		case "securitygroups":
+			typ = "List<AWS::EC2::SecurityGroup::Id>"
+		}
+		name := f.parameterName(rw.Name + nm.cfnName(p.Parent(), last))
+		desc := rw.Inputs[path]
+		if err := f.addParameter(name, omap{{Key: "Type", Value: typ}, {Key: "Description", Value: desc}}); err != nil {
+			f.diag(rw.Name, p, "not edited: cannot add parameter %s: %v", name, err)
+			continue
+		}
+		f.applyAll(rw.Name, []op{{kind: opSet, path: p, value: refTo(name)}}, nm)
+		f.note(rw.Name, false, "added parameter %s (%s) for %s: %s; give its value when you deploy the stack", name, typ, path, desc)
+	}
+}
+
+// parameterName is name, or name with a number when the template already
+// has a parameter or resource of that name.
+func (f *fileEdit) parameterName(name string) string {
+	taken := func(n string) bool { return f.e.t.Parameters[n] != nil || f.e.t.Resource(n) != nil }
+	out := name
+	for i := 2; taken(out); i++ {
+		out = name + strconv.Itoa(i)
+	}
+	return out
+}
+
+// addParameter declares a parameter: in the Parameters section, made
+// before Resources when the template has none.
+func (f *fileEdit) addParameter(name string, decl omap) error {
+	e := f.e
+	if e.json {
+		return e.jsonEdit(func(d []byte) ([]byte, error) {
+			return jsonedit.Set(d, fieldpath.Keys("Parameters", name), jsonText(decl))
+		})
+	}
+	if k, v := findKey(e.t.Root, "Parameters"); k != nil {
+		return e.insert(place{cfn: fieldpath.Keys("Parameters"), node: v, key: k, parent: e.t.Root}, name, decl)
+	}
+	k, _ := findKey(e.t.Root, "Resources")
+	txt := newYAMLText(e.src)
+	at := txt.lineStart(txt.start(k))
+	text := e.st.member("Parameters", omap{{Key: name, Value: decl}}, k.Column-1) + "\n\n"
+	return e.splice(at, at, text)
+}
+
+// redirect points the service's load balancers at the ip target groups
+// that replace the instance ones it used.
+func (f *fileEdit) redirect(id string, nm names) {
+	r := f.e.t.Resource(id)
+	_, lbs := findKey(deref(r.Props), "LoadBalancers")
+	if lbs == nil || lbs.Kind != yaml.SequenceNode {
+		return
+	}
+	for i, lb := range lbs.Content {
+		_, arn := findKey(deref(lb), "TargetGroupArn")
+		if arn == nil {
+			continue
+		}
+		old := refID(arn)
+		if repl, ok := f.replaced[old]; ok {
+			p := fieldpath.Path{fieldpath.Key("loadBalancers"), fieldpath.Index(i), fieldpath.Key("targetGroupArn")}
+			if err := f.e.apply(f.e.t.Resource(id), op{kind: opSet, path: p, value: refTo(repl)}, nm); err != nil {
+				f.diag(id, p, "not edited: %v", err)
+				continue
+			}
+			f.note(id, false, "LoadBalancers[%d] now registers the tasks in %s (TargetType ip) instead of %s", i, repl, old)
+		}
+	}
+}
+
+// refID is the logical ID a !Ref or {"Ref": …} node names, "" otherwise.
+func refID(n *yaml.Node) string {
+	fn, arg, ok := intrinsic(deref(n))
+	if !ok || fn != "Ref" || arg == nil || arg.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return arg.Value
+}
+
+// serviceReplaced tells what dropping LaunchType means, and gives a named
+// service a new name so that its replacement can be created.
+func (f *fileEdit) serviceReplaced(id string, nm names) {
+	f.note(id, true, "LaunchType is replaced by a FARGATE CapacityProviderStrategy: LaunchType is a conditionally create-only property of AWS::ECS::Service, "+
+		"so CloudFormation may replace the service, creating the new one before deleting the old; review the change set before you execute it")
+	r := f.e.t.Resource(id)
+	if k, _ := findKey(deref(r.Props), "ServiceConnectConfiguration"); k != nil {
+		f.diag(id, nil, "the service uses Service Connect: a replacement fails because the new service's Service Connect names clash with the old one's; "+
+			"remove ServiceConnectConfiguration for the switch, or move by hand")
+	}
+	k, v := findKey(deref(r.Props), "ServiceName")
+	if k == nil {
+		return // CloudFormation names the replacement itself
+	}
+	if _, _, fn := intrinsic(deref(v)); fn || deref(v).Kind != yaml.ScalarNode {
+		f.diag(id, fieldpath.Keys("serviceName"), "the service has a custom name computed at deployment: CloudFormation cannot replace a resource with a custom name, "+
+			"so give the service a new name for the switch")
+		return
+	}
+	name := deref(v).Value + "-fargate"
+	p := fieldpath.Keys("serviceName")
+	if err := f.e.apply(f.e.t.Resource(id), op{kind: opSet, path: p, value: name}, nm); err != nil {
+		f.diag(id, p, "not edited: %v", err)
+		return
+	}
+	f.note(id, true, "ServiceName is now %s: CloudFormation cannot replace a resource with a custom name, so the Fargate service gets a new one "+
+		"(the old service runs until the stack update deletes it)", name)
+}

@@ -1,0 +1,128 @@
+package cloudformation
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
+)
+
+// Listener and listener rule types, whose actions forward to target groups.
+const (
+	typeListener     = "AWS::ElasticLoadBalancingV2::Listener"
+	typeListenerRule = "AWS::ElasticLoadBalancingV2::ListenerRule"
+)
+
+// targetGroup writes an ip target group beside an instance one: TargetType
+// is create-only, so changing it in place would replace the target group
+// while listeners and the service still use it. The new resource is a copy
+// of the old under a new logical ID (and a new Name when it has one, since
+// names are unique); the old one stays until its listeners are moved.
+func (f *fileEdit) targetGroup(rw fleet.Rewrite) {
+	ops, ok := f.ops(rw)
+	if !ok {
+		return
+	}
+	nm := namesByType[TypeTargetGroup]
+	var kept []op
+	for _, o := range ops {
+		switch strings.ToLower(o.path[0].Key) {
+		case "targetgroupname", "targetgrouparn":
+			continue // the name is handled below; the ARN is CloudFormation's
+		}
+		kept = append(kept, o)
+	}
+	if rw.Replacement == "" {
+		f.applyAll(rw.Name, kept, nm)
+		return
+	}
+	newID := f.parameterName(rw.Name + "Ip")
+	if err := f.copyResource(rw.Name, newID); err != nil {
+		f.diag(rw.Name, nil, "not edited: cannot add the ip target group: %v", err)
+		return
+	}
+	f.replaced[rw.Name] = newID
+	f.applyAll(newID, kept, nm)
+	if k, v := findKey(deref(f.e.t.Resource(newID).Props), "Name"); k != nil {
+		if deref(v).Kind == yaml.ScalarNode && deref(v).Tag != "" && !strings.HasPrefix(deref(v).Tag, "!") || deref(v).Style&yaml.TaggedStyle == 0 && deref(v).Kind == yaml.ScalarNode {
+			f.applyAll(newID, []op{{kind: opSet, path: fieldpath.Keys("TargetGroupName"), value: rw.Replacement}}, nm)
+		} else {
+			f.diag(newID, fieldpath.Keys("Name"), "give %s a Name other than %s's: target group names are unique in a region", newID, rw.Name)
+		}
+	}
+	f.note(newID, true, "%s cannot change TargetType in place (a create-only property: CloudFormation would replace it while its listeners use it), "+
+		"so %s is added beside it with TargetType ip and the service registers its tasks there", rw.Name, newID)
+	for _, l := range f.listenersOf(rw.Name) {
+		f.note(l, false, "%s still forwards to %s: once the Fargate tasks are healthy in %s, point it at %s, then remove %s", l, rw.Name, newID, newID, rw.Name)
+	}
+}
+
+// copyResource adds a copy of resource id as newID, after it in YAML, at
+// the end of Resources in JSON.
+func (f *fileEdit) copyResource(id, newID string) error {
+	e := f.e
+	if e.json {
+		old, ok := jsonedit.Get(e.src, fieldpath.Keys("Resources", id))
+		if !ok {
+			return errNotInTemplate(id)
+		}
+		return e.jsonEdit(func(d []byte) ([]byte, error) {
+			return jsonedit.Set(d, fieldpath.Keys("Resources", newID), append([]byte(nil), old...))
+		})
+	}
+	r := e.t.Resource(id)
+	if r.Key.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		return errQuotedKey(id)
+	}
+	txt := newYAMLText(e.src)
+	from := txt.lineStart(txt.start(r.Key))
+	to := txt.lineEnd(txt.end(r.Value, false))
+	block := string(e.src[from:to])
+	at := txt.start(r.Key) - from
+	block = block[:at] + newID + block[at+len(id):]
+	if !strings.HasSuffix(block, "\n") {
+		block += "\n"
+	}
+	return e.splice(to, to, "\n"+block)
+}
+
+type errNotInTemplate string
+
+func (e errNotInTemplate) Error() string { return "the template has no resource " + string(e) }
+
+type errQuotedKey string
+
+func (e errQuotedKey) Error() string {
+	return "the logical ID " + string(e) + " is quoted; copy the resource by hand"
+}
+
+// listenersOf lists the listeners and listener rules that refer to the
+// target group id.
+func (f *fileEdit) listenersOf(id string) []string {
+	var out []string
+	for _, r := range f.e.t.Resources {
+		if (r.Type == typeListener || r.Type == typeListenerRule) && refersTo(r.Props, id) {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
+func refersTo(n *yaml.Node, id string) bool {
+	n = deref(n)
+	if n == nil {
+		return false
+	}
+	if refID(n) == id {
+		return true
+	}
+	for _, c := range n.Content {
+		if refersTo(c, id) {
+			return true
+		}
+	}
+	return false
+}
