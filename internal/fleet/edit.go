@@ -106,3 +106,16 @@ func (f *Fleet) EditorOf(file string) (Editor, []string, bool) {
 	}
 	return e, u.files, true
 }
+
+// TranslatedPrefix gives the path inside its Translated's Data of the
+// document filed under src (Doc.Source of a translated task definition,
+// service or target group): Rewrite.Prefix. ok is false when src is not a
+// translated resource.
+func (f *Fleet) TranslatedPrefix(src Source) (prefix string, ok bool) {
+	for _, t := range f.translated[src.File] {
+		if t.name == src.Path {
+			return t.prefix, true
+		}
+	}
+	return "", false
+}
