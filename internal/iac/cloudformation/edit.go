@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fieldpath"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -53,7 +55,7 @@ func editFile(file string, rewrites []fleet.Rewrite, res *fleet.EditResult) {
 		res.Diagnostics = append(res.Diagnostics, fleet.Diagnostic{File: file, Level: fleet.LevelError, Message: err.Error()})
 		return
 	}
-	ed := &fileEdit{e: e, res: res, replaced: map[string]string{}}
+	ed := &fileEdit{e: e, res: res, replaced: map[string]string{}, unknown: unknownPaths(e.t)}
 	// Target groups first, so that services can point at the new ones.
 	slices.SortStableFunc(rewrites, func(a, b fleet.Rewrite) int { return kindOrder(a.Kind) - kindOrder(b.Kind) })
 	for _, rw := range rewrites {
@@ -79,6 +81,57 @@ type fileEdit struct {
 	e        *templateEditor
 	res      *fleet.EditResult
 	replaced map[string]string // old target group logical ID → new
+	// unknown lists, by logical ID, the paths whose values the template
+	// computes at deployment: the rewrite leaves them as written.
+	unknown map[string][]string
+}
+
+// unknownPaths translates the template as read to learn, per resource,
+// which values are not known statically.
+func unknownPaths(t *Template) map[string][]string {
+	docs, _ := Translate(t)
+	out := map[string][]string{}
+	for _, d := range docs {
+		for p := range d.Unknown {
+			out[d.Resource.ID] = append(out[d.Resource.ID], strings.ToLower(p))
+		}
+	}
+	return out
+}
+
+// leavesAlone reports whether an op touches a value the template computes
+// at deployment (at, under or above it): such values stay as written.
+func (f *fileEdit) leavesAlone(id string, o op) bool {
+	p := strings.ToLower(plainPath(o.path))
+	for _, u := range f.unknown[id] {
+		if under(p, u) || under(u, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// under reports whether path p is q or inside it.
+func under(p, q string) bool {
+	rest, ok := strings.CutPrefix(p, q)
+	return ok && (rest == "" || rest[0] == '.' || rest[0] == '[')
+}
+
+// plainPath writes p as the translation's paths are written (a.b[0].c,
+// keys as they are).
+func plainPath(p fieldpath.Path) string {
+	var b strings.Builder
+	for _, st := range p {
+		if st.IsIndex {
+			b.WriteString("[" + strconv.Itoa(st.Index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(st.Key)
+	}
+	return b.String()
 }
 
 func (f *fileEdit) diag(id string, path fieldpath.Path, format string, args ...any) {
@@ -108,7 +161,13 @@ func (f *fileEdit) ops(rw fleet.Rewrite) ([]op, bool) {
 		f.diag(rw.Name, nil, "cannot read the rewrite of this resource: %v", err)
 		return nil, false
 	}
-	return diff(before, after, nil, nil), true
+	var kept []op
+	for _, o := range diff(before, after, nil, nil) {
+		if !f.leavesAlone(rw.Name, o) {
+			kept = append(kept, o)
+		}
+	}
+	return kept, true
 }
 
 func cmpErr(errs ...error) error {

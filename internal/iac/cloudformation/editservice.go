@@ -35,18 +35,48 @@ func (f *fileEdit) service(rw fleet.Rewrite) {
 		return
 	}
 	nm := namesByType[TypeService]
-	dropsLaunchType := false
+	replaces := ""
 	for _, o := range ops {
 		if o.kind == opDelete && len(o.path) == 1 && strings.EqualFold(o.path[0].Key, "launchType") {
-			dropsLaunchType = true
+			replaces = "LaunchType gives way to a FARGATE CapacityProviderStrategy: LaunchType is a conditionally create-only property of AWS::ECS::Service, " +
+				"so CloudFormation may replace the service"
 		}
 	}
 	f.applyAll(rw.Name, ops, nm)
+	if f.dropRole(rw, nm) {
+		if replaces != "" {
+			replaces += "; "
+		}
+		replaces += "Role goes (awsvpc services use the ECS service-linked role, API_CreateService) and is create-only, so CloudFormation replaces the service"
+	}
 	f.inputs(rw, nm)
 	f.redirect(rw.Name, nm)
-	if dropsLaunchType {
-		f.serviceReplaced(rw.Name, nm)
+	if replaces != "" {
+		f.serviceReplaced(rw.Name, replaces, nm)
 	}
+}
+
+// dropRole removes the service's Role when the rewrite gives it an awsvpc
+// network configuration: "This parameter is only permitted if you are using
+// a load balancer with your service and your task definition doesn't use
+// the awsvpc network mode"
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
+func (f *fileEdit) dropRole(rw fleet.Rewrite, nm names) bool {
+	after, err := decodeOrdered(rw.After)
+	m, _ := after.(omap)
+	if _, awsvpc := m.get("networkConfiguration"); err != nil || !awsvpc {
+		return false
+	}
+	r := f.e.t.Resource(rw.Name)
+	if k, _ := findKey(deref(r.Props), "Role"); k == nil {
+		return false
+	}
+	p := fieldpath.Keys("roleArn")
+	if err := f.e.apply(r, op{kind: opDelete, path: p}, nm); err != nil {
+		f.diag(rw.Name, p, "not edited: %v", err)
+		return false
+	}
+	return true
 }
 
 // inputs adds a parameter for each value the service needs that neither
@@ -143,9 +173,8 @@ func refID(n *yaml.Node) string {
 
 // serviceReplaced tells what dropping LaunchType means, and gives a named
 // service a new name so that its replacement can be created.
-func (f *fileEdit) serviceReplaced(id string, nm names) {
-	f.note(id, true, "LaunchType is replaced by a FARGATE CapacityProviderStrategy: LaunchType is a conditionally create-only property of AWS::ECS::Service, "+
-		"so CloudFormation may replace the service, creating the new one before deleting the old; review the change set before you execute it")
+func (f *fileEdit) serviceReplaced(id, why string, nm names) {
+	f.note(id, true, "%s: CloudFormation creates the new service before it deletes the old one; review the change set before you execute it", why)
 	r := f.e.t.Resource(id)
 	if k, _ := findKey(deref(r.Props), "ServiceConnectConfiguration"); k != nil {
 		f.diag(id, nil, "the service uses Service Connect: a replacement fails because the new service's Service Connect names clash with the old one's; "+

@@ -47,8 +47,8 @@ func (f *fileEdit) targetGroup(rw fleet.Rewrite) {
 	f.replaced[rw.Name] = newID
 	f.applyAll(newID, kept, nm)
 	if k, v := findKey(deref(f.e.t.Resource(newID).Props), "Name"); k != nil {
-		if deref(v).Kind == yaml.ScalarNode && deref(v).Tag != "" && !strings.HasPrefix(deref(v).Tag, "!") || deref(v).Style&yaml.TaggedStyle == 0 && deref(v).Kind == yaml.ScalarNode {
-			f.applyAll(newID, []op{{kind: opSet, path: fieldpath.Keys("TargetGroupName"), value: rw.Replacement}}, nm)
+		if name, ok := replacementName(deref(v), rw.Replacement); ok {
+			f.applyAll(newID, []op{{kind: opSet, path: fieldpath.Keys("TargetGroupName"), value: name}}, nm)
 		} else {
 			f.diag(newID, fieldpath.Keys("Name"), "give %s a Name other than %s's: target group names are unique in a region", newID, rw.Name)
 		}
@@ -125,4 +125,22 @@ func refersTo(n *yaml.Node, id string) bool {
 		}
 	}
 	return false
+}
+
+// replacementName is the Name of the ip target group copied from one named
+// n: the rewrite's name for a literal, the same text with "-ip" for a
+// !Ref of a parameter or a !Sub of a string (target group names are
+// unique in a region and at most 32 characters long,
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html).
+func replacementName(n *yaml.Node, literal string) (any, bool) {
+	fn, arg, ok := intrinsic(n)
+	switch {
+	case !ok && n.Kind == yaml.ScalarNode:
+		return literal, true
+	case fn == "Ref" && arg.Kind == yaml.ScalarNode:
+		return subOf("${" + arg.Value + "}-ip"), true
+	case fn == "Fn::Sub" && deref(arg).Kind == yaml.ScalarNode:
+		return subOf(deref(arg).Value + "-ip"), true
+	}
+	return nil, false
 }

@@ -33,6 +33,10 @@ func (m omap) get(k string) (any, bool) {
 // YAML, {"Ref": "Name"} in JSON.
 type refTo string
 
+// subOf is an Fn::Sub of a string: !Sub "text" in YAML, {"Fn::Sub": "text"}
+// in JSON.
+type subOf string
+
 // decodeOrdered decodes JSON keeping object key order and numbers as
 // written.
 func decodeOrdered(data []byte) (any, error) {
@@ -143,6 +147,10 @@ func writeJSON(b *bytes.Buffer, v any) {
 			writeJSON(b, e)
 		}
 		b.WriteByte(']')
+	case subOf:
+		b.WriteString(`{"Fn::Sub":`)
+		b.Write(quoteJSON(string(x)))
+		b.WriteByte('}')
 	case refTo:
 		b.WriteString(`{"Ref":`)
 		b.Write(quoteJSON(string(x)))
@@ -191,6 +199,8 @@ func yamlScalar(v any) string {
 		return string(quoteJSON(x))
 	case refTo:
 		return "!Ref " + string(x)
+	case subOf:
+		return "!Sub " + string(quoteJSON(string(x)))
 	case json.Number:
 		return x.String()
 	case bool:

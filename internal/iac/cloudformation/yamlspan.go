@@ -73,7 +73,7 @@ func (t *yamlText) onlySpaceBefore(i int) bool {
 // end is the offset just after node n's text. flow says n is inside a
 // flow collection, where a plain scalar also ends at , ] and }.
 func (t *yamlText) end(n *yaml.Node, flow bool) int {
-	n = derefAnchorless(n)
+	n = deref(n)
 	switch {
 	case n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode:
 		if n.Style&yaml.FlowStyle != 0 || len(n.Content) == 0 {
@@ -95,10 +95,33 @@ func (t *yamlText) end(n *yaml.Node, flow bool) int {
 	if n.ShortTag() == "!!null" && n.Value == "" {
 		return t.start(n) // "Key:" with nothing after it
 	}
-	return t.plainEnd(i, flow)
+	end := t.plainEnd(i, flow)
+	if !flow {
+		end = t.continuedEnd(i, end)
+	}
+	return end
 }
 
-func derefAnchorless(n *yaml.Node) *yaml.Node { return n }
+// continuedEnd extends a block plain scalar ending at end over the lines
+// that continue it: lines indented deeper than the line it starts on
+// (a Description folded over several lines).
+func (t *yamlText) continuedEnd(start, end int) int {
+	base := indentOf(t.src, t.lineStart(start))
+	for i := t.lineEnd(end); i < len(t.src); {
+		next := t.lineEnd(i)
+		line := bytes.TrimSpace(t.src[i:next])
+		if len(line) == 0 {
+			i = next
+			continue
+		}
+		if indentOf(t.src, i) <= base || line[0] == '#' {
+			break
+		}
+		end = t.plainEnd(i+indentOf(t.src, i), false)
+		i = next
+	}
+	return end
+}
 
 // contentStart skips a node's tag (!Ref) and anchor (&a) to its content.
 func (t *yamlText) contentStart(n *yaml.Node) int {
