@@ -55,11 +55,19 @@ func editFile(file string, rewrites []fleet.Rewrite, res *fleet.EditResult) {
 		res.Diagnostics = append(res.Diagnostics, fleet.Diagnostic{File: file, Level: fleet.LevelError, Message: err.Error()})
 		return
 	}
-	ed := &fileEdit{e: e, res: res, replaced: map[string]string{}, unknown: unknownPaths(e.t)}
+	ed := &fileEdit{e: e, res: res, read: e.t, replaced: map[string]string{}, unknown: unknownPaths(e.t)}
+	notesBefore := len(res.Notes)
 	// Target groups first, so that services can point at the new ones.
 	slices.SortStableFunc(rewrites, func(a, b fleet.Rewrite) int { return kindOrder(a.Kind) - kindOrder(b.Kind) })
 	for _, rw := range rewrites {
 		ed.rewrite(rw)
+	}
+	// Notes point at the resource in the file as edited, where the reader
+	// of the diff looks.
+	for i := notesBefore; i < len(res.Notes); i++ {
+		if r := e.t.Resource(res.Notes[i].Resource); r != nil {
+			res.Notes[i].Line = r.Key.Line
+		}
 	}
 	if !bytes.Equal(src, e.src) {
 		res.Files = append(res.Files, fleet.FileEdit{Path: file, Before: src, After: e.src})
@@ -80,6 +88,7 @@ func kindOrder(k fleet.RewriteKind) int {
 type fileEdit struct {
 	e        *templateEditor
 	res      *fleet.EditResult
+	read     *Template         // the template as read: diagnostics point into it
 	replaced map[string]string // old target group logical ID → new
 	// unknown lists, by logical ID, the paths whose values the template
 	// computes at deployment: the rewrite leaves them as written.
@@ -139,7 +148,7 @@ func (f *fileEdit) diag(id string, path fieldpath.Path, format string, args ...a
 	if len(path) > 0 {
 		d.Path += "." + path.String()
 	}
-	if r := f.e.t.Resource(id); r != nil {
+	if r := f.read.Resource(id); r != nil {
 		d.Line, d.Column = r.Key.Line, r.Key.Column
 	}
 	f.res.Diagnostics = append(f.res.Diagnostics, d)
@@ -147,9 +156,6 @@ func (f *fileEdit) diag(id string, path fieldpath.Path, format string, args ...a
 
 func (f *fileEdit) note(id string, replaces bool, format string, args ...any) {
 	n := fleet.EditNote{File: f.e.file, Resource: id, Replaces: replaces, Text: fmt.Sprintf(format, args...)}
-	if r := f.e.t.Resource(id); r != nil {
-		n.Line = r.Key.Line
-	}
 	f.res.Notes = append(f.res.Notes, n)
 }
 
