@@ -109,11 +109,14 @@ func unknownPaths(t *Template) map[string][]string {
 }
 
 // leavesAlone reports whether an op touches a value the template computes
-// at deployment (at, under or above it): such values stay as written.
+// at deployment: such values stay as written. The rewrite's objects lack
+// them, so an op at or inside one is not the rewrite's wish; nor is a
+// value replaced whole around one. Removing a member that holds one is
+// (placement constraints with a computed expression).
 func (f *fileEdit) leavesAlone(id string, o op) bool {
 	p := strings.ToLower(plainPath(o.path))
 	for _, u := range f.unknown[id] {
-		if under(p, u) || under(u, p) {
+		if under(p, u) || o.kind != opDelete && under(u, p) {
 			return true
 		}
 	}

@@ -392,3 +392,20 @@ func (t *yamlText) dash(item *yaml.Node) int {
 	}
 	return max(i, 0)
 }
+
+// insertAfter adds the member key: v to the block mapping m after the
+// member whose key is after (a resource attribute beside Type).
+func (e *templateEditor) insertAfter(m, after *yaml.Node, key string, v any) error {
+	if m.Style&yaml.FlowStyle != 0 || after == nil {
+		return fmt.Errorf("not a block mapping")
+	}
+	var val *yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i] == after {
+			val = m.Content[i+1]
+		}
+	}
+	txt := newYAMLText(e.src)
+	at := txt.lineEnd(txt.end(val, false))
+	return e.splice(at, at, e.st.member(key, v, after.Column-1)+"\n")
+}

@@ -43,17 +43,58 @@ func (f *fileEdit) service(rw fleet.Rewrite) {
 		}
 	}
 	f.applyAll(rw.Name, ops, nm)
-	if f.dropRole(rw, nm) {
+	roleDropped := f.dropRole(rw, nm)
+	if roleDropped {
 		if replaces != "" {
 			replaces += "; "
 		}
 		replaces += "Role goes (awsvpc services use the ECS service-linked role, API_CreateService) and is create-only, so CloudFormation replaces the service"
 	}
 	f.inputs(rw, nm)
-	f.redirect(rw.Name, nm)
-	if replaces != "" {
-		f.serviceReplaced(rw.Name, replaces, nm)
+	if f.redirect(rw.Name, nm) {
+		// The tasks move to a target group that gets no traffic until the
+		// user moves the listener's weights: the EC2 service must keep
+		// serving until then, so it is replaced (a new service beside it)
+		// and kept (UpdateReplacePolicy: Retain) rather than updated in
+		// place, which would drain the old target group.
+		if replaces == "" {
+			replaces = "the service's load balancer moves to a new target group"
+		}
+		f.retainOld(rw.Name)
 	}
+	if replaces != "" {
+		f.serviceReplaced(rw.Name, replaces, roleDropped, nm)
+	}
+}
+
+// retainOld sets UpdateReplacePolicy: Retain on the service, so that
+// CloudFormation keeps the EC2 service running when it replaces it
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-updatereplacepolicy.html).
+func (f *fileEdit) retainOld(id string) {
+	e := f.e
+	r := e.t.Resource(id)
+	if k, v := findKey(r.Value, "UpdateReplacePolicy"); k != nil {
+		if deref(v).Value != "Retain" {
+			f.diag(id, nil, "UpdateReplacePolicy is %s: set it to Retain for the switch, so that the EC2 service serves until the listener moves", deref(v).Value)
+		}
+		return
+	}
+	var err error
+	if e.json {
+		err = e.jsonEdit(func(d []byte) ([]byte, error) {
+			return jsonedit.Set(d, fieldpath.Keys("Resources", id, "UpdateReplacePolicy"), jsonText("Retain"))
+		})
+	} else {
+		k, _ := findKey(r.Value, "Type")
+		err = e.insertAfter(r.Value, k, "UpdateReplacePolicy", "Retain")
+	}
+	if err != nil {
+		f.diag(id, nil, "not edited: cannot add UpdateReplacePolicy: %v", err)
+		return
+	}
+	f.note(id, true, "UpdateReplacePolicy: Retain keeps the EC2 service running when CloudFormation replaces it (check that the change set shows the replacement): "+
+		"once the Fargate tasks are healthy, move the listener's weights to the ip target group, then delete the EC2 service by hand "+
+		"(aws ecs delete-service --force) and remove the instance target group and this UpdateReplacePolicy from the template")
 }
 
 // dropRole removes the service's Role when the rewrite gives it an awsvpc
@@ -138,13 +179,14 @@ func (f *fileEdit) addParameter(name string, decl omap) error {
 }
 
 // redirect points the service's load balancers at the ip target groups
-// that replace the instance ones it used.
-func (f *fileEdit) redirect(id string, nm names) {
+// that replace the instance ones it used, and reports whether it did.
+func (f *fileEdit) redirect(id string, nm names) bool {
 	r := f.e.t.Resource(id)
 	_, lbs := findKey(deref(r.Props), "LoadBalancers")
 	if lbs == nil || lbs.Kind != yaml.SequenceNode {
-		return
+		return false
 	}
+	moved := false
 	for i, lb := range lbs.Content {
 		_, arn := findKey(deref(lb), "TargetGroupArn")
 		if arn == nil {
@@ -158,8 +200,10 @@ func (f *fileEdit) redirect(id string, nm names) {
 				continue
 			}
 			f.note(id, false, "LoadBalancers[%d] now registers the tasks in %s (TargetType ip) instead of %s", i, repl, old)
+			moved = true
 		}
 	}
+	return moved
 }
 
 // refID is the logical ID a !Ref or {"Ref": …} node names, "" otherwise.
@@ -171,30 +215,52 @@ func refID(n *yaml.Node) string {
 	return arg.Value
 }
 
-// serviceReplaced tells what dropping LaunchType means, and gives a named
-// service a new name so that its replacement can be created.
-func (f *fileEdit) serviceReplaced(id, why string, nm names) {
+// serviceReplaced tells why the service is replaced, and gives it a new
+// name so that the replacement can be created beside it: CloudFormation
+// cannot replace a resource with a custom name under the same name, and a
+// new name makes the replacement certain where the change alone may be
+// made in place. certain says the change itself replaces the service.
+func (f *fileEdit) serviceReplaced(id, why string, certain bool, nm names) {
 	f.note(id, true, "%s: CloudFormation creates the new service before it deletes the old one; review the change set before you execute it", why)
 	r := f.e.t.Resource(id)
 	if k, _ := findKey(deref(r.Props), "ServiceConnectConfiguration"); k != nil {
 		f.diag(id, nil, "the service uses Service Connect: a replacement fails because the new service's Service Connect names clash with the old one's; "+
 			"remove ServiceConnectConfiguration for the switch, or move by hand")
 	}
-	k, v := findKey(deref(r.Props), "ServiceName")
-	if k == nil {
-		return // CloudFormation names the replacement itself
-	}
-	if _, _, fn := intrinsic(deref(v)); fn || deref(v).Kind != yaml.ScalarNode {
-		f.diag(id, fieldpath.Keys("serviceName"), "the service has a custom name computed at deployment: CloudFormation cannot replace a resource with a custom name, "+
-			"so give the service a new name for the switch")
-		return
-	}
-	name := deref(v).Value + "-fargate"
 	p := fieldpath.Keys("serviceName")
+	var name any
+	k, v := findKey(deref(r.Props), "ServiceName")
+	switch {
+	case k != nil:
+		n, ok := suffixedName(deref(v), "-fargate")
+		if !ok {
+			f.diag(id, p, "CloudFormation cannot replace a service with a custom name under the same name: give the service a new name for the switch")
+			return
+		}
+		name = n
+	case certain:
+		return // CloudFormation names the replacement itself
+	default:
+		name = subOf("${AWS::StackName}-" + id + "-fargate")
+	}
 	if err := f.e.apply(f.e.t.Resource(id), op{kind: opSet, path: p, value: name}, nm); err != nil {
 		f.diag(id, p, "not edited: %v", err)
 		return
 	}
-	f.note(id, true, "ServiceName is now %s: CloudFormation cannot replace a resource with a custom name, so the Fargate service gets a new one "+
-		"(the old service runs until the stack update deletes it)", name)
+	f.note(id, true, "ServiceName is now %s: the Fargate service is a new service beside the EC2 one (CloudFormation cannot replace a resource with a custom name under the same name)", yamlScalar(name))
+}
+
+// suffixedName is a name with suffix added: a literal's text, a !Ref of a
+// parameter or a !Sub of a string as a !Sub.
+func suffixedName(n *yaml.Node, suffix string) (any, bool) {
+	fn, arg, ok := intrinsic(n)
+	switch {
+	case !ok && n.Kind == yaml.ScalarNode:
+		return n.Value + suffix, true
+	case fn == "Ref" && arg.Kind == yaml.ScalarNode:
+		return subOf("${" + arg.Value + "}" + suffix), true
+	case fn == "Fn::Sub" && deref(arg).Kind == yaml.ScalarNode:
+		return subOf(deref(arg).Value + suffix), true
+	}
+	return nil, false
 }

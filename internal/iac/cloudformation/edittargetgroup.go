@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"encoding/json"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -56,7 +57,51 @@ func (f *fileEdit) targetGroup(rw fleet.Rewrite) {
 	f.note(newID, true, "%s cannot change TargetType in place (a create-only property: CloudFormation would replace it while its listeners use it), "+
 		"so %s is added beside it with TargetType ip and the service registers its tasks there", rw.Name, newID)
 	for _, l := range f.listenersOf(rw.Name) {
-		f.note(l, false, "%s still forwards to %s: once the Fargate tasks are healthy in %s, point it at %s, then remove %s", l, rw.Name, newID, newID, rw.Name)
+		f.attach(l, rw.Name, newID)
+	}
+}
+
+// attach adds the ip target group to a listener's or rule's forward actions
+// to the instance one, with weight 0: ECS registers a service's tasks only
+// in a target group that a load balancer uses, and weight 0 keeps all the
+// traffic on the instance target group until the Fargate tasks are
+// healthy; then the user moves the weights
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticloadbalancingv2-listener-forwardconfig.html).
+func (f *fileEdit) attach(id, old, newID string) {
+	r := f.e.t.Resource(id)
+	list := "DefaultActions"
+	if r.Type == typeListenerRule {
+		list = "Actions"
+	}
+	_, actions := findKey(deref(r.Props), list)
+	if actions == nil || actions.Kind != yaml.SequenceNode {
+		f.diag(id, nil, "forwards to %s other than by its %s: add %s to its forward action by hand (ECS needs the target group on a load balancer)", old, list, newID)
+		return
+	}
+	attached := false
+	for i, a := range actions.Content {
+		_, arn := findKey(deref(a), "TargetGroupArn")
+		if arn == nil || refID(arn) != old {
+			continue
+		}
+		if k, _ := findKey(deref(a), "ForwardConfig"); k != nil {
+			f.diag(id, nil, "action %d forwards to %s with a ForwardConfig: add %s to it by hand with weight 0", i, old, newID)
+			continue
+		}
+		at := fieldpath.Path{fieldpath.Key(list), fieldpath.Index(i)}
+		weighted := omap{{Key: "TargetGroups", Value: []any{
+			omap{{Key: "TargetGroupArn", Value: refTo(old)}, {Key: "Weight", Value: json.Number("1")}},
+			omap{{Key: "TargetGroupArn", Value: refTo(newID)}, {Key: "Weight", Value: json.Number("0")}},
+		}}}
+		f.applyAll(id, []op{
+			{kind: opDelete, path: at.Child(fieldpath.Key("TargetGroupArn"))},
+			{kind: opSet, path: at.Child(fieldpath.Key("ForwardConfig")), value: weighted},
+		}, names{})
+		attached = true
+	}
+	if attached {
+		f.note(id, false, "%s now forwards to %s (weight 1) and %s (weight 0), so that ECS can register the Fargate tasks in %s: "+
+			"once they are healthy there, set the weights to 0 and 1, then remove %s", id, old, newID, newID, old)
 	}
 }
 
@@ -133,14 +178,8 @@ func refersTo(n *yaml.Node, id string) bool {
 // unique in a region and at most 32 characters long,
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html).
 func replacementName(n *yaml.Node, literal string) (any, bool) {
-	fn, arg, ok := intrinsic(n)
-	switch {
-	case !ok && n.Kind == yaml.ScalarNode:
+	if _, _, fn := intrinsic(n); !fn && n.Kind == yaml.ScalarNode {
 		return literal, true
-	case fn == "Ref" && arg.Kind == yaml.ScalarNode:
-		return subOf("${" + arg.Value + "}-ip"), true
-	case fn == "Fn::Sub" && deref(arg).Kind == yaml.ScalarNode:
-		return subOf(deref(arg).Value + "-ip"), true
 	}
-	return nil, false
+	return suffixedName(n, "-ip")
 }
