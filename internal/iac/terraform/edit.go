@@ -75,6 +75,12 @@ func (ed *editor) rewrite(rw fleet.Rewrite) {
 		ed.problem(rw.Name, "the rewrite's documents cannot be read: %v", errorsOf(err1, err2))
 		return
 	}
+	notes, splices := len(ed.notes), ed.splices()
+	defer func() {
+		if ed.splices() == splices {
+			ed.notes = ed.notes[:notes] // nothing edited: nothing to note
+		}
+	}()
 	switch rw.Kind {
 	case fleet.RewriteTaskDefinition:
 		ed.taskDefinition(rw, f, block, before, after)
@@ -195,4 +201,13 @@ func (ed *editor) result() fleet.EditResult {
 		}
 	}
 	return res
+}
+
+// splices counts the edits made so far.
+func (ed *editor) splices() int {
+	n := 0
+	for _, f := range ed.files {
+		n += len(f.splices)
+	}
+	return n
 }

@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
 	"sort"
 	"strings"
 
@@ -46,6 +48,9 @@ func (e *bodyEdit) edit(block *hclsyntax.Block, spec []field, before, after map[
 			if attr, ok := block.Body.Attributes[fd.hcl]; ok {
 				if !inA {
 					e.removeSpan(attr.SrcRange.Start.Byte, attr.SrcRange.End.Byte, false)
+				} else if !isLiteral(attr.Expr) {
+					e.problem("%s is set by an expression (%s), not a literal; the rewrite wants %s: change it by hand", fd.hcl,
+						strings.TrimSpace(string(e.f.src[attr.Expr.Range().Start.Byte:attr.Expr.Range().End.Byte])), hclValue(attrValue(*fd, a)))
 				} else {
 					s, end := offsets(attr.Expr.Range())
 					e.f.add(s, end, hclValue(attrValue(*fd, a)))
@@ -285,4 +290,22 @@ func asList(v any, present bool) []any {
 		return l
 	}
 	return []any{v}
+}
+
+// isLiteral reports whether an expression is a literal value: no
+// references and no function calls. The editor replaces only those; an
+// expression's value with the module's defaults is not what the code says.
+func isLiteral(e hclsyntax.Expression) bool {
+	if len(e.Variables()) > 0 {
+		return false
+	}
+	literal := true
+	hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch n.(type) {
+		case *hclsyntax.FunctionCallExpr, *hclsyntax.ForExpr, *hclsyntax.ConditionalExpr:
+			literal = false
+		}
+		return nil
+	})
+	return literal
 }

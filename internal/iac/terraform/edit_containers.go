@@ -37,6 +37,10 @@ func (ed *editor) editContainers(res string, f *editFile, expr hclsyntax.Express
 	case *hclsyntax.TemplateExpr:
 		ed.heredocOps(res, f, x, ops)
 		return
+	case *hclsyntax.TemplateWrapExpr:
+		// "${file("c.json")}": the old interpolation-only style.
+		ed.editContainers(res, f, x.Wrapped, ops, depth+1)
+		return
 	case *hclsyntax.ScopeTraversalExpr:
 		if depth < 4 && len(x.Traversal) == 2 && x.Traversal.RootName() == "local" {
 			if attr, ok := x.Traversal[1].(hcl.TraverseAttr); ok {
