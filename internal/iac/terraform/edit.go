@@ -35,8 +35,10 @@ type editor struct {
 	// done maps a resource block (file, type, name) to the rewrite that
 	// edited it: the instances of a block with count or for_each share it.
 	done map[string]fleet.Rewrite
-	// cur is the file of the rewrite being written, for problems.
-	cur string
+	// cur and curLine are the file and line of the resource being
+	// written, for problems.
+	cur     string
+	curLine int
 }
 
 // addressRe splits a resource address (module.x.aws_ecs_service.web[0])
@@ -44,7 +46,7 @@ type editor struct {
 var addressRe = regexp.MustCompile(`([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(\[[^\]]*\])?$`)
 
 func (ed *editor) rewrite(rw fleet.Rewrite) {
-	ed.cur = rw.File
+	ed.cur, ed.curLine = rw.File, 0
 	m := addressRe.FindStringSubmatch(rw.Name)
 	if m == nil {
 		ed.problem(rw.Name, "not a resource address the editor knows")
@@ -69,6 +71,7 @@ func (ed *editor) rewrite(rw fleet.Rewrite) {
 		ed.problem(rw.Name, "resource %s.%s not found in %s (it changed since it was read?)", typ, name, rw.File)
 		return
 	}
+	ed.curLine = block.DefRange().Start.Line
 	before, err1 := decode(rw.Before)
 	after, err2 := decode(rw.After)
 	if err1 != nil || err2 != nil {
@@ -165,7 +168,7 @@ func (ed *editor) local(dir, name string) (*editFile, *hclsyntax.Attribute) {
 }
 
 func (ed *editor) problem(res, format string, args ...any) {
-	ed.diags = append(ed.diags, fleet.Diagnostic{File: ed.cur, Path: res, Level: fleet.LevelWarning, Message: fmt.Sprintf(format, args...)})
+	ed.diags = append(ed.diags, fleet.Diagnostic{File: ed.cur, Line: ed.curLine, Path: res, Level: fleet.LevelWarning, Message: fmt.Sprintf(format, args...)})
 }
 
 func (ed *editor) note(file string, line int, res string, replaces bool, format string, args ...any) {
@@ -174,11 +177,11 @@ func (ed *editor) note(file string, line int, res string, replaces bool, format 
 
 // bodyEditor is a bodyEdit of f whose problems go to the editor.
 func (ed *editor) bodyEdit(f *editFile, res string) (*bodyEdit, func()) {
-	var probs []string
+	var probs []bodyProblem
 	be := &bodyEdit{f: f, where: res, probs: &probs}
 	return be, func() {
 		for _, p := range probs {
-			ed.diags = append(ed.diags, fleet.Diagnostic{File: f.path, Path: res, Level: fleet.LevelWarning, Message: strings.TrimPrefix(p, res+": ")})
+			ed.diags = append(ed.diags, fleet.Diagnostic{File: f.path, Line: p.line, Path: res, Level: fleet.LevelWarning, Message: p.msg})
 		}
 	}
 }

@@ -18,11 +18,17 @@ import (
 type bodyEdit struct {
 	f     *editFile
 	where string // resource address, for problems
-	probs *[]string
+	probs *[]bodyProblem
 }
 
-func (e *bodyEdit) problem(format string, args ...any) {
-	*e.probs = append(*e.probs, e.where+": "+fmt.Sprintf(format, args...))
+// bodyProblem is an edit not made, at a line of the file.
+type bodyProblem struct {
+	line int
+	msg  string
+}
+
+func (e *bodyEdit) problem(line int, format string, args ...any) {
+	*e.probs = append(*e.probs, bodyProblem{line, fmt.Sprintf(format, args...)})
 }
 
 // pendingAttr is an attribute to add to a block.
@@ -41,7 +47,7 @@ func (e *bodyEdit) edit(block *hclsyntax.Block, spec []field, before, after map[
 		}
 		fd := fieldOf(spec, k)
 		if fd == nil {
-			e.problem("%s: the rewrite changes it, but it has no Terraform argument the editor knows; change it by hand", join(path, k))
+			e.problem(block.DefRange().Start.Line, "%s: the rewrite changes it, but it has no Terraform argument the editor knows; change it by hand", join(path, k))
 			continue
 		}
 		if fd.block == nil {
@@ -49,7 +55,7 @@ func (e *bodyEdit) edit(block *hclsyntax.Block, spec []field, before, after map[
 				if !inA {
 					e.removeSpan(attr.SrcRange.Start.Byte, attr.SrcRange.End.Byte, false)
 				} else if !isLiteral(attr.Expr) {
-					e.problem("%s is set by an expression (%s), not a literal; the rewrite wants %s: change it by hand", fd.hcl,
+					e.problem(attr.SrcRange.Start.Line, "%s is set by an expression (%s), not a literal; the rewrite wants %s: change it by hand", fd.hcl,
 						strings.TrimSpace(string(e.f.src[attr.Expr.Range().Start.Byte:attr.Expr.Range().End.Byte])), hclValue(attrValue(*fd, a)))
 				} else {
 					s, end := offsets(attr.Expr.Range())
@@ -71,7 +77,7 @@ func (e *bodyEdit) edit(block *hclsyntax.Block, spec []field, before, after map[
 			continue
 		}
 		if !e.knownWhole(blocks, *fd, bl) {
-			e.problem("%s: the rewrite changes these blocks, which set values not known statically; change them by hand", join(path, k))
+			e.problem(block.DefRange().Start.Line, "%s: the rewrite changes these blocks, which set values not known statically; change them by hand", join(path, k))
 			continue
 		}
 		for _, old := range blocks {
@@ -134,7 +140,7 @@ func (e *bodyEdit) insertAtEnd(block *hclsyntax.Block, attrs []pendingAttr, bloc
 	src := e.f.src
 	closeAt := block.CloseBraceRange.Start.Byte
 	if !onlySpaceBefore(src, closeAt) {
-		e.problem("block %s is written on one line; the editor adds arguments only to blocks written over several lines", block.Type)
+		e.problem(block.DefRange().Start.Line, "block %s is written on one line; the editor adds arguments only to blocks written over several lines", block.Type)
 		return
 	}
 	at := lineStart(src, closeAt)
