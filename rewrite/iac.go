@@ -94,14 +94,27 @@ func resourceRewrite(doc fleet.Doc, prefix string, kind fleet.RewriteKind, after
 	if err != nil {
 		return fleet.Rewrite{}, err
 	}
-	rw := fleet.Rewrite{File: doc.Source.File, Name: doc.Source.Path, Kind: kind, Prefix: prefix, Before: doc.Raw}
+	rw := fleet.Rewrite{File: doc.Source.File, Name: doc.Source.Path, Kind: kind, Prefix: prefix}
 	for _, c := range changes {
 		rw.Changes = append(rw.Changes, c.Path+": "+c.Message)
 	}
+	// The translation may hold a stand-in for an unknown value (a family
+	// named after the resource's address); Before and After both leave
+	// such values out, so the editor leaves them as the code writes them.
+	had, err := decodeObject(doc.Raw)
+	if err != nil {
+		return fleet.Rewrite{}, err
+	}
+	orig, _ := decodeObject(doc.Raw)
 	for _, p := range slices.Sorted(maps.Keys(doc.Unknown)) {
-		if _, set := lookupPath(want, p); set && deletePath(want, p) {
+		deletePath(had, p)
+		before, _ := lookupPath(orig, p)
+		if got, set := lookupPath(want, p); set && deletePath(want, p) && !equalValues(before, got) {
 			rw.Changes = append(rw.Changes, fmt.Sprintf("%s: left as the code sets it (%s); check that it suits Fargate", p, doc.Unknown[p]))
 		}
+	}
+	if rw.Before, err = encodeObject(had); err != nil {
+		return fleet.Rewrite{}, err
 	}
 	if rw.After, err = encodeObject(want); err != nil {
 		return fleet.Rewrite{}, err
@@ -284,4 +297,11 @@ func cmpBytes(a, b []byte) []byte {
 		return a
 	}
 	return b
+}
+
+// equalValues compares two decoded JSON values.
+func equalValues(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
 }

@@ -171,8 +171,9 @@ func writeFileAtomically(name string, data []byte) error {
 
 // iacCopy is the copy of the edited units --out writes: every file of each
 // unit with an edit (the module's or template's files, edited or not, so
-// the copy can be planned or linted on its own), at its path relative to
-// the directory the units share.
+// the copy can be planned or linted on its own), under a folder named as
+// the directory the units share (DIR/alb-service/main.tf for
+// alb-service/main.tf), beside changes.json and changes.md.
 func (run *iacRun) iacCopy() ([]outFile, error) {
 	edited := map[string][]byte{}
 	for _, e := range run.edits {
@@ -193,6 +194,9 @@ func (run *iacRun) iacCopy() ([]outFile, error) {
 			}
 		}
 		rel := strings.TrimPrefix(filepath.ToSlash(name), root)
+		if base := path.Base(strings.TrimSuffix(root, "/")); root != "" && base != "/" && base != "." {
+			rel = base + "/" + rel
+		}
 		files = append(files, outFile{name: rel, data: data, verbatim: true})
 	}
 	return files, nil
