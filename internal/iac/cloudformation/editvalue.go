@@ -181,8 +181,10 @@ func quoteJSON(s string) []byte {
 // how far a block sequence's dashes sit inside their key (0 or the step).
 type yamlStyle struct{ step, seq int }
 
-// plainSafe matches strings YAML reads back as the same string unquoted.
-var plainSafe = regexp.MustCompile(`^[A-Za-z_/][A-Za-z0-9_./@-]*$`)
+// plainSafe matches strings YAML reads back as the same string unquoted,
+// in block and flow context alike: no indicator first, no ": " or " #",
+// no flow punctuation, no space or colon at the end.
+var plainSafe = regexp.MustCompile(`^[A-Za-z_/$(][A-Za-z0-9_./@$()<> :=+-]*$`)
 
 // yamlScalar writes a scalar: plain when YAML reads it back as the same
 // string, else double-quoted.
@@ -193,7 +195,7 @@ func yamlScalar(v any) string {
 		case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~":
 			return string(quoteJSON(x))
 		}
-		if plainSafe.MatchString(x) {
+		if plainSafe.MatchString(x) && !strings.Contains(x, ": ") && !strings.HasSuffix(x, " ") && !strings.HasSuffix(x, ":") && !looksNumeric(x) {
 			return x
 		}
 		return string(quoteJSON(x))
@@ -290,3 +292,8 @@ func (st yamlStyle) itemBody(v any, ind int) string {
 	}
 	return yamlScalar(v)
 }
+
+// looksNumeric reports whether YAML could read s as a number.
+var numeric = regexp.MustCompile(`^[-+]?(\.?[0-9]|\.(inf|Inf|INF|nan|NaN|NAN))`)
+
+func looksNumeric(s string) bool { return numeric.MatchString(s) }
