@@ -14,14 +14,17 @@ import (
 const cfnExecutionRole = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
 
 // TestRewriteCloudFormationDiff: `rewrite` on each template of the corpus
-// prints the diff of the template's edits (the default for IaC inputs) and
-// the notes (replacements first) on stderr; goldens in
+// (and on the fixture of a service with LaunchType EC2, which the corpus
+// lacks) prints the diff of the template's edits (the default for IaC
+// inputs) and the notes (replacements first) on stderr; goldens in
 // testdata/rewrite-cloudformation.
 func TestRewriteCloudFormationDiff(t *testing.T) {
 	dirs, _ := filepath.Glob("../../testdata/iac/cloudformation/*")
 	if len(dirs) < 10 {
 		t.Fatalf("%d corpus templates", len(dirs))
 	}
+	fixtures, _ := filepath.Glob("../../internal/iac/cloudformation/testdata/edit/*")
+	dirs = append(dirs, fixtures...)
 	for _, dir := range dirs {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {

@@ -78,12 +78,15 @@ func TestRewrittenCorpusPassesCfnLint(t *testing.T) {
 	}
 }
 
+// corpusDirs are the corpus templates and our own fixtures for what the
+// corpus lacks (testdata/edit: a service with LaunchType EC2).
 func corpusDirs(t *testing.T) []string {
 	dirs, _ := filepath.Glob("../../../testdata/iac/cloudformation/*")
 	if len(dirs) == 0 {
 		t.Fatal("no corpus")
 	}
-	return dirs
+	fixtures, _ := filepath.Glob("testdata/edit/*")
+	return append(dirs, fixtures...)
 }
 
 // copyTemplates copies a corpus directory to a temporary one.
