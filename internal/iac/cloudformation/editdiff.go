@@ -115,13 +115,11 @@ var namesByType = map[string]names{
 // userMaps are the API paths (lower case, indices dropped) of maps whose
 // keys the user names: written as they are.
 var userMaps = map[string]bool{
-	"containerdefinitions[].dockerlabels":                           true,
-	"containerdefinitions[].logconfiguration.options":               true,
-	"containerdefinitions[].firelensconfiguration.options":          true,
-	"volumes[].dockervolumeconfiguration.driveropts":                true,
-	"volumes[].dockervolumeconfiguration.labels":                    true,
-	"containerdefinitions[].linuxparameters.capabilities.add":       false,
-	"services[].deploymentconfiguration.deploymentcircuitbreaker.x": false,
+	"containerdefinitions[].dockerlabels":                  true,
+	"containerdefinitions[].logconfiguration.options":      true,
+	"containerdefinitions[].firelensconfiguration.options": true,
+	"volumes[].dockervolumeconfiguration.driveropts":       true,
+	"volumes[].dockervolumeconfiguration.labels":           true,
 }
 
 // cfnName is the CloudFormation name of the API member key whose parent
