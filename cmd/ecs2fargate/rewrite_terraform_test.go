@@ -50,19 +50,45 @@ func terraformRewriteModules(t *testing.T) []string {
 }
 
 // goldenName is the golden file of a module's diff.
-func goldenName(dir string) string {
-	return "cmd/ecs2fargate/testdata/iac-rewrite/golden/" + strings.ReplaceAll(strings.TrimPrefix(strings.TrimPrefix(dir, "cmd/ecs2fargate/testdata/iac-rewrite/"), "testdata/iac/"), "/", "-") + ".diff"
+func goldenName(dir, suffix string) string {
+	return "cmd/ecs2fargate/testdata/iac-rewrite/golden/" + strings.ReplaceAll(strings.TrimPrefix(strings.TrimPrefix(dir, "cmd/ecs2fargate/testdata/iac-rewrite/"), "testdata/iac/"), "/", "-") + suffix + ".diff"
+}
+
+// forcedModules keep a blocker, so that only --force rewrites them: they
+// are rewritten both ways, which edits their volumes, placement
+// constraints and tab-indented heredoc too.
+var forcedModules = []string{
+	"testdata/iac/terraform/provider-docs-taskdef-docker-volume",
+	"testdata/iac/terraform/provider-docs-taskdef-host-volume",
+	"testdata/iac/terraform/provider-docs-taskdef-inference",
+}
+
+// rewriteCase is one rewrite of a module: its flags and golden suffix.
+type rewriteCase struct {
+	dir, suffix string
+	flags       []string
+}
+
+func terraformRewriteCases(t *testing.T) []rewriteCase {
+	var cases []rewriteCase
+	for _, dir := range terraformRewriteModules(t) {
+		cases = append(cases, rewriteCase{dir, "", tfRewriteFlags})
+		if slices.Contains(forcedModules, dir) {
+			cases = append(cases, rewriteCase{dir, "-force", append([]string{"--force"}, tfRewriteFlags...)})
+		}
+	}
+	return cases
 }
 
 // `rewrite` on a Terraform module prints the diff of its edits (the
 // default for IaC inputs) and, on stderr, the summary and the notes.
 func TestTerraformRewriteDiffGolden(t *testing.T) {
 	t.Chdir("../..")
-	for _, dir := range terraformRewriteModules(t) {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			code, stdout, stderr := runCLI(t, "", append(append([]string{"rewrite"}, tfRewriteFlags...), dir)...)
+	for _, c := range terraformRewriteCases(t) {
+		t.Run(filepath.Base(c.dir)+c.suffix, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, "", append(append([]string{"rewrite"}, c.flags...), c.dir)...)
 			got := stdout + "\n--- stderr (exit " + string(rune('0'+code)) + ") ---\n" + stderr
-			golden.Assert(t, goldenName(dir), []byte(got))
+			golden.Assert(t, goldenName(c.dir, c.suffix), []byte(got))
 		})
 	}
 }
@@ -75,11 +101,12 @@ func TestTerraformRewriteDiffGolden(t *testing.T) {
 // the AWS provider, which cannot be downloaded offline.
 func TestTerraformRewriteJudges(t *testing.T) {
 	t.Chdir("../..")
-	for _, dir := range terraformRewriteModules(t) {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	for _, c := range terraformRewriteCases(t) {
+		dir := c.dir
+		t.Run(filepath.Base(dir)+c.suffix, func(t *testing.T) {
 			work := filepath.Join(t.TempDir(), filepath.Base(dir))
 			copyTree(t, dir, work)
-			args := append(append([]string{"rewrite", "--write"}, tfRewriteFlags...), work)
+			args := append(append([]string{"rewrite", "--write"}, c.flags...), work)
 			_, _, stderr := runCLI(t, "", args...)
 			edited := changedFiles(t, dir, work)
 			if len(edited) == 0 {
@@ -94,7 +121,7 @@ func TestTerraformRewriteJudges(t *testing.T) {
 			}
 			checkFmt(t, dir, work)
 			checkReaudit(t, work, stderr)
-			_, second, stderr2 := runCLI(t, "", append(append([]string{"rewrite"}, tfRewriteFlags...), work)...)
+			_, second, stderr2 := runCLI(t, "", append(append([]string{"rewrite"}, c.flags...), work)...)
 			if second != "" {
 				t.Errorf("a second rewrite changes the rewritten code:\n%s\n%s", second, stderr2)
 			}

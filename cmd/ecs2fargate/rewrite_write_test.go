@@ -101,3 +101,34 @@ func TestRewriteOutCopiesTheModule(t *testing.T) {
 		t.Errorf("changes.md has no IaC section:\n%s", md)
 	}
 }
+
+// Terraform and AWS CLI JSON in one run: the code is edited (its copy in
+// --out), the JSON input gets its request document as before, and the
+// runbook holds no step for the service the code declares.
+func TestRewriteMixedCodeAndJSON(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := runCLI(t, "", append(append([]string{"rewrite", "--out", out}, tfRewriteFlags...),
+		"testdata/iac-rewrite/terraform/alb-service", "testdata/rewrite/orders-ec2.json")...)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "orders.taskdef.json")); err != nil {
+		t.Errorf("the JSON input's document is missing: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "web.taskdef.json")); err == nil {
+		t.Error("the task definition read from Terraform got a request document; its code is edited instead")
+	}
+	if _, err := os.Stat(filepath.Join(out, "alb-service", "main.tf")); err != nil {
+		t.Errorf("the edited module's copy is missing: %v", err)
+	}
+	book, _ := os.ReadFile(filepath.Join(out, "runbook.sh"))
+	if strings.Contains(string(book), "update-service") {
+		t.Errorf("the runbook moves the service the code declares:\n%s", book)
+	}
+	// Without --out the diff is printed and the JSON document is not written.
+	_, stdout, stderr := runCLI(t, "", append(append([]string{"rewrite"}, tfRewriteFlags...),
+		"testdata/iac-rewrite/terraform/alb-service", "testdata/rewrite/orders-ec2.json")...)
+	if !strings.Contains(stdout, "+++ b/testdata/iac-rewrite/terraform/alb-service/main.tf") || !strings.Contains(stderr, "1 document(s) for inputs read from AWS CLI JSON not written") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
+	}
+}

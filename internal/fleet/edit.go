@@ -119,3 +119,14 @@ func (f *Fleet) TranslatedPrefix(src Source) (prefix string, ok bool) {
 	}
 	return "", false
 }
+
+// IaCKind names the kind of infrastructure as code file was translated
+// from ("Terraform", "CloudFormation": its Translator's Kind), or "" when
+// file is not IaC.
+func (f *Fleet) IaCKind(file string) string {
+	u, ok := f.units[file]
+	if !ok {
+		return ""
+	}
+	return u.translator.Kind()
+}
