@@ -17,7 +17,7 @@ var iacReplacement = Rule{
 		"a target group's `target_type` forces a new target group. " +
 		"CloudFormation (and CDK on top of it) replaces an ECS service when `LaunchType` changes or is swapped for a capacity provider strategy (CloudFormation aligned strategy updates with the API on 2025-06-12); " +
 		"a replacement of a service that uses Service Connect fails on the name clash. " +
-		"For a service read from Terraform the finding comes from the code; for one read from AWS it comes from the service's tags (describe-services --include TAGS), and untagged services are not reported, since flagging every one as not checked would be noise.",
+		"For a service read from Terraform or a CloudFormation template the finding comes from the code (for CloudFormation from the resource schema: LaunchType conditionally create-only, Role and ServiceName create-only, a target group's TargetType create-only); for one read from AWS it comes from the service's tags (describe-services --include TAGS), and untagged services are not reported, since flagging every one as not checked would be noise.",
 	Remediation: "Make the change in the code, not by hand (`ecs2fargate rewrite` on the code writes it): in Terraform remove `launch_type`, add a FARGATE `capacity_provider_strategy` with `force_new_deployment = true`, and add the ip target group beside the instance one with `create_before_destroy`, moving listeners to it once it is healthy; " +
 		"in CloudFormation prefer a CapacityProviderStrategy update over changing LaunchType, keep the L1 `LaunchType` via a CDK escape hatch if needed, and plan a blue/green cut-over where a replacement is unavoidable.",
 	References: []string{
@@ -26,6 +26,8 @@ var iacReplacement = Rule{
 		"https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_service",
 		"https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/ecs/service.go",
 		"https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb_target_group",
+		"https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html",
+		"https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html",
 	},
 	Check: checkIaCReplacement,
 }
@@ -35,7 +37,8 @@ var iacReplacement = Rule{
 // moving it to Fargate in the code does to it, from the tool's own
 // documentation, so the finding rests on no unverified fact.
 var iacCodeFindings = map[string]func(s *Subject) Finding{
-	"Terraform": terraformReplacement,
+	"Terraform":      terraformReplacement,
+	"CloudFormation": cloudFormationReplacement, // iac_replacement_cloudformation.go
 }
 
 // terraformReplacement is the finding for an aws_ecs_service, from the
