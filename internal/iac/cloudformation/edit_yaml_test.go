@@ -75,6 +75,13 @@ func TestEditYAMLForms(t *testing.T) {
 			want:   "      Cpu: '256'\n      Memory: '512'\n",
 		},
 		{
+			name:   "plain scalar after a dash replaced: the next member is no continuation of it",
+			props:  "      ContainerDefinitions:\n        - Name: web\n          Image: nginx\n      NetworkMode: bridge\n",
+			before: `{"containerDefinitions":[{"name":"web","image":"nginx"}],"networkMode":"bridge"}`,
+			after:  `{"containerDefinitions":[{"name":"app","image":"nginx"}],"networkMode":"bridge"}`,
+			want:   "      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n      NetworkMode: bridge\n",
+		},
+		{
 			name:   "quoted scalar replaced, user-owned keys kept as written",
 			props:  "      ContainerDefinitions:\n        - Name: web\n          LogConfiguration:\n            LogDriver: \"json-file\"\n",
 			before: `{"containerDefinitions":[{"name":"web","logConfiguration":{"logDriver":"json-file"}}]}`,

@@ -106,7 +106,7 @@ func (t *yamlText) end(n *yaml.Node, flow bool) int {
 // that continue it: lines indented deeper than the line it starts on
 // (a Description folded over several lines).
 func (t *yamlText) continuedEnd(start, end int) int {
-	base := indentOf(t.src, t.lineStart(start))
+	base := t.contentIndent(t.lineStart(start))
 	for i := t.lineEnd(end); i < len(t.src); {
 		next := t.lineEnd(i)
 		line := bytes.TrimSpace(t.src[i:next])
@@ -215,6 +215,24 @@ func (t *yamlText) blockScalarEnd(n *yaml.Node) int {
 		end--
 	}
 	return end
+}
+
+// contentIndent is the column where the line at i's content starts, past
+// its indentation and any "- " of sequence items: the key of "  - Name: web"
+// sits at 4, and the lines continuing its value are indented deeper.
+func (t *yamlText) contentIndent(i int) int {
+	n := 0
+	for i+n < len(t.src) {
+		switch {
+		case t.src[i+n] == ' ':
+			n++
+		case t.src[i+n] == '-' && i+n+1 < len(t.src) && t.src[i+n+1] == ' ':
+			n += 2
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // indentOf counts the spaces starting the line at i.
