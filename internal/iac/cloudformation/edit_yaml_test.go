@@ -129,3 +129,20 @@ func TestEditInsideAFunctionIsReported(t *testing.T) {
 		t.Errorf("the other edit was not made: %+v", res.Files)
 	}
 }
+
+// A template with CRLF line ends keeps them on the lines the edit adds.
+func TestEditKeepsCRLF(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "template.yaml")
+	src := "Resources:\r\n  TD:\r\n    Type: AWS::ECS::TaskDefinition\r\n    Properties:\r\n      NetworkMode: bridge # mode\r\n      Cpu: '256'\r\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := Translator{}.Edit([]string{file}, []fleet.Rewrite{{File: file, Name: "TD", Kind: fleet.RewriteTaskDefinition,
+		Before: []byte(`{"networkMode":"bridge","cpu":"256"}`),
+		After:  []byte(`{"networkMode":"awsvpc","cpu":"256","requiresCompatibilities":["FARGATE"]}`)}})
+	want := "Resources:\r\n  TD:\r\n    Type: AWS::ECS::TaskDefinition\r\n    Properties:\r\n      NetworkMode: awsvpc # mode\r\n      Cpu: '256'\r\n" +
+		"      RequiresCompatibilities:\r\n        - FARGATE\r\n"
+	if len(res.Files) != 1 || string(res.Files[0].After) != want {
+		t.Errorf("got %+v, want %q", res, want)
+	}
+}

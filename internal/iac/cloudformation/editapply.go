@@ -192,8 +192,12 @@ func (e *templateEditor) apply(r *Resource, o op, nm names) error {
 	return e.insert(pl, nm.cfnName(at, pl.rest[0].Key), v)
 }
 
-// splice replaces src[from:to] with text and parses the result.
+// splice replaces src[from:to] with text and parses the result. A
+// template with CRLF line ends gets CRLF in the new text too.
 func (e *templateEditor) splice(from, to int, text string) error {
+	if bytes.Contains(e.src, []byte("\r\n")) {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
+	}
 	out := make([]byte, 0, len(e.src)+len(text))
 	out = append(append(append(out, e.src[:from]...), text...), e.src[to:]...)
 	return e.setSource(out)
