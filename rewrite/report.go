@@ -10,6 +10,9 @@ type Report struct {
 	Services        []ServiceResult `json:"services"`
 	// Errors are inputs that could not be rewritten at all, with the reason.
 	Errors []string `json:"errors,omitempty"`
+	// IaC lists the edits of infrastructure-as-code files (see iac.go and
+	// IaCEdits): what each edit does that its reviewer must know.
+	IaC *IaCEdits `json:"iac,omitempty"`
 }
 
 // Changed reports whether the run changes anything or leaves a definition
@@ -33,7 +36,7 @@ func (r *Report) Changed() bool {
 // WithoutDocuments returns a copy of the report with the request documents
 // removed, for changes.json.
 func (r *Report) WithoutDocuments() *Report {
-	out := &Report{Errors: r.Errors}
+	out := &Report{Errors: r.Errors, IaC: r.IaC}
 	for _, t := range r.TaskDefinitions {
 		t.Document = nil
 		out.TaskDefinitions = append(out.TaskDefinitions, t)

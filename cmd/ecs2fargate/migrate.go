@@ -26,7 +26,7 @@ func migrateCommand(s streams) *cli.Command {
 	var flags []cli.Flag
 	for _, f := range rw.Flags {
 		switch f.Names()[0] {
-		case "out", "diff", "check", "concurrency":
+		case "out", "diff", "check", "write", "concurrency":
 			continue // rewrite's outputs; --concurrency is migrate's own
 		}
 		flags = append(flags, f)

@@ -12,6 +12,7 @@ import (
 type rewriteOptions struct {
 	out         string
 	diff, check bool
+	write       bool // IaC inputs: edit the files in place
 	td          rewrite.Options
 	svc         rewrite.ServiceOptions
 }
@@ -27,7 +28,8 @@ func rewriteCommand(s streams) *cli.Command {
 		ArgsUsage: "PATH... (files, directories, or - for stdin) | --aws",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the documents, changes.json and changes.md into `DIR` (needed unless the inputs hold one task definition)"},
-			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of each input task definition and its rewrite"},
+			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of each input task definition and its rewrite; for Terraform and CloudFormation inputs, of each edited file (the default for them)"},
+			&cli.BoolFlag{Name: "write", Usage: "Terraform and CloudFormation inputs: edit the files in place (atomically; nothing is written if any file changed since it was read)"},
 			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 2 if anything would change or stays blocked, 0 if nothing"},
 			&cli.BoolFlag{Name: "force", Usage: "rewrite task definitions that keep a blocker (the change list says so first)"},
 			&cli.StringFlag{Name: "execution-role-arn", Usage: "execution role `ARN` to add where awslogs, private ECR or secrets need one (default: ecsTaskExecutionRole in the task definition's account)"},
@@ -55,7 +57,7 @@ func rewriteCommand(s streams) *cli.Command {
 }
 
 func readRewriteOptions(c *cli.Context) (rewriteOptions, error) {
-	o := rewriteOptions{out: c.String("out"), diff: c.Bool("diff"), check: c.Bool("check")}
+	o := rewriteOptions{out: c.String("out"), diff: c.Bool("diff"), check: c.Bool("check"), write: c.Bool("write")}
 	o.td = rewrite.Options{
 		ExecutionRoleARN: c.String("execution-role-arn"), LogGroupTemplate: c.String("log-group"),
 		LogRegion: c.String("log-region"), LogStreamPrefix: c.String("log-stream-prefix"),
@@ -83,8 +85,11 @@ func readRewriteOptions(c *cli.Context) (rewriteOptions, error) {
 		Network:        network,
 		AssignPublicIP: c.Bool("assign-public-ip"), SpotWeight: c.Int("spot-weight"), Force: c.Bool("force"),
 	}
-	if o.check && (o.out != "" || o.diff) {
-		return o, usagef("--check writes nothing; it cannot be combined with --out or --diff")
+	if o.check && (o.out != "" || o.diff || o.write) {
+		return o, usagef("--check writes nothing; it cannot be combined with --out, --diff or --write")
+	}
+	if o.write && o.out != "" {
+		return o, usagef("--write edits the inputs in place and --out writes a copy: choose one")
 	}
 	return o, nil
 }

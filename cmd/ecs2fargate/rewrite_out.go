@@ -22,6 +22,9 @@ type outFile struct {
 	name string
 	data []byte
 	exec bool // written executable (runbook.sh)
+	// verbatim files (the copy of edited code) are written as they are,
+	// without the final newline the documents get.
+	verbatim bool
 }
 
 // outputFiles names every document and records the names in the report:
@@ -145,6 +148,7 @@ func writeOutputs(dir string, files []outFile, r *rewrite.Report, plan *runbook.
 	if err := reports.RenderRewriteMarkdown(&md, r); err != nil {
 		return err
 	}
+	iacMarkdown(&md, r.IaC)
 	var book, script bytes.Buffer
 	if err := runbook.Markdown(&book, plan); err != nil {
 		return err
@@ -182,7 +186,7 @@ const fileWriters = 8
 
 func writeOutput(dir string, f outFile) error {
 	data := f.data
-	if !bytes.HasSuffix(data, []byte("\n")) {
+	if !f.verbatim && !bytes.HasSuffix(data, []byte("\n")) {
 		data = append(append([]byte(nil), data...), '\n')
 	}
 	path := filepath.Join(dir, filepath.FromSlash(f.name))

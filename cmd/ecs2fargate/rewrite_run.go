@@ -25,6 +25,12 @@ func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
 		return err
 	}
 	run := rewriteFleet(f, opts)
+	if iacInputs(f) {
+		return runIaCRewrite(f, run, opts, s, diags)
+	}
+	if opts.write {
+		return usagef("--write edits Terraform and CloudFormation inputs in place; these inputs are AWS CLI JSON (use --out DIR)")
+	}
 	files, err := outputFiles(run.report)
 	if err != nil && opts.out != "" {
 		return err

@@ -106,3 +106,27 @@ func (f *Fleet) EditorOf(file string) (Editor, []string, bool) {
 	}
 	return e, u.files, true
 }
+
+// TranslatedPrefix gives the path inside its Translated's Data of the
+// document filed under src (Doc.Source of a translated task definition,
+// service or target group): Rewrite.Prefix. ok is false when src is not a
+// translated resource.
+func (f *Fleet) TranslatedPrefix(src Source) (prefix string, ok bool) {
+	for _, t := range f.translated[src.File] {
+		if t.name == src.Path {
+			return t.prefix, true
+		}
+	}
+	return "", false
+}
+
+// IaCKind names the kind of infrastructure as code file was translated
+// from ("Terraform", "CloudFormation": its Translator's Kind), or "" when
+// file is not IaC.
+func (f *Fleet) IaCKind(file string) string {
+	u, ok := f.units[file]
+	if !ok {
+		return ""
+	}
+	return u.translator.Kind()
+}

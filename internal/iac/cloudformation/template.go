@@ -32,6 +32,7 @@ type Template struct {
 	Mappings   *yaml.Node            // the Mappings section, nil when absent
 	Conditions map[string]*yaml.Node // condition name → its expression
 	Resources  []*Resource           // in template order
+	Root       *yaml.Node            // the template's top mapping
 	byID       map[string]*Resource
 	// CDK is true for a template synthesized by the AWS CDK (a
 	// *.template.json in a cdk.out directory): its source is the CDK app.
@@ -43,6 +44,7 @@ type Resource struct {
 	ID    string     // logical ID
 	Type  string     // e.g. AWS::ECS::Service
 	Key   *yaml.Node // the logical ID's key node: where the resource starts
+	Value *yaml.Node // the resource's mapping (Type, Properties, …)
 	Props *yaml.Node // the Properties mapping; nil when absent
 	// Condition is the name of the condition that decides whether the
 	// stack creates the resource, "" when it always does.
@@ -67,7 +69,7 @@ func Parse(file string, data []byte) (*Template, error) {
 		return nil, fmt.Errorf("parsing CloudFormation template %s: the template is not a mapping", file)
 	}
 	root := doc.Content[0]
-	t := &Template{File: file, Parameters: map[string]*yaml.Node{}, Conditions: map[string]*yaml.Node{}, byID: map[string]*Resource{}}
+	t := &Template{File: file, Root: root, Parameters: map[string]*yaml.Node{}, Conditions: map[string]*yaml.Node{}, byID: map[string]*Resource{}}
 	t.CDK = IsCDKOutput(file)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -89,7 +91,7 @@ func Parse(file string, data []byte) (*Template, error) {
 }
 
 func (t *Template) addResource(k, v *yaml.Node) {
-	r := &Resource{ID: k.Value, Key: k}
+	r := &Resource{ID: k.Value, Key: k, Value: v}
 	if typ := member(v, "Type"); typ != nil {
 		r.Type = typ.Value
 	}
