@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -80,7 +81,37 @@ func editIaC(f *fleet.Fleet, r *rewrite.Report) (*iacRun, error) {
 		}
 	}
 	run.markFromCode(f, r)
+	r.IaC.Problems = append(r.IaC.Problems, unreadTargetGroups(f, r)...)
 	return run, nil
+}
+
+// unreadTargetGroups names the instance target groups that services read
+// from code use but that are not in the code read (a module input, a data
+// source): the editor cannot add their ip replacement, so it is left to
+// the user, who must know.
+func unreadTargetGroups(f *fleet.Fleet, r *rewrite.Report) []rewrite.IaCProblem {
+	byID := map[[4]string]*rewrite.ServiceResult{}
+	for i := range r.Services {
+		s := &r.Services[i]
+		byID[[4]string{s.Account, s.Region, s.Cluster, s.Service}] = s
+	}
+	var out []rewrite.IaCProblem
+	for _, s := range f.Services {
+		res := byID[[4]string{s.Identity.Account, s.Identity.Region, s.Cluster, s.Name()}]
+		if _, _, ok := f.EditorOf(s.Doc.Source.File); !ok || res == nil || (res.UpdateService == nil && res.CreateService == nil) {
+			continue
+		}
+		for _, tg := range res.TargetGroups {
+			if t := f.TargetGroup(tg.Replaces); t != nil {
+				if _, _, ok := f.EditorOf(t.Doc.Source.File); ok {
+					continue
+				}
+			}
+			out = append(out, rewrite.IaCProblem{File: s.Doc.Source.File, Path: s.Doc.Source.Path,
+				Message: fmt.Sprintf("its load balancer's target group (%s) is not in the code read, or not known statically: create an ip target group (%s) beside it, attach it to the listener and point the service at it by hand", cmp.Or(tg.Replaces, "unknown"), tg.Name)})
+		}
+	}
+	return out
 }
 
 // markFromCode finds the results whose resources were read from code.

@@ -132,3 +132,41 @@ func TestRewriteMixedCodeAndJSON(t *testing.T) {
 		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
 	}
 }
+
+// A service whose target group is not in the code read (here a module
+// input) is moved, and the notes say the ip target group is left to do by
+// hand.
+func TestRewriteSaysWhenTheTargetGroupIsNotInTheCode(t *testing.T) {
+	dir := t.TempDir()
+	code := `variable "tg_arn" {}
+
+resource "aws_ecs_task_definition" "web" {
+  family                = "web"
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{ name = "web", image = "nginx", memory = 512, portMappings = [{ containerPort = 80 }] }])
+}
+
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  cluster         = "main"
+  task_definition = aws_ecs_task_definition.web.arn
+  launch_type     = "EC2"
+
+  load_balancer {
+    target_group_arn = var.tg_arn
+    container_name   = "web"
+    container_port   = 80
+  }
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(code), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, stderr := runCLI(t, "", append(append([]string{"rewrite"}, tfRewriteFlags...), dir)...)
+	if !strings.Contains(stdout, `capacity_provider = "FARGATE"`) {
+		t.Errorf("the service was not moved:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "not edited: aws_ecs_service.web its load balancer's target group (unknown) is not in the code read") {
+		t.Errorf("no note about the target group left by hand:\n%s", stderr)
+	}
+}

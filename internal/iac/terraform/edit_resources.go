@@ -238,17 +238,27 @@ func (ed *editor) targetGroup(rw fleet.Rewrite, f *editFile, block *hclsyntax.Bl
 		return
 	}
 	f.add(e, e, "\n\n"+string(copied))
-	users := ed.redirect(path.Dir(f.path), typ, name, newName)
+	listeners, others := ed.redirect(path.Dir(f.path), typ, name, newName)
+	attach := "no listener or rule in the module forwards to the old group: attach the new one to the load balancer before applying, as ECS takes a target group only when a listener forwards to it"
+	if len(listeners) > 0 {
+		attach = "ECS takes a target group only when a listener forwards to it, so the listeners and rules forwarding to the old group (" + strings.Join(listeners, ", ") +
+			") now forward to both, the new one with weight 0, and the service depends on them: traffic stays on the EC2 tasks"
+	}
 	ed.note(f.path, block.DefRange().Start.Line, rw.Name, true,
-		"target_type cannot change in place (it forces a new resource, %s): %s.%s of type ip is added beside it with create_before_destroy, and the service's load_balancer points at it. Apply, wait until its targets are healthy, then point %s at %s.%s and remove %s in a second change",
-		providerTGDocs, typ, newName, orText(users, "the listeners and rules that forward to the old group"), typ, newName, rw.Name)
+		"target_type cannot change in place (it forces a new resource, %s): %s.%s of type ip is added beside it with create_before_destroy, and the service's load_balancer points at it. %s. "+
+			"Once the Fargate tasks are healthy in %s.%s, shift the weights to it, then remove %s%s in a second change",
+		providerTGDocs, typ, newName, attach, typ, newName, rw.Name, othersText(others))
+	if len(listeners) == 0 {
+		ed.problem(rw.Name, "no listener or rule in the module forwards to %s: attach %s.%s to the load balancer (a listener rule) before the service uses it, or ECS rejects the service update", rw.Name, typ, newName)
+	}
 }
 
-func orText(list []string, def string) string {
-	if len(list) == 0 {
-		return def
+// othersText names the other resources that still use the old group.
+func othersText(others []string) string {
+	if len(others) == 0 {
+		return ""
 	}
-	return strings.Join(list, ", ")
+	return " (" + strings.Join(others, ", ") + " still refer to it)"
 }
 
 // uniqueResourceName is base, or base with a number, unused by resources
@@ -269,38 +279,159 @@ func (ed *editor) uniqueResourceName(dir, typ, base string) string {
 	return name
 }
 
+// listenerActions names, per listener resource type, its forwarding
+// blocks.
+var listenerActions = map[string]string{
+	"aws_lb_listener": "default_action", "aws_alb_listener": "default_action",
+	"aws_lb_listener_rule": "action", "aws_alb_listener_rule": "action",
+}
+
 // redirect points the load_balancer blocks of the module's services that
-// use typ.name at typ.newName, and lists the other resources that still
-// refer to typ.name (listeners, listener rules).
-func (ed *editor) redirect(dir, typ, name, newName string) []string {
-	var others []string
+// use typ.name at typ.newName. ECS accepts a service's target group only
+// when a listener or rule of a load balancer forwards to it, so every
+// listener and rule forwarding to typ.name forwards to both groups, the
+// new one with weight 0: traffic stays on the EC2 tasks until the weights
+// are changed in a second step, and the services depend on those
+// listeners, so that Terraform attaches the group before the service
+// moves. It returns the listeners and rules changed and the other
+// resources that still refer to typ.name.
+func (ed *editor) redirect(dir, typ, name, newName string) (listeners, others []string) {
+	type svc struct {
+		f *editFile
+		b *hclsyntax.Block
+	}
+	var services []svc
 	for _, f := range ed.moduleFiles(dir) {
 		for _, b := range f.hcl.Body.(*hclsyntax.Body).Blocks {
 			if b.Type != "resource" || len(b.Labels) != 2 {
 				continue
 			}
 			addr := b.Labels[0] + "." + b.Labels[1]
-			if b.Labels[0] == "aws_ecs_service" {
+			switch {
+			case b.Labels[0] == "aws_ecs_service":
+				used := false
 				for _, lb := range blocksOf(b.Body, "load_balancer") {
-					if a, ok := lb.Body.Attributes["target_group_arn"]; ok {
-						ed.redirectExpr(f, a.Expr, typ, name, newName)
+					if a, ok := lb.Body.Attributes["target_group_arn"]; ok && ed.redirectExpr(f, a.Expr, typ, name, newName) {
+						used = true
 					}
 				}
-				continue
-			}
-			if b.Labels[0] == typ && (b.Labels[1] == name || b.Labels[1] == newName) {
-				continue
-			}
-			if refersTo(b.Body, typ, name) {
-				others = append(others, addr)
+				if used {
+					services = append(services, svc{f, b})
+				}
+			case b.Labels[0] == typ && (b.Labels[1] == name || b.Labels[1] == newName):
+			case listenerActions[b.Labels[0]] != "":
+				if ed.forwardToBoth(f, b, typ, name, newName) {
+					listeners = append(listeners, addr)
+				} else if refersTo(b.Body, typ, name) {
+					others = append(others, addr)
+				}
+			default:
+				if refersTo(b.Body, typ, name) {
+					others = append(others, addr)
+				}
 			}
 		}
 	}
-	return others
+	for _, s := range services {
+		ed.dependOn(s.f, s.b, listeners)
+	}
+	return listeners, others
 }
 
-// redirectExpr rewrites typ.name.x to typ.newName.x in e's references.
-func (ed *editor) redirectExpr(f *editFile, e hclsyntax.Expression, typ, name, newName string) {
+// forwardToBoth makes the forwarding actions of a listener or rule that
+// send traffic to typ.name forward to typ.newName too, with weight 0.
+func (ed *editor) forwardToBoth(f *editFile, b *hclsyntax.Block, typ, name, newName string) bool {
+	changed := false
+	for _, act := range blocksOf(b.Body, listenerActions[b.Labels[0]]) {
+		if a, ok := act.Body.Attributes["target_group_arn"]; ok {
+			oldRef, newRef, ok := ed.refTexts(f, a.Expr, typ, name, newName)
+			if !ok {
+				continue
+			}
+			s, e, _ := wholeLines(f.src, a.SrcRange.Start.Byte, a.SrcRange.End.Byte)
+			ind := indentOf(f.src, a.SrcRange.Start.Byte)
+			text := ind + "forward {\n" +
+				ind + "  target_group {\n" + ind + "    arn    = " + oldRef + "\n" + ind + "    weight = 1\n" + ind + "  }\n\n" +
+				ind + "  target_group {\n" + ind + "    arn    = " + newRef + "\n" + ind + "    weight = 0\n" + ind + "  }\n" +
+				ind + "}\n"
+			f.add(s, e, text)
+			changed = true
+			continue
+		}
+		for _, fw := range blocksOf(act.Body, "forward") {
+			for _, tg := range blocksOf(fw.Body, "target_group") {
+				a, ok := tg.Body.Attributes["arn"]
+				if !ok {
+					continue
+				}
+				if _, newRef, ok := ed.refTexts(f, a.Expr, typ, name, newName); ok {
+					pending := []string{"target_group {\n  arn    = " + newRef + "\n  weight = 0\n}\n"}
+					be, flush := ed.bodyEdit(f, b.Labels[0]+"."+b.Labels[1])
+					be.insertAtEnd(fw, nil, pending)
+					flush()
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// refTexts gives the text of an expression that refers to typ.name, and
+// the same text referring to typ.newName.
+func (ed *editor) refTexts(f *editFile, e hclsyntax.Expression, typ, name, newName string) (string, string, bool) {
+	es, ee := offsets(e.Range())
+	for _, tr := range e.Variables() {
+		if len(tr) < 2 || tr.RootName() != typ {
+			continue
+		}
+		if attr, ok := tr[1].(hcl.TraverseAttr); ok && attr.Name == name {
+			s, end := offsets(attr.SrcRange)
+			old := string(f.src[es:ee])
+			return old, old[:s-es] + "." + newName + old[end-es:], true
+		}
+	}
+	return "", "", false
+}
+
+// dependOn makes a service depend on the listeners (depends_on), unless
+// it does already.
+func (ed *editor) dependOn(f *editFile, b *hclsyntax.Block, listeners []string) {
+	var missing []string
+	a, has := b.Body.Attributes["depends_on"]
+	for _, l := range listeners {
+		if !has || !refersTo(&hclsyntax.Body{Attributes: hclsyntax.Attributes{"d": a}}, strings.Split(l, ".")[0], strings.Split(l, ".")[1]) {
+			missing = append(missing, l)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	if !has {
+		be, flush := ed.bodyEdit(f, b.Labels[0]+"."+b.Labels[1])
+		be.insertAtEnd(b, []pendingAttr{{"depends_on", "[" + strings.Join(missing, ", ") + "]"}}, nil)
+		flush()
+		return
+	}
+	tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr)
+	if !ok {
+		ed.problem(b.Labels[0]+"."+b.Labels[1], "depends_on is not a list; add %s to it by hand", strings.Join(missing, ", "))
+		return
+	}
+	if n := len(tuple.Exprs); n > 0 {
+		end := tuple.Exprs[n-1].Range().End.Byte
+		f.add(end, end, ", "+strings.Join(missing, ", "))
+		return
+	}
+	open := tuple.OpenRange.End.Byte
+	f.add(open, open, strings.Join(missing, ", "))
+}
+
+// redirectExpr rewrites typ.name.x to typ.newName.x in e's references and
+// reports whether there was one.
+func (ed *editor) redirectExpr(f *editFile, e hclsyntax.Expression, typ, name, newName string) bool {
+	found := false
 	for _, tr := range e.Variables() {
 		if len(tr) < 2 || tr.RootName() != typ {
 			continue
@@ -311,7 +442,9 @@ func (ed *editor) redirectExpr(f *editFile, e hclsyntax.Expression, typ, name, n
 		}
 		s, end := offsets(attr.SrcRange)
 		f.add(s, end, "."+newName)
+		found = true
 	}
+	return found
 }
 
 // refersTo reports whether a body refers to typ.name anywhere.
