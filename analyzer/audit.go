@@ -83,6 +83,35 @@ func Check(rules []Rule, scope Scope, subj *Subject) []Finding {
 	return c.findings
 }
 
+// CheckAsIfKnown is Check for a caller that must act although the subject's
+// document leaves some values unknown (the rewrite moving a service whose
+// code leaves its launch type to an unknown cluster's default): each rule
+// that Check would leave unchecked for an unknown value runs as if the
+// value were absent. assumed gives, by rule ID, why such a rule's findings
+// rest on that assumption.
+func CheckAsIfKnown(rules []Rule, scope Scope, subj *Subject) (found []Finding, assumed map[string]string) {
+	unknown := subjectUnknowns(subj)
+	for _, rule := range rules {
+		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
+			continue
+		}
+		field, why, isUnknown := unknownOf(rule, unknown)
+		for _, f := range rule.Check(subj) {
+			if f = complete(f, rule, subj); f.needs == "" {
+				found = append(found, f)
+				if isUnknown {
+					if assumed == nil {
+						assumed = map[string]string{}
+					}
+					assumed[rule.ID] = field + ": " + why
+				}
+			}
+		}
+	}
+	sortFindings(found)
+	return found, assumed
+}
+
 // check applies the rules of one scope to a subject and judges it; a
 // service's verdict also counts inherited, its task definition's findings.
 func check(rules []Rule, scope Scope, subj *Subject, inherited []Finding) checked {

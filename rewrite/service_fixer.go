@@ -1,6 +1,10 @@
 package rewrite
 
 import (
+	"maps"
+	"slices"
+	"strings"
+
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -34,6 +38,9 @@ type serviceAsks struct {
 	clears                                              map[string]clearAsk
 	role                                                *clearAsk // the legacy role left out of a new service
 	volumes                                             []volumeAsk
+	// assumed are the fixes asked on an assumption (a value the code
+	// leaves unknown taken as absent), by rule ID, with why.
+	assumed map[string]string
 }
 
 // volumeAsk is a managed EBS volume type a fix asked for, in volume
@@ -56,9 +63,20 @@ type clearAsk struct {
 func askFixes(f *fleet.Fleet, s *fleet.Service, rules []analyzer.Rule) *serviceAsks {
 	asks := &serviceAsks{ipGroups: map[string]bool{}, clears: map[string]clearAsk{}}
 	subj := &analyzer.Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}
-	for _, fd := range analyzer.Check(rules, analyzer.ScopeService, subj) {
+	// A service read from code may leave its launch type to a cluster the
+	// code does not show: the rewrite still moves it (its task definition
+	// becomes awsvpc, which needs the network configuration whatever the
+	// launch type), and says what it assumed.
+	found, assumed := analyzer.CheckAsIfKnown(rules, analyzer.ScopeService, subj)
+	for _, fd := range found {
 		if fd.Severity == analyzer.Fixable {
 			serviceFixByRule[fd.RuleID](serviceFixer{asks, fd.RuleID}, subj, fd)
+			if why, ok := assumed[fd.RuleID]; ok && asks.assumed[fd.RuleID] == "" {
+				if asks.assumed == nil {
+					asks.assumed = map[string]string{}
+				}
+				asks.assumed[fd.RuleID] = why
+			}
 		}
 	}
 	return asks
@@ -108,5 +126,23 @@ func (x serviceFixer) VolumeType(p analyzer.Path, volumeType, msg string) {
 func (x serviceFixer) OmitRole(msg string) {
 	if x.a.role == nil {
 		x.a.role = &clearAsk{rule: x.rule, msg: msg}
+	}
+}
+
+// noteAssumptions says, as one remaining warning per unknown value, which
+// fixes were asked on the assumption that the value the code leaves unknown
+// is absent (filed under the first such rule).
+func (p *servicePlan) noteAssumptions() {
+	if p.asks == nil {
+		return
+	}
+	byWhy := map[string][]string{}
+	for rule, why := range p.asks.assumed {
+		byWhy[why] = append(byWhy[why], rule)
+	}
+	for _, why := range slices.Sorted(maps.Keys(byWhy)) {
+		rules := slices.Sorted(slices.Values(byWhy[why]))
+		p.remaining = append(p.remaining, Remaining{RuleID: rules[0], Severity: analyzer.Warning.String(), Path: "launchType",
+			Message: "assumed: " + why + "; the fixes of " + strings.Join(rules, ", ") + " move the service as if it did not launch on Fargate today: check the cluster's default capacity provider strategy"})
 	}
 }

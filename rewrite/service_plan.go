@@ -52,6 +52,7 @@ func (p *servicePlan) result() (*ServiceResult, error) {
 	p.planLoadBalancers()
 	p.planPlacement()
 	p.planVolumes()
+	p.noteAssumptions()
 	res := &ServiceResult{
 		Account:      p.s.Identity.Account,
 		Region:       p.s.Identity.Region,
