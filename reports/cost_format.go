@@ -24,9 +24,6 @@ func RenderCost(w io.Writer, format string, c *Cost) error {
 	return renderAs(costRenderers, w, format, c)
 }
 
-// renderCostJSON writes the documented contract (docs/cost.md).
-func renderCostJSON(w io.Writer, c *Cost) error { return writeJSON(w, c) }
-
 // FooterLine is the one line every cost table ends with: the price date
 // and book, regions, hours and currency, and where the rest is listed.
 func (c *Cost) FooterLine() string {

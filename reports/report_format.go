@@ -42,6 +42,3 @@ func ReportFormats() []string { return slices.Sorted(maps.Keys(reportRenderers))
 func RenderReport(w io.Writer, format string, r *Report) error {
 	return renderAs(reportRenderers, w, format, r)
 }
-
-// renderReportJSON writes the documented contract (docs/json.md, report).
-func renderReportJSON(w io.Writer, r *Report) error { return writeJSON(w, r) }
