@@ -94,3 +94,29 @@ func TestReportJSONReferencing(t *testing.T) {
 		}
 	}
 }
+
+// The streamed SARIF log is the whole sarifLog encoded at once.
+func TestSARIFStreamedEqualsWhole(t *testing.T) {
+	a := fixtureAudit(t)
+	index, rules := sarifRules(a)
+	var results []sarifResult
+	for r := range sarifResults(a, index) {
+		results = append(results, *r)
+	}
+	run := sarifRun{
+		Tool:        sarifTool{Driver: sarifDriver{Name: "ecs2fargate", Version: a.Tool.Version, InformationURI: toolHomepage, Rules: rules}},
+		Invocations: []sarifInvocation{sarifInvocationOf(a, index)},
+		ColumnKind:  "utf16CodeUnits",
+		Results:     results,
+	}
+	var whole, streamed bytes.Buffer
+	if err := writeJSON(&whole, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := renderAuditSARIF(&streamed, a); err != nil {
+		t.Fatal(err)
+	}
+	if len(results) == 0 || !bytes.Equal(whole.Bytes(), streamed.Bytes()) {
+		t.Errorf("streamed SARIF (%d results) differs from the whole log's encoding", len(results))
+	}
+}
