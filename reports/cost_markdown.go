@@ -88,7 +88,7 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 }
 
 // mdRow writes one Markdown table row, every cell escaped with mdText.
-func mdRow(b *strings.Builder, cells ...string) {
+func mdRow(b mdWriter, cells ...string) {
 	b.WriteString("|")
 	for _, c := range cells {
 		b.WriteString(" " + mdText(c) + " |")
@@ -97,7 +97,7 @@ func mdRow(b *strings.Builder, cells ...string) {
 }
 
 // mdDeltas lists the hidden deltas, if any, and says whether it did.
-func mdDeltas(b *strings.Builder, deltas []DeltaRow) bool {
+func mdDeltas(b mdWriter, deltas []DeltaRow) bool {
 	if len(deltas) == 0 {
 		return false
 	}

@@ -51,7 +51,7 @@ func RenderRewriteMarkdown(w io.Writer, r *rewrite.Report) error {
 	return err
 }
 
-func mdRemaining(b *strings.Builder, rs []rewrite.Remaining) {
+func mdRemaining(b mdWriter, rs []rewrite.Remaining) {
 	if len(rs) == 0 {
 		return
 	}
