@@ -12,6 +12,7 @@ import (
 var costRenderers = map[string]func(io.Writer, *Cost) error{
 	"table":    renderCostTable,
 	"json":     renderCostJSON,
+	"jsonl":    renderCostJSONLines,
 	"markdown": renderCostMarkdown,
 	"csv":      renderCostCSV,
 }
