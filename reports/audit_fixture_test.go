@@ -92,7 +92,7 @@ func TestFixtureCoversEverySection(t *testing.T) {
 
 func TestAuditFormatsListsEveryRenderer(t *testing.T) {
 	got := AuditFormats()
-	want := []string{"json", "markdown", "sarif", "table"}
+	want := []string{"json", "jsonl", "markdown", "sarif", "table"}
 	if len(got) != len(want) {
 		t.Fatalf("AuditFormats() = %v, want %v", got, want)
 	}

@@ -83,7 +83,9 @@ func (r csvRow) money(period string, ec2, idle *Amount, options, savings Fargate
 // Names and notes come from the inputs: csvText keeps a spreadsheet from
 // running one as a formula.
 func renderCostCSV(w io.Writer, c *Cost) error {
-	rows := [][]string{costCSVHeader}
+	cw := csv.NewWriter(w)                       // buffered: each row goes out as it is made
+	emit := func(row []string) { cw.Write(row) } // an error sticks; cw.Error reports it
+	emit(costCSVHeader)
 	for _, s := range c.Services {
 		r := csvRow{"level": "service", "cluster": csvText(s.Cluster), "service": csvText(s.Service), "account": csvText(s.Account), "region": csvText(s.Region),
 			"tasks": strconv.Itoa(s.DesiredCount), "notes": csvText(serviceNotes(s))}
@@ -93,7 +95,7 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 		r.money("monthly", &s.EC2Monthly, nil, s.FargateMonthly, s.SavingsMonthly)
 		r.money("yearly", &s.EC2Yearly, nil, s.FargateYearly, s.SavingsYearly)
 		r.sides(s.EC2ByOptionMonthly, s.AfterMoveMonthly)
-		rows = append(rows, r.cells())
+		emit(r.cells())
 	}
 	for _, cl := range c.Clusters {
 		r := csvRow{"level": "cluster", "cluster": csvText(cl.Cluster), "account": csvText(cl.Account), "region": csvText(cl.Region), "notes": csvText(joinNotes(cl.Notes))}
@@ -110,7 +112,7 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 		if cl.CPUUtilization != nil {
 			r["cpu_utilization"], r["memory_utilization"] = *cl.CPUUtilization, *cl.MemoryUtilization
 		}
-		rows = append(rows, r.cells())
+		emit(r.cells())
 	}
 	t := c.Totals
 	total := csvRow{"level": "total"}
@@ -119,31 +121,30 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 	total.sides(t.EC2ByOptionMonthly, t.FargateMonthly)
 	total["stranded_monthly"] = t.StrandedMonthly.csv()
 	total["notes"] = csvText(totalsScopeText(t, len(c.Clusters)))
-	rows = append(rows, total.cells())
+	emit(total.cells())
 	for _, line := range unknownPartLines(t) {
-		rows = append(rows, csvRow{"level": "unknown-part", "notes": csvText(line)}.cells())
+		emit(csvRow{"level": "unknown-part", "notes": csvText(line)}.cells())
 	}
 	if len(c.Clusters) > 0 {
-		rows = append(rows, likeCSVRows(t.LikeForLike)...)
+		for _, row := range likeCSVRows(t.LikeForLike) {
+			emit(row)
+		}
 	}
 	for _, d := range t.Deltas {
 		note := d.Title + ": " + d.Note
 		if d.Unknown != "" {
 			note = d.Title + ": " + d.Unknown
 		}
-		rows = append(rows, csvRow{"level": "delta", "ondemand_monthly": d.Monthly.csv(), "notes": csvText(note)}.cells())
+		emit(csvRow{"level": "delta", "ondemand_monthly": d.Monthly.csv(), "notes": csvText(note)}.cells())
 	}
 	for _, u := range c.Unknown {
-		rows = append(rows, csvRow{"level": "unknown", "notes": csvText(u)}.cells())
+		emit(csvRow{"level": "unknown", "notes": csvText(u)}.cells())
 	}
 	for _, cv := range c.Assumptions.Caveats {
-		rows = append(rows, csvRow{"level": "caveat", "notes": csvText(cv)}.cells())
+		emit(csvRow{"level": "caveat", "notes": csvText(cv)}.cells())
 	}
-	rows = append(rows, csvRow{"level": "assumptions", "notes": c.AssumptionsLine()}.cells())
-	cw := csv.NewWriter(w)
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
+	emit(csvRow{"level": "assumptions", "notes": c.AssumptionsLine()}.cells())
+	cw.Flush()
 	return cw.Error()
 }
 

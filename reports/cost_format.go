@@ -12,6 +12,7 @@ import (
 var costRenderers = map[string]func(io.Writer, *Cost) error{
 	"table":    renderCostTable,
 	"json":     renderCostJSON,
+	"jsonl":    renderCostJSONLines,
 	"markdown": renderCostMarkdown,
 	"csv":      renderCostCSV,
 }
@@ -23,9 +24,6 @@ func CostFormats() []string { return slices.Sorted(maps.Keys(costRenderers)) }
 func RenderCost(w io.Writer, format string, c *Cost) error {
 	return renderAs(costRenderers, w, format, c)
 }
-
-// renderCostJSON writes the documented contract (docs/cost.md).
-func renderCostJSON(w io.Writer, c *Cost) error { return writeJSON(w, c) }
 
 // FooterLine is the one line every cost table ends with: the price date
 // and book, regions, hours and currency, and where the rest is listed.

@@ -205,7 +205,7 @@ func boxedTable(w io.Writer, header []string, rows [][]string) error {
 // a list of its notes, each escaped with mdText (they name clusters and
 // services from the input). It reports whether it wrote anything (not
 // when no cluster is priced).
-func writeLikeMarkdown(b *strings.Builder, l LikeForLikeRows, clusters int) (wrote bool) {
+func writeLikeMarkdown(b mdWriter, l LikeForLikeRows, clusters int) (wrote bool) {
 	switch {
 	case clusters == 0:
 		return false

@@ -11,6 +11,7 @@ import (
 // auditRenderers maps each audit format name to its renderer.
 var auditRenderers = map[string]func(io.Writer, *Audit) error{
 	"json":     renderAuditJSON,
+	"jsonl":    renderAuditJSONLines,
 	"markdown": renderAuditMarkdownSummary,
 	"sarif":    renderAuditSARIF,
 	"table":    renderAuditTable,

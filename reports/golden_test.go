@@ -15,6 +15,7 @@ import (
 var goldenFiles = map[string]string{
 	"table":    "audit.table.txt",
 	"json":     "audit.json",
+	"jsonl":    "audit.jsonl",
 	"markdown": "audit.md",
 	"sarif":    "audit.sarif",
 }

@@ -15,21 +15,20 @@ import (
 // and what could not be read. Every value that came from the inputs goes
 // through mdText or mdCode, so a name cannot break a table or inject HTML.
 func renderAuditMarkdown(w io.Writer, a *Audit) error {
-	var b strings.Builder
+	b := newMDOut(w, true) // streamed as written (issue 17)
 	b.WriteString("# ecs2fargate audit\n\n")
-	fmt.Fprintf(&b, "%s read by %s.\n\n", plural(len(a.Inputs), "input file"), toolName(a.Tool))
-	mdSummary(&b, a)
-	mdServiceVerdicts(&b, a)
-	mdTaskVerdicts(&b, a)
-	mdFindings(&b, a)
-	mdNotChecked(&b, a)
-	mdDiagnostics(&b, a)
-	mdGaps(&b, a)
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	fmt.Fprintf(b, "%s read by %s.\n\n", plural(len(a.Inputs), "input file"), toolName(a.Tool))
+	mdSummary(b, a)
+	mdServiceVerdicts(b, a)
+	mdTaskVerdicts(b, a)
+	mdFindings(b, a)
+	mdNotChecked(b, a)
+	mdDiagnostics(b, a)
+	mdGaps(b, a)
+	return b.close()
 }
 
-func mdSummary(b *strings.Builder, a *Audit) {
+func mdSummary(b mdWriter, a *Audit) {
 	b.WriteString("## Summary\n\n")
 	mdCounts(b, a)
 	var notes []string
@@ -48,7 +47,7 @@ func mdSummary(b *strings.Builder, a *Audit) {
 }
 
 // mdCounts writes the verdict counts and the findings by severity.
-func mdCounts(b *strings.Builder, a *Audit) {
+func mdCounts(b mdWriter, a *Audit) {
 	s := a.Summary
 	b.WriteString("| | Total | Ready | Fixable | Blocked | Unknown |\n|---|---:|---:|---:|---:|---:|\n")
 	fmt.Fprintf(b, "| Services | %d | %d | %d | %d | %d |\n", s.Services,
@@ -65,7 +64,7 @@ func mdCounts(b *strings.Builder, a *Audit) {
 }
 
 // mdServiceVerdicts writes one verdict table per cluster.
-func mdServiceVerdicts(b *strings.Builder, a *Audit) {
+func mdServiceVerdicts(b mdWriter, a *Audit) {
 	var svc []analyzer.Verdict
 	for _, v := range a.Verdicts {
 		if v.Service != "" {
@@ -87,7 +86,7 @@ func mdServiceVerdicts(b *strings.Builder, a *Audit) {
 	b.WriteString("\n")
 }
 
-func mdTaskVerdicts(b *strings.Builder, a *Audit) {
+func mdTaskVerdicts(b mdWriter, a *Audit) {
 	header := false
 	for _, v := range a.Verdicts {
 		if v.Service != "" {
@@ -106,7 +105,7 @@ func mdTaskVerdicts(b *strings.Builder, a *Audit) {
 
 // mdFindings writes one <details> block per subject (task definition or
 // service) that has findings or notes, in verdict order.
-func mdFindings(b *strings.Builder, a *Audit) {
+func mdFindings(b mdWriter, a *Audit) {
 	groups := groupFindings(a.Findings)
 	unverified := false
 	started := false
@@ -141,7 +140,7 @@ func mdFindings(b *strings.Builder, a *Audit) {
 
 // mdSubject writes one subject's block and reports whether it holds an
 // unverified finding.
-func mdSubject(b *strings.Builder, p placer, v analyzer.Verdict, fs []analyzer.Finding) bool {
+func mdSubject(b mdWriter, p placer, v analyzer.Verdict, fs []analyzer.Finding) bool {
 	title := "task definition " + p.name(v.Account, v.Region, v.TaskDefinition)
 	if v.Service != "" {
 		title = "service " + p.name(v.Account, v.Region, cmp.Or(v.Cluster, "(no cluster)")) + "/" + v.Service + " (task definition " + v.TaskDefinition + ")"
@@ -178,7 +177,7 @@ func mdSubject(b *strings.Builder, p placer, v analyzer.Verdict, fs []analyzer.F
 	return unverified
 }
 
-func mdNotChecked(b *strings.Builder, a *Audit) {
+func mdNotChecked(b mdWriter, a *Audit) {
 	if len(a.NotChecked) == 0 {
 		return
 	}
@@ -191,7 +190,7 @@ func mdNotChecked(b *strings.Builder, a *Audit) {
 	b.WriteString("\n")
 }
 
-func mdDiagnostics(b *strings.Builder, a *Audit) {
+func mdDiagnostics(b mdWriter, a *Audit) {
 	if len(a.Diagnostics) == 0 {
 		return
 	}
@@ -207,7 +206,7 @@ func mdDiagnostics(b *strings.Builder, a *Audit) {
 	b.WriteString("\n")
 }
 
-func mdGaps(b *strings.Builder, a *Audit) {
+func mdGaps(b mdWriter, a *Audit) {
 	if len(a.Gaps) == 0 {
 		return
 	}

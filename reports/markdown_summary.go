@@ -53,7 +53,7 @@ func RenderAuditMarkdownDetails(w io.Writer, a *Audit) error { return renderAudi
 
 // mdSummaryNotes says, under the counts, what could not be judged,
 // checked or read.
-func mdSummaryNotes(b *strings.Builder, a *Audit) {
+func mdSummaryNotes(b mdWriter, a *Audit) {
 	var notes []string
 	for _, line := range summaryNotes(a) {
 		if !strings.HasPrefix(line, "Findings:") {
@@ -65,7 +65,7 @@ func mdSummaryNotes(b *strings.Builder, a *Audit) {
 	}
 }
 
-func mdBlockersByRule(b *strings.Builder, a *Audit) {
+func mdBlockersByRule(b mdWriter, a *Audit) {
 	tally := tallyRules(a.Verdicts, func(v analyzer.Verdict) []string { return v.Blockers })
 	if len(tally) == 0 {
 		return
@@ -95,7 +95,7 @@ func mdBlockersByRule(b *strings.Builder, a *Audit) {
 	b.WriteString("\n")
 }
 
-func mdChangesByRule(b *strings.Builder, a *Audit) {
+func mdChangesByRule(b mdWriter, a *Audit) {
 	tally := tallyRules(a.Verdicts, func(v analyzer.Verdict) []string { return v.Fixable })
 	if len(tally) > 0 {
 		rules := rulesByID(a.Rules)
@@ -112,7 +112,7 @@ func mdChangesByRule(b *strings.Builder, a *Audit) {
 
 // mdNext lists the commands to run next; report says whether to suggest
 // the report command.
-func mdNext(b *strings.Builder, inputs string, s Summary, report bool) {
+func mdNext(b mdWriter, inputs string, s Summary, report bool) {
 	b.WriteString("## Next\n\n")
 	if s.ServiceVerdicts[analyzer.Fixed]+s.TaskVerdicts[analyzer.Fixed]+s.ServiceVerdicts[analyzer.Blocked]+s.TaskVerdicts[analyzer.Blocked] > 0 {
 		fmt.Fprintf(b, "- the Fargate task definitions and service requests: %s\n", mdCode("ecs2fargate rewrite --out fargate "+inputs))

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -156,5 +157,29 @@ func TestMarkdownNoFindings(t *testing.T) {
 	md := string(renderDetails(t, a))
 	if !strings.Contains(md, "## Findings\n\nNo findings.") || strings.Contains(md, "<details>") || strings.Contains(md, "## Input problems") {
 		t.Errorf("clean audit rendered as:\n%s", md)
+	}
+}
+
+// mdOut streams what it is given and ends the document in one newline
+// when trimming, as TrimRight(doc, "\n")+"\n" did on the whole document.
+func TestMDOutTrimsOnlyTheEnd(t *testing.T) {
+	for _, trim := range []bool{true, false} {
+		var out strings.Builder
+		m := newMDOut(&out, trim)
+		m.WriteString("# a\n\n")
+		fmt.Fprintf(m, "%s\n\n\n", "b")
+		m.WriteByte('\n')
+		m.WriteString("")
+		m.WriteString("c\n\n")
+		if err := m.close(); err != nil {
+			t.Fatal(err)
+		}
+		want := "# a\n\nb\n\n\n\nc\n"
+		if !trim {
+			want = "# a\n\nb\n\n\n\nc\n\n"
+		}
+		if out.String() != want {
+			t.Errorf("trim %v: got %q, want %q", trim, out.String(), want)
+		}
 	}
 }

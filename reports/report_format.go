@@ -24,6 +24,15 @@ var ReportFiles = map[string]string{
 	"table":    "report.txt",
 }
 
+// ReportAuditFile and ReportCostFile are the audit and cost documents
+// report --out writes beside the report: report.json names them
+// (auditFile, costFile) instead of embedding them (issue 17), so neither
+// file holds a whole estate twice.
+const (
+	ReportAuditFile = "audit.json"
+	ReportCostFile  = "cost.json"
+)
+
 // ReportDetailFiles names, per format, the second file report --out
 // writes: the details its summary links to.
 var ReportDetailFiles = map[string]string{
@@ -42,6 +51,3 @@ func ReportFormats() []string { return slices.Sorted(maps.Keys(reportRenderers))
 func RenderReport(w io.Writer, format string, r *Report) error {
 	return renderAs(reportRenderers, w, format, r)
 }
-
-// renderReportJSON writes the documented contract (docs/json.md, report).
-func renderReportJSON(w io.Writer, r *Report) error { return writeJSON(w, r) }

@@ -14,21 +14,20 @@ import (
 // table per cluster and a <details> block per service. Input values go
 // through mdText, mdCode or htmlText.
 func renderReportMarkdown(w io.Writer, r *Report) error {
-	var b strings.Builder
-	mdReportHead(&b, r)
-	mdReportSummary(&b, r, "[on their own](#task-definitions-no-service-runs)")
-	mdReportClusters(&b, r)
-	mdReportRules(&b, r)
-	mdReportServices(&b, r)
-	mdReportUnused(&b, r)
-	mdReportGaps(&b, r)
-	fmt.Fprintf(&b, "## Assumptions\n\nPrices as of %s. _%s_\n", mdText(r.Assumptions.PriceDate), mdText(r.AssumptionsText))
-	_, err := io.WriteString(w, b.String())
-	return err
+	b := newMDOut(w, false) // streamed as written (issue 17)
+	mdReportHead(b, r)
+	mdReportSummary(b, r, "[on their own](#task-definitions-no-service-runs)")
+	mdReportClusters(b, r)
+	mdReportRules(b, r)
+	mdReportServices(b, r)
+	mdReportUnused(b, r)
+	mdReportGaps(b, r)
+	fmt.Fprintf(b, "## Assumptions\n\nPrices as of %s. _%s_\n", mdText(r.Assumptions.PriceDate), mdText(r.AssumptionsText))
+	return b.close()
 }
 
 // mdReportHead writes the title, what was read, and the manager's sentence.
-func mdReportHead(b *strings.Builder, r *Report) {
+func mdReportHead(b mdWriter, r *Report) {
 	b.WriteString("# ecs2fargate migration report\n\n")
 	fmt.Fprintf(b, "%s read by %s", plural(len(r.Inputs), "input file"), mdText(toolName(r.Tool)))
 	if r.GeneratedAt != "" {
@@ -40,7 +39,7 @@ func mdReportHead(b *strings.Builder, r *Report) {
 
 // mdReportSummary writes the counts and the cost table; unusedWhere says
 // where the task definitions no service runs are listed.
-func mdReportSummary(b *strings.Builder, r *Report, unusedWhere string) {
+func mdReportSummary(b mdWriter, r *Report, unusedWhere string) {
 	s := r.Summary
 	b.WriteString("## Summary\n\n| Services | Ready | Fixable | Blocked | Unknown | Can move now | Already on Fargate |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d | %d | %d |\n\n", s.Services, s.ByVerdict["ready"], s.ByVerdict["fixable"],
@@ -66,7 +65,7 @@ func mdReportSummary(b *strings.Builder, r *Report, unusedWhere string) {
 	writeLikeMarkdown(b, s.LikeForLike, r.pricedClusters())
 }
 
-func mdReportClusters(b *strings.Builder, r *Report) {
+func mdReportClusters(b mdWriter, r *Report) {
 	if len(r.Clusters) == 0 {
 		return
 	}
@@ -81,7 +80,7 @@ func mdReportClusters(b *strings.Builder, r *Report) {
 	b.WriteString("\n")
 }
 
-func mdReportRules(b *strings.Builder, r *Report) {
+func mdReportRules(b mdWriter, r *Report) {
 	if len(r.BlockedByRule) == 0 {
 		return
 	}
@@ -94,7 +93,7 @@ func mdReportRules(b *strings.Builder, r *Report) {
 
 // mdReportServices writes one table per cluster, each followed by its
 // services' <details> blocks (change summaries only in large reports).
-func mdReportServices(b *strings.Builder, r *Report) {
+func mdReportServices(b mdWriter, r *Report) {
 	if len(r.Services) == 0 {
 		return
 	}
@@ -117,7 +116,7 @@ func mdReportServices(b *strings.Builder, r *Report) {
 }
 
 // mdClusterRows writes the rows of one cluster's services.
-func mdClusterRows(b *strings.Builder, services []ServiceReport) {
+func mdClusterRows(b mdWriter, services []ServiceReport) {
 	for _, s := range services {
 		f := s.FargateMonthly
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(s.Service), mdVerdict(s.Verdict), mdRuleIDs(s.Blockers),
@@ -125,7 +124,7 @@ func mdClusterRows(b *strings.Builder, services []ServiceReport) {
 	}
 }
 
-func mdClusterDetails(b *strings.Builder, services []ServiceReport) {
+func mdClusterDetails(b mdWriter, services []ServiceReport) {
 	for _, s := range services {
 		fmt.Fprintf(b, "<details>\n<summary><b>%s</b>: %s, %s</summary>\n\n", htmlText(s.Service), htmlText(s.Verdict), plural(len(s.Changes), "change"))
 		fmt.Fprintf(b, "Task definition %s.\n\n", mdCode(s.TaskDefinition))
@@ -147,7 +146,7 @@ func mdClusterDetails(b *strings.Builder, services []ServiceReport) {
 	}
 }
 
-func mdChanges(b *strings.Builder, cs []rewrite.Change) {
+func mdChanges(b mdWriter, cs []rewrite.Change) {
 	if len(cs) == 0 {
 		return
 	}
@@ -162,7 +161,7 @@ func mdChanges(b *strings.Builder, cs []rewrite.Change) {
 	b.WriteString("\n")
 }
 
-func mdReportGaps(b *strings.Builder, r *Report) {
+func mdReportGaps(b mdWriter, r *Report) {
 	g := r.DataGaps
 	if len(g.ToAdd)+len(g.Unknown)+len(g.Caveats)+len(g.Diagnostics)+len(g.NotRead) == 0 && r.RewriteNote == "" {
 		return

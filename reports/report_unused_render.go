@@ -25,7 +25,7 @@ func tableUnused(w io.Writer, r *Report) error {
 		[]string{"TASK DEFINITION", "VERDICT", "BLOCKERS", "FARGATE SIZE", "CHANGES", "WHERE IT CAN RUN INSTEAD"}, rows)
 }
 
-func mdReportUnused(b *strings.Builder, r *Report) {
+func mdReportUnused(b mdWriter, r *Report) {
 	if len(r.UnusedTaskDefinitions) == 0 {
 		return
 	}

@@ -11,47 +11,46 @@ import (
 // RenderRewriteMarkdown writes changes.md: per task definition and service
 // the status, every change with its rule, and what remains by hand.
 func RenderRewriteMarkdown(w io.Writer, r *rewrite.Report) error {
-	var b strings.Builder
+	b := newMDOut(w, false) // streamed as written (issue 17)
 	p := rewritePlacer(r)
 	b.WriteString("# Fargate rewrite\n\n")
-	fmt.Fprintf(&b, "%d task definition(s), %d service(s).\n", len(r.TaskDefinitions), len(r.Services))
+	fmt.Fprintf(b, "%d task definition(s), %d service(s).\n", len(r.TaskDefinitions), len(r.Services))
 	if len(r.Errors) > 0 {
 		b.WriteString("\n## Not rewritten\n\n")
 		for _, e := range r.Errors {
-			fmt.Fprintf(&b, "- %s\n", mdText(e))
+			fmt.Fprintf(b, "- %s\n", mdText(e))
 		}
 	}
 	for _, t := range r.TaskDefinitions {
-		fmt.Fprintf(&b, "\n## Task definition %s: %s\n\n", mdText(p.name(t.Account, t.Region, t.Key)), TaskStatus(t))
+		fmt.Fprintf(b, "\n## Task definition %s: %s\n\n", mdText(p.name(t.Account, t.Region, t.Key)), TaskStatus(t))
 		if t.Output != "" {
-			fmt.Fprintf(&b, "Output: `%s`", t.Output)
+			fmt.Fprintf(b, "Output: `%s`", t.Output)
 			if t.Size.CPU > 0 {
-				fmt.Fprintf(&b, "; Fargate size cpu %d, memory %d MiB", t.Size.CPU, t.Size.Memory)
+				fmt.Fprintf(b, "; Fargate size cpu %d, memory %d MiB", t.Size.CPU, t.Size.Memory)
 			}
 			b.WriteString("\n\n")
 		}
-		mdChanges(&b, t.Changes)
-		mdRemaining(&b, t.Remaining)
+		mdChanges(b, t.Changes)
+		mdRemaining(b, t.Remaining)
 	}
 	for _, s := range r.Services {
-		fmt.Fprintf(&b, "\n## Service %s/%s: %s\n\n", mdText(p.name(s.Account, s.Region, s.Cluster)), mdText(s.Service), ServiceStatus(s))
+		fmt.Fprintf(b, "\n## Service %s/%s: %s\n\n", mdText(p.name(s.Account, s.Region, s.Cluster)), mdText(s.Service), ServiceStatus(s))
 		if s.NotInPlace != "" {
-			fmt.Fprintf(&b, "Cannot move in place: %s\n\n", mdText(s.NotInPlace))
+			fmt.Fprintf(b, "Cannot move in place: %s\n\n", mdText(s.NotInPlace))
 		}
 		if len(s.Outputs) > 0 {
-			fmt.Fprintf(&b, "Outputs: `%s`\n\n", strings.Join(s.Outputs, "`, `"))
+			fmt.Fprintf(b, "Outputs: `%s`\n\n", strings.Join(s.Outputs, "`, `"))
 		}
 		if len(s.Changes) == 0 {
 			b.WriteString("No changes.\n\n")
 		}
-		mdChanges(&b, s.Changes) // the report's change table: one look in both
-		mdRemaining(&b, s.Remaining)
+		mdChanges(b, s.Changes) // the report's change table: one look in both
+		mdRemaining(b, s.Remaining)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.close()
 }
 
-func mdRemaining(b *strings.Builder, rs []rewrite.Remaining) {
+func mdRemaining(b mdWriter, rs []rewrite.Remaining) {
 	if len(rs) == 0 {
 		return
 	}

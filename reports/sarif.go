@@ -10,6 +10,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonstream"
 )
 
 // SARIF 2.1.0 (OASIS), as GitHub code scanning reads it. Only the members we
@@ -146,20 +147,36 @@ type sarifRuleRef struct {
 // renderAuditSARIF writes one SARIF run: every rule that ran, one result per
 // finding located in its input file, and the input problems and unchecked
 // rules as tool notifications, so code scanning shows why data is missing.
+// The results are made and written one at a time (issue 17); the bytes
+// are those of encoding the whole sarifLog (TestSARIFStreamedEqualsWhole).
 func renderAuditSARIF(w io.Writer, a *Audit) error {
+	index, rules := sarifRules(a)
+	s := jsonstream.New(w, "  ")
+	s.BeginObject()
+	s.Field("$schema", sarifSchema)
+	s.Field("version", sarifVersion)
+	s.Key("runs")
+	s.BeginArray()
+	s.BeginObject()
+	s.Field("tool", sarifTool{Driver: sarifDriver{Name: "ecs2fargate", Version: a.Tool.Version, InformationURI: toolHomepage, Rules: rules}})
+	s.Field("invocations", []sarifInvocation{sarifInvocationOf(a, index)})
+	s.Field("columnKind", "utf16CodeUnits")
+	jsonstream.Each(s, "results", sarifResults(a, index))
+	s.EndObject()
+	s.EndArray()
+	s.EndObject()
+	return s.Close()
+}
+
+// sarifRules lists the rules that ran, and each one's index in the list.
+func sarifRules(a *Audit) (map[string]int, []sarifRule) {
 	index := map[string]int{}
 	rules := make([]sarifRule, len(a.Rules))
 	for i, r := range a.Rules {
 		index[r.ID] = i
 		rules[i] = sarifRuleOf(r)
 	}
-	run := sarifRun{
-		Tool:        sarifTool{Driver: sarifDriver{Name: "ecs2fargate", Version: a.Tool.Version, InformationURI: toolHomepage, Rules: rules}},
-		Invocations: []sarifInvocation{sarifInvocationOf(a, index)},
-		ColumnKind:  "utf16CodeUnits",
-		Results:     sarifResults(a, index),
-	}
-	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	return index, rules
 }
 
 func sarifRuleOf(r analyzer.Rule) sarifRule {
@@ -214,27 +231,34 @@ func sarifLevel(s analyzer.Severity) string {
 	return "note"
 }
 
-func sarifResults(a *Audit, index map[string]int) []sarifResult {
-	positions := locateFindings(a)
-	out := make([]sarifResult, 0, len(a.Findings))
-	for _, f := range a.Findings {
-		res := sarifResult{
-			RuleID:              f.RuleID,
-			Level:               sarifLevel(f.Severity),
-			Message:             sarifText{findingMessage(a.place, f)},
-			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(a.place, f)},
-			Properties: sarifResultProps{Severity: f.Severity.String(), Account: f.Account, Region: f.Region, Cluster: f.Cluster, Service: f.Service,
-				TaskDefinition: f.TaskDefinition, Container: f.Container, Path: f.Path, Value: f.Value, Unverified: f.Unverified},
+// sarifResults yields one result per finding, made as it is written.
+func sarifResults(a *Audit, index map[string]int) func(yield func(*sarifResult) bool) {
+	return func(yield func(*sarifResult) bool) {
+		positions := locateFindings(a)
+		for _, f := range a.Findings {
+			if !yield(sarifResultOf(a.place, f, index, positions)) {
+				return
+			}
 		}
-		if i, ok := index[f.RuleID]; ok {
-			res.RuleIndex = &i
-		}
-		if phys := physicalLocation(f.File, positions[f.File][fullPath(f)]); phys != nil {
-			res.Locations = []sarifLocation{{PhysicalLocation: phys, LogicalLocations: logicalLocations(a.place, f)}}
-		}
-		out = append(out, res)
 	}
-	return out
+}
+
+func sarifResultOf(place placer, f analyzer.Finding, index map[string]int, positions map[string]map[string]fleet.Position) *sarifResult {
+	res := sarifResult{
+		RuleID:              f.RuleID,
+		Level:               sarifLevel(f.Severity),
+		Message:             sarifText{findingMessage(place, f)},
+		PartialFingerprints: map[string]string{fingerprintKey: fingerprint(place, f)},
+		Properties: sarifResultProps{Severity: f.Severity.String(), Account: f.Account, Region: f.Region, Cluster: f.Cluster, Service: f.Service,
+			TaskDefinition: f.TaskDefinition, Container: f.Container, Path: f.Path, Value: f.Value, Unverified: f.Unverified},
+	}
+	if i, ok := index[f.RuleID]; ok {
+		res.RuleIndex = &i
+	}
+	if phys := physicalLocation(f.File, positions[f.File][fullPath(f)]); phys != nil {
+		res.Locations = []sarifLocation{{PhysicalLocation: phys, LogicalLocations: logicalLocations(place, f)}}
+	}
+	return &res
 }
 
 // locateFindings asks a.Locate, once per file, where each finding's field

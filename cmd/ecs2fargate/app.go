@@ -24,9 +24,17 @@ type streams struct {
 
 // run executes the command line and returns the process exit code.
 func run(ctx context.Context, args []string, s streams) int {
+	s, flush := buffered(s)
 	app := newApp(s)
 	ran := prepare(app, args)
 	err := withCommand(app.RunContext(ctx, args), *ran)
+	if ferr := flush(); ferr != nil {
+		// Output that never arrived outweighs any other outcome: exit 1.
+		if err != nil && err.Error() != "" {
+			fmt.Fprintf(s.err, "ecs2fargate: %v\n", err)
+		}
+		err = ferr
+	}
 	if err != nil && err.Error() != "" {
 		fmt.Fprintf(s.err, "ecs2fargate: %v\n", err)
 	}

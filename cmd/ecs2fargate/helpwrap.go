@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/term"
+	"github.com/ecs2fargate/ecs2fargate/internal/terminal"
 )
 
 // maxHelpWidth is the width of help that goes to a file or a pipe.
@@ -17,10 +17,8 @@ const maxHelpWidth = 100
 // on a terminal, else at most maxHelpWidth.
 func helpWidth(w io.Writer) int {
 	width := maxHelpWidth
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 0 {
-			width = cols
-		}
+	if cols := terminal.Width(w, func(string) string { return "" }); cols > 0 {
+		width = cols
 	}
 	if cols, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && cols > 0 && cols < width {
 		width = cols

@@ -13,10 +13,24 @@ import (
 )
 
 // writeReportFiles writes every format into dir, each file atomically, so
-// a reader never sees half a report.
+// a reader never sees half a report: first the audit and cost documents,
+// then the reports, so report.json never names a file not yet there.
 func writeReportFiles(dir string, r *reports.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating report directory %s: %w", dir, err)
+	}
+	documents := []struct {
+		name, what string
+		render     func(io.Writer) error
+	}{
+		{reports.ReportAuditFile, "audit", func(w io.Writer) error { return reports.RenderAudit(w, "json", r.Audit) }},
+		{reports.ReportCostFile, "cost", func(w io.Writer) error { return reports.RenderCost(w, "json", r.Cost) }},
+	}
+	for _, d := range documents {
+		path := filepath.Join(dir, d.name)
+		if err := atomicfile.Write(path, 0o644, d.render); err != nil {
+			return fmt.Errorf("writing %s document %s: %w", d.what, path, err)
+		}
 	}
 	for format, name := range reports.ReportDetailFiles {
 		r.Audit.DetailsFile = name
@@ -28,7 +42,12 @@ func writeReportFiles(dir string, r *reports.Report) error {
 	}
 	for _, format := range reports.ReportFormats() {
 		path := filepath.Join(dir, reports.ReportFiles[format])
-		err := atomicfile.Write(path, 0o644, func(w io.Writer) error { return reports.RenderReport(w, format, r) })
+		err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+			if format == "json" {
+				return reports.RenderReportJSONReferencing(w, r, reports.ReportAuditFile, reports.ReportCostFile)
+			}
+			return reports.RenderReport(w, format, r)
+		})
 		if err != nil {
 			return fmt.Errorf("writing %s report %s: %w", format, path, err)
 		}
@@ -38,7 +57,7 @@ func writeReportFiles(dir string, r *reports.Report) error {
 
 // reportFileNames are the files --out writes, sorted.
 func reportFileNames() []string {
-	var out []string
+	out := []string{reports.ReportAuditFile, reports.ReportCostFile}
 	for _, name := range reports.ReportFiles {
 		out = append(out, name)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -80,7 +81,8 @@ func TestReportDemoHasRewritePreview(t *testing.T) {
 }
 
 // TestReportOutWritesEveryFormat: --out writes the five files, the same
-// bytes as --format gives on stdout.
+// bytes as --format gives on stdout (report.json: see
+// TestReportOutReferencesAuditAndCost).
 func TestReportOutWritesEveryFormat(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	code, _, stderr := reportDemo(t, "--fail-on", "none", "--out", dir)
@@ -91,6 +93,9 @@ func TestReportOutWritesEveryFormat(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		if format == "json" {
+			continue // references audit.json and cost.json instead of embedding them
 		}
 		_, stdout, _ := reportDemo(t, "--format", format)
 		if format == "markdown" {
@@ -111,8 +116,70 @@ func TestReportOutWritesEveryFormat(t *testing.T) {
 		t.Error("report-details.md differs from the --details-file golden")
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != len(reports.ReportFiles)+len(reports.ReportDetailFiles) {
-		t.Errorf("%d files in --out, want %d (no temporary files left)", len(entries), len(reports.ReportFiles)+len(reports.ReportDetailFiles))
+	if want := len(reports.ReportFiles) + len(reports.ReportDetailFiles) + 2; len(entries) != want {
+		t.Errorf("%d files in --out, want %d (no temporary files left)", len(entries), want)
+	}
+}
+
+// TestReportOutReferencesAuditAndCost: under --out the audit and cost
+// documents are files of their own, the bytes of audit --format json and
+// cost --format json, and report.json names them (schemaVersion 2) in
+// place of the embedded documents --format json still writes; every other
+// member is the same.
+func TestReportOutReferencesAuditAndCost(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := reportDemo(t, "--fail-on", "none", "--out", dir); code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	var files, embedded map[string]json.RawMessage
+	readJSONFile(t, filepath.Join(dir, "report.json"), &files)
+	_, stdout, _ := reportDemo(t, "--format", "json")
+	if err := json.Unmarshal([]byte(stdout), &embedded); err != nil {
+		t.Fatal(err)
+	}
+	if string(files["schemaVersion"]) != "2" || string(embedded["schemaVersion"]) != "1" {
+		t.Errorf("schemaVersion %s under --out, %s on stdout; want 2 and 1", files["schemaVersion"], embedded["schemaVersion"])
+	}
+	for member, name := range map[string]string{"auditFile": "audit.json", "costFile": "cost.json"} {
+		if string(files[member]) != `"`+name+`"` {
+			t.Errorf("%s = %s, want %q", member, files[member], name)
+		}
+	}
+	for k, v := range embedded {
+		if k != "schemaVersion" && k != "audit" && k != "cost" && string(v) != string(files[k]) {
+			t.Errorf("member %s differs between report.json and --format json", k)
+		}
+	}
+	for _, k := range []string{"audit", "cost"} {
+		if _, ok := files[k]; ok {
+			t.Errorf("report.json still embeds %s", k)
+		}
+	}
+	isolate(t)
+	_, audit, _ := runCLI(t, "", "audit", "--format", "json", demoFleet)
+	_, cost, _ := runCLI(t, "", "cost", "--format", "json", demoFleet)
+	for name, want := range map[string]string{"audit.json": audit, "cost.json": cost} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || string(got) != want {
+			t.Errorf("%s is not what the command writes (%v)", name, err)
+		}
+		var fromFile, fromEmbedded any
+		json.Unmarshal(got, &fromFile)
+		json.Unmarshal(embedded[strings.TrimSuffix(name, ".json")], &fromEmbedded)
+		if !reflect.DeepEqual(fromFile, fromEmbedded) {
+			t.Errorf("%s is not the document --format json embeds", name)
+		}
+	}
+}
+
+func readJSONFile(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
 }
 

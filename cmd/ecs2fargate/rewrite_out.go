@@ -11,7 +11,7 @@ import (
 	"sync"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/atomicfile"
-	"github.com/ecs2fargate/ecs2fargate/internal/jsonindent"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonstream"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 	"github.com/ecs2fargate/ecs2fargate/rewrite/runbook"
@@ -19,9 +19,10 @@ import (
 
 // outFile is one document to write into --out.
 type outFile struct {
-	name string
-	data []byte
-	exec bool // written executable (runbook.sh)
+	name   string
+	data   []byte
+	render func(io.Writer) error // writes the file instead of data
+	exec   bool                  // written executable (runbook.sh)
 	// verbatim files (the copy of edited code) are written as they are,
 	// without the final newline the documents get.
 	verbatim bool
@@ -133,34 +134,42 @@ func fileSafe(s string) string {
 	}, s)
 }
 
-// writeOutputs writes every document, changes.json and changes.md into
-// dir, each atomically, after checking that dir can be written at all, so
-// that an unwritable directory leaves nothing behind.
+// writeOutputs writes every document into dir, then changes.md, the
+// runbook and, last, changes.json, each atomically (temporary file and
+// rename), after checking that dir can be written at all, so that an
+// unwritable directory leaves nothing behind. The summaries are rendered
+// straight into their files. No file is synced on its own: one Sync of
+// dir at the end makes the run durable (docs/rewrite.md, "Durability").
 func writeOutputs(dir string, files []outFile, r *rewrite.Report, plan *runbook.Plan) error {
 	if err := checkWritable(dir); err != nil {
 		return err
 	}
-	js, err := changesJSON(r)
-	if err != nil {
+	if err := writeInParallel(dir, files); err != nil {
 		return err
 	}
-	var md bytes.Buffer
-	if err := reports.RenderRewriteMarkdown(&md, r); err != nil {
-		return err
+	summaries := []outFile{
+		{name: "changes.md", render: func(w io.Writer) error {
+			if err := reports.RenderRewriteMarkdown(w, r); err != nil {
+				return err
+			}
+			iacMarkdown(w, r.IaC)
+			return nil
+		}},
+		{name: "RUNBOOK.md", render: func(w io.Writer) error { return runbook.Markdown(w, plan) }},
+		{name: "runbook.sh", render: func(w io.Writer) error { return runbook.Shell(w, plan) }, exec: true},
+		{name: "changes.json", render: func(w io.Writer) error { return changesJSON(w, r) }}, // last: the run's record
 	}
-	iacMarkdown(&md, r.IaC)
-	var book, script bytes.Buffer
-	if err := runbook.Markdown(&book, plan); err != nil {
-		return err
+	for _, f := range summaries {
+		if err := writeOutput(dir, f); err != nil {
+			return err
+		}
 	}
-	if err := runbook.Shell(&script, plan); err != nil {
-		return err
-	}
-	files = append(files, outFile{name: "changes.json", data: js}, outFile{name: "changes.md", data: md.Bytes()},
-		outFile{name: "RUNBOOK.md", data: book.Bytes()}, outFile{name: "runbook.sh", data: script.Bytes(), exec: true})
-	// Several writes at a time: each waits for its fsync, and a
-	// 10,000-service fleet has about 19,000 files, which one after another
-	// took most of the command's time.
+	return atomicfile.Sync(dir)
+}
+
+// writeInParallel writes the documents several at a time: a
+// 10,000-service fleet has about 19,000 files.
+func writeInParallel(dir string, files []outFile) error {
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, fileWriters)
@@ -185,10 +194,6 @@ func writeOutputs(dir string, files []outFile, r *rewrite.Report, plan *runbook.
 const fileWriters = 8
 
 func writeOutput(dir string, f outFile) error {
-	data := f.data
-	if !f.verbatim && !bytes.HasSuffix(data, []byte("\n")) {
-		data = append(append([]byte(nil), data...), '\n')
-	}
 	path := filepath.Join(dir, filepath.FromSlash(f.name))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("output directory %s cannot be created: %w", filepath.Dir(path), err)
@@ -197,10 +202,17 @@ func writeOutput(dir string, f outFile) error {
 	if f.exec {
 		mode = 0o755
 	}
-	return atomicfile.Write(path, mode, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
+	render := f.render
+	if render == nil {
+		render = func(w io.Writer) error {
+			if _, err := w.Write(f.data); err != nil || f.verbatim || bytes.HasSuffix(f.data, []byte("\n")) {
+				return err
+			}
+			_, err := w.Write([]byte("\n"))
+			return err
+		}
+	}
+	return atomicfile.WriteUnsynced(path, mode, render)
 }
 
 func checkWritable(dir string) error {
@@ -222,10 +234,25 @@ type changesFile struct {
 	*rewrite.Report
 }
 
-func changesJSON(r *rewrite.Report) ([]byte, error) {
-	var b bytes.Buffer
-	if err := jsonindent.Encode(&b, changesFile{reports.Tool{Name: "ecs2fargate", Version: version}, r.WithoutDocuments()}, "  "); err != nil {
-		return nil, fmt.Errorf("encoding changes.json: %w", err)
+// changesJSON writes changes.json (a changesFile) into w element by
+// element (issue 17): the bytes of encoding the whole changesFile
+// (TestChangesJSONStreamedEqualsWhole).
+func changesJSON(w io.Writer, r *rewrite.Report) error {
+	r = r.WithoutDocuments()
+	s := jsonstream.New(w, "  ")
+	s.BeginObject()
+	s.Field("tool", reports.Tool{Name: "ecs2fargate", Version: version})
+	jsonstream.Slice(s, "taskDefinitions", r.TaskDefinitions)
+	jsonstream.Slice(s, "services", r.Services)
+	if len(r.Errors) > 0 {
+		jsonstream.Slice(s, "errors", r.Errors)
 	}
-	return b.Bytes(), nil
+	if r.IaC != nil {
+		s.Field("iac", r.IaC)
+	}
+	s.EndObject()
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("encoding changes.json: %w", err)
+	}
+	return nil
 }

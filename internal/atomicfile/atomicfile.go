@@ -17,9 +17,22 @@ import (
 	"path/filepath"
 )
 
-// Write creates or replaces path with what fill writes. If fill or any step
-// fails, the target is left as it was and the temporary file is removed.
-func Write(path string, perm os.FileMode, fill func(w io.Writer) error) (err error) {
+// Write creates or replaces path with what fill writes, synced to disk
+// before the rename. If fill or any step fails, the target is left as it
+// was and the temporary file is removed.
+func Write(path string, perm os.FileMode, fill func(w io.Writer) error) error {
+	return write(path, perm, fill, true)
+}
+
+// WriteUnsynced is Write without the sync: readers still never see half a
+// file, but after a crash the file may be empty or missing. For a set of
+// files a run can write again byte for byte, followed by one Sync of their
+// directory at the end (rewrite --out, docs/rewrite.md).
+func WriteUnsynced(path string, perm os.FileMode, fill func(w io.Writer) error) error {
+	return write(path, perm, fill, false)
+}
+
+func write(path string, perm os.FileMode, fill func(w io.Writer) error, sync bool) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("creating %s: %w", path, err)
@@ -44,8 +57,10 @@ func Write(path string, perm os.FileMode, fill func(w io.Writer) error) (err err
 	if err = tmp.Chmod(perm); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	if sync {
+		if err = tmp.Sync(); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
 	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)

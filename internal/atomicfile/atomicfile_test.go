@@ -51,3 +51,33 @@ func TestWriteToMissingDirectoryFails(t *testing.T) {
 		t.Fatal("expected an error")
 	}
 }
+
+// WriteUnsynced replaces the file whole, as Write does, and Sync of the
+// directory succeeds on what was written.
+func TestWriteUnsyncedThenSync(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "out.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, content := range []string{"first", "second"} {
+		if err := WriteUnsynced(path, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, content); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Sync(dir); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "second" {
+		t.Errorf("file holds %q", got)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("temporary file left behind: %v", entries)
+	}
+}
+
+func TestSyncOfMissingDirectoryFails(t *testing.T) {
+	if err := Sync(filepath.Join(t.TempDir(), "absent")); err == nil {
+		t.Error("want an error")
+	}
+}

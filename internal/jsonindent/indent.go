@@ -71,8 +71,17 @@ type writer interface {
 // encoding/json. Errors writing to w are left for w.Flush to report.
 func Write(w *bufio.Writer, src []byte, indent string) error { return write(w, src, indent) }
 
-func write(w writer, src []byte, indent string) error {
-	lines := newlines{indent: indent}
+// WriteAt is Write for a value nested depth levels deep in a document
+// written piece by piece (internal/jsonstream): its inner lines are
+// indented depth levels further, as json.Indent would indent them there.
+func WriteAt(w *bufio.Writer, src []byte, indent string, depth int) error {
+	return writeAt(w, src, indent, depth)
+}
+
+func write(w writer, src []byte, indent string) error { return writeAt(w, src, indent, 0) }
+
+func writeAt(w writer, src []byte, indent string, base int) error {
+	lines := newlines{indent: indent, base: base}
 	depth, open := 0, false // open: a container just began, its first line not yet written
 	started := false
 	for i := 0; i < len(src); i++ {
@@ -153,11 +162,12 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // newlines hands out "\n" and depth indents from one growing buffer.
 type newlines struct {
 	indent string
+	base   int // the depth of the value's own first line
 	buf    []byte
 }
 
 func (n *newlines) at(depth int) []byte {
-	size := 1 + depth*len(n.indent)
+	size := 1 + (n.base+depth)*len(n.indent)
 	for len(n.buf) < size {
 		if len(n.buf) == 0 {
 			n.buf = append(n.buf, '\n')

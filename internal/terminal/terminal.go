@@ -16,7 +16,7 @@ import (
 // the null device is not one (a character device is not enough: /dev/null
 // and Windows' NUL are character devices too).
 func IsTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := fileOf(w)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return false
 	}
@@ -29,7 +29,7 @@ func IsTerminal(w io.Writer) bool {
 // that is piped or redirected keeps its full content.
 func Width(w io.Writer, getenv func(string) string) int {
 	return width(getenv("COLUMNS"), func() int {
-		f, ok := w.(*os.File)
+		f, ok := fileOf(w)
 		if !ok || !IsTerminal(w) {
 			return 0
 		}
@@ -38,6 +38,22 @@ func Width(w io.Writer, getenv func(string) string) int {
 		}
 		return 0
 	})
+}
+
+// fileOf is the file under w: w itself, or what a buffer in front of a
+// file (a writer with an Unwrap method, as the command's buffered
+// standard output) wraps, so buffering does not hide the terminal.
+func fileOf(w io.Writer) (*os.File, bool) {
+	for {
+		switch v := w.(type) {
+		case *os.File:
+			return v, true
+		case interface{ Unwrap() io.Writer }:
+			w = v.Unwrap()
+		default:
+			return nil, false
+		}
+	}
 }
 
 // width decides Width from the COLUMNS variable and the terminal's own

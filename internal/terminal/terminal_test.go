@@ -35,3 +35,25 @@ func TestIsTerminalRejectsFilesPipesAndTheNullDevice(t *testing.T) {
 		}
 	}
 }
+
+type wrapped struct {
+	io.Writer
+	under io.Writer
+}
+
+func (w wrapped) Unwrap() io.Writer { return w.under }
+
+// A buffer in front of a file still shows the file: fileOf unwraps it.
+func TestFileOfUnwraps(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, ok := fileOf(wrapped{Writer: io.Discard, under: wrapped{under: f}}); !ok || got != f {
+		t.Errorf("fileOf = %v, %v; want the file", got, ok)
+	}
+	if _, ok := fileOf(io.Discard); ok {
+		t.Error("io.Discard is not a file")
+	}
+}

@@ -1,0 +1,24 @@
+package atomicfile
+
+import (
+	"fmt"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// Sync makes everything written under dir durable: file contents, the
+// renames and the directories. On Linux that is one syncfs(2) of the
+// file system holding dir (https://man7.org/linux/man-pages/man2/syncfs.2.html),
+// one system call however many files were written.
+func Sync(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("syncing %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := unix.Syncfs(int(d.Fd())); err != nil {
+		return fmt.Errorf("syncing %s: %w", dir, err)
+	}
+	return nil
+}

@@ -1,0 +1,33 @@
+package jsonstream
+
+// Slice writes a member whose value is the slice items, element by
+// element, as encoding/json writes a slice: null when it is nil, [] when
+// empty.
+func Slice[T any](s *Writer, name string, items []T) {
+	if items == nil {
+		s.Field(name, nil)
+		return
+	}
+	s.Key(name)
+	s.BeginArray()
+	for i := range items {
+		if s.err != nil {
+			return
+		}
+		s.Value(&items[i])
+	}
+	s.EndArray()
+}
+
+// Each writes a member whose value is an array of what each yields, one
+// element at a time, for elements made as they are written. It never
+// writes null: each is a list, possibly empty.
+func Each[T any](s *Writer, name string, each func(yield func(T) bool)) {
+	s.Key(name)
+	s.BeginArray()
+	each(func(v T) bool {
+		s.Value(v)
+		return s.err == nil
+	})
+	s.EndArray()
+}
