@@ -36,7 +36,11 @@ func checkNullMembers(s *Subject) []Finding {
 	if s.TaskDef == nil {
 		return nil
 	}
-	nulls := jsonedit.Nulls(s.TaskDef.Doc.Raw)
+	raw, err := s.TaskDef.Doc.Bytes()
+	if err != nil {
+		return []Finding{Unchecked("the task definition's original bytes: " + err.Error())}
+	}
+	nulls := jsonedit.Nulls(raw)
 	if len(nulls) == 0 {
 		return nil
 	}
