@@ -33,7 +33,7 @@ var nullMembers = Rule{
 const maxNullPaths = 5
 
 func checkNullMembers(s *Subject) []Finding {
-	if s.TaskDef == nil {
+	if s.TaskDef == nil || !s.TaskDef.Doc.MayHoldNull() {
 		return nil
 	}
 	raw, err := s.TaskDef.Doc.Bytes()

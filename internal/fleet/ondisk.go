@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"bytes"
 	"fmt"
 	"hash/crc32"
 	"os"
@@ -22,6 +23,9 @@ type diskSpan struct {
 	off  int64
 	size int32
 	sum  uint32 // CRC-32C of the bytes, to notice a file changed since
+	// null is whether the bytes hold the text null anywhere (see
+	// MayHoldNull).
+	null bool
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -49,6 +53,13 @@ func (d Doc) Bytes() ([]byte, error) {
 	return buf, nil
 }
 
+// MayHoldNull reports whether the document's bytes may hold a JSON null:
+// false only when they are known not to hold the text null at all, so that
+// a check for null members need not read them again.
+func (d Doc) MayHoldNull() bool {
+	return d.Raw != nil || d.disk.size == 0 || d.disk.null
+}
+
 // held records a document whose Raw may lie in the bytes of the file
 // being loaded, for spill.
 func (l *fileLoad) held(d *Doc) { l.docs = append(l.docs, d) }
@@ -71,7 +82,8 @@ func (l *fileLoad) spill(data []byte) {
 		if p < base || p+uintptr(len(d.Raw)) > end {
 			continue
 		}
-		d.disk = diskSpan{off: int64(p - base), size: int32(len(d.Raw)), sum: crc32.Checksum(d.Raw, castagnoli)}
+		d.disk = diskSpan{off: int64(p - base), size: int32(len(d.Raw)), sum: crc32.Checksum(d.Raw, castagnoli),
+			null: bytes.Contains(d.Raw, []byte("null"))}
 		d.Raw = nil
 	}
 	l.docs = nil

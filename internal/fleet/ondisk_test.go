@@ -31,6 +31,9 @@ func TestFileDocumentBytesStayOnDisk(t *testing.T) {
 	if len(diags) > 0 || len(f.Services) != 2 || len(f.TaskDefinitions) != 1 {
 		t.Fatalf("loaded %d services, %d task definitions; diagnostics %v", len(f.Services), len(f.TaskDefinitions), diags)
 	}
+	if f.TaskDefinitions[0].Doc.MayHoldNull() {
+		t.Error("MayHoldNull: the task definition holds no null")
+	}
 	for _, s := range f.Services {
 		if s.Doc.Raw != nil {
 			t.Errorf("service %s keeps its bytes in memory", s.Name())
