@@ -45,7 +45,7 @@ func main() {
 // bytesPerService is the disk a size needs per service: the generated
 // fleet (about 10 KB a service) and the outputs of rewrite --out and
 // report --out (about 60 KB a service together), with room to spare.
-const bytesPerService = 100 << 10
+var bytesPerService uint64 = 100 << 10
 
 // command is one measured run: its name in the table and its arguments
 // after the binary (DIR stands for the fleet, OUT for a fresh output
