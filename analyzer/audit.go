@@ -47,18 +47,26 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s, memo: m}
 		services[i] = check(rules, ScopeService, subj, byTask[s.TaskDef])
 	})
-	all := append(tasks, services...)
+	clear(byTask)
 	n := 0
-	for _, c := range all {
-		n += len(c.findings)
+	for _, part := range [][]checked{tasks, services} {
+		for _, c := range part {
+			n += len(c.findings)
+		}
 	}
 	// Sized once: growing the list by appending copied about 150 MB of
 	// findings per audit of 10,000 services.
-	res := &Result{Rules: rules, Findings: make([]Finding, 0, n), Verdicts: make([]Verdict, 0, len(all))}
-	for _, c := range all {
-		res.Findings = append(res.Findings, c.findings...)
-		res.NotChecked = append(res.NotChecked, c.notChecked...)
-		res.Verdicts = append(res.Verdicts, c.verdict)
+	res := &Result{Rules: rules, Findings: make([]Finding, 0, n), Verdicts: make([]Verdict, 0, len(tasks)+len(services))}
+	for _, part := range [][]checked{tasks, services} {
+		for i := range part {
+			c := &part[i]
+			res.Findings = append(res.Findings, c.findings...)
+			res.NotChecked = append(res.NotChecked, c.notChecked...)
+			res.Verdicts = append(res.Verdicts, c.verdict)
+			// Each subject's list is garbage once copied, so the collector
+			// can take it back while the rest are copied, not after.
+			*c = checked{}
+		}
 	}
 	sortFindings(res.Findings)
 	sortVerdicts(res.Verdicts)
@@ -127,6 +135,7 @@ func check(rules []Rule, scope Scope, subj *Subject, inherited []Finding) checke
 // found from the checks that could not run.
 func run(rules []Rule, scope Scope, subj *Subject) checked {
 	var c checked
+	texts := subj.memo.interner()
 	unknown := subjectUnknowns(subj)
 	for _, rule := range rules {
 		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
@@ -146,7 +155,7 @@ func run(rules []Rule, scope Scope, subj *Subject) checked {
 				c.notChecked = append(c.notChecked, notCheckedOf(f))
 				continue
 			}
-			c.findings = append(c.findings, f)
+			c.findings = append(c.findings, texts.intern(f))
 		}
 	}
 	return c

@@ -97,16 +97,21 @@ func isDockerSocket(p string) bool {
 }
 
 // rawVolumes returns the volumes of the original document as generic JSON,
-// so fields newer than our SDK model can be read.
-func rawVolumes(s *Subject) []map[string]json.RawMessage {
+// so fields newer than our SDK model can be read. The error is that of
+// reading the document's bytes again (see fleet.Doc.Bytes).
+func rawVolumes(s *Subject) ([]map[string]json.RawMessage, error) {
 	// The typed model holds one entry per volume of the document, known
 	// fields or not, so no typed volumes means nothing to re-read.
 	if s.TaskDef == nil || len(s.TaskDef.Def.Volumes) == 0 {
-		return nil
+		return nil, nil
+	}
+	raw, err := s.TaskDef.Doc.Bytes()
+	if err != nil {
+		return nil, err
 	}
 	var doc map[string]json.RawMessage
-	if json.Unmarshal(s.TaskDef.Doc.Raw, &doc) != nil {
-		return nil
+	if json.Unmarshal(raw, &doc) != nil {
+		return nil, nil
 	}
 	var vols []map[string]json.RawMessage
 	for k, v := range doc {
@@ -114,7 +119,7 @@ func rawVolumes(s *Subject) []map[string]json.RawMessage {
 			_ = json.Unmarshal(v, &vols)
 		}
 	}
-	return vols
+	return vols, nil
 }
 
 // gib converts bytes to GiB, rounded up.

@@ -24,8 +24,12 @@ var newVolumeTypes = Rule{
 var newVolumeKeys = []string{"s3filesVolumeConfiguration"}
 
 func checkNewVolumeTypes(s *Subject) []Finding {
+	vols, err := rawVolumes(s)
+	if err != nil {
+		return []Finding{Unchecked("the task definition's original bytes: " + err.Error())}
+	}
 	var out []Finding
-	for i, v := range rawVolumes(s) {
+	for i, v := range vols {
 		for k, raw := range v {
 			for _, nk := range newVolumeKeys {
 				if strings.EqualFold(k, nk) && string(raw) != "null" { // a null member is an absent one

@@ -33,10 +33,14 @@ var nullMembers = Rule{
 const maxNullPaths = 5
 
 func checkNullMembers(s *Subject) []Finding {
-	if s.TaskDef == nil {
+	if s.TaskDef == nil || !s.TaskDef.Doc.MayHoldNull() {
 		return nil
 	}
-	nulls := jsonedit.Nulls(s.TaskDef.Doc.Raw)
+	raw, err := s.TaskDef.Doc.Bytes()
+	if err != nil {
+		return []Finding{Unchecked("the task definition's original bytes: " + err.Error())}
+	}
+	nulls := jsonedit.Nulls(raw)
 	if len(nulls) == 0 {
 		return nil
 	}

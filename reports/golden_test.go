@@ -65,7 +65,7 @@ func TestSecretsNeverRendered(t *testing.T) {
 	f, _ := fleet.Load(context.Background(), []string{testFleet}, nil)
 	raw := 0
 	for _, td := range f.TaskDefinitions {
-		raw += bytes.Count(td.Doc.Raw, []byte("hunter2"))
+		raw += bytes.Count(docBytes(t, td.Doc), []byte("hunter2"))
 	}
 	if raw < 3 {
 		t.Fatalf("the test fleet should hold at least 3 secret values containing hunter2, found %d", raw)

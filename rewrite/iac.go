@@ -101,11 +101,15 @@ func resourceRewrite(doc fleet.Doc, prefix string, kind fleet.RewriteKind, after
 	// The translation may hold a stand-in for an unknown value (a family
 	// named after the resource's address); Before and After both leave
 	// such values out, so the editor leaves them as the code writes them.
-	had, err := decodeObject(doc.Raw)
+	raw, err := doc.Bytes()
 	if err != nil {
 		return fleet.Rewrite{}, err
 	}
-	orig, _ := decodeObject(doc.Raw)
+	had, err := decodeObject(raw)
+	if err != nil {
+		return fleet.Rewrite{}, err
+	}
+	orig, _ := decodeObject(raw)
 	for _, p := range slices.Sorted(maps.Keys(doc.Unknown)) {
 		deletePath(had, p)
 		before, _ := lookupPath(orig, p)
@@ -182,7 +186,11 @@ func serviceRewrite(s *fleet.Service, prefix string, res *ServiceResult) (fleet.
 	if err != nil {
 		return fleet.Rewrite{}, false, err
 	}
-	want, err := decodeObject(s.Doc.Raw)
+	raw, err := s.Doc.Bytes()
+	if err != nil {
+		return fleet.Rewrite{}, false, err
+	}
+	want, err := decodeObject(raw)
 	if err != nil {
 		return fleet.Rewrite{}, false, err
 	}
@@ -240,7 +248,11 @@ func placeholderList(v any, p, placeholder string) bool {
 // cannot change in place, so the editor adds it beside the old one
 // (Replacement).
 func targetGroupRewrite(tg *fleet.TargetGroup, prefix string, doc TargetGroupDoc) (fleet.Rewrite, error) {
-	want, err := decodeObject(tg.Doc.Raw)
+	raw, err := tg.Doc.Bytes()
+	if err != nil {
+		return fleet.Rewrite{}, err
+	}
+	want, err := decodeObject(raw)
 	if err != nil {
 		return fleet.Rewrite{}, err
 	}

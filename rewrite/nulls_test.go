@@ -15,7 +15,7 @@ func TestConsoleExportLosesNullsAndEmptyPlacement(t *testing.T) {
 	if c.err != nil {
 		t.Fatal(c.err)
 	}
-	if n := jsonedit.Nulls(c.td.Doc.Raw); len(n) != 35 {
+	if n := jsonedit.Nulls(docBytes(t, c.td.Doc)); len(n) != 35 {
 		t.Fatalf("the input has %d nulls, want the 35 of the console export", len(n))
 	}
 	if n := jsonedit.Nulls(c.res.Document); len(n) > 0 {

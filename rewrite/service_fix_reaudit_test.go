@@ -95,7 +95,7 @@ func rewriteServiceAndLoad(t *testing.T, f *fleet.Fleet, s *fleet.Service, rule 
 	t.Helper()
 	dir := t.TempDir()
 	newTD := s.TaskDefinitionKey()
-	others := svcOtherDocs(f)
+	others := svcOtherDocs(t, f)
 	if s.TaskDef != nil {
 		tdRes, err := TaskDefinition(f, s.TaskDef, fixOptions(f, s.TaskDef))
 		if err != nil || tdRes.Document == nil {

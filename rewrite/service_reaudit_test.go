@@ -82,7 +82,7 @@ func svcApplyUpdate(t *testing.T, f *fleet.Fleet, res *ServiceResult) *fleet.Fle
 	dir := t.TempDir()
 	svcWriteDoc(t, filepath.Join(dir, "services.json"), map[string]any{"services": []ecstypes.Service{svc}}, awsjson.ECSCLI)
 	svcWriteDoc(t, filepath.Join(dir, "target-groups.json"), map[string]any{"TargetGroups": tgs}, awsjson.EC2CLI)
-	for i, d := range svcOtherDocs(f) {
+	for i, d := range svcOtherDocs(t, f) {
 		b, err := json.Marshal(d) // raw input documents, kept as read
 		if err != nil {
 			t.Fatal(err)
@@ -116,21 +116,21 @@ func svcTargetGroupsAfter(t *testing.T, f *fleet.Fleet, res *ServiceResult) []el
 
 // svcOtherDocs re-creates the inputs other than services and target
 // groups, in their AWS CLI shapes.
-func svcOtherDocs(f *fleet.Fleet) []any {
+func svcOtherDocs(t *testing.T, f *fleet.Fleet) []any {
 	var docs []any
 	for _, td := range f.TaskDefinitions {
-		docs = append(docs, map[string]json.RawMessage{"taskDefinition": td.Doc.Raw})
+		docs = append(docs, map[string]json.RawMessage{"taskDefinition": docBytes(t, td.Doc)})
 	}
 	var cis []json.RawMessage
 	for _, ci := range f.ContainerInstances {
-		cis = append(cis, ci.Doc.Raw)
+		cis = append(cis, docBytes(t, ci.Doc))
 	}
 	if len(cis) > 0 {
 		docs = append(docs, map[string]any{"containerInstances": cis})
 	}
 	var ins []json.RawMessage
 	for _, in := range f.Instances {
-		ins = append(ins, in.Doc.Raw)
+		ins = append(ins, docBytes(t, in.Doc))
 	}
 	if len(ins) > 0 {
 		docs = append(docs, map[string]any{"Reservations": []map[string]any{{"Instances": ins}}})
@@ -138,7 +138,7 @@ func svcOtherDocs(f *fleet.Fleet) []any {
 	var cls []json.RawMessage
 	for _, c := range f.Clusters {
 		if c.Detail != nil {
-			cls = append(cls, c.DetailDoc.Raw)
+			cls = append(cls, docBytes(t, c.DetailDoc))
 		}
 	}
 	if len(cls) > 0 {

@@ -79,8 +79,12 @@ type state struct {
 
 // fixLoop plans and applies rounds of fixes until one changes nothing.
 func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
-	doc := append([]byte(nil), StartingDocument(td.Doc.Raw)...) // edits must not touch the input
 	cur := state{td: td, findings: orig}
+	raw, err := td.Doc.Bytes()
+	if err != nil {
+		return nil, nil, cur, err
+	}
+	doc := append([]byte(nil), StartingDocument(raw)...) // edits must not touch the input
 	doc, changes, err := stripNulls(doc)
 	if err != nil {
 		return nil, nil, cur, err

@@ -189,7 +189,7 @@ func demoEnvValues(t *testing.T) []string {
 		other.Write(b)
 	}
 	for _, s := range f.Services {
-		other.Write(s.Doc.Raw)
+		other.Write(docBytes(t, s.Doc))
 	}
 	// The documentation links the tool prints itself (DD_SITE datadoghq.com
 	// is part of https://docs.datadoghq.com/…).

@@ -25,6 +25,7 @@ var fleet10k struct {
 
 // TestMain removes the generated fleet once every test and benchmark ran.
 func TestMain(m *testing.M) {
+	runAsCommand() // returns unless a test started this binary as the command
 	// The table format fits COLUMNS when it is set; the tests ask for a
 	// width where they mean one.
 	os.Unsetenv("COLUMNS")

@@ -14,14 +14,14 @@ import (
 // result, the original document the diff compares with.
 type rewriteRun struct {
 	report   *rewrite.Report
-	original map[string][]byte // by task definition key
+	original map[string]fleet.Doc // by task definition key (its Bytes are read only for a diff)
 }
 
 // rewriteFleet rewrites every task definition, then every service whose
 // task definition was rewritten (or is absent from the inputs), each on
 // all CPUs.
 func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
-	run := &rewriteRun{report: &rewrite.Report{}, original: map[string][]byte{}}
+	run := &rewriteRun{report: &rewrite.Report{}, original: map[string]fleet.Doc{}}
 	byTD := map[*fleet.TaskDefinition]*rewrite.Result{}
 	results, errs := rewrite.TaskDefinitions(f, opts.td)
 	for i, td := range f.TaskDefinitions {
@@ -31,7 +31,7 @@ func rewriteFleet(f *fleet.Fleet, opts rewriteOptions) *rewriteRun {
 			continue
 		}
 		res.Source = td.Doc.Source.File
-		run.original[res.Key] = td.Doc.Raw
+		run.original[res.Key] = td.Doc
 		byTD[td] = res
 		run.report.TaskDefinitions = append(run.report.TaskDefinitions, *res)
 	}

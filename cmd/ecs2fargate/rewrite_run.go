@@ -86,7 +86,11 @@ func writeDiffs(w io.Writer, run *rewriteRun) error {
 		if t.Document == nil {
 			continue
 		}
-		before := redactValues(string(rewrite.StartingDocument(run.original[t.Key])) + "\n")
+		original, err := run.original[t.Key].Bytes()
+		if err != nil {
+			return err
+		}
+		before := redactValues(string(rewrite.StartingDocument(original)) + "\n")
 		d := textdiff.Unified(t.Source+" ("+t.Key+")", t.Key+" on Fargate", before, redactValues(string(t.Document)+"\n"))
 		if _, err := io.WriteString(w, d); err != nil {
 			return err

@@ -27,6 +27,9 @@ type Decoder struct {
 	bools   block[bool]
 	floats  block[float64]
 	times   block[time.Time]
+	// Strings, when set, shares short strings with the other Decoders
+	// that use it (see Strings).
+	Strings *Strings
 }
 
 // DecodeStrict is the package's DecodeStrict, allocating in blocks.
@@ -107,8 +110,17 @@ func (dec *Decoder) newValue(p *plan) reflect.Value {
 	return reflect.New(p.typ.Elem())
 }
 
-// string returns b as a string whose bytes are in a block of text.
+// string returns b as a string whose bytes are in a block of text, or
+// the copy that dec.Strings already holds.
 func (dec *Decoder) string(b []byte) string {
+	if dec.Strings != nil && len(b) > 0 && len(b) <= maxShared {
+		return dec.Strings.shared(b, dec.newString)
+	}
+	return dec.newString(b)
+}
+
+// newString returns b as a string whose bytes are in a block of text.
+func (dec *Decoder) newString(b []byte) string {
 	if len(b) == 0 || len(b) > maxText/16 {
 		return string(b)
 	}

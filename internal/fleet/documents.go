@@ -164,6 +164,7 @@ func (l *fileLoad) loadDocuments(file string, docs []document, named bool) {
 	subs := make([]*fileLoad, len(docs))
 	parallel.For(len(docs), func(i int) {
 		sub := &fileLoad{jsonOnly: l.jsonOnly, prefix: prefixPath(l.prefix, "["+strconv.Itoa(i)+"]")}
+		sub.dec.Strings = l.dec.Strings
 		if docs[i].bad != nil {
 			sub.diags = append(sub.diags, *docs[i].bad)
 		} else {
@@ -222,6 +223,7 @@ func (l *fileLoad) merge(sub *fileLoad) {
 		l.adds = append(l.adds, pendingAdd{at: base + a.at, apply: a.apply})
 	}
 	l.diags = append(l.diags, sub.diags...)
+	l.docs = append(l.docs, sub.docs...)
 }
 
 // prefixPath joins a document's path and a path inside it.

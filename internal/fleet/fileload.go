@@ -37,6 +37,7 @@ type fileLoad struct {
 	diags        []Diagnostic
 	adds         []pendingAdd
 	dec          awsjson.Decoder // allocates the file's small values in blocks
+	docs         []*Doc          // documents whose Raw may lie in the file's bytes (see spill)
 
 	tr      *translation    // the translated document being loaded, if any
 	located []translatedDoc // the translated documents loaded
@@ -59,9 +60,10 @@ func (l *fileLoad) add(apply func(b *builder)) {
 // the builder in the order of ins.
 func (b *builder) loadInputs(ins []input) {
 	results := make([]*fileLoad, len(ins))
+	strs := awsjson.NewStrings() // shared by this load's decoders, then dropped
 	var done atomic.Int64
 	parallel.For(len(ins), func(i int) {
-		results[i] = loadInput(ins[i], b.jsonOnly)
+		results[i] = loadInput(ins[i], b.jsonOnly, strs)
 		if b.progress != nil {
 			b.progress(int(done.Add(1)), len(ins))
 		}
@@ -77,8 +79,9 @@ func (b *builder) loadInputs(ins []input) {
 }
 
 // loadInput reads and decodes one input; it runs on a worker.
-func loadInput(in input, jsonOnly bool) *fileLoad {
+func loadInput(in input, jsonOnly bool, strs *awsjson.Strings) *fileLoad {
 	l := &fileLoad{jsonOnly: jsonOnly}
+	l.dec.Strings = strs
 	if in.diag != nil {
 		l.diags = append(l.diags, *in.diag)
 		return l
@@ -97,6 +100,9 @@ func loadInput(in input, jsonOnly bool) *fileLoad {
 	}
 	l.read = true
 	l.loadData(in.name, data, in.named)
+	if !in.inMemory {
+		l.spill(data)
+	}
 	return l
 }
 

@@ -52,16 +52,23 @@ type Source struct {
 }
 
 // Doc is one input document: its original bytes and where they came from.
-// Rewrites edit Raw, so key order and fields newer than our SDK survive.
+// Rewrites edit a copy of Bytes, so key order and fields newer than our SDK
+// survive.
 type Doc struct {
 	Source Source
-	Raw    []byte
+	// Raw holds the document's bytes when they live only in memory
+	// (standard input, live discovery, YAML and IaC translations,
+	// snapshots, documents built by hand). A document read from a JSON file
+	// leaves Raw nil and its bytes on disk: read them with Bytes.
+	Raw []byte
 	// Unknown lists the fields that the source sets to a value that cannot
 	// be known statically (a Terraform variable with no literal value), by
 	// JSON path inside the document, with the reason. Such a field is absent
 	// from Raw and the typed value; rules that read it report "not checked"
 	// with the reason (see analyzer) rather than judge it absent.
 	Unknown map[string]string
+	// disk is where the bytes lie in Source.File when Raw is nil.
+	disk diskSpan
 }
 
 // TaskDefinition is a task definition in the ECS API shape, with the tags a

@@ -101,8 +101,8 @@ func TestDescribeTaskDefinitionWithWrapperAndTags(t *testing.T) {
 	if td.Registerable {
 		t.Error("describe output is not the register shape")
 	}
-	if td.Doc.Source.Path != "taskDefinition" || !strings.HasPrefix(strings.TrimSpace(string(td.Doc.Raw)), "{") {
-		t.Errorf("Doc = %s at %q, want the taskDefinition member", td.Doc.Raw[:20], td.Doc.Source.Path)
+	if raw := docBytes(t, td.Doc); td.Doc.Source.Path != "taskDefinition" || !strings.HasPrefix(strings.TrimSpace(string(raw)), "{") {
+		t.Errorf("Doc = %s at %q, want the taskDefinition member", raw[:20], td.Doc.Source.Path)
 	}
 	if len(td.Tags) != 1 || ptr.Value(td.Tags[0].Key) != "team" || ptr.Value(td.Tags[0].Value) != "web" {
 		t.Errorf("Tags = %+v", td.Tags)

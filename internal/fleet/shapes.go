@@ -146,6 +146,7 @@ func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem ele
 			}
 		}
 		doc.Raw = raw[i:end:end]
+		l.held(doc)
 		if ok || decodeStrictJSON(doc.Raw, dst) || l.decodeFull(file, at, doc.Raw, dst) {
 			l.add(add)
 		}
@@ -168,6 +169,7 @@ func (l *fileLoad) loadItem(file, path string, raw json.RawMessage, newElem elem
 	doc, dst, add := newElem(l.source(file, path))
 	doc.Unknown = l.unknown()
 	doc.Raw = raw
+	l.held(doc)
 	if l.decodeItem(file, path, raw, dst) {
 		l.add(add)
 	}
@@ -196,6 +198,7 @@ func (l *fileLoad) decodeFull(file, path string, raw []byte, dst any, skip ...st
 func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "taskDefinition")
 	td := &TaskDefinition{Doc: Doc{Source: l.source(file, key), Raw: raw}}
+	l.held(&td.Doc)
 	td.Doc.Unknown = l.unknown()
 	if !l.decodeItem(file, key, raw, &td.Def) {
 		return
@@ -209,6 +212,7 @@ func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.R
 
 func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.RawMessage, data []byte) {
 	td := &TaskDefinition{Doc: Doc{Source: l.source(file, ""), Raw: data}, Registerable: true}
+	l.held(&td.Doc)
 	td.Doc.Unknown = l.unknown()
 	if !l.decodeItem(file, "", data, &td.Def, "tags") {
 		return

@@ -56,27 +56,37 @@ type SnapshotMeta struct {
 // WriteSnapshot writes the fleet in the snapshot format.
 func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
 	s := snapshotFile{SchemaVersion: SnapshotSchemaVersion, GeneratedBy: meta.GeneratedBy, GeneratedAt: meta.GeneratedAt, Gaps: f.Gaps, Metrics: f.Metrics, ClusterMetrics: f.ClusterMetrics}
+	// The first document whose bytes cannot be read again (see Doc.Bytes)
+	// fails the snapshot: a snapshot missing a document would mislead.
+	var readErr error
+	bytesOf := func(d Doc) json.RawMessage {
+		b, err := d.Bytes()
+		if err != nil && readErr == nil {
+			readErr = err
+		}
+		return b
+	}
 	for _, td := range f.TaskDefinitions {
-		entry := snapshotTaskDef{TaskDefinition: td.Doc.Raw}
+		entry := snapshotTaskDef{TaskDefinition: bytesOf(td.Doc)}
 		if len(td.Tags) > 0 {
 			entry.Tags = mustJSON(tagsJSON(td))
 		}
 		s.TaskDefinitions = append(s.TaskDefinitions, entry)
 	}
 	for _, sv := range f.Services {
-		s.Services = append(s.Services, sv.Doc.Raw)
+		s.Services = append(s.Services, bytesOf(sv.Doc))
 	}
 	for _, c := range f.Clusters {
 		if c.Detail != nil {
-			s.Clusters = append(s.Clusters, c.DetailDoc.Raw)
+			s.Clusters = append(s.Clusters, bytesOf(c.DetailDoc))
 		}
 	}
 	for _, ci := range f.ContainerInstances {
-		s.ContainerInstances = append(s.ContainerInstances, snapshotContainer{Cluster: ci.Cluster, ContainerInstance: ci.Doc.Raw})
+		s.ContainerInstances = append(s.ContainerInstances, snapshotContainer{Cluster: ci.Cluster, ContainerInstance: bytesOf(ci.Doc)})
 	}
 	known := false
 	for _, in := range f.Instances {
-		s.Instances = append(s.Instances, in.Doc.Raw)
+		s.Instances = append(s.Instances, bytesOf(in.Doc))
 		s.InstanceAccounts = append(s.InstanceAccounts, in.Identity.Account)
 		known = known || in.Identity.Account != ""
 	}
@@ -84,16 +94,19 @@ func WriteSnapshot(w io.Writer, f *Fleet, meta SnapshotMeta) error {
 		s.InstanceAccounts = nil
 	}
 	for _, img := range f.Images {
-		s.Images = append(s.Images, img.Doc.Raw)
+		s.Images = append(s.Images, bytesOf(img.Doc))
 	}
 	for _, tg := range f.TargetGroups {
-		s.TargetGroups = append(s.TargetGroups, tg.Doc.Raw)
+		s.TargetGroups = append(s.TargetGroups, bytesOf(tg.Doc))
 	}
 	for _, sn := range f.Subnets {
-		s.Subnets = append(s.Subnets, sn.Doc.Raw)
+		s.Subnets = append(s.Subnets, bytesOf(sn.Doc))
 	}
 	for _, v := range f.Volumes {
-		s.Volumes = append(s.Volumes, v.Doc.Raw)
+		s.Volumes = append(s.Volumes, bytesOf(v.Doc))
+	}
+	if readErr != nil {
+		return fmt.Errorf("writing the snapshot: %w", readErr)
 	}
 	compact, err := json.Marshal(s)
 	if err != nil {

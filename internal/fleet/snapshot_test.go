@@ -29,7 +29,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 	for i, td := range f.TaskDefinitions {
 		got := g.TaskDefinitions[i]
-		if got.Key() != td.Key() || compact(t, got.Doc.Raw) != compact(t, td.Doc.Raw) || len(got.Tags) != len(td.Tags) {
+		if got.Key() != td.Key() || compact(t, docBytes(t, got.Doc)) != compact(t, docBytes(t, td.Doc)) || len(got.Tags) != len(td.Tags) {
 			t.Errorf("task definition %s changed in the round trip", td.Key())
 		}
 	}

@@ -39,14 +39,14 @@ func TestStrictDecodeMatchesFullDecoder(t *testing.T) {
 	}
 	for _, td := range f.TaskDefinitions {
 		var want ecstypes.TaskDefinition
-		slowDecode(t, td.Doc.Raw, &want)
+		slowDecode(t, docBytes(t, td.Doc), &want)
 		if !reflect.DeepEqual(td.Def, want) {
 			t.Fatalf("task definition %s decodes differently on the fast path", td.Key())
 		}
 	}
 	for _, s := range f.Services {
 		var want ecstypes.Service
-		slowDecode(t, s.Doc.Raw, &want)
+		slowDecode(t, docBytes(t, s.Doc), &want)
 		if !reflect.DeepEqual(s.Svc, want) {
 			t.Fatalf("service %s decodes differently on the fast path", s.Name())
 		}

@@ -1,0 +1,48 @@
+package analyzer
+
+import (
+	"context"
+	"testing"
+	"unsafe"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
+)
+
+// The findings of one audit that say the same thing share one copy of the
+// text and of the path (TestMemoChangesNoFinding shows that sharing
+// changes no finding).
+func TestAuditSharesFindingTexts(t *testing.T) {
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 60, PerCluster: 20}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := fleet.Load(context.Background(), []string{dir}, nil)
+	res, err := Audit(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	messages, paths := map[string]*byte{}, map[string]*Path{}
+	shared := 0
+	for i, fd := range res.Findings {
+		if p, ok := messages[fd.Message]; ok {
+			shared++
+			if p != unsafe.StringData(fd.Message) {
+				t.Fatalf("finding %d: message %q is a copy of its own", i, fd.Message)
+			}
+		}
+		messages[fd.Message] = unsafe.StringData(fd.Message)
+		if p, ok := paths[fd.Path]; ok && len(fd.Field) > 0 && &(*p)[0] != &fd.Field[0] {
+			t.Fatalf("finding %d: path %s is a copy of its own", i, fd.Path)
+		}
+		if len(fd.Field) > 0 {
+			paths[fd.Path] = &res.Findings[i].Field
+		}
+		if cap(fd.Field) != len(fd.Field) {
+			t.Fatalf("finding %d: a shared path has room to append into", i)
+		}
+	}
+	if shared == 0 {
+		t.Fatal("no two findings say the same thing: the fleet should repeat its messages")
+	}
+}

@@ -1,0 +1,62 @@
+//go:build linux || darwin
+
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// helperEnv makes the test binary run as scalebench: the harness starts
+// itself (os.Executable) to generate each fleet.
+const helperEnv = "SCALEBENCH_TEST_AS_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(helperEnv) == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// The harness generates the fleet, runs every command against it as a
+// child and prints a row for each with its exit code (here `true`, which
+// ignores its arguments: the rows, not ecs2fargate, are under test).
+func TestEveryCommandGetsARow(t *testing.T) {
+	bin, err := exec.LookPath("true")
+	if err != nil {
+		t.Skip("no true(1) on this system")
+	}
+	t.Setenv(helperEnv, "1")
+	var out, errs strings.Builder
+	if code := run(context.Background(), []string{"-bin", bin, "-services", "40", "-tmp", t.TempDir()}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if !strings.Contains(errs.String(), "generated 40 services") {
+		t.Errorf("stderr %q should say the fleet was generated", errs.String())
+	}
+	for _, c := range commands {
+		if !strings.Contains(out.String(), "| 40 | "+c.name+" | ") {
+			t.Errorf("no row for %s in:\n%s", c.name, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "| 1 |\n") {
+		t.Errorf("a command failed:\n%s", out.String())
+	}
+}
+
+// A size whose fleet would not fit in the free space is skipped, saying so.
+func TestSkipsASizeTheDiskCannotHold(t *testing.T) {
+	old := bytesPerService
+	bytesPerService = 1 << 50
+	defer func() { bytesPerService = old }()
+	var out, errs strings.Builder
+	if code := run(context.Background(), []string{"-bin", "/nonexistent", "-services", "10", "-tmp", t.TempDir()}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if !strings.Contains(errs.String(), "skipping 10 services") || strings.Contains(out.String(), "| 10 |") {
+		t.Errorf("want the size skipped with a message; stdout %q, stderr %q", out.String(), errs.String())
+	}
+}

@@ -1,0 +1,75 @@
+package fleet
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A document read from a JSON file leaves its bytes on disk; Bytes reads
+// exactly the document again, and says so when the file changed since.
+func TestFileDocumentBytesStayOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	services := `{"services": [
+    {"serviceName": "a", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/c", "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1"},
+    {"serviceName": "b", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/c", "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1"}
+]}
+`
+	td := `{"taskDefinition": {"family": "web", "revision": 1, "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1",
+  "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 512}]}}`
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.ToSlash(p)
+	}
+	svcFile, tdFile := write("services.json", services), write("td.json", td)
+	f, diags := Load(context.Background(), []string{dir}, nil)
+	if len(diags) > 0 || len(f.Services) != 2 || len(f.TaskDefinitions) != 1 {
+		t.Fatalf("loaded %d services, %d task definitions; diagnostics %v", len(f.Services), len(f.TaskDefinitions), diags)
+	}
+	if f.TaskDefinitions[0].Doc.MayHoldNull() {
+		t.Error("MayHoldNull: the task definition holds no null")
+	}
+	for _, s := range f.Services {
+		if s.Doc.Raw != nil {
+			t.Errorf("service %s keeps its bytes in memory", s.Name())
+		}
+		got := string(docBytes(t, s.Doc))
+		if !strings.HasPrefix(got, `{"serviceName": "`+s.Name()+`"`) || !strings.HasSuffix(got, `web:1"}`) {
+			t.Errorf("service %s: Bytes = %q, want its element of %s", s.Name(), got, svcFile)
+		}
+	}
+	if got := string(docBytes(t, f.TaskDefinitions[0].Doc)); !strings.HasPrefix(got, `{"family": "web"`) || !strings.HasSuffix(got, `"memory": 512}]}`) {
+		t.Errorf("task definition: Bytes = %q, want the taskDefinition member of %s", got, tdFile)
+	}
+
+	// The same length, other bytes: the checksum notices.
+	write("td.json", strings.Replace(td, "nginx", "nginy", 1))
+	if _, err := f.TaskDefinitions[0].Doc.Bytes(); err == nil || !strings.Contains(err.Error(), tdFile+" changed since it was loaded") {
+		t.Errorf("Bytes after the file changed: error %v, want one naming %s", err, tdFile)
+	}
+	if err := os.Remove(svcFile); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Services[0].Doc.Bytes(); err == nil || !strings.Contains(err.Error(), "reading "+svcFile+" again") {
+		t.Errorf("Bytes after the file was removed: error %v, want one naming %s", err, svcFile)
+	}
+}
+
+// Documents with no file of their own bytes keep them: standard input and
+// a YAML file's JSON.
+func TestMemoryDocumentsKeepTheirBytes(t *testing.T) {
+	td := `{"taskDefinition": {"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 512}]}}`
+	f, _ := Load(context.Background(), []string{Stdin}, strings.NewReader(td))
+	if len(f.TaskDefinitions) != 1 || f.TaskDefinitions[0].Doc.Raw == nil {
+		t.Fatal("a document from standard input must keep its bytes: there is no file to read them from again")
+	}
+	y := loadClean(t, filepath.Join("testdata", "yaml", "describe-task-definition.yaml"))
+	if y.TaskDefinitions[0].Doc.Raw == nil {
+		t.Error("a YAML document's JSON must stay in memory: the file does not hold it")
+	}
+}
