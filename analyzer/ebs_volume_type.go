@@ -8,7 +8,7 @@ var ebsVolumeType = Rule{
 	Severity:    Fixable,
 	Title:       "Magnetic EBS volumes cannot be attached to Fargate tasks",
 	Rationale:   "Fargate tasks can attach an EBS volume configured at launch (Linux, platform version 1.4.0, since January 2024), but not of the magnetic `standard` volume type.",
-	Remediation: "Set `managedEBSVolume.volumeType` to `gp3` (the rewrite's update-service carries the volume configurations with it) and review its IOPS and throughput for the workload.",
+	Remediation: "Set `managedEBSVolume.volumeType` to `gp3` (the rewrite does) and review its IOPS and throughput for the workload.",
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html",
 		"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html",

@@ -23,7 +23,6 @@ var lbTargetTypeIP = Rule{
 	References: []string{
 		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html",
 		"https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html",
-		"https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html",
 	},
 	Check:      checkLBTargetTypeIP,
 	FixService: func(x ServiceFixer, _ *Subject, f Finding) { x.IPTargetGroup(f.Field) },
@@ -40,7 +39,8 @@ func checkLBTargetTypeIP(s *Subject) []Finding {
 		}
 		out = append(out, targetGroupNotIP(s, at(idx("loadBalancers", i), "targetGroupArn"), ptr.Value(lb.TargetGroupArn))...)
 		// ECS blue/green shifts traffic to the alternate group, where the
-		// tasks register the same way (API_AdvancedConfiguration).
+		// tasks register the same way:
+		// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AdvancedConfiguration.html
 		if adv := lb.AdvancedConfiguration; adv != nil && ptr.Value(adv.AlternateTargetGroupArn) != "" {
 			out = append(out, targetGroupNotIP(s, at(idx("loadBalancers", i), "advancedConfiguration", "alternateTargetGroupArn"), ptr.Value(adv.AlternateTargetGroupArn))...)
 		}

@@ -7,5 +7,7 @@
 // formatting, user-owned map keys and fields newer than our SDK survive
 // unless an edit touches them. New documents (update-service,
 // create-target-group, create-service requests) are built fresh, since no
-// input document has their shape.
+// input document has their shape, from the settings the service rules'
+// fixes ask for (analyzer.Rule.FixService, through the ServiceFixer
+// serviceFixer implements; docs/rewrite-service.md).
 package rewrite

@@ -33,11 +33,14 @@ var serviceFixByRule = func() map[string]analyzer.ServiceFix {
 // serviceAsks are the request settings the fixes of a service's fixable
 // findings asked for; the plan writes those (see servicePlan.result).
 type serviceAsks struct {
-	capacity, network, clusterProviders, latestPlatform bool
-	ipGroups                                            map[string]bool // targetGroupArn paths, as text
-	clears                                              map[string]clearAsk
-	role                                                *clearAsk // the legacy role left out of a new service
-	volumes                                             []volumeAsk
+	capacity         bool                // FargateCapacity
+	network          bool                // AwsvpcNetwork
+	clusterProviders bool                // ClusterProviders
+	latestPlatform   bool                // LatestPlatformVersion
+	ipGroups         map[string]bool     // IPTargetGroup: targetGroupArn paths, as text
+	clears           map[string]clearAsk // Clear: by the list's path, as text
+	role             *clearAsk           // OmitRole
+	volumes          []volumeAsk         // VolumeType
 	// assumed are the fixes asked on an assumption (a value the code
 	// leaves unknown taken as absent), by rule ID, with why.
 	assumed map[string]string
@@ -61,7 +64,7 @@ type clearAsk struct {
 // askFixes audits the service with rules (serviceFixRules but in a test)
 // and lets the fix of each fixable finding ask for the settings it needs.
 func askFixes(f *fleet.Fleet, s *fleet.Service, rules []analyzer.Rule) *serviceAsks {
-	asks := &serviceAsks{ipGroups: map[string]bool{}, clears: map[string]clearAsk{}}
+	asks := &serviceAsks{}
 	subj := &analyzer.Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}
 	// A service read from code may leave its launch type to a cluster the
 	// code does not show: the rewrite still moves it (its task definition
@@ -95,7 +98,12 @@ func (x serviceFixer) AwsvpcNetwork()         { x.a.network = true }
 func (x serviceFixer) ClusterProviders()      { x.a.clusterProviders = true }
 func (x serviceFixer) LatestPlatformVersion() { x.a.latestPlatform = true }
 
-func (x serviceFixer) IPTargetGroup(p analyzer.Path) { x.a.ipGroups[p.String()] = true }
+func (x serviceFixer) IPTargetGroup(p analyzer.Path) {
+	if x.a.ipGroups == nil {
+		x.a.ipGroups = map[string]bool{}
+	}
+	x.a.ipGroups[p.String()] = true
+}
 
 // KeepContainerPort changes nothing in the request: the entry is sent (or
 // left) as the service has it.
@@ -104,6 +112,9 @@ func (x serviceFixer) KeepContainerPort(analyzer.Path) {}
 // Clear asks for the list at p to be emptied; the first ask for a list
 // wins, as the task rewrite's first edit of a path does.
 func (x serviceFixer) Clear(p analyzer.Path, lossy bool, msg string) {
+	if x.a.clears == nil {
+		x.a.clears = map[string]clearAsk{}
+	}
 	if _, ok := x.a.clears[p.String()]; !ok {
 		x.a.clears[p.String()] = clearAsk{rule: x.rule, lossy: lossy, msg: msg}
 	}
