@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -205,13 +204,6 @@ func TestOrgSweepSimulation(t *testing.T) {
 	if denied != simDenied || throttledGaps != 1 || len(f.Gaps) != simDenied+1 {
 		t.Errorf("gaps: %d denied accounts, %d throttled, %d in all; want %d, 1, %d:\n%+v", denied, throttledGaps, len(f.Gaps), simDenied, simDenied+1, f.Gaps)
 	}
-}
-
-// cpuTime is the CPU time the test process has used (user and system).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // loadAverage is the machine's one-minute load average (0 where unknown).
