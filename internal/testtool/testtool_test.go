@@ -89,3 +89,30 @@ func TestBotocoreWithoutANeededMemberCountsAsMissing(t *testing.T) {
 		t.Errorf("skip %q does not name the absent member", f.skipped)
 	}
 }
+
+// A check not made is logged for .ci/run even when tools are required: no
+// tool is missing.
+func TestNotCheckedIsLoggedAndNeverFails(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "skips")
+	t.Setenv(RequireEnv, "1")
+	t.Setenv(SkipLogEnv, log)
+	rec := &logT{fakeT: &fakeT{}}
+	NotChecked(rec, "wall time (ratio %.2f)", 2.5)
+	if rec.logged != "NOT CHECKED: wall time (ratio 2.50)" || rec.errored {
+		t.Errorf("logged %q, errored %v", rec.logged, rec.errored)
+	}
+	data, _ := os.ReadFile(log)
+	if string(data) != "TestSomething: not checked: wall time (ratio 2.50)\n" {
+		t.Errorf("skip log holds %q", data)
+	}
+}
+
+// logT is a fakeT that records Log and Errorf.
+type logT struct {
+	*fakeT
+	logged  string
+	errored bool
+}
+
+func (l *logT) Log(args ...any)                   { l.logged = fmt.Sprint(args...) }
+func (l *logT) Errorf(format string, args ...any) { l.errored = true }
