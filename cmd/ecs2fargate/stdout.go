@@ -52,11 +52,3 @@ func (o orderedErr) Write(p []byte) (int, error) {
 
 // Unwrap is standard error itself, for the progress line's terminal test.
 func (o orderedErr) Unwrap() io.Writer { return o.err }
-
-// flushOut writes what standard output holds now: before a question on
-// the terminal, or before a long wait, so the user sees what precedes it.
-func flushOut(w io.Writer) {
-	if f, ok := w.(interface{ Flush() error }); ok {
-		f.Flush()
-	}
-}

@@ -243,9 +243,3 @@ func indentOf(src []byte, i int) int {
 	}
 	return n
 }
-
-// isFlow reports whether n is a flow collection ([…] or {…}); an empty
-// collection is always written in flow style.
-func isFlow(n *yaml.Node) bool {
-	return (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && (n.Style&yaml.FlowStyle != 0 || len(n.Content) == 0)
-}
