@@ -9,12 +9,12 @@ import (
 	"context"
 	"io"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/rusage"
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 )
@@ -37,11 +37,7 @@ func loadBench(b *testing.B, dir string) *fleet.Fleet {
 }
 
 // cpuTime is the CPU time the process has used, all threads together.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime() time.Duration { return rusage.SelfCPU() }
 
 // measure runs op in b.Loop, with allocations and CPU seconds per op
 // reported beside wall time: on a shared machine wall time depends on the

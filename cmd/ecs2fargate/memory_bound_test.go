@@ -8,10 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
+	"github.com/ecs2fargate/ecs2fargate/internal/rusage"
 )
 
 // The memory bound of issue 17, asserted on the process as a user runs it:
@@ -51,7 +51,12 @@ func measureCommand(args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	fmt.Println(maxRSSBytes(cmd.ProcessState.SysUsage().(*syscall.Rusage)))
+	ru, ok := rusage.Of(cmd.ProcessState)
+	if !ok {
+		fmt.Fprintln(os.Stderr, "no resource usage for the child on this system")
+		return 1
+	}
+	fmt.Println(ru.MaxRSS)
 	return 0
 }
 

@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
+	"github.com/ecs2fargate/ecs2fargate/internal/rusage"
 )
 
 func main() {
@@ -211,14 +212,14 @@ func measure(ctx context.Context, name string, args []string) (usage, error) {
 	if err != nil && !errors.As(err, &exit) {
 		return usage{}, fmt.Errorf("running %s: %w", name, err)
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	ru, ok := rusage.Of(cmd.ProcessState)
 	if !ok {
 		return usage{}, errors.New("no resource usage for the child on this system")
 	}
 	return usage{
-		cpu:    time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+		cpu:    ru.CPU,
 		wall:   wall,
-		maxRSS: maxRSSBytes(ru),
+		maxRSS: ru.MaxRSS,
 		exit:   cmd.ProcessState.ExitCode(),
 	}, nil
 }

@@ -1,3 +1,8 @@
+// Linux only, on purpose (the _linux suffix): syncfs(2) is a Linux system
+// call. sync_other.go (//go:build !linux) is its pair for every other
+// system (fsync of each file and directory); .ci/run vets and builds
+// darwin/arm64 and windows/amd64 so the two cannot drift apart.
+
 package atomicfile
 
 import (

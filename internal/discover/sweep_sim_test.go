@@ -18,6 +18,7 @@ import (
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsfake"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/rusage"
 	"github.com/ecs2fargate/ecs2fargate/internal/testtool"
 )
 
@@ -130,9 +131,9 @@ func TestOrgSweepSimulation(t *testing.T) {
 				lines = append(lines, p)
 			}
 		}}
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), rusage.SelfCPU()
 	got, err := Sweep(ctx, targets, opts)
-	wall, cpu := time.Since(start), cpuTime()-cpu0
+	wall, cpu := time.Since(start), rusage.SelfCPU()-cpu0
 	if err != nil {
 		t.Fatal(err)
 	}
