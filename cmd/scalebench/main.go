@@ -11,6 +11,12 @@
 //	go build -o /tmp/ecs2fargate ./cmd/ecs2fargate
 //	go run ./cmd/scalebench -bin /tmp/ecs2fargate -services 10000,100000
 //
+// -against OTHER measures a second binary (e.g. main's, as the baseline of
+// a change) on the same fleet, each command run by one binary and then
+// the other; -runs N runs each N times and prints the medians; -fleet DIR
+// measures an already generated fleet of -services services instead of
+// generating one (so that two sessions measure the same files).
+//
 // Linux and macOS only: the figures are the children's getrusage(2). A
 // size whose fleet and outputs would not fit in the free space of the
 // temporary directory is skipped with a message saying how much it needs.
@@ -27,6 +33,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -91,6 +98,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	sizes := fs.String("services", "10000,100000", "fleet sizes to measure, comma-separated")
 	only := fs.String("only", "", "measure only the commands whose name contains this text (e.g. \"audit\")")
 	tmp := fs.String("tmp", os.TempDir(), "directory for the generated fleets and outputs (removed after each size)")
+	against := fs.String("against", "", "a second binary measured on the same fleet, command by command (e.g. the baseline of a change)")
+	runs := fs.Int("runs", 1, "runs of each command (medians printed)")
+	given := fs.String("fleet", "", "an already generated fleet of -services services to measure (not removed) instead of generating one")
 	generate := fs.String("generate-into", "", "(internal) generate the fleet of -services services into this directory and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -106,8 +116,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if *bin == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: scalebench -bin PATH [-services N,N] [-only TEXT] [-tmp DIR]")
+	if *bin == "" || fs.NArg() > 0 || *runs < 1 {
+		fmt.Fprintln(stderr, "usage: scalebench -bin PATH [-against PATH] [-runs N] [-services N,N] [-fleet DIR] [-only TEXT] [-tmp DIR]")
 		return 2
 	}
 	var ns []int
@@ -119,14 +129,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		ns = append(ns, n)
 	}
+	if *given != "" && len(ns) != 1 {
+		fmt.Fprintln(stderr, "scalebench: -fleet measures one fleet: give its size alone in -services")
+		return 2
+	}
+	bins := []string{*bin}
+	if *against != "" {
+		bins = append(bins, *against)
+	}
+	plan := plan{bins: bins, runs: *runs, only: *only, fleet: *given}
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		fmt.Fprintln(stderr, "scalebench: python3 not found; the baseline (a bare json.load of every file) is not measured")
 	}
-	fmt.Fprintln(stdout, "| services | command | cpu-s | × parse | wall s | peak RSS MB | KB/service | exit |")
-	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(stdout, "| services | command | binary | cpu-s | × parse | wall s | peak RSS MB | KB/service | exit |")
+	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|---|")
 	for _, n := range ns {
-		if err := measureSize(ctx, stdout, stderr, *bin, python, *tmp, *only, n); err != nil {
+		if err := measureSize(ctx, stdout, stderr, plan, python, *tmp, n); err != nil {
 			fmt.Fprintf(stderr, "scalebench: %d services: %v\n", n, err)
 			return 1
 		}
@@ -134,10 +153,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// measureSize generates a fleet of n services and measures the baseline
-// and every command on it.
-func measureSize(ctx context.Context, stdout, stderr io.Writer, bin, python, tmp, only string, n int) error {
-	if free, ok := freeBytes(tmp); ok && free < uint64(n)*bytesPerService {
+// plan is what to measure on each fleet: the binaries (the first is the
+// one under test), the runs of each command, the commands whose name
+// contains only, and an already generated fleet when given.
+type plan struct {
+	bins  []string
+	runs  int
+	only  string
+	fleet string
+}
+
+// measureSize generates a fleet of n services (unless the plan names one)
+// and measures the baseline and every command on it.
+func measureSize(ctx context.Context, stdout, stderr io.Writer, p plan, python, tmp string, n int) error {
+	if free, ok := freeBytes(tmp); ok && p.fleet == "" && free < uint64(n)*bytesPerService {
 		fmt.Fprintf(stderr, "scalebench: skipping %d services: %s has %d MB free, the fleet and its outputs need about %d MB\n",
 			n, tmp, free>>20, (uint64(n)*bytesPerService)>>20)
 		return nil
@@ -147,7 +176,44 @@ func measureSize(ctx context.Context, stdout, stderr io.Writer, bin, python, tmp
 		return err
 	}
 	defer os.RemoveAll(dir)
-	fleet := filepath.Join(dir, "fleet")
+	fleet := p.fleet
+	if fleet == "" {
+		fleet = filepath.Join(dir, "fleet")
+		if err := generate(ctx, stderr, fleet, n); err != nil {
+			return err
+		}
+	}
+	var parse time.Duration
+	if python != "" {
+		u, err := measureRuns(ctx, p.runs, python, []string{"-c", baseline, fleet}, nil)
+		if err != nil {
+			return err
+		}
+		parse = u.cpu
+		row(stdout, n, "bare parse (python3 json.load)", "python3", u, parse)
+	}
+	for i, c := range commands {
+		if !strings.Contains(c.name, p.only) {
+			continue
+		}
+		out := filepath.Join(dir, "out"+strconv.Itoa(i))
+		args := make([]string, len(c.args))
+		for j, a := range c.args {
+			args[j] = strings.NewReplacer("DIR", fleet, "OUT", out).Replace(a)
+		}
+		for _, bin := range p.bins {
+			u, err := measureRuns(ctx, p.runs, bin, args, func() { os.RemoveAll(out) })
+			if err != nil {
+				return err
+			}
+			row(stdout, n, c.name, filepath.Base(bin), u, parse)
+		}
+	}
+	return nil
+}
+
+// generate writes a fleet of n services into dir from a child process.
+func generate(ctx context.Context, stderr io.Writer, dir string, n int) error {
 	start := time.Now()
 	// Generated by a child: on Linux a child's peak memory (ru_maxrss)
 	// starts at its parent's peak when it is started (exec keeps the
@@ -157,46 +223,59 @@ func measureSize(ctx context.Context, stdout, stderr io.Writer, bin, python, tmp
 	if err != nil {
 		return err
 	}
-	gen := exec.CommandContext(ctx, self, "-generate-into", fleet, "-services", strconv.Itoa(n))
+	gen := exec.CommandContext(ctx, self, "-generate-into", dir, "-services", strconv.Itoa(n))
 	gen.Stderr = stderr
 	if err := gen.Run(); err != nil {
 		return fmt.Errorf("generating the fleet: %w", err)
 	}
-	fmt.Fprintf(stderr, "scalebench: generated %d services in %s (%s)\n", n, fleet, time.Since(start).Round(time.Millisecond))
-	var parse time.Duration
-	if python != "" {
-		u, err := measure(ctx, python, []string{"-c", baseline, fleet})
-		if err != nil {
-			return err
-		}
-		parse = u.cpu
-		row(stdout, n, "bare parse (python3 json.load)", u, parse)
-	}
-	for i, c := range commands {
-		if !strings.Contains(c.name, only) {
-			continue
-		}
-		out := filepath.Join(dir, "out"+strconv.Itoa(i))
-		args := make([]string, len(c.args))
-		for j, a := range c.args {
-			args[j] = strings.NewReplacer("DIR", fleet, "OUT", out).Replace(a)
-		}
-		u, err := measure(ctx, bin, args)
-		if err != nil {
-			return err
-		}
-		row(stdout, n, c.name, u, parse)
-		os.RemoveAll(out)
-	}
+	fmt.Fprintf(stderr, "scalebench: generated %d services in %s (%s)\n", n, dir, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
-func row(w io.Writer, n int, name string, u usage, parse time.Duration) {
+// measureRuns runs a child runs times (clean before each) and returns the
+// median of each figure; the exit code is the last run's.
+func measureRuns(ctx context.Context, runs int, name string, args []string, clean func()) (usage, error) {
+	var all []usage
+	for range runs {
+		if clean != nil {
+			clean()
+		}
+		u, err := measure(ctx, name, args)
+		if err != nil {
+			return usage{}, err
+		}
+		all = append(all, u)
+	}
+	if clean != nil {
+		clean()
+	}
+	return medianUsage(all), nil
+}
+
+// medianUsage is the median of each figure over the runs, taken apart.
+func medianUsage(all []usage) usage {
+	pick := func(key func(usage) int64) int64 {
+		v := make([]int64, len(all))
+		for i, u := range all {
+			v[i] = key(u)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return usage{
+		cpu:    time.Duration(pick(func(u usage) int64 { return int64(u.cpu) })),
+		wall:   time.Duration(pick(func(u usage) int64 { return int64(u.wall) })),
+		maxRSS: pick(func(u usage) int64 { return u.maxRSS }),
+		exit:   all[len(all)-1].exit,
+	}
+}
+
+func row(w io.Writer, n int, name, bin string, u usage, parse time.Duration) {
 	times := "–"
 	if parse > 0 {
 		times = fmt.Sprintf("%.2f", u.cpu.Seconds()/parse.Seconds())
 	}
-	fmt.Fprintf(w, "| %d | %s | %.2f | %s | %.2f | %d | %.1f | %d |\n", n, name, u.cpu.Seconds(), times, u.wall.Seconds(),
+	fmt.Fprintf(w, "| %d | %s | %s | %.2f | %s | %.2f | %d | %.1f | %d |\n", n, name, bin, u.cpu.Seconds(), times, u.wall.Seconds(),
 		u.maxRSS>>20, float64(u.maxRSS)/1024/float64(n), u.exit)
 }
 

@@ -60,3 +60,41 @@ func TestSkipsASizeTheDiskCannotHold(t *testing.T) {
 		t.Errorf("want the size skipped with a message; stdout %q, stderr %q", out.String(), errs.String())
 	}
 }
+
+// -against measures a second binary command by command on the same fleet,
+// -fleet measures a fleet already generated (and leaves it), -runs runs
+// each command that many times.
+func TestAgainstAGivenFleet(t *testing.T) {
+	yes, err := exec.LookPath("true")
+	if err != nil {
+		t.Skip("no true(1) on this system")
+	}
+	no, err := exec.LookPath("false")
+	if err != nil {
+		t.Skip("no false(1) on this system")
+	}
+	fleetDir := t.TempDir()
+	marker := fleetDir + "/keep.json"
+	if err := os.WriteFile(marker, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs strings.Builder
+	args := []string{"-bin", yes, "-against", no, "-runs", "3", "-services", "7", "-fleet", fleetDir, "-only", "cost", "-tmp", t.TempDir()}
+	if code := run(context.Background(), args, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if strings.Contains(errs.String(), "generated") {
+		t.Errorf("a given fleet must not be generated: %q", errs.String())
+	}
+	for _, want := range []string{"| 7 | cost (table) | true | ", "| 7 | cost (table) | false | "} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no row %q in:\n%s", want, out.String())
+		}
+	}
+	if !strings.Contains(out.String(), " | 1 |\n") {
+		t.Errorf("false's exit code 1 should be in its row:\n%s", out.String())
+	}
+	if _, err := os.Stat(marker); err != nil {
+		t.Errorf("the given fleet was touched: %v", err)
+	}
+}
