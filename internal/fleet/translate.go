@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,12 +27,37 @@ type Translator interface {
 	// grouped into units translated together (a Terraform module is one
 	// directory's *.tf files; a template is one file). read gives a file's
 	// bytes, for sniffing (a CloudFormation template in .json or .yaml
-	// beside AWS CLI output). Files no translator claims go to the JSON
-	// loader as before.
-	Claim(files []string, read func(string) ([]byte, error)) [][]string
+	// beside AWS CLI output): read only what decides, since the loader
+	// reads every unclaimed file again. Files no translator claims go to
+	// the JSON loader as before.
+	Claim(files []string, read ReadFunc) [][]string
 	// Translate reads one unit. It runs on a worker, concurrently with other
 	// units and files, so it must not share state between calls.
 	Translate(unit []string) ([]Translated, []Diagnostic)
+}
+
+// A ReadFunc gives a translator's Claim a file's bytes: all of them when
+// limit <= 0, else the first limit bytes (fewer only when the file is
+// shorter).
+type ReadFunc func(file string, limit int) ([]byte, error)
+
+// readForClaim is the ReadFunc of a load: the whole file, or its head
+// without reading the rest.
+func readForClaim(file string, limit int) ([]byte, error) {
+	if limit <= 0 {
+		return os.ReadFile(file)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, limit)
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:n], err
 }
 
 // Translated is one resource document in a shape the loader reads (a
@@ -236,7 +262,7 @@ func (b *builder) claim(ins []input) []input {
 				free = append(free, f)
 			}
 		}
-		for _, u := range tr.Claim(free, os.ReadFile) {
+		for _, u := range tr.Claim(free, readForClaim) {
 			unit := &unitInput{translator: tr, files: u}
 			for _, f := range u {
 				if unitOf[f] == nil {

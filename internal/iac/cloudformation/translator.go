@@ -20,13 +20,14 @@ func (Translator) Kind() string { return "CloudFormation" }
 // Claim takes each file that parses as a template with a resource this
 // package reads, and each file that names such resources but does not
 // parse (Translate then reports the syntax error at its line); each
-// template is a unit of its own. AWS CLI output has no Resources section
-// of resource types, so it is left to the JSON loader.
-func (Translator) Claim(files []string, read func(string) ([]byte, error)) [][]string {
+// template is a unit of its own. AWS CLI output is not a template, and
+// LooksLikeTemplate tells so from its first bytes, so it is left to the
+// JSON loader without being read in full here.
+func (Translator) Claim(files []string, read fleet.ReadFunc) [][]string {
 	var units [][]string
 	for _, f := range files {
-		data, err := read(f)
-		if err != nil || !LooksLikeTemplate(f, data) {
+		data, ok := LooksLikeTemplate(f, read)
+		if !ok {
 			continue
 		}
 		if t, err := Parse(f, data); err == nil && !readsAny(t) {
