@@ -82,6 +82,7 @@ func (b *builder) loadInputs(ins []input) {
 func loadInput(in input, jsonOnly bool, strs *awsjson.Strings) *fileLoad {
 	l := &fileLoad{jsonOnly: jsonOnly}
 	l.dec.Strings = strs
+	skipNotRead(&l.dec)
 	if in.diag != nil {
 		l.diags = append(l.diags, *in.diag)
 		return l
