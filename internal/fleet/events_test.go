@@ -3,6 +3,8 @@ package fleet
 import (
 	"bytes"
 	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 )
 
 // Services load without their events, which nothing reads: not decoded,
@@ -39,5 +41,34 @@ func TestServiceEventsAreNotLoaded(t *testing.T) {
 		if err != nil || !bytes.Contains(bytes.ToLower(raw), []byte(`"events"`)) {
 			t.Errorf("service %s: the document's bytes lost the events (%v)", s.Name(), err)
 		}
+	}
+}
+
+// Container instances load without their remainingResources, likewise.
+func TestRemainingResourcesAreNotLoaded(t *testing.T) {
+	doc := []byte(`{"containerInstances": [
+  {"containerInstanceArn": "arn:aws:ecs:us-east-1:123456789012:container-instance/c/1", "ec2InstanceId": "i-1",
+   "registeredResources": [{"name": "CPU", "type": "INTEGER", "integerValue": 2048}],
+   "remainingResources": [{"name": "CPU", "type": "INTEGER", "integerValue": 1024, "newField": 1}]},
+  {"containerInstanceArn": "arn:aws:ecs:us-east-1:123456789012:container-instance/c/2", "ec2InstanceId": "i-2",
+   "registeredResources": [{"name": "CPU", "type": "INTEGER", "integerValue": "x"}], "RemainingResources": 7}
+]}`)
+	fast, fastDiags := LoadBytes("hosts.json", doc)
+	slow, slowDiags := loadBytesJSONOnly("hosts.json", doc)
+	sameLoad(t, "container instances", fast, fastDiags, slow, slowDiags)
+	if len(fastDiags) != 1 || !bytes.Contains([]byte(fastDiags[0].Path), []byte("registeredResources")) {
+		t.Errorf("diagnostics %v, want one about registeredResources", fastDiags)
+	}
+	n := 0
+	for _, c := range fast.Clusters {
+		for _, ci := range c.ContainerInstances {
+			n++
+			if ci.CI.RemainingResources != nil || len(ci.CI.RegisteredResources) != 1 {
+				t.Errorf("%s: remaining %v, registered %v", ptr.Value(ci.CI.Ec2InstanceId), ci.CI.RemainingResources, ci.CI.RegisteredResources)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d container instances loaded, want 2", n)
 	}
 }
