@@ -129,9 +129,7 @@ func IsCDKOutput(file string) bool {
 // ({"services": …}, {"family": …}) without reading the rest. Otherwise it
 // reads the whole file, and returns it for Parse when it may be a template.
 func LooksLikeTemplate(file string, read fleet.ReadFunc) (data []byte, ok bool) {
-	switch strings.ToLower(path.Ext(file)) {
-	case ".yaml", ".yml", ".json", ".template":
-	default:
+	if !templateName(file) {
 		return nil, false
 	}
 	head, err := read(file, sniffBytes)
@@ -153,6 +151,15 @@ func LooksLikeTemplate(file string, read fleet.ReadFunc) (data []byte, ok bool) 
 		return data, true
 	}
 	return nil, false
+}
+
+// templateName reports whether file has an extension a template may have.
+func templateName(file string) bool {
+	switch strings.ToLower(path.Ext(file)) {
+	case ".yaml", ".yml", ".json", ".template":
+		return true
+	}
+	return false
 }
 
 // sniffBytes is how much of a file LooksLikeTemplate reads first: enough
