@@ -26,13 +26,17 @@ var hostAgentDependency = Rule{
 	Check: checkHostAgentDependency,
 }
 
-// agentEndpointName matches variables that name the address of a telemetry agent.
+// agentEndpointName matches variables that name the address of a telemetry
+// agent; isAgentEndpointName decides it without the expression for ASCII
+// names.
 var agentEndpointName = regexp.MustCompile(`(?i)^(DD_AGENT_HOST|DD_DOGSTATSD_URL|DD_TRACE_AGENT_URL|DD_TRACE_AGENT_HOSTNAME|STATSD_HOST|DOGSTATSD_HOST|` +
 	`AWS_XRAY_DAEMON_ADDRESS|OTEL_EXPORTER_OTLP_(TRACES_|METRICS_|LOGS_)?ENDPOINT|JAEGER_AGENT_HOST|ZIPKIN_(HOST|ENDPOINT)|` +
 	`NEW_RELIC_DAEMON_HOST|INSTANA_AGENT_HOST|ELASTIC_APM_SERVER_URL|FLUENTD_HOST|FLUENT_HOST|LOGSTASH_HOST)$`)
 
 // hostAddress matches values that point at the EC2 host rather than the task:
-// the Docker bridge gateway, the instance metadata address, or Docker's host alias.
+// the Docker bridge gateway or Docker's host alias. Neither it nor
+// imdsAddress can match a value without its literal address, which the
+// check looks for first.
 var hostAddress = regexp.MustCompile(`(^|[^0-9.])172\.17\.0\.1([^0-9]|$)|host\.docker\.internal`)
 
 // imdsAddress matches values that point at the EC2 instance metadata service.
@@ -49,13 +53,13 @@ func checkHostAgentDependency(s *Subject) []Finding {
 			// Names only in findings: the value may be sensitive.
 			vpath := at(path, idx("environment", i), "value")
 			switch {
-			case imdsAddress.MatchString(value):
+			case strings.Contains(value, "169.254.169.254") && imdsAddress.MatchString(value):
 				out = append(out, Flag(vpath, name,
 					"environment variable %s points at the EC2 instance metadata service, which Fargate tasks cannot reach; use the task metadata endpoint v4 (ECS_CONTAINER_METADATA_URI_V4)", name))
-			case hostAddress.MatchString(value):
+			case (strings.Contains(value, "172.17.0.1") || strings.Contains(value, "host.docker.internal")) && hostAddress.MatchString(value):
 				out = append(out, Flag(vpath, name,
 					"environment variable %s points at the EC2 host (Docker bridge gateway), which does not exist on Fargate; run the agent as a sidecar and use localhost", name))
-			case agentEndpointName.MatchString(name) && !loopback.MatchString(value):
+			case isAgentEndpointName(name) && !loopback.MatchString(value):
 				out = append(out, Flag(vpath, name,
 					"environment variable %s names a telemetry agent endpoint outside the task (on EC2 usually a per-host daemon); on Fargate run the agent as a sidecar and use localhost", name))
 			}

@@ -20,10 +20,30 @@ var newVolumeTypes = Rule{
 	Check:      checkNewVolumeTypes,
 }
 
-// newVolumeKeys are volume members newer than the sources that document Fargate.
+// newVolumeKeys are volume members newer than the sources that document
+// Fargate. The SDK's model has each of them (mayUseNewVolumeType), so the
+// document's bytes are read again only for a definition that sets one.
 var newVolumeKeys = []string{"s3filesVolumeConfiguration"}
 
+// mayUseNewVolumeType reports whether a volume of the typed model sets one
+// of newVolumeKeys: the loader decodes each of them wherever the document
+// gives it a value (a value of the wrong type is an error of the load).
+func mayUseNewVolumeType(s *Subject) bool {
+	if s.TaskDef == nil {
+		return false
+	}
+	for _, v := range s.TaskDef.Def.Volumes {
+		if v.S3filesVolumeConfiguration != nil {
+			return true
+		}
+	}
+	return false
+}
+
 func checkNewVolumeTypes(s *Subject) []Finding {
+	if !mayUseNewVolumeType(s) {
+		return nil // no volume sets a new type: nothing to read again
+	}
 	vols, err := rawVolumes(s)
 	if err != nil {
 		return []Finding{Unchecked("the task definition's original bytes: " + err.Error())}

@@ -27,7 +27,8 @@ var plaintextSecret = Rule{
 // secretName matches variable names that usually hold credentials; AWS
 // Config's ecs-no-environment-secrets flags the first three by default.
 // PASS and PWD count only as a whole word at the end (DB_PASS, SMTP_PWD):
-// PWD alone is the shell's working directory.
+// PWD alone is the shell's working directory. isCredentialName decides
+// it without the expression for ASCII names.
 var secretName = regexp.MustCompile(`(?i)^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|ECS_ENGINE_AUTH_DATA)$|PASSWORD|PASSWD|PASSPHRASE|(^|_)PASS$|_PWD$|SECRET|TOKEN|API_?KEY|(ACCESS|AUTH|SIGNING|ENCRYPTION|MASTER|LICENSE)_?KEY$|PRIVATE_?KEY|CREDENTIAL`)
 
 // secretInArgs matches AWS credentials written into a command line: an
@@ -35,7 +36,7 @@ var secretName = regexp.MustCompile(`(?i)^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_K
 var secretInArgs = regexp.MustCompile(`(^|[^A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}($|[^A-Z0-9])|(?i)aws_secret_access_key["']?\s*[=:]\s*["']?[A-Za-z0-9/+]{40}`)
 
 // secretValue matches values shaped like well-known credentials, whatever
-// the variable is called.
+// the variable is called. mayBeSecretValue rules out most values first.
 var secretValue = regexp.MustCompile(`^(AKIA|ASIA)[A-Z0-9]{16}$|^-----BEGIN [A-Z ]*PRIVATE KEY-----|^gh[pousr]_[A-Za-z0-9]{36}|^xox[baprs]-[A-Za-z0-9-]{10,}|^sk_live_[A-Za-z0-9]{16,}`)
 
 func checkPlaintextSecret(s *Subject) []Finding {
@@ -46,7 +47,7 @@ func checkPlaintextSecret(s *Subject) []Finding {
 			if value == "" || looksLikeReference(value) {
 				continue
 			}
-			if secretName.MatchString(name) || secretValue.MatchString(value) {
+			if isCredentialName(name) || mayBeSecretValue(value) && secretValue.MatchString(value) {
 				// The value is deliberately left out: outputs carry names only.
 				out = append(out, Flag(at(path, idx("environment", i), "value"), name,
 					"environment variable %s holds a plain-text value that looks like a credential", name))

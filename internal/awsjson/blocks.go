@@ -30,6 +30,7 @@ type Decoder struct {
 	// Strings, when set, shares short strings with the other Decoders
 	// that use it (see Strings).
 	Strings *Strings
+	skip    map[*plan]*fieldSet // the fields passed over, by struct (see Skip)
 }
 
 // DecodeStrict is the package's DecodeStrict, allocating in blocks.

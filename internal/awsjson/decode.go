@@ -89,18 +89,25 @@ func (d *decodeState) null(p *plan, v reflect.Value) bool {
 
 // object decodes a JSON object into the struct v.
 func (d *decodeState) object(p *plan, v reflect.Value) bool {
-	var seen [maxFields / 64]uint64
+	var seen fieldSet
+	var skip *fieldSet
+	if d.dec.skip != nil {
+		skip = d.dec.skip[p]
+	}
 	next := 0 // the field expected next, in the order of p.sorted
 	return d.members(func(key []byte) bool {
 		idx, ok := p.expected(key, next)
 		if !ok {
 			idx, ok = p.field(key)
 		}
-		if !ok || seen[idx/64]&(1<<(idx%64)) != 0 {
+		if !ok || seen.has(idx) {
 			return false // unknown, or repeated: encoding/json decides
 		}
-		seen[idx/64] |= 1 << (idx % 64)
+		seen.add(idx)
 		next = p.rank[idx] + 1
+		if skip != nil && skip.has(idx) {
+			return d.skipValue()
+		}
 		return d.value(p.fields[idx], v.Field(idx))
 	})
 }

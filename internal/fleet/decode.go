@@ -66,7 +66,11 @@ func (d decoder) decodeStruct(src any, dst reflect.Value, path string) {
 		return
 	}
 	fields := fieldsOf(dst.Type())
+	skip := notRead[dst.Type()]
 	for _, key := range slices.Sorted(maps.Keys(obj)) {
+		if skip != "" && strings.EqualFold(key, skip) {
+			continue // neither decoded nor checked (see notRead)
+		}
 		idx, known := fields[strings.ToLower(key)]
 		if !known {
 			d.warn(joinPath(path, key), "field %q is not known to ecs2fargate's AWS model; it is kept in the original document but not audited", key)

@@ -24,6 +24,10 @@ type input struct {
 	data     []byte      // the document when inMemory
 	diag     *Diagnostic // set instead of the rest when the input could not be listed
 	unit     *unitInput  // set when a Translator claimed the input's files
+	// claimers may claim the file once read (see FileClaimer); with
+	// onlyClaimed, a file they leave is not an input.
+	claimers    []FileClaimer
+	onlyClaimed bool
 }
 
 // fileLoad is what loading one input yields: its diagnostics and the
@@ -41,6 +45,7 @@ type fileLoad struct {
 
 	tr      *translation    // the translated document being loaded, if any
 	located []translatedDoc // the translated documents loaded
+	unit    *unitInput      // the unit a FileClaimer made of the input, if any
 }
 
 // pendingAdd adds one resource to the builder; at is the number of the
@@ -69,8 +74,10 @@ func (b *builder) loadInputs(ins []input) {
 		}
 	})
 	for i, l := range results {
-		if ins[i].unit != nil {
-			b.record(ins[i], l)
+		if u := ins[i].unit; u != nil {
+			b.record(u, l)
+		} else if l.unit != nil {
+			b.record(l.unit, l)
 		} else if l.read {
 			b.fleet.Inputs = append(b.fleet.Inputs, ins[i].name)
 		}
@@ -82,6 +89,7 @@ func (b *builder) loadInputs(ins []input) {
 func loadInput(in input, jsonOnly bool, strs *awsjson.Strings) *fileLoad {
 	l := &fileLoad{jsonOnly: jsonOnly}
 	l.dec.Strings = strs
+	skipNotRead(&l.dec)
 	if in.diag != nil {
 		l.diags = append(l.diags, *in.diag)
 		return l
@@ -97,6 +105,9 @@ func loadInput(in input, jsonOnly bool, strs *awsjson.Strings) *fileLoad {
 			l.diags = append(l.diags, Diagnostic{File: in.name, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
 			return l
 		}
+	}
+	if len(in.claimers) > 0 && l.claimed(in, data) || in.onlyClaimed {
+		return l // a unit (recorded by the builder), or no input
 	}
 	l.read = true
 	l.loadData(in.name, data, in.named)

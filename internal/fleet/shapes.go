@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
+
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
@@ -76,16 +78,46 @@ func (l *fileLoad) decodeItem(file, path string, raw []byte, dst any, skip ...st
 // builder to record once it decodes.
 type elem func(src Source) (doc *Doc, dst any, add func(*builder))
 
+// serviceElem loads a service without its events (see notRead). The fast
+// decoder passes over them; encoding/json, where it decodes a service,
+// decodes them, and they are dropped here (so with containerInstanceElem).
 func serviceElem(src Source) (*Doc, any, func(*builder)) {
 	s := &Service{Doc: Doc{Source: src}}
-	return &s.Doc, &s.Svc, func(b *builder) { b.addService(s) }
+	return &s.Doc, &s.Svc, func(b *builder) {
+		s.Svc.Events = nil
+		b.addService(s)
+	}
+}
+
+// notRead names, by SDK type, the field the loader neither decodes nor
+// checks: a service's events (describe-services returns up to 100 per
+// service, and their messages are most of its bytes) and a container
+// instance's remainingResources (a fifth of its bytes; its capacity is
+// registeredResources). No rule, verdict, cost or report reads them, and
+// the document's bytes (Doc.Bytes) still hold them for snapshots and
+// rewrites; skipping them saves decoding time and the memory of keeping
+// them.
+var notRead = map[reflect.Type]string{
+	reflect.TypeFor[ecstypes.Service]():           "Events",
+	reflect.TypeFor[ecstypes.ContainerInstance](): "RemainingResources",
+}
+
+// skipNotRead has dec pass over the fields of notRead.
+func skipNotRead(dec *awsjson.Decoder) {
+	for t, field := range notRead {
+		dec.Skip(t, field)
+	}
 }
 
 // containerInstanceElem adds to cluster, or to the one in the ARN when "".
+// Its remainingResources are not kept (see notRead).
 func containerInstanceElem(cluster string) elem {
 	return func(src Source) (*Doc, any, func(*builder)) {
 		ci := &ContainerInstance{Doc: Doc{Source: src}}
-		return &ci.Doc, &ci.CI, func(b *builder) { b.addContainerInstance(ci, cluster) }
+		return &ci.Doc, &ci.CI, func(b *builder) {
+			ci.CI.RemainingResources = nil
+			b.addContainerInstance(ci, cluster)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,12 +27,54 @@ type Translator interface {
 	// grouped into units translated together (a Terraform module is one
 	// directory's *.tf files; a template is one file). read gives a file's
 	// bytes, for sniffing (a CloudFormation template in .json or .yaml
-	// beside AWS CLI output). Files no translator claims go to the JSON
-	// loader as before.
-	Claim(files []string, read func(string) ([]byte, error)) [][]string
+	// beside AWS CLI output): read only what decides, since the loader
+	// reads every unclaimed file again. Files no translator claims go to
+	// the JSON loader as before.
+	Claim(files []string, read ReadFunc) [][]string
 	// Translate reads one unit. It runs on a worker, concurrently with other
 	// units and files, so it must not share state between calls.
 	Translate(unit []string) ([]Translated, []Diagnostic)
+}
+
+// A FileClaimer is a Translator whose units are single files that it
+// tells apart by their own bytes (a CloudFormation template in .json
+// beside AWS CLI output). The loader asks it on its worker, with the bytes
+// it reads to load the file anyway, so that no file is opened twice (once
+// to sniff, once to load); its Claim is not called. FileClaimers are asked
+// after the other translators' Claims, about the files those left.
+type FileClaimer interface {
+	Translator
+	// MayClaim reports, from the name alone, whether ClaimFile could take
+	// the file: a file found in a directory is read only when it is JSON
+	// or some FileClaimer may claim it.
+	MayClaim(file string) bool
+	// ClaimFile reports whether the file, whose bytes are data, is a unit
+	// of its own.
+	ClaimFile(file string, data []byte) bool
+}
+
+// A ReadFunc gives a translator's Claim a file's bytes: all of them when
+// limit <= 0, else the first limit bytes (fewer only when the file is
+// shorter).
+type ReadFunc func(file string, limit int) ([]byte, error)
+
+// readForClaim is the ReadFunc of a load: the whole file, or its head
+// without reading the rest.
+func readForClaim(file string, limit int) ([]byte, error) {
+	if limit <= 0 {
+		return os.ReadFile(file)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, limit)
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:n], err
 }
 
 // Translated is one resource document in a shape the loader reads (a
@@ -215,9 +258,12 @@ type unitInput struct {
 
 // claim offers the files listed in ins to the translators, in order; each
 // unit claimed replaces its files in ins, at the place of its first file.
-// Unclaimed files found in a directory are kept only when they are JSON
-// (the walk lists every file when there are translators); named files are
-// kept whatever their name, as without translators.
+// FileClaimers come last and claim nothing here: each file they may claim
+// carries them to its worker (input.claimers), which asks them with the
+// bytes it reads. Unclaimed files found in a directory are kept only when
+// they are JSON, or when a FileClaimer may claim them (they are then read
+// for that only); named files are kept whatever their name, as without
+// translators.
 func (b *builder) claim(ins []input) []input {
 	if len(b.translators) == 0 {
 		return ins
@@ -229,14 +275,19 @@ func (b *builder) claim(ins []input) []input {
 		}
 	}
 	unitOf := map[string]*unitInput{}
+	var claimers []FileClaimer
 	for _, tr := range b.translators {
+		if fc, ok := tr.(FileClaimer); ok {
+			claimers = append(claimers, fc)
+			continue
+		}
 		var free []string
 		for _, f := range files {
 			if unitOf[f] == nil {
 				free = append(free, f)
 			}
 		}
-		for _, u := range tr.Claim(free, os.ReadFile) {
+		for _, u := range tr.Claim(free, readForClaim) {
 			unit := &unitInput{translator: tr, files: u}
 			for _, f := range u {
 				if unitOf[f] == nil {
@@ -248,7 +299,8 @@ func (b *builder) claim(ins []input) []input {
 	out := make([]input, 0, len(ins))
 	emitted := map[*unitInput]bool{}
 	for _, in := range ins {
-		switch u := unitOf[filepath.ToSlash(in.name)]; {
+		f := filepath.ToSlash(in.name)
+		switch u := unitOf[f]; {
 		case in.diag != nil || in.inMemory:
 			out = append(out, in)
 		case u != nil:
@@ -256,11 +308,35 @@ func (b *builder) claim(ins []input) []input {
 				emitted[u] = true
 				out = append(out, input{name: u.files[0], named: in.named, unit: u})
 			}
-		case in.named || isJSONName(in.name):
-			out = append(out, in)
+		default:
+			for _, c := range claimers {
+				if c.MayClaim(f) {
+					in.claimers = append(in.claimers, c)
+				}
+			}
+			switch {
+			case in.named || isJSONName(in.name):
+				out = append(out, in)
+			case len(in.claimers) > 0:
+				in.onlyClaimed = true
+				out = append(out, in)
+			}
 		}
 	}
 	return out
+}
+
+// claimed asks the input's FileClaimers about the bytes read, and loads
+// the file as the unit of the first that claims it.
+func (l *fileLoad) claimed(in input, data []byte) bool {
+	for _, c := range in.claimers {
+		if c.ClaimFile(filepath.ToSlash(in.name), data) {
+			l.unit = &unitInput{translator: c, files: []string{filepath.ToSlash(in.name)}}
+			l.loadUnit(c, l.unit.files)
+			return true
+		}
+	}
+	return false
 }
 
 // isJSONName reports whether a file found in a directory is one the JSON
@@ -271,13 +347,13 @@ func isJSONName(path string) bool {
 
 // record keeps what a loaded unit adds to the fleet: its files among the
 // inputs read, and where its documents' paths lie in them.
-func (b *builder) record(in input, l *fileLoad) {
-	b.fleet.Inputs = append(b.fleet.Inputs, in.unit.files...)
+func (b *builder) record(unit *unitInput, l *fileLoad) {
+	b.fleet.Inputs = append(b.fleet.Inputs, unit.files...)
 	if b.fleet.units == nil {
 		b.fleet.units = map[string]*unitInput{}
 	}
-	for _, f := range in.unit.files {
-		b.fleet.units[f] = in.unit
+	for _, f := range unit.files {
+		b.fleet.units[f] = unit
 	}
 	if b.fleet.translated == nil {
 		b.fleet.translated = map[string][]translatedDoc{}

@@ -21,7 +21,7 @@ type fakeTranslator struct{}
 
 func (fakeTranslator) Kind() string { return "Fake" }
 
-func (fakeTranslator) Claim(files []string, read func(string) ([]byte, error)) [][]string {
+func (fakeTranslator) Claim(files []string, read ReadFunc) [][]string {
 	var units [][]string
 	for _, f := range files {
 		if strings.HasSuffix(f, ".fake") {

@@ -22,6 +22,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -118,17 +119,107 @@ func IsCDKOutput(file string) bool {
 
 // LooksLikeTemplate reports, cheaply, whether a file may be a
 // CloudFormation template: a YAML or JSON (or .template) file whose text
-// names a Resources section and an AWS resource type. Parse decides.
-func LooksLikeTemplate(file string, data []byte) bool {
-	switch strings.ToLower(path.Ext(file)) {
-	case ".yaml", ".yml", ".json", ".template":
-	default:
-		return false
+// names a Resources section and an AWS resource type. Parse decides. It
+// reads the file through read, first only its head: a JSON object whose
+// first member is not a template section is not a template (CloudFormation
+// rejects a template with any other top-level key: "Invalid template
+// property or properties",
+// https://repost.aws/knowledge-center/cloudformation-template-validation),
+// and that rules out AWS CLI output and register-task-definition requests
+// ({"services": …}, {"family": …}) without reading the rest. Otherwise it
+// reads the whole file, and returns it for Parse when it may be a template.
+func LooksLikeTemplate(file string, read fleet.ReadFunc) (data []byte, ok bool) {
+	if !templateName(file) {
+		return nil, false
+	}
+	head, err := read(file, sniffBytes)
+	if err != nil {
+		return nil, false
+	}
+	if key, found := firstJSONKey(head); found && !templateSections[key] {
+		return nil, false
+	}
+	if data = head; len(head) == sniffBytes { // the file may go on
+		if data, err = read(file, 0); err != nil {
+			return nil, false
+		}
 	}
 	if !bytes.Contains(data, []byte("Resources")) {
-		return false
+		return nil, false
 	}
-	return bytes.Contains(data, []byte("AWS::ECS::")) || bytes.Contains(data, []byte("AWS::ElasticLoadBalancingV2::TargetGroup"))
+	if bytes.Contains(data, []byte("AWS::ECS::")) || bytes.Contains(data, []byte("AWS::ElasticLoadBalancingV2::TargetGroup")) {
+		return data, true
+	}
+	return nil, false
+}
+
+// templateName reports whether file has an extension a template may have.
+func templateName(file string) bool {
+	switch strings.ToLower(path.Ext(file)) {
+	case ".yaml", ".yml", ".json", ".template":
+		return true
+	}
+	return false
+}
+
+// sniffBytes is how much of a file LooksLikeTemplate reads first: enough
+// for the first member name of any JSON document the loader reads.
+const sniffBytes = 512
+
+// templateSections are the top-level keys of a template
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html),
+// with Hooks (blue/green deployments,
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/blue-green.html)
+// and the AWS SAM transform's Globals.
+var templateSections = map[string]bool{
+	"AWSTemplateFormatVersion": true, "Description": true, "Metadata": true,
+	"Parameters": true, "Rules": true, "Mappings": true, "Conditions": true,
+	"Transform": true, "Resources": true, "Outputs": true, "Hooks": true,
+	"Globals": true,
+}
+
+// firstJSONKey returns the first member name of the JSON object that data
+// starts with (after a byte order mark and white space). found is false
+// when data does not start a JSON object with a plain member name within
+// its bytes (YAML, an escape in the name, a name cut off by the head's
+// end): only the whole file can tell then. An array, or an empty object,
+// is never a template: found is true with a name that is no section.
+func firstJSONKey(data []byte) (key string, found bool) {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	i := skipJSONSpace(data, 0)
+	if i == len(data) {
+		return "", false
+	}
+	switch data[i] {
+	case '[':
+		return "", true
+	case '{':
+	default:
+		return "", false
+	}
+	i = skipJSONSpace(data, i+1)
+	if i == len(data) {
+		return "", false
+	}
+	switch data[i] {
+	case '}':
+		return "", true
+	case '"':
+	default:
+		return "", false // a YAML flow mapping's plain or single-quoted key
+	}
+	end := bytes.IndexAny(data[i+1:], "\"\\")
+	if end < 0 || data[i+1+end] != '"' {
+		return "", false
+	}
+	return string(data[i+1 : i+1+end]), true
+}
+
+func skipJSONSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // member returns the value of key in the mapping n, or nil.

@@ -12,7 +12,7 @@ import (
 // groups, including the *.template.json files the AWS CDK writes to cdk.out.
 type Translator struct{}
 
-var _ fleet.Translator = Translator{}
+var _ fleet.FileClaimer = Translator{}
 
 // Kind names the input kind in diagnostics.
 func (Translator) Kind() string { return "CloudFormation" }
@@ -20,21 +20,41 @@ func (Translator) Kind() string { return "CloudFormation" }
 // Claim takes each file that parses as a template with a resource this
 // package reads, and each file that names such resources but does not
 // parse (Translate then reports the syntax error at its line); each
-// template is a unit of its own. AWS CLI output has no Resources section
-// of resource types, so it is left to the JSON loader.
-func (Translator) Claim(files []string, read func(string) ([]byte, error)) [][]string {
+// template is a unit of its own. AWS CLI output is not a template, and
+// LooksLikeTemplate tells so from its first bytes, so it is left to the
+// JSON loader without being read in full here. The loader calls ClaimFile
+// instead (fleet.FileClaimer), with the bytes it reads anyway.
+func (Translator) Claim(files []string, read fleet.ReadFunc) [][]string {
 	var units [][]string
 	for _, f := range files {
-		data, err := read(f)
-		if err != nil || !LooksLikeTemplate(f, data) {
-			continue
+		if claims(f, read) {
+			units = append(units, []string{f})
 		}
-		if t, err := Parse(f, data); err == nil && !readsAny(t) {
-			continue
-		}
-		units = append(units, []string{f})
 	}
 	return units
+}
+
+// MayClaim reports whether file has a template's extension.
+func (Translator) MayClaim(file string) bool { return templateName(file) }
+
+// ClaimFile is Claim for one file whose bytes are data.
+func (Translator) ClaimFile(file string, data []byte) bool {
+	return claims(file, func(_ string, limit int) ([]byte, error) {
+		if limit > 0 && limit < len(data) {
+			return data[:limit], nil
+		}
+		return data, nil
+	})
+}
+
+// claims decides whether Claim takes file.
+func claims(file string, read fleet.ReadFunc) bool {
+	data, ok := LooksLikeTemplate(file, read)
+	if !ok {
+		return false
+	}
+	t, err := Parse(file, data)
+	return err != nil || readsAny(t)
 }
 
 func readsAny(t *Template) bool {

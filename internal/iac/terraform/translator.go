@@ -32,7 +32,7 @@ func (Translator) Kind() string { return "Terraform" }
 // caller's unit, so that it is read once, with the caller's inputs. Files
 // under .terraform (modules and providers terraform init downloaded) are
 // left alone.
-func (Translator) Claim(files []string, read func(string) ([]byte, error)) [][]string {
+func (Translator) Claim(files []string, read fleet.ReadFunc) [][]string {
 	byDir := map[string][]string{}
 	var dirs []string
 	for _, f := range files {
@@ -51,10 +51,11 @@ func (Translator) Claim(files []string, read func(string) ([]byte, error)) [][]s
 			byDir[d] = append(byDir[d], f)
 		}
 	}
-	claimReadFiles(files, byDir, read)
+	whole := readOnce(read)
+	claimReadFiles(files, byDir, whole)
 	calledBy := map[string]string{}
 	for _, d := range dirs {
-		for _, child := range localModuleCalls(byDir[d], read) {
+		for _, child := range localModuleCalls(byDir[d], whole) {
 			if byDir[child] != nil && child != d && calledBy[child] == "" {
 				calledBy[child] = d
 			}
@@ -102,6 +103,25 @@ func (Translator) Translate(unit []string) ([]fleet.Translated, []fleet.Diagnost
 	u := newUnit(unit)
 	u.translate()
 	return u.docs, u.diags
+}
+
+// readOnce reads whole files through read, each once: Claim looks at a
+// module's *.tf files twice (for the files they read, for the modules they
+// call).
+func readOnce(read fleet.ReadFunc) func(string) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	seen := map[string]result{}
+	return func(f string) ([]byte, error) {
+		if r, ok := seen[f]; ok {
+			return r.data, r.err
+		}
+		data, err := read(f, 0)
+		seen[f] = result{data, err}
+		return data, err
+	}
 }
 
 // claimReadFiles adds to each module the other files under its directory
