@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/atomicfile"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -259,10 +260,20 @@ func writeInParallel(dir string, files []outFile) error {
 	return q.wait()
 }
 
-func writeOutput(dir string, f outFile) error {
+func writeOutput(dir string, f outFile) error { return writeOutputIn(dir, f, nil) }
+
+// writeOutputIn is writeOutput skipping the creation of the folders made
+// holds (a stat per file otherwise), and adding those it makes.
+func writeOutputIn(dir string, f outFile, made *sync.Map) error {
 	path := filepath.Join(dir, filepath.FromSlash(f.name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("output directory %s cannot be created: %w", filepath.Dir(path), err)
+	folder := filepath.Dir(path)
+	if made == nil || !isMade(made, folder) {
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			return fmt.Errorf("output directory %s cannot be created: %w", folder, err)
+		}
+		if made != nil {
+			made.Store(folder, true)
+		}
 	}
 	mode := os.FileMode(0o644)
 	if f.exec {
@@ -279,6 +290,11 @@ func writeOutput(dir string, f outFile) error {
 		}
 	}
 	return atomicfile.WriteUnsynced(path, mode, render)
+}
+
+func isMade(made *sync.Map, folder string) bool {
+	_, ok := made.Load(folder)
+	return ok
 }
 
 func checkWritable(dir string) error {

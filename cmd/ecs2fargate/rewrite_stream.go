@@ -305,6 +305,7 @@ type fileQueue struct {
 	at   int // sequence number of err
 	next int
 	done bool
+	made sync.Map // folders made
 }
 
 type queuedFile struct {
@@ -320,7 +321,7 @@ func newFileQueue(dir string) *fileQueue {
 	for range fileWriters {
 		q.wg.Go(func() {
 			for j := range q.jobs {
-				if err := writeOutput(q.dir, j.f); err != nil {
+				if err := writeOutputIn(q.dir, j.f, &q.made); err != nil {
 					q.mu.Lock()
 					if q.err == nil || j.seq < q.at {
 						q.err, q.at = err, j.seq

@@ -1,6 +1,7 @@
 package runbook
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -48,10 +49,30 @@ type builder struct {
 	logs     map[[2]string][]logGroup
 	holders  map[[2]string]map[string][]string // placeholder → files
 	filled   map[[2]string]map[string]bool     // placeholders a step fills
+	// noted holds what the lists above already hold, so that each is
+	// added once without searching them (a group can have thousands of
+	// services, log groups and files).
+	noted map[notedKey]bool
+}
+
+// notedKey is one entry of the builder's lists: its group, which list
+// (what), and the entry.
+type notedKey struct {
+	group      [2]string
+	what, a, b string
+}
+
+// once reports whether the entry is new, and records it.
+func (b *builder) once(k notedKey) bool {
+	if b.noted[k] {
+		return false
+	}
+	b.noted[k] = true
+	return true
 }
 
 func newBuilder(f *fleet.Fleet, spot, keepDocs bool) *builder {
-	return &builder{f: f, spot: spot, groups: map[[2]string]*Group{}, iamDone: map[string]bool{}, tds: map[[3]string]*taskDef{}, keepDocs: keepDocs}
+	return &builder{f: f, spot: spot, groups: map[[2]string]*Group{}, iamDone: map[string]bool{}, tds: map[[3]string]*taskDef{}, keepDocs: keepDocs, noted: map[notedKey]bool{}}
 }
 
 // taskDef is what the plan needs of a rewritten task definition: its file
@@ -191,16 +212,16 @@ func (b *builder) taskDefinitionOf(old *fleet.Service, s *rewrite.ServiceResult)
 // moving service: its cluster, its task definition's roles and log groups,
 // and the placeholders left in its files.
 func (b *builder) note(k [2]string, td *taskDef, s *rewrite.ServiceResult) {
-	if !slices.Contains(b.clusters[k], s.Cluster) {
+	if b.once(notedKey{k, "cluster", s.Cluster, ""}) {
 		b.clusters[k] = append(b.clusters[k], s.Cluster)
 	}
 	if td.parsed {
-		if td.role != "" && !slices.Contains(b.roles[k], td.role) {
+		if td.role != "" && b.once(notedKey{k, "role", td.role, ""}) {
 			b.roles[k] = append(b.roles[k], td.role)
 		}
 		for _, lg := range td.logs {
 			lg.region = cmp.Or(lg.region, s.Region)
-			if !slices.Contains(b.logs[k], lg) {
+			if b.once(notedKey{k, "log", lg.name, lg.region}) {
 				b.logs[k] = append(b.logs[k], lg)
 			}
 		}
@@ -239,7 +260,7 @@ var userPlaceholders = []string{"sg-REPLACE-ME", "subnet-REPLACE-ME", "vpc-REPLA
 func userPlaceholdersIn(doc []byte) []string {
 	var out []string
 	for _, p := range userPlaceholders {
-		if strings.Contains(string(doc), p) {
+		if bytes.Contains(doc, []byte(p)) {
 			out = append(out, p)
 		}
 	}
@@ -255,12 +276,12 @@ func (b *builder) scan(k [2]string, file string, user, targetGroups []string) {
 	}
 	b.files = append(b.files, file)
 	for _, p := range user {
-		if !slices.Contains(b.holders[k][p], file) {
+		if b.once(notedKey{k, "holder", p, file}) {
 			b.holders[k][p] = append(b.holders[k][p], file)
 		}
 	}
 	for _, p := range targetGroups {
-		if !slices.Contains(b.holders[k][p], file) {
+		if b.once(notedKey{k, "holder", p, file}) {
 			b.holders[k][p] = append(b.holders[k][p], file)
 		}
 		b.filled[k][p] = true
@@ -272,6 +293,9 @@ func (b *builder) scan(k [2]string, file string, user, targetGroups []string) {
 // ARN in place.
 func targetGroupPlaceholders(doc []byte) []string {
 	var out []string
+	if !bytes.Contains(doc, []byte(":targetgroup/")) {
+		return nil
+	}
 	s := string(doc)
 	for {
 		i := strings.Index(s, ":targetgroup/")

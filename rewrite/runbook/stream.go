@@ -110,8 +110,9 @@ func (st *Stream) Shell(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	shellHead(bw, p.accounts(), p.Files)
 	n := 0
+	var out []byte
 	number := func(b []byte) []byte { // a section with its marks replaced
-		out := make([]byte, 0, len(b)+16)
+		out = out[:0]
 		for {
 			i := bytes.IndexByte(b, 0)
 			if i < 0 || i+1 >= len(b) {
@@ -159,6 +160,7 @@ type spool struct {
 	w   *bufio.Writer
 	off int64
 	err error
+	buf []byte // the section being copied
 }
 
 func newSpool(dir, pattern string) (*spool, error) {
@@ -192,7 +194,10 @@ func (s *spool) copy(w io.Writer, e extent, edit func([]byte) []byte) error {
 			return s.err
 		}
 	}
-	b := make([]byte, e.n)
+	if int64(cap(s.buf)) < e.n {
+		s.buf = make([]byte, e.n)
+	}
+	b := s.buf[:e.n]
 	if _, err := s.f.ReadAt(b, e.off); err != nil {
 		return fmt.Errorf("runbook spool %s: %w", s.f.Name(), err)
 	}
