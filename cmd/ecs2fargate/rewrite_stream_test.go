@@ -103,6 +103,11 @@ func TestRewriteOutStreamedEqualsWhole(t *testing.T) {
 			t.Fatalf("the whole report's files lack %s: the fleet does not exercise folders and revisions", k)
 		}
 	}
+	// The runbook's steps are numbered across both accounts' groups,
+	// preconditions first: what the spooled runbook.sh must renumber.
+	if sh := want["runbook.sh"]; strings.Count(sh, "\n#### service ") < 2 || !strings.Contains(sh, "######## account 210987654321") || !strings.Contains(sh, "precondition: ") {
+		t.Fatalf("the whole report's runbook.sh does not move services in both accounts:\n%s", sh)
+	}
 	for _, diff := range []bool{false, true} {
 		dir := t.TempDir()
 		tally, err := rewriteOut(f, rewriteOptions{out: dir, diff: diff}, streams{out: &strings.Builder{}, err: &strings.Builder{}})
