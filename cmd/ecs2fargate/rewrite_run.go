@@ -36,9 +36,11 @@ func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
 		if tally, err = rewriteOut(f, opts, s); err != nil {
 			return err
 		}
+	case opts.check: // alone: it takes no --out, --diff or --write
+		tally = rewriteCheck(f, opts)
 	default:
 		run := rewriteFleet(f, opts)
-		if !opts.check && !opts.diff {
+		if !opts.diff {
 			if err := writeStdout(s, run.report); err != nil {
 				return err
 			}
@@ -96,6 +98,24 @@ func rewriteOut(f *fleet.Fleet, opts rewriteOptions, s streams) (rewriteTally, e
 		}
 	}
 	return w.tally, nil
+}
+
+// rewriteCheck is rewrite --check: each result is counted and dropped.
+func rewriteCheck(f *fleet.Fleet, opts rewriteOptions) rewriteTally {
+	var tally rewriteTally
+	text := textNamesOfFleet(f)
+	rewriteEach(f, opts, rewriteSink{ //nolint:errcheck // the sink never fails
+		taskDefinition: func(_ *fleet.TaskDefinition, res *rewrite.Result) error {
+			tally.taskDefinition(text, res)
+			return nil
+		},
+		failed: func(err error) { tally.errors = append(tally.errors, err.Error()) },
+		service: func(res *rewrite.ServiceResult) error {
+			tally.service(text, res)
+			return nil
+		},
+	})
+	return tally
 }
 
 // feedOut writes a whole report's results through w, as rewriteEach
