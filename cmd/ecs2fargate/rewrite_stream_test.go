@@ -195,3 +195,25 @@ func TestRewriteOutRefusesSharedNamesUpFront(t *testing.T) {
 		t.Errorf("the output directory exists (%v): nothing should be written", err)
 	}
 }
+
+// A document that cannot be written stops the run: the error names it,
+// and neither changes.json nor a spool or temporary file is left, so the
+// directory does not look like a finished run.
+func TestRewriteOutFailureLeavesNoRecord(t *testing.T) {
+	f := mixedFleet(t)
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "123456789012", "us-east-1", "svc-001.1.taskdef.json")
+	if err := os.MkdirAll(filepath.Join(blocker, "in-the-way"), 0o755); err != nil { // a directory where the document goes
+		t.Fatal(err)
+	}
+	_, err := rewriteOut(f, rewriteOptions{out: dir}, streams{out: &strings.Builder{}, err: &strings.Builder{}})
+	if err == nil || !strings.Contains(err.Error(), "svc-001.1.taskdef.json") {
+		t.Fatalf("err = %v, want one naming svc-001.1.taskdef.json", err)
+	}
+	for name := range readTree(t, dir) {
+		base := filepath.Base(name)
+		if base == "changes.json" || base == "changes.md" || base == "RUNBOOK.md" || strings.Contains(base, ".spool-") || strings.Contains(base, ".tmp-") {
+			t.Errorf("%s left after a failed run", name)
+		}
+	}
+}
