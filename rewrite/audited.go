@@ -3,7 +3,6 @@ package rewrite
 import (
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 )
 
 // Audited is what an audit already found on the task definitions of a
@@ -89,8 +88,9 @@ func taskRules() map[string]bool {
 // findings from known where it has them, instead of auditing them again.
 func TaskDefinitionsAudited(f *fleet.Fleet, tds []*fleet.TaskDefinition, opts Options, known *Audited) (results []*Result, errs []error) {
 	results, errs = make([]*Result, len(tds)), make([]error, len(tds))
-	parallel.For(len(tds), func(i int) {
-		results[i], errs[i] = taskDefinition(f, tds[i], opts, known)
+	TaskDefinitionsEach(f, tds, opts, known, func(i int, res *Result, err error) bool {
+		results[i], errs[i] = res, err
+		return true
 	})
 	return results, errs
 }

@@ -20,18 +20,18 @@ type Report struct {
 // FormOnly) do not count: describe-task-definition output of a definition
 // already on Fargate is not "changed" by losing its describe-only members.
 func (r *Report) Changed() bool {
-	for _, t := range r.TaskDefinitions {
-		if t.Blocked || slices.ContainsFunc(t.Changes, func(c Change) bool { return !c.FormOnly() }) {
-			return true
-		}
-	}
-	for _, s := range r.Services {
-		if len(s.Changes) > 0 || s.CreateService != nil {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.TaskDefinitions, (Result).Changed) || slices.ContainsFunc(r.Services, (ServiceResult).Changed)
 }
+
+// Changed reports whether the task definition's rewrite changes anything
+// or leaves it blocked (see Report.Changed).
+func (t Result) Changed() bool {
+	return t.Blocked || slices.ContainsFunc(t.Changes, func(c Change) bool { return !c.FormOnly() })
+}
+
+// Changed reports whether the service's rewrite changes anything (see
+// Report.Changed).
+func (s ServiceResult) Changed() bool { return len(s.Changes) > 0 || s.CreateService != nil }
 
 // WithoutDocuments returns a copy of the report with the request documents
 // removed, for changes.json.

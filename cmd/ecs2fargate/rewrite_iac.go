@@ -343,7 +343,7 @@ func runIaCRewrite(f *fleet.Fleet, run *rewriteRun, opts rewriteOptions, s strea
 		return err
 	}
 	writeIaCNotes(s.err, run.report.IaC)
-	if err := rewriteOutcome(run.report, opts, inputFailure(diags)); err != nil {
+	if err := rewriteOutcome(tallyOf(run.report), opts, inputFailure(diags)); err != nil {
 		return err
 	}
 	return partial(f)

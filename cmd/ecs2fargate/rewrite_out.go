@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/atomicfile"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonstream"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -28,44 +29,59 @@ type outFile struct {
 	verbatim bool
 }
 
-// outputFiles names every document and records the names in the report:
-// <family>.taskdef.json (with the revision when a family appears twice),
-// <cluster>.<service>.update-service.json / .create-service.json and
-// .target-group[-N].json. When the documents span more than one account or
-// region, each goes under ACCOUNT/REGION/ ("unknown-account" or
-// "unknown-region" where the input did not say), so that prod-core in two
-// regions gets two files. Two documents can never share a name: if they
-// would, it is an error and nothing is written.
+// outputFiles names every document of r and records the names in the
+// report (see outputNames), with the layout and names decided from r's
+// own results. Two documents can never share a name: if they would, it is
+// an error and nothing is written.
 func outputFiles(r *rewrite.Report) ([]outFile, error) {
+	names := namesOfReport(r)
 	var files []outFile
-	dir := outputLayout(r)
-	families := map[string]int{}
-	for _, t := range r.TaskDefinitions {
-		families[dir(t.Account, t.Region)+familyOf(t.Key)]++
-	}
 	for i := range r.TaskDefinitions {
-		t := &r.TaskDefinitions[i]
-		if t.Document == nil {
-			continue
+		if f, ok := names.taskDefinition(&r.TaskDefinitions[i]); ok {
+			files = append(files, f)
 		}
-		name := familyOf(t.Key)
-		if families[dir(t.Account, t.Region)+name] > 1 {
-			name = strings.ReplaceAll(t.Key, ":", ".")
-		}
-		t.Output = dir(t.Account, t.Region) + fileSafe(name) + ".taskdef.json"
-		files = append(files, outFile{name: t.Output, data: t.Document})
 	}
 	for i := range r.Services {
-		s := &r.Services[i]
-		files = append(files, serviceFiles(s, dir(s.Account, s.Region))...)
+		files = append(files, names.service(&r.Services[i])...)
 	}
 	return files, checkDistinct(files)
 }
 
-// outputLayout returns the folder prefix of a document's account and
-// region: "" when every document is in one account and region (the layout
-// is then what it always was), else "ACCOUNT/REGION/".
-func outputLayout(r *rewrite.Report) func(account, region string) string {
+// outputNames names the documents: <family>.taskdef.json (with the
+// revision when a family appears twice), <cluster>.<service>.update-service.json
+// / .create-service.json and .target-group[-N].json. When the subjects
+// span more than one account or region, each goes under ACCOUNT/REGION/
+// ("unknown-account" or "unknown-region" where the input did not say), so
+// that prod-core in two regions gets two files. The names depend on which
+// subjects there are, never on what their rewrite made of them, so that
+// rewrite --out can decide them before the first result (namesOfFleet)
+// and write each result's files as it is produced.
+type outputNames struct {
+	dir      func(account, region string) string
+	families map[string]int // by dir + family
+}
+
+// namesOfFleet decides the names from every task definition and service
+// of the inputs (rewrite --out).
+func namesOfFleet(f *fleet.Fleet) outputNames {
+	where := map[[2]string]bool{}
+	for _, td := range f.TaskDefinitions {
+		where[[2]string{td.Identity.Account, td.Identity.Region}] = true
+	}
+	for _, s := range f.Services {
+		where[[2]string{s.Identity.Account, s.Identity.Region}] = true
+	}
+	n := outputNames{dir: outputLayout(where), families: map[string]int{}}
+	for _, td := range f.TaskDefinitions {
+		n.families[n.dir(td.Identity.Account, td.Identity.Region)+familyOf(td.Key())]++
+	}
+	return n
+}
+
+// namesOfReport decides the names from a rewrite's results: the task
+// definitions it wrote a document for and every service (Terraform and
+// CloudFormation inputs' JSON part, migrate).
+func namesOfReport(r *rewrite.Report) outputNames {
 	where := map[[2]string]bool{}
 	for _, t := range r.TaskDefinitions {
 		if t.Document != nil {
@@ -75,6 +91,17 @@ func outputLayout(r *rewrite.Report) func(account, region string) string {
 	for _, s := range r.Services {
 		where[[2]string{s.Account, s.Region}] = true
 	}
+	n := outputNames{dir: outputLayout(where), families: map[string]int{}}
+	for _, t := range r.TaskDefinitions {
+		n.families[n.dir(t.Account, t.Region)+familyOf(t.Key)]++
+	}
+	return n
+}
+
+// outputLayout returns the folder prefix of a document's account and
+// region: "" when every subject is in one account and region (the layout
+// is then what it always was), else "ACCOUNT/REGION/".
+func outputLayout(where map[[2]string]bool) func(account, region string) string {
 	if len(where) <= 1 {
 		return func(string, string) string { return "" }
 	}
@@ -83,21 +110,34 @@ func outputLayout(r *rewrite.Report) func(account, region string) string {
 	}
 }
 
-// checkDistinct refuses a file set in which two documents share a path
-// (one would silently overwrite the other).
-func checkDistinct(files []outFile) error {
-	seen := make(map[string]bool, len(files))
-	for _, f := range files {
-		if seen[f.name] {
-			return fmt.Errorf("two documents would both be written to %s; nothing was written (rename one of the inputs' objects, or rewrite them separately)", f.name)
-		}
-		seen[f.name] = true
+// taskDefinitionName is the file of the task definition key in account
+// and region.
+func (n outputNames) taskDefinitionName(account, region, key string) string {
+	dir, name := n.dir(account, region), familyOf(key)
+	if n.families[dir+name] > 1 {
+		name = strings.ReplaceAll(key, ":", ".")
 	}
-	return nil
+	return dir + fileSafe(name) + ".taskdef.json"
 }
 
-func serviceFiles(s *rewrite.ServiceResult, dir string) []outFile {
-	base := dir + fileSafe(s.Cluster) + "." + fileSafe(s.Service)
+// taskDefinition names t's document, if it has one, and records the name
+// in t.Output.
+func (n outputNames) taskDefinition(t *rewrite.Result) (outFile, bool) {
+	if t.Document == nil {
+		return outFile{}, false
+	}
+	t.Output = n.taskDefinitionName(t.Account, t.Region, t.Key)
+	return outFile{name: t.Output, data: t.Document}, true
+}
+
+// serviceBase is the start of the names of a service's files.
+func (n outputNames) serviceBase(account, region, cluster, service string) string {
+	return n.dir(account, region) + fileSafe(cluster) + "." + fileSafe(service)
+}
+
+// service names s's documents and records the names in s.Outputs.
+func (n outputNames) service(s *rewrite.ServiceResult) []outFile {
+	base := n.serviceBase(s.Account, s.Region, s.Cluster, s.Service)
 	var files []outFile
 	add := func(name string, doc []byte) {
 		if doc != nil {
@@ -117,6 +157,46 @@ func serviceFiles(s *rewrite.ServiceResult, dir string) []outFile {
 	return files
 }
 
+// checkFleetNames refuses, before anything is rewritten, inputs in which
+// two task definitions, or two services, would write to the same file,
+// whatever their rewrite makes of them: names are decided before the
+// results exist (rewrite --out). Task definition files end in
+// .taskdef.json and services' in .update-service.json, .create-service.json
+// or .target-group[-N].json, so only two of one kind can meet; two
+// services' files meet only when their bases do.
+func checkFleetNames(f *fleet.Fleet, n outputNames) error {
+	seen := make(map[string]bool, len(f.TaskDefinitions))
+	for _, td := range f.TaskDefinitions {
+		name := n.taskDefinitionName(td.Identity.Account, td.Identity.Region, td.Key())
+		if seen[name] {
+			return fmt.Errorf("two task definitions would both be written to %s; nothing was written (rename one of the inputs' objects, or rewrite them separately)", name)
+		}
+		seen[name] = true
+	}
+	seen = make(map[string]bool, len(f.Services))
+	for _, s := range f.Services {
+		base := n.serviceBase(s.Identity.Account, s.Identity.Region, s.Cluster, s.Name())
+		if seen[base] {
+			return fmt.Errorf("two services would both be written to %s.*.json; nothing was written (rename one of the inputs' objects, or rewrite them separately)", base)
+		}
+		seen[base] = true
+	}
+	return nil
+}
+
+// checkDistinct refuses a file set in which two documents share a path
+// (one would silently overwrite the other).
+func checkDistinct(files []outFile) error {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		if seen[f.name] {
+			return fmt.Errorf("two documents would both be written to %s; nothing was written (rename one of the inputs' objects, or rewrite them separately)", f.name)
+		}
+		seen[f.name] = true
+	}
+	return nil
+}
+
 func familyOf(key string) string {
 	if i := strings.LastIndexByte(key, ':'); i >= 0 {
 		return key[:i]
@@ -134,7 +214,9 @@ func fileSafe(s string) string {
 	}, s)
 }
 
-// writeOutputs writes every document into dir, then changes.md, the
+// writeOutputs writes every document of a whole report into dir
+// (Terraform and CloudFormation inputs; rewrite --out of AWS CLI JSON
+// writes as it goes, outWriter), then changes.md, the
 // runbook and, last, changes.json, each atomically (temporary file and
 // rename), after checking that dir can be written at all, so that an
 // unwritable directory leaves nothing behind. The summaries are rendered
@@ -167,36 +249,31 @@ func writeOutputs(dir string, files []outFile, r *rewrite.Report, plan *runbook.
 	return atomicfile.Sync(dir)
 }
 
-// writeInParallel writes the documents several at a time: a
-// 10,000-service fleet has about 19,000 files.
+// writeInParallel writes the documents several at a time (fileQueue).
 func writeInParallel(dir string, files []outFile) error {
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, fileWriters)
-	for i, f := range files {
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			errs[i] = writeOutput(dir, f)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err // the first in file order, as when written one by one
+	q := newFileQueue(dir)
+	for _, f := range files {
+		if q.add(f) != nil {
+			break
 		}
 	}
-	return nil
+	return q.wait()
 }
 
-// fileWriters is how many output files are written at once.
-const fileWriters = 8
+func writeOutput(dir string, f outFile) error { return writeOutputIn(dir, f, nil) }
 
-func writeOutput(dir string, f outFile) error {
+// writeOutputIn is writeOutput skipping the creation of the folders made
+// holds (a stat per file otherwise), and adding those it makes.
+func writeOutputIn(dir string, f outFile, made *sync.Map) error {
 	path := filepath.Join(dir, filepath.FromSlash(f.name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("output directory %s cannot be created: %w", filepath.Dir(path), err)
+	folder := filepath.Dir(path)
+	if made == nil || !isMade(made, folder) {
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			return fmt.Errorf("output directory %s cannot be created: %w", folder, err)
+		}
+		if made != nil {
+			made.Store(folder, true)
+		}
 	}
 	mode := os.FileMode(0o644)
 	if f.exec {
@@ -213,6 +290,11 @@ func writeOutput(dir string, f outFile) error {
 		}
 	}
 	return atomicfile.WriteUnsynced(path, mode, render)
+}
+
+func isMade(made *sync.Map, folder string) bool {
+	_, ok := made.Load(folder)
+	return ok
 }
 
 func checkWritable(dir string) error {

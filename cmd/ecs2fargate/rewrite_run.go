@@ -8,10 +8,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/textdiff"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
-	"github.com/ecs2fargate/ecs2fargate/rewrite/runbook"
 )
 
 func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
@@ -24,42 +24,115 @@ func runRewrite(c *cli.Context, opts rewriteOptions, s streams) error {
 	if err := opts.svc.Network.Check(f); err != nil {
 		return err
 	}
-	run := rewriteFleet(f, opts)
 	if iacInputs(f) {
-		return runIaCRewrite(f, run, opts, s, diags)
+		return runIaCRewrite(f, rewriteFleet(f, opts), opts, s, diags)
 	}
 	if opts.write {
 		return usagef("--write edits Terraform and CloudFormation inputs in place; these inputs are AWS CLI JSON (use --out DIR)")
 	}
-	files, err := outputFiles(run.report)
-	if err != nil && opts.out != "" {
-		return err
-	}
+	var tally rewriteTally
 	switch {
-	case opts.check:
 	case opts.out != "":
-		plan := runbook.Build(f, run.report, opts.svc.SpotWeight > 0)
-		if err := writeOutputs(opts.out, files, run.report, plan); err != nil {
+		if tally, err = rewriteOut(f, opts, s); err != nil {
 			return err
 		}
-	case opts.diff:
+	case opts.check: // alone: it takes no --out, --diff or --write
+		tally = rewriteCheck(f, opts)
 	default:
-		if err := writeStdout(s, run.report); err != nil {
-			return err
+		run := rewriteFleet(f, opts)
+		if !opts.diff {
+			if err := writeStdout(s, run.report); err != nil {
+				return err
+			}
 		}
-	}
-	if opts.diff {
-		if err := writeDiffs(s.out, run); err != nil {
-			return err
+		if opts.diff {
+			if err := writeDiffs(s.out, run); err != nil {
+				return err
+			}
 		}
+		tally = tallyOf(run.report)
 	}
-	if err := reports.RenderRewriteSummary(s.err, run.report); err != nil {
+	if err := reports.RenderRewriteSummaryRows(s.err, tally.rows, tally.errors); err != nil {
 		return err
 	}
-	if err := rewriteOutcome(run.report, opts, inputFailure(diags)); err != nil {
+	if err := rewriteOutcome(tally, opts, inputFailure(diags)); err != nil {
 		return err
 	}
 	return partial(f)
+}
+
+// rewriteOut is rewrite --out DIR of AWS CLI JSON inputs: the file names
+// are decided from the inputs, then each result is written as it is
+// produced (outWriter). With --diff the results are kept for the diffs,
+// printed after the files are written.
+func rewriteOut(f *fleet.Fleet, opts rewriteOptions, s streams) (rewriteTally, error) {
+	names := namesOfFleet(f)
+	if err := checkFleetNames(f, names); err != nil {
+		return rewriteTally{}, err
+	}
+	w, err := newOutWriter(opts.out, f, names, textNamesOfFleet(f), opts.svc.SpotWeight > 0)
+	if err != nil {
+		return rewriteTally{}, err
+	}
+	var run *rewriteRun
+	if opts.diff {
+		run = rewriteFleet(f, opts)
+		err = feedOut(w, run.report)
+	} else {
+		err = rewriteEach(f, opts, rewriteSink{
+			taskDefinition: func(_ *fleet.TaskDefinition, res *rewrite.Result) error { return w.taskDefinition(res) },
+			failed:         w.failed,
+			service:        w.service,
+		})
+	}
+	if err != nil {
+		w.abort()
+		return rewriteTally{}, err
+	}
+	if err := w.finish(); err != nil {
+		return rewriteTally{}, err
+	}
+	if run != nil {
+		if err := writeDiffs(s.out, run); err != nil {
+			return rewriteTally{}, err
+		}
+	}
+	return w.tally, nil
+}
+
+// rewriteCheck is rewrite --check: each result is counted and dropped.
+func rewriteCheck(f *fleet.Fleet, opts rewriteOptions) rewriteTally {
+	var tally rewriteTally
+	text := textNamesOfFleet(f)
+	rewriteEach(f, opts, rewriteSink{ //nolint:errcheck // the sink never fails
+		taskDefinition: func(_ *fleet.TaskDefinition, res *rewrite.Result) error {
+			tally.taskDefinition(text, res)
+			return nil
+		},
+		failed: func(err error) { tally.errors = append(tally.errors, err.Error()) },
+		service: func(res *rewrite.ServiceResult) error {
+			tally.service(text, res)
+			return nil
+		},
+	})
+	return tally
+}
+
+// feedOut writes a whole report's results through w, as rewriteEach
+// would have handed them over.
+func feedOut(w *outWriter, r *rewrite.Report) error {
+	w.tally.errors = append(w.tally.errors, r.Errors...)
+	for i := range r.TaskDefinitions {
+		if err := w.taskDefinition(&r.TaskDefinitions[i]); err != nil {
+			return err
+		}
+	}
+	for i := range r.Services {
+		if err := w.service(&r.Services[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeStdout prints the one task definition's document; several need --out.
@@ -108,24 +181,18 @@ func redactValues(s string) string { return valueMember.ReplaceAllString(s, `$1"
 
 // rewriteOutcome picks the exit: 1 for inputs that could not be read or
 // rewritten, 2 for --check with changes or for definitions left blocked.
-func rewriteOutcome(r *rewrite.Report, opts rewriteOptions, inputErr error) error {
-	if len(r.Errors) > 0 {
-		return codeError{code: exitError, msg: fmt.Sprintf("%d input(s) could not be rewritten:\n  %s", len(r.Errors), strings.Join(r.Errors, "\n  "))}
+func rewriteOutcome(t rewriteTally, opts rewriteOptions, inputErr error) error {
+	if len(t.errors) > 0 {
+		return codeError{code: exitError, msg: fmt.Sprintf("%d input(s) could not be rewritten:\n  %s", len(t.errors), strings.Join(t.errors, "\n  "))}
 	}
 	if inputErr != nil {
 		return inputErr
 	}
-	if opts.check && r.Changed() {
+	if opts.check && t.changed {
 		return codeError{code: exitFindings, msg: "the rewrite would change the inputs (--check)"}
 	}
-	blocked := 0
-	for _, t := range r.TaskDefinitions {
-		if t.Blocked && !t.Forced {
-			blocked++
-		}
-	}
-	if blocked > 0 && !opts.check {
-		return codeError{code: exitFindings, msg: fmt.Sprintf("%d task definition(s) blocked and not rewritten (see remaining; --force writes them anyway)", blocked)}
+	if t.blocked > 0 && !opts.check {
+		return codeError{code: exitFindings, msg: fmt.Sprintf("%d task definition(s) blocked and not rewritten (see remaining; --force writes them anyway)", t.blocked)}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package runbook
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -18,27 +19,105 @@ import (
 // service's state before the move, which the steps check is unchanged and
 // the rollbacks restore.
 func Build(f *fleet.Fleet, r *rewrite.Report, spot bool) *Plan {
-	b := &builder{f: f, r: r, spot: spot, groups: map[[2]string]*Group{}, iamDone: map[string]bool{}}
+	b := newBuilder(f, spot, true)
+	for i := range r.TaskDefinitions {
+		b.taskDefinition(&r.TaskDefinitions[i])
+	}
 	for i := range r.Services {
-		b.service(&r.Services[i])
+		sp := b.service(&r.Services[i])
+		g := b.groups[[2]string{r.Services[i].Account, r.Services[i].Region}]
+		g.Services = append(g.Services, sp)
 	}
 	return b.plan()
 }
 
 type builder struct {
 	f       *fleet.Fleet
-	r       *rewrite.Report
 	spot    bool
 	groups  map[[2]string]*Group
 	order   [][2]string
 	files   []string
 	iamDone map[string]bool // accounts whose IAM preconditions are planned
+	// tds are the rewritten task definitions by account, region and key
+	// (the first of each); keepDocs keeps their documents for the steps'
+	// Actions (migrate), which a streamed runbook does not need.
+	tds      map[[3]string]*taskDef
+	keepDocs bool
 	// per group: what the preconditions must cover
 	clusters map[[2]string][]string
 	roles    map[[2]string][]string
 	logs     map[[2]string][]logGroup
 	holders  map[[2]string]map[string][]string // placeholder → files
 	filled   map[[2]string]map[string]bool     // placeholders a step fills
+	// noted holds what the lists above already hold, so that each is
+	// added once without searching them (a group can have thousands of
+	// services, log groups and files).
+	noted map[notedKey]bool
+}
+
+// notedKey is one entry of the builder's lists: its group, which list
+// (what), and the entry.
+type notedKey struct {
+	group      [2]string
+	what, a, b string
+}
+
+// once reports whether the entry is new, and records it.
+func (b *builder) once(k notedKey) bool {
+	if b.noted[k] {
+		return false
+	}
+	b.noted[k] = true
+	return true
+}
+
+func newBuilder(f *fleet.Fleet, spot, keepDocs bool) *builder {
+	return &builder{f: f, spot: spot, groups: map[[2]string]*Group{}, iamDone: map[string]bool{}, tds: map[[3]string]*taskDef{}, keepDocs: keepDocs, noted: map[notedKey]bool{}}
+}
+
+// taskDef is what the plan needs of a rewritten task definition: its file
+// and what its document asks of the account (read once, when it is
+// rewritten, so that the document itself can be dropped).
+type taskDef struct {
+	Output   string
+	Document json.RawMessage // only with keepDocs
+	parsed   bool            // the document is JSON: role and logs are known
+	role     string
+	logs     []logGroup // region: the awslogs-region option, "" for the service's
+	// userHeld and targetGroups are the placeholders the document holds.
+	userHeld, targetGroups []string
+}
+
+// taskDefinition records t for the services that run it.
+func (b *builder) taskDefinition(t *rewrite.Result) {
+	k := [3]string{t.Account, t.Region, t.Key}
+	if _, ok := b.tds[k]; ok {
+		return
+	}
+	td := &taskDef{Output: t.Output, userHeld: userPlaceholdersIn(t.Document), targetGroups: targetGroupPlaceholders(t.Document)}
+	if b.keepDocs {
+		td.Document = t.Document
+	}
+	var doc struct {
+		ExecutionRoleArn     string `json:"executionRoleArn"`
+		ContainerDefinitions []struct {
+			LogConfiguration *struct {
+				LogDriver string            `json:"logDriver"`
+				Options   map[string]string `json:"options"`
+			} `json:"logConfiguration"`
+		} `json:"containerDefinitions"`
+	}
+	if json.Unmarshal(t.Document, &doc) == nil {
+		td.parsed, td.role = true, doc.ExecutionRoleArn
+		for _, c := range doc.ContainerDefinitions {
+			lc := c.LogConfiguration
+			if lc == nil || lc.LogDriver != "awslogs" || lc.Options["awslogs-group"] == "" || lc.Options["awslogs-create-group"] == "true" {
+				continue
+			}
+			td.logs = append(td.logs, logGroup{lc.Options["awslogs-group"], lc.Options["awslogs-region"]})
+		}
+	}
+	b.tds[k] = td
 }
 
 type logGroup struct{ name, region string }
@@ -68,8 +147,10 @@ func profileVar(account string) string {
 	return "PROFILE_" + account
 }
 
-// service plans one service, or records why it does not move.
-func (b *builder) service(s *rewrite.ServiceResult) {
+// service plans one service, or records why it does not move. The plan
+// is returned, not kept: the caller adds it to its group (Build) or
+// writes it out (Stream).
+func (b *builder) service(s *rewrite.ServiceResult) ServicePlan {
 	g := b.group(s.Account, s.Region)
 	k := [2]string{s.Account, s.Region}
 	sp := ServicePlan{Cluster: s.Cluster, Service: s.Service}
@@ -94,13 +175,12 @@ func (b *builder) service(s *rewrite.ServiceResult) {
 		sp.How, sp.Skip = "", "its task definition was not rewritten (blocked, or not among the inputs): see changes.md"
 	}
 	if sp.How == "" {
-		g.Services = append(g.Services, sp)
-		return
+		return sp
 	}
 	b.note(k, td, s)
 	c := cmd{region: s.Region, profile: g.Profile}
 	sp.Steps = b.serviceSteps(c, s, old, td, sp.How == "side by side")
-	g.Services = append(g.Services, sp)
+	return sp
 }
 
 // oldService is the service as the inputs describe it.
@@ -121,54 +201,35 @@ func (b *builder) oldService(s *rewrite.ServiceResult) *fleet.Service {
 }
 
 // taskDefinitionOf finds the rewritten task definition the service runs.
-func (b *builder) taskDefinitionOf(old *fleet.Service, s *rewrite.ServiceResult) *rewrite.Result {
+func (b *builder) taskDefinitionOf(old *fleet.Service, s *rewrite.ServiceResult) *taskDef {
 	if old == nil {
 		return nil
 	}
-	key := old.TaskDefinitionKey()
-	for i := range b.r.TaskDefinitions {
-		t := &b.r.TaskDefinitions[i]
-		if t.Key == key && t.Account == s.Account && t.Region == s.Region {
-			return t
-		}
-	}
-	return nil
+	return b.tds[[3]string{s.Account, s.Region, old.TaskDefinitionKey()}]
 }
 
 // note records what the preconditions and placeholders must cover for one
 // moving service: its cluster, its task definition's roles and log groups,
 // and the placeholders left in its files.
-func (b *builder) note(k [2]string, td *rewrite.Result, s *rewrite.ServiceResult) {
-	if !slices.Contains(b.clusters[k], s.Cluster) {
+func (b *builder) note(k [2]string, td *taskDef, s *rewrite.ServiceResult) {
+	if b.once(notedKey{k, "cluster", s.Cluster, ""}) {
 		b.clusters[k] = append(b.clusters[k], s.Cluster)
 	}
-	var doc struct {
-		ExecutionRoleArn     string `json:"executionRoleArn"`
-		ContainerDefinitions []struct {
-			LogConfiguration *struct {
-				LogDriver string            `json:"logDriver"`
-				Options   map[string]string `json:"options"`
-			} `json:"logConfiguration"`
-		} `json:"containerDefinitions"`
-	}
-	if json.Unmarshal(td.Document, &doc) == nil {
-		if doc.ExecutionRoleArn != "" && !slices.Contains(b.roles[k], doc.ExecutionRoleArn) {
-			b.roles[k] = append(b.roles[k], doc.ExecutionRoleArn)
+	if td.parsed {
+		if td.role != "" && b.once(notedKey{k, "role", td.role, ""}) {
+			b.roles[k] = append(b.roles[k], td.role)
 		}
-		for _, c := range doc.ContainerDefinitions {
-			lc := c.LogConfiguration
-			if lc == nil || lc.LogDriver != "awslogs" || lc.Options["awslogs-group"] == "" || lc.Options["awslogs-create-group"] == "true" {
-				continue
-			}
-			lg := logGroup{lc.Options["awslogs-group"], cmp.Or(lc.Options["awslogs-region"], s.Region)}
-			if !slices.Contains(b.logs[k], lg) {
+		for _, lg := range td.logs {
+			lg.region = cmp.Or(lg.region, s.Region)
+			if b.once(notedKey{k, "log", lg.name, lg.region}) {
 				b.logs[k] = append(b.logs[k], lg)
 			}
 		}
 	}
-	b.scan(k, td.Output, td.Document)
+	b.scan(k, td.Output, td.userHeld, td.targetGroups)
 	for i, out := range s.Outputs {
-		b.scan(k, out, serviceDoc(s, i))
+		doc := serviceDoc(s, i)
+		b.scan(k, out, userPlaceholdersIn(doc), targetGroupPlaceholders(doc))
 	}
 }
 
@@ -195,18 +256,32 @@ func serviceDoc(s *rewrite.ServiceResult, i int) []byte {
 // placeholders the rewrite writes where it cannot know a value.
 var userPlaceholders = []string{"sg-REPLACE-ME", "subnet-REPLACE-ME", "vpc-REPLACE-ME"}
 
-func (b *builder) scan(k [2]string, file string, doc []byte) {
+// userPlaceholdersIn lists the userPlaceholders doc holds.
+func userPlaceholdersIn(doc []byte) []string {
+	var out []string
+	for _, p := range userPlaceholders {
+		if bytes.Contains(doc, []byte(p)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// scan records file among the files the steps read, and as a holder of
+// the placeholders it holds: user (to fill in) and targetGroups (a step
+// fills them).
+func (b *builder) scan(k [2]string, file string, user, targetGroups []string) {
 	if file == "" {
 		return
 	}
 	b.files = append(b.files, file)
-	for _, p := range userPlaceholders {
-		if strings.Contains(string(doc), p) && !slices.Contains(b.holders[k][p], file) {
+	for _, p := range user {
+		if b.once(notedKey{k, "holder", p, file}) {
 			b.holders[k][p] = append(b.holders[k][p], file)
 		}
 	}
-	for _, p := range targetGroupPlaceholders(doc) {
-		if !slices.Contains(b.holders[k][p], file) {
+	for _, p := range targetGroups {
+		if b.once(notedKey{k, "holder", p, file}) {
 			b.holders[k][p] = append(b.holders[k][p], file)
 		}
 		b.filled[k][p] = true
@@ -218,6 +293,9 @@ func (b *builder) scan(k [2]string, file string, doc []byte) {
 // ARN in place.
 func targetGroupPlaceholders(doc []byte) []string {
 	var out []string
+	if !bytes.Contains(doc, []byte(":targetgroup/")) {
+		return nil
+	}
 	s := string(doc)
 	for {
 		i := strings.Index(s, ":targetgroup/")

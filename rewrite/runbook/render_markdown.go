@@ -14,6 +14,18 @@ import (
 func Markdown(w io.Writer, p *Plan) error {
 	bw := bufio.NewWriter(w)
 	moving, staying := p.count()
+	markdownHead(bw, moving, staying)
+	for _, g := range p.Groups {
+		markdownGroupHead(bw, g)
+		for _, sp := range g.Services {
+			markdownService(bw, sp)
+		}
+	}
+	return bw.Flush()
+}
+
+// markdownHead is RUNBOOK.md up to the first group.
+func markdownHead(bw io.Writer, moving, staying int) {
 	fmt.Fprintf(bw, "# Runbook: move %d service(s) to Fargate\n\n", moving)
 	fmt.Fprintln(bw, "Written by `ecs2fargate rewrite` beside the request files it refers to. Work through it in order: the values to fill in, the preconditions, then one service at a time. After each step, run its check; if a step fails, run the rollbacks of the steps done so far, newest first.")
 	fmt.Fprintln(bw)
@@ -23,27 +35,31 @@ func Markdown(w io.Writer, p *Plan) error {
 	if staying > 0 {
 		fmt.Fprintf(bw, "\n%d service(s) are not moved; each is listed with the reason under its account and region.\n", staying)
 	}
-	for _, g := range p.Groups {
-		fmt.Fprintf(bw, "\n## Account %s, Region %s\n", cmp.Or(g.Account, "(not known)"), g.Region)
-		writePlaceholders(bw, g)
-		if len(g.Preconditions) > 0 {
-			fmt.Fprintln(bw, "\n### Preconditions")
-			for i, s := range g.Preconditions {
-				writeMarkdownStep(bw, fmt.Sprintf("P%d", i+1), s)
-			}
-		}
-		for _, sp := range g.Services {
-			if sp.How == "" {
-				fmt.Fprintf(bw, "\n### %s/%s: not moved\n\n%s\n", sp.Cluster, sp.Service, sp.Skip)
-				continue
-			}
-			fmt.Fprintf(bw, "\n### %s/%s (%s)\n", sp.Cluster, sp.Service, sp.How)
-			for i, s := range sp.Steps {
-				writeMarkdownStep(bw, fmt.Sprint(i+1), s)
-			}
+}
+
+// markdownGroupHead is a group's heading, values to fill in and
+// preconditions; its services follow.
+func markdownGroupHead(bw io.Writer, g Group) {
+	fmt.Fprintf(bw, "\n## Account %s, Region %s\n", cmp.Or(g.Account, "(not known)"), g.Region)
+	writePlaceholders(bw, g)
+	if len(g.Preconditions) > 0 {
+		fmt.Fprintln(bw, "\n### Preconditions")
+		for i, s := range g.Preconditions {
+			writeMarkdownStep(bw, fmt.Sprintf("P%d", i+1), s)
 		}
 	}
-	return bw.Flush()
+}
+
+// markdownService is one service's section: its steps, or why it stays.
+func markdownService(bw io.Writer, sp ServicePlan) {
+	if sp.How == "" {
+		fmt.Fprintf(bw, "\n### %s/%s: not moved\n\n%s\n", sp.Cluster, sp.Service, sp.Skip)
+		return
+	}
+	fmt.Fprintf(bw, "\n### %s/%s (%s)\n", sp.Cluster, sp.Service, sp.How)
+	for i, s := range sp.Steps {
+		writeMarkdownStep(bw, fmt.Sprint(i+1), s)
+	}
 }
 
 func (p *Plan) count() (moving, staying int) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -14,51 +15,73 @@ import (
 // .runbook-state so that `runbook.sh --undo` takes them back newest first.
 func Shell(w io.Writer, p *Plan) error {
 	bw := bufio.NewWriter(w)
+	shellHead(bw, p.accounts(), p.Files)
+	n := 0
+	for _, g := range p.Groups {
+		shellGroupHead(bw, g, &n)
+		for _, sp := range g.Services {
+			shellService(bw, sp, func() (string, string) { n++; return strconv.Itoa(n), strconv.Itoa(n) })
+		}
+	}
+	shellTail(bw)
+	return bw.Flush()
+}
+
+// shellHead is runbook.sh up to the first group: the profiles of
+// accounts, the helpers, and the check that files hold no placeholder.
+func shellHead(bw io.Writer, accounts, files []string) {
 	io.WriteString(bw, shellHeader) //nolint:errcheck // as below
-	for _, acct := range p.accounts() {
+	for _, acct := range accounts {
 		v := profileVar(acct)
 		fmt.Fprintf(bw, "%s=\"${%s:-${AWS_PROFILE:-default}}\"\n", v, v)
 	}
 	io.WriteString(bw, shellFunctions) //nolint:errcheck // bufio keeps the first error for Flush
 	fmt.Fprint(bw, "\nif [ \"${1:-}\" = --undo ]; then undo; exit; fi\n\n")
-	if len(p.Files) > 0 {
+	if len(files) > 0 {
 		fmt.Fprintln(bw, "# The values to fill in (RUNBOOK.md, \"Values to fill in\") must be in place first.")
-		fmt.Fprintf(bw, "if grep -l -e sg-REPLACE-ME -e subnet-REPLACE-ME -e vpc-REPLACE-ME %s; then\n", strings.Join(quoteAll(p.Files), " "))
+		fmt.Fprintf(bw, "if grep -l -e sg-REPLACE-ME -e subnet-REPLACE-ME -e vpc-REPLACE-ME %s; then\n", strings.Join(quoteAll(files), " "))
 		fmt.Fprintln(bw, "  echo 'runbook.sh: the files above still hold placeholders: fill them in first (RUNBOOK.md, \"Values to fill in\")' >&2; exit 1")
 		fmt.Fprintln(bw, "fi")
 	}
-	n := 0
-	for _, g := range p.Groups {
-		fmt.Fprintf(bw, "\n######## account %s, region %s\n", cmp.Or(g.Account, "(not known)"), g.Region)
-		for _, s := range g.Preconditions {
-			n++
-			writeShellStep(bw, n, "precondition: "+s.Title, s)
-		}
-		for _, sp := range g.Services {
-			if sp.How == "" {
-				fmt.Fprintf(bw, "\n# %s/%s is not moved: %s\n", sp.Cluster, sp.Service, sp.Skip)
-				continue
-			}
-			fmt.Fprintf(bw, "\n#### service %s/%s (%s)\n", sp.Cluster, sp.Service, sp.How)
-			for _, s := range sp.Steps {
-				n++
-				writeShellStep(bw, n, sp.Cluster+"/"+sp.Service+": "+s.Title, s)
-			}
-		}
-	}
-	fmt.Fprintln(bw, "\necho 'runbook.sh: every step done. The old target groups are still there: delete them once you are sure (RUNBOOK.md).'")
-	return bw.Flush()
 }
 
-func writeShellStep(w io.Writer, n int, title string, s Step) {
-	fmt.Fprintf(w, "\nbegin %d %s\n", n, q(title))
+// shellGroupHead is a group's heading and preconditions, numbered on
+// from *n; its services follow.
+func shellGroupHead(bw io.Writer, g Group, n *int) {
+	fmt.Fprintf(bw, "\n######## account %s, region %s\n", cmp.Or(g.Account, "(not known)"), g.Region)
+	for _, s := range g.Preconditions {
+		*n++
+		writeShellStep(bw, strconv.Itoa(*n), strconv.Itoa(*n), "precondition: "+s.Title, s)
+	}
+}
+
+// shellService is one service's steps, or why it stays. number gives
+// each step its number as written in its begin and finish lines.
+func shellService(bw io.Writer, sp ServicePlan, number func() (begin, finish string)) {
+	if sp.How == "" {
+		fmt.Fprintf(bw, "\n# %s/%s is not moved: %s\n", sp.Cluster, sp.Service, sp.Skip)
+		return
+	}
+	fmt.Fprintf(bw, "\n#### service %s/%s (%s)\n", sp.Cluster, sp.Service, sp.How)
+	for _, s := range sp.Steps {
+		begin, finish := number()
+		writeShellStep(bw, begin, finish, sp.Cluster+"/"+sp.Service+": "+s.Title, s)
+	}
+}
+
+func shellTail(bw io.Writer) {
+	fmt.Fprintln(bw, "\necho 'runbook.sh: every step done. The old target groups are still there: delete them once you are sure (RUNBOOK.md).'")
+}
+
+func writeShellStep(w io.Writer, begin, finish string, title string, s Step) {
+	fmt.Fprintf(w, "\nbegin %s %s\n", begin, q(title))
 	for _, l := range s.Run {
 		fmt.Fprintln(w, l)
 	}
 	for _, l := range s.Check {
 		fmt.Fprintln(w, l+" >/dev/null")
 	}
-	fmt.Fprintf(w, "finish %d <<'E2F_UNDO'\n", n)
+	fmt.Fprintf(w, "finish %s <<'E2F_UNDO'\n", finish)
 	for _, l := range s.Rollback {
 		fmt.Fprintln(w, l)
 	}

@@ -164,7 +164,7 @@ func executionRoleStep(c cmd, arn string) Step {
 // its ip target groups and put them beside the old ones in the listeners
 // at weight 0, update (or create) the service, shift the traffic once the
 // new targets are healthy, and take the old groups out.
-func (b *builder) serviceSteps(c cmd, s *rewrite.ServiceResult, old *fleet.Service, td *rewrite.Result, sideBySide bool) []Step {
+func (b *builder) serviceSteps(c cmd, s *rewrite.ServiceResult, old *fleet.Service, td *taskDef, sideBySide bool) []Step {
 	v := varPrefix(s)
 	cluster, service := q(s.Cluster), q(s.Service)
 	var steps []Step
