@@ -38,14 +38,14 @@ func renderCostTable(w io.Writer, c *Cost) error {
 const notesWidth = 140
 
 func costServiceTable(w io.Writer, c *Cost) error {
-	if len(c.Services) == 0 {
+	if c.ServiceCount() == 0 {
 		return nil
 	}
 	fmt.Fprintln(w, "Services (USD per month; saving = EC2 now - Fargate on-demand, idle capacity not included)")
 	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "SAVING/YR"}
-	rows := make([][]string, 0, len(c.Services))
+	rows := make([][]string, 0, c.ServiceCount())
 	var notes []string
-	for _, s := range c.Services {
+	for s := range c.Services() {
 		f := s.FargateMonthly
 		rows = append(rows, []string{c.place.name(s.where.Account, s.where.Region, dash(s.Cluster)), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
 			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),

@@ -58,17 +58,16 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 	r.Summary.Headline = headline(r.Services, r.Summary, r.BlockedByRule)
 	r.CostChart = chartSelection(r.Clusters)
 	r.RuleChart = r.BlockedByRule[:min(len(r.BlockedByRule), ChartLimit)]
-	r.UtilisationChart = utilisationSelection(c.Services, func(s ServiceCostRow) string {
+	r.UtilisationChart = utilisationSelection(c.Services(), func(s ServiceCostRow) string {
 		return r.place.name(s.where.Account, s.where.Region, s.Cluster) + "/" + s.Service
 	})
 	return r
 }
 
 func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
-	costs := make(map[string]*ServiceCostRow, len(c.Services))
-	for i := range c.Services {
-		s := &c.Services[i]
-		costs[ServiceKey(s.where.Account, s.where.Region, s.Cluster, s.Service)] = s
+	costs := make(map[string]int, c.ServiceCount())
+	for i, s := range c.services.src {
+		costs[ServiceKey(s.Where().Account, s.Where().Region, s.Cluster, s.Service)] = i
 	}
 	needs := map[string][]string{}
 	for _, n := range a.NotChecked {
@@ -84,7 +83,12 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 		}
 		key := ServiceKey(v.Account, v.Region, v.Cluster, v.Service)
 		td := rw.TaskDefinitions[TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)]
-		s := serviceReport(v, costs[key], td, rw.Services[key])
+		var cost *ServiceCostRow
+		if i, ok := costs[key]; ok {
+			row := c.Service(i)
+			cost = &row
+		}
+		s := serviceReport(v, cost, td, rw.Services[key])
 		s.label = a.place.name(v.Account, v.Region, v.Cluster)
 		s.NotChecked = distinct(needs[key])
 		s.RewriteError = rw.Errors[key]
