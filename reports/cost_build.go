@@ -197,7 +197,7 @@ func costTotals(c *Cost, t pricing.Totals, l LikeForLikeRows) CostTotals {
 	tot.FargateYearly = tot.FargateMonthly.times(12)
 	tot.SavingsYearly = tot.SavingsMonthly.times(12)
 	tot.Deltas = deltaRows(t.Deltas)
-	tot.RightsizingSavingsMonthly, tot.RightsizedServices = rightsizingTotal(c.Services())
+	tot.RightsizingSavingsMonthly, tot.RightsizedServices = rightsizingTotal(c.rightsizedServices())
 	return tot
 }
 

@@ -46,3 +46,16 @@ func (c *Cost) Services() iter.Seq[ServiceCostRow] {
 		}
 	}
 }
+
+// rightsizedServices yields the rows of the services with a size measured
+// from use (Rightsized): the only rows the rightsizing total and the
+// utilisation chart read, so the others are not made for them.
+func (c *Cost) rightsizedServices() iter.Seq[ServiceCostRow] {
+	return func(yield func(ServiceCostRow) bool) {
+		for i, s := range c.services.src {
+			if s.Rightsized != nil && !yield(c.Service(i)) {
+				return
+			}
+		}
+	}
+}
