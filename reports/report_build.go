@@ -77,7 +77,13 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 			needs[k] = append(needs[k], n.Needs)
 		}
 	}
-	out := []ServiceReport{}
+	n := 0
+	for _, v := range a.Verdicts {
+		if v.Service != "" {
+			n++
+		}
+	}
+	out := make([]ServiceReport, 0, n) // made once: 10,000 rows are 6 MB
 	shared := sharedLists{}
 	for _, v := range a.Verdicts {
 		if v.Service == "" {
