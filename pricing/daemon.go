@@ -39,6 +39,13 @@ func (m *model) sidecar(d, s *ServiceCost) Variants {
 		return allOf(Unknown(fmt.Sprintf("%s/%s with %s as a sidecar needs %d CPU units and %d MiB, more than the largest Fargate task",
 			s.Cluster, s.Service, d.Service, need.CPU, need.Memory)))
 	}
+	if size == s.Size {
+		// The task has room for the sidecar: its price does not change
+		// (the difference is zero, keeping s's unknowns and caveats).
+		// Pricing it again at the same size cost a copy of s and five
+		// decimal products per daemon and service (issue 17).
+		return s.Fargate.zip(s.Fargate, Money.Sub)
+	}
 	with := *s
 	with.Size = size
 	return m.variants(&with).zip(s.Fargate, Money.Sub)

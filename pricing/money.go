@@ -12,16 +12,49 @@ import (
 // any amount, known or not, keeps the caveats of the prices it was computed
 // from (unverified or estimated figures), so outputs can flag them.
 type Money struct {
-	amount  decimal.Decimal
-	missing []string
-	caveats []string
+	amount decimal.Decimal
+	// notes are the reasons and caveats, nil for a plain known amount:
+	// one pointer instead of two slices keeps the dozen amounts of every
+	// service's cost small (issue 17). Never mutated once made, so
+	// amounts share them freely.
+	notes *moneyNotes
+}
+
+// moneyNotes are why an amount is unknown and what it rests on, each
+// sorted and duplicate-free.
+type moneyNotes struct {
+	missing, caveats []string
+}
+
+// notesOf are the notes of those lists, nil when both are empty.
+func notesOf(missing, caveats []string) *moneyNotes {
+	if len(missing) == 0 && len(caveats) == 0 {
+		return nil
+	}
+	return &moneyNotes{missing: missing, caveats: caveats}
+}
+
+// join is the union of two amounts' notes, reusing either where it holds
+// the other (sums add the same few caveats thousands of times).
+func (n *moneyNotes) join(o *moneyNotes) *moneyNotes {
+	switch {
+	case o == nil || n == o:
+		return n
+	case n == nil:
+		return o
+	case subset(o.missing, n.missing) && subset(o.caveats, n.caveats):
+		return n
+	case subset(n.missing, o.missing) && subset(n.caveats, o.caveats):
+		return o
+	}
+	return &moneyNotes{missing: union(n.missing, o.missing), caveats: union(n.caveats, o.caveats)}
 }
 
 // USD is a known amount.
 func USD(d decimal.Decimal) Money { return Money{amount: d} }
 
 // Unknown is an amount that cannot be computed, for the given reason.
-func Unknown(reason string) Money { return Money{missing: []string{reason}} }
+func Unknown(reason string) Money { return Money{notes: notesOf([]string{reason}, nil)} }
 
 // fillMark separates what is missing from the command or input that
 // fills it, inside an unknown amount's reason.
@@ -45,7 +78,7 @@ func SplitReason(reason string) (what, fill string) {
 var Zero = Money{}
 
 // Known reports whether the amount could be computed.
-func (m Money) Known() bool { return len(m.missing) == 0 }
+func (m Money) Known() bool { return m.notes == nil || len(m.notes.missing) == 0 }
 
 // Amount is the exact amount; zero when unknown (check Known first).
 func (m Money) Amount() decimal.Decimal {
@@ -61,35 +94,45 @@ func (m Money) Amount() decimal.Decimal {
 func (m Money) KnownPart() decimal.Decimal { return m.amount }
 
 // Missing lists why the amount is unknown, sorted; empty when known.
-func (m Money) Missing() []string { return m.missing }
+func (m Money) Missing() []string {
+	if m.notes == nil {
+		return nil
+	}
+	return m.notes.missing
+}
 
 // Caveats lists the unverified or estimated figures the amount rests on.
-func (m Money) Caveats() []string { return m.caveats }
+func (m Money) Caveats() []string {
+	if m.notes == nil {
+		return nil
+	}
+	return m.notes.caveats
+}
 
 // WithCaveat returns m noting that it rests on an unverified or estimated figure.
 func (m Money) WithCaveat(c string) Money {
-	m.caveats = union(m.caveats, []string{c})
+	m.notes = m.notes.join(notesOf(nil, []string{c}))
 	return m
 }
 
 // Add returns m + o; unknown when either is, with both sets of reasons.
 func (m Money) Add(o Money) Money {
-	return Money{amount: m.amount.Add(o.amount), missing: union(m.missing, o.missing), caveats: union(m.caveats, o.caveats)}
+	return Money{amount: m.amount.Add(o.amount), notes: m.notes.join(o.notes)}
 }
 
 // Sub returns m − o; unknown when either is.
 func (m Money) Sub(o Money) Money {
-	return Money{amount: m.amount.Sub(o.amount), missing: union(m.missing, o.missing), caveats: union(m.caveats, o.caveats)}
+	return Money{amount: m.amount.Sub(o.amount), notes: m.notes.join(o.notes)}
 }
 
 // Mul scales m by a quantity (hours, vCPUs, a share).
 func (m Money) Mul(q decimal.Decimal) Money {
-	return Money{amount: m.amount.Mul(q), missing: m.missing, caveats: m.caveats}
+	return Money{amount: m.amount.Mul(q), notes: m.notes}
 }
 
 // Div divides m by a quantity (a period, a count).
 func (m Money) Div(q decimal.Decimal) Money {
-	return Money{amount: m.amount.Div(q), missing: m.missing, caveats: m.caveats}
+	return Money{amount: m.amount.Div(q), notes: m.notes}
 }
 
 // Sum adds amounts; the empty sum is a known zero.

@@ -14,15 +14,18 @@ const CostSchemaVersion = 1
 // cluster's service shares plus idle equal its EC2 cost, and totals are
 // the sums of the displayed cluster figures.
 type Cost struct {
-	SchemaVersion int                `json:"schemaVersion"`
-	Tool          Tool               `json:"tool"`
-	Inputs        []string           `json:"inputs"`
-	Assumptions   CostAssumptions    `json:"assumptions"`
-	Services      []ServiceCostRow   `json:"services"`
-	Clusters      []ClusterCostRow   `json:"clusters"`
-	Totals        CostTotals         `json:"totals"`
-	Unknown       []string           `json:"unknown"`
-	Diagnostics   []fleet.Diagnostic `json:"diagnostics"`
+	SchemaVersion int             `json:"schemaVersion"`
+	Tool          Tool            `json:"tool"`
+	Inputs        []string        `json:"inputs"`
+	Assumptions   CostAssumptions `json:"assumptions"`
+	// services are the rows of the "services" member, made one at a time
+	// as a renderer asks for them (Services, Service): a large estate's
+	// rows are never all in memory at once (issue 17).
+	services    costServices
+	Clusters    []ClusterCostRow   `json:"clusters"`
+	Totals      CostTotals         `json:"totals"`
+	Unknown     []string           `json:"unknown"`
+	Diagnostics []fleet.Diagnostic `json:"diagnostics"`
 	// place says how human formats name a row's account and region (placeOf).
 	place placer
 }

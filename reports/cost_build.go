@@ -1,10 +1,10 @@
 package reports
 
 import (
+	"iter"
 	"sort"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 	"github.com/ecs2fargate/ecs2fargate/pricing"
 )
 
@@ -17,14 +17,15 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 		Inputs:        nonNil(f.Inputs),
 		Assumptions:   costAssumptions(cmp.Assumptions),
 		Diagnostics:   nonNil(diags),
-		Services:      make([]ServiceCostRow, len(cmp.Services)),
 		Clusters:      []ClusterCostRow{},
+		services:      costServices{src: cmp.Services, split: make([]costSplit, len(cmp.Services))},
 	}
-	parallel.For(len(cmp.Services), func(i int) { c.Services[i] = serviceRow(cmp.Services[i]) })
-	// Pointers are taken only once the slice is complete: appending moves it.
-	rows := map[*pricing.ServiceCost]*ServiceCostRow{}
+	// Each service's split starts as its own row would (unknown EC2 share,
+	// its own cost after the move); its cluster's rounding overwrites it.
+	splits := make(map[*pricing.ServiceCost]*costSplit, len(cmp.Services))
 	for i, s := range cmp.Services {
-		rows[s] = &c.Services[i]
+		c.services.split[i].after = fargateAmounts(s.After)
+		splits[s] = &c.services.split[i]
 	}
 	byCluster := map[string][]*pricing.ServiceCost{}
 	for _, s := range cmp.Services {
@@ -32,13 +33,10 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 		byCluster[k] = append(byCluster[k], s)
 	}
 	for _, cl := range cmp.Clusters {
-		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[clusterKey(cl.Where(), cl.Cluster)], rows))
+		c.Clusters = append(c.Clusters, clusterRow(cl, byCluster[clusterKey(cl.Where(), cl.Cluster)], splits))
 	}
 	c.place = placeOf(costPlaces(c))
-	for i := range c.Services {
-		c.Services[i].addSavingsAndYearly() // needs the EC2 shares clusterRow wrote
-	}
-	c.Totals = costTotals(c, cmp.Total, likeForLikeRows(c, cmp, rows))
+	c.Totals = costTotals(c, cmp.Total, likeForLikeRows(c, cmp, splits))
 	c.Totals.UnknownParts = unknownParts(cmp, byCluster, c.place)
 	c.Unknown = unknownReasons(cmp)
 	return c
@@ -98,7 +96,7 @@ func deltaRows(ds []pricing.Delta) []DeltaRow {
 // service shares and idle add up to the cluster cost to the cent, and
 // writes each service's share into its row. The cluster's Fargate figures
 // are the sums of its services' displayed figures.
-func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows map[*pricing.ServiceCost]*ServiceCostRow) ClusterCostRow {
+func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows map[*pricing.ServiceCost]*costSplit) ClusterCostRow {
 	r := ClusterCostRow{
 		Account: cl.Account, Cluster: cl.Cluster, Region: cl.Region, where: cl.Where(), Instances: []InstanceRow{},
 		EC2Monthly: withPart(amountOf(cl.EC2), cl.EC2), IdleMonthly: amountOf(cl.Idle),
@@ -111,22 +109,22 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 		r.HostsPriced, r.HostsFrom = cl.HostsAverage.String(), cl.HostsFrom
 	}
 	r.IdleMonthly = splitShares(cl.EC2, cl.Idle, services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2 },
-		func(s *pricing.ServiceCost, a Amount) { rows[s].EC2Monthly = a })
+		func(s *pricing.ServiceCost, a Amount) { rows[s].ec2 = a })
 	for i := range optionCount {
 		pick := func(v pricing.Variants) pricing.Money { return v.List()[i] }
 		splitShares(pick(cl.EC2Side), pick(cl.IdleSide), services, func(s *pricing.ServiceCost) pricing.Money { return pick(s.EC2Side) },
 			func(s *pricing.ServiceCost, a Amount) {
-				rows[s].EC2ByOptionMonthly = rows[s].EC2ByOptionMonthly.with(i, a)
+				rows[s].ec2Side = rows[s].ec2Side.with(i, a)
 			})
 		r.EC2ByOptionMonthly = r.EC2ByOptionMonthly.with(i, amountOf(pick(cl.EC2Side)))
 		roundStays(pick(cl.EC2Side), services, pick, func(s *pricing.ServiceCost, a Amount) {
-			rows[s].AfterMoveMonthly = rows[s].AfterMoveMonthly.with(i, a)
+			rows[s].after = rows[s].after.with(i, a)
 		})
 	}
 	r.FargateMonthly = zeroFargate
 	for _, s := range services {
 		if !s.OnFargate { // see pricing's cluster sums
-			r.FargateMonthly = r.FargateMonthly.plus(rows[s].AfterMoveMonthly)
+			r.FargateMonthly = r.FargateMonthly.plus(rows[s].after)
 		}
 	}
 	r.SavingsMonthly = r.EC2ByOptionMonthly.minus(r.FargateMonthly)
@@ -199,15 +197,15 @@ func costTotals(c *Cost, t pricing.Totals, l LikeForLikeRows) CostTotals {
 	tot.FargateYearly = tot.FargateMonthly.times(12)
 	tot.SavingsYearly = tot.SavingsMonthly.times(12)
 	tot.Deltas = deltaRows(t.Deltas)
-	tot.RightsizingSavingsMonthly, tot.RightsizedServices = rightsizingTotal(c.Services)
+	tot.RightsizingSavingsMonthly, tot.RightsizedServices = rightsizingTotal(c.rightsizedServices())
 	return tot
 }
 
 // rightsizingTotal sums the rightsizing savings of the services that move.
-func rightsizingTotal(rows []ServiceCostRow) (*FargateAmounts, int) {
+func rightsizingTotal(rows iter.Seq[ServiceCostRow]) (*FargateAmounts, int) {
 	var sum FargateAmounts
 	n := 0
-	for _, s := range rows {
+	for s := range rows {
 		if s.RightsizingSavingsMonthly == nil || s.StaysOnEC2 != "" || s.OnFargate || s.Daemon != "" {
 			continue
 		}

@@ -86,7 +86,7 @@ func renderCostCSV(w io.Writer, c *Cost) error {
 	cw := csv.NewWriter(w)                       // buffered: each row goes out as it is made
 	emit := func(row []string) { cw.Write(row) } // an error sticks; cw.Error reports it
 	emit(costCSVHeader)
-	for _, s := range c.Services {
+	for s := range c.Services() {
 		r := csvRow{"level": "service", "cluster": csvText(s.Cluster), "service": csvText(s.Service), "account": csvText(s.Account), "region": csvText(s.Region),
 			"tasks": strconv.Itoa(s.DesiredCount), "notes": csvText(serviceNotes(s))}
 		if s.FargateSize != nil {

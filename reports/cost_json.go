@@ -26,7 +26,7 @@ func writeCostObject(s *jsonstream.Writer, c *Cost) {
 	s.Field("tool", c.Tool)
 	jsonstream.Slice(s, "inputs", c.Inputs)
 	s.Field("assumptions", c.Assumptions)
-	jsonstream.Slice(s, "services", c.Services)
+	jsonstream.Each(s, "services", c.Services())
 	jsonstream.Slice(s, "clusters", c.Clusters)
 	s.Field("totals", c.Totals)
 	jsonstream.Slice(s, "unknown", c.Unknown)

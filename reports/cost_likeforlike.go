@@ -71,11 +71,11 @@ type LeftOutRow struct {
 // likeBuild holds what every option's rows are built from.
 type likeBuild struct {
 	clusters map[string]ClusterCostRow // by clusterKey
-	rows     map[*pricing.ServiceCost]*ServiceCostRow
+	rows     map[*pricing.ServiceCost]*costSplit
 	place    placer
 }
 
-func likeForLikeRows(c *Cost, cmp *pricing.Comparison, rows map[*pricing.ServiceCost]*ServiceCostRow) LikeForLikeRows {
+func likeForLikeRows(c *Cost, cmp *pricing.Comparison, rows map[*pricing.ServiceCost]*costSplit) LikeForLikeRows {
 	b := likeBuild{clusters: map[string]ClusterCostRow{}, rows: rows, place: c.place}
 	for _, cl := range c.Clusters {
 		b.clusters[clusterKey(cl.where, cl.Cluster)] = cl
@@ -103,7 +103,7 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 		r.FargateMonthly = r.FargateMonthly.plus(pick(b.clusters[k].FargateMonthly))
 	}
 	for _, s := range l.StayOnEC2 {
-		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].AfterMoveMonthly)})
+		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].after)})
 	}
 	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
 	if len(l.Compared) == 0 && len(l.LeftOut) > 0 {

@@ -176,7 +176,7 @@ func TestLikeForLikeNotesAreCapped(t *testing.T) {
 // the cost CSV.
 func TestCostCSVDefusesFormulaNames(t *testing.T) {
 	c := costOf(t, basicFleet(t))
-	c.Services[0].Service = "=HYPERLINK(\"http://x\")"
+	c.services.src[0].Service = "=HYPERLINK(\"http://x\")" // rows are made from the comparison as rendered
 	var buf bytes.Buffer
 	if err := renderCostCSV(&buf, c); err != nil {
 		t.Fatal(err)

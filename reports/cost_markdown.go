@@ -12,11 +12,11 @@ func renderCostMarkdown(w io.Writer, c *Cost) error {
 	b := newMDOut(w, false) // streamed as written (issue 17)
 	footer := "_" + mdText(c.FooterLine()) + "_\n\n"
 	b.WriteString("## Cost comparison (USD per month)\n\n")
-	if len(c.Services) > 0 {
+	if c.ServiceCount() > 0 {
 		b.WriteString("Saving = EC2 now − Fargate on-demand; a service's EC2 share leaves idle capacity out.\n\n")
 		mdRow(b, "Cluster", "Service", "Tasks", "Fargate size", "EC2 now", "On-demand", "Spot", "ARM", "SP 1y", "SP 3y", "Saving", "Saving per year", "Notes")
 		mdRow(b, "---", "---", "---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---")
-		for _, s := range c.Services {
+		for s := range c.Services() {
 			f := s.FargateMonthly
 			mdRow(b, c.place.name(s.where.Account, s.where.Region, s.Cluster), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
 				f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),

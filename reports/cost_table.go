@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // renderCostTable writes services, clusters, fleet totals, like-for-like
@@ -38,24 +39,34 @@ func renderCostTable(w io.Writer, c *Cost) error {
 const notesWidth = 140
 
 func costServiceTable(w io.Writer, c *Cost) error {
-	if len(c.Services) == 0 {
+	if c.ServiceCount() == 0 {
 		return nil
 	}
 	fmt.Fprintln(w, "Services (USD per month; saving = EC2 now - Fargate on-demand, idle capacity not included)")
 	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "SAVING/YR"}
-	rows := make([][]string, 0, len(c.Services))
 	var notes []string
-	for _, s := range c.Services {
-		f := s.FargateMonthly
-		rows = append(rows, []string{c.place.name(s.where.Account, s.where.Region, dash(s.Cluster)), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
-			f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
-			s.SavingsMonthly.OnDemand.String(), s.SavingsYearly.OnDemand.String()})
-		if n := serviceNotes(s); n != "" {
-			notes = append(notes, c.place.subject(s.where.Account, s.where.Region, s.Cluster, s.Service, "")+": "+n)
+	each := func(row func([]string)) {
+		notes = notes[:0]
+		for s := range c.Services() {
+			row(costServiceCells(c, s))
+			if n := serviceNotes(s); n != "" {
+				notes = append(notes, c.place.subject(s.where.Account, s.where.Region, s.Cluster, s.Service, "")+": "+n)
+			}
 		}
 	}
-	// No cell is wrapped: a size or an amount broken over two lines is misread.
-	if err := rowsTable(w, header, rows); err != nil {
+	var err error
+	if c.ServiceCount() > maxBoxedRows {
+		// Plain columns, streamed: the rows are made twice (widths, then
+		// lines) rather than held, so 100,000 services' cells never are
+		// all in memory (issue 17).
+		err = streamedPlainRows(w, header, each)
+	} else {
+		rows := make([][]string, 0, c.ServiceCount())
+		each(func(r []string) { rows = append(rows, r) })
+		// No cell is wrapped: a size or an amount broken over two lines is misread.
+		err = rowsTable(w, header, rows)
+	}
+	if err != nil {
 		return err
 	}
 	// Notes sit under the table, not in a column: beside twelve figures a
@@ -63,7 +74,55 @@ func costServiceTable(w io.Writer, c *Cost) error {
 	for _, n := range notes {
 		fmt.Fprintln(w, hangingIndent(wrap(n, notesWidth-2, "")))
 	}
-	_, err := fmt.Fprintln(w)
+	_, err = fmt.Fprintln(w)
+	return err
+}
+
+// costServiceCells are a service's cells in the services table.
+func costServiceCells(c *Cost, s ServiceCostRow) []string {
+	f := s.FargateMonthly
+	return []string{c.place.name(s.where.Account, s.where.Region, dash(s.Cluster)), s.Service, strconv.Itoa(s.DesiredCount), sizeText(s.FargateSize), s.EC2Monthly.String(),
+		f.OnDemand.String(), f.Spot.String(), f.ARM.String(), f.SavingsPlan1y.String(), f.SavingsPlan3y.String(),
+		s.SavingsMonthly.OnDemand.String(), s.SavingsYearly.OnDemand.String()}
+}
+
+// streamedPlainRows writes what plainRows writes for the rows each makes
+// (each is called twice and must make the same rows): aligned as
+// text/tabwriter aligns them with padding 2 (every column but the last
+// as wide as its widest cell, in runes, plus two spaces), line breaks in
+// a cell written as spaces, and to a FitTo writer each line cut to its
+// width with an ellipsis.
+func streamedPlainRows(w io.Writer, header []string, each func(row func([]string))) error {
+	widths := make([]int, len(header))
+	measure := func(cells []string) {
+		for i, cell := range cells[:len(cells)-1] {
+			widths[i] = max(widths[i], utf8.RuneCountInString(strings.ReplaceAll(cell, "\n", " ")))
+		}
+	}
+	measure(header)
+	each(measure)
+	width := widthOf(w)
+	var line strings.Builder
+	var err error
+	write := func(cells []string) {
+		line.Reset()
+		for i, cell := range cells {
+			cell = strings.ReplaceAll(cell, "\n", " ")
+			line.WriteString(cell)
+			if i < len(cells)-1 {
+				line.WriteString(strings.Repeat(" ", widths[i]+2-utf8.RuneCountInString(cell)))
+			}
+		}
+		text := line.String()
+		if width > 0 {
+			text = ellipsis(text, width)
+		}
+		if err == nil {
+			_, err = fmt.Fprintln(w, text)
+		}
+	}
+	write(header)
+	each(write)
 	return err
 }
 

@@ -108,7 +108,9 @@ func renderCostJSONLines(w io.Writer, c *Cost) error {
 		Inputs        []string        `json:"inputs"`
 		Assumptions   CostAssumptions `json:"assumptions"`
 	}{c.SchemaVersion, c.Tool, c.Inputs, c.Assumptions})
-	jsonLinesOf(l, "service", c.Services)
+	for row := range c.Services() {
+		l.line("service", &row)
+	}
 	jsonLinesOf(l, "cluster", c.Clusters)
 	l.line("totals", &c.Totals)
 	for _, u := range c.Unknown {

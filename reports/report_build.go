@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,17 +59,16 @@ func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report
 	r.Summary.Headline = headline(r.Services, r.Summary, r.BlockedByRule)
 	r.CostChart = chartSelection(r.Clusters)
 	r.RuleChart = r.BlockedByRule[:min(len(r.BlockedByRule), ChartLimit)]
-	r.UtilisationChart = utilisationSelection(c.Services, func(s ServiceCostRow) string {
+	r.UtilisationChart = utilisationSelection(c.rightsizedServices(), func(s ServiceCostRow) string {
 		return r.place.name(s.where.Account, s.where.Region, s.Cluster) + "/" + s.Service
 	})
 	return r
 }
 
 func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
-	costs := make(map[string]*ServiceCostRow, len(c.Services))
-	for i := range c.Services {
-		s := &c.Services[i]
-		costs[ServiceKey(s.where.Account, s.where.Region, s.Cluster, s.Service)] = s
+	costs := make(map[string]int, c.ServiceCount())
+	for i, s := range c.services.src {
+		costs[ServiceKey(s.Where().Account, s.Where().Region, s.Cluster, s.Service)] = i
 	}
 	needs := map[string][]string{}
 	for _, n := range a.NotChecked {
@@ -77,16 +77,28 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 			needs[k] = append(needs[k], n.Needs)
 		}
 	}
-	out := []ServiceReport{}
+	n := 0
+	for _, v := range a.Verdicts {
+		if v.Service != "" {
+			n++
+		}
+	}
+	out := make([]ServiceReport, 0, n) // made once: 10,000 rows are 6 MB
+	shared := sharedLists{}
 	for _, v := range a.Verdicts {
 		if v.Service == "" {
 			continue
 		}
 		key := ServiceKey(v.Account, v.Region, v.Cluster, v.Service)
 		td := rw.TaskDefinitions[TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)]
-		s := serviceReport(v, costs[key], td, rw.Services[key])
+		var cost *ServiceCostRow
+		if i, ok := costs[key]; ok {
+			row := c.Service(i)
+			cost = &row
+		}
+		s := serviceReport(v, cost, td, rw.Services[key])
 		s.label = a.place.name(v.Account, v.Region, v.Cluster)
-		s.NotChecked = distinct(needs[key])
+		s.NotChecked = shared.of(distinct(needs[key]))
 		s.RewriteError = rw.Errors[key]
 		s.NextSteps = nextSteps(s, td, rw.Services[key], rw.Note == "")
 		s.Plan = planOf(s)
@@ -99,7 +111,7 @@ func serviceReport(v analyzer.Verdict, cost *ServiceCostRow, td *rewrite.Result,
 	s := ServiceReport{
 		Account: v.Account, Region: v.Region, Cluster: v.Cluster, Service: v.Service, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
 		Blockers: nonNil(v.Blockers), Fixable: nonNil(v.Fixable), Warnings: nonNil(v.Warnings), Fallback: v.Fallback,
-		EC2Monthly: Amount{}, FargateMonthly: FargateAmounts{}, Changes: []rewrite.Change{}, Remaining: []rewrite.Remaining{},
+		EC2Monthly: Amount{}, FargateMonthly: FargateAmounts{}, Remaining: []rewrite.Remaining{},
 		Unknown: []string{},
 	}
 	if cost != nil {
@@ -115,31 +127,77 @@ func serviceReport(v analyzer.Verdict, cost *ServiceCostRow, td *rewrite.Result,
 		s.Unknown = []string{"the service was not priced"}
 		s.SavingsMonthly = s.FargateMonthly.savings(s.EC2Monthly)
 	}
+	var tdChanges, svcChanges []rewrite.Change
 	if td != nil {
-		s.Changes = append(s.Changes, safeChanges(td.Changes)...)
+		tdChanges = td.Changes
 		s.Remaining = append(s.Remaining, td.Remaining...)
 	}
 	if svc != nil {
-		s.Changes = append(s.Changes, safeChanges(svc.Changes)...)
+		svcChanges = svc.Changes
 		s.Remaining = append(s.Remaining, svc.Remaining...)
 		s.NotInPlace = svc.NotInPlace
 	}
+	s.Changes = joinChanges(tdChanges, svcChanges)
 	s.ChangeSummary = changeSummary(s.Changes)
 	return s
 }
 
-// safeChanges drops the before and after values of any change under
-// environment variables or secrets: the report names them, never their values.
-func safeChanges(cs []rewrite.Change) []rewrite.Change {
-	out := make([]rewrite.Change, 0, len(cs))
-	for _, c := range cs {
-		p := strings.ToLower(c.Path)
-		if strings.Contains(p, "environment") || strings.Contains(p, "secret") {
-			c.Before, c.After = nil, nil
-		}
-		out = append(out, c)
+// joinChanges is the service's change list: its task definition's, then
+// its own, each made safe (safeChange). Where one list alone holds values
+// that are safe as they are, the rewrite's own list is shared rather than
+// copied: 10,000 services' copies were 20 MB at the report's peak (issue
+// 17). Nothing modifies a report's change list.
+func joinChanges(td, svc []rewrite.Change) []rewrite.Change {
+	switch {
+	case len(td) == 0 && len(svc) == 0:
+		return []rewrite.Change{}
+	case len(svc) == 0 && allSafe(td):
+		return td[:len(td):len(td)]
+	case len(td) == 0 && allSafe(svc):
+		return svc[:len(svc):len(svc)]
+	}
+	out := make([]rewrite.Change, 0, len(td)+len(svc))
+	for _, c := range slices.Concat(td, svc) {
+		out = append(out, safeChange(c))
 	}
 	return out
+}
+
+// safeChange drops the before and after values of a change under
+// environment variables or secrets: the report names them, never their values.
+func safeChange(c rewrite.Change) rewrite.Change {
+	if carriesSecrets(c) {
+		c.Before, c.After = nil, nil
+	}
+	return c
+}
+
+func carriesSecrets(c rewrite.Change) bool {
+	p := strings.ToLower(c.Path)
+	return strings.Contains(p, "environment") || strings.Contains(p, "secret")
+}
+
+// allSafe reports whether no change of cs needs its values dropped.
+func allSafe(cs []rewrite.Change) bool {
+	for _, c := range cs {
+		if carriesSecrets(c) && (c.Before != nil || c.After != nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedLists hands out one slice for equal lists: most services share
+// the same few lists of what could not be checked (issue 17).
+type sharedLists map[string][]string
+
+func (l sharedLists) of(list []string) []string {
+	k := strings.Join(list, "\x00")
+	if s, ok := l[k]; ok {
+		return s
+	}
+	l[k] = list
+	return list
 }
 
 // changeSummary counts changes per rule: "host-port ×2, links".

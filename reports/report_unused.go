@@ -63,7 +63,7 @@ func unusedTaskDefinitions(a *Audit, rw RewritePreview) []UnusedTaskDefinition {
 			Changes: []rewrite.Change{}, Cost: unusedCost, NotChecked: distinct(needs[key]), RewriteError: rw.TaskDefinitionErrors[key],
 			label: a.place.name(v.Account, v.Region, v.TaskDefinition)}
 		if td := rw.TaskDefinitions[key]; td != nil {
-			u.Changes = safeChanges(td.Changes)
+			u.Changes = joinChanges(td.Changes, nil)
 			if !td.Blocked {
 				u.FargateSize = &TaskSize{CPU: td.Size.CPU, Memory: td.Size.Memory}
 			}

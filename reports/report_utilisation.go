@@ -3,6 +3,7 @@ package reports
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"sort"
 	"strconv"
 )
@@ -39,22 +40,31 @@ const (
 
 // utilisationSelection picks the services with a usage size, largest
 // rightsizing saving first (known on-demand savings; ties by name).
-func utilisationSelection(rows []ServiceCostRow, label func(ServiceCostRow) string) []UtilisationChart {
+func utilisationSelection(rows iter.Seq[ServiceCostRow], label func(ServiceCostRow) string) []UtilisationChart {
 	var picked []ServiceCostRow
-	for _, s := range rows {
+	top := func() {
+		sort.SliceStable(picked, func(i, j int) bool {
+			a, b := picked[i].RightsizingSavingsMonthly.OnDemand.Value, picked[j].RightsizingSavingsMonthly.OnDemand.Value
+			if !a.Equal(b) {
+				return a.GreaterThan(b)
+			}
+			return label(picked[i]) < label(picked[j])
+		})
+		picked = picked[:min(len(picked), UtilisationLimit)]
+	}
+	for s := range rows {
 		if s.MeasuredUse != nil && s.RightsizingSavingsMonthly != nil && s.RightsizingSavingsMonthly.OnDemand.Known {
 			picked = append(picked, s)
 		}
-	}
-	sort.SliceStable(picked, func(i, j int) bool {
-		a, b := picked[i].RightsizingSavingsMonthly.OnDemand.Value, picked[j].RightsizingSavingsMonthly.OnDemand.Value
-		if !a.Equal(b) {
-			return a.GreaterThan(b)
+		// Only the leaders are kept: an estate of rightsized services
+		// does not hold all their rows for eight bars (issue 17).
+		if len(picked) >= 8*UtilisationLimit {
+			top()
 		}
-		return label(picked[i]) < label(picked[j])
-	})
+	}
+	top()
 	var out []UtilisationChart
-	for _, s := range picked[:min(len(picked), UtilisationLimit)] {
+	for _, s := range picked {
 		u := s.MeasuredUse
 		out = append(out, UtilisationChart{Label: label(s), Saving: s.RightsizingSavingsMonthly.OnDemand.String(), Rows: []UtilisationRow{
 			utilisationRow("CPU", "units", u.CPUP99, u.CPUMax, u.ReservedCPU, s.RightsizedSize.CPU),

@@ -85,12 +85,12 @@ func auditPlaces(a *Audit) []placed {
 
 // costPlaces lists the places of a cost report's clusters and services.
 func costPlaces(c *Cost) []placed {
-	out := make([]placed, 0, len(c.Clusters)+len(c.Services))
+	out := make([]placed, 0, len(c.Clusters)+c.ServiceCount())
 	for _, cl := range c.Clusters {
 		out = append(out, placed{cl.where.Account, cl.where.Region, cl.Cluster})
 	}
-	for _, s := range c.Services {
-		out = append(out, placed{s.where.Account, s.where.Region, s.Cluster})
+	for _, s := range c.services.src {
+		out = append(out, placed{s.Where().Account, s.Where().Region, s.Cluster})
 	}
 	return out
 }
