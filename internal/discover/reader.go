@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/smithy-go"
-	"golang.org/x/time/rate"
 )
 
 // reader reads one account in one region.
@@ -38,15 +37,15 @@ type reader struct {
 	images *imageFetcher
 	tdWait sync.WaitGroup
 
-	sem       chan struct{}
-	limiterMu sync.Mutex
-	limiters  map[string]*rate.Limiter // by bucket name
+	sem     chan struct{}
+	pacerMu sync.Mutex
+	pacers  map[string]*pacer // by bucket name
 }
 
 func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
 	cfg := t.Config.Copy()
 	cfg.Region = region
-	cfg.APIOptions = append(cfg.APIOptions, paceRetries(prog))
+	cfg.APIOptions = append(cfg.APIOptions, paceAttempts(prog))
 	account := t.Account
 	if account == "" {
 		account = "(default credentials)"
@@ -57,41 +56,30 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 		opts:   opts, col: col, prog: prog,
 		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
 		cw: newCloudWatch(cfg), insights: map[string]string{},
-		sem:      make(chan struct{}, opts.Concurrency),
-		limiters: map[string]*rate.Limiter{},
+		sem:    make(chan struct{}, opts.Concurrency),
+		pacers: map[string]*pacer{},
 	}
 }
 
-// limiter is the token bucket, in this account and region, that paces op.
-func (r *reader) limiter(op string) *rate.Limiter {
+// pacer paces op's bucket in this account and region.
+func (r *reader) pacer(op string) *pacer {
 	name, size := r.opts.bucket(op)
-	r.limiterMu.Lock()
-	defer r.limiterMu.Unlock()
-	l, ok := r.limiters[name]
+	r.pacerMu.Lock()
+	defer r.pacerMu.Unlock()
+	p, ok := r.pacers[name]
 	if !ok {
-		l = newLimiter(size)
-		r.limiters[name] = l
+		p = newPacer(size)
+		r.pacers[name] = p
 	}
-	return l
+	return p
 }
 
 // call runs one API request (op, e.g. "ecs:DescribeServices") within the
-// concurrency and rate limits.
+// rate and concurrency limits, which paceAttempts applies to each of its
+// attempts.
 func (r *reader) call(ctx context.Context, op string, fn func(context.Context) error) error {
-	// The rate limit comes first: a request waiting for its API's tokens
-	// must not hold a concurrency slot another API could use.
-	l := r.limiter(op)
-	if err := l.Wait(ctx); err != nil {
-		return err
-	}
-	select {
-	case r.sem <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	defer func() { <-r.sem }()
 	r.prog.add(0, 0, 1)
-	return fn(withAttempts(ctx, l))
+	return fn(withAttempts(ctx, r.pacer(op), r.sem))
 }
 
 // fail records a gap for part of the estate and lets discovery go on.
