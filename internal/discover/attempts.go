@@ -19,13 +19,16 @@ type attempts struct {
 	n     atomic.Int32
 	pacer *pacer
 	sem   chan struct{}
+	// first is set when reader.call took the first attempt's token
+	// before building the request (see reader.call).
+	first bool
 	// answered is when the current attempt's response arrived (nil until
 	// it does), taken before its body is decoded.
 	answered atomic.Pointer[time.Time]
 }
 
-func withAttempts(ctx context.Context, p *pacer, sem chan struct{}) context.Context {
-	return context.WithValue(ctx, attemptsKey{}, &attempts{pacer: p, sem: sem})
+func withAttempts(ctx context.Context, a *attempts) context.Context {
+	return context.WithValue(ctx, attemptsKey{}, a)
 }
 
 // throttles tells a throttling error from others, as the SDK's retryer
@@ -35,9 +38,9 @@ func withAttempts(ctx context.Context, p *pacer, sem chan struct{}) context.Cont
 var throttles = retry.IsErrorThrottles(retry.DefaultThrottles)
 
 // paceAttempts is an SDK option that runs after the retry middleware and
-// before the request is signed, so once per attempt: every attempt, the
-// first and each retry after the SDK's backoff, waits for a token of its
-// bucket (pacer), then for a free place among the account-region's
+// before the request is signed, so once per attempt: every retry, after
+// the SDK's backoff, waits for a token of its bucket (pacer; the first
+// attempt's token was taken by reader.call), then for a free place among the account-region's
 // requests in flight (Options.Concurrency), so that waiting for a token
 // holds no place another API could use. The pacer learns when the answer
 // came and whether it was a throttle. Every attempt after a call's first
@@ -55,11 +58,13 @@ func paceAttempts(prog *progress) func(*middleware.Stack) error {
 				if !ok {
 					return next.HandleFinalize(ctx, in)
 				}
-				if a.n.Add(1) > 1 {
-					prog.retried()
-				}
-				if err := a.pacer.acquire(ctx); err != nil {
-					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				if n := a.n.Add(1); n > 1 || !a.first {
+					if n > 1 {
+						prog.retried()
+					}
+					if err := a.pacer.acquire(ctx); err != nil {
+						return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+					}
 				}
 				a.answered.Store(nil)
 				select {

@@ -76,10 +76,20 @@ func (r *reader) pacer(op string) *pacer {
 
 // call runs one API request (op, e.g. "ecs:DescribeServices") within the
 // rate and concurrency limits, which paceAttempts applies to each of its
-// attempts.
+// attempts. The first attempt's token is taken here, before the SDK
+// builds the request: a region's thousands of DescribeTaskDefinition
+// calls wait as goroutines, not as requests built and held in memory.
 func (r *reader) call(ctx context.Context, op string, fn func(context.Context) error) error {
+	a := &attempts{pacer: r.pacer(op), sem: r.sem, first: true}
+	if err := a.pacer.acquire(ctx); err != nil {
+		return err
+	}
 	r.prog.add(0, 0, 1)
-	return fn(withAttempts(ctx, r.pacer(op), r.sem))
+	err := fn(withAttempts(ctx, a))
+	if a.n.Load() == 0 { // failed before it was sent: the token is unused
+		a.pacer.cancel()
+	}
+	return err
 }
 
 // fail records a gap for part of the estate and lets discovery go on.

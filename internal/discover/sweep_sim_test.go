@@ -31,9 +31,10 @@ import (
 // so that an account-region of 50 services drains its buckets as one of
 // about 2,500 does at AWS's real sizes; latency is 2 ms per call; 700
 // account-regions are read at a time. The sweep makes about 30,000 calls,
-// about 27 CPU-seconds of client and fake together on this machine, and
-// the rate-limit bound is 30 s: the bound, not the CPU, decides the wall
-// time on an idle two-core machine.
+// 17–25 CPU-seconds of client and fake together on this machine, and the
+// rate-limit bound is 37.5 s (three waves of 10 s, the throttled
+// account-region, started in the third, giving up 17.5 s later): the
+// bound, not the CPU, decides the wall time on an idle two-core machine.
 const (
 	simAccounts = 500
 	simServices = 50
