@@ -13,12 +13,11 @@ import (
 // attemptsKey marks a call's context with what paces its attempts.
 type attemptsKey struct{}
 
-// attempts is one call (reader.call): its bucket, its account-region's
-// requests in flight, and how many attempts it has made.
+// attempts is one call (reader.call): its bucket and how many attempts it
+// has made.
 type attempts struct {
 	n     atomic.Int32
 	pacer *pacer
-	sem   chan struct{}
 	// first is set when reader.call took the first attempt's token
 	// before building the request (see reader.call).
 	first bool
@@ -38,15 +37,12 @@ func withAttempts(ctx context.Context, a *attempts) context.Context {
 var throttles = retry.IsErrorThrottles(retry.DefaultThrottles)
 
 // paceAttempts is an SDK option that runs after the retry middleware and
-// before the request is signed, so once per attempt: every retry, after
-// the SDK's backoff, waits for a token of its bucket (pacer; the first
-// attempt's token was taken by reader.call), then for a free place among the account-region's
-// requests in flight (Options.Concurrency), so that waiting for a token
-// holds no place another API could use. The pacer learns when the answer
-// came and whether it was a throttle. Every attempt after a call's first
-// is a retry, added to the progress count. Waiting before signing keeps a
-// request queued behind thousands of others (DescribeTaskDefinition in a
-// large region) from being signed minutes before it is sent.
+// before the request is signed, so once per attempt. reader.call took the
+// first attempt's token; every retry, after the SDK's backoff, waits for a
+// token of its bucket like any request, and is added to the progress
+// count. The pacer learns when each answer came and whether it was a
+// throttle. Waiting before signing keeps a retry queued behind others
+// from being signed long before it is sent.
 func paceAttempts(prog *progress) func(*middleware.Stack) error {
 	return func(st *middleware.Stack) error {
 		if err := st.Deserialize.Add(answeredAt, middleware.After); err != nil {
@@ -67,14 +63,7 @@ func paceAttempts(prog *progress) func(*middleware.Stack) error {
 					}
 				}
 				a.answered.Store(nil)
-				select {
-				case a.sem <- struct{}{}:
-				case <-ctx.Done():
-					a.pacer.cancel()
-					return middleware.FinalizeOutput{}, middleware.Metadata{}, ctx.Err()
-				}
 				out, md, err := next.HandleFinalize(ctx, in)
-				<-a.sem
 				at := time.Now()
 				if t := a.answered.Load(); t != nil {
 					at = *t

@@ -75,15 +75,24 @@ func (r *reader) pacer(op string) *pacer {
 }
 
 // call runs one API request (op, e.g. "ecs:DescribeServices") within the
-// rate and concurrency limits, which paceAttempts applies to each of its
-// attempts. The first attempt's token is taken here, before the SDK
-// builds the request: a region's thousands of DescribeTaskDefinition
-// calls wait as goroutines, not as requests built and held in memory.
+// rate and concurrency limits. The first attempt's token is taken here,
+// then a place among the requests in flight, before the SDK builds the
+// request: a region's thousands of DescribeTaskDefinition calls wait as
+// goroutines, not as requests built and held in memory, and a request
+// waiting for its API's token holds no place another API could use.
+// paceAttempts paces the retries.
 func (r *reader) call(ctx context.Context, op string, fn func(context.Context) error) error {
-	a := &attempts{pacer: r.pacer(op), sem: r.sem, first: true}
+	a := &attempts{pacer: r.pacer(op), first: true}
 	if err := a.pacer.acquire(ctx); err != nil {
 		return err
 	}
+	select {
+	case r.sem <- struct{}{}:
+	case <-ctx.Done():
+		a.pacer.cancel()
+		return ctx.Err()
+	}
+	defer func() { <-r.sem }()
 	r.prog.add(0, 0, 1)
 	err := fn(withAttempts(ctx, a))
 	if a.n.Load() == 0 { // failed before it was sent: the token is unused
