@@ -2,7 +2,6 @@ package discover
 
 import (
 	"context"
-	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
@@ -54,21 +53,6 @@ func (r *reader) clusters(ctx context.Context) []string {
 	}
 	r.prog.add(len(names), 0, 0)
 	return names
-}
-
-// clusterContents reads one cluster's services and container instances,
-// side by side: each has its own buckets, and the container instances
-// need not wait for the last page of services (the longest wait of a
-// region paced by DescribeServices' bucket).
-func (r *reader) clusterContents(ctx context.Context, cluster string, refs *references) {
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		r.containerInstances(ctx, cluster, refs)
-	}()
-	r.services(ctx, cluster, refs)
-	wg.Wait()
 }
 
 func (r *reader) services(ctx context.Context, cluster string, refs *references) {

@@ -121,31 +121,55 @@ func describeError(err error) string {
 }
 
 // read walks the account and region: clusters, then per cluster services
-// and container instances, then what they reference.
+// and container instances side by side, then what they reference. The
+// hosts (EC2 instances and their volumes) need only the container
+// instances, so they are read while DescribeServices, paced by its bucket
+// and usually the longest wait of an account-region, is still going.
 func (r *reader) read(ctx context.Context) {
 	r.images = newImageFetcher(r)
 	clusters := r.clusters(ctx)
 	refs := &references{}
-	var wg sync.WaitGroup
+	var services, containers sync.WaitGroup
 	for _, c := range clusters {
-		wg.Add(1)
+		services.Add(1)
+		containers.Add(1)
 		go func(cluster string) {
-			defer wg.Done()
-			r.clusterContents(ctx, cluster, refs)
+			defer services.Done()
+			r.services(ctx, cluster, refs)
+		}(c)
+		go func(cluster string) {
+			defer containers.Done()
+			r.containerInstances(ctx, cluster, refs)
 		}(c)
 	}
-	wg.Wait()
+	var hosts sync.WaitGroup
+	instancesRead := make(chan struct{})
+	hosts.Add(2)
+	go func() {
+		defer hosts.Done()
+		containers.Wait()
+		r.instances(ctx, refs)
+		close(instancesRead)
+	}()
+	go func() {
+		defer hosts.Done()
+		containers.Wait()
+		r.volumes(ctx, refs)
+	}()
+	services.Wait()
 	images := r.images
-	wg.Add(4)
+	var wg sync.WaitGroup
+	wg.Add(3)
 	go func() { defer wg.Done(); r.metrics(ctx, refs.serviceRefs()) }()
 	go func() { defer wg.Done(); r.tdWait.Wait() }()
-	go func() { defer wg.Done(); r.instances(ctx, refs) }()
 	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()
 	wg.Wait()
-	// Subnets need the instances; images still in flight finish here.
-	wg.Add(3)
+	// Subnets need the services and the instances; images still in flight
+	// finish here.
+	<-instancesRead
+	wg.Add(2)
 	go func() { defer wg.Done(); images.finish(ctx) }()
 	go func() { defer wg.Done(); r.subnets(ctx, refs) }()
-	go func() { defer wg.Done(); r.volumes(ctx, refs) }()
 	wg.Wait()
+	hosts.Wait()
 }
