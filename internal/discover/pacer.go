@@ -75,12 +75,15 @@ func (p *pacer) refill(now time.Time) {
 // only an answer can make room (the bucket's capacity is taken by the
 // requests in flight).
 func (p *pacer) delay(now time.Time) (d time.Duration, ok bool) {
+	if p.rate.PerSecond <= 0 { // no rate given: not paced
+		return 0, true
+	}
 	p.refill(now)
 	need := float64(1+p.inflight) - p.tokens
 	if need <= 0 {
 		return 0, true
 	}
-	if float64(p.rate.Burst-p.inflight) < 1 || p.rate.PerSecond <= 0 {
+	if float64(p.rate.Burst-p.inflight) < 1 {
 		return 0, false
 	}
 	return time.Duration(need / p.rate.PerSecond * float64(time.Second)), true
