@@ -159,13 +159,17 @@ func (s *Server) ecsDescribeServices(w http.ResponseWriter, req request, e *Esta
 	for _, want := range in.Services {
 		found := false
 		for i := range e.Services[ptr.Value(c.ClusterName)] {
+			// Only a match is copied: the struct is large, and the
+			// organisation simulation shares its CPU between the fake and
+			// the client it measures.
+			var svc ecstypes.Service
 			s.mu.Lock()
 			p := &e.Services[ptr.Value(c.ClusterName)][i]
 			match := ptr.Value(p.ServiceArn) == want || ptr.Value(p.ServiceName) == want
 			if match {
 				e.advance(ptr.Value(c.ClusterName), p)
+				svc = *p
 			}
-			svc := *p
 			s.mu.Unlock()
 			if match {
 				if !slices.Contains(in.Include, "TAGS") {

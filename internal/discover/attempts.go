@@ -3,44 +3,87 @@ package discover
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go/middleware"
-	"golang.org/x/time/rate"
 )
 
-// attemptsKey marks a call's context with its attempts, so the middleware
-// below can tell a first attempt from a retry.
+// attemptsKey marks a call's context with what paces its attempts.
 type attemptsKey struct{}
 
-// attempts counts one call's attempts and holds the bucket that paces it.
+// attempts is one call (reader.call): its bucket and how many attempts it
+// has made.
 type attempts struct {
-	n       atomic.Int32
-	limiter *rate.Limiter
+	n     atomic.Int32
+	pacer *pacer
+	// first is set when reader.call took the first attempt's token
+	// before building the request (see reader.call).
+	first bool
+	// answered is when the current attempt's response arrived (nil until
+	// it does), taken before its body is decoded.
+	answered atomic.Pointer[time.Time]
 }
 
-func withAttempts(ctx context.Context, l *rate.Limiter) context.Context {
-	return context.WithValue(ctx, attemptsKey{}, &attempts{limiter: l})
+func withAttempts(ctx context.Context, a *attempts) context.Context {
+	return context.WithValue(ctx, attemptsKey{}, a)
 }
 
-// paceRetries is an SDK option that runs after the retry middleware, so
-// once per attempt. Every attempt after a call's first is a retry: it is
-// added to the progress count, and it waits for a token of the call's
-// bucket like any request. Unpaced, a retry spends a token that the next
-// paced request was counting on, which is throttled in turn and retried:
-// one throttle under network jitter grows into a storm of them.
-func paceRetries(prog *progress) func(*middleware.Stack) error {
+// throttles tells a throttling error from others, as the SDK's retryer
+// does (its list of codes: ThrottlingException, RequestLimitExceeded,
+// Throttling, …), so that the retryer and the pacer agree on what a
+// throttle is.
+var throttles = retry.IsErrorThrottles(retry.DefaultThrottles)
+
+// paceAttempts is an SDK option that runs after the retry middleware and
+// before the request is signed, so once per attempt. reader.call took the
+// first attempt's token; every retry, after the SDK's backoff, waits for a
+// token of its bucket like any request, and is added to the progress
+// count. The pacer learns when each answer came and whether it was a
+// throttle. Waiting before signing keeps a retry queued behind others
+// from being signed long before it is sent.
+func paceAttempts(prog *progress) func(*middleware.Stack) error {
 	return func(st *middleware.Stack) error {
-		return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("ecs2fargatePaceRetries",
+		if err := st.Deserialize.Add(answeredAt, middleware.After); err != nil {
+			return err
+		}
+		return st.Finalize.Insert(middleware.FinalizeMiddlewareFunc("ecs2fargatePace",
 			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-				if a, ok := ctx.Value(attemptsKey{}).(*attempts); ok && a.n.Add(1) > 1 {
-					prog.retried()
-					if a.limiter != nil {
-						if err := a.limiter.Wait(ctx); err != nil {
-							return middleware.FinalizeOutput{}, middleware.Metadata{}, err
-						}
+				a, ok := ctx.Value(attemptsKey{}).(*attempts)
+				if !ok {
+					return next.HandleFinalize(ctx, in)
+				}
+				if n := a.n.Add(1); n > 1 || !a.first {
+					if n > 1 {
+						prog.retried()
+					}
+					if err := a.pacer.acquire(ctx); err != nil {
+						return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 					}
 				}
-				return next.HandleFinalize(ctx, in)
-			}), middleware.After)
+				a.answered.Store(nil)
+				out, md, err := next.HandleFinalize(ctx, in)
+				at := time.Now()
+				if t := a.answered.Load(); t != nil {
+					at = *t
+				}
+				a.pacer.done(at, err != nil && throttles.IsErrorThrottle(err) == aws.TrueTernary)
+				return out, md, err
+			}), "Retry", middleware.After)
 	}
 }
+
+// answeredAt records when an attempt's response arrived, as the innermost
+// step around the HTTP round trip: the pacer counts the request's token as
+// taken then, and decoding the body (milliseconds for a page of services,
+// more on a busy machine) need not count against the next request.
+var answeredAt = middleware.DeserializeMiddlewareFunc("ecs2fargateAnsweredAt",
+	func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+		out, md, err := next.HandleDeserialize(ctx, in)
+		if a, ok := ctx.Value(attemptsKey{}).(*attempts); ok {
+			now := time.Now()
+			a.answered.Store(&now)
+		}
+		return out, md, err
+	})

@@ -55,12 +55,6 @@ func (r *reader) clusters(ctx context.Context) []string {
 	return names
 }
 
-// clusterContents reads one cluster's services and container instances.
-func (r *reader) clusterContents(ctx context.Context, cluster string, refs *references) {
-	r.services(ctx, cluster, refs)
-	r.containerInstances(ctx, cluster, refs)
-}
-
 func (r *reader) services(ctx context.Context, cluster string, refs *references) {
 	var arns []string
 	p := ecs.NewListServicesPaginator(r.ecs, &ecs.ListServicesInput{Cluster: &cluster, MaxResults: aws.Int32(listPageSize)})

@@ -27,9 +27,10 @@ type Options struct {
 	// Rate, when set, paces every API of every account and region with
 	// this one bucket. Unset (the default), each API is paced by the bucket
 	// AWS documents for it (internal/awslimits: ECS reads 50 at once then
-	// 20 per second, EC2 reads 100 then 20), a little under it (90 % of
-	// the capacity, 95 % of the refill rate) so that network jitter does
-	// not tip requests into throttling and cost retries.
+	// 20 per second, EC2 reads 100 then 20), with 90 % of its capacity and
+	// its full refill rate, counting each request's token as taken when its
+	// answer arrives (see pacer), so that network jitter cannot tip
+	// requests into throttling.
 	Rate Rate
 	// Scale multiplies the documented buckets' capacity and refill (a
 	// simulation against a fake whose buckets are scaled alike); 1 when 0.
@@ -63,15 +64,14 @@ type Options struct {
 // through).
 type Rate = awslimits.Rate
 
-// Discovery paces each API a little under its bucket: 90 % of its
-// capacity at once, then 95 % of its refill rate. The tokens held back
-// absorb network jitter (a request that reaches AWS sooner after the one
-// before it than it left the client), which would otherwise tip requests
-// at the edge of the bucket into throttling and cost retries.
-const (
-	burstMargin  = 0.9
-	pacingMargin = 0.95
-)
+// Discovery uses 90 % of each bucket's capacity at once, leaving the rest
+// to whoever else reads the same account and region at the start of a
+// sweep (a person in the console, another tool). Its refill rate is AWS's
+// own: the pacer counts a request's token as taken when the answer
+// arrives, the latest AWS can have taken it, so network jitter cannot make
+// the pacer's bucket fuller than AWS's, and a margin on the rate would
+// only lengthen every sweep.
+const burstMargin = 0.9
 
 // bucket is the bucket that paces op ("ecs:DescribeServices"), and its size.
 func (o *Options) bucket(op string) (string, Rate) {
@@ -82,7 +82,6 @@ func (o *Options) bucket(op string) (string, Rate) {
 	name, r := awslimits.Bucket(service, action)
 	r = r.Scaled(o.Scale)
 	r.Burst = max(1, int(float64(r.Burst)*burstMargin))
-	r.PerSecond *= pacingMargin
 	return name, r
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/smithy-go"
-	"golang.org/x/time/rate"
 )
 
 // reader reads one account in one region.
@@ -38,15 +37,15 @@ type reader struct {
 	images *imageFetcher
 	tdWait sync.WaitGroup
 
-	sem       chan struct{}
-	limiterMu sync.Mutex
-	limiters  map[string]*rate.Limiter // by bucket name
+	sem     chan struct{}
+	pacerMu sync.Mutex
+	pacers  map[string]*pacer // by bucket name
 }
 
 func newReader(t Target, region string, opts Options, col *collector, prog *progress) *reader {
 	cfg := t.Config.Copy()
 	cfg.Region = region
-	cfg.APIOptions = append(cfg.APIOptions, paceRetries(prog))
+	cfg.APIOptions = append(cfg.APIOptions, paceAttempts(prog))
 	account := t.Account
 	if account == "" {
 		account = "(default credentials)"
@@ -57,41 +56,49 @@ func newReader(t Target, region string, opts Options, col *collector, prog *prog
 		opts:   opts, col: col, prog: prog,
 		ecs: ecs.NewFromConfig(cfg), ec2: ec2.NewFromConfig(cfg), ecr: ecr.NewFromConfig(cfg), elb: elb.NewFromConfig(cfg),
 		cw: newCloudWatch(cfg), insights: map[string]string{},
-		sem:      make(chan struct{}, opts.Concurrency),
-		limiters: map[string]*rate.Limiter{},
+		sem:    make(chan struct{}, opts.Concurrency),
+		pacers: map[string]*pacer{},
 	}
 }
 
-// limiter is the token bucket, in this account and region, that paces op.
-func (r *reader) limiter(op string) *rate.Limiter {
+// pacer paces op's bucket in this account and region.
+func (r *reader) pacer(op string) *pacer {
 	name, size := r.opts.bucket(op)
-	r.limiterMu.Lock()
-	defer r.limiterMu.Unlock()
-	l, ok := r.limiters[name]
+	r.pacerMu.Lock()
+	defer r.pacerMu.Unlock()
+	p, ok := r.pacers[name]
 	if !ok {
-		l = newLimiter(size)
-		r.limiters[name] = l
+		p = newPacer(size)
+		r.pacers[name] = p
 	}
-	return l
+	return p
 }
 
 // call runs one API request (op, e.g. "ecs:DescribeServices") within the
-// concurrency and rate limits.
+// rate and concurrency limits. The first attempt's token is taken here,
+// then a place among the requests in flight, before the SDK builds the
+// request: a region's thousands of DescribeTaskDefinition calls wait as
+// goroutines, not as requests built and held in memory, and a request
+// waiting for its API's token holds no place another API could use.
+// paceAttempts paces the retries.
 func (r *reader) call(ctx context.Context, op string, fn func(context.Context) error) error {
-	// The rate limit comes first: a request waiting for its API's tokens
-	// must not hold a concurrency slot another API could use.
-	l := r.limiter(op)
-	if err := l.Wait(ctx); err != nil {
+	a := &attempts{pacer: r.pacer(op), first: true}
+	if err := a.pacer.acquire(ctx); err != nil {
 		return err
 	}
 	select {
 	case r.sem <- struct{}{}:
 	case <-ctx.Done():
+		a.pacer.cancel()
 		return ctx.Err()
 	}
 	defer func() { <-r.sem }()
 	r.prog.add(0, 0, 1)
-	return fn(withAttempts(ctx, l))
+	err := fn(withAttempts(ctx, a))
+	if a.n.Load() == 0 { // failed before it was sent: the token is unused
+		a.pacer.cancel()
+	}
+	return err
 }
 
 // fail records a gap for part of the estate and lets discovery go on.
@@ -114,31 +121,55 @@ func describeError(err error) string {
 }
 
 // read walks the account and region: clusters, then per cluster services
-// and container instances, then what they reference.
+// and container instances side by side, then what they reference. The
+// hosts (EC2 instances and their volumes) need only the container
+// instances, so they are read while DescribeServices, paced by its bucket
+// and usually the longest wait of an account-region, is still going.
 func (r *reader) read(ctx context.Context) {
 	r.images = newImageFetcher(r)
 	clusters := r.clusters(ctx)
 	refs := &references{}
-	var wg sync.WaitGroup
+	var services, containers sync.WaitGroup
 	for _, c := range clusters {
-		wg.Add(1)
+		services.Add(1)
+		containers.Add(1)
 		go func(cluster string) {
-			defer wg.Done()
-			r.clusterContents(ctx, cluster, refs)
+			defer services.Done()
+			r.services(ctx, cluster, refs)
+		}(c)
+		go func(cluster string) {
+			defer containers.Done()
+			r.containerInstances(ctx, cluster, refs)
 		}(c)
 	}
-	wg.Wait()
+	var hosts sync.WaitGroup
+	instancesRead := make(chan struct{})
+	hosts.Add(2)
+	go func() {
+		defer hosts.Done()
+		containers.Wait()
+		r.instances(ctx, refs)
+		close(instancesRead)
+	}()
+	go func() {
+		defer hosts.Done()
+		containers.Wait()
+		r.volumes(ctx, refs)
+	}()
+	services.Wait()
 	images := r.images
-	wg.Add(4)
+	var wg sync.WaitGroup
+	wg.Add(3)
 	go func() { defer wg.Done(); r.metrics(ctx, refs.serviceRefs()) }()
 	go func() { defer wg.Done(); r.tdWait.Wait() }()
-	go func() { defer wg.Done(); r.instances(ctx, refs) }()
 	go func() { defer wg.Done(); r.targetGroups(ctx, refs) }()
 	wg.Wait()
-	// Subnets need the instances; images still in flight finish here.
-	wg.Add(3)
+	// Subnets need the services and the instances; images still in flight
+	// finish here.
+	<-instancesRead
+	wg.Add(2)
 	go func() { defer wg.Done(); images.finish(ctx) }()
 	go func() { defer wg.Done(); r.subnets(ctx, refs) }()
-	go func() { defer wg.Done(); r.volumes(ctx, refs) }()
 	wg.Wait()
+	hosts.Wait()
 }
