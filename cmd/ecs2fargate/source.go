@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/heapgoal"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -59,6 +61,14 @@ func taskDefinitionCache(c *cli.Context) (discover.TaskDefinitionCache, error) {
 
 // loadSource reads the fleet from the paths or, with --aws, from AWS.
 func loadSource(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
+	f, diags, err := loadOrDiscover(c, s)
+	if err == nil {
+		heapgoal.AfterLoad()
+	}
+	return f, diags, err
+}
+
+func loadOrDiscover(c *cli.Context, s streams) (*fleet.Fleet, []fleet.Diagnostic, error) {
 	if !c.Bool("aws") {
 		return loadFleet(c.Context, c.Args().Slice(), s, fleet.Identity{Region: defaultRegion(c)}, c.Bool("quiet"))
 	}
