@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -152,16 +153,16 @@ func taskVerdictTable(w io.Writer, a *Audit) error {
 }
 
 func auditFindingTable(w io.Writer, a *Audit) error {
-	return titledTable(w, a.Screen, "Findings", findingHeader, findingRows(a.place, a.Findings, a.Screen), 0)
+	return titledTable(w, a.Screen, "Findings", findingHeader, findingRows(a.place, a.Findings.All(), a.Screen), 0)
 }
 
 var findingHeader = []string{"SEVERITY", "RULE", "WHERE", "MESSAGE"}
 
 // findingRows are the findings' table rows; without a width the message
 // is wrapped as in a 140-column table (wrapLast).
-func findingRows(p placer, fs []analyzer.Finding, sc Screen) [][]string {
+func findingRows(p placer, fs iter.Seq[analyzer.Finding], sc Screen) [][]string {
 	var rows [][]string
-	for _, f := range fs {
+	for f := range fs {
 		msg := f.Message
 		if f.Unverified {
 			msg += " (unverified)"
@@ -325,12 +326,23 @@ func dash(s string) string {
 // subjectKey identifies what a finding or verdict is about.
 type subjectKey struct{ account, region, cluster, service, taskDefinition string }
 
-// groupFindings indexes findings by their subject, keeping their order.
-func groupFindings(fs []analyzer.Finding) map[subjectKey][]analyzer.Finding {
-	out := map[subjectKey][]analyzer.Finding{}
-	for _, f := range fs {
+// groupFindings indexes findings by their subject, keeping their order:
+// each subject's are their places in fs (see findingsAt).
+func groupFindings(fs *analyzer.Findings) map[subjectKey][]int {
+	out := map[subjectKey][]int{}
+	for i := range fs.Len() {
+		f := fs.At(i)
 		k := subjectKey{f.Account, f.Region, f.Cluster, f.Service, f.TaskDefinition}
-		out[k] = append(out[k], f)
+		out[k] = append(out[k], i)
+	}
+	return out
+}
+
+// findingsAt makes the findings at those places in fs, in their order.
+func findingsAt(fs *analyzer.Findings, places []int) []analyzer.Finding {
+	out := make([]analyzer.Finding, len(places))
+	for i, p := range places {
+		out[i] = fs.At(p)
 	}
 	return out
 }
