@@ -102,20 +102,24 @@ func (fs *Findings) Slice() []Finding {
 }
 
 // MarshalJSON writes the findings as a JSON array, as encoding/json writes
-// a []Finding ([] when there are none). Large outputs stream them instead.
+// a []Finding ([] when there are none). It escapes no HTML: an enclosing
+// encoder that does escapes it in the result. Large outputs stream the
+// findings instead (reports).
 func (fs *Findings) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
+	var b, one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
 	b.WriteByte('[')
 	for i := range fs.Len() {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		f := fs.At(i)
-		j, err := json.Marshal(&f)
-		if err != nil {
+		one.Reset()
+		if err := enc.Encode(&f); err != nil {
 			return nil, err
 		}
-		b.Write(j)
+		b.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
 	}
 	b.WriteByte(']')
 	return b.Bytes(), nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -80,5 +81,25 @@ func TestFindingsGiveBackTheirFindings(t *testing.T) {
 	var none *Findings
 	if none.Len() != 0 || len(none.Slice()) != 0 {
 		t.Error("a nil store holds findings")
+	}
+}
+
+// The store's JSON is the list's whether the encoder escapes HTML or not.
+func TestFindingsJSONFollowsTheEncoder(t *testing.T) {
+	list := []Finding{{RuleID: "r", Message: "a <b> & c", Value: "<x>"}, {RuleID: "s", Path: "p[0]", Field: Path{{Key: "p"}, {Index: 0, IsIndex: true}}}}
+	fs := NewFindings(list)
+	for _, escape := range []bool{true, false} {
+		encode := func(v any) string {
+			var b strings.Builder
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(escape)
+			if err := enc.Encode(v); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}
+		if got, want := encode(fs), encode(list); got != want {
+			t.Errorf("escape HTML %v: store gives %s, list %s", escape, got, want)
+		}
 	}
 }
