@@ -15,7 +15,8 @@ type Options struct {
 
 // Result is everything an audit found, in a stable order.
 type Result struct {
-	Findings   []Finding
+	// Findings are kept compactly (see Findings) and read in order.
+	Findings   *Findings
 	NotChecked []NotChecked
 	Verdicts   []Verdict
 	// Rules are the rules that ran, in catalogue order.
@@ -32,52 +33,53 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 		return nil, err
 	}
 	m := newMemo(f)
+	// Subject i is task definition i, subject len(tasks)+i service i.
+	b := newFindingsBuilder()
+	b.subjects = make([]findingSubject, len(f.TaskDefinitions)+len(f.Services))
 	tasks := make([]checked, len(f.TaskDefinitions))
 	parallel.For(len(tasks), func(i int) {
 		subj := &Subject{Fleet: f, TaskDef: f.TaskDefinitions[i], memo: m}
-		tasks[i] = check(rules, ScopeTask, subj, nil)
+		tasks[i] = check(b, uint32(i), rules, ScopeTask, subj, nil)
 	})
-	byTask := make(map[*fleet.TaskDefinition][]Finding, len(tasks))
+	// A service's verdict counts its task definition's findings, which
+	// its task definition's verdict lists by severity already.
+	byTask := make(map[*fleet.TaskDefinition]*Verdict, len(tasks))
 	for i, td := range f.TaskDefinitions {
-		byTask[td] = tasks[i].findings
+		byTask[td] = &tasks[i].verdict
 	}
 	services := make([]checked, len(f.Services))
 	parallel.For(len(services), func(i int) {
 		s := f.Services[i]
 		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s, memo: m}
-		services[i] = check(rules, ScopeService, subj, byTask[s.TaskDef])
+		services[i] = check(b, uint32(len(tasks)+i), rules, ScopeService, subj, byTask[s.TaskDef])
 	})
 	clear(byTask)
-	n := 0
-	for _, part := range [][]checked{tasks, services} {
-		for _, c := range part {
-			n += len(c.findings)
-		}
-	}
-	// Sized once: growing the list by appending copied about 150 MB of
-	// findings per audit of 10,000 services.
-	res := &Result{Rules: rules, Findings: make([]Finding, 0, n), Verdicts: make([]Verdict, 0, len(tasks)+len(services))}
+	res := &Result{Rules: rules, Verdicts: make([]Verdict, 0, len(tasks)+len(services))}
+	records := make([][]findingRecord, 0, len(tasks)+len(services))
 	for _, part := range [][]checked{tasks, services} {
 		for i := range part {
 			c := &part[i]
-			res.Findings = append(res.Findings, c.findings...)
+			records = append(records, c.records)
 			res.NotChecked = append(res.NotChecked, c.notChecked...)
 			res.Verdicts = append(res.Verdicts, c.verdict)
-			// Each subject's list is garbage once copied, so the collector
-			// can take it back while the rest are copied, not after.
 			*c = checked{}
 		}
 	}
-	sortFindings(res.Findings)
+	res.Findings = b.build(records, true)
 	sortVerdicts(res.Verdicts)
 	return res, nil
 }
 
-// checked is what the rules of one scope found on one subject.
+// checked is what the rules of one scope found on one subject: its
+// findings as a list (run) or as records (check), the checks that could
+// not run, its verdict, and (CheckAsIfKnown) why findings rest on an
+// assumption, by rule ID.
 type checked struct {
 	findings   []Finding
+	records    []findingRecord
 	notChecked []NotChecked
 	verdict    Verdict
+	assumed    map[string]string
 }
 
 // Check applies the rules of one scope to one subject as Audit does (rule
@@ -86,7 +88,7 @@ type checked struct {
 // warms no lookups: it is for callers, like the rewrite, that audit one
 // document several times.
 func Check(rules []Rule, scope Scope, subj *Subject) []Finding {
-	c := run(rules, scope, subj)
+	c := run(rules, scope, subj, false)
 	sortFindings(c.findings)
 	return c.findings
 }
@@ -98,64 +100,68 @@ func Check(rules []Rule, scope Scope, subj *Subject) []Finding {
 // value were absent. assumed gives, by rule ID, why such a rule's findings
 // rest on that assumption.
 func CheckAsIfKnown(rules []Rule, scope Scope, subj *Subject) (found []Finding, assumed map[string]string) {
+	c := run(rules, scope, subj, true)
+	sortFindings(c.findings)
+	return c.findings, c.assumed
+}
+
+// check applies the rules of one scope to the subject numbered n and
+// judges it; a service's verdict also counts its task definition's
+// (inherited, nil when none). The findings are kept as records of b.
+func check(b *findingsBuilder, n uint32, rules []Rule, scope Scope, subj *Subject, inherited *Verdict) checked {
+	c := run(rules, scope, subj, false)
+	c.verdict = verdictFor(rules, subj, inherited, c.findings)
+	if len(c.findings) > 0 {
+		c.records = make([]findingRecord, len(c.findings))
+		b.subjects[n] = subjectOf(&c.findings[0])
+		for i := range c.findings {
+			c.records[i] = b.record(&c.findings[i], n)
+		}
+	}
+	// The list is garbage now: only the records stay.
+	c.findings = nil
+	return c
+}
+
+// run applies the rules of one scope to a subject, splitting what they
+// found from the checks that could not run. With asIfKnown (see
+// CheckAsIfKnown) a rule is run although a value it reads is unknown, its
+// findings kept and the assumption noted, and the checks that could not
+// run are left out.
+func run(rules []Rule, scope Scope, subj *Subject, asIfKnown bool) checked {
+	var c checked
 	unknown := subjectUnknowns(subj)
 	for _, rule := range rules {
 		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
 			continue
 		}
 		field, why, isUnknown := unknownOf(rule, unknown)
-		for _, f := range rule.Check(subj) {
-			if f = complete(f, rule, subj); f.needs == "" {
-				found = append(found, f)
-				if isUnknown {
-					if assumed == nil {
-						assumed = map[string]string{}
-					}
-					assumed[rule.ID] = field + ": " + why
-				}
-			}
-		}
-	}
-	sortFindings(found)
-	return found, assumed
-}
-
-// check applies the rules of one scope to a subject and judges it; a
-// service's verdict also counts inherited, its task definition's findings.
-func check(rules []Rule, scope Scope, subj *Subject, inherited []Finding) checked {
-	c := run(rules, scope, subj)
-	// inherited and the subject's own findings are judged as one list
-	// without joining them: a joined copy per subject cost about 50 MB per
-	// audit of 10,000 services.
-	c.verdict = verdictFor(rules, subj, inherited, c.findings)
-	return c
-}
-
-// run applies the rules of one scope to a subject, splitting what they
-// found from the checks that could not run.
-func run(rules []Rule, scope Scope, subj *Subject) checked {
-	var c checked
-	texts := subj.memo.interner()
-	unknown := subjectUnknowns(subj)
-	for _, rule := range rules {
-		if rule.Scope != scope || rule.NeedsTaskDefinition && subj.TaskDef == nil {
-			continue
-		}
-		if field, why, ok := unknownOf(rule, unknown); ok {
+		if isUnknown && !asIfKnown {
 			c.notChecked = append(c.notChecked, notCheckedOf(complete(Unchecked(field+": "+why), rule, subj)))
 			continue
 		}
-		found, why := withdrawUnknown(rule.Check(subj), subjectDoc(subj))
-		if why != "" {
-			c.notChecked = append(c.notChecked, notCheckedOf(complete(Unchecked(why), rule, subj)))
+		found := rule.Check(subj)
+		if !asIfKnown {
+			var withdrawn string
+			if found, withdrawn = withdrawUnknown(found, subjectDoc(subj)); withdrawn != "" {
+				c.notChecked = append(c.notChecked, notCheckedOf(complete(Unchecked(withdrawn), rule, subj)))
+			}
 		}
 		for _, f := range found {
 			f = complete(f, rule, subj)
 			if f.needs != "" {
-				c.notChecked = append(c.notChecked, notCheckedOf(f))
+				if !asIfKnown {
+					c.notChecked = append(c.notChecked, notCheckedOf(f))
+				}
 				continue
 			}
-			c.findings = append(c.findings, texts.intern(f))
+			c.findings = append(c.findings, f)
+			if isUnknown {
+				if c.assumed == nil {
+					c.assumed = map[string]string{}
+				}
+				c.assumed[rule.ID] = field + ": " + why
+			}
 		}
 	}
 	return c

@@ -16,7 +16,7 @@ func auditCloudFormation(t *testing.T, dir string) []Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res.Findings
+	return res.Findings.Slice()
 }
 
 // A service declared in a CloudFormation template gets the finding from

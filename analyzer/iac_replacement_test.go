@@ -27,7 +27,7 @@ func auditTerraform(t *testing.T, dir string) *Result {
 func TestIaCReplacementFromTerraformCode(t *testing.T) {
 	res := auditTerraform(t, "../cmd/ecs2fargate/testdata/iac-rewrite/terraform/alb-service")
 	var found []Finding
-	for _, f := range res.Findings {
+	for f := range res.Findings.All() {
 		if f.RuleID == "iac-replacement" {
 			found = append(found, f)
 		}
@@ -66,7 +66,7 @@ func TestIaCReplacementNotForFargateCode(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(code), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range auditTerraform(t, dir).Findings {
+	for f := range auditTerraform(t, dir).Findings.All() {
 		if f.RuleID == "iac-replacement" {
 			t.Errorf("unexpected finding for a service on Fargate: %+v", f)
 		}

@@ -8,80 +8,117 @@ import (
 
 // An audit of 10,000 generated services makes about 150,000 findings but
 // only about 20,000 distinct messages, and fewer distinct paths and
-// values: each finding kept its own copy of each, about 40 MB of the
-// audit's 95 MB. The engine hands every finding's texts and path to one
-// interner per audit, so findings that say the same thing share one copy;
-// the copies a rule made are garbage at once, before the heap grows.
+// values. The engine hands every finding's texts and path to one interner
+// per audit, which gives each distinct one a number; a finding is kept as
+// those numbers (see Findings), so findings that say the same thing share
+// one copy, and the copies a rule made are garbage at once.
 
-// interner keeps one copy of each distinct text and path of an audit's
-// findings; it is safe for the concurrent checks of one audit.
+// interner numbers the distinct texts and paths of an audit's findings; it
+// is safe for the concurrent checks of one audit. A number is a handle:
+// its shard in the low bits, its place in the shard plus one above them
+// (0 is the empty text and the empty path). Once the
+// checks are done, tables lays the shards end to end and gives each
+// handle's place in them.
 type interner struct {
 	seed   maphash.Seed
-	shards [64]internShard
+	shards [internShards]internShard
 }
 
+const (
+	internShardBits = 6
+	internShards    = 1 << internShardBits
+)
+
 type internShard struct {
-	mu    sync.Mutex
-	texts map[string]string
-	paths map[string]Path // by Path.String()
+	mu        sync.Mutex
+	textIndex map[string]uint32
+	texts     []string
+	pathIndex map[string]uint32 // by Path.String()
+	paths     []Path
 }
 
 func newInterner() *interner { return &interner{seed: maphash.MakeSeed()} }
 
-func (in *interner) shard(s string) *internShard {
-	return &in.shards[maphash.String(in.seed, s)%uint64(len(in.shards))]
+func (in *interner) shardOf(s string) (*internShard, uint32) {
+	i := maphash.String(in.seed, s) % internShards
+	return &in.shards[i], uint32(i)
 }
 
-// text returns the one copy of s. A nil interner (a Subject built outside
-// Audit) returns s.
-func (in *interner) text(s string) string {
-	if in == nil || s == "" {
-		return s
+// text returns the handle of s; the empty text's is 0 (see tables).
+func (in *interner) text(s string) uint32 {
+	if s == "" {
+		return 0
 	}
-	sh := in.shard(s)
+	sh, i := in.shardOf(s)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if c, ok := sh.texts[s]; ok {
-		return c
+	if h, ok := sh.textIndex[s]; ok {
+		return h
 	}
-	if sh.texts == nil {
-		sh.texts = map[string]string{}
+	if sh.textIndex == nil {
+		sh.textIndex = map[string]uint32{}
 	}
-	sh.texts[s] = s
-	return s
+	h := uint32(len(sh.texts)+1)<<internShardBits | i
+	sh.textIndex[s] = h
+	sh.texts = append(sh.texts, s)
+	return h
 }
 
-// path returns the one copy of p, whose text is str (p.String()). The
-// copy's capacity is its length, so that appending to a shared path
-// copies it rather than writing into another finding's.
-func (in *interner) path(p Path, str string) Path {
-	if in == nil || len(p) == 0 {
-		return p
+// path returns the handle of p, whose text is str, kept as the first path
+// written str (p.String()); the empty path's is 0. The copy's capacity is
+// its length, so that appending to a shared path copies it rather than
+// writing into another finding's.
+func (in *interner) path(p Path, str string) uint32 {
+	if len(p) == 0 && str == "" {
+		return 0
 	}
-	sh := in.shard(str)
+	sh, i := in.shardOf(str)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if c, ok := sh.paths[str]; ok {
-		return c
+	if h, ok := sh.pathIndex[str]; ok {
+		return h
 	}
-	if sh.paths == nil {
-		sh.paths = map[string]Path{}
+	if sh.pathIndex == nil {
+		sh.pathIndex = map[string]uint32{}
 	}
-	c := slices.Clip(p)
-	sh.paths[str] = c
-	return c
+	h := uint32(len(sh.paths)+1)<<internShardBits | i
+	sh.pathIndex[str] = h
+	sh.paths = append(sh.paths, slices.Clip(p))
+	return h
 }
 
-// intern makes f share its texts and path with the audit's other findings.
-// Its Path is Field written out (Flag makes every finding so), so the
-// path is looked up by it.
-func (in *interner) intern(f Finding) Finding {
-	if in == nil {
-		return f
+// tables lays the shards end to end: texts[0] is "" and paths[0] is the
+// empty path, and remap turns a handle into its place there. The interner
+// is spent afterwards.
+func (in *interner) tables() (texts []string, pathTexts []string, paths []Path, remapText, remapPath func(uint32) uint32) {
+	var textAt, pathAt [internShards]uint32
+	nt, np := 1, 1
+	for i := range in.shards {
+		textAt[i], pathAt[i] = uint32(nt), uint32(np)
+		nt += len(in.shards[i].texts)
+		np += len(in.shards[i].paths)
 	}
-	f.Path = in.text(f.Path)
-	f.Field = in.path(f.Field, f.Path)
-	f.Value = in.text(f.Value)
-	f.Message = in.text(f.Message)
-	return f
+	texts = make([]string, 1, nt)
+	pathTexts = make([]string, 1, np)
+	paths = make([]Path, 1, np)
+	for i := range in.shards {
+		sh := &in.shards[i]
+		texts = append(texts, sh.texts...)
+		paths = append(paths, sh.paths...)
+		// The index gives each path's text; lay it beside the path.
+		pathTexts = pathTexts[:len(paths)]
+		for str, h := range sh.pathIndex {
+			pathTexts[pathAt[i]+h>>internShardBits-1] = str
+		}
+		*sh = internShard{}
+	}
+	remap := func(at *[internShards]uint32) func(uint32) uint32 {
+		return func(h uint32) uint32 {
+			if h == 0 {
+				return 0
+			}
+			return at[h&(internShards-1)] + h>>internShardBits - 1
+		}
+	}
+	return texts, pathTexts, paths, remap(&textAt), remap(&pathAt)
 }

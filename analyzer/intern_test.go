@@ -22,9 +22,10 @@ func TestAuditSharesFindingTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	messages, paths := map[string]*byte{}, map[string]*Path{}
+	messages, paths := map[string]*byte{}, map[string]unsafe.Pointer{}
 	shared := 0
-	for i, fd := range res.Findings {
+	for i := range res.Findings.Len() {
+		fd := res.Findings.At(i)
 		if p, ok := messages[fd.Message]; ok {
 			shared++
 			if p != unsafe.StringData(fd.Message) {
@@ -32,11 +33,11 @@ func TestAuditSharesFindingTexts(t *testing.T) {
 			}
 		}
 		messages[fd.Message] = unsafe.StringData(fd.Message)
-		if p, ok := paths[fd.Path]; ok && len(fd.Field) > 0 && &(*p)[0] != &fd.Field[0] {
+		if p, ok := paths[fd.Path]; ok && len(fd.Field) > 0 && p != unsafe.Pointer(unsafe.SliceData(fd.Field)) {
 			t.Fatalf("finding %d: path %s is a copy of its own", i, fd.Path)
 		}
 		if len(fd.Field) > 0 {
-			paths[fd.Path] = &res.Findings[i].Field
+			paths[fd.Path] = unsafe.Pointer(unsafe.SliceData(fd.Field))
 		}
 		if cap(fd.Field) != len(fd.Field) {
 			t.Fatalf("finding %d: a shared path has room to append into", i)

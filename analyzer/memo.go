@@ -17,9 +17,6 @@ type memo struct {
 	demand    map[string]subnetDemand // by subnetSetKey
 	hosts     map[*fleet.TaskDefinition]fleet.Hosts
 	platforms map[*fleet.TaskDefinition]fleet.Platform
-	// texts shares the findings' texts and paths (see interner); unlike
-	// the rest it is written during the checks, under its own locks.
-	texts *interner
 }
 
 type instanceNetwork struct{ subnets, sgs []string }
@@ -34,7 +31,6 @@ func newMemo(f *fleet.Fleet) *memo {
 		network:   map[*fleet.Cluster]instanceNetwork{},
 		hosts:     make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
 		platforms: make(map[*fleet.TaskDefinition]fleet.Platform, len(f.TaskDefinitions)),
-		texts:     newInterner(),
 	}
 	for _, svc := range f.Services {
 		cl := f.ClusterOf(svc)
@@ -50,14 +46,6 @@ func newMemo(f *fleet.Fleet) *memo {
 		m.platforms[td] = f.Platform(td)
 	}
 	return m
-}
-
-// interner is the audit's interner, nil outside Audit.
-func (m *memo) interner() *interner {
-	if m == nil {
-		return nil
-	}
-	return m.texts
 }
 
 // instanceNetwork is the subnets and security groups of the EC2 instances

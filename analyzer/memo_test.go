@@ -3,6 +3,7 @@ package analyzer
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -27,22 +28,29 @@ func TestMemoChangesNoFinding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh := &Result{}
+	fresh := &freshResult{}
 	byTask := map[*fleet.TaskDefinition][]Finding{}
 	for _, td := range f.TaskDefinitions {
-		c := check(res.Rules, ScopeTask, &Subject{Fleet: f, TaskDef: td}, nil)
+		subj := &Subject{Fleet: f, TaskDef: td}
+		c := run(res.Rules, ScopeTask, subj, false)
+		c.verdict = verdictFor(res.Rules, subj, nil, c.findings)
 		byTask[td] = c.findings
 		fresh.add(c)
 	}
 	for _, s := range f.Services {
-		fresh.add(check(res.Rules, ScopeService, &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}, byTask[s.TaskDef]))
+		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}
+		c := run(res.Rules, ScopeService, subj, false)
+		// Judged on the task definition's findings themselves, not on its
+		// verdict as Audit does.
+		c.verdict = verdictFor(res.Rules, subj, nil, append(slices.Clone(byTask[s.TaskDef]), c.findings...))
+		fresh.add(c)
 	}
 	sortFindings(fresh.Findings)
 	sortVerdicts(fresh.Verdicts)
-	if !reflect.DeepEqual(fresh.Findings, res.Findings) || !reflect.DeepEqual(fresh.NotChecked, res.NotChecked) ||
+	if got := res.Findings.Slice(); !reflect.DeepEqual(fresh.Findings, got) || !reflect.DeepEqual(fresh.NotChecked, res.NotChecked) ||
 		!reflect.DeepEqual(fresh.Verdicts, res.Verdicts) {
 		t.Errorf("memoised audit: %d findings, %d not checked; without memo: %d, %d",
-			len(res.Findings), len(res.NotChecked), len(fresh.Findings), len(fresh.NotChecked))
+			res.Findings.Len(), len(res.NotChecked), len(fresh.Findings), len(fresh.NotChecked))
 	}
 }
 
@@ -71,7 +79,14 @@ func TestSubnetDemandSumsSharingServices(t *testing.T) {
 }
 
 // clusterOrServiceSubnets recomputes taskSubnets without any memo.
-func (r *Result) add(c checked) {
+// freshResult is an audit's result as plain lists.
+type freshResult struct {
+	Findings   []Finding
+	NotChecked []NotChecked
+	Verdicts   []Verdict
+}
+
+func (r *freshResult) add(c checked) {
 	r.Findings = append(r.Findings, c.findings...)
 	r.NotChecked = append(r.NotChecked, c.notChecked...)
 	r.Verdicts = append(r.Verdicts, c.verdict)

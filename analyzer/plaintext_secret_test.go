@@ -12,8 +12,8 @@ import (
 // names and places only.
 func TestPlaintextSecretNeverPrintsValues(t *testing.T) {
 	res := auditFixture(t, "plaintext-secret", filepath.Join(fixtureRoot, "plaintext-secret", "fail-names-and-args.json"))
-	if len(res.Findings) != 7 {
-		t.Fatalf("%d findings, want 7 (5 names, entryPoint, command)", len(res.Findings))
+	if res.Findings.Len() != 7 {
+		t.Fatalf("%d findings, want 7 (5 names, entryPoint, command)", res.Findings.Len())
 	}
 	// The findings and verdicts are what every format renders (the result
 	// also holds the rules, whose Check funcs do not marshal).

@@ -19,7 +19,7 @@ func assertQuiet(t *testing.T, f *fleet.Fleet, rules []Rule) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, fd := range res.Findings {
+	for fd := range res.Findings.All() {
 		if fd.Severity >= Fixable {
 			t.Errorf("%s fired %s at %s: %s", fd.RuleID, fd.Severity, fd.Path, fd.Message)
 		}

@@ -78,17 +78,18 @@ func auditFixture(t *testing.T, ruleID, path string) *Result {
 
 func checkFail(t *testing.T, ruleID, path string) {
 	res := auditFixture(t, ruleID, path)
-	if len(res.Findings) == 0 {
+	if res.Findings.Len() == 0 {
 		t.Errorf("%s: expected %s to fire, it did not (not checked: %v)", path, ruleID, res.NotChecked)
 		return
 	}
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	for i := range res.Findings {
-		res.Findings[i].File = filepath.Base(res.Findings[i].File)
+	fs := res.Findings.Slice()
+	for i := range fs {
+		fs[i].File = filepath.Base(fs[i].File)
 	}
-	if err := enc.Encode(res.Findings); err != nil {
+	if err := enc.Encode(fs); err != nil {
 		t.Fatal(err)
 	}
 	golden.Assert(t, strings.TrimSuffix(strings.TrimSuffix(path, ".json"), "/")+".golden.json", []byte(b.String()))
@@ -96,16 +97,16 @@ func checkFail(t *testing.T, ruleID, path string) {
 
 func checkPass(t *testing.T, ruleID, path string) {
 	res := auditFixture(t, ruleID, path)
-	for _, f := range res.Findings {
+	for f := range res.Findings.All() {
 		t.Errorf("%s: expected no %s finding, got %s at %s: %s", path, ruleID, f.Severity, f.Path, f.Message)
 	}
 }
 
 func checkUnchecked(t *testing.T, ruleID, path string) {
 	res := auditFixture(t, ruleID, path)
-	if len(res.NotChecked) == 0 || len(res.Findings) > 0 {
+	if len(res.NotChecked) == 0 || res.Findings.Len() > 0 {
 		t.Errorf("%s: expected %s to be reported as not checked and nothing else; got %d findings, %d not-checked",
-			path, ruleID, len(res.Findings), len(res.NotChecked))
+			path, ruleID, res.Findings.Len(), len(res.NotChecked))
 	}
 }
 

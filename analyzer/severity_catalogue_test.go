@@ -29,7 +29,7 @@ func TestCatalogueSeverityIsWhatTheAuditEmits(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, fd := range res.Findings {
+			for fd := range res.Findings.All() {
 				if seen[fd.RuleID] == nil {
 					seen[fd.RuleID] = map[Severity]bool{}
 				}

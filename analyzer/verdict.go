@@ -42,8 +42,10 @@ type Verdict struct {
 	Notes     []string         `json:"notes,omitempty"`
 }
 
-// verdictFor judges a subject by its findings, given as one or more lists.
-func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
+// verdictFor judges a subject by its findings and, for a service, by its
+// task definition's, as that definition's verdict lists them (inherited;
+// nil when there is none).
+func verdictFor(rules []Rule, subj *Subject, inherited *Verdict, found []Finding) Verdict {
 	v := Verdict{Blockers: []string{}, Fixable: []string{}, Warnings: []string{}}
 	if subj.Service != nil {
 		v.Cluster, v.Service, v.TaskDefinition = subj.Service.Cluster, subj.Service.Name(), subj.Service.TaskDefinitionKey()
@@ -59,16 +61,21 @@ func verdictFor(rules []Rule, subj *Subject, found ...[]Finding) Verdict {
 			*ids = append(*ids, id)
 		}
 	}
-	for _, list := range found {
-		for _, f := range list {
-			switch f.Severity {
-			case Blocker:
-				addOnce(&v.Blockers, f.RuleID)
-			case Fixable:
-				addOnce(&v.Fixable, f.RuleID)
-			case Warning:
-				addOnce(&v.Warnings, f.RuleID)
+	if inherited != nil {
+		for _, l := range [][2]*[]string{{&v.Blockers, &inherited.Blockers}, {&v.Fixable, &inherited.Fixable}, {&v.Warnings, &inherited.Warnings}} {
+			for _, id := range *l[1] {
+				addOnce(l[0], id)
 			}
+		}
+	}
+	for _, f := range found {
+		switch f.Severity {
+		case Blocker:
+			addOnce(&v.Blockers, f.RuleID)
+		case Fixable:
+			addOnce(&v.Fixable, f.RuleID)
+		case Warning:
+			addOnce(&v.Warnings, f.RuleID)
 		}
 	}
 	for _, ids := range [][]string{v.Blockers, v.Fixable, v.Warnings} {

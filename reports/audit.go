@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"cmp"
+
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 )
@@ -14,7 +16,7 @@ type Audit struct {
 	Tool          Tool                  `json:"tool"`
 	Inputs        []string              `json:"inputs"`
 	Summary       Summary               `json:"summary"`
-	Findings      []analyzer.Finding    `json:"findings"`
+	Findings      *analyzer.Findings    `json:"findings"` // compact; read with All or At
 	Verdicts      []analyzer.Verdict    `json:"verdicts"`
 	NotChecked    []analyzer.NotChecked `json:"notChecked"`
 	Diagnostics   []fleet.Diagnostic    `json:"diagnostics"`
@@ -58,7 +60,7 @@ func NewAudit(version string, res *analyzer.Result, f *fleet.Fleet, diags []flee
 		SchemaVersion: AuditSchemaVersion,
 		Tool:          Tool{Name: "ecs2fargate", Version: version},
 		Inputs:        nonNil(f.Inputs),
-		Findings:      nonNil(res.Findings),
+		Findings:      cmp.Or(res.Findings, analyzer.NewFindings(nil)),
 		Verdicts:      nonNil(res.Verdicts),
 		NotChecked:    nonNil(res.NotChecked),
 		Diagnostics:   nonNil(diags),
@@ -87,8 +89,8 @@ func summarize(res *analyzer.Result, f *fleet.Fleet) Summary {
 			s.ServiceVerdicts[v.Verdict]++
 		}
 	}
-	for _, fd := range res.Findings {
-		s.Findings[fd.Severity.String()]++
+	for sev := range res.Findings.Severities() {
+		s.Findings[sev.String()]++
 	}
 	return s
 }

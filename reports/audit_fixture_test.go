@@ -65,7 +65,7 @@ func render(t testing.TB, format string, a *Audit) []byte {
 func TestFixtureCoversEverySection(t *testing.T) {
 	a := fixtureAudit(t)
 	fired := map[string]bool{}
-	for _, f := range a.Findings {
+	for f := range a.Findings.All() {
 		fired[f.RuleID] = true
 	}
 	for _, id := range fixtureRules {

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
@@ -59,7 +60,7 @@ func someServices(a *Audit) string {
 // definition (both shape its verdict).
 func ownFindings(a *Audit, v analyzer.Verdict) []analyzer.Finding {
 	var out []analyzer.Finding
-	for _, f := range a.Findings {
+	for f := range a.Findings.All() {
 		if sameSubject(v, f.Account, f.Region, f.Cluster, f.Service, f.TaskDefinition) {
 			out = append(out, f)
 		}
@@ -112,7 +113,7 @@ func serviceInFull(w io.Writer, a *Audit, v analyzer.Verdict) error {
 		para(w, sc.Width, "Note: "+n)
 	}
 	fmt.Fprintln(w)
-	if err := titledTable(w, sc, "Findings (the service's and its task definition's)", findingHeader, findingRows(a.place, ownFindings(a, v), sc), 0); err != nil {
+	if err := titledTable(w, sc, "Findings (the service's and its task definition's)", findingHeader, findingRows(a.place, slices.Values(ownFindings(a, v)), sc), 0); err != nil {
 		return err
 	}
 	return titledTable(w, sc, "Not checked (the inputs lack the data)", notCheckedHeader, notCheckedRows(a.place, ownNotChecked(a, v), sc), -1)

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"io"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonindent"
@@ -30,12 +31,28 @@ func writeAuditObject(s *jsonstream.Writer, a *Audit) {
 	s.Field("tool", a.Tool)
 	jsonstream.Slice(s, "inputs", a.Inputs)
 	s.Field("summary", a.Summary)
-	jsonstream.Slice(s, "findings", a.Findings)
+	writeFindings(s, "findings", a.Findings)
 	jsonstream.Slice(s, "verdicts", a.Verdicts)
 	jsonstream.Slice(s, "notChecked", a.NotChecked)
 	jsonstream.Slice(s, "diagnostics", a.Diagnostics)
 	jsonstream.Slice(s, "gaps", a.Gaps)
 	s.EndObject()
+}
+
+// writeFindings writes the member name whose value is the findings, made
+// one at a time as they are written, as jsonstream.Slice writes a list of
+// them (never null: a nil store is empty).
+func writeFindings(s *jsonstream.Writer, name string, fs *analyzer.Findings) {
+	// One Finding, reused: the writer takes it as an interface, and a
+	// value made per finding would be allocated per finding.
+	f := new(analyzer.Finding)
+	jsonstream.Each(s, name, func(yield func(*analyzer.Finding) bool) {
+		for i := range fs.Len() {
+			if *f = fs.At(i); !yield(f) {
+				return
+			}
+		}
+	})
 }
 
 // writeJSON writes v as json.Encoder with a two-space indent and no HTML

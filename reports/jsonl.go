@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 )
 
 // jsonLines writes JSON Lines (https://jsonlines.org): one compact object
@@ -88,7 +90,14 @@ func renderAuditJSONLines(w io.Writer, a *Audit) error {
 		Inputs        []string `json:"inputs"`
 		Summary       Summary  `json:"summary"`
 	}{a.SchemaVersion, a.Tool, a.Inputs, a.Summary})
-	jsonLinesOf(l, "finding", a.Findings)
+	f := new(analyzer.Finding)
+	for i := range a.Findings.Len() {
+		if l.err != nil {
+			break
+		}
+		*f = a.Findings.At(i)
+		l.line("finding", f)
+	}
 	jsonLinesOf(l, "verdict", a.Verdicts)
 	jsonLinesOf(l, "notChecked", a.NotChecked)
 	jsonLinesOf(l, "diagnostic", a.Diagnostics)

@@ -114,8 +114,8 @@ func mdFindings(b mdWriter, a *Audit) {
 	for _, services := range []bool{true, false} {
 		heading := false
 		for _, v := range a.Verdicts {
-			fs := groups[subjectKey{v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition}]
-			if (v.Service != "") != services || len(fs) == 0 && len(v.Notes) == 0 && v.Fallback == "" {
+			places := groups[subjectKey{v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition}]
+			if (v.Service != "") != services || len(places) == 0 && len(v.Notes) == 0 && v.Fallback == "" {
 				continue
 			}
 			if !started {
@@ -126,7 +126,7 @@ func mdFindings(b mdWriter, a *Audit) {
 				b.WriteString(map[bool]string{true: "### Services\n\n", false: "### Task definitions\n\n"}[services])
 				heading = true
 			}
-			unverified = mdSubject(b, a.place, v, fs) || unverified
+			unverified = mdSubject(b, a.place, v, findingsAt(a.Findings, places)) || unverified
 		}
 	}
 	if !started {

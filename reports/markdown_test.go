@@ -32,7 +32,7 @@ func hostileAudit() *Audit {
 		Tool:     Tool{Name: "ecs2fargate", Version: "1"},
 		Inputs:   []string{f.File},
 		Summary:  Summary{ServiceVerdicts: map[string]int{}, TaskVerdicts: map[string]int{}, Findings: map[string]int{"blocker": 1}},
-		Findings: []analyzer.Finding{f},
+		Findings: analyzer.NewFindings([]analyzer.Finding{f}),
 		Verdicts: []analyzer.Verdict{{Cluster: cluster, Service: service, TaskDefinition: td, Verdict: analyzer.Blocked,
 			Blockers: []string{"privileged"}, Fallback: "<b>x</b>", Notes: []string{"note </details> <script>x</script>"}}},
 		NotChecked:  []analyzer.NotChecked{{RuleID: "lb-target-type-ip", Cluster: cluster, Service: service, TaskDefinition: td, Needs: "target group `a|b` <x>"}},
@@ -150,7 +150,7 @@ func TestMarkdownFixtureStructure(t *testing.T) {
 
 func TestMarkdownNoFindings(t *testing.T) {
 	a := fixtureAudit(t)
-	a.Findings, a.NotChecked, a.Diagnostics = nil, nil, nil
+	a.Findings, a.NotChecked, a.Diagnostics = analyzer.NewFindings(nil), nil, nil
 	for i := range a.Verdicts {
 		a.Verdicts[i].Notes, a.Verdicts[i].Fallback = nil, ""
 	}

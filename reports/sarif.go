@@ -235,7 +235,7 @@ func sarifLevel(s analyzer.Severity) string {
 func sarifResults(a *Audit, index map[string]int) func(yield func(*sarifResult) bool) {
 	return func(yield func(*sarifResult) bool) {
 		positions := locateFindings(a)
-		for _, f := range a.Findings {
+		for f := range a.Findings.All() {
 			if !yield(sarifResultOf(a.place, f, index, positions)) {
 				return
 			}
@@ -271,7 +271,7 @@ func locateFindings(a *Audit) map[string]map[string]fleet.Position {
 	}
 	var files []string
 	paths := map[string][]string{}
-	for _, f := range a.Findings {
+	for f := range a.Findings.All() {
 		if _, ok := artifactURI(f.File); !ok {
 			continue
 		}

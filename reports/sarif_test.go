@@ -58,7 +58,7 @@ func TestSARIFMatchesSchema(t *testing.T) {
 	noLines := fixtureAudit(t)
 	noLines.Locate = nil
 	empty := fixtureAudit(t)
-	empty.Findings, empty.NotChecked, empty.Diagnostics = nil, nil, nil
+	empty.Findings, empty.NotChecked, empty.Diagnostics = analyzer.NewFindings(nil), nil, nil
 	for name, a := range map[string]*Audit{"with lines": withLines, "without lines": noLines, "no findings": empty} {
 		if err := validateSARIF(t, sch, render(t, "sarif", a)); err != nil {
 			t.Errorf("%s: SARIF output does not match the 2.1.0 schema: %v", name, err)
@@ -156,13 +156,13 @@ func TestSARIFResults(t *testing.T) {
 	if len(run.Tool.Driver.Rules) != len(a.Rules) {
 		t.Errorf("%d rules listed, %d ran", len(run.Tool.Driver.Rules), len(a.Rules))
 	}
-	if len(run.Results) != len(a.Findings) {
-		t.Fatalf("%d results for %d findings", len(run.Results), len(a.Findings))
+	if len(run.Results) != a.Findings.Len() {
+		t.Fatalf("%d results for %d findings", len(run.Results), a.Findings.Len())
 	}
 	levels := map[analyzer.Severity]string{analyzer.Blocker: "error", analyzer.Fixable: "warning", analyzer.Warning: "warning", analyzer.Info: "note"}
 	seen := map[string]bool{}
 	for i, r := range run.Results {
-		f := a.Findings[i]
+		f := a.Findings.At(i)
 		if r.RuleID != f.RuleID || run.Tool.Driver.Rules[r.RuleIndex].ID != f.RuleID {
 			t.Errorf("result %d: ruleId %s, ruleIndex %d, want %s", i, r.RuleID, r.RuleIndex, f.RuleID)
 		}
@@ -237,9 +237,11 @@ func TestSARIFWithoutLocatorHasNoRegions(t *testing.T) {
 
 func TestSARIFStdinFindingHasNoLocation(t *testing.T) {
 	a := fixtureAudit(t)
-	for i := range a.Findings {
-		a.Findings[i].File = "<stdin>"
+	fs := a.Findings.Slice()
+	for i := range fs {
+		fs[i].File = "<stdin>"
 	}
+	a.Findings = analyzer.NewFindings(fs)
 	for _, r := range decodeSARIF(t, render(t, "sarif", a)).Runs[0].Results {
 		if len(r.Locations) != 0 {
 			t.Errorf("%s: a finding read from stdin got a location %+v", r.RuleID, r.Locations)

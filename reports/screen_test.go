@@ -60,8 +60,8 @@ func TestBoxFitsItsWidth(t *testing.T) {
 // width it is given, from a narrow terminal to a wide one.
 func TestAuditScreenFitsItsWidth(t *testing.T) {
 	a := fixtureAudit(t)
-	a.Findings = append(a.Findings, analyzer.Finding{RuleID: "privileged", Severity: analyzer.Blocker, TaskDefinition: "web:7", Container: "app",
-		Path: "containerDefinitions[0].linuxParameters.capabilities.add[0]", Message: strings.Repeat("a long message that goes on ", 12)})
+	a.Findings = analyzer.NewFindings(append(a.Findings.Slice(), analyzer.Finding{RuleID: "privileged", Severity: analyzer.Blocker, TaskDefinition: "web:7", Container: "app",
+		Path: "containerDefinitions[0].linuxParameters.capabilities.add[0]", Message: strings.Repeat("a long message that goes on ", 12)}))
 	for _, width := range []int{50, 60, 80, 100, 120, 160} {
 		for _, sc := range []Screen{{Details: true}, {Service: "web"}, {Service: "metrics-agent"}} {
 			sc.Width = width

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -152,26 +153,34 @@ func taskVerdictTable(w io.Writer, a *Audit) error {
 }
 
 func auditFindingTable(w io.Writer, a *Audit) error {
-	return titledTable(w, a.Screen, "Findings", findingHeader, findingRows(a.place, a.Findings, a.Screen), 0)
+	if a.Findings.Len() > maxBoxedRows {
+		return plainFindingTable(w, a)
+	}
+	return titledTable(w, a.Screen, "Findings", findingHeader, findingRows(a.place, a.Findings.All(), a.Screen), 0)
 }
 
 var findingHeader = []string{"SEVERITY", "RULE", "WHERE", "MESSAGE"}
 
 // findingRows are the findings' table rows; without a width the message
 // is wrapped as in a 140-column table (wrapLast).
-func findingRows(p placer, fs []analyzer.Finding, sc Screen) [][]string {
+func findingRows(p placer, fs iter.Seq[analyzer.Finding], sc Screen) [][]string {
 	var rows [][]string
-	for _, f := range fs {
-		msg := f.Message
-		if f.Unverified {
-			msg += " (unverified)"
-		}
-		rows = append(rows, []string{f.Severity.String(), f.RuleID, findingPlace(p, f), msg})
+	for f := range fs {
+		rows = append(rows, findingRow(p, f))
 	}
 	if sc.Width == 0 {
 		rows = wrapLast(findingHeader, rows)
 	}
 	return rows
+}
+
+// findingRow is a finding's row, its message not yet wrapped.
+func findingRow(p placer, f analyzer.Finding) []string {
+	msg := f.Message
+	if f.Unverified {
+		msg += " (unverified)"
+	}
+	return []string{f.Severity.String(), f.RuleID, findingPlace(p, f), msg}
 }
 
 // findingPlace stacks the subject, the container and the JSON path in one
@@ -272,12 +281,25 @@ func unwrapped(rows [][]string) [][]string {
 // (see tableTarget); the other columns are never wrapped.
 func wrapLast(header []string, rows [][]string) [][]string {
 	last := len(header) - 1
-	used := 1 // the left border
-	for i := 0; i < last; i++ {
-		wd := displayWidth(header[i])
+	widths := make([]int, last)
+	for i := range widths {
+		widths[i] = displayWidth(header[i])
 		for _, r := range rows {
-			wd = max(wd, displayWidth(r[i]))
+			widths[i] = max(widths[i], displayWidth(r[i]))
 		}
+	}
+	width := lastColumnWidth(widths)
+	for _, r := range rows {
+		r[last] = wrap(r[last], width, "")
+	}
+	return rows
+}
+
+// lastColumnWidth is the width wrapLast wraps the last column at, given
+// the widths of the others (their widest lines, header included).
+func lastColumnWidth(widths []int) int {
+	used := 1 // the left border
+	for _, wd := range widths {
 		used += wd + 3 // a space either side and a border
 	}
 	used += 3
@@ -285,10 +307,7 @@ func wrapLast(header []string, rows [][]string) [][]string {
 	if used+width > tableMax {
 		width = max(tableMax-used, messageFloor)
 	}
-	for _, r := range rows {
-		r[last] = wrap(r[last], width, "")
-	}
-	return rows
+	return width
 }
 
 // displayWidth is the widest line of s in runes; ours are all one column.
@@ -325,12 +344,23 @@ func dash(s string) string {
 // subjectKey identifies what a finding or verdict is about.
 type subjectKey struct{ account, region, cluster, service, taskDefinition string }
 
-// groupFindings indexes findings by their subject, keeping their order.
-func groupFindings(fs []analyzer.Finding) map[subjectKey][]analyzer.Finding {
-	out := map[subjectKey][]analyzer.Finding{}
-	for _, f := range fs {
+// groupFindings indexes findings by their subject, keeping their order:
+// each subject's are their places in fs (see findingsAt).
+func groupFindings(fs *analyzer.Findings) map[subjectKey][]int {
+	out := map[subjectKey][]int{}
+	for i := range fs.Len() {
+		f := fs.At(i)
 		k := subjectKey{f.Account, f.Region, f.Cluster, f.Service, f.TaskDefinition}
-		out[k] = append(out[k], f)
+		out[k] = append(out[k], i)
+	}
+	return out
+}
+
+// findingsAt makes the findings at those places in fs, in their order.
+func findingsAt(fs *analyzer.Findings, places []int) []analyzer.Finding {
+	out := make([]analyzer.Finding, len(places))
+	for i, p := range places {
+		out[i] = fs.At(p)
 	}
 	return out
 }

@@ -18,7 +18,7 @@ func TestTableFitsTerminal(t *testing.T) {
 		Path:    "containerDefinitions[0].linuxParameters.capabilities.add[0]",
 		Message: strings.Repeat("a long message that goes on ", 12),
 	}
-	a.Findings = append(a.Findings, long)
+	a.Findings = analyzer.NewFindings(append(a.Findings.Slice(), long))
 	out := string(render(t, "table", a))
 	for i, line := range strings.Split(out, "\n") {
 		if n := utf8.RuneCountInString(line); n > 160 {

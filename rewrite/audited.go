@@ -10,7 +10,10 @@ import (
 // audits the fleet, then previews the rewrite). A nil *Audited knows
 // nothing.
 type Audited struct {
-	byTD map[*fleet.TaskDefinition][]analyzer.Finding
+	all *analyzer.Findings
+	// byTD holds each task definition's findings as their places in all:
+	// 4 bytes a finding rather than a copy of it.
+	byTD map[*fleet.TaskDefinition][]int32
 }
 
 // AuditedBy gathers each task definition's own findings from res, an
@@ -29,19 +32,20 @@ func AuditedBy(res *analyzer.Result, f *fleet.Fleet) *Audited {
 		shared[s] = owner[s] != nil
 		owner[s] = td
 	}
-	a := &Audited{byTD: make(map[*fleet.TaskDefinition][]analyzer.Finding, len(owner))}
+	a := &Audited{all: res.Findings, byTD: make(map[*fleet.TaskDefinition][]int32, len(owner))}
 	for s, td := range owner {
 		if !shared[s] {
-			a.byTD[td] = []analyzer.Finding{}
+			a.byTD[td] = nil
 		}
 	}
 	task := taskRules()
 	// res.Findings is sorted, and the sort is stable: one definition's
 	// findings keep the order analyzer.Check gives them.
-	for _, fd := range res.Findings {
+	for i := range res.Findings.Len() {
+		fd := res.Findings.At(i)
 		td := owner[source{fd.TaskDefinition, fd.File, fd.DocPath}]
-		if fs, ok := a.byTD[td]; ok && task[fd.RuleID] {
-			a.byTD[td] = append(fs, fd)
+		if places, ok := a.byTD[td]; ok && task[fd.RuleID] {
+			a.byTD[td] = append(places, int32(i))
 		}
 	}
 	return a
@@ -56,8 +60,15 @@ func (a *Audited) findings(td *fleet.TaskDefinition) ([]analyzer.Finding, bool) 
 	if a == nil {
 		return nil, false
 	}
-	fs, ok := a.byTD[td]
-	return fs, ok
+	places, ok := a.byTD[td]
+	if !ok {
+		return nil, false
+	}
+	fs := make([]analyzer.Finding, len(places))
+	for i, p := range places {
+		fs[i] = a.all.At(int(p))
+	}
+	return fs, true
 }
 
 // allRules reports whether rules are the whole catalogue, in its order.

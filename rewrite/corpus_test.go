@@ -306,7 +306,7 @@ func reauditCorpusDoc(c *corpusCase) {
 		c.fail("re-audit: %v", err)
 		return
 	}
-	for _, fd := range res.Findings {
+	for fd := range res.Findings.All() {
 		if fd.Severity == analyzer.Fixable || fd.Severity == analyzer.Blocker {
 			c.fail("re-audit of the rewrite: %s %s at %s: %s", fd.Severity, fd.RuleID, fd.Path, fd.Message)
 		}
@@ -315,7 +315,7 @@ func reauditCorpusDoc(c *corpusCase) {
 
 func firedRules(res *analyzer.Result) map[string]bool {
 	fired := map[string]bool{}
-	for _, fd := range res.Findings {
+	for fd := range res.Findings.All() {
 		fired[fd.RuleID] = true
 	}
 	return fired

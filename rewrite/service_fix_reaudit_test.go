@@ -70,7 +70,7 @@ func reauditServiceFixture(t *testing.T, rule analyzer.Rule, path string) int {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, fd := range audit.Findings {
+		for fd := range audit.Findings.All() {
 			if fd.Severity == analyzer.Fixable && !svcHasRemaining(res, fd.RuleID) {
 				t.Errorf("%s: after the rewrite %s still finds %s: %s", name, rule.ID, fd.Path, fd.Message)
 			}

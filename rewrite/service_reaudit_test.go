@@ -41,7 +41,7 @@ func TestServiceReaudit(t *testing.T) {
 		checked++
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			before, err := analyzer.Audit(f, analyzer.Options{Only: svcRewriteRules})
-			if err != nil || !slices.ContainsFunc(before.Findings, func(fd analyzer.Finding) bool { return !svcHasRemaining(res, fd.RuleID) }) {
+			if err != nil || !slices.ContainsFunc(before.Findings.Slice(), func(fd analyzer.Finding) bool { return !svcHasRemaining(res, fd.RuleID) }) {
 				t.Fatalf("the input has no finding the rewrite fixes (%v): the re-audit would prove nothing", err)
 			}
 			after := svcApplyUpdate(t, f, res)
@@ -49,7 +49,7 @@ func TestServiceReaudit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, fd := range audit.Findings {
+			for fd := range audit.Findings.All() {
 				if fd.Service != "" && !svcHasRemaining(res, fd.RuleID) {
 					t.Errorf("after the update: %s %s at %s: %s (not reported as remaining)", fd.Severity, fd.RuleID, fd.Path, fd.Message)
 				}

@@ -89,7 +89,7 @@ func TestReauditShowsOnlyRemaining(t *testing.T) {
 		for _, r := range c.res.Remaining {
 			listed[r.RuleID] = true
 		}
-		for _, f := range res.Findings {
+		for f := range res.Findings.All() {
 			if f.Service == "" && f.Severity >= analyzer.Fixable && !listed[f.RuleID] {
 				t.Errorf("re-audit finds %s %s at %s, not reported as remaining: %s", f.Severity, f.RuleID, f.Path, f.Message)
 			}
@@ -107,7 +107,7 @@ func TestRemainingIsStillThere(t *testing.T) {
 			return
 		}
 		found := map[string]bool{}
-		for _, f := range res.Findings {
+		for f := range res.Findings.All() {
 			found[f.RuleID+" "+f.Severity.String()] = true
 		}
 		for _, r := range c.res.Remaining {
@@ -218,7 +218,7 @@ func TestCheckAgreesWithAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 		var want []string
-		for _, f := range res.Findings {
+		for f := range res.Findings.All() {
 			if f.Service == "" {
 				want = append(want, f.RuleID+" "+f.Severity.String()+" "+f.Path+" "+f.Message)
 			}

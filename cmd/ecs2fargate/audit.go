@@ -141,13 +141,13 @@ func unjudged(verdicts []analyzer.Verdict) error {
 
 // findingsAtOrAbove returns the exit-2 error when a finding reaches the
 // --fail-on threshold.
-func findingsAtOrAbove(findings []analyzer.Finding, threshold analyzer.Severity) error {
+func findingsAtOrAbove(findings *analyzer.Findings, threshold analyzer.Severity) error {
 	if threshold == 0 {
 		return nil
 	}
 	n := 0
-	for _, f := range findings {
-		if f.Severity >= threshold {
+	for sev := range findings.Severities() {
+		if sev >= threshold {
 			n++
 		}
 	}

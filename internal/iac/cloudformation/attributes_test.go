@@ -124,7 +124,7 @@ func TestAttributesPointAtTheTemplate(t *testing.T) {
 			res, _ := audit(t, file)
 			want := markedLine(tmpl)
 			var got []string
-			for _, f := range res.Findings {
+			for f := range res.Findings.All() {
 				if f.RuleID != c.rule {
 					continue
 				}
@@ -141,7 +141,7 @@ func TestAttributesPointAtTheTemplate(t *testing.T) {
 			}
 			// The finding's path, mapped back to the template, is the marked line.
 			f, _ := loadWith(t, file)
-			for _, fd := range res.Findings {
+			for fd := range res.Findings.All() {
 				if fd.RuleID != c.rule {
 					continue
 				}
@@ -164,7 +164,7 @@ func TestBaseTemplateIsReady(t *testing.T) {
 		t.Logf("%s", d)
 	}
 	for _, c := range attributeCases {
-		for _, f := range res.Findings {
+		for f := range res.Findings.All() {
 			if f.RuleID == c.rule {
 				t.Errorf("%s fires on the unchanged template: %s %s", c.rule, f.Path, f.Message)
 			}
@@ -224,7 +224,7 @@ func fullPath(f analyzer.Finding) string {
 
 func ruleIDs(res *analyzer.Result) []string {
 	var out []string
-	for _, f := range res.Findings {
+	for f := range res.Findings.All() {
 		out = append(out, f.RuleID+"@"+f.Path)
 	}
 	return out

@@ -94,7 +94,7 @@ func TestCorpus(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			res, _ := audit(t, filepath.ToSlash(dir))
 			fired := map[string]bool{}
-			for _, f := range res.Findings {
+			for f := range res.Findings.All() {
 				fired[f.RuleID] = true
 			}
 			for id, why := range c.mustFire {

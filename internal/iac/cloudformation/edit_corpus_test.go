@@ -240,7 +240,7 @@ func fixableLeft(t *testing.T, dir string) []string {
 	t.Helper()
 	res, _ := audit(t, dir)
 	var out []string
-	for _, f := range res.Findings {
+	for f := range res.Findings.All() {
 		if f.Severity == analyzer.Fixable {
 			out = append(out, fmt.Sprintf("%s %s %s: %s", f.RuleID, f.DocPath, f.Path, f.Message))
 		}

@@ -21,7 +21,7 @@ func TestUnresolvableValuesAreNotChecked(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tmpl := strings.Replace(strings.Replace(base, tc.old, tc.new, 1), "Parameters:\n", params, 1) + provider
 			res, diags := audit(t, writeTemplate(t, "template.yaml", tmpl))
-			for _, f := range res.Findings {
+			for f := range res.Findings.All() {
 				if f.RuleID == tc.rule {
 					t.Fatalf("%s judged a value not known statically: %s %s", tc.rule, f.Path, f.Message)
 				}
@@ -51,7 +51,7 @@ func TestParameterDefaultsAreFollowed(t *testing.T) {
 	tmpl := strings.Replace(base, "      NetworkMode: awsvpc\n", "      NetworkMode: !Ref Mode\n", 1)
 	tmpl = strings.Replace(tmpl, "Parameters:\n", "Parameters:\n  Mode:\n    Type: String\n    Default: bridge\n", 1) + provider
 	res, _ := audit(t, writeTemplate(t, "template.yaml", tmpl))
-	for _, f := range res.Findings {
+	for f := range res.Findings.All() {
 		if f.RuleID == "network-mode-awsvpc" && f.Value == "bridge" {
 			return
 		}

@@ -148,7 +148,7 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			fired := map[string][]string{}
-			for _, fd := range res.Findings {
+			for fd := range res.Findings.All() {
 				subject := fd.Service
 				if subject == "" {
 					subject = fd.TaskDefinition

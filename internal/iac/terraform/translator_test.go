@@ -280,7 +280,7 @@ func TestUnknownValuesAreNotChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	fired := map[string]bool{}
-	for _, fd := range res.Findings {
+	for fd := range res.Findings.All() {
 		fired[fd.RuleID] = true
 	}
 	needs := map[string]string{}
