@@ -55,7 +55,7 @@ func blockedSteps(s ServiceReport) []string {
 
 func registerStep(s ServiceReport, td *rewrite.Result, previewed bool) string {
 	switch {
-	case td != nil && len(td.Document) > 0:
+	case td != nil && td.MadeDocument():
 		return fmt.Sprintf("Register the new task definition (aws ecs register-task-definition --cli-input-json with the rewritten %s, %s).",
 			s.TaskDefinition, plural(len(td.Changes), "change"))
 	case previewed && s.Verdict == analyzer.Fixed:

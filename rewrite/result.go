@@ -31,6 +31,23 @@ type Result struct {
 	// to, when it wrote one.
 	Source string `json:"source,omitempty"`
 	Output string `json:"output,omitempty"`
+
+	// documentDropped is set by DropDocument: a document was made and let go.
+	documentDropped bool
+}
+
+// MadeDocument reports whether the rewrite produced a document, also
+// after DropDocument let its bytes go.
+func (r *Result) MadeDocument() bool { return len(r.Document) > 0 || r.documentDropped }
+
+// DropDocument lets go of the document's bytes, for a caller that keeps
+// only the rewrite's account of itself (the report's preview keeps every
+// task definition's result; their documents were about 5 KB each and are
+// not shown).
+func (r *Result) DropDocument() {
+	if len(r.Document) > 0 {
+		r.Document, r.documentDropped = nil, true
+	}
 }
 
 // TargetGroupDoc is an elbv2 create-target-group --cli-input-json request

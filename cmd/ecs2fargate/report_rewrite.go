@@ -38,7 +38,16 @@ func previewRewrites(f *fleet.Fleet, opts rewrite.Options, audit *analyzer.Resul
 			tds = append(tds, td)
 		}
 	}
-	tdRes, tdErr := rewrite.TaskDefinitionsAudited(f, tds, opts, rewrite.AuditedBy(audit, f))
+	// The results are kept without their documents, which the report
+	// does not show: held together they were its largest part (issue 17).
+	tdRes, tdErr := make([]*rewrite.Result, len(tds)), make([]error, len(tds))
+	rewrite.TaskDefinitionsEach(f, tds, opts, rewrite.AuditedBy(audit, f), func(i int, res *rewrite.Result, err error) bool {
+		if res != nil {
+			res.DropDocument()
+		}
+		tdRes[i], tdErr[i] = res, err
+		return true
+	})
 	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
 	parallel.For(len(f.Services), func(i int) {
 		s := f.Services[i]
