@@ -28,13 +28,8 @@ func genFleet(t testing.TB, clusters, perCluster int) *fleet.Fleet {
 				"desiredCount": 2, "runningCount": 2, "launchType": "EC2", "schedulingStrategy": "REPLICA"})
 		}
 		for k := range 20 {
-			id := fmt.Sprintf("i-%08x%04x", c, k)
-			cis = append(cis, map[string]any{"cluster": cluster, "containerInstance": map[string]any{
-				"containerInstanceArn": fmt.Sprintf("%scontainer-instance/%s/%032x", arn, cluster, c*100+k), "ec2InstanceId": id, "status": "ACTIVE",
-				"registeredResources": []any{map[string]any{"name": "CPU", "type": "INTEGER", "integerValue": 4096},
-					map[string]any{"name": "MEMORY", "type": "INTEGER", "integerValue": 15700}},
-				"attributes": []any{map[string]any{"name": "ecs.instance-type", "value": "m5.xlarge"}}}})
-			insts = append(insts, map[string]any{"InstanceId": id, "InstanceType": "m5.xlarge", "Placement": map[string]any{"AvailabilityZone": "us-east-1a"}})
+			ci, inst := genHost(arn, cluster, fmt.Sprintf("i-%08x%04x", c, k), c*100+k)
+			cis, insts = append(cis, ci), append(insts, inst)
 		}
 	}
 	snap["taskDefinitions"], snap["services"], snap["containerInstances"], snap["instances"] = tds, svcs, cis, insts
@@ -58,4 +53,17 @@ func genTaskDef(arn, family string, privileged bool) map[string]any {
 			"environment":  []any{map[string]any{"name": "MODE", "value": "generated-value-never-shown"}},
 			"logConfiguration": map[string]any{"logDriver": "awslogs", "options": map[string]any{
 				"awslogs-group": "/ecs/" + family, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs"}}}}}
+}
+
+// genHost is an m5.xlarge container instance of cluster (number n in its
+// ARN) and the EC2 instance id behind it, as describe-container-instances
+// and describe-instances give them.
+func genHost(arn, cluster, id string, n int) (containerInstance, instance map[string]any) {
+	containerInstance = map[string]any{"cluster": cluster, "containerInstance": map[string]any{
+		"containerInstanceArn": fmt.Sprintf("%scontainer-instance/%s/%032x", arn, cluster, n), "ec2InstanceId": id, "status": "ACTIVE",
+		"registeredResources": []any{map[string]any{"name": "CPU", "type": "INTEGER", "integerValue": 4096},
+			map[string]any{"name": "MEMORY", "type": "INTEGER", "integerValue": 15700}},
+		"attributes": []any{map[string]any{"name": "ecs.instance-type", "value": "m5.xlarge"}}}}
+	instance = map[string]any{"InstanceId": id, "InstanceType": "m5.xlarge", "Placement": map[string]any{"AvailabilityZone": "us-east-1a"}}
+	return containerInstance, instance
 }

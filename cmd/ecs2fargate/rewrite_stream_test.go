@@ -42,13 +42,8 @@ func mixedFleet(t *testing.T) *fleet.Fleet {
 		empty := genTaskDef(arn, "empty", false)
 		empty["containerDefinitions"] = []any{}
 		tds = append(tds, map[string]any{"taskDefinition": second}, map[string]any{"taskDefinition": empty})
-		id := fmt.Sprintf("i-%012x", c)
-		cis = append(cis, map[string]any{"cluster": cluster, "containerInstance": map[string]any{
-			"containerInstanceArn": fmt.Sprintf("%scontainer-instance/%s/%032x", arn, cluster, c), "ec2InstanceId": id, "status": "ACTIVE",
-			"registeredResources": []any{map[string]any{"name": "CPU", "type": "INTEGER", "integerValue": 4096},
-				map[string]any{"name": "MEMORY", "type": "INTEGER", "integerValue": 15700}},
-			"attributes": []any{map[string]any{"name": "ecs.instance-type", "value": "m5.xlarge"}}}})
-		insts = append(insts, map[string]any{"InstanceId": id, "InstanceType": "m5.xlarge", "Placement": map[string]any{"AvailabilityZone": "us-east-1a"}})
+		ci, inst := genHost(arn, cluster, fmt.Sprintf("i-%012x", c), c)
+		cis, insts = append(cis, ci), append(insts, inst)
 	}
 	snap["taskDefinitions"], snap["services"], snap["containerInstances"], snap["instances"] = tds, svcs, cis, insts
 	data, err := json.Marshal(snap)

@@ -44,10 +44,7 @@ func TestUserSettingWins(t *testing.T) {
 // A process whose live heap is under the threshold (this test's) keeps
 // the default.
 func TestSmallHeapKeepsTheDefault(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
+	unsetCollectorEnv(t)
 	if got := AfterLoad(); got != 0 {
 		t.Errorf("AfterLoad on a small heap set %d%%", got)
 	}
@@ -56,10 +53,7 @@ func TestSmallHeapKeepsTheDefault(t *testing.T) {
 // With a large live heap (here 96 MiB held across the call) the collector
 // is set from what the collection after loading found live.
 func TestLargeHeapLowersTheGrowth(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
+	unsetCollectorEnv(t)
 	held := make([][]byte, 96)
 	for i := range held {
 		held[i] = make([]byte, 1<<20)
@@ -72,4 +66,13 @@ func TestLargeHeapLowersTheGrowth(t *testing.T) {
 	if now := debug.SetGCPercent(100); now != got {
 		t.Errorf("the collector is at %d%%, AfterLoad said %d%%", now, got)
 	}
+}
+
+// unsetCollectorEnv clears GOGC and GOMEMLIMIT for the test and puts the
+// collector's percent back as it was when the test ends.
+func unsetCollectorEnv(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(before) })
 }
