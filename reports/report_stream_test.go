@@ -9,10 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
-	"github.com/ecs2fargate/ecs2fargate/pricing"
 )
 
 // memSpool is a Spool in memory.
@@ -26,15 +24,8 @@ func (m *memSpool) ReadAt(p []byte, off int64) (int, error) {
 // way of writing it (StreamReport lets go of the cost's service rows).
 func reportParts(t testing.TB, f *fleet.Fleet, diags []fleet.Diagnostic) (*Audit, *Cost, RewritePreview) {
 	t.Helper()
-	res, err := analyzer.Audit(f, analyzer.Options{Only: fixtureRules})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmp, err := pricing.Compare(f, pricing.Default(), pricing.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewAudit("1.0.0-test", res, f, diags), NewCost("1.0.0-test", cmp, f, diags), fixturePreview(f)
+	a, c := fixtureAuditAndCost(t, f, diags)
+	return a, c, fixturePreview(f)
 }
 
 // streamedFiles are report --out's files as StreamReport writes them.

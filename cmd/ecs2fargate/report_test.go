@@ -10,11 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
 	"github.com/ecs2fargate/ecs2fargate/internal/golden"
-	"github.com/ecs2fargate/ecs2fargate/pricing"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
@@ -240,14 +238,7 @@ func TestReportPreviewEqualsWholePreview(t *testing.T) {
 	}
 	for _, dir := range []string{generated, unusedFleet(t)} {
 		f, diags := fleet.Load(context.Background(), []string{dir}, nil)
-		res, err := analyzer.Audit(f, analyzer.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmp, err := pricing.Compare(f, pricing.Default(), pricing.DefaultOptions())
-		if err != nil {
-			t.Fatal(err)
-		}
+		res, cmp := auditAndPrice(t, f)
 		report := func(rw reports.Preview) string {
 			var b strings.Builder
 			r := reports.NewReport(reports.NewAudit("dev", res, f, diags), reports.NewCost("dev", cmp, f, diags), rw, "")
