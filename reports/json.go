@@ -43,16 +43,42 @@ func writeAuditObject(s *jsonstream.Writer, a *Audit) {
 // one at a time as they are written, as jsonstream.Slice writes a list of
 // them (never null: a nil store is empty).
 func writeFindings(s *jsonstream.Writer, name string, fs *analyzer.Findings) {
-	// One Finding, reused: the writer takes it as an interface, and a
-	// value made per finding would be allocated per finding.
-	f := new(analyzer.Finding)
-	jsonstream.Each(s, name, func(yield func(*analyzer.Finding) bool) {
-		for i := range fs.Len() {
-			if *f = fs.At(i); !yield(f) {
-				return
-			}
+	s.Key(name)
+	s.BeginArray()
+	for i := range fs.Len() {
+		if s.Err() != nil {
+			break
 		}
-	})
+		f := fs.At(i)
+		writeFinding(s, &f)
+	}
+	s.EndArray()
+}
+
+// writeFinding writes f as encoding/json writes an analyzer.Finding, member
+// by member without reflection: the findings are most of the document
+// (TestWriteFindingMatchesEncodingJSON holds the two together, field by
+// field).
+func writeFinding(s *jsonstream.Writer, f *analyzer.Finding) {
+	s.BeginObject()
+	s.String("ruleId", f.RuleID)
+	s.String("severity", f.Severity.String())
+	s.String("account", f.Account)
+	s.String("region", f.Region)
+	s.String("cluster", f.Cluster)
+	s.String("service", f.Service)
+	s.String("taskDefinition", f.TaskDefinition)
+	s.String("container", f.Container)
+	s.String("path", f.Path)
+	s.String("value", f.Value)
+	s.String("message", f.Message)
+	if f.Unverified {
+		s.Bool("unverified", true)
+	}
+	if f.File != "" {
+		s.String("file", f.File)
+	}
+	s.EndObject()
 }
 
 // writeJSON writes v as json.Encoder with a two-space indent and no HTML

@@ -29,6 +29,7 @@ type Writer struct {
 	buf      bytes.Buffer
 	enc      *json.Encoder
 	lines    []byte
+	scratch  []byte // a string being quoted (String)
 	err      error
 }
 
