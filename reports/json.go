@@ -32,8 +32,8 @@ func writeAuditObject(s *jsonstream.Writer, a *Audit) {
 	jsonstream.Slice(s, "inputs", a.Inputs)
 	s.Field("summary", a.Summary)
 	writeFindings(s, "findings", a.Findings)
-	jsonstream.Slice(s, "verdicts", a.Verdicts)
-	jsonstream.Slice(s, "notChecked", a.NotChecked)
+	writeVerdicts(s, "verdicts", a.Verdicts)
+	writeNotChecked(s, "notChecked", a.NotChecked)
 	jsonstream.Slice(s, "diagnostics", a.Diagnostics)
 	jsonstream.Slice(s, "gaps", a.Gaps)
 	s.EndObject()
@@ -87,4 +87,74 @@ func writeFinding(s *jsonstream.Writer, f *analyzer.Finding) {
 // ones are streamed (jsonstream).
 func writeJSON(w io.Writer, v any) error {
 	return jsonindent.Encode(w, v, "  ")
+}
+
+// writeVerdicts writes the member whose value is vs, as jsonstream.Slice
+// would, each verdict member by member (a verdict per task definition and
+// service).
+func writeVerdicts(s *jsonstream.Writer, name string, vs []analyzer.Verdict) {
+	if vs == nil {
+		s.Field(name, nil)
+		return
+	}
+	s.Key(name)
+	s.BeginArray()
+	for i := range vs {
+		if s.Err() != nil {
+			break
+		}
+		v := &vs[i]
+		s.BeginObject()
+		s.String("account", v.Account)
+		s.String("region", v.Region)
+		if v.IdentityAssumed {
+			s.Bool("identityAssumed", true)
+		}
+		s.String("cluster", v.Cluster)
+		s.String("service", v.Service)
+		s.String("taskDefinition", v.TaskDefinition)
+		s.String("verdict", v.Verdict)
+		s.Strings("blockers", v.Blockers)
+		s.Strings("fixable", v.Fixable)
+		s.Strings("warnings", v.Warnings)
+		if v.Fallback != "" {
+			s.String("fallback", v.Fallback)
+		}
+		if len(v.Workloads) > 0 {
+			s.Field("workloads", v.Workloads)
+		}
+		if len(v.Notes) > 0 {
+			s.Strings("notes", v.Notes)
+		}
+		s.EndObject()
+	}
+	s.EndArray()
+}
+
+// writeNotChecked writes the member whose value is ns, as jsonstream.Slice
+// would, member by member.
+func writeNotChecked(s *jsonstream.Writer, name string, ns []analyzer.NotChecked) {
+	if ns == nil {
+		s.Field(name, nil)
+		return
+	}
+	s.Key(name)
+	s.BeginArray()
+	for i := range ns {
+		if s.Err() != nil {
+			break
+		}
+		n := &ns[i]
+		s.BeginObject()
+		s.String("ruleId", n.RuleID)
+		s.String("account", n.Account)
+		s.String("region", n.Region)
+		s.String("cluster", n.Cluster)
+		s.String("service", n.Service)
+		s.String("taskDefinition", n.TaskDefinition)
+		s.String("container", n.Container)
+		s.String("needs", n.Needs)
+		s.EndObject()
+	}
+	s.EndArray()
 }

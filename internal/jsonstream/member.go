@@ -112,3 +112,22 @@ func appendQuoted(dst []byte, v string) []byte {
 	dst = append(dst, v[start:]...)
 	return append(dst, '"')
 }
+
+// Strings writes the member name with the list v, as Field(name, v): null
+// when v is nil.
+func (s *Writer) Strings(name string, v []string) {
+	if v == nil {
+		s.Field(name, nil)
+		return
+	}
+	s.Key(name)
+	s.BeginArray()
+	for _, e := range v {
+		if s.err != nil {
+			return
+		}
+		s.separate()
+		s.quote(e)
+	}
+	s.EndArray()
+}

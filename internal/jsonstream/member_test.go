@@ -57,11 +57,17 @@ func TestMembersMatchField(t *testing.T) {
 				s.String(v, "key")
 				s.Bool("t", true)
 				s.Bool("f", false)
+				s.Strings("list", quoteCases)
+				s.Strings("empty", []string{})
+				s.Strings("nil", nil)
 			} else {
 				s.Field("v", v)
 				s.Field(v, "key")
 				s.Field("t", true)
 				s.Field("f", false)
+				s.Field("list", quoteCases)
+				s.Field("empty", []string{})
+				s.Field("nil", []string(nil))
 			}
 			s.EndObject()
 		}
