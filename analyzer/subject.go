@@ -107,7 +107,16 @@ type Path = fieldpath.Path
 // quotes), a Path (from idx or a container's path) its steps. Any other
 // part is a mistake in the rule and panics in its fixture test.
 func at(parts ...any) Path {
-	out := make(Path, 0, len(parts)+2)
+	// Sized to the steps exactly: every finding's path is built here.
+	n := 0
+	for _, p := range parts {
+		if p, ok := p.(Path); ok {
+			n += len(p)
+		} else {
+			n++
+		}
+	}
+	out := make(Path, 0, n)
 	for _, p := range parts {
 		switch p := p.(type) {
 		case string:
