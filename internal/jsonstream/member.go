@@ -1,6 +1,10 @@
 package jsonstream
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
+)
 
 // String writes the member name with the string value v: the bytes
 // Field(name, v) writes, without encoding/json. The audit's 150,000
@@ -39,7 +43,7 @@ func (s *Writer) Bool(name string, v bool) {
 // quote writes v as a JSON string, as encoding/json does with HTML
 // escaping off. A string that needs no escape is written as it is.
 func (s *Writer) quote(v string) {
-	if plain(v) {
+	if jsonscan.PlainASCII(v) {
 		s.w.WriteByte('"')
 		s.w.WriteString(v)
 		s.w.WriteByte('"')
@@ -47,16 +51,6 @@ func (s *Writer) quote(v string) {
 	}
 	s.scratch = appendQuoted(s.scratch[:0], v)
 	s.w.Write(s.scratch)
-}
-
-// plain reports whether v is ASCII with nothing to escape.
-func plain(v string) bool {
-	for i := 0; i < len(v); i++ {
-		if b := v[i]; b < 0x20 || b == '"' || b == '\\' || b >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 const hex = "0123456789abcdef"
