@@ -134,7 +134,11 @@ func (p Path) String() string {
 	// Written into a buffer on the stack and copied once: every finding's
 	// path is written out (issue 17).
 	var buf [128]byte
-	b := buf[:0]
+	return string(p.Append(buf[:0]))
+}
+
+// Append appends String's text to b.
+func (p Path) Append(b []byte) []byte {
 	for i, st := range p {
 		switch {
 		case st.IsIndex:
@@ -152,7 +156,7 @@ func (p Path) String() string {
 			b = append(b, ']')
 		}
 	}
-	return string(b)
+	return b
 }
 
 func isIdent(s string) bool {
