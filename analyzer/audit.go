@@ -34,37 +34,35 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 		return nil, err
 	}
 	m := newMemo(f)
-	// Subject i is task definition i, subject len(tasks)+i service i.
+	// Subject i is task definition i, subject len(tasks)+i service i; each
+	// check writes its verdict, records and unchecked rules in its place.
+	nt, n := len(f.TaskDefinitions), len(f.TaskDefinitions)+len(f.Services)
 	b := newFindingsBuilder()
-	b.subjects = make([]findingSubject, len(f.TaskDefinitions)+len(f.Services))
-	tasks := make([]checked, len(f.TaskDefinitions))
-	parallel.For(len(tasks), func(i int) {
+	b.subjects = make([]findingSubject, n)
+	res := &Result{Rules: rules, Verdicts: make([]Verdict, n)}
+	records := make([][]findingRecord, n)
+	notChecked := make([][]NotChecked, n)
+	keep := func(i int, c checked) {
+		res.Verdicts[i], records[i], notChecked[i] = c.verdict, c.records, c.notChecked
+	}
+	parallel.For(nt, func(i int) {
 		subj := &Subject{Fleet: f, TaskDef: f.TaskDefinitions[i], memo: m}
-		tasks[i] = check(b, uint32(i), rules, ScopeTask, subj, nil)
+		keep(i, check(b, uint32(i), rules, ScopeTask, subj, nil))
 	})
 	// A service's verdict counts its task definition's findings, which
 	// its task definition's verdict lists by severity already.
-	byTask := make(map[*fleet.TaskDefinition]*Verdict, len(tasks))
+	byTask := make(map[*fleet.TaskDefinition]*Verdict, nt)
 	for i, td := range f.TaskDefinitions {
-		byTask[td] = &tasks[i].verdict
+		byTask[td] = &res.Verdicts[i]
 	}
-	services := make([]checked, len(f.Services))
-	parallel.For(len(services), func(i int) {
+	parallel.For(len(f.Services), func(i int) {
 		s := f.Services[i]
 		subj := &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s, memo: m}
-		services[i] = check(b, uint32(len(tasks)+i), rules, ScopeService, subj, byTask[s.TaskDef])
+		keep(nt+i, check(b, uint32(nt+i), rules, ScopeService, subj, byTask[s.TaskDef]))
 	})
 	clear(byTask)
-	res := &Result{Rules: rules, Verdicts: make([]Verdict, 0, len(tasks)+len(services))}
-	records := make([][]findingRecord, 0, len(tasks)+len(services))
-	for _, part := range [][]checked{tasks, services} {
-		for i := range part {
-			c := &part[i]
-			records = append(records, c.records)
-			res.NotChecked = append(res.NotChecked, c.notChecked...)
-			res.Verdicts = append(res.Verdicts, c.verdict)
-			*c = checked{}
-		}
+	for _, nc := range notChecked {
+		res.NotChecked = append(res.NotChecked, nc...)
 	}
 	res.Findings = b.build(records, true)
 	sortVerdicts(res.Verdicts)
