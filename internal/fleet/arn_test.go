@@ -39,3 +39,26 @@ func FuzzParseARN(f *testing.F) {
 		}
 	})
 }
+
+// parseECRHostBySplit is parseECRHost as it was written first, the reference.
+func parseECRHostBySplit(host string) (account, region string, ok bool) {
+	parts := strings.Split(host, ".")
+	if len(parts) < 5 || parts[1] != "dkr" || !strings.HasPrefix(parts[2], "ecr") || parts[4] != "amazonaws" {
+		return "", "", false
+	}
+	return parts[0], parts[3], true
+}
+
+func TestParseECRHostMatchesSplit(t *testing.T) {
+	for _, h := range []string{
+		"", "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "123456789012.dkr.ecr.eu-west-1.amazonaws",
+		"123456789012.dkr.ecr-fips.us-east-1.amazonaws.com", "1.dkr.ecr.r", "1.dkr.ecr.r.", "....", ".....",
+		"123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn", "docker.io", "a.b.c.d.amazonaws.x.y",
+	} {
+		a, r, ok := parseECRHost(h)
+		wa, wr, wok := parseECRHostBySplit(h)
+		if a != wa || r != wr || ok != wok {
+			t.Errorf("parseECRHost(%q) = %q, %q, %v; want %q, %q, %v", h, a, r, ok, wa, wr, wok)
+		}
+	}
+}
