@@ -93,17 +93,7 @@ func writeJSON(w io.Writer, v any) error {
 // would, each verdict member by member (a verdict per task definition and
 // service).
 func writeVerdicts(s *jsonstream.Writer, name string, vs []analyzer.Verdict) {
-	if vs == nil {
-		s.Field(name, nil)
-		return
-	}
-	s.Key(name)
-	s.BeginArray()
-	for i := range vs {
-		if s.Err() != nil {
-			break
-		}
-		v := &vs[i]
+	jsonstream.SliceFunc(s, name, vs, func(v *analyzer.Verdict) {
 		s.BeginObject()
 		s.String("account", v.Account)
 		s.String("region", v.Region)
@@ -127,24 +117,13 @@ func writeVerdicts(s *jsonstream.Writer, name string, vs []analyzer.Verdict) {
 			s.Strings("notes", v.Notes)
 		}
 		s.EndObject()
-	}
-	s.EndArray()
+	})
 }
 
 // writeNotChecked writes the member whose value is ns, as jsonstream.Slice
 // would, member by member.
 func writeNotChecked(s *jsonstream.Writer, name string, ns []analyzer.NotChecked) {
-	if ns == nil {
-		s.Field(name, nil)
-		return
-	}
-	s.Key(name)
-	s.BeginArray()
-	for i := range ns {
-		if s.Err() != nil {
-			break
-		}
-		n := &ns[i]
+	jsonstream.SliceFunc(s, name, ns, func(n *analyzer.NotChecked) {
 		s.BeginObject()
 		s.String("ruleId", n.RuleID)
 		s.String("account", n.Account)
@@ -155,6 +134,5 @@ func writeNotChecked(s *jsonstream.Writer, name string, ns []analyzer.NotChecked
 		s.String("container", n.Container)
 		s.String("needs", n.Needs)
 		s.EndObject()
-	}
-	s.EndArray()
+	})
 }
