@@ -215,7 +215,7 @@ func complete(f Finding, rule Rule, subj *Subject) Finding {
 // task definition's key and the service's are built strings).
 type where struct {
 	account, region, cluster, service, taskDefinition, file, docPath string
-	hasTask, hasService bool
+	hasTask, hasService                                              bool
 }
 
 func whereOf(subj *Subject) where {
