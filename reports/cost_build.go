@@ -68,11 +68,13 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		r.MeasuredUse = measuredUse(rs)
 	}
 	r.RightsizeWithheld = s.RightsizeWithheld
-	all := pricing.Sum(append(s.After.List(), s.EC2)...)
+	a, f := s.After, s.Fargate
+	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2}
 	if s.StayReason == "" {
-		all = all.Add(pricing.Sum(s.Fargate.List()...))
+		all = append(all, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y)
 	}
-	r.Unknown, r.Caveats = nonNil(all.Missing()), nonNil(all.Caveats())
+	missing, caveats := pricing.Notes(all...)
+	r.Unknown, r.Caveats = nonNil(missing), nonNil(caveats)
 	return r
 }
 
