@@ -42,12 +42,14 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 	return c
 }
 
+// serviceRow is s's row but for what its cluster's split decides (its
+// EC2 shares and its cost after the move), which Cost.Service sets.
 func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 	r := ServiceCostRow{
 		Account: s.Account, Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region, where: s.Where(),
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
 		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition, OnFargate: s.OnFargate,
-		FargateMonthly: fargateAmounts(s.Fargate), AfterMoveMonthly: fargateAmounts(s.After),
+		FargateMonthly: fargateAmounts(s.Fargate),
 		SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
 		StaysOnEC2: s.StayReason, SpotShare: s.SpotShare.String(), SpotOnDemand: s.SpotOnDemand,
 		TasksPriced: s.Tasks.String(), TasksFrom: s.TasksFrom,
