@@ -49,8 +49,7 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		Account: s.Account, Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region, where: s.Where(),
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
 		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition, OnFargate: s.OnFargate,
-		FargateMonthly: fargateAmounts(s.Fargate),
-		SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
+		FargateMonthly: fargateAmounts(s.Fargate), SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
 		StaysOnEC2: s.StayReason, SpotShare: s.SpotShare.String(), SpotOnDemand: s.SpotOnDemand,
 		TasksPriced: s.Tasks.String(), TasksFrom: s.TasksFrom,
 	}
