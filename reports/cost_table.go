@@ -78,17 +78,27 @@ func costServiceTable(w io.Writer, c *Cost) error {
 	fmt.Fprintln(w, "Services (USD per month; saving = EC2 now - Fargate on-demand, idle capacity not included)")
 	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "SAVING/YR"}
 	var notes []string
+	// The notes are gathered on the pass that writes the lines (the
+	// streamed table makes its rows twice).
+	streamed := c.ServiceCount() > maxBoxedRows
+	pass, notesPass := 0, 1
+	if streamed {
+		notesPass = 2
+	}
 	each := func(row func([]string)) {
-		notes = notes[:0]
+		pass++
 		for s := range c.Services() {
 			row(costServiceCells(c, s))
+			if pass != notesPass {
+				continue
+			}
 			if n := serviceNotes(s); n != "" {
 				notes = append(notes, c.place.subject(s.where.Account, s.where.Region, s.Cluster, s.Service, "")+": "+n)
 			}
 		}
 	}
 	var err error
-	if c.ServiceCount() > maxBoxedRows {
+	if streamed {
 		// Plain columns, streamed: the rows are made twice (widths, then
 		// lines) rather than held, so 100,000 services' cells never are
 		// all in memory (issue 17).
