@@ -11,10 +11,16 @@ import (
 // NewCost assembles the cost report from a comparison. This is where the
 // exact figures are rounded to cents, once, for display.
 func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fleet.Diagnostic) *Cost {
+	return NewCostOfInputs(version, cmp, f.Inputs, diags)
+}
+
+// NewCostOfInputs is NewCost for a caller that has let the fleet go: of
+// the fleet, the report keeps only the list of inputs it was read from.
+func NewCostOfInputs(version string, cmp *pricing.Comparison, inputs []string, diags []fleet.Diagnostic) *Cost {
 	c := &Cost{
 		SchemaVersion: CostSchemaVersion,
 		Tool:          Tool{Name: "ecs2fargate", Version: version},
-		Inputs:        nonNil(f.Inputs),
+		Inputs:        nonNil(inputs),
 		Assumptions:   costAssumptions(cmp.Assumptions),
 		Diagnostics:   nonNil(diags),
 		Clusters:      []ClusterCostRow{},
