@@ -73,11 +73,13 @@ func rowCostAt(c *Cost, i int) rowCost {
 	if !s.OnFargate {
 		saving = sp.ec2Side.minus(sp.after)
 	}
-	all := pricing.Sum(append(s.After.List(), s.EC2)...)
+	a, fg := s.After, s.Fargate
+	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2}
 	if s.StayReason == "" {
-		all = all.Add(pricing.Sum(s.Fargate.List()...))
+		all = append(all, fg.OnDemand, fg.Spot, fg.ARM, fg.SavingsPlan1y, fg.SavingsPlan3y)
 	}
-	rc := rowCost{tasks: s.DesiredCount, onFargate: s.OnFargate, unknown: nonNil(all.Missing())}
+	missing, _ := pricing.Notes(all...)
+	rc := rowCost{tasks: s.DesiredCount, onFargate: s.OnFargate, unknown: nonNil(missing)}
 	if s.Size.CPU > 0 {
 		rc.size, rc.sized = TaskSize{CPU: s.Size.CPU, Memory: s.Size.Memory}, true
 	}
