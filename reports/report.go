@@ -43,7 +43,18 @@ type Report struct {
 	UtilisationChart []UtilisationChart `json:"-"`
 	// place says how human formats name a row's account and region (placeOf).
 	place placer
+	// serviceRows and unusedRows count the rows of Services and
+	// UnusedTaskDefinitions, also when they are written as they are
+	// made and not held (StreamReport).
+	serviceRows, unusedRows int
 }
+
+// ServiceCount is the number of services the report lists.
+func (r *Report) ServiceCount() int { return max(len(r.Services), r.serviceRows) }
+
+// UnusedCount is the number of task definitions no service runs that the
+// report lists.
+func (r *Report) UnusedCount() int { return max(len(r.UnusedTaskDefinitions), r.unusedRows) }
 
 // ReportSummary is the page-one view: what can move and what it costs.
 type ReportSummary struct {
@@ -196,4 +207,4 @@ var verdictOrder = []string{analyzer.Ready, analyzer.Fixed, analyzer.Blocked, an
 const DetailLimit = 500
 
 // Detailed reports whether per-service details are shown in full.
-func (r *Report) Detailed() bool { return len(r.Services) <= DetailLimit }
+func (r *Report) Detailed() bool { return r.ServiceCount() <= DetailLimit }

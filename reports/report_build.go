@@ -7,11 +7,41 @@ import (
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
-// RewritePreview is what the rewrite made of the fleet, keyed for lookup.
-// A missing entry means no rewrite for that task definition or service.
+// Preview is the rewrite preview a report joins, subject by subject: a
+// report asks for each service's and each unused task definition's part
+// as it makes that row, on every core, and keeps none of them once the
+// row is written (issue 17). Its methods are called concurrently.
+type Preview interface {
+	// Service is the preview of the service v judges; s is that service
+	// (nil when the audit has no fleet).
+	Service(v analyzer.Verdict, s *fleet.Service) SubjectPreview
+	// TaskDefinition is the preview of a task definition no service runs;
+	// v is its verdict, td the task definition (nil without a fleet).
+	TaskDefinition(v analyzer.Verdict, td *fleet.TaskDefinition) SubjectPreview
+	// Missing says why there is no preview at all (empty when there is one).
+	Missing() string
+}
+
+// SubjectPreview is the rewrite preview of one service or task definition.
+type SubjectPreview struct {
+	// TaskDefinition is the rewrite of the task definition (the service's
+	// own); nil when none was made.
+	TaskDefinition *rewrite.Result
+	// Service is the rewrite of the service; nil when none was made.
+	Service *rewrite.ServiceResult
+	// Error says why the service or its task definition could not be
+	// rewritten; empty when nothing failed.
+	Error string
+}
+
+// RewritePreview is what the rewrite made of the fleet, keyed for lookup:
+// a Preview held whole. A missing entry means no rewrite for that task
+// definition or service.
 type RewritePreview struct {
 	TaskDefinitions map[string]*rewrite.Result        // by TaskDefinitionKey
 	Services        map[string]*rewrite.ServiceResult // by ServiceKey
@@ -24,6 +54,22 @@ type RewritePreview struct {
 	// Note says why there is no preview at all (empty when there is one).
 	Note string
 }
+
+// Service looks up the service's entries by its verdict's names.
+func (rw RewritePreview) Service(v analyzer.Verdict, _ *fleet.Service) SubjectPreview {
+	key := ServiceKey(v.Account, v.Region, v.Cluster, v.Service)
+	return SubjectPreview{TaskDefinition: rw.TaskDefinitions[TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)],
+		Service: rw.Services[key], Error: rw.Errors[key]}
+}
+
+// TaskDefinition looks up the task definition's entries by its verdict's names.
+func (rw RewritePreview) TaskDefinition(v analyzer.Verdict, _ *fleet.TaskDefinition) SubjectPreview {
+	key := TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)
+	return SubjectPreview{TaskDefinition: rw.TaskDefinitions[key], Error: rw.TaskDefinitionErrors[key]}
+}
+
+// Missing is the Note.
+func (rw RewritePreview) Missing() string { return rw.Note }
 
 // ServiceKey is the RewritePreview.Services key of a service: names repeat
 // across accounts and regions.
@@ -38,43 +84,120 @@ func TaskDefinitionKey(account, region, key string) string {
 }
 
 // NewReport joins an audit, a cost report of the same fleet and a rewrite
-// preview into one report. generatedAt is printed as is; empty means no
-// timestamp, so that reports of the same inputs are byte-identical.
-func NewReport(a *Audit, c *Cost, rw RewritePreview, generatedAt string) *Report {
+// preview into one report, every row held. generatedAt is printed as is;
+// empty means no timestamp, so that reports of the same inputs are
+// byte-identical. StreamReport writes the same report without holding
+// its rows.
+func NewReport(a *Audit, c *Cost, rw Preview, generatedAt string) *Report {
+	p := planReport(a, c, rw, generatedAt)
+	r := p.report
+	r.Services = make([]ServiceReport, 0, len(p.rows)) // made once: 10,000 rows are 6 MB
+	r.UnusedTaskDefinitions = make([]UnusedTaskDefinition, 0, len(p.unused))
+	p.each(rowHandlers{
+		service: func(s *ServiceReport) {
+			r.Summary.Changes += len(s.Changes)
+			r.Services = append(r.Services, *s)
+		},
+		unused: func(u *UnusedTaskDefinition) { r.UnusedTaskDefinitions = append(r.UnusedTaskDefinitions, *u) },
+	})
+	return r
+}
+
+// reportPlan is what a report knows before any of its rows is made: which
+// verdict each row is of, with the lookups its row is made with, and every
+// count and total the formats show above the rows, which the audit and the
+// cost comparison decide. Only the number of changes (Summary.Changes)
+// waits for the rows.
+type reportPlan struct {
+	a      *Audit
+	c      *Cost
+	rw     Preview
+	report *Report // the report without its rows
+	rows   []rowPlan
+	costs  []rowCost // by row
+	unused []unusedPlan
+	// groups are the runs of rows with one cluster label, in row order
+	// with their sizes: a cluster's table is opened at its first row.
+	groups []clusterRun
+	// stays and compared place the rows in the like-for-like comparison
+	// (placeInLikeForLike).
+	stays    map[string]bool
+	compared map[string][]string
+}
+
+// rowPlan is one service row before it is made.
+type rowPlan struct {
+	verdict    int32 // in a.Verdicts
+	cost       int32 // in c's services; -1 when the service was not priced
+	service    *fleet.Service
+	notChecked []string
+}
+
+// unusedPlan is one task definition no service runs, before its row is made.
+type unusedPlan struct {
+	verdict    int32 // in a.Verdicts
+	td         *fleet.TaskDefinition
+	notChecked []string
+}
+
+// clusterRun is a run of rows with the same cluster label.
+type clusterRun struct {
+	label    string
+	services int
+}
+
+// planReport decides everything but the rows.
+func planReport(a *Audit, c *Cost, rw Preview, generatedAt string) *reportPlan {
 	r := &Report{
 		SchemaVersion: ReportSchemaVersion, Tool: a.Tool, GeneratedAt: generatedAt,
 		Inputs: a.Inputs, Assumptions: c.Assumptions, AssumptionsText: c.AssumptionsLine(),
-		RewriteNote: rw.Note, Audit: a, Cost: c,
+		RewriteNote: rw.Missing(), Audit: a, Cost: c, place: a.place,
 	}
-	r.Services = reportServices(a, c, rw)
-	r.place = a.place
-	placeInLikeForLike(r.Services, c.Totals.LikeForLike)
-	r.UnusedTaskDefinitions = unusedTaskDefinitions(a, rw)
-	r.Summary = reportSummary(r.Services, c.Totals, len(c.Clusters))
-	r.Summary.UnusedTaskDefinitions, r.Summary.UnusedByVerdict = len(r.UnusedTaskDefinitions), unusedSummary(r.UnusedTaskDefinitions)
-	r.Clusters = reportClusters(r.Services, c.Clusters, r.place)
-	r.BlockedByRule = blockedByRule(r.Services, a.Rules)
+	p := &reportPlan{a: a, c: c, rw: rw, report: r}
+	p.planRows()
+	p.costs = p.rowCosts()
+	facts := p.serviceFacts()
+	r.serviceRows, r.unusedRows = len(p.rows), len(p.unused)
+	r.Summary = reportSummary(facts, c.Totals, len(c.Clusters))
+	r.Summary.UnusedTaskDefinitions, r.Summary.UnusedByVerdict = len(p.unused), p.unusedSummary()
+	r.Clusters = reportClusters(facts, c.Clusters, r.place)
+	r.BlockedByRule = blockedByRule(facts, a.Rules)
 	r.DataGaps = dataGaps(a, c)
 	r.DataGaps.ToAdd = gapGroups(a)
-	r.Summary.Headline = headline(r.Services, r.Summary, r.BlockedByRule)
+	r.Summary.Headline = headline(facts, r.Summary, r.BlockedByRule)
 	r.CostChart = chartSelection(r.Clusters)
 	r.RuleChart = r.BlockedByRule[:min(len(r.BlockedByRule), ChartLimit)]
 	r.UtilisationChart = utilisationSelection(c.rightsizedServices(), func(s ServiceCostRow) string {
 		return r.place.name(s.where.Account, s.where.Region, s.Cluster) + "/" + s.Service
 	})
-	return r
+	p.groups = clusterRuns(facts)
+	p.stays, p.compared = likeForLikePlaces(c.Totals.LikeForLike)
+	return p
 }
 
-func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
-	costs := make(map[string]int, c.ServiceCount())
+// planRows finds each row's verdict, service, cost and what could not be
+// checked for it.
+func (p *reportPlan) planRows() {
+	a, c := p.a, p.c
+	costs := make(map[string]int32, c.ServiceCount())
 	for i, s := range c.services.src {
-		costs[ServiceKey(s.Where().Account, s.Where().Region, s.Cluster, s.Service)] = i
+		costs[ServiceKey(s.Where().Account, s.Where().Region, s.Cluster, s.Service)] = int32(i)
 	}
-	needs := map[string][]string{}
+	var services map[string]*fleet.Service
+	if a.fleet != nil {
+		services = make(map[string]*fleet.Service, len(a.fleet.Services))
+		for _, s := range a.fleet.Services {
+			services[ServiceKey(s.Identity.Account, s.Identity.Region, s.Cluster, s.Name())] = s
+		}
+	}
+	needs, tdNeeds := map[string][]string{}, map[string][]string{}
 	for _, n := range a.NotChecked {
 		if n.Service != "" {
 			k := ServiceKey(n.Account, n.Region, n.Cluster, n.Service)
 			needs[k] = append(needs[k], n.Needs)
+		} else {
+			k := TaskDefinitionKey(n.Account, n.Region, n.TaskDefinition)
+			tdNeeds[k] = append(tdNeeds[k], n.Needs)
 		}
 	}
 	n := 0
@@ -83,28 +206,123 @@ func reportServices(a *Audit, c *Cost, rw RewritePreview) []ServiceReport {
 			n++
 		}
 	}
-	out := make([]ServiceReport, 0, n) // made once: 10,000 rows are 6 MB
+	p.rows = make([]rowPlan, 0, n)
 	shared := sharedLists{}
-	for _, v := range a.Verdicts {
+	for i, v := range a.Verdicts {
 		if v.Service == "" {
+			if td, unused := unusedTaskDefinition(a.fleet, v); unused {
+				key := TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)
+				p.unused = append(p.unused, unusedPlan{verdict: int32(i), td: td, notChecked: distinct(tdNeeds[key])})
+			}
 			continue
 		}
 		key := ServiceKey(v.Account, v.Region, v.Cluster, v.Service)
-		td := rw.TaskDefinitions[TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)]
-		var cost *ServiceCostRow
-		if i, ok := costs[key]; ok {
-			row := c.Service(i)
-			cost = &row
+		cost, ok := costs[key]
+		if !ok {
+			cost = -1
 		}
-		s := serviceReport(v, cost, td, rw.Services[key])
-		s.label = a.place.name(v.Account, v.Region, v.Cluster)
-		s.NotChecked = shared.of(distinct(needs[key]))
-		s.RewriteError = rw.Errors[key]
-		s.NextSteps = nextSteps(s, td, rw.Services[key], rw.Note == "")
-		s.Plan = planOf(s)
-		out = append(out, s)
+		p.rows = append(p.rows, rowPlan{verdict: int32(i), cost: cost, service: services[key], notChecked: shared.of(distinct(needs[key]))})
+	}
+}
+
+// serviceFact is what the counts above the rows read of a service.
+type serviceFact struct {
+	v         *analyzer.Verdict
+	onFargate bool
+	label     string
+}
+
+func (p *reportPlan) serviceFacts() []serviceFact {
+	facts := make([]serviceFact, len(p.rows))
+	for i, row := range p.rows {
+		v := &p.a.Verdicts[row.verdict]
+		facts[i] = serviceFact{v: v, onFargate: row.cost >= 0 && p.costs[i].onFargate,
+			label: p.a.place.name(v.Account, v.Region, v.Cluster)}
+	}
+	return facts
+}
+
+// unusedSummary counts the unused task definitions by verdict.
+func (p *reportPlan) unusedSummary() map[string]int {
+	m := newVerdictCounts()
+	for _, u := range p.unused {
+		m[p.a.Verdicts[u.verdict].Verdict]++
+	}
+	return m
+}
+
+// clusterRuns are the runs of services with one cluster label, as
+// heldRuns finds them in held rows.
+func clusterRuns(facts []serviceFact) []clusterRun {
+	var out []clusterRun
+	for i, f := range facts {
+		if i == 0 || f.label != facts[i-1].label {
+			out = append(out, clusterRun{label: f.label})
+		}
+		out[len(out)-1].services++
 	}
 	return out
+}
+
+// rowHandlers take the rows as they are made, in order: every service,
+// then servicesDone (when set), then every task definition no service
+// runs. A row is not kept once handed over. When failed (if set) reports
+// true, no more rows are made.
+type rowHandlers struct {
+	service      func(*ServiceReport)
+	servicesDone func()
+	unused       func(*UnusedTaskDefinition)
+	failed       func() bool
+}
+
+// each makes every row, on every core, and hands them over in order.
+func (p *reportPlan) each(h rowHandlers) {
+	type row struct {
+		s *ServiceReport
+		u *UnusedTaskDefinition
+	}
+	done := func() {
+		if h.servicesDone != nil {
+			h.servicesDone()
+			h.servicesDone = nil
+		}
+	}
+	parallel.Ordered(len(p.rows)+len(p.unused), func(i int) row {
+		if i < len(p.rows) {
+			s := p.serviceRow(i)
+			return row{s: &s}
+		}
+		u := p.unusedRow(i - len(p.rows))
+		return row{u: &u}
+	}, func(_ int, r row) bool {
+		if r.s != nil {
+			h.service(r.s)
+		} else {
+			done()
+			h.unused(r.u)
+		}
+		return h.failed == nil || !h.failed()
+	})
+	done()
+}
+
+// serviceRow makes row i: the service's verdict, cost, changes and next steps.
+func (p *reportPlan) serviceRow(i int) ServiceReport {
+	plan := &p.rows[i]
+	v := p.a.Verdicts[plan.verdict]
+	var cost *ServiceCostRow
+	if plan.cost >= 0 {
+		cost = p.costs[i].row()
+	}
+	pv := p.rw.Service(v, plan.service)
+	s := serviceReport(v, cost, pv.TaskDefinition, pv.Service)
+	s.label = p.a.place.name(v.Account, v.Region, v.Cluster)
+	s.NotChecked = plan.notChecked
+	s.RewriteError = pv.Error
+	s.NextSteps = nextSteps(s, pv.TaskDefinition, pv.Service, p.report.RewriteNote == "")
+	s.Plan = planOf(s)
+	p.placeInLikeForLike(&s)
+	return s
 }
 
 func serviceReport(v analyzer.Verdict, cost *ServiceCostRow, td *rewrite.Result, svc *rewrite.ServiceResult) ServiceReport {

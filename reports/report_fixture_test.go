@@ -30,6 +30,14 @@ func fixtureReport(t testing.TB, paths ...string) *Report {
 
 func reportOf(t testing.TB, f *fleet.Fleet, diags []fleet.Diagnostic, rw RewritePreview) *Report {
 	t.Helper()
+	a, c := fixtureAuditAndCost(t, f, diags)
+	return NewReport(a, c, rw, "")
+}
+
+// fixtureAuditAndCost are the audit and cost reports of f the fixture's
+// reports join.
+func fixtureAuditAndCost(t testing.TB, f *fleet.Fleet, diags []fleet.Diagnostic) (*Audit, *Cost) {
+	t.Helper()
 	res, err := analyzer.Audit(f, analyzer.Options{Only: fixtureRules})
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +46,7 @@ func reportOf(t testing.TB, f *fleet.Fleet, diags []fleet.Diagnostic, rw Rewrite
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewReport(NewAudit("1.0.0-test", res, f, diags), NewCost("1.0.0-test", cmp, f, diags), rw, "")
+	return NewAudit("1.0.0-test", res, f, diags), NewCost("1.0.0-test", cmp, f, diags)
 }
 
 // fixturePreview gives every service one network-mode change, an

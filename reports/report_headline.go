@@ -13,14 +13,14 @@ import (
 // many stay on EC2 and because of what. Its figures are the summary's,
 // which are the cost document's totals, so the sentence and the cost
 // tables show one number.
-func headline(services []ServiceReport, sum ReportSummary, rules []RuleCount) string {
+func headline(services []serviceFact, sum ReportSummary, rules []RuleCount) string {
 	var now, after, stay, unknown, onEC2 int
 	for _, s := range services {
-		if s.OnFargate {
+		if s.onFargate {
 			continue
 		}
 		onEC2++
-		switch s.Verdict {
+		switch s.v.Verdict {
 		case analyzer.Ready:
 			now++
 		case analyzer.Fixed:

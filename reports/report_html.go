@@ -48,7 +48,6 @@ var reportHTMLTemplate = template.Must(template.Must(template.New("report").Func
 	"barEnd":          func(share *float64) string { return px(150 + 4 + barPx(share)) },
 	"ruleBar":         func(share float64) string { return px(barPx(&share)) },
 	"ruleEnd":         func(share float64) string { return px(260 + 4 + barPx(&share)) },
-	"clusters":        groupByCluster,
 	"detailLimit":     func() int { return DetailLimit },
 	"utilisationAria": utilisationAria,
 	"names":           keepNamesWhole,
@@ -60,11 +59,132 @@ var reportHTMLTemplate = template.Must(template.Must(template.New("report").Func
 // SVG, no fonts, images or scripts from anywhere. html/template escapes
 // every value for its context.
 func renderReportHTML(w io.Writer, r *Report) error {
-	return reportHTMLTemplate.Execute(w, struct {
-		*Report
-		CSP    string
-		Script template.JS
-	}{r, reportCSP, template.JS(reportScript)})
+	page := htmlPage(r)
+	if err := reportHTMLTemplate.ExecuteTemplate(w, "head", page); err != nil {
+		return err
+	}
+	rows := newHTMLRows(w, r.Detailed(), heldRuns(r.Services))
+	for i := range r.Services {
+		rows.service(&r.Services[i])
+	}
+	rows.endServices(page)
+	for i := range r.UnusedTaskDefinitions {
+		rows.unused(&r.UnusedTaskDefinitions[i])
+	}
+	return rows.end(page)
+}
+
+// htmlPageData is what the head and tail of the page are made from.
+type htmlPageData struct {
+	*Report
+	CSP    string
+	Script template.JS
+}
+
+func htmlPage(r *Report) htmlPageData {
+	return htmlPageData{r, reportCSP, template.JS(reportScript)}
+}
+
+// HasServices reports whether the report lists any service.
+func (r *Report) HasServices() bool { return r.ServiceCount() > 0 }
+
+// HasUnused reports whether the report lists task definitions no service runs.
+func (r *Report) HasUnused() bool { return r.UnusedCount() > 0 }
+
+// htmlRows writes the page's rows as they are handed over, from the
+// services' clusters to the end of the page (the template's pieces): a
+// cluster's section is opened at its first service, with the number of
+// its services known from runs. Only a detailed report (DetailLimit
+// services at most) holds a cluster's rows, for the details written
+// under its table.
+type htmlRows struct {
+	w        io.Writer
+	detailed bool
+	runs     []clusterRun
+	run      int // the next run to open
+	open     bool
+	label    string
+	held     []ServiceReport
+	err      error
+}
+
+func newHTMLRows(w io.Writer, detailed bool, runs []clusterRun) *htmlRows {
+	return &htmlRows{w: w, detailed: detailed, runs: runs}
+}
+
+// heldRuns are the runs of a report's held rows with one cluster label.
+func heldRuns(services []ServiceReport) []clusterRun {
+	var out []clusterRun
+	for i := range services {
+		if i == 0 || services[i].label != services[i-1].label {
+			out = append(out, clusterRun{label: services[i].label})
+		}
+		out[len(out)-1].services++
+	}
+	return out
+}
+
+func (h *htmlRows) execute(name string, data any) {
+	if h.err == nil {
+		h.err = reportHTMLTemplate.ExecuteTemplate(h.w, name, data)
+	}
+}
+
+// htmlCluster is what a cluster's section opens with.
+type htmlCluster struct {
+	Name     string
+	Count    int
+	Detailed bool
+}
+
+// htmlServiceRow is a service's row in its cluster's table. S is not
+// embedded: the template finds an embedded field's members by a search
+// that allocates, 10,000 times for 10,000 rows.
+type htmlServiceRow struct {
+	S        *ServiceReport
+	Detailed bool
+}
+
+func (h *htmlRows) service(s *ServiceReport) {
+	if !h.open || s.label != h.label {
+		h.closeCluster()
+		run := h.runs[h.run]
+		h.run++
+		h.open, h.label = true, s.label
+		h.execute("clusterOpen", htmlCluster{Name: run.label, Count: run.services, Detailed: h.detailed})
+	}
+	h.execute("serviceRow", htmlServiceRow{s, h.detailed})
+	if h.detailed {
+		h.held = append(h.held, *s)
+	}
+}
+
+func (h *htmlRows) closeCluster() {
+	if !h.open {
+		return
+	}
+	h.execute("clusterRowsEnd", nil)
+	for i := range h.held {
+		h.execute("serviceDetails", &h.held[i])
+	}
+	h.held = h.held[:0]
+	h.execute("clusterClose", nil)
+	h.open = false
+}
+
+// endServices closes the last cluster and opens the unused task
+// definitions' table.
+func (h *htmlRows) endServices(page htmlPageData) {
+	h.closeCluster()
+	h.execute("servicesEnd", page)
+}
+
+func (h *htmlRows) unused(u *UnusedTaskDefinition) { h.execute("unusedRow", u) }
+
+// end writes the rest of the page.
+func (h *htmlRows) end(page htmlPageData) error {
+	h.execute("tail", page)
+	return h.err
 }
 
 // barMax is the width in pixels of the longest bar in a chart.
@@ -101,26 +221,6 @@ func chartBars(c ReportCluster) []chartBar {
 	ch := c.Chart
 	return []chartBar{{"b-ec2", ch.EC2, "EC2 " + a[0].String()}, {"b-od", ch.OnDemand, "on-demand " + a[1].String()},
 		{"b-spot", ch.Spot, "Spot " + a[2].String()}, {"b-arm", ch.ARM, "ARM " + a[3].String()}, {"b-sp", ch.SavingsPlan1y, "SP 1y " + a[4].String()}}
-}
-
-// clusterGroup is one cluster's services, in report order.
-type clusterGroup struct {
-	Name     string
-	Services []ServiceReport
-}
-
-// groupByCluster splits the services (sorted by cluster) into runs; each
-// run is a subslice of services, not a copy.
-func groupByCluster(services []ServiceReport) []clusterGroup {
-	var out []clusterGroup
-	start := 0
-	for i := 1; i <= len(services); i++ {
-		if i == len(services) || services[i].label != services[start].label {
-			out = append(out, clusterGroup{Name: services[start].label, Services: services[start:i]})
-			start = i
-		}
-	}
-	return out
 }
 
 // nameLimit is the longest hyphenated name kept on one line; a longer one

@@ -17,7 +17,7 @@ const ReportFilesSchemaVersion = 2
 // by member and row by row (issue 17).
 func renderReportJSON(w io.Writer, r *Report) error {
 	s := jsonstream.New(w, "  ")
-	writeReportObject(s, r, r.SchemaVersion, func() {
+	writeReportObject(s, r, r.SchemaVersion, heldRowsJSON(s, r), func() {
 		s.Key("audit")
 		writeAuditObject(s, r.Audit)
 		s.Key("cost")
@@ -32,17 +32,33 @@ func renderReportJSON(w io.Writer, r *Report) error {
 // directory, where the caller writes them (RenderAudit, RenderCost).
 func RenderReportJSONReferencing(w io.Writer, r *Report, auditFile, costFile string) error {
 	s := jsonstream.New(w, "  ")
-	writeReportObject(s, r, ReportFilesSchemaVersion, func() {
-		s.Field("auditFile", auditFile)
-		s.Field("costFile", costFile)
-	})
+	writeReportObject(s, r, ReportFilesSchemaVersion, heldRowsJSON(s, r), referencing(s, auditFile, costFile))
 	return s.Close()
 }
 
+// referencing writes the members that name the audit and cost documents'
+// files in place of the documents.
+func referencing(s *jsonstream.Writer, auditFile, costFile string) func() {
+	return func() {
+		s.Field("auditFile", auditFile)
+		s.Field("costFile", costFile)
+	}
+}
+
+// heldRowsJSON writes the members services and unusedTaskDefinitions of
+// a report that holds its rows.
+func heldRowsJSON(s *jsonstream.Writer, r *Report) func() {
+	return func() {
+		jsonstream.Slice(s, "services", r.Services)
+		jsonstream.Slice(s, "unusedTaskDefinitions", r.UnusedTaskDefinitions)
+	}
+}
+
 // writeReportObject writes the report's members in the order of Report's
-// fields; documents writes the last ones, the audit and cost documents or
-// the names of their files.
-func writeReportObject(s *jsonstream.Writer, r *Report, schemaVersion int, documents func()) {
+// fields; rows writes services and unusedTaskDefinitions (held, or
+// spliced from where they were written as they were made), documents the
+// last members, the audit and cost documents or the names of their files.
+func writeReportObject(s *jsonstream.Writer, r *Report, schemaVersion int, rows, documents func()) {
 	s.BeginObject()
 	s.Field("schemaVersion", schemaVersion)
 	s.Field("tool", r.Tool)
@@ -53,8 +69,7 @@ func writeReportObject(s *jsonstream.Writer, r *Report, schemaVersion int, docum
 	s.Field("summary", r.Summary)
 	jsonstream.Slice(s, "clusters", r.Clusters)
 	jsonstream.Slice(s, "blockedByRule", r.BlockedByRule)
-	jsonstream.Slice(s, "services", r.Services)
-	jsonstream.Slice(s, "unusedTaskDefinitions", r.UnusedTaskDefinitions)
+	rows()
 	s.Field("assumptions", r.Assumptions)
 	s.Field("assumptionsText", r.AssumptionsText)
 	s.Field("dataGaps", r.DataGaps)

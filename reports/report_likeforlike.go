@@ -10,11 +10,11 @@ const (
 	likeLeftOut   = "left out"
 )
 
-// placeInLikeForLike marks each service with its place in the comparison
-// and the options under which its cluster is compared.
-func placeInLikeForLike(services []ServiceReport, l LikeForLikeRows) {
-	stays := map[string]bool{}
-	compared := map[string][]string{}
+// likeForLikePlaces are the services that stay on EC2 in the comparison
+// (by ServiceKey) and the options under which each cluster is compared
+// (by clusterKey).
+func likeForLikePlaces(l LikeForLikeRows) (stays map[string]bool, compared map[string][]string) {
+	stays, compared = map[string]bool{}, map[string][]string{}
 	for _, o := range l.options() {
 		for _, s := range o.row.StaysOnEC2 {
 			stays[ServiceKey(s.Account, s.Region, s.Cluster, s.Service)] = true
@@ -23,19 +23,22 @@ func placeInLikeForLike(services []ServiceReport, l LikeForLikeRows) {
 			compared[c] = append(compared[c], o.label)
 		}
 	}
-	for i := range services {
-		s := &services[i]
-		s.LikeForLikeOptions = nonNil(compared[clusterKey(fleet.Identity{Account: s.Account, Region: s.Region}, s.Cluster)])
-		switch {
-		case s.OnFargate:
-			s.LikeForLike = likeOnFargate
-		case len(s.LikeForLikeOptions) == 0:
-			s.LikeForLike = likeLeftOut
-		case stays[ServiceKey(s.Account, s.Region, s.Cluster, s.Service)]:
-			s.LikeForLike = likeStays
-		default:
-			s.LikeForLike = likeMoves
-		}
+	return stays, compared
+}
+
+// placeInLikeForLike marks a service with its place in the comparison
+// and the options under which its cluster is compared.
+func (p *reportPlan) placeInLikeForLike(s *ServiceReport) {
+	s.LikeForLikeOptions = nonNil(p.compared[clusterKey(fleet.Identity{Account: s.Account, Region: s.Region}, s.Cluster)])
+	switch {
+	case s.OnFargate:
+		s.LikeForLike = likeOnFargate
+	case len(s.LikeForLikeOptions) == 0:
+		s.LikeForLike = likeLeftOut
+	case p.stays[ServiceKey(s.Account, s.Region, s.Cluster, s.Service)]:
+		s.LikeForLike = likeStays
+	default:
+		s.LikeForLike = likeMoves
 	}
 }
 

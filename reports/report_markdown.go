@@ -15,15 +15,103 @@ import (
 // through mdText, mdCode or htmlText.
 func renderReportMarkdown(w io.Writer, r *Report) error {
 	b := newMDOut(w, false) // streamed as written (issue 17)
+	rows := newMDRows(b, r, heldRuns(r.Services))
+	for i := range r.Services {
+		rows.service(&r.Services[i])
+	}
+	rows.endServices()
+	for i := range r.UnusedTaskDefinitions {
+		rows.unused(&r.UnusedTaskDefinitions[i])
+	}
+	rows.end()
+	return b.close()
+}
+
+// mdRows writes the Markdown details as the rows are handed over: the
+// head when made, one table per cluster opened at its first service, the
+// task definitions no service runs, then the rest. Only a detailed
+// report (DetailLimit services at most) holds a cluster's rows, for the
+// <details> blocks written under its table.
+type mdRows struct {
+	b          mdWriter
+	r          *Report
+	detailed   bool
+	runs       []clusterRun
+	run        int
+	open       bool
+	label      string
+	held       []ServiceReport
+	unusedRows int // written
+}
+
+// newMDRows writes the head of the details: everything above the services.
+func newMDRows(b mdWriter, r *Report, runs []clusterRun) *mdRows {
 	mdReportHead(b, r)
 	mdReportSummary(b, r, "[on their own](#task-definitions-no-service-runs)")
 	mdReportClusters(b, r)
 	mdReportRules(b, r)
-	mdReportServices(b, r)
-	mdReportUnused(b, r)
-	mdReportGaps(b, r)
-	fmt.Fprintf(b, "## Assumptions\n\nPrices as of %s. _%s_\n", mdText(r.Assumptions.PriceDate), mdText(r.AssumptionsText))
-	return b.close()
+	if r.HasServices() {
+		b.WriteString("## Services\n")
+	}
+	return &mdRows{b: b, r: r, detailed: r.Detailed(), runs: runs}
+}
+
+func (m *mdRows) service(s *ServiceReport) {
+	if !m.open || s.label != m.label {
+		m.closeCluster()
+		name := m.runs[m.run].label
+		m.run++
+		m.open, m.label = true, s.label
+		fmt.Fprintf(m.b, "\n### Cluster %s\n\n", mdText(cmp.Or(name, "(no cluster)")))
+		m.b.WriteString("| Service | Verdict | Blockers | Fargate size | Tasks | EC2 now | On-demand | Spot | ARM | SP 1y | Saving (on-demand) | Changes |\n")
+		m.b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	}
+	mdServiceRow(m.b, s)
+	if m.detailed {
+		m.held = append(m.held, *s)
+	}
+}
+
+func (m *mdRows) closeCluster() {
+	if !m.open {
+		return
+	}
+	m.b.WriteString("\n")
+	for i := range m.held {
+		mdServiceDetails(m.b, &m.held[i])
+	}
+	m.held = m.held[:0]
+	m.open = false
+}
+
+// endServices closes the last cluster's table.
+func (m *mdRows) endServices() {
+	if !m.r.HasServices() {
+		return
+	}
+	m.closeCluster()
+	if !m.detailed {
+		fmt.Fprintf(m.b, "\nWith more than %d services the change lists and next steps are left to the JSON and CSV formats.\n", DetailLimit)
+	}
+	m.b.WriteString("\n")
+}
+
+func (m *mdRows) unused(u *UnusedTaskDefinition) {
+	if m.unusedRows == 0 {
+		fmt.Fprintf(m.b, "## %s\n\n%s\n\n", unusedTitle, mdText(unusedIntro))
+		m.b.WriteString("| Task definition | Verdict | Blockers | Fargate size | Changes | Where it can run instead |\n|---|---|---|---|---|---|\n")
+	}
+	m.unusedRows++
+	mdUnusedRow(m.b, u)
+}
+
+// end writes the rest: the data gaps and the assumptions.
+func (m *mdRows) end() {
+	if m.unusedRows > 0 {
+		m.b.WriteString("\n")
+	}
+	mdReportGaps(m.b, m.r)
+	fmt.Fprintf(m.b, "## Assumptions\n\nPrices as of %s. _%s_\n", mdText(m.r.Assumptions.PriceDate), mdText(m.r.AssumptionsText))
 }
 
 // mdReportHead writes the title, what was read, and the manager's sentence.
@@ -91,59 +179,33 @@ func mdReportRules(b mdWriter, r *Report) {
 	b.WriteString("\n")
 }
 
-// mdReportServices writes one table per cluster, each followed by its
-// services' <details> blocks (change summaries only in large reports).
-func mdReportServices(b mdWriter, r *Report) {
-	if len(r.Services) == 0 {
-		return
+// mdServiceRow writes a service's row in its cluster's table.
+func mdServiceRow(b mdWriter, s *ServiceReport) {
+	f := s.FargateMonthly
+	fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(s.Service), mdVerdict(s.Verdict), mdRuleIDs(s.Blockers),
+		sizeText(s.FargateSize), s.Tasks, s.EC2Monthly, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, s.SavingsMonthly.OnDemand, mdText(cmp.Or(s.ChangeSummary, "–")))
+}
+
+// mdServiceDetails writes a service's <details> block: its changes, what
+// is left to do by hand and its next steps.
+func mdServiceDetails(b mdWriter, s *ServiceReport) {
+	fmt.Fprintf(b, "<details>\n<summary><b>%s</b>: %s, %s</summary>\n\n", htmlText(s.Service), htmlText(s.Verdict), plural(len(s.Changes), "change"))
+	fmt.Fprintf(b, "Task definition %s.\n\n", mdCode(s.TaskDefinition))
+	mdChanges(b, s.Changes)
+	for _, rm := range s.Remaining {
+		fmt.Fprintf(b, "- left to do by hand (%s, %s): %s\n", mdCode(rm.RuleID), mdText(rm.Severity), mdText(rm.Message))
 	}
-	b.WriteString("## Services\n")
-	detailed := r.Detailed()
-	for _, g := range groupByCluster(r.Services) {
-		fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(cmp.Or(g.Name, "(no cluster)")))
-		b.WriteString("| Service | Verdict | Blockers | Fargate size | Tasks | EC2 now | On-demand | Spot | ARM | SP 1y | Saving (on-demand) | Changes |\n")
-		b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
-		mdClusterRows(b, g.Services)
+	if len(s.Remaining) > 0 {
 		b.WriteString("\n")
-		if detailed {
-			mdClusterDetails(b, g.Services)
-		}
 	}
-	if !detailed {
-		fmt.Fprintf(b, "\nWith more than %d services the change lists and next steps are left to the JSON and CSV formats.\n", DetailLimit)
+	b.WriteString("Next steps:\n\n")
+	for i, step := range s.NextSteps {
+		fmt.Fprintf(b, "%d. %s\n", i+1, mdText(step))
 	}
-	b.WriteString("\n")
-}
-
-// mdClusterRows writes the rows of one cluster's services.
-func mdClusterRows(b mdWriter, services []ServiceReport) {
-	for _, s := range services {
-		f := s.FargateMonthly
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", mdText(s.Service), mdVerdict(s.Verdict), mdRuleIDs(s.Blockers),
-			sizeText(s.FargateSize), s.Tasks, s.EC2Monthly, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, s.SavingsMonthly.OnDemand, mdText(cmp.Or(s.ChangeSummary, "–")))
+	for _, n := range s.NotChecked {
+		fmt.Fprintf(b, "\nNot checked: needs %s.\n", mdText(n))
 	}
-}
-
-func mdClusterDetails(b mdWriter, services []ServiceReport) {
-	for _, s := range services {
-		fmt.Fprintf(b, "<details>\n<summary><b>%s</b>: %s, %s</summary>\n\n", htmlText(s.Service), htmlText(s.Verdict), plural(len(s.Changes), "change"))
-		fmt.Fprintf(b, "Task definition %s.\n\n", mdCode(s.TaskDefinition))
-		mdChanges(b, s.Changes)
-		for _, rm := range s.Remaining {
-			fmt.Fprintf(b, "- left to do by hand (%s, %s): %s\n", mdCode(rm.RuleID), mdText(rm.Severity), mdText(rm.Message))
-		}
-		if len(s.Remaining) > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("Next steps:\n\n")
-		for i, step := range s.NextSteps {
-			fmt.Fprintf(b, "%d. %s\n", i+1, mdText(step))
-		}
-		for _, n := range s.NotChecked {
-			fmt.Fprintf(b, "\nNot checked: needs %s.\n", mdText(n))
-		}
-		b.WriteString("\n</details>\n\n")
-	}
+	b.WriteString("\n</details>\n\n")
 }
 
 func mdChanges(b mdWriter, cs []rewrite.Change) {

@@ -17,11 +17,13 @@ func newVerdictCounts() map[string]int {
 }
 
 // movable is a service the report proposes to move now.
-func movable(s ServiceReport) bool {
-	return !s.OnFargate && (s.Verdict == analyzer.Ready || s.Verdict == analyzer.Fixed)
+func movable(onFargate bool, verdict string) bool {
+	return !onFargate && (verdict == analyzer.Ready || verdict == analyzer.Fixed)
 }
 
-func reportSummary(services []ServiceReport, t CostTotals, clusters int) ReportSummary {
+// reportSummary counts the services by verdict and place; the changes
+// are counted as the rows are made.
+func reportSummary(services []serviceFact, t CostTotals, clusters int) ReportSummary {
 	sum := ReportSummary{
 		Services: len(services), ByVerdict: newVerdictCounts(),
 		EC2Monthly: t.EC2Monthly, EC2Yearly: t.EC2Yearly, IdleMonthly: t.IdleMonthly, IdleYearly: t.IdleYearly,
@@ -32,12 +34,11 @@ func reportSummary(services []ServiceReport, t CostTotals, clusters int) ReportS
 	}
 	sum.Scope = totalsScopeText(t, clusters)
 	for _, s := range services {
-		sum.ByVerdict[s.Verdict]++
-		sum.Changes += len(s.Changes)
-		if s.OnFargate {
+		sum.ByVerdict[s.v.Verdict]++
+		if s.onFargate {
 			sum.OnFargate++
 		}
-		if movable(s) {
+		if movable(s.onFargate, s.v.Verdict) {
 			sum.Movable++
 		}
 	}
@@ -46,7 +47,7 @@ func reportSummary(services []ServiceReport, t CostTotals, clusters int) ReportS
 
 // reportClusters joins each cluster's costs with its services' verdicts.
 // A cluster the cost model did not price has unknown costs.
-func reportClusters(services []ServiceReport, costs []ClusterCostRow, place placer) []ReportCluster {
+func reportClusters(services []serviceFact, costs []ClusterCostRow, place placer) []ReportCluster {
 	byKey := map[string]*ReportCluster{}
 	for _, c := range costs {
 		byKey[clusterKey(c.where, c.Cluster)] = &ReportCluster{Account: c.Account, Cluster: c.Cluster, Region: c.Region, ByVerdict: newVerdictCounts(),
@@ -54,14 +55,15 @@ func reportClusters(services []ServiceReport, costs []ClusterCostRow, place plac
 			SavingsMonthly: c.SavingsMonthly, Utilization: c.Utilization, label: place.name(c.where.Account, c.where.Region, c.Cluster)}
 	}
 	for _, s := range services {
-		k := clusterKey(fleet.Identity{Account: s.Account, Region: s.Region}, s.Cluster)
+		v := s.v
+		k := clusterKey(fleet.Identity{Account: v.Account, Region: v.Region}, v.Cluster)
 		c, ok := byKey[k]
 		if !ok {
-			c = &ReportCluster{Account: s.Account, Cluster: s.Cluster, Region: s.Region, ByVerdict: newVerdictCounts(), label: s.label}
+			c = &ReportCluster{Account: v.Account, Cluster: v.Cluster, Region: v.Region, ByVerdict: newVerdictCounts(), label: s.label}
 			byKey[k] = c
 		}
 		c.Services++
-		c.ByVerdict[s.Verdict]++
+		c.ByVerdict[v.Verdict]++
 	}
 	out := make([]ReportCluster, 0, len(byKey))
 	for _, c := range byKey {
@@ -79,10 +81,10 @@ func reportClusters(services []ServiceReport, costs []ClusterCostRow, place plac
 
 // blockedByRule counts, per blocking rule, the services it keeps off
 // Fargate; most first, then by rule ID.
-func blockedByRule(services []ServiceReport, rules []analyzer.Rule) []RuleCount {
+func blockedByRule(services []serviceFact, rules []analyzer.Rule) []RuleCount {
 	count := map[string]int{}
 	for _, s := range services {
-		for _, id := range s.Blockers {
+		for _, id := range s.v.Blockers {
 			count[id]++
 		}
 	}

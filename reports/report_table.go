@@ -11,17 +11,65 @@ import (
 // blocking rules, one line per service with its first next step, then the
 // data gaps and assumptions. Change lists are in the other formats.
 func renderReportTable(w io.Writer, r *Report) error {
+	if err := tableHead(w, r); err != nil {
+		return err
+	}
+	services := func(row func([]string)) {
+		for i := range r.Services {
+			row(serviceTableCells(&r.Services[i]))
+		}
+	}
+	unused := func(row func([]string)) {
+		for i := range r.UnusedTaskDefinitions {
+			row(unusedTableCells(&r.UnusedTaskDefinitions[i]))
+		}
+	}
+	return tableRest(w, r, services, unused)
+}
+
+// tableHead writes what comes above the services: title, headline,
+// summary, clusters and blocking rules.
+func tableHead(w io.Writer, r *Report) error {
 	fmt.Fprintln(w, termText(reportTitle(r)))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, termText(r.Summary.Headline))
 	fmt.Fprintln(w)
-	for _, section := range []func(io.Writer, *Report) error{tableSummary, tableClusters, tableRules, tableServices, tableUnused} {
+	for _, section := range []func(io.Writer, *Report) error{tableSummary, tableClusters, tableRules} {
 		if err := section(w, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tableRest writes the services and the task definitions no service runs,
+// their columns as wide as their widest cells (each is called twice and
+// makes the same rows each time: see streamedPlainRows), then the data
+// gaps and assumptions.
+func tableRest(w io.Writer, r *Report, services, unused func(row func([]string))) error {
+	if r.HasServices() {
+		fmt.Fprintln(w, "Services (USD per month)")
+		if err := streamedPlainTable(w, []string{"CLUSTER", "SERVICE", "VERDICT", "BLOCKERS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SAVING", "CHANGES", "NEXT STEP"}, services); err != nil {
+			return err
+		}
+	}
+	if r.HasUnused() {
+		fmt.Fprintln(w, unusedTitle+" (cost unknown: no schedule or run count in the inputs)")
+		if err := streamedPlainTable(w, []string{"TASK DEFINITION", "VERDICT", "BLOCKERS", "FARGATE SIZE", "CHANGES", "WHERE IT CAN RUN INSTEAD"}, unused); err != nil {
 			return err
 		}
 	}
 	tableGaps(w, r)
 	_, err := fmt.Fprintln(w, termText(r.AssumptionsText))
+	return err
+}
+
+// streamedPlainTable is plainTable of the rows each makes, never held.
+func streamedPlainTable(w io.Writer, header []string, each func(row func([]string))) error {
+	if err := streamedPlainRows(w, header, each); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
 	return err
 }
 
@@ -100,17 +148,14 @@ func tableRules(w io.Writer, r *Report) error {
 	return titledPlainTable(w, "Services blocked per rule", []string{"RULE", "SERVICES", "WHERE THEY CAN RUN INSTEAD"}, rows)
 }
 
-func tableServices(w io.Writer, r *Report) error {
-	rows := make([][]string, 0, len(r.Services))
-	for _, s := range r.Services {
-		step := ""
-		if len(s.NextSteps) > 0 {
-			step = s.NextSteps[0]
-		}
-		rows = append(rows, []string{termText(dash(s.Label())), termText(s.Service), s.Verdict, dash(strings.Join(s.Blockers, ",")), sizeText(s.FargateSize),
-			s.EC2Monthly.String(), s.FargateMonthly.OnDemand.String(), s.SavingsMonthly.OnDemand.String(), strconv.Itoa(len(s.Changes)), termText(step)})
+// serviceTableCells are a service's cells in the services table.
+func serviceTableCells(s *ServiceReport) []string {
+	step := ""
+	if len(s.NextSteps) > 0 {
+		step = s.NextSteps[0]
 	}
-	return titledPlainTable(w, "Services (USD per month)", []string{"CLUSTER", "SERVICE", "VERDICT", "BLOCKERS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SAVING", "CHANGES", "NEXT STEP"}, rows)
+	return []string{termText(dash(s.Label())), termText(s.Service), s.Verdict, dash(strings.Join(s.Blockers, ",")), sizeText(s.FargateSize),
+		s.EC2Monthly.String(), s.FargateMonthly.OnDemand.String(), s.SavingsMonthly.OnDemand.String(), strconv.Itoa(len(s.Changes)), termText(step)}
 }
 
 // titledPlainTable writes a title line and plain columns under it; nothing

@@ -41,55 +41,34 @@ func (u UnusedTaskDefinition) Label() string { return u.label }
 // the tool reads says how often or how long such a task runs.
 const unusedCost = "unknown: no schedule or run count in the inputs (Fargate bills each task's vCPU and memory per second while it runs)"
 
-// unusedTaskDefinitions lists the task-definition verdicts of the task
-// definitions no service runs (fleet.ServicesUsing decides), in the
-// audit's order.
-func unusedTaskDefinitions(a *Audit, rw RewritePreview) []UnusedTaskDefinition {
-	needs := map[string][]string{}
-	for _, n := range a.NotChecked {
-		if n.Service == "" {
-			k := TaskDefinitionKey(n.Account, n.Region, n.TaskDefinition)
-			needs[k] = append(needs[k], n.Needs)
+// unusedRow makes the row of the j-th task definition no service runs
+// (fleet.ServicesUsing decides), in the audit's order.
+func (p *reportPlan) unusedRow(j int) UnusedTaskDefinition {
+	plan := &p.unused[j]
+	v := p.a.Verdicts[plan.verdict]
+	pv := p.rw.TaskDefinition(v, plan.td)
+	u := UnusedTaskDefinition{Account: v.Account, Region: v.Region, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
+		Blockers: nonNil(v.Blockers), Fixable: nonNil(v.Fixable), Warnings: nonNil(v.Warnings), Fallback: v.Fallback,
+		Changes: []rewrite.Change{}, Cost: unusedCost, NotChecked: plan.notChecked, RewriteError: pv.Error,
+		label: p.a.place.name(v.Account, v.Region, v.TaskDefinition)}
+	if td := pv.TaskDefinition; td != nil {
+		u.Changes = joinChanges(td.Changes, nil)
+		if !td.Blocked {
+			u.FargateSize = &TaskSize{CPU: td.Size.CPU, Memory: td.Size.Memory}
 		}
 	}
-	out := []UnusedTaskDefinition{}
-	for _, v := range a.Verdicts {
-		if v.Service != "" || usedByAService(a.fleet, v) {
-			continue
-		}
-		key := TaskDefinitionKey(v.Account, v.Region, v.TaskDefinition)
-		u := UnusedTaskDefinition{Account: v.Account, Region: v.Region, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
-			Blockers: nonNil(v.Blockers), Fixable: nonNil(v.Fixable), Warnings: nonNil(v.Warnings), Fallback: v.Fallback,
-			Changes: []rewrite.Change{}, Cost: unusedCost, NotChecked: distinct(needs[key]), RewriteError: rw.TaskDefinitionErrors[key],
-			label: a.place.name(v.Account, v.Region, v.TaskDefinition)}
-		if td := rw.TaskDefinitions[key]; td != nil {
-			u.Changes = joinChanges(td.Changes, nil)
-			if !td.Blocked {
-				u.FargateSize = &TaskSize{CPU: td.Size.CPU, Memory: td.Size.Memory}
-			}
-		}
-		u.ChangeSummary = changeSummary(u.Changes)
-		out = append(out, u)
-	}
-	return out
+	u.ChangeSummary = changeSummary(u.Changes)
+	return u
 }
 
-// usedByAService reports whether a task-definition verdict is of one that
-// some service runs. Without the fleet (a report read back from JSON)
-// nothing can be said, and every task definition counts as used.
-func usedByAService(f *fleet.Fleet, v analyzer.Verdict) bool {
+// unusedTaskDefinition reports whether a task-definition verdict is of
+// one that no service runs, and which. Without the fleet (a report read
+// back from JSON) nothing can be said, and every task definition counts
+// as used.
+func unusedTaskDefinition(f *fleet.Fleet, v analyzer.Verdict) (*fleet.TaskDefinition, bool) {
 	if f == nil {
-		return true
+		return nil, false
 	}
 	td := f.TaskDefinition(fleet.Identity{Account: v.Account, Region: v.Region}, v.TaskDefinition)
-	return td == nil || len(f.ServicesUsing(td)) > 0
-}
-
-// unusedSummary counts the unused task definitions by verdict.
-func unusedSummary(us []UnusedTaskDefinition) map[string]int {
-	m := newVerdictCounts()
-	for _, u := range us {
-		m[u.Verdict]++
-	}
-	return m
+	return td, td != nil && len(f.ServicesUsing(td)) == 0
 }

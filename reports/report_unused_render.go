@@ -3,7 +3,6 @@ package reports
 import (
 	"cmp"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -15,27 +14,17 @@ const unusedTitle = "Task definitions no service runs"
 // unusedIntro says what the section holds and why its costs are unknown.
 const unusedIntro = "Scheduled tasks, RunTask jobs and batch work: judged like a service's task definition, not in the service counts or cost totals above. Their cost is unknown: no input says how often or how long they run."
 
-func tableUnused(w io.Writer, r *Report) error {
-	rows := make([][]string, 0, len(r.UnusedTaskDefinitions))
-	for _, u := range r.UnusedTaskDefinitions {
-		rows = append(rows, []string{termText(u.Label()), u.Verdict, dash(strings.Join(u.Blockers, ",")), sizeText(u.FargateSize),
-			strconv.Itoa(len(u.Changes)), termText(dash(u.Fallback))})
-	}
-	return titledPlainTable(w, unusedTitle+" (cost unknown: no schedule or run count in the inputs)",
-		[]string{"TASK DEFINITION", "VERDICT", "BLOCKERS", "FARGATE SIZE", "CHANGES", "WHERE IT CAN RUN INSTEAD"}, rows)
+// unusedTableCells are a task definition's cells in the table of those
+// no service runs.
+func unusedTableCells(u *UnusedTaskDefinition) []string {
+	return []string{termText(u.Label()), u.Verdict, dash(strings.Join(u.Blockers, ",")), sizeText(u.FargateSize),
+		strconv.Itoa(len(u.Changes)), termText(dash(u.Fallback))}
 }
 
-func mdReportUnused(b mdWriter, r *Report) {
-	if len(r.UnusedTaskDefinitions) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "## %s\n\n%s\n\n", unusedTitle, mdText(unusedIntro))
-	b.WriteString("| Task definition | Verdict | Blockers | Fargate size | Changes | Where it can run instead |\n|---|---|---|---|---|---|\n")
-	for _, u := range r.UnusedTaskDefinitions {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCode(u.Label()), mdVerdict(u.Verdict), mdRuleIDs(u.Blockers), sizeText(u.FargateSize),
-			mdText(cmp.Or(u.ChangeSummary, "–")), mdText(cmp.Or(u.Fallback, "–")))
-	}
-	b.WriteString("\n")
+// mdUnusedRow writes a task definition no service runs as a row of its table.
+func mdUnusedRow(b mdWriter, u *UnusedTaskDefinition) {
+	fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdCode(u.Label()), mdVerdict(u.Verdict), mdRuleIDs(u.Blockers), sizeText(u.FargateSize),
+		mdText(cmp.Or(u.ChangeSummary, "–")), mdText(cmp.Or(u.Fallback, "–")))
 }
 
 // unusedCSVRow is a task definition no service runs as a report CSV row:

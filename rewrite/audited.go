@@ -105,3 +105,10 @@ func TaskDefinitionsAudited(f *fleet.Fleet, tds []*fleet.TaskDefinition, opts Op
 	})
 	return results, errs
 }
+
+// TaskDefinitionAudited rewrites td, a member of f, taking its findings
+// from known where it has them (TaskDefinitionsAudited for one task
+// definition, on the calling goroutine).
+func TaskDefinitionAudited(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, known *Audited) (*Result, error) {
+	return taskDefinition(f, td, opts, known)
+}

@@ -84,19 +84,23 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 	}
 	audit := reports.NewAudit(version, res, f, diags)
 	audit.Screen.Inputs = inputsAsTyped(c)
-	r := reports.NewReport(audit, reports.NewCost(version, cmp, f, diags), previewRewrites(f, previewOptions(opts.cost), res), opts.now)
-	if opts.audit.detailsFile != "" && opts.out == "" {
+	cost := reports.NewCost(version, cmp, f, diags)
+	preview := newReportPreview(f, previewOptions(opts.cost), res)
+	if opts.out != "" {
+		if err := writeReportFiles(opts.out, audit, cost, preview, opts.now); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.err, "wrote %s to %s\n", strings.Join(reportFileNames(), ", "), opts.out)
+		return auditExit(f, diags, res, opts.audit.failOn)
+	}
+	r := reports.NewReport(audit, cost, preview, opts.now)
+	if opts.audit.detailsFile != "" {
 		audit.DetailsFile = detailsLink(opts.audit.detailsFile)
 		if err := writeDetailsFile(opts.audit.detailsFile, func(w io.Writer) error { return reports.RenderReportMarkdownDetails(w, r) }); err != nil {
 			return err
 		}
 	}
-	if opts.out != "" {
-		if err := writeReportFiles(opts.out, r); err != nil {
-			return err
-		}
-		fmt.Fprintf(s.err, "wrote %s to %s\n", strings.Join(reportFileNames(), ", "), opts.out)
-	} else if err := reports.RenderReport(fitted(s.out), opts.audit.format, r); err != nil {
+	if err := reports.RenderReport(fitted(s.out), opts.audit.format, r); err != nil {
 		return err
 	}
 	return auditExit(f, diags, res, opts.audit.failOn)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"os"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
@@ -15,6 +16,14 @@ import (
 // buildReport is the report command after loading: audit, price, preview
 // the rewrite and join them.
 func buildReport(t testing.TB, f *fleet.Fleet) *reports.Report {
+	res, cmp := auditAndPrice(t, f)
+	return reports.NewReport(reports.NewAudit("dev", res, f, nil), reports.NewCost("dev", cmp, f, nil), newReportPreview(f, rewrite.Options{}, res), "")
+}
+
+// auditAndPrice are what the report of f is made from: its audit (every
+// rule) and its price comparison (the embedded price book).
+func auditAndPrice(t testing.TB, f *fleet.Fleet) (*analyzer.Result, *pricing.Comparison) {
+	t.Helper()
 	res, err := analyzer.Audit(f, analyzer.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -23,14 +32,28 @@ func buildReport(t testing.TB, f *fleet.Fleet) *reports.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return reports.NewReport(reports.NewAudit("dev", res, f, nil), reports.NewCost("dev", cmp, f, nil), previewRewrites(f, rewrite.Options{}, res), "")
+	return res, cmp
 }
 
 // BenchmarkReport10k is the whole report of a 10,000-service fleet after
-// loading, every format rendered (all), and its stages one by one
-// (docs/benchmarks.md, Report).
+// loading, every format rendered (all: held whole, as --format renders
+// one; stream: report --out's files as StreamReport writes them), and its
+// stages one by one (docs/benchmarks.md, Report).
 func BenchmarkReport10k(b *testing.B) {
 	f := genFleet(b, 100, 100)
+	b.Run("stream", func(b *testing.B) {
+		for b.Loop() {
+			res, cmp := auditAndPrice(b, f)
+			out := reports.ReportOutputs{Audit: io.Discard, Cost: io.Discard, Details: io.Discard, Formats: map[string]io.Writer{},
+				Spool: func() (reports.Spool, error) { return os.CreateTemp(b.TempDir(), "spool-*") }}
+			for format := range reports.ReportFiles {
+				out.Formats[format] = io.Discard
+			}
+			if _, err := reports.StreamReport(reports.NewAudit("dev", res, f, nil), reports.NewCost("dev", cmp, f, nil), newReportPreview(f, rewrite.Options{}, res), "", out); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("all", func(b *testing.B) {
 		for b.Loop() {
 			r := buildReport(b, f)

@@ -12,45 +12,70 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/reports"
 )
 
-// writeReportFiles writes every format into dir, each file atomically, so
-// a reader never sees half a report: first the audit and cost documents,
-// then the reports, so report.json never names a file not yet there.
-func writeReportFiles(dir string, r *reports.Report) error {
+// writeReportFiles writes the audit and cost documents and every format
+// into dir, each file atomically, so a reader never sees half a report.
+// The reports are written together as their rows are made
+// (reports.StreamReport, issue 17), each to its temporary file, with
+// spools in dir for the parts written before what comes above them; once
+// all are written they are renamed into place, the audit and cost
+// documents first, so report.json never names a file not yet there.
+func writeReportFiles(dir string, audit *reports.Audit, cost *reports.Cost, preview reports.Preview, now string) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating report directory %s: %w", dir, err)
 	}
-	documents := []struct {
-		name, what string
-		render     func(io.Writer) error
-	}{
-		{reports.ReportAuditFile, "audit", func(w io.Writer) error { return reports.RenderAudit(w, "json", r.Audit) }},
-		{reports.ReportCostFile, "cost", func(w io.Writer) error { return reports.RenderCost(w, "json", r.Cost) }},
-	}
-	for _, d := range documents {
-		path := filepath.Join(dir, d.name)
-		if err := atomicfile.Write(path, 0o644, d.render); err != nil {
-			return fmt.Errorf("writing %s document %s: %w", d.what, path, err)
+	var pending []*atomicfile.Pending // in the order they are renamed into place
+	var spools []*os.File
+	defer func() {
+		for _, p := range pending {
+			if p != nil && err != nil {
+				p.Abort()
+			}
 		}
-	}
-	for format, name := range reports.ReportDetailFiles {
-		r.Audit.DetailsFile = name
-		path := filepath.Join(dir, name)
-		render := reports.ReportDetailRenderers[format]
-		if err := atomicfile.Write(path, 0o644, func(w io.Writer) error { return render(w, r) }); err != nil {
-			return fmt.Errorf("writing %s details %s: %w", format, path, err)
+		for _, f := range spools {
+			f.Close()
+			os.Remove(f.Name())
 		}
+	}()
+	create := func(name string) (*atomicfile.Pending, error) {
+		p, err := atomicfile.Create(filepath.Join(dir, name), 0o644)
+		if err == nil {
+			pending = append(pending, p)
+		}
+		return p, err
+	}
+	out := reports.ReportOutputs{Formats: map[string]io.Writer{},
+		Spool: func() (reports.Spool, error) {
+			f, err := os.CreateTemp(dir, ".report.spool-*")
+			if err != nil {
+				return nil, fmt.Errorf("report directory %s: %w", dir, err)
+			}
+			spools = append(spools, f)
+			return f, nil
+		}}
+	if out.Audit, err = create(reports.ReportAuditFile); err != nil {
+		return err
+	}
+	if out.Cost, err = create(reports.ReportCostFile); err != nil {
+		return err
+	}
+	details := reports.ReportDetailFiles["markdown"]
+	if out.Details, err = create(details); err != nil {
+		return err
 	}
 	for _, format := range reports.ReportFormats() {
-		path := filepath.Join(dir, reports.ReportFiles[format])
-		err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
-			if format == "json" {
-				return reports.RenderReportJSONReferencing(w, r, reports.ReportAuditFile, reports.ReportCostFile)
-			}
-			return reports.RenderReport(w, format, r)
-		})
-		if err != nil {
-			return fmt.Errorf("writing %s report %s: %w", format, path, err)
+		if out.Formats[format], err = create(reports.ReportFiles[format]); err != nil {
+			return err
 		}
+	}
+	audit.DetailsFile = details
+	if _, err := reports.StreamReport(audit, cost, preview, now, out); err != nil {
+		return fmt.Errorf("writing the report into %s: %w", dir, err)
+	}
+	for i, p := range pending {
+		if err := p.Commit(true); err != nil {
+			return err
+		}
+		pending[i] = nil
 	}
 	return nil
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"sync"
+	"sync/atomic"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -11,80 +13,100 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
-// previewRewrites rewrites every task definition (those no service runs
-// too, for the report's own section of them) and every service for the report's change lists and next steps, writing nothing (and
-// not even writing out the service requests, which the report does not show).
-// Each task definition is rewritten once however many services run it; a
-// blocked one is not rewritten, nor are its services. A rewrite that fails
-// is reported on its service and the rest still goes ahead. The rewrites
-// only read the fleet, so they run on every core. audit, the report's
-// audit of f (or nil), gives the original definitions' findings, which
-// the rewrite would otherwise find again.
-func previewRewrites(f *fleet.Fleet, opts rewrite.Options, audit *analyzer.Result) reports.RewritePreview {
-	rw := reports.RewritePreview{TaskDefinitions: map[string]*rewrite.Result{},
-		Services: map[string]*rewrite.ServiceResult{}, Errors: map[string]string{}, TaskDefinitionErrors: map[string]string{}}
-	var tds []*fleet.TaskDefinition
-	index := map[*fleet.TaskDefinition]int{}
+// reportPreview is the report's rewrite preview, made a row at a time as
+// the report makes its rows (reports.Preview), writing nothing and not
+// even writing out the service requests, which the report does not show.
+// A service's task definition is rewritten when the first of its services
+// asks for it, once however many services run it, and let go when the
+// last has (issue 17: held together, the preview's results were the
+// report's largest part). A blocked task definition's services are not
+// rewritten. A rewrite that fails is reported on its service and the rest
+// still goes ahead. The rewrites only read the fleet, so the report asks
+// on every core. The original definitions' findings come from the
+// report's audit (known), which the rewrite would otherwise find again.
+type reportPreview struct {
+	f     *fleet.Fleet
+	opts  rewrite.Options
+	known *rewrite.Audited
+	tds   map[*fleet.TaskDefinition]*previewedTaskDefinition // those services run; read-only once made
+}
+
+// previewedTaskDefinition is the rewrite of a task definition some
+// service runs, made once, held until each of its services has asked.
+type previewedTaskDefinition struct {
+	once sync.Once
+	res  *rewrite.Result
+	err  error
+	left atomic.Int32 // services that have not asked yet
+}
+
+// newReportPreview prepares the preview of f; audit is the report's audit
+// of f (or nil).
+func newReportPreview(f *fleet.Fleet, opts rewrite.Options, audit *analyzer.Result) *reportPreview {
+	p := &reportPreview{f: f, opts: opts, known: rewrite.AuditedBy(audit, f), tds: map[*fleet.TaskDefinition]*previewedTaskDefinition{}}
 	for _, s := range f.Services {
-		if _, seen := index[s.TaskDef]; s.TaskDef != nil && !seen {
-			index[s.TaskDef] = len(tds)
-			tds = append(tds, s.TaskDef)
-		}
-	}
-	services := len(tds) // the task definitions before this one are run by a service
-	for _, td := range f.TaskDefinitions {
-		if _, seen := index[td]; !seen && len(f.ServicesUsing(td)) == 0 {
-			index[td] = len(tds)
-			tds = append(tds, td)
-		}
-	}
-	// The results are kept without their documents, which the report
-	// does not show: held together they were its largest part (issue 17).
-	tdRes, tdErr := make([]*rewrite.Result, len(tds)), make([]error, len(tds))
-	rewrite.TaskDefinitionsEach(f, tds, opts, rewrite.AuditedBy(audit, f), func(i int, res *rewrite.Result, err error) bool {
-		if res != nil {
-			res.DropDocument()
-		}
-		tdRes[i], tdErr[i] = res, err
-		return true
-	})
-	svcRes, svcErr := make([]*rewrite.ServiceResult, len(f.Services)), make([]error, len(f.Services))
-	parallel.For(len(f.Services), func(i int) {
-		s := f.Services[i]
-		if s.TaskDef == nil || tdErr[index[s.TaskDef]] != nil || tdRes[index[s.TaskDef]].Blocked {
-			return
-		}
-		svcRes[i], svcErr[i] = rewrite.Service(f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{Preview: true})
-	})
-	for i, s := range f.Services {
 		if s.TaskDef == nil {
 			continue
 		}
-		key, td := reports.ServiceKey(s.Identity.Account, s.Identity.Region, s.Cluster, s.Name()), index[s.TaskDef]
-		tdKey := reports.TaskDefinitionKey(s.Identity.Account, s.Identity.Region, s.TaskDefinitionKey())
-		switch {
-		case tdErr[td] != nil:
-			rw.Errors[key] = tdErr[td].Error()
-		case svcErr[i] != nil:
-			rw.TaskDefinitions[tdKey] = tdRes[td]
-			rw.Errors[key] = svcErr[i].Error()
-		default:
-			rw.TaskDefinitions[tdKey] = tdRes[td]
-			if svcRes[i] != nil {
-				rw.Services[key] = svcRes[i]
-			}
+		td := p.tds[s.TaskDef]
+		if td == nil {
+			td = &previewedTaskDefinition{}
+			p.tds[s.TaskDef] = td
 		}
+		td.left.Add(1)
 	}
-	for i, td := range tds[services:] {
-		key := reports.TaskDefinitionKey(td.Identity.Account, td.Identity.Region, td.Key())
-		if err := tdErr[services+i]; err != nil {
-			rw.TaskDefinitionErrors[key] = err.Error()
-		} else {
-			rw.TaskDefinitions[key] = tdRes[services+i]
-		}
-	}
-	return rw
+	return p
 }
+
+// taskDefinition rewrites td, without its document, which the report does
+// not show.
+func (p *reportPreview) taskDefinition(td *fleet.TaskDefinition) (*rewrite.Result, error) {
+	res, err := rewrite.TaskDefinitionAudited(p.f, td, p.opts, p.known)
+	if res != nil {
+		res.DropDocument()
+	}
+	return res, err
+}
+
+// Service is the preview of s (the service v judges): its task
+// definition's rewrite and its own. The report asks once per service.
+func (p *reportPreview) Service(_ analyzer.Verdict, s *fleet.Service) reports.SubjectPreview {
+	if s == nil || s.TaskDef == nil {
+		return reports.SubjectPreview{}
+	}
+	td := p.tds[s.TaskDef]
+	td.once.Do(func() { td.res, td.err = p.taskDefinition(s.TaskDef) })
+	res, err := td.res, td.err
+	if td.left.Add(-1) == 0 {
+		td.res = nil // the last of its services: the report's row holds it until written
+	}
+	switch {
+	case err != nil:
+		return reports.SubjectPreview{Error: err.Error()}
+	case res.Blocked:
+		return reports.SubjectPreview{TaskDefinition: res}
+	}
+	svc, err := rewrite.Service(p.f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{Preview: true})
+	if err != nil {
+		return reports.SubjectPreview{TaskDefinition: res, Error: err.Error()}
+	}
+	return reports.SubjectPreview{TaskDefinition: res, Service: svc}
+}
+
+// TaskDefinition is the preview of td, which no service runs.
+func (p *reportPreview) TaskDefinition(_ analyzer.Verdict, td *fleet.TaskDefinition) reports.SubjectPreview {
+	if td == nil {
+		return reports.SubjectPreview{}
+	}
+	res, err := p.taskDefinition(td)
+	if err != nil {
+		return reports.SubjectPreview{Error: err.Error()}
+	}
+	return reports.SubjectPreview{TaskDefinition: res}
+}
+
+// Missing is empty: there is always a preview.
+func (p *reportPreview) Missing() string { return "" }
 
 // previewOptions are the rewrite options of the report's preview: the
 // cost options' memory headroom and rightsizing headrooms, so the change

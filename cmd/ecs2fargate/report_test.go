@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
 	"github.com/ecs2fargate/ecs2fargate/internal/golden"
 	"github.com/ecs2fargate/ecs2fargate/reports"
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -219,18 +222,44 @@ func TestReportPrintsNoEnvironmentValue(t *testing.T) {
 	}
 }
 
-// TestPreviewRewritesInParallel: the parallel preview equals one made a
-// service at a time (run with -race, it also checks the rewrites only read).
-func TestPreviewRewritesInParallel(t *testing.T) {
-	f := genFleet(t, 4, 25)
-	got := previewRewrites(f, rewrite.Options{}, nil)
-	prev := runtime.GOMAXPROCS(1)
-	want := previewRewrites(f, rewrite.Options{}, nil)
-	runtime.GOMAXPROCS(prev)
-	a, _ := json.Marshal(got)
-	b, _ := json.Marshal(want)
-	if string(a) != string(b) || len(got.Services) == 0 {
-		t.Errorf("parallel preview differs from the serial one (%d services rewritten)", len(got.Services))
+// TestReportPreviewEqualsWholePreview: the preview made a row at a time
+// as the report makes its rows, on every core (reportPreview: a task
+// definition rewritten when the first of its services asks, let go after
+// the last), gives the report what the preview made whole before gave it
+// (previewRewrites), on every core and on one: a generated estate whose
+// clusters share task definitions, and the demo fleet cut down to leave
+// task definitions no service runs. Run with -race, it also checks that
+// the rewrites only read the fleet and that a shared rewrite is handed
+// over safely.
+func TestReportPreviewEqualsWholePreview(t *testing.T) {
+	generated := t.TempDir()
+	if err := fleetgen.WriteTemp(generated, fleetgen.Options{Services: 300, PerCluster: 30}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{generated, unusedFleet(t)} {
+		f, diags := fleet.Load(context.Background(), []string{dir}, nil)
+		res, cmp := auditAndPrice(t, f)
+		report := func(rw reports.Preview) string {
+			var b strings.Builder
+			r := reports.NewReport(reports.NewAudit("dev", res, f, diags), reports.NewCost("dev", cmp, f, diags), rw, "")
+			if err := reports.RenderReport(&b, "json", r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Summary.Changes == 0 || len(r.Services) == 0 {
+				t.Errorf("%s: %d services, %d changes; want a preview with changes", dir, len(r.Services), r.Summary.Changes)
+			}
+			return b.String()
+		}
+		want := report(previewRewrites(f, rewrite.Options{}, res))
+		if got := report(newReportPreview(f, rewrite.Options{}, res)); got != want {
+			t.Errorf("%s: the report of the preview made a row at a time differs from that of the whole preview", dir)
+		}
+		prev := runtime.GOMAXPROCS(1)
+		got := report(newReportPreview(f, rewrite.Options{}, res))
+		runtime.GOMAXPROCS(prev)
+		if got != want {
+			t.Errorf("%s: on one core, the report of the preview made a row at a time differs from that of the whole preview", dir)
+		}
 	}
 }
 

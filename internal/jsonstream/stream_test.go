@@ -132,3 +132,54 @@ func TestEncodeErrorIsReturned(t *testing.T) {
 		t.Error("want an error for a func value")
 	}
 }
+
+// Elements written apart by a NewElements writer and spliced in are the
+// bytes of writing them in place: the first element, those after it,
+// none, and elements spliced after one written in place.
+func TestSpliceEqualsWritingInPlace(t *testing.T) {
+	items := []item{{Name: "a", Inner: []int{1}}, {Name: "b", Tags: map[string]string{"k": "<v>"}}, {Name: "c"}}
+	for _, tc := range []struct {
+		name             string
+		inPlace, spliced []item
+	}{
+		{"all spliced", nil, items},
+		{"none", nil, nil},
+		{"after one in place", items[:1], items[1:]},
+	} {
+		var whole, spliced, spool bytes.Buffer
+		w := New(&whole, "  ")
+		w.BeginObject()
+		w.Field("version", 1)
+		Slice(w, "items", append(append([]item{}, tc.inPlace...), tc.spliced...))
+		w.Field("after", true)
+		w.EndObject()
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		e := NewElements(&spool, "  ", 2)
+		for _, it := range tc.spliced {
+			e.Value(it)
+		}
+		if err := e.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		s := New(&spliced, "  ")
+		s.BeginObject()
+		s.Field("version", 1)
+		s.Key("items")
+		s.BeginArray()
+		for _, it := range tc.inPlace {
+			s.Value(it)
+		}
+		s.Splice(&spool, len(tc.spliced))
+		s.EndArray()
+		s.Field("after", true)
+		s.EndObject()
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if spliced.String() != whole.String() {
+			t.Errorf("%s: spliced\n%s\nwhole\n%s", tc.name, spliced.String(), whole.String())
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package reports
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
+	"github.com/ecs2fargate/ecs2fargate/pricing"
+)
+
+// rowCost is what a service's report row shows of its cost row, taken
+// when the report is planned and held until the row is made: eleven
+// amounts in whole cents instead of the cost model's figures behind them,
+// which a streamed report lets go of once the cost document is written
+// (issue 17: 35 MB of a 10,000-service report; these are 3 MB).
+type rowCost struct {
+	amounts   [11]cents // EC2Monthly, FargateMonthly, SavingsMonthly (the five options each)
+	size      TaskSize
+	sized     bool // size is the FargateSize
+	tasks     int
+	onFargate bool
+	unknown   []string
+	// full is the whole cost row, kept where an amount is not whole
+	// cents (none is: every displayed amount is rounded to cents).
+	full *ServiceCostRow
+}
+
+// cents is an Amount whose value and known part are whole cents.
+type cents struct {
+	value, part    int64
+	known, flagged bool
+}
+
+// centsOf is a as whole cents, or false when it is not.
+func centsOf(a Amount) (cents, bool) {
+	v, ok := wholeCents(a.Value)
+	p, okPart := wholeCents(a.Part)
+	return cents{value: v, part: p, known: a.Known, flagged: a.Flagged}, ok && okPart
+}
+
+func wholeCents(d decimal.Decimal) (int64, bool) {
+	if d.IsZero() {
+		return 0, true
+	}
+	c := d.Shift(2)
+	if !c.IsInteger() || c.Abs().GreaterThan(maxCents) {
+		return 0, false
+	}
+	return c.IntPart(), true
+}
+
+// maxCents keeps every held amount within an int64.
+var maxCents = decimal.New(1, 17)
+
+// amount is the Amount again: the same value, so the same text.
+func (c cents) amount() Amount {
+	a := Amount{Known: c.known, Flagged: c.flagged}
+	if c.value != 0 {
+		a.Value = decimal.New(c.value, -2)
+	}
+	if c.part != 0 {
+		a.Part = decimal.New(c.part, -2)
+	}
+	return a
+}
+
+// rowCostAt takes what the report row shows of c's i-th service row
+// (Cost.Service), without making the rest of that row:
+// TestRowCostIsTheCostRow holds them equal.
+func rowCostAt(c *Cost, i int) rowCost {
+	s, sp := c.services.src[i], &c.services.split[i]
+	f := fargateAmounts(s.Fargate)
+	saving := zeroFargate // a service already on Fargate saves nothing
+	if !s.OnFargate {
+		saving = sp.ec2Side.minus(sp.after)
+	}
+	a, fg := s.After, s.Fargate
+	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2}
+	if s.StayReason == "" {
+		all = append(all, fg.OnDemand, fg.Spot, fg.ARM, fg.SavingsPlan1y, fg.SavingsPlan3y)
+	}
+	missing, _ := pricing.Notes(all...)
+	rc := rowCost{tasks: s.DesiredCount, onFargate: s.OnFargate, unknown: nonNil(missing)}
+	if s.Size.CPU > 0 {
+		rc.size, rc.sized = TaskSize{CPU: s.Size.CPU, Memory: s.Size.Memory}, true
+	}
+	amounts := [11]Amount{sp.ec2, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y,
+		saving.OnDemand, saving.Spot, saving.ARM, saving.SavingsPlan1y, saving.SavingsPlan3y}
+	for k, a := range amounts {
+		held, ok := centsOf(a)
+		if !ok {
+			row := c.Service(i)
+			return rowCost{full: &row, onFargate: row.OnFargate}
+		}
+		rc.amounts[k] = held
+	}
+	return rc
+}
+
+// row is the cost row again, with what the report shows of it.
+func (rc *rowCost) row() *ServiceCostRow {
+	if rc.full != nil {
+		return rc.full
+	}
+	a := func(i int) Amount { return rc.amounts[i].amount() }
+	r := &ServiceCostRow{OnFargate: rc.onFargate, DesiredCount: rc.tasks, Unknown: rc.unknown, EC2Monthly: a(0),
+		FargateMonthly: FargateAmounts{a(1), a(2), a(3), a(4), a(5)}, SavingsMonthly: FargateAmounts{a(6), a(7), a(8), a(9), a(10)}}
+	if rc.sized {
+		size := rc.size
+		r.FargateSize = &size
+	}
+	return r
+}
+
+// rowCosts takes what each row shows of its service's cost row, made on
+// every core; equal lists of unknown parts are held once.
+func (p *reportPlan) rowCosts() []rowCost {
+	out := make([]rowCost, len(p.rows))
+	parallel.For(len(p.rows), func(i int) {
+		if k := p.rows[i].cost; k >= 0 {
+			out[i] = rowCostAt(p.c, int(k))
+		}
+	})
+	shared := sharedLists{}
+	for i := range out {
+		if len(out[i].unknown) > 0 {
+			out[i].unknown = shared.of(out[i].unknown)
+		}
+	}
+	return out
+}

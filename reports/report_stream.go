@@ -1,0 +1,254 @@
+package reports
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonstream"
+)
+
+// ReportOutputs are where StreamReport writes report --out's files.
+type ReportOutputs struct {
+	// Audit and Cost are the writers of the audit and cost documents
+	// (ReportAuditFile, ReportCostFile), which report.json references
+	// (RenderReportJSONReferencing).
+	Audit, Cost io.Writer
+	// Formats are the writers of each format's file (ReportFiles), by
+	// format; Details that of the Markdown details (ReportDetailFiles).
+	Formats map[string]io.Writer
+	Details io.Writer
+	// Spool gives a scratch file for the parts of a file that are written
+	// before what precedes them in the file is known; the caller removes
+	// them once StreamReport has returned.
+	Spool func() (Spool, error)
+}
+
+// A Spool is a scratch file: written, then read back.
+type Spool interface {
+	io.Writer
+	io.ReaderAt
+}
+
+// StreamReport writes report --out's files: the audit and cost documents,
+// then the report of NewReport in every format, laid out as report --out
+// lays them out (report.json referencing the documents; the Markdown
+// summary linking to its details, as a.DetailsFile names them). It makes
+// each service's row once, on every core, writes it to every format as it
+// is made and lets it go: the report holds its counts and totals, never
+// its rows (issue 17). Each format's rows are written to its file as they
+// come, except where the file shows, above them, what only all the rows
+// tell: the number of changes (the JSON's summary and the HTML's), and
+// the widths of the text table's columns. Those rows go to a spool, and
+// the file is written when the rows are done. Once the cost document is
+// written, c lets go of its service rows: the report's rows hold what
+// they show of them. It returns the report without its rows.
+func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportOutputs) (*Report, error) {
+	p := planReport(a, c, rw, generatedAt)
+	r := p.report
+	if err := renderCostJSON(out.Cost, c); err != nil {
+		return nil, fmt.Errorf("cost document: %w", err)
+	}
+	c.services = costServices{}
+	if err := renderAuditJSON(out.Audit, a); err != nil {
+		return nil, fmt.Errorf("audit document: %w", err)
+	}
+	s := &reportStream{}
+	csvw := csv.NewWriter(out.Formats["csv"])
+	s.fail(csvw.Write(reportCSVHeader))
+	details := newMDOut(out.Details, false)
+	md := newMDRows(details, r, p.groups)
+	table := bufio.NewWriterSize(out.Formats["table"], 64<<10)
+	s.fail(tableHead(table, r))
+	js, err := newSpoolWriter(out.Spool)
+	if err != nil {
+		return nil, err
+	}
+	tableRows, err := newSpoolWriter(out.Spool)
+	if err != nil {
+		return nil, err
+	}
+	html, err := newSpoolWriter(out.Spool)
+	if err != nil {
+		return nil, err
+	}
+	htmlRows := newHTMLRows(html, r.Detailed(), p.groups)
+	jsonServices := jsonstream.NewElements(js.buf, "  ", 2) // writes through js.buf
+	var jsonUnused *jsonstream.Writer
+	var jsonServicesEnd, tableServicesEnd int64
+	p.each(rowHandlers{
+		service: func(row *ServiceReport) {
+			r.Summary.Changes += len(row.Changes)
+			s.fail(csvw.Write(reportCSVRow(*row)))
+			md.service(row)
+			tableRows.cells(serviceTableCells(row))
+			jsonServices.Value(row)
+			htmlRows.service(row)
+		},
+		servicesDone: func() {
+			md.endServices()
+			htmlRows.endServices(htmlPage(r))
+			s.fail(jsonServices.Flush())
+			s.fail(tableRows.Flush())
+			jsonServicesEnd, tableServicesEnd = js.n, tableRows.n
+			jsonUnused = jsonstream.NewElements(js.buf, "  ", 2)
+		},
+		unused: func(u *UnusedTaskDefinition) {
+			s.fail(csvw.Write(unusedCSVRow(*u)))
+			md.unused(u)
+			tableRows.cells(unusedTableCells(u))
+			jsonUnused.Value(u)
+			htmlRows.unused(u)
+		},
+		// A file that cannot be written stops the rows (a full disk).
+		failed: func() bool {
+			return s.err != nil || htmlRows.err != nil || jsonServices.Err() != nil || tableRows.err != nil
+		},
+	})
+	csvw.Flush()
+	s.fail(csvw.Error())
+	md.end()
+	s.fail(details.close())
+	s.fail(jsonUnused.Flush())
+	s.fail(htmlRows.end(htmlPage(r)))
+	for _, sp := range []*spoolWriter{js, tableRows, html} {
+		s.fail(sp.Flush())
+	}
+	if s.err != nil {
+		return nil, s.err
+	}
+	// The files whose head waited for the rows.
+	services := func(row func([]string)) { tableRows.each(0, tableServicesEnd, row) }
+	unused := func(row func([]string)) { tableRows.each(tableServicesEnd, tableRows.n, row) }
+	s.fail(tableRest(table, r, services, unused))
+	s.fail(tableRows.err)
+	s.fail(table.Flush())
+	s.fail(writeSplicedJSON(out.Formats["json"], r, js, jsonServicesEnd, ReportAuditFile, ReportCostFile))
+	if s.err == nil {
+		s.err = reportHTMLTemplate.ExecuteTemplate(out.Formats["html"], "head", htmlPage(r))
+	}
+	s.fail(html.copyTo(out.Formats["html"]))
+	s.fail(renderReportMarkdownSummary(out.Formats["markdown"], r))
+	return r, s.err
+}
+
+// reportStream keeps the first error of the writers.
+type reportStream struct {
+	err error
+}
+
+func (s *reportStream) fail(err error) {
+	if s.err == nil && err != nil {
+		s.err = err
+	}
+}
+
+// writeSplicedJSON writes report.json with the rows written to js: the
+// services before servicesEnd, the unused task definitions after.
+func writeSplicedJSON(w io.Writer, r *Report, js *spoolWriter, servicesEnd int64, auditFile, costFile string) error {
+	s := jsonstream.New(w, "  ")
+	rows := func() {
+		s.Key("services")
+		s.BeginArray()
+		s.Splice(io.NewSectionReader(js.f, 0, servicesEnd), r.ServiceCount())
+		s.EndArray()
+		s.Key("unusedTaskDefinitions")
+		s.BeginArray()
+		s.Splice(io.NewSectionReader(js.f, servicesEnd, js.n-servicesEnd), r.UnusedCount())
+		s.EndArray()
+	}
+	writeReportObject(s, r, ReportFilesSchemaVersion, rows, referencing(s, auditFile, costFile))
+	return s.Close()
+}
+
+// spoolWriter writes to a spool through a buffer, counting the bytes.
+type spoolWriter struct {
+	f   Spool
+	buf *bufio.Writer
+	n   int64 // bytes written
+	err error
+}
+
+func newSpoolWriter(spool func() (Spool, error)) (*spoolWriter, error) {
+	f, err := spool()
+	if err != nil {
+		return nil, err
+	}
+	s := &spoolWriter{f: f}
+	s.buf = bufio.NewWriterSize(countingWriter{s}, 64<<10)
+	return s, nil
+}
+
+type countingWriter struct{ s *spoolWriter }
+
+func (c countingWriter) Write(p []byte) (int, error) {
+	n, err := c.s.f.Write(p)
+	c.s.n += int64(n)
+	return n, err
+}
+
+func (s *spoolWriter) Write(p []byte) (int, error) { return s.buf.Write(p) }
+
+// Flush writes out what is buffered; n then counts every byte written.
+func (s *spoolWriter) Flush() error {
+	if s.err == nil {
+		s.err = s.buf.Flush()
+	}
+	return s.err
+}
+
+// copyTo copies the whole spool to w.
+func (s *spoolWriter) copyTo(w io.Writer) error {
+	if err := s.Flush(); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, io.NewSectionReader(s.f, 0, s.n))
+	return err
+}
+
+// cells writes a table row: each cell's length, then its bytes.
+func (s *spoolWriter) cells(row []string) {
+	var n [binary.MaxVarintLen64]byte
+	s.buf.Write(n[:binary.PutUvarint(n[:], uint64(len(row)))])
+	for _, c := range row {
+		s.buf.Write(n[:binary.PutUvarint(n[:], uint64(len(c)))])
+		s.buf.WriteString(c)
+	}
+}
+
+// each reads back the rows cells wrote between the offsets from and to.
+func (s *spoolWriter) each(from, to int64, row func([]string)) {
+	if s.err != nil {
+		return
+	}
+	r := bufio.NewReaderSize(io.NewSectionReader(s.f, from, to-from), 64<<10)
+	var cells []string
+	var buf []byte
+	for {
+		n, err := binary.ReadUvarint(r)
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			s.err = fmt.Errorf("reading back the table's rows: %w", err)
+			return
+		}
+		cells = cells[:0]
+		for range n {
+			size, err := binary.ReadUvarint(r)
+			if err == nil {
+				buf = slices.Grow(buf[:0], int(size))[:size]
+				_, err = io.ReadFull(r, buf)
+			}
+			if err != nil {
+				s.err = fmt.Errorf("reading back the table's rows: %w", err)
+				return
+			}
+			cells = append(cells, string(buf))
+		}
+		row(cells)
+	}
+}
