@@ -47,7 +47,11 @@ var ReportDetailRenderers = map[string]func(io.Writer, *Report) error{
 // ReportFormats lists the formats RenderReport accepts.
 func ReportFormats() []string { return slices.Sorted(maps.Keys(reportRenderers)) }
 
-// RenderReport writes the migration report in the named format.
+// RenderReport writes the migration report in the named format, from a
+// report that holds its rows (NewReport): for a library user with a small
+// estate, and the reference the commands' streamed report (StreamReport)
+// is held to byte for byte (TestStreamReportEqualsHeldReport,
+// TestStreamedStandardOutputEqualsHeld). The commands stream.
 func RenderReport(w io.Writer, format string, r *Report) error {
 	return renderAs(reportRenderers, w, format, r)
 }

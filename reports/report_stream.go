@@ -19,12 +19,18 @@ type ReportOutputs struct {
 	Audit, Cost io.Writer
 	// Formats are the writers of each format's file (ReportFiles), by
 	// format; Details that of the Markdown details (ReportDetailFiles).
+	// A nil writer (or a format missing from Formats) is a file not
+	// wanted: its rows are not made (report --format F wants one format).
 	Formats map[string]io.Writer
 	Details io.Writer
 	// Spool gives a scratch file for the parts of a file that are written
 	// before what precedes them in the file is known; the caller removes
 	// them once StreamReport has returned.
 	Spool func() (Spool, error)
+	// Embed writes the JSON format as report --format json does: the audit
+	// and cost documents embedded (the report's own schemaVersion), not
+	// written to Audit and Cost and referenced (ReportFilesSchemaVersion).
+	Embed bool
 }
 
 // A Spool is a scratch file: written, then read back.
@@ -49,12 +55,10 @@ type Spool interface {
 func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportOutputs) (*Report, error) {
 	p := planReport(a, c, rw, generatedAt)
 	r := p.report
-	if err := renderCostJSON(out.Cost, c); err != nil {
-		return nil, fmt.Errorf("cost document: %w", err)
-	}
-	c.services = costServices{}
-	if err := renderAuditJSON(out.Audit, a); err != nil {
-		return nil, fmt.Errorf("audit document: %w", err)
+	want := wantOutputs(&out)
+	documents, err := writeReportDocuments(a, c, out)
+	if err != nil {
+		return nil, err
 	}
 	s := &reportStream{}
 	csvw := csv.NewWriter(out.Formats["csv"])
@@ -82,11 +86,21 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 	p.each(rowHandlers{
 		service: func(row *ServiceReport) {
 			r.Summary.Changes += len(row.Changes)
-			s.fail(csvw.Write(reportCSVRow(*row)))
-			md.service(row)
-			tableRows.cells(serviceTableCells(row))
-			jsonServices.Value(row)
-			htmlRows.service(row)
+			if want.csv {
+				s.fail(csvw.Write(reportCSVRow(*row)))
+			}
+			if want.details {
+				md.service(row)
+			}
+			if want.table {
+				tableRows.cells(serviceTableCells(row))
+			}
+			if want.json {
+				jsonServices.Value(row)
+			}
+			if want.html {
+				htmlRows.service(row)
+			}
 		},
 		servicesDone: func() {
 			md.endServices()
@@ -97,11 +111,21 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 			jsonUnused = jsonstream.NewElements(js.buf, "  ", 2)
 		},
 		unused: func(u *UnusedTaskDefinition) {
-			s.fail(csvw.Write(unusedCSVRow(*u)))
-			md.unused(u)
-			tableRows.cells(unusedTableCells(u))
-			jsonUnused.Value(u)
-			htmlRows.unused(u)
+			if want.csv {
+				s.fail(csvw.Write(unusedCSVRow(*u)))
+			}
+			if want.details {
+				md.unused(u)
+			}
+			if want.table {
+				tableRows.cells(unusedTableCells(u))
+			}
+			if want.json {
+				jsonUnused.Value(u)
+			}
+			if want.html {
+				htmlRows.unused(u)
+			}
 		},
 		// A file that cannot be written stops the rows (a full disk).
 		failed: func() bool {
@@ -126,13 +150,52 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 	s.fail(tableRest(table, r, services, unused))
 	s.fail(tableRows.err)
 	s.fail(table.Flush())
-	s.fail(writeSplicedJSON(out.Formats["json"], r, js, jsonServicesEnd, ReportAuditFile, ReportCostFile))
+	s.fail(writeSplicedJSON(out.Formats["json"], r, js, jsonServicesEnd, documents))
 	if s.err == nil {
 		s.err = reportHTMLTemplate.ExecuteTemplate(out.Formats["html"], "head", htmlPage(r))
 	}
 	s.fail(html.copyTo(out.Formats["html"]))
 	s.fail(renderReportMarkdownSummary(out.Formats["markdown"], r))
 	return r, s.err
+}
+
+// outputsWanted are the outputs whose rows StreamReport makes.
+type outputsWanted struct {
+	csv, details, table, json, html bool
+}
+
+// wantOutputs says which of out's writers are set, and sets the others
+// to io.Discard (in a copy of Formats), where the little written around
+// the rows of a file not wanted goes.
+func wantOutputs(out *ReportOutputs) outputsWanted {
+	formats := make(map[string]io.Writer, len(ReportFiles))
+	wanted := func(w io.Writer, name string) bool {
+		if w == nil {
+			formats[name] = io.Discard
+			return false
+		}
+		formats[name] = w
+		return true
+	}
+	want := outputsWanted{details: out.Details != nil}
+	if !want.details {
+		out.Details = io.Discard
+	}
+	for format := range ReportFiles {
+		ok := wanted(out.Formats[format], format)
+		switch format {
+		case "csv":
+			want.csv = ok
+		case "table":
+			want.table = ok
+		case "json":
+			want.json = ok
+		case "html":
+			want.html = ok
+		}
+	}
+	out.Formats = formats
+	return want
 }
 
 // reportStream keeps the first error of the writers.
@@ -146,9 +209,10 @@ func (s *reportStream) fail(err error) {
 	}
 }
 
-// writeSplicedJSON writes report.json with the rows written to js: the
-// services before servicesEnd, the unused task definitions after.
-func writeSplicedJSON(w io.Writer, r *Report, js *spoolWriter, servicesEnd int64, auditFile, costFile string) error {
+// writeSplicedJSON writes the report's JSON with the rows written to js:
+// the services before servicesEnd, the unused task definitions after;
+// documents writes its last members (writeReportDocuments).
+func writeSplicedJSON(w io.Writer, r *Report, js *spoolWriter, servicesEnd int64, documents reportDocuments) error {
 	s := jsonstream.New(w, "  ")
 	rows := func() {
 		s.Key("services")
@@ -160,8 +224,65 @@ func writeSplicedJSON(w io.Writer, r *Report, js *spoolWriter, servicesEnd int64
 		s.Splice(io.NewSectionReader(js.f, servicesEnd, js.n-servicesEnd), r.UnusedCount())
 		s.EndArray()
 	}
-	writeReportObject(s, r, ReportFilesSchemaVersion, rows, referencing(s, auditFile, costFile))
+	writeReportObject(s, r, documents.schemaVersion, rows, func() { documents.write(s) })
 	return s.Close()
+}
+
+// reportDocuments is how the report's JSON ends: with the audit and cost
+// documents, or with the names of their files.
+type reportDocuments struct {
+	schemaVersion int
+	write         func(*jsonstream.Writer)
+}
+
+// writeReportDocuments writes the audit and cost documents, the cost
+// first so that c lets go of its service rows (the report's rows hold
+// what they show of them): to their files (out.Audit, out.Cost), or, when
+// the JSON embeds them, to spools, each written as the report object's
+// member it becomes.
+func writeReportDocuments(a *Audit, c *Cost, out ReportOutputs) (reportDocuments, error) {
+	if !out.Embed {
+		if err := renderCostJSON(out.Cost, c); err != nil {
+			return reportDocuments{}, fmt.Errorf("cost document: %w", err)
+		}
+		c.services = costServices{}
+		if err := renderAuditJSON(out.Audit, a); err != nil {
+			return reportDocuments{}, fmt.Errorf("audit document: %w", err)
+		}
+		return reportDocuments{ReportFilesSchemaVersion, func(s *jsonstream.Writer) {
+			referencing(s, ReportAuditFile, ReportCostFile)()
+		}}, nil
+	}
+	costDoc, err := spoolMember(out.Spool, func(s *jsonstream.Writer) { writeCostObject(s, c) })
+	if err != nil {
+		return reportDocuments{}, fmt.Errorf("cost document: %w", err)
+	}
+	c.services = costServices{}
+	auditDoc, err := spoolMember(out.Spool, func(s *jsonstream.Writer) { writeAuditObject(s, a) })
+	if err != nil {
+		return reportDocuments{}, fmt.Errorf("audit document: %w", err)
+	}
+	return reportDocuments{ReportSchemaVersion, func(s *jsonstream.Writer) {
+		s.Key("audit")
+		s.SpliceValue(io.NewSectionReader(auditDoc.f, 0, auditDoc.n))
+		s.Key("cost")
+		s.SpliceValue(io.NewSectionReader(costDoc.f, 0, costDoc.n))
+	}}, nil
+}
+
+// spoolMember writes a member of the report object to a spool, as write
+// writes it.
+func spoolMember(spool func() (Spool, error), write func(*jsonstream.Writer)) (*spoolWriter, error) {
+	sp, err := newSpoolWriter(spool)
+	if err != nil {
+		return nil, err
+	}
+	s := jsonstream.NewValue(sp.buf, "  ", 1)
+	write(s)
+	if err := s.Flush(); err != nil {
+		return nil, err
+	}
+	return sp, sp.Flush()
 }
 
 // spoolWriter writes to a spool through a buffer, counting the bytes.

@@ -235,15 +235,20 @@ func sarifLevel(s analyzer.Severity) string {
 func sarifResults(a *Audit, index map[string]int) func(yield func(*sarifResult) bool) {
 	return func(yield func(*sarifResult) bool) {
 		positions := locateFindings(a)
-		for f := range a.Findings.All() {
-			if !yield(sarifResultOf(a.place, f, index, positions)) {
+		for i := range a.Findings.Len() {
+			f := a.Findings.At(i)
+			var pos fleet.Position
+			if positions != nil {
+				pos = positions[i]
+			}
+			if !yield(sarifResultOf(a.place, f, index, pos)) {
 				return
 			}
 		}
 	}
 }
 
-func sarifResultOf(place placer, f analyzer.Finding, index map[string]int, positions map[string]map[string]fleet.Position) *sarifResult {
+func sarifResultOf(place placer, f analyzer.Finding, index map[string]int, pos fleet.Position) *sarifResult {
 	res := sarifResult{
 		RuleID:              f.RuleID,
 		Level:               sarifLevel(f.Severity),
@@ -255,33 +260,47 @@ func sarifResultOf(place placer, f analyzer.Finding, index map[string]int, posit
 	if i, ok := index[f.RuleID]; ok {
 		res.RuleIndex = &i
 	}
-	if phys := physicalLocation(f.File, positions[f.File][fullPath(f)]); phys != nil {
+	if phys := physicalLocation(f.File, pos); phys != nil {
 		res.Locations = []sarifLocation{{PhysicalLocation: phys, LogicalLocations: logicalLocations(place, f)}}
 	}
 	return &res
 }
 
 // locateFindings asks a.Locate, once per file, where each finding's field
-// starts. Without a locator there are no positions, and results carry the
-// file alone.
-func locateFindings(a *Audit) map[string]map[string]fleet.Position {
-	out := map[string]map[string]fleet.Position{}
+// starts: the i-th position is the i-th finding's (zero where it has
+// none). It holds one file's paths at a time and a position a finding,
+// not a map of every finding's path (issue 17: at 10,000 services that
+// map was a quarter of the SARIF output's peak memory). Without a locator
+// it returns nil, and results carry the file alone.
+func locateFindings(a *Audit) []fleet.Position {
 	if a.Locate == nil {
-		return out
+		return nil
 	}
+	n := a.Findings.Len()
 	var files []string
-	paths := map[string][]string{}
-	for f := range a.Findings.All() {
-		if _, ok := artifactURI(f.File); !ok {
+	byFile := map[string][]int32{} // the findings of each file, in order
+	for i := range n {
+		file := a.Findings.At(i).File
+		if _, ok := artifactURI(file); !ok {
 			continue
 		}
-		if _, seen := paths[f.File]; !seen {
-			files = append(files, f.File)
+		if _, seen := byFile[file]; !seen {
+			files = append(files, file)
 		}
-		paths[f.File] = append(paths[f.File], fullPath(f))
+		byFile[file] = append(byFile[file], int32(i))
 	}
+	out := make([]fleet.Position, n)
 	for _, file := range files {
-		out[file] = a.Locate(file, paths[file])
+		indices := byFile[file]
+		paths := make([]string, len(indices))
+		for j, i := range indices {
+			paths[j] = fullPath(a.Findings.At(int(i)))
+		}
+		located := a.Locate(file, paths)
+		for j, i := range indices {
+			out[i] = located[paths[j]]
+		}
+		delete(byFile, file)
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -93,14 +92,7 @@ func runReport(c *cli.Context, opts reportOptions, s streams) error {
 		fmt.Fprintf(s.err, "wrote %s to %s\n", strings.Join(reportFileNames(), ", "), opts.out)
 		return auditExit(f, diags, res, opts.audit.failOn)
 	}
-	r := reports.NewReport(audit, cost, preview, opts.now)
-	if opts.audit.detailsFile != "" {
-		audit.DetailsFile = detailsLink(opts.audit.detailsFile)
-		if err := writeDetailsFile(opts.audit.detailsFile, func(w io.Writer) error { return reports.RenderReportMarkdownDetails(w, r) }); err != nil {
-			return err
-		}
-	}
-	if err := reports.RenderReport(fitted(s.out), opts.audit.format, r); err != nil {
+	if err := writeReportTo(fitted(s.out), opts.audit.format, opts.audit.detailsFile, audit, cost, preview, opts.now); err != nil {
 		return err
 	}
 	return auditExit(f, diags, res, opts.audit.failOn)

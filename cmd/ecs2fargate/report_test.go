@@ -289,3 +289,33 @@ func allButLastLine(s string) string {
 	s = strings.TrimSuffix(s, "\n")
 	return s[:strings.LastIndex(s, "\n")+1]
 }
+
+// report --format F streams its rows through spool files in the
+// temporary directory (issue 17); none is left behind, whatever the
+// format, with or without --details-file.
+func TestReportStandardOutputLeavesNoSpools(t *testing.T) {
+	tmp := t.TempDir()
+	for _, env := range []string{"TMPDIR", "TMP", "TEMP"} { // os.TempDir's on Unix and Windows
+		t.Setenv(env, tmp)
+	}
+	if os.TempDir() != tmp {
+		t.Fatalf("os.TempDir() is %s, want %s", os.TempDir(), tmp)
+	}
+	details := filepath.Join(t.TempDir(), "details.md")
+	for _, args := range [][]string{{"--format", "json"}, {"--format", "html"}, {"--format", "table"}, {"--format", "markdown", "--details-file", details}} {
+		code, stdout, stderr := reportDemo(t, args...)
+		if code != exitFindings || stdout == "" {
+			t.Fatalf("%v: exit %d, %d bytes; stderr:\n%s", args, code, len(stdout), stderr)
+		}
+		left, err := os.ReadDir(tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range left {
+			t.Errorf("%v left %s in the temporary directory", args, e.Name())
+		}
+	}
+	if _, err := os.Stat(details); err != nil {
+		t.Errorf("--details-file: %v", err)
+	}
+}

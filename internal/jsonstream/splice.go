@@ -46,3 +46,28 @@ func (s *Writer) Splice(r io.Reader, n int) {
 		s.err = err
 	}
 }
+
+// NewValue returns a Writer of one member's value in an object open at
+// depth (1 for a member of the top-level object), written to w apart from
+// the rest of the document, as the Writer that wrote its Key would write
+// it: a document whose large member is made before the members that
+// precede it (the report's JSON embeds the audit document, written before
+// the report's rows) spools it with NewValue, then copies it in with
+// SpliceValue. Flush it; Close would add a newline.
+func NewValue(w io.Writer, indent string, depth int) *Writer {
+	s := NewElements(w, indent, depth)
+	s.afterKey = true
+	return s
+}
+
+// SpliceValue copies, as the value of the Key just written, a value that
+// a NewValue writer of the depth of s's innermost open object wrote.
+func (s *Writer) SpliceValue(r io.Reader) {
+	if s.err != nil {
+		return
+	}
+	s.separate()
+	if _, err := io.Copy(s.w, r); err != nil {
+		s.err = err
+	}
+}

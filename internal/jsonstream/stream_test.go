@@ -183,3 +183,57 @@ func TestSpliceEqualsWritingInPlace(t *testing.T) {
 		}
 	}
 }
+
+// A member's value written apart with NewValue and copied in with
+// SpliceValue is what writing it in place writes: an object of objects,
+// a leaf, and a value after another member.
+func TestSpliceValueEqualsWritingInPlace(t *testing.T) {
+	write := func(s *Writer) {
+		s.BeginObject()
+		s.Field("version", 1)
+		Slice(s, "items", []item{{Name: "a", Inner: []int{1}}, {Name: "b", Tags: map[string]string{"k": "<v>"}}})
+		s.Key("nested")
+		s.BeginObject()
+		s.Field("empty", []int{})
+		s.EndObject()
+		s.EndObject()
+	}
+	for _, tc := range []struct {
+		name  string
+		value func(*Writer)
+	}{
+		{"object", write},
+		{"leaf", func(s *Writer) { s.Value("x") }},
+		{"null", func(s *Writer) { s.Value(nil) }},
+	} {
+		var whole, spliced, spool bytes.Buffer
+		w := New(&whole, "  ")
+		w.BeginObject()
+		w.Field("before", true)
+		w.Key("doc")
+		tc.value(w)
+		w.Field("after", []string{"z"})
+		w.EndObject()
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		v := NewValue(&spool, "  ", 1)
+		tc.value(v)
+		if err := v.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		s := New(&spliced, "  ")
+		s.BeginObject()
+		s.Field("before", true)
+		s.Key("doc")
+		s.SpliceValue(&spool)
+		s.Field("after", []string{"z"})
+		s.EndObject()
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if spliced.String() != whole.String() {
+			t.Errorf("%s: spliced\n%s\nwhole\n%s", tc.name, spliced.String(), whole.String())
+		}
+	}
+}
