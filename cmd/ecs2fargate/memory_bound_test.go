@@ -102,6 +102,10 @@ func TestMemoryBound(t *testing.T) {
 	}
 	for _, b := range memoryBounds {
 		t.Run(strings.ReplaceAll(b.name, " ", "_"), func(t *testing.T) {
+			// Each command is a process of its own, measured alone: they
+			// may run side by side (up to -parallel, GOMAXPROCS by
+			// default), which halves the test's time on two cores.
+			t.Parallel()
 			args := make([]string, len(b.args))
 			for i, a := range b.args {
 				switch a {
