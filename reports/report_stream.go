@@ -83,23 +83,21 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 	jsonServices := jsonstream.NewElements(js.buf, "  ", 2) // writes through js.buf
 	var jsonUnused *jsonstream.Writer
 	var jsonServicesEnd, tableServicesEnd int64
+	rows := rowWriters(want, rowWriter{
+		service: func(row *ServiceReport) { s.fail(csvw.Write(reportCSVRow(*row))) },
+		unused:  func(u *UnusedTaskDefinition) { s.fail(csvw.Write(unusedCSVRow(*u))) },
+	}, rowWriter{service: md.service, unused: md.unused}, rowWriter{
+		service: func(row *ServiceReport) { tableRows.cells(serviceTableCells(row)) },
+		unused:  func(u *UnusedTaskDefinition) { tableRows.cells(unusedTableCells(u)) },
+	}, rowWriter{
+		service: func(row *ServiceReport) { jsonServices.Value(row) },
+		unused:  func(u *UnusedTaskDefinition) { jsonUnused.Value(u) },
+	}, rowWriter{service: htmlRows.service, unused: htmlRows.unused})
 	p.each(rowHandlers{
 		service: func(row *ServiceReport) {
 			r.Summary.Changes += len(row.Changes)
-			if want.csv {
-				s.fail(csvw.Write(reportCSVRow(*row)))
-			}
-			if want.details {
-				md.service(row)
-			}
-			if want.table {
-				tableRows.cells(serviceTableCells(row))
-			}
-			if want.json {
-				jsonServices.Value(row)
-			}
-			if want.html {
-				htmlRows.service(row)
+			for _, w := range rows {
+				w.service(row)
 			}
 		},
 		servicesDone: func() {
@@ -111,20 +109,8 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 			jsonUnused = jsonstream.NewElements(js.buf, "  ", 2)
 		},
 		unused: func(u *UnusedTaskDefinition) {
-			if want.csv {
-				s.fail(csvw.Write(unusedCSVRow(*u)))
-			}
-			if want.details {
-				md.unused(u)
-			}
-			if want.table {
-				tableRows.cells(unusedTableCells(u))
-			}
-			if want.json {
-				jsonUnused.Value(u)
-			}
-			if want.html {
-				htmlRows.unused(u)
+			for _, w := range rows {
+				w.unused(u)
 			}
 		},
 		// A file that cannot be written stops the rows (a full disk).
@@ -162,6 +148,24 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 // outputsWanted are the outputs whose rows StreamReport makes.
 type outputsWanted struct {
 	csv, details, table, json, html bool
+}
+
+// rowWriter writes a row to one output.
+type rowWriter struct {
+	service func(*ServiceReport)
+	unused  func(*UnusedTaskDefinition)
+}
+
+// rowWriters are the writers of the outputs wanted, from those of the
+// CSV, the Markdown details, the table, the JSON and the HTML, in order.
+func rowWriters(want outputsWanted, csv, details, table, json, html rowWriter) []rowWriter {
+	var out []rowWriter
+	for i, ok := range []bool{want.csv, want.details, want.table, want.json, want.html} {
+		if ok {
+			out = append(out, []rowWriter{csv, details, table, json, html}[i])
+		}
+	}
+	return out
 }
 
 // wantOutputs says which of out's writers are set, and sets the others

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
 )
 
 // streamedStdout is what report --format F writes for each format when
@@ -77,10 +76,7 @@ func (w failIfWritten) Write(p []byte) (int, error) {
 // --details-file: the JSON with the audit and cost documents embedded
 // (schemaVersion 1), the Markdown summary with its sentence or its link.
 func TestStreamedStandardOutputEqualsHeld(t *testing.T) {
-	dir := t.TempDir()
-	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: DetailLimit + 150, PerCluster: 40}); err != nil {
-		t.Fatal(err)
-	}
+	dir := summarisedFleet(t)
 	for _, tc := range []struct {
 		name        string
 		paths       []string
@@ -97,14 +93,7 @@ func TestStreamedStandardOutputEqualsHeld(t *testing.T) {
 			f, diags := fleet.Load(context.Background(), tc.paths, nil)
 			want := heldStdout(t, f, diags, tc.now, tc.detailsFile)
 			got := streamedStdout(t, f, diags, tc.now, tc.detailsFile)
-			for name, w := range want {
-				if g := got[name]; g != w {
-					t.Errorf("%s: streamed %d bytes differ from held %d bytes at byte %d:\n%s", name, len(g), len(w), firstDiff(g, w), around(g, w))
-				}
-			}
-			if len(got) != len(want) {
-				t.Errorf("streamed %d outputs, want %d", len(got), len(want))
-			}
+			sameOutputs(t, got, want)
 			if !bytes.Contains([]byte(got["json"]), []byte(`"schemaVersion": 1,`)) || !bytes.Contains([]byte(got["json"]), []byte("\n  \"audit\": {")) {
 				t.Errorf("the streamed JSON does not embed the audit document at schemaVersion 1")
 			}

@@ -93,10 +93,7 @@ func heldFiles(t testing.TB, f *fleet.Fleet, diags []fleet.Diagnostic, now strin
 // several clusters, summarised; the fixture with a timestamp; and task
 // definitions that no service runs, alone and beside services.
 func TestStreamReportEqualsHeldReport(t *testing.T) {
-	dir := t.TempDir()
-	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: DetailLimit + 150, PerCluster: 40}); err != nil {
-		t.Fatal(err)
-	}
+	dir := summarisedFleet(t)
 	for _, tc := range []struct {
 		name             string
 		paths            []string
@@ -119,15 +116,33 @@ func TestStreamReportEqualsHeldReport(t *testing.T) {
 				t.Errorf("%d services, %d task definitions no service runs and %d clusters; want %d, %d and %d or more",
 					n, u, len(r.Clusters), tc.services, tc.unused, tc.clusters)
 			}
-			for name, w := range want {
-				if g := got[name]; g != w {
-					t.Errorf("%s: streamed %d bytes differ from held %d bytes at byte %d:\n%s", name, len(g), len(w), firstDiff(g, w), around(g, w))
-				}
-			}
-			if len(got) != len(want) {
-				t.Errorf("streamed %d files, want %d", len(got), len(want))
-			}
+			sameOutputs(t, got, want)
 		})
+	}
+}
+
+// summarisedFleet writes a generated estate of more than DetailLimit
+// services in several clusters, whose report is summarised.
+func summarisedFleet(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: DetailLimit + 150, PerCluster: 40}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// sameOutputs fails where a streamed output differs from the held one,
+// or one is missing.
+func sameOutputs(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for name, w := range want {
+		if g := got[name]; g != w {
+			t.Errorf("%s: streamed %d bytes differ from held %d bytes at byte %d:\n%s", name, len(g), len(w), firstDiff(g, w), around(g, w))
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("streamed %d outputs, want %d", len(got), len(want))
 	}
 }
 

@@ -24,17 +24,14 @@ func writeReportFiles(dir string, audit *reports.Audit, cost *reports.Cost, prev
 		return fmt.Errorf("creating report directory %s: %w", dir, err)
 	}
 	var pending []*atomicfile.Pending // in the order they are renamed into place
-	var spools []*os.File
+	spools := &reportSpools{dir: dir, pattern: ".report.spool-*"}
 	defer func() {
 		for _, p := range pending {
 			if p != nil && err != nil {
 				p.Abort()
 			}
 		}
-		for _, f := range spools {
-			f.Close()
-			os.Remove(f.Name())
-		}
+		spools.remove()
 	}()
 	create := func(name string) (*atomicfile.Pending, error) {
 		p, err := atomicfile.Create(filepath.Join(dir, name), 0o644)
@@ -43,15 +40,7 @@ func writeReportFiles(dir string, audit *reports.Audit, cost *reports.Cost, prev
 		}
 		return p, err
 	}
-	out := reports.ReportOutputs{Formats: map[string]io.Writer{},
-		Spool: func() (reports.Spool, error) {
-			f, err := os.CreateTemp(dir, ".report.spool-*")
-			if err != nil {
-				return nil, fmt.Errorf("report directory %s: %w", dir, err)
-			}
-			spools = append(spools, f)
-			return f, nil
-		}}
+	out := reports.ReportOutputs{Formats: map[string]io.Writer{}, Spool: spools.create}
 	if out.Audit, err = create(reports.ReportAuditFile); err != nil {
 		return err
 	}

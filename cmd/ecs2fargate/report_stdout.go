@@ -22,21 +22,9 @@ func writeReportTo(w io.Writer, format, detailsFile string, audit *reports.Audit
 		return fmt.Errorf("a temporary directory for the report: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	var spools []*os.File
-	defer func() {
-		for _, f := range spools {
-			f.Close() // before RemoveAll: Windows cannot remove an open file
-		}
-	}()
-	out := reports.ReportOutputs{Embed: true, Formats: map[string]io.Writer{},
-		Spool: func() (reports.Spool, error) {
-			f, err := os.CreateTemp(tmp, "spool-*")
-			if err != nil {
-				return nil, fmt.Errorf("report spool in %s: %w", tmp, err)
-			}
-			spools = append(spools, f)
-			return f, nil
-		}}
+	spools := &reportSpools{dir: tmp, pattern: "spool-*"}
+	defer spools.remove() // before RemoveAll
+	out := reports.ReportOutputs{Embed: true, Formats: map[string]io.Writer{}, Spool: spools.create}
 	out.Formats[format] = w
 	stream := func() error {
 		_, err := reports.StreamReport(audit, cost, preview, now, out)

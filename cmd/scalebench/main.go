@@ -66,9 +66,11 @@ type command struct {
 var commands = []command{
 	{"audit --format json", []string{"audit", "-q", "--fail-on", "none", "--format", "json", "DIR"}},
 	{"audit (table)", []string{"audit", "-q", "--fail-on", "none", "DIR"}},
+	{"audit --format sarif", []string{"audit", "-q", "--fail-on", "none", "--format", "sarif", "DIR"}},
 	{"cost (table)", []string{"cost", "DIR"}},
 	{"rewrite --out", []string{"rewrite", "-q", "--out", "OUT", "DIR"}},
 	{"report --out", []string{"report", "-q", "--out", "OUT", "DIR"}},
+	{"report --format json", []string{"report", "-q", "--format", "json", "DIR"}},
 }
 
 // baseline is the bare parse: every file of the fleet read and parsed by
