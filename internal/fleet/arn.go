@@ -11,12 +11,21 @@ type ARN struct {
 }
 
 // ParseARN splits an ARN; ok is false when s is not one.
+// It is strings.SplitN(s, ":", 6) without the slice, which loading
+// allocated once for each ARN it read.
 func ParseARN(s string) (ARN, bool) {
-	parts := strings.SplitN(s, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" {
+	var parts [5]string // arn, partition, service, region, account
+	rest := s
+	for i := range parts {
+		var found bool
+		if parts[i], rest, found = strings.Cut(rest, ":"); !found {
+			return ARN{}, false
+		}
+	}
+	if parts[0] != "arn" {
 		return ARN{}, false
 	}
-	return ARN{Partition: parts[1], Service: parts[2], Region: parts[3], Account: parts[4], Resource: parts[5]}, true
+	return ARN{Partition: parts[1], Service: parts[2], Region: parts[3], Account: parts[4], Resource: rest}, true
 }
 
 // ClusterName returns the name in a cluster ARN, or s itself when it is
