@@ -55,7 +55,14 @@ type NotChecked struct {
 
 // Flag builds a finding for the field at path (built with at and idx).
 func Flag(path Path, value any, format string, args ...any) Finding {
-	return Finding{Field: path, Path: path.String(), Value: renderValue(value), Message: fmt.Sprintf(format, args...)}
+	buf := flagBuffers.Get().(*[]byte)
+	b := path.Append((*buf)[:0])
+	pathText := flagTexts.text(b)
+	b = fmt.Appendf(b[:0], format, args...)
+	message := flagTexts.text(b)
+	*buf = b[:0]
+	flagBuffers.Put(buf)
+	return Finding{Field: path, Path: pathText, Value: renderValue(value), Message: message}
 }
 
 // Unchecked reports that the rule could not be evaluated and what data it

@@ -42,8 +42,9 @@ func newMemo(f *fleet.Fleet) *memo {
 	}
 	m.demand = subnetDemands(f, m)
 	for _, td := range f.TaskDefinitions {
-		m.hosts[td] = f.HostsOf(td)
-		m.platforms[td] = f.Platform(td)
+		h := f.HostsOf(td)
+		m.hosts[td] = h
+		m.platforms[td] = f.PlatformWithHosts(td, h)
 	}
 	return m
 }

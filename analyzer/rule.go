@@ -67,6 +67,9 @@ type Subject struct {
 	// platform caches Platform(): most container rules ask, and the
 	// answer may walk every container instance of the task's clusters.
 	platform *fleet.Platform
+	// containerPaths caches each container's path for eachContainer
+	// (each with its capacity at its length: appending copies it).
+	containerPaths []Path
 }
 
 // Severities lists every severity the audit can give a finding of r,

@@ -67,14 +67,31 @@ func (s *Subject) FargateSize() (fargate.Size, bool) {
 // findings, each tagged with its container's name. check gets the path
 // of the container, containerDefinitions[i], to extend with at.
 func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path Path) []Finding) []Finding {
-	var out []Finding
 	def := s.Def()
 	if def == nil {
 		return nil
 	}
+	if len(s.containerPaths) != len(def.ContainerDefinitions) {
+		// One backing array for all; each path's capacity is its length.
+		steps := make([]fieldpath.Step, 2*len(def.ContainerDefinitions))
+		s.containerPaths = make([]Path, len(def.ContainerDefinitions))
+		for i := range s.containerPaths {
+			steps[2*i], steps[2*i+1] = fieldpath.Key("containerDefinitions"), fieldpath.Index(i)
+			s.containerPaths[i] = steps[2*i : 2*i+2 : 2*i+2]
+		}
+	}
+	if len(def.ContainerDefinitions) == 1 {
+		// The check's own list, tagged in place.
+		out := check(&def.ContainerDefinitions[0], s.containerPaths[0])
+		for i := range out {
+			out[i].Container = ptr.Value(def.ContainerDefinitions[0].Name)
+		}
+		return out
+	}
+	var out []Finding
 	for i := range def.ContainerDefinitions {
 		c := &def.ContainerDefinitions[i]
-		for _, f := range check(c, idx("containerDefinitions", i)) {
+		for _, f := range check(c, s.containerPaths[i]) {
 			out = append(out, f.In(ptr.Value(c.Name)))
 		}
 	}
@@ -90,7 +107,16 @@ type Path = fieldpath.Path
 // quotes), a Path (from idx or a container's path) its steps. Any other
 // part is a mistake in the rule and panics in its fixture test.
 func at(parts ...any) Path {
-	out := make(Path, 0, len(parts)+2)
+	// Sized to the steps exactly: every finding's path is built here.
+	n := 0
+	for _, p := range parts {
+		if p, ok := p.(Path); ok {
+			n += len(p)
+		} else {
+			n++
+		}
+	}
+	out := make(Path, 0, n)
 	for _, p := range parts {
 		switch p := p.(type) {
 		case string:

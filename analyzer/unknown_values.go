@@ -99,7 +99,7 @@ func taskDefDoc(subj *Subject) *fleet.Doc {
 }
 
 // unknownOf is the first of the unknown fields that rule reads, and why.
-func unknownOf(rule Rule, unknown []unknownField) (string, string, bool) {
+func unknownOf(rule *Rule, unknown []unknownField) (string, string, bool) {
 	for _, u := range unknown {
 		if readsField(rule, u.path) {
 			return u.path, u.why, true
@@ -109,7 +109,7 @@ func unknownOf(rule Rule, unknown []unknownField) (string, string, bool) {
 }
 
 // readsField reports whether the rule's verdict rests on the field at p.
-func readsField(rule Rule, p string) bool {
+func readsField(rule *Rule, p string) bool {
 	pattern := patternOf(p)
 	if pattern == "containerDefinitions" || pattern == "containerDefinitions[]" {
 		return rule.Scope == ScopeTask // every container is unknown

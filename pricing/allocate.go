@@ -18,12 +18,15 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 	reserved, stayBase := decimal.Zero, decimal.Zero
 	var sum resources
 	var unknown []string
-	for _, s := range services {
+	// units are each service's weighted reservation, worked out once.
+	units := make([]decimal.Decimal, len(services))
+	for i, s := range services {
 		if !s.reserved.known {
 			unknown = append(unknown, s.Service)
 			continue
 		}
 		u := cc.units(s.reserved)
+		units[i] = u
 		reserved = reserved.Add(u)
 		sum.cpu, sum.mem = sum.cpu+s.reserved.cpu, sum.mem+s.reserved.mem
 		if !s.Daemon {
@@ -40,7 +43,7 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 		cc.Notes = append(cc.Notes, "running tasks reserve more than the registered capacity (inputs from different moments?); idle taken as zero")
 	}
 	cc.Idle, cc.IdleSide = cc.EC2, cc.EC2Side
-	for _, s := range services {
+	for i, s := range services {
 		switch {
 		case !s.reserved.known:
 			u := UnknownFill(fmt.Sprintf("reservation of %s/%s unknown: its task definition is not among the inputs", s.Cluster, s.Service), "add aws ecs describe-task-definition output")
@@ -48,7 +51,7 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 		case denom.IsZero():
 			s.EC2, s.EC2Side = Zero, allOf(Zero)
 		default:
-			f := cc.units(s.reserved).Div(denom)
+			f := units[i].Div(denom)
 			s.EC2, s.EC2Side = cc.EC2.Mul(f), cc.EC2Side.times(f)
 		}
 		cc.Idle = cc.Idle.Sub(s.EC2)
@@ -60,7 +63,7 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 	if stayBase.IsZero() {
 		stayBase = reserved
 	}
-	m.after(cc, services, stayBase, unknown)
+	m.after(cc, services, units, stayBase, unknown)
 }
 
 // after sets each service's cost after the move under every option: a
@@ -69,18 +72,19 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 // the cluster's after-move cost is their sum, and the commitment the move
 // strands is the share of the committed hosts the staying services do not
 // keep.
-func (m *model) after(cc *ClusterCost, services []*ServiceCost, stayBase decimal.Decimal, unknown []string) {
+func (m *model) after(cc *ClusterCost, services []*ServiceCost, units []decimal.Decimal, stayBase decimal.Decimal, unknown []string) {
 	cc.Fargate = allOf(Zero)
 	stayUnits := decimal.Zero
-	for _, s := range services {
+	for i, s := range services {
 		switch {
 		case s.OnFargate:
 			s.After = s.Fargate
 			continue // on neither side: its cost does not change
 		case s.StayReason != "":
-			s.StayEC2 = stayCost(cc, s, cc.EC2, stayBase, unknown)
-			s.After = cc.EC2Side.each(func(side Money) Money { return stayCost(cc, s, side, stayBase, unknown) })
-			stayUnits = stayUnits.Add(cc.units(s.reserved))
+			stay := stayShare(cc, s, units[i], stayBase, unknown)
+			s.StayEC2 = stay(cc.EC2)
+			s.After = cc.EC2Side.each(stay)
+			stayUnits = stayUnits.Add(units[i])
 		case s.Daemon:
 			s.After = m.daemonAfter(s, services)
 		default:
@@ -94,24 +98,37 @@ func (m *model) after(cc *ClusterCost, services []*ServiceCost, stayBase decimal
 	}
 }
 
-// stayCost is what a service that cannot move costs on EC2 once the others
-// have moved: the cluster's cost (ec2, as billed or under an option) × its
+// stayShare gives what a service that cannot move costs on EC2 once the
+// others have moved: the cluster's cost (ec2, as billed or under an option) × its
 // reserved units ÷ all reserved units but the DAEMON services', i.e. its
 // share plus the same fraction of idle and of the daemons that keep
 // running on the hosts left. Its bare share would count the idle it
 // leaves behind as saved: a cluster where nothing can move would then show
 // its whole idle cost as a saving. This assumes the hosts left behind are
 // packed as well as the cluster is now.
-func stayCost(cc *ClusterCost, s *ServiceCost, ec2 Money, base decimal.Decimal, unknown []string) Money {
+// It is a function of the cluster's cost, so that the share is divided
+// out once for the six costs; units are s's reserved units (zero when
+// unknown, then unknown is not empty).
+func stayShare(cc *ClusterCost, s *ServiceCost, units, base decimal.Decimal, unknown []string) func(ec2 Money) Money {
+	var fixed Money
+	var share decimal.Decimal
 	switch {
-	case !ec2.Known():
-		return ec2
 	case len(unknown) > 0:
-		return Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: the reservations of %s in cluster %s are unknown", s.Cluster, s.Service, strings.Join(unknown, ", "), cc.Cluster))
+		fixed = Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: the reservations of %s in cluster %s are unknown", s.Cluster, s.Service, strings.Join(unknown, ", "), cc.Cluster))
 	case base.IsZero():
-		return Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: no running task of cluster %s reserves capacity to apportion it by", s.Cluster, s.Service, cc.Cluster))
+		fixed = Unknown(fmt.Sprintf("cost of %s/%s on EC2 after the move unknown: no running task of cluster %s reserves capacity to apportion it by", s.Cluster, s.Service, cc.Cluster))
+	default:
+		share = units.Div(base)
 	}
-	return ec2.Mul(cc.units(s.reserved).Div(base))
+	return func(ec2 Money) Money {
+		switch {
+		case !ec2.Known():
+			return ec2
+		case fixed.notes != nil:
+			return fixed
+		}
+		return ec2.Mul(share)
+	}
 }
 
 // units is the weighted size of r: cpuWeight × vCPU + GB.

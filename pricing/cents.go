@@ -27,28 +27,30 @@ func SplitCents(total decimal.Decimal, parts []decimal.Decimal) []decimal.Decima
 		frac decimal.Decimal
 	}
 	rems := make([]rem, len(parts))
+	// Whole cents are counted in int64 and made decimals once at the end
+	// (a cent is 10^-2 exactly): a decimal sum and division per part were
+	// most of what rounding a large fleet's clusters allocated (issue 17).
+	cents := make([]int64, len(parts))
 	var sum int64
 	for i, p := range parts {
 		c := p.Mul(hundred)
 		fl := c.Floor()
-		out[i] = fl
-		sum += fl.IntPart()
+		cents[i] = fl.IntPart()
+		sum += cents[i]
 		rems[i] = rem{i, c.Sub(fl)}
 	}
 	diff := target - sum
 	sort.SliceStable(rems, func(a, b int) bool { return rems[a].frac.GreaterThan(rems[b].frac) })
 	for k := int64(0); diff > 0 && len(rems) > 0; k++ {
-		r := rems[k%int64(len(rems))]
-		out[r.i] = out[r.i].Add(one)
+		cents[rems[k%int64(len(rems))].i]++
 		diff--
 	}
 	for k := int64(0); diff < 0 && len(rems) > 0; k++ {
-		r := rems[len(rems)-1-int(k%int64(len(rems)))]
-		out[r.i] = out[r.i].Sub(one)
+		cents[rems[len(rems)-1-int(k%int64(len(rems)))].i]--
 		diff++
 	}
-	for i := range out {
-		out[i] = out[i].Div(hundred)
+	for i, c := range cents {
+		out[i] = decimal.New(c, -2)
 	}
 	return out
 }

@@ -165,10 +165,12 @@ type model struct {
 	// services are priced (they run concurrently and only read them).
 	spotShares map[*fleet.Cluster]decimal.Decimal
 	clusterOf  map[*fleet.Service]*fleet.Cluster
+	// prices are the Fargate prices of the shapes priced so far (shape.go).
+	prices *priceMemo
 }
 
 func newModel(f *fleet.Fleet, b Book, o Options) *model {
-	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}, spotShares: map[*fleet.Cluster]decimal.Decimal{}, clusterOf: map[*fleet.Service]*fleet.Cluster{}}
+	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}, spotShares: map[*fleet.Cluster]decimal.Decimal{}, clusterOf: map[*fleet.Service]*fleet.Cluster{}, prices: newPriceMemo()}
 }
 
 // regionOf picks the region for a resource: --region, else its ARN's,

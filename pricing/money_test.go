@@ -42,3 +42,22 @@ func TestUnionIsTheSetUnion(t *testing.T) {
 		}
 	}
 }
+
+// Notes are the reasons and caveats of the sum, without the sum: any mix
+// of known, unknown and caveated amounts.
+func TestNotesAreTheSumsNotes(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	pool := []Money{Zero, USD(dec("1.5")), Unknown("no price for a"), Unknown("no price for b"),
+		USD(dec("2")).WithCaveat("x is an estimate"), Unknown("no price for a").WithCaveat("y is unverified")}
+	for range 300 {
+		ms := make([]Money, r.Intn(6))
+		for i := range ms {
+			ms[i] = pool[r.Intn(len(pool))]
+		}
+		missing, caveats := Notes(ms...)
+		sum := Sum(ms...)
+		if !slices.Equal(missing, sum.Missing()) || !slices.Equal(caveats, sum.Caveats()) {
+			t.Fatalf("Notes = %v, %v; the sum's are %v, %v", missing, caveats, sum.Missing(), sum.Caveats())
+		}
+	}
+}

@@ -148,12 +148,22 @@ func tasksOf(s *fleet.Service) (decimal.Decimal, string) {
 	return decimal.NewFromInt(int64(s.Svc.DesiredCount)), "desiredCount"
 }
 
-// variants prices the chosen size under each purchase option.
+// variants prices the chosen size under each purchase option, once per
+// shape (shape.go).
 func (m *model) variants(sc *ServiceCost) Variants {
 	if sc.Region == "" {
 		u := noRegion("service " + sc.Cluster + "/" + sc.Service)
 		return Variants{u, u, u, u, u}
 	}
+	k, ok := shapeOf(sc)
+	if !ok {
+		return m.price(sc)
+	}
+	return remembered(&m.prices.mu, m.prices.byShape, k, func() Variants { return m.price(sc) })
+}
+
+// price prices sc's shape under each purchase option.
+func (m *model) price(sc *ServiceCost) Variants {
 	rs := m.ratesFor(sc.Region, sc.Platform)
 	taskHours := sc.Tasks.Mul(m.hours)
 	perTask := func(rt Rates) Money { return m.taskCost(sc, rt).Mul(taskHours) }

@@ -11,10 +11,16 @@ import (
 // NewCost assembles the cost report from a comparison. This is where the
 // exact figures are rounded to cents, once, for display.
 func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fleet.Diagnostic) *Cost {
+	return NewCostOfInputs(version, cmp, f.Inputs, diags)
+}
+
+// NewCostOfInputs is NewCost for a caller that has let the fleet go: of
+// the fleet, the report keeps only the list of inputs it was read from.
+func NewCostOfInputs(version string, cmp *pricing.Comparison, inputs []string, diags []fleet.Diagnostic) *Cost {
 	c := &Cost{
 		SchemaVersion: CostSchemaVersion,
 		Tool:          Tool{Name: "ecs2fargate", Version: version},
-		Inputs:        nonNil(f.Inputs),
+		Inputs:        nonNil(inputs),
 		Assumptions:   costAssumptions(cmp.Assumptions),
 		Diagnostics:   nonNil(diags),
 		Clusters:      []ClusterCostRow{},
@@ -42,13 +48,14 @@ func NewCost(version string, cmp *pricing.Comparison, f *fleet.Fleet, diags []fl
 	return c
 }
 
+// serviceRow is s's row but for what its cluster's split decides (its
+// EC2 shares and its cost after the move), which Cost.Service sets.
 func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 	r := ServiceCostRow{
 		Account: s.Account, Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region, where: s.Where(),
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
 		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition, OnFargate: s.OnFargate,
-		FargateMonthly: fargateAmounts(s.Fargate), AfterMoveMonthly: fargateAmounts(s.After),
-		SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
+		FargateMonthly: fargateAmounts(s.Fargate), SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
 		StaysOnEC2: s.StayReason, SpotShare: s.SpotShare.String(), SpotOnDemand: s.SpotOnDemand,
 		TasksPriced: s.Tasks.String(), TasksFrom: s.TasksFrom,
 	}
@@ -68,11 +75,13 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		r.MeasuredUse = measuredUse(rs)
 	}
 	r.RightsizeWithheld = s.RightsizeWithheld
-	all := pricing.Sum(append(s.After.List(), s.EC2)...)
+	a, f := s.After, s.Fargate
+	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2}
 	if s.StayReason == "" {
-		all = all.Add(pricing.Sum(s.Fargate.List()...))
+		all = append(all, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y)
 	}
-	r.Unknown, r.Caveats = nonNil(all.Missing()), nonNil(all.Caveats())
+	missing, caveats := pricing.Notes(all...)
+	r.Unknown, r.Caveats = nonNil(missing), nonNil(caveats)
 	return r
 }
 

@@ -1,7 +1,7 @@
 package reports
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -14,25 +14,58 @@ import (
 // and hidden deltas as terminal tables, each ending with the assumptions
 // footer, then the reasons for unknown figures and the flagged prices.
 func renderCostTable(w io.Writer, c *Cost) error {
+	width := widthOf(w)
+	// Sections are written as they are made (the services table of
+	// 100,000 services is about 30 MB), through one buffer.
+	out := bufio.NewWriterSize(w, 64<<10)
 	footer := c.FooterLine() + "\n"
 	for _, section := range []func(io.Writer, *Cost) error{costServiceTable, costClusterTable, costTotalTable, costLikeTable, costDeltaTable} {
-		var b bytes.Buffer
-		if err := section(FitTo(&b, widthOf(w)), c); err != nil {
+		s := &footed{w: out}
+		if err := section(FitTo(s, width), c); err != nil {
 			return err
 		}
-		if b.Len() == 0 {
+		if !s.wrote {
 			continue
 		}
 		// Every section ends with a blank line; the footer goes above it.
-		body := strings.TrimSuffix(b.String(), "\n")
-		if _, err := io.WriteString(w, body+footer+"\n"); err != nil {
+		if _, err := io.WriteString(out, footer+"\n"); err != nil {
 			return err
 		}
 	}
-	writeUnknown(w, c.Unknown, "")
-	writeCaveats(w, c.Assumptions.Caveats, "")
-	_, err := fmt.Fprintln(w, c.AssumptionsLine())
-	return err
+	writeUnknown(out, c.Unknown, "")
+	writeCaveats(out, c.Assumptions.Caveats, "")
+	fmt.Fprintln(out, c.AssumptionsLine())
+	return out.Flush()
+}
+
+// footed passes a section's text on but holds back its last newline, so
+// that the footer can go above the blank line that ends the section
+// without the section being held whole.
+type footed struct {
+	w       io.Writer
+	wrote   bool // anything written
+	newline bool // a newline held back
+}
+
+func (f *footed) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	f.wrote = true
+	if f.newline {
+		if _, err := io.WriteString(f.w, "\n"); err != nil {
+			return 0, err
+		}
+		f.newline = false
+	}
+	body := p
+	if p[len(p)-1] == '\n' {
+		body, f.newline = p[:len(p)-1], true
+	}
+	if _, err := f.w.Write(body); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // notesWidth is where a service's notes wrap in terminal output.
@@ -45,17 +78,27 @@ func costServiceTable(w io.Writer, c *Cost) error {
 	fmt.Fprintln(w, "Services (USD per month; saving = EC2 now - Fargate on-demand, idle capacity not included)")
 	header := []string{"CLUSTER", "SERVICE", "TASKS", "FARGATE SIZE", "EC2 NOW", "ON-DEMAND", "SPOT", "ARM", "SP 1Y", "SP 3Y", "SAVING", "SAVING/YR"}
 	var notes []string
+	// The notes are gathered on the pass that writes the lines (the
+	// streamed table makes its rows twice).
+	streamed := c.ServiceCount() > maxBoxedRows
+	pass, notesPass := 0, 1
+	if streamed {
+		notesPass = 2
+	}
 	each := func(row func([]string)) {
-		notes = notes[:0]
+		pass++
 		for s := range c.Services() {
 			row(costServiceCells(c, s))
+			if pass != notesPass {
+				continue
+			}
 			if n := serviceNotes(s); n != "" {
 				notes = append(notes, c.place.subject(s.where.Account, s.where.Region, s.Cluster, s.Service, "")+": "+n)
 			}
 		}
 	}
 	var err error
-	if c.ServiceCount() > maxBoxedRows {
+	if streamed {
 		// Plain columns, streamed: the rows are made twice (widths, then
 		// lines) rather than held, so 100,000 services' cells never are
 		// all in memory (issue 17).

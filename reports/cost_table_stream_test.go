@@ -2,6 +2,8 @@ package reports
 
 import (
 	"bytes"
+	"io"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +34,36 @@ func TestStreamedPlainRowsEqualTabwriter(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("width %d: streamed\n%s\nwant (tabwriter)\n%s", width, got.String(), want.String())
 		}
+	}
+}
+
+// A section written through footed, then its footer, is the section with
+// its last newline cut and the footer after it, however its writes fall.
+func TestFootedHoldsBackTheLastNewline(t *testing.T) {
+	for _, writes := range [][]string{
+		{"a\n", "b\n", "\n"},
+		{"a", "\n", "\n\n"},
+		{"no newline at the end"},
+		{"\n"},
+		{"", "x\n"},
+	} {
+		var whole, got bytes.Buffer
+		s := &footed{w: &got}
+		for _, w := range writes {
+			whole.WriteString(w)
+			if n, err := s.Write([]byte(w)); n != len(w) || err != nil {
+				t.Fatalf("Write(%q) = %d, %v", w, n, err)
+			}
+		}
+		if !s.wrote {
+			t.Fatalf("%q: nothing noted as written", writes)
+		}
+		got.WriteString("footer\n")
+		if want := strings.TrimSuffix(whole.String(), "\n") + "footer\n"; got.String() != want {
+			t.Errorf("%q: %q, want %q", writes, got.String(), want)
+		}
+	}
+	if s := (&footed{w: io.Discard}); func() bool { s.Write(nil); return s.wrote }() {
+		t.Error("an empty write counted as a section")
 	}
 }

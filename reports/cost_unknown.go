@@ -23,21 +23,22 @@ type UnknownPart struct {
 // total: its EC2 cost, or an option's EC2 side or cost after the move.
 // Clusters and services are named as the human formats name them (place).
 func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.ServiceCost, place placer) []UnknownPart {
-	parts := map[string]*UnknownPart{}
+	parts := map[string]*partNames{}
 	var order []string
 	note := func(reason, cluster, figure string, services []*pricing.ServiceCost, has func(*pricing.ServiceCost, string) bool) {
 		p, ok := parts[reason]
 		if !ok {
 			what, fill := pricing.SplitReason(reason)
-			p = &UnknownPart{Missing: what, Fill: fill, Clusters: []string{}, Services: []string{}, Figures: []string{}}
+			p = &partNames{UnknownPart: UnknownPart{Missing: what, Fill: fill, Clusters: []string{}, Services: []string{}, Figures: []string{}},
+				clusters: map[string]bool{}, services: map[string]bool{}}
 			parts[reason] = p
 			order = append(order, reason)
 		}
-		p.Clusters = addOnce(p.Clusters, cluster)
+		p.Clusters = addNew(p.Clusters, p.clusters, cluster)
 		p.Figures = addOnce(p.Figures, figure)
 		for _, s := range services {
 			if has(s, reason) {
-				p.Services = addOnce(p.Services, place.name(s.Where().Account, s.Where().Region, s.Cluster+"/"+s.Service))
+				p.Services = addNew(p.Services, p.services, place.name(s.Where().Account, s.Where().Region, s.Cluster+"/"+s.Service))
 			}
 		}
 	}
@@ -67,7 +68,7 @@ func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.Servi
 	for _, r := range order {
 		p := parts[r]
 		sort.Strings(p.Services)
-		out = append(out, *p)
+		out = append(out, p.UnknownPart)
 	}
 	return out
 }
@@ -79,6 +80,24 @@ func has(m pricing.Money, reason string) bool {
 		}
 	}
 	return false
+}
+
+// partNames is an unknown part being gathered, with the clusters and
+// services already named in it: a reason such as a missing Savings Plan
+// rate for one instance type can name thousands of services, and looking
+// each up in the list made the gathering quadratic (issue 17).
+type partNames struct {
+	UnknownPart
+	clusters, services map[string]bool
+}
+
+// addNew appends s to list unless seen has it, and notes it in seen.
+func addNew(list []string, seen map[string]bool, s string) []string {
+	if seen[s] {
+		return list
+	}
+	seen[s] = true
+	return append(list, s)
 }
 
 func addOnce(list []string, s string) []string {

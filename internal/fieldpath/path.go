@@ -131,23 +131,32 @@ func bracket(s string) (Step, int, error) {
 // finding renders its path, and Sprintf showed in the profile of a
 // 10,000-service audit.)
 func (p Path) String() string {
-	var b strings.Builder
+	// Written into a buffer on the stack and copied once: every finding's
+	// path is written out (issue 17).
+	var buf [128]byte
+	return string(p.Append(buf[:0]))
+}
+
+// Append appends String's text to b.
+func (p Path) Append(b []byte) []byte {
 	for i, st := range p {
 		switch {
 		case st.IsIndex:
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(st.Index))
-			b.WriteByte(']')
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(st.Index), 10)
+			b = append(b, ']')
 		case isIdent(st.Key):
 			if i > 0 {
-				b.WriteByte('.')
+				b = append(b, '.')
 			}
-			b.WriteString(st.Key)
+			b = append(b, st.Key...)
 		default:
-			b.WriteString("[" + strconv.Quote(st.Key) + "]")
+			b = append(b, '[')
+			b = strconv.AppendQuote(b, st.Key)
+			b = append(b, ']')
 		}
 	}
-	return b.String()
+	return b
 }
 
 func isIdent(s string) bool {

@@ -11,21 +11,22 @@ type ARN struct {
 }
 
 // ParseARN splits an ARN; ok is false when s is not one.
-// It is strings.SplitN(s, ":", 6) without the slice, which loading
-// allocated once for each ARN it read.
 func ParseARN(s string) (ARN, bool) {
-	var parts [5]string // arn, partition, service, region, account
-	rest := s
-	for i := range parts {
-		var found bool
-		if parts[i], rest, found = strings.Cut(rest, ":"); !found {
-			return ARN{}, false
-		}
-	}
-	if parts[0] != "arn" {
+	// strings.SplitN(s, ":", 6) without its slice: the loader and the
+	// rules parse an ARN per document and per finding.
+	rest, ok := strings.CutPrefix(s, "arn:")
+	if !ok {
 		return ARN{}, false
 	}
-	return ARN{Partition: parts[1], Service: parts[2], Region: parts[3], Account: parts[4], Resource: rest}, true
+	var parts [4]string
+	for i := range parts {
+		part, after, found := strings.Cut(rest, ":")
+		if !found {
+			return ARN{}, false
+		}
+		parts[i], rest = part, after
+	}
+	return ARN{Partition: parts[0], Service: parts[1], Region: parts[2], Account: parts[3], Resource: rest}, true
 }
 
 // ClusterName returns the name in a cluster ARN, or s itself when it is

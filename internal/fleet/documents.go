@@ -46,9 +46,9 @@ func (l *fileLoad) loadJSON(file string, data []byte, named bool) {
 		l.loadDocument(file, data, named) // says the file is empty
 		return
 	}
-	kind, _, vals, ok := splitValid(data)
+	kind, keys, vals, ok := splitValid(data)
 	if !ok && isValidJSON(data) {
-		kind, _, vals = split(data)
+		kind, keys, vals = split(data)
 		ok = true
 	}
 	switch {
@@ -58,6 +58,10 @@ func (l *fileLoad) loadJSON(file string, data []byte, named bool) {
 			docs[i].data = v
 		}
 		l.loadDocuments(file, docs, named)
+	case ok && kind == '{':
+		// The pass that validated the file split it: its members are
+		// not looked for again (parseObject's pass, issue 17).
+		l.loadObject(file, data, membersMap(keys, vals), named)
 	case ok:
 		l.loadDocument(file, data, named)
 	default:

@@ -44,8 +44,18 @@ func (r ImageRef) IsECR() bool { return r.Account != "" }
 
 // parseECRHost recognises ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com(.cn).
 func parseECRHost(host string) (account, region string, ok bool) {
-	parts := strings.Split(host, ".")
-	if len(parts) < 5 || parts[1] != "dkr" || !strings.HasPrefix(parts[2], "ecr") || parts[4] != "amazonaws" {
+	// The first five dot-separated parts, without strings.Split's slice:
+	// every image of every task definition is parsed.
+	var parts [5]string
+	rest := host
+	for i := range 4 {
+		var found bool
+		if parts[i], rest, found = strings.Cut(rest, "."); !found {
+			return "", "", false
+		}
+	}
+	parts[4], _, _ = strings.Cut(rest, ".")
+	if parts[1] != "dkr" || !strings.HasPrefix(parts[2], "ecr") || parts[4] != "amazonaws" {
 		return "", "", false
 	}
 	return parts[0], parts[3], true

@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -151,6 +152,12 @@ func (l *fileLoad) loadDocument(file string, data []byte, named bool) {
 		l.diags = append(l.diags, *d)
 		return
 	}
+	l.loadObject(file, data, top, named)
+}
+
+// loadObject is loadDocument once data is parsed: top holds its members
+// when it is an object, and is nil otherwise.
+func (l *fileLoad) loadObject(file string, data []byte, top map[string]json.RawMessage, named bool) {
 	if top != nil && isCloudFormationTemplate(slices.Collect(maps.Keys(top))) {
 		l.diags = append(l.diags, notTemplateInput(file, named))
 		return

@@ -114,6 +114,15 @@ func (f *Fleet) Platform(td *TaskDefinition) Platform {
 	if f != nil {
 		h = f.HostsOf(td)
 	}
+	return f.PlatformWithHosts(td, h)
+}
+
+// PlatformWithHosts is Platform for a caller that holds td's hosts
+// (HostsOf) already: an audit gathers them once per task definition.
+func (f *Fleet) PlatformWithHosts(td *TaskDefinition, h Hosts) Platform {
+	if td == nil {
+		return Platform{}
+	}
 	p := decideOS(td, h)
 	p.Arch, p.ArchEvidence = f.decideArch(td, h, p)
 	return p

@@ -85,3 +85,22 @@ func StringEnd(data []byte, i int) (int, bool) {
 		}
 	}
 }
+
+// PlainASCII reports whether s is ASCII holding no quote, backslash or
+// control character: what a JSON writer copies between quotes as it is.
+func PlainASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if x&highs|zeros(x^ones*'"')|zeros(x^ones*'\\')|below(x, 0x20) != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -25,6 +25,9 @@ func TestScansMatchBytewise(t *testing.T) {
 			if got, want := Plain(data, i), plainBytewise(data, i); got != want {
 				t.Fatalf("Plain(%q, %d) = %d, want %d", data, i, got, want)
 			}
+			if got, want := PlainASCII(string(data[i:])), plainASCIIBytewise(data[i:]); got != want {
+				t.Fatalf("PlainASCII(%q) = %v, want %v", data[i:], got, want)
+			}
 			if i < len(data) && data[i] == '"' {
 				end, ok := StringEnd(data, i)
 				if wantEnd, wantOK := stringEndBytewise(data, i); end != wantEnd || ok != wantOK {
@@ -49,6 +52,15 @@ func plainBytewise(data []byte, i int) int {
 	return i
 }
 
+func plainASCIIBytewise(data []byte) bool {
+	for _, c := range data {
+		if c == '"' || c == '\\' || c < 0x20 || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 func stringEndBytewise(data []byte, i int) (int, bool) {
 	for i++; i < len(data); i++ {
 		switch data[i] {
@@ -67,7 +79,8 @@ func FuzzScans(f *testing.F) {
 		if i < 0 || i > len(data) {
 			return
 		}
-		if SkipSpace(data, i) != skipSpaceBytewise(data, i) || Plain(data, i) != plainBytewise(data, i) {
+		if SkipSpace(data, i) != skipSpaceBytewise(data, i) || Plain(data, i) != plainBytewise(data, i) ||
+			PlainASCII(string(data[i:])) != plainASCIIBytewise(data[i:]) {
 			t.Errorf("mismatch on %q at %d", data, i)
 		}
 		if i < len(data) && data[i] == '"' {

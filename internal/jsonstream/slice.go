@@ -4,6 +4,12 @@ package jsonstream
 // element, as encoding/json writes a slice: null when it is nil, [] when
 // empty.
 func Slice[T any](s *Writer, name string, items []T) {
+	SliceFunc(s, name, items, func(v *T) { s.Value(v) })
+}
+
+// SliceFunc is Slice with each element written by write (which writes one
+// value: an object member by member, for instance).
+func SliceFunc[T any](s *Writer, name string, items []T, write func(*T)) {
 	if items == nil {
 		s.Field(name, nil)
 		return
@@ -14,7 +20,7 @@ func Slice[T any](s *Writer, name string, items []T) {
 		if s.err != nil {
 			return
 		}
-		s.Value(&items[i])
+		write(&items[i])
 	}
 	s.EndArray()
 }

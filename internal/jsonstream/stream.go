@@ -29,6 +29,7 @@ type Writer struct {
 	buf      bytes.Buffer
 	enc      *json.Encoder
 	lines    []byte
+	scratch  []byte // a string being quoted (String)
 	err      error
 }
 
@@ -62,7 +63,7 @@ func (s *Writer) EndArray() { s.end(']') }
 // BeginObject or BeginArray).
 func (s *Writer) Key(name string) {
 	s.separate()
-	s.encode(name, 0)
+	s.quote(name) // as encoding/json quotes it (see String)
 	s.w.WriteString(": ")
 	s.afterKey = true
 }

@@ -1,0 +1,58 @@
+package analyzer
+
+import (
+	"hash/maphash"
+	"sync"
+)
+
+// Most findings say what others said already: an audit of 10,000
+// services makes about 150,000 messages but 20,000 distinct ones, and
+// fewer distinct paths. Flag writes each message and path into a reused
+// buffer and takes the string from flagTexts, so a text already seen is
+// not allocated again (the 22 MB of messages an audit of 10,000 services
+// made and dropped were one collection of its heap in four).
+var flagTexts = newTextCache()
+
+// textCache hands out one string per distinct text. It is safe for
+// concurrent use and bounded: a shard that fills is emptied, so a
+// long-running process keeps at most textCacheShards×textsPerShard texts.
+type textCache struct {
+	seed   maphash.Seed
+	shards [textCacheShards]textShard
+}
+
+const (
+	textCacheShards = 64
+	textsPerShard   = 1024
+)
+
+type textShard struct {
+	mu sync.Mutex
+	m  map[string]string
+	_  [40]byte // a shard per cache line: the checks run on every core
+}
+
+func newTextCache() *textCache { return &textCache{seed: maphash.MakeSeed()} }
+
+// text is b as a string: the same string as an earlier call's for the
+// same bytes while the cache keeps it. b is not kept.
+func (c *textCache) text(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	sh := &c.shards[maphash.Bytes(c.seed, b)%textCacheShards]
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if s, ok := sh.m[string(b)]; ok {
+		return s
+	}
+	if sh.m == nil || len(sh.m) >= textsPerShard {
+		sh.m = make(map[string]string, 64)
+	}
+	s := string(b)
+	sh.m[s] = s
+	return s
+}
+
+// flagBuffers are the buffers Flag writes a message and a path into.
+var flagBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}

@@ -1,0 +1,43 @@
+package reports
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/pricing"
+)
+
+// A reason shared by many clusters and services (a missing rate for an
+// instance type the whole estate runs) lists each cluster once in the
+// order met and each service once, sorted, whatever the count.
+func TestUnknownPartNamesEachOnce(t *testing.T) {
+	missing := pricing.UnknownFill("no EC2 price for m9.large in us-east-1", "ecs2fargate pricing update")
+	cmp := &pricing.Comparison{}
+	byCluster := map[string][]*pricing.ServiceCost{}
+	for _, cl := range []string{"prod", "dev"} {
+		cmp.Clusters = append(cmp.Clusters, &pricing.ClusterCost{Cluster: cl, EC2: missing, EC2Side: allOf(missing), Fargate: allOf(pricing.Zero)})
+		for i := range 300 {
+			s := &pricing.ServiceCost{Cluster: cl, Service: fmt.Sprintf("svc-%03d", 299-i), EC2: missing, EC2Side: allOf(missing), After: allOf(pricing.Zero)}
+			byCluster[clusterKey(s.Where(), cl)] = append(byCluster[clusterKey(s.Where(), cl)], s)
+		}
+	}
+	parts := unknownParts(cmp, byCluster, placeNone)
+	if len(parts) != 1 {
+		t.Fatalf("%d parts, want 1: %+v", len(parts), parts)
+	}
+	p := parts[0]
+	if !slices.Equal(p.Clusters, []string{"prod", "dev"}) {
+		t.Errorf("clusters %v, want [prod dev]", p.Clusters)
+	}
+	if len(p.Services) != 600 || !slices.IsSorted(p.Services) || len(slices.Compact(slices.Clone(p.Services))) != 600 {
+		t.Errorf("%d services (sorted %v), want 600 distinct, sorted", len(p.Services), slices.IsSorted(p.Services))
+	}
+	if want := []string{"EC2 now", "on-demand", "Spot", "ARM", "SP 1y", "SP 3y"}; !slices.Equal(p.Figures, want) {
+		t.Errorf("figures %v, want %v", p.Figures, want)
+	}
+}
+
+func allOf(m pricing.Money) pricing.Variants {
+	return pricing.Variants{OnDemand: m, Spot: m, ARM: m, SavingsPlan1y: m, SavingsPlan3y: m}
+}
