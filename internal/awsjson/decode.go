@@ -209,8 +209,9 @@ func (d *decodeState) members(member func(key []byte) bool) bool {
 	}
 }
 
-// array decodes a JSON array into the slice v. A nil v (the decoder's
-// destinations are zero) gets a slice of the array's length, with no
+// array decodes a JSON array into the slice v, which it replaces (the
+// decoder's destinations are zero, so v is nil: a slice encoding/json
+// would reuse is never there) with a slice of the array's length, with no
 // room to spare beyond the allocator's rounding: the elements are decoded
 // into a scratch slice of the Decoder's first, then copied. encoding/json
 // grows the slice as it goes, which leaves, once decoded, a quarter of
@@ -218,9 +219,6 @@ func (d *decodeState) members(member func(key []byte) bool) bool {
 // and the smaller slices it outgrew as garbage.
 func (d *decodeState) array(p *plan, v reflect.Value) bool {
 	d.i = skipSpace(d.data, d.i+1)
-	if v.Cap() > 0 {
-		return d.arrayInPlace(p, v)
-	}
 	s := d.dec.takeScratch(p)
 	n := 0
 	for d.peek() != ']' {
@@ -248,34 +246,5 @@ func (d *decodeState) array(p *plan, v reflect.Value) bool {
 		reflect.Copy(v, s)
 	}
 	d.dec.putScratch(p, s, n)
-	return true
-}
-
-// arrayInPlace is array for a slice that already has room, which
-// encoding/json reuses: it grows v as encoding/json does.
-func (d *decodeState) arrayInPlace(p *plan, v reflect.Value) bool {
-	n := 0
-	for d.peek() != ']' {
-		if n >= v.Cap() {
-			v.Grow(1)
-		}
-		v.SetLen(n + 1)
-		if !d.value(p.elem, v.Index(n)) {
-			return false
-		}
-		n++
-		d.i = skipSpace(d.data, d.i)
-		switch d.peek() {
-		case ',':
-			d.i = skipSpace(d.data, d.i+1)
-		case ']':
-		default:
-			return false
-		}
-	}
-	d.i++
-	if n == 0 {
-		v.Set(reflect.MakeSlice(p.typ, 0, 0))
-	}
 	return true
 }
