@@ -10,10 +10,13 @@ import (
 // allocates in blocks what DecodeStrict allocates one by one: the text of
 // strings, and the strings, numbers, booleans and timestamps that the SDK's
 // optional fields point to. Those small allocations were most of a load's
-// allocations and much of its garbage collection. A value points into a
-// block only where it would otherwise point to memory of its own, and a
-// block is never written where a value points, so nothing changes but the
-// count of allocations; a block lives as long as any value in it.
+// allocations and much of its garbage collection. The structs that other
+// pointers point to and the arrays of slices it allocates likewise, by
+// type (see slabs.go). A value points into a block only where it would
+// otherwise point to memory of its own, and a block is never written where
+// a value points, so nothing changes but the count of allocations; a block
+// lives as long as any value in it. With Strings, values of *string may
+// also be shared (see Strings).
 //
 // The zero Decoder is ready to use. It is not safe for concurrent use,
 // and must not be copied once used: two copies would hand out the same
@@ -31,6 +34,11 @@ type Decoder struct {
 	// that use it (see Strings).
 	Strings *Strings
 	skip    map[*plan]*fieldSet // the fields passed over, by struct (see Skip)
+	// scratch holds, by slice plan, the slices that arrays are decoded
+	// into before they are copied to one of their exact length (see
+	// array): zero, and as long as they are.
+	scratch map[*plan][]reflect.Value
+	slabs   map[reflect.Type]*slab // see alloc
 }
 
 // DecodeStrict is the package's DecodeStrict, allocating in blocks.
@@ -61,9 +69,11 @@ func (*noCopy) Unlock() {}
 // small document waste little and a large one needs few.
 const (
 	firstBlock = 8
-	maxBlock   = 128
+	maxBlock   = 1024
 	firstText  = 512
-	maxText    = 16 << 10
+	maxText    = 64 << 10
+	// maxBlockString is the longest string put in a text block.
+	maxBlockString = 1 << 10
 )
 
 // block hands out the elements of slices allocated a few at a time.
@@ -108,21 +118,40 @@ func (dec *Decoder) newValue(p *plan) reflect.Value {
 	if p.alloc != nil {
 		return p.alloc(dec)
 	}
-	return reflect.New(p.typ.Elem())
+	t := p.typ.Elem()
+	return reflect.NewAt(t, dec.alloc(t, 1))
 }
 
 // string returns b as a string whose bytes are in a block of text, or
 // the copy that dec.Strings already holds.
 func (dec *Decoder) string(b []byte) string {
-	if dec.Strings != nil && len(b) > 0 && len(b) <= maxShared {
-		return dec.Strings.shared(b, dec.newString)
+	if dec.sharing(b) {
+		s, _ := dec.Strings.shared(dec, b, false)
+		return s
 	}
 	return dec.newString(b)
 }
 
+// sharing reports whether the string b holds is shared (see Strings).
+func (dec *Decoder) sharing(b []byte) bool {
+	return dec.Strings != nil && len(b) > 0 && len(b) <= maxShared
+}
+
+// stringPointer returns a *string to the string b holds: the one
+// dec.Strings holds, or a new one in a block.
+func (dec *Decoder) stringPointer(b []byte) *string {
+	if dec.sharing(b) {
+		_, p := dec.Strings.shared(dec, b, true)
+		return p
+	}
+	p := dec.strings.next()
+	*p = dec.newString(b)
+	return p
+}
+
 // newString returns b as a string whose bytes are in a block of text.
 func (dec *Decoder) newString(b []byte) string {
-	if len(b) == 0 || len(b) > maxText/16 {
+	if len(b) == 0 || len(b) > maxBlockString {
 		return string(b)
 	}
 	if cap(dec.text)-len(dec.text) < len(b) {
@@ -132,4 +161,34 @@ func (dec *Decoder) newString(b []byte) string {
 	dec.text = append(dec.text, b...)
 	// The bytes are never written again: later strings go after them.
 	return unsafe.String(&dec.text[start], len(b))
+}
+
+// takeScratch returns a zero scratch slice of p's type, at least one long.
+func (dec *Decoder) takeScratch(p *plan) reflect.Value {
+	if free := dec.scratch[p]; len(free) > 0 {
+		s := free[len(free)-1]
+		dec.scratch[p] = free[:len(free)-1]
+		return s
+	}
+	return reflect.MakeSlice(p.typ, firstBlock, firstBlock)
+}
+
+// growScratch returns a scratch slice twice as long as s, holding its
+// elements.
+func growScratch(p *plan, s reflect.Value) reflect.Value {
+	bigger := reflect.MakeSlice(p.typ, 2*s.Len(), 2*s.Len())
+	reflect.Copy(bigger, s)
+	return bigger
+}
+
+// putScratch takes back s, whose first n elements were used: they are
+// zeroed, so that it holds nothing alive and is ready for the next array.
+func (dec *Decoder) putScratch(p *plan, s reflect.Value, n int) {
+	for i := range n {
+		s.Index(i).SetZero()
+	}
+	if dec.scratch == nil {
+		dec.scratch = map[*plan][]reflect.Value{}
+	}
+	dec.scratch[p] = append(dec.scratch[p], s)
 }

@@ -3,6 +3,7 @@ package awsjson
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -27,6 +28,7 @@ func TestDecoderBlocksKeepValuesApart(t *testing.T) {
 		}
 		got = append(got, s)
 	}
+	runtime.GC() // the slabs hold what the values point to, and only that
 	for i, doc := range docs {
 		var want sample
 		if !strictJSON([]byte(doc), &want) {
@@ -71,6 +73,74 @@ func TestDecodersOnManyGoroutines(t *testing.T) {
 	for w := range workers {
 		if !ok[w] || !reflect.DeepEqual(got[w], want) {
 			t.Errorf("goroutine %d: ok %v, %+v; want %+v", w, ok[w], got[w], want)
+		}
+	}
+}
+
+// Arrays decode into slices of their exact length, lying next to each
+// other in a slab: appending to one leaves the next as it was. An empty
+// array is an empty slice, not nil; a type holding arrays of itself
+// decodes as encoding/json decodes it.
+func TestDecodedSlicesHaveNoRoomToSpare(t *testing.T) {
+	type node struct {
+		Name *string
+		Kids []node
+		Tags []string
+	}
+	var dec Decoder
+	var nodes []*node
+	for i := range 50 {
+		doc := fmt.Sprintf(`{"name": "n%d", "kids": [{"name": "a", "kids": [{"tags": ["x"]}, {"kids": []}]}, {"tags": []}], "tags": ["t%d", "u", "v"]}`, i, i)
+		var want node
+		if !strictJSON([]byte(doc), &want) {
+			t.Fatal("encoding/json refuses the document")
+		}
+		n := new(node)
+		if !dec.DecodeStrict([]byte(doc), n) || !reflect.DeepEqual(*n, want) {
+			t.Fatalf("decoded %+v, want %+v", *n, want)
+		}
+		nodes = append(nodes, n)
+	}
+	runtime.GC()
+	for i, n := range nodes {
+		if len(n.Tags) != 3 || cap(n.Tags) != 3 || cap(n.Kids) != 2 || cap(n.Kids[0].Kids) != 2 {
+			t.Fatalf("node %d: tags %d of %d, kids %d of %d", i, len(n.Tags), cap(n.Tags), len(n.Kids), cap(n.Kids))
+		}
+		if n.Kids[1].Tags == nil || len(n.Kids[1].Tags) != 0 || n.Kids[0].Kids[1].Kids == nil {
+			t.Fatalf("node %d: an empty array decoded to nil", i)
+		}
+		if *n.Name != fmt.Sprintf("n%d", i) || n.Tags[0] != fmt.Sprintf("t%d", i) {
+			t.Fatalf("node %d changed: %+v", i, *n)
+		}
+	}
+	tags := append(nodes[0].Tags, "appended")
+	kids := append(nodes[0].Kids[0].Kids, node{Name: &tags[3]})
+	if nodes[1].Tags[0] != "t1" || nodes[0].Kids[1].Tags == nil || nodes[1].Name == kids[2].Name {
+		t.Error("appending to a decoded slice wrote over another value")
+	}
+}
+
+// New hands out distinct zero values, which stay valid across collections.
+func TestNewInSlabs(t *testing.T) {
+	var dec Decoder
+	type big struct {
+		P    *string
+		Fill [200]byte
+	}
+	var got []*big
+	for i := range 1000 {
+		v := New[big](&dec)
+		if v.P != nil || v.Fill != [200]byte{} {
+			t.Fatalf("value %d is not zero", i)
+		}
+		s := fmt.Sprint(i)
+		v.P, v.Fill[0] = &s, byte(i)
+		got = append(got, v)
+	}
+	runtime.GC()
+	for i, v := range got {
+		if *v.P != fmt.Sprint(i) || v.Fill[0] != byte(i) {
+			t.Fatalf("value %d changed: %q %d", i, *v.P, v.Fill[0])
 		}
 	}
 }

@@ -38,6 +38,9 @@ type plan struct {
 	typ   reflect.Type
 	elem  *plan                        // pointer, slice and map element
 	alloc func(*Decoder) reflect.Value // allocates what a pointer points to; nil: reflect.New
+	// stringPtr is set on the plan of *string, whose values a Decoder
+	// with Strings shares (see Strings).
+	stringPtr bool
 
 	// Struct fields, matched as encoding/json matches untagged fields:
 	// the exact Go name first, then without regard to ASCII case. names
@@ -68,6 +71,7 @@ var (
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	numberType          = reflect.TypeFor[json.Number]()
+	stringPtrType       = reflect.TypeFor[*string]()
 )
 
 // planOf returns the cached plan for t, building it (and the plans of the
@@ -104,6 +108,7 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		// decides.
 		if t.Name() == "" {
 			p.kind, p.elem, p.alloc = pointerKind, build(t.Elem(), building), blockAllocs[t]
+			p.stringPtr = t == stringPtrType
 		}
 		return p
 	}

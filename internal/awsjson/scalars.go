@@ -26,11 +26,41 @@ func (d *decodeState) str() (string, bool) {
 	return d.unquote(d.data[start+1 : d.i-1])
 }
 
+// strPointer reads the string at d.i into a new *string, or the one its
+// value shares (see Strings).
+func (d *decodeState) strPointer() (*string, bool) {
+	if d.peek() != '"' {
+		return nil, false
+	}
+	start := d.i
+	d.i = stringEnd(d.data, d.i)
+	if d.i > len(d.data) || d.i-start < 2 {
+		return nil, false
+	}
+	inner := d.data[start+1 : d.i-1]
+	if plainString(inner) {
+		return d.dec.stringPointer(inner), true
+	}
+	s, ok := d.unquote(inner)
+	if !ok {
+		return nil, false
+	}
+	p := d.dec.strings.next()
+	*p = s
+	return p, true
+}
+
+// plainString reports whether the inside of a JSON string is its value:
+// no escapes, and valid UTF-8.
+func plainString(inner []byte) bool {
+	return bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner)
+}
+
 // unquote decodes the inside of a JSON string; plain ones without
 // encoding/json, the rest (escapes, invalid UTF-8, which it replaces)
 // with it.
 func (d *decodeState) unquote(inner []byte) (string, bool) {
-	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+	if plainString(inner) {
 		return d.dec.string(inner), true
 	}
 	var s string

@@ -1,6 +1,7 @@
 package awsjson
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
@@ -28,7 +29,53 @@ func TestDecodersShareShortStrings(t *testing.T) {
 	if unsafe.StringData(*x.Image) != unsafe.StringData(*y.Image) {
 		t.Error("the short string was copied twice, not shared")
 	}
-	if unsafe.StringData(*x.Arn) == unsafe.StringData(*y.Arn) {
+	if x.Image != y.Image {
+		t.Error("the *string of the short string was made twice, not shared")
+	}
+	if unsafe.StringData(*x.Arn) == unsafe.StringData(*y.Arn) || x.Arn == y.Arn {
 		t.Error("a string longer than maxShared was shared")
+	}
+}
+
+// A plain string field and a *string field of the same value share the
+// text; the one *string is made only for pointer fields, and strings
+// with escapes, empty strings and null are decoded as without sharing.
+func TestSharedStringsAndPointers(t *testing.T) {
+	type doc struct {
+		Name  string
+		Image *string
+		Tags  []string
+		Opts  map[string]string
+		Empty *string
+		Null  *string
+		Esc   *string
+	}
+	data := []byte(`{"name": "web", "image": "web", "tags": ["web", "web"], "opts": {"web": "web"}, "empty": "", "null": null, "esc": "w\u0065b"}`)
+	strs := NewStrings()
+	a, b := Decoder{Strings: strs}, Decoder{Strings: strs}
+	var x, y doc
+	if !a.DecodeStrict(data, &x) || !b.DecodeStrict(data, &y) {
+		t.Fatal("decoding failed")
+	}
+	var want doc
+	if !strictJSON(data, &want) || !reflect.DeepEqual(x, want) || !reflect.DeepEqual(y, want) {
+		t.Fatalf("decoded %+v and %+v, want %+v", x, y, want)
+	}
+	same := unsafe.StringData(x.Name)
+	for _, s := range []string{*x.Image, x.Tags[0], x.Tags[1], *y.Image, y.Name} {
+		if unsafe.StringData(s) != same {
+			t.Errorf("%q not shared", s)
+		}
+	}
+	for k, v := range x.Opts {
+		if unsafe.StringData(k) != same || unsafe.StringData(v) != same {
+			t.Errorf("map member %q: %q not shared", k, v)
+		}
+	}
+	if x.Image != y.Image {
+		t.Error("the *string of one value was made twice")
+	}
+	if x.Esc == y.Esc || x.Empty == y.Empty {
+		t.Error("a *string of an escaped or empty string was shared")
 	}
 }

@@ -20,6 +20,7 @@ func TestParseARNMatchesSplit(t *testing.T) {
 		"arn:aws:ecs:eu-west-1:123456789012:", "arn:aws:ecs:eu-west-1:123456789012:service/c/s",
 		"arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7", "arn:::::", "arn::::::", "ARN:aws:ecs:r:a:x",
 		"xarn:aws:ecs:r:a:x", "web:7", "arn:aws-cn:iam::123456789012:role/a:b:c", ":arn:a:b:c:d:e",
+		"arn:aws:s3:::bucket", "arn::::", ":::::", "nra:aws:ecs:r:a:res",
 	} {
 		got, gotOK := ParseARN(s)
 		want, wantOK := parseARNBySplit(s)
@@ -60,5 +61,12 @@ func TestParseECRHostMatchesSplit(t *testing.T) {
 		if a != wa || r != wr || ok != wok {
 			t.Errorf("parseECRHost(%q) = %q, %q, %v; want %q, %q, %v", h, a, r, ok, wa, wr, wok)
 		}
+	}
+}
+
+// The loader parses an ARN per document: ParseARN must not allocate.
+func TestParseARNDoesNotAllocate(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { ParseARN("arn:aws:ecs:eu-west-1:123456789012:service/web/api") }); n != 0 {
+		t.Errorf("ParseARN allocates %v times", n)
 	}
 }

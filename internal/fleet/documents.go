@@ -167,8 +167,9 @@ func (l *fileLoad) loadDocuments(file string, docs []document, named bool) {
 	}
 	subs := make([]*fileLoad, len(docs))
 	parallel.For(len(docs), func(i int) {
-		sub := &fileLoad{jsonOnly: l.jsonOnly, prefix: prefixPath(l.prefix, "["+strconv.Itoa(i)+"]")}
-		sub.dec.Strings = l.dec.Strings
+		sub := &fileLoad{jsonOnly: l.jsonOnly, prefix: prefixPath(l.prefix, "["+strconv.Itoa(i)+"]"), loans: l.loans}
+		sub.borrow()
+		defer sub.giveBack()
 		if docs[i].bad != nil {
 			sub.diags = append(sub.diags, *docs[i].bad)
 		} else {

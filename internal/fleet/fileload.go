@@ -2,7 +2,9 @@ package fleet
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"sync"
 	"sync/atomic"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
@@ -40,8 +42,10 @@ type fileLoad struct {
 	unrecognised bool
 	diags        []Diagnostic
 	adds         []pendingAdd
-	dec          awsjson.Decoder // allocates the file's small values in blocks
-	docs         []*Doc          // documents whose Raw may lie in the file's bytes (see spill)
+	dec          *awsjson.Decoder // lent while the input loads (see loans)
+	loans        *loans
+	loan         *loan
+	docs         []*Doc // documents whose Raw may lie in the file's bytes (see spill)
 
 	tr      *translation    // the translated document being loaded, if any
 	located []translatedDoc // the translated documents loaded
@@ -65,10 +69,10 @@ func (l *fileLoad) add(apply func(b *builder)) {
 // the builder in the order of ins.
 func (b *builder) loadInputs(ins []input) {
 	results := make([]*fileLoad, len(ins))
-	strs := awsjson.NewStrings() // shared by this load's decoders, then dropped
+	loans := &loans{strs: awsjson.NewStrings()} // this load's, then dropped
 	var done atomic.Int64
 	parallel.For(len(ins), func(i int) {
-		results[i] = loadInput(ins[i], b.jsonOnly, strs)
+		results[i] = loadInput(ins[i], b.jsonOnly, loans)
 		if b.progress != nil {
 			b.progress(int(done.Add(1)), len(ins))
 		}
@@ -86,10 +90,10 @@ func (b *builder) loadInputs(ins []input) {
 }
 
 // loadInput reads and decodes one input; it runs on a worker.
-func loadInput(in input, jsonOnly bool, strs *awsjson.Strings) *fileLoad {
-	l := &fileLoad{jsonOnly: jsonOnly}
-	l.dec.Strings = strs
-	skipNotRead(&l.dec)
+func loadInput(in input, jsonOnly bool, loans *loans) *fileLoad {
+	l := &fileLoad{jsonOnly: jsonOnly, loans: loans}
+	l.borrow()
+	defer l.giveBack()
 	if in.diag != nil {
 		l.diags = append(l.diags, *in.diag)
 		return l
@@ -101,13 +105,17 @@ func loadInput(in input, jsonOnly bool, strs *awsjson.Strings) *fileLoad {
 	data := in.data
 	if !in.inMemory {
 		var err error
-		if data, err = os.ReadFile(in.name); err != nil {
+		if data, err = l.loan.read(in.name); err != nil {
 			l.diags = append(l.diags, Diagnostic{File: in.name, Level: LevelError, Message: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))})
 			return l
 		}
 	}
-	if len(in.claimers) > 0 && l.claimed(in, data) || in.onlyClaimed {
-		return l // a unit (recorded by the builder), or no input
+	if len(in.claimers) > 0 && l.claimed(in, data) {
+		l.loan.keep() // the unit's translation may hold them
+		return l      // a unit, recorded by the builder
+	}
+	if in.onlyClaimed {
+		return l // no input
 	}
 	l.read = true
 	l.loadData(in.name, data, in.named)
@@ -126,4 +134,118 @@ func (b *builder) apply(l *fileLoad) {
 		a.apply(b)
 	}
 	b.diags = append(b.diags, l.diags[done:]...)
+}
+
+// loans lends the loader's workers what loading an input needs and what
+// it yields does not keep: a Decoder, whose blocks (see awsjson.Decoder)
+// then fill up across inputs, where a Decoder of each input's own left
+// the end of each of its blocks unused (a tenth of the memory of the
+// decoded strings, pointers and times); and a buffer for the file's
+// bytes, which the documents do not keep (they are spilled: see spill),
+// where a new slice for each file was most of the garbage a load made.
+// The Decoders and buffers are dropped with the load; the values decoded
+// keep the blocks they lie in alive.
+type loans struct {
+	mu   sync.Mutex
+	free []*loan
+	strs *awsjson.Strings // shared by the Decoders
+}
+
+type loan struct {
+	dec awsjson.Decoder
+	buf []byte // the last file's bytes, whose room the next file reuses
+}
+
+// maxReused is the largest buffer kept for the next file: a larger one
+// is left to the collector, so that one large file does not hold its
+// size for the rest of the load.
+const maxReused = 16 << 20
+
+// Tests set these: reuseLimit (maxReused) to 0 to keep no buffer, and
+// scribble to overwrite each buffer kept before the next file is read
+// into it, which shows anything loaded that still points into it.
+var (
+	reuseLimit = maxReused
+	scribble   bool
+)
+
+// get lends a loan.
+func (p *loans) get() *loan {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		ln := p.free[n-1]
+		p.free = p.free[:n-1]
+		return ln
+	}
+	ln := &loan{}
+	ln.dec.Strings = p.strs
+	skipNotRead(&ln.dec)
+	return ln
+}
+
+// put takes a loan back.
+func (p *loans) put(ln *loan) {
+	if cap(ln.buf) > reuseLimit {
+		ln.buf = nil
+	}
+	if scribble {
+		for b, i := ln.buf[:cap(ln.buf)], 0; i < len(b); i++ {
+			b[i] = '#'
+		}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.free = append(p.free, ln)
+}
+
+// read reads the file at path into the loan's buffer, as os.ReadFile
+// would into a new slice. The bytes are valid until the loan's next read.
+func (ln *loan) read(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = max(size, int(info.Size())+1) // +1: room to see the end of the file
+	}
+	if cap(ln.buf) < size {
+		ln.buf = make([]byte, 0, size)
+	}
+	data := ln.buf[:0]
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err != nil {
+			ln.buf = data[:0]
+			if err == io.EOF {
+				return data, nil
+			}
+			return nil, err
+		}
+		if len(data) == cap(data) { // the file grew since Stat
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// keep gives up the loan's buffer: what was loaded from it may hold it.
+func (ln *loan) keep() { ln.buf = nil }
+
+// borrow gives l a loan from its pool, or one of its own without one.
+func (l *fileLoad) borrow() {
+	if l.loans == nil {
+		l.loans = &loans{}
+	}
+	l.loan = l.loans.get()
+	l.dec = &l.loan.dec
+}
+
+// giveBack returns l's loan: what l yields outlives the load of its
+// input, the loan must not.
+func (l *fileLoad) giveBack() {
+	l.loans.put(l.loan)
+	l.loans, l.loan, l.dec = nil, nil, nil
 }

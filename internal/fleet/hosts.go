@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,25 +27,57 @@ func newHosts() Hosts {
 }
 
 // HostsOf gathers the host evidence for td from the services that run it.
+// The maps of what it returns may be shared with other task definitions'
+// (those whose services run in the same single cluster, or in none):
+// callers must not modify them.
 func (f *Fleet) HostsOf(td *TaskDefinition) Hosts {
-	h := newHosts()
 	if td == nil {
-		return h
+		return newHosts()
 	}
-	seen := map[*Cluster]bool{}
-	for _, svc := range f.ServicesUsing(td) {
-		h.Services++
+	services := f.ServicesUsing(td)
+	if len(services) == 0 {
+		return noHosts
+	}
+	var clusters []*Cluster
+	var names []string
+	var seen map[*Cluster]bool // past a few clusters, where a search would be slow
+	for _, svc := range services {
 		cl := f.ClusterOf(svc)
-		if seen[cl] {
+		if seen == nil && len(clusters) >= 8 {
+			seen = make(map[*Cluster]bool, 2*len(clusters))
+			for _, c := range clusters {
+				seen[c] = true
+			}
+		}
+		if seen != nil && seen[cl] || seen == nil && slices.Contains(clusters, cl) {
 			continue
 		}
-		seen[cl] = true
-		h.Clusters = append(h.Clusters, svc.Cluster)
+		if seen != nil {
+			seen[cl] = true
+		}
+		clusters = append(clusters, cl)
+		names = append(names, svc.Cluster)
+	}
+	sort.Strings(names)
+	if len(clusters) == 1 && clusters[0] != nil {
+		// The common case, and a big fleet's task definitions are many
+		// (its old revisions): the cluster's own evidence, which merging
+		// would only copy into maps of the task definition's own.
+		h := *f.clusterHosts(clusters[0])
+		h.Services, h.Clusters = len(services), names
+		return h
+	}
+	h := newHosts()
+	h.Services, h.Clusters = len(services), names
+	for _, cl := range clusters {
 		h.merge(f.clusterHosts(cl))
 	}
-	sort.Strings(h.Clusters)
 	return h
 }
+
+// noHosts is the evidence of a task definition no service runs. Its maps
+// are empty, and shared: nothing may add to them.
+var noHosts = newHosts()
 
 // clusterHosts is the host evidence of one cluster's container instances,
 // gathered for every cluster at once, on first use: task definitions of a

@@ -75,14 +75,25 @@ func (l *fileLoad) decodeItem(file, path string, raw []byte, dst any, skip ...st
 
 // elem makes, for one resource document found at src, its Doc (whose Raw
 // the caller sets), the value to decode it into, and the addition to the
-// builder to record once it decodes.
-type elem func(src Source) (doc *Doc, dst any, add func(*builder))
+// builder to record once it decodes. l allocates them (see newIn).
+type elem func(l *fileLoad, src Source) (doc *Doc, dst any, add func(*builder))
+
+// newIn returns a new zero T for what l decodes to hold, allocated in the
+// slab of Ts of l's Decoder (see awsjson.New): with the values decoded
+// into it, apart from the garbage of decoding.
+func newIn[T any](l *fileLoad) *T {
+	if l.dec == nil {
+		return new(T)
+	}
+	return awsjson.New[T](l.dec)
+}
 
 // serviceElem loads a service without its events (see notRead). The fast
 // decoder passes over them; encoding/json, where it decodes a service,
 // decodes them, and they are dropped here (so with containerInstanceElem).
-func serviceElem(src Source) (*Doc, any, func(*builder)) {
-	s := &Service{Doc: Doc{Source: src}}
+func serviceElem(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+	s := newIn[Service](l)
+	s.Doc.Source = src
 	return &s.Doc, &s.Svc, func(b *builder) {
 		s.Svc.Events = nil
 		b.addService(s)
@@ -112,8 +123,9 @@ func skipNotRead(dec *awsjson.Decoder) {
 // containerInstanceElem adds to cluster, or to the one in the ARN when "".
 // Its remainingResources are not kept (see notRead).
 func containerInstanceElem(cluster string) elem {
-	return func(src Source) (*Doc, any, func(*builder)) {
-		ci := &ContainerInstance{Doc: Doc{Source: src}}
+	return func(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+		ci := newIn[ContainerInstance](l)
+		ci.Doc.Source = src
 		return &ci.Doc, &ci.CI, func(b *builder) {
 			ci.CI.RemainingResources = nil
 			b.addContainerInstance(ci, cluster)
@@ -124,34 +136,39 @@ func containerInstanceElem(cluster string) elem {
 // instanceElem adds an EC2 instance of the reservation owned by owner (the
 // account; "" when the input does not say).
 func instanceElem(owner string) elem {
-	return func(src Source) (*Doc, any, func(*builder)) {
-		in := &Instance{Doc: Doc{Source: src}}
+	return func(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+		in := newIn[Instance](l)
+		in.Doc.Source = src
 		return &in.Doc, &in.EC2, func(b *builder) { b.addInstance(in, owner) }
 	}
 }
 
-func imageElem(src Source) (*Doc, any, func(*builder)) {
-	img := &Image{Doc: Doc{Source: src}}
+func imageElem(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+	img := newIn[Image](l)
+	img.Doc.Source = src
 	return &img.Doc, &img.Detail, func(b *builder) { b.addImage(img) }
 }
 
-func targetGroupElem(src Source) (*Doc, any, func(*builder)) {
-	tg := &TargetGroup{Doc: Doc{Source: src}}
+func targetGroupElem(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+	tg := newIn[TargetGroup](l)
+	tg.Doc.Source = src
 	return &tg.Doc, &tg.TG, func(b *builder) { b.addTargetGroup(tg) }
 }
 
-func volumeElem(src Source) (*Doc, any, func(*builder)) {
-	v := &Volume{Doc: Doc{Source: src}}
+func volumeElem(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+	v := newIn[Volume](l)
+	v.Doc.Source = src
 	return &v.Doc, &v.EC2, func(b *builder) { b.addVolume(v) }
 }
 
-func subnetElem(src Source) (*Doc, any, func(*builder)) {
-	sn := &Subnet{Doc: Doc{Source: src}}
+func subnetElem(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+	sn := newIn[Subnet](l)
+	sn.Doc.Source = src
 	return &sn.Doc, &sn.EC2, func(b *builder) { b.addSubnet(sn) }
 }
 
-func clusterElem(src Source) (*Doc, any, func(*builder)) {
-	detail, doc := &ecstypes.Cluster{}, &Doc{Source: src}
+func clusterElem(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
+	detail, doc := newIn[ecstypes.Cluster](l), &Doc{Source: src}
 	return doc, detail, func(b *builder) { b.addClusterDetail(detail, *doc) }
 }
 
@@ -168,7 +185,7 @@ func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem ele
 	}
 	for n, i := 0, skipWS(raw, open+1); i < len(raw) && raw[i] != ']'; n++ {
 		at := path + "[" + strconv.Itoa(n) + "]"
-		doc, dst, add := newElem(l.source(file, at))
+		doc, dst, add := newElem(l, l.source(file, at))
 		doc.Unknown = l.unknown()
 		end, ok := l.dec.DecodeAt(raw, i, dst)
 		if !ok {
@@ -198,7 +215,7 @@ func (l *fileLoad) loadItems(file, path string, raw json.RawMessage, newElem ele
 
 // loadItem is loadArray for one document, at path.
 func (l *fileLoad) loadItem(file, path string, raw json.RawMessage, newElem elem) {
-	doc, dst, add := newElem(l.source(file, path))
+	doc, dst, add := newElem(l, l.source(file, path))
 	doc.Unknown = l.unknown()
 	doc.Raw = raw
 	l.held(doc)
@@ -229,7 +246,8 @@ func (l *fileLoad) decodeFull(file, path string, raw []byte, dst any, skip ...st
 
 func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "taskDefinition")
-	td := &TaskDefinition{Doc: Doc{Source: l.source(file, key), Raw: raw}}
+	td := newIn[TaskDefinition](l)
+	td.Doc = Doc{Source: l.source(file, key), Raw: raw}
 	l.held(&td.Doc)
 	td.Doc.Unknown = l.unknown()
 	if !l.decodeItem(file, key, raw, &td.Def) {
@@ -243,7 +261,8 @@ func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.R
 }
 
 func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.RawMessage, data []byte) {
-	td := &TaskDefinition{Doc: Doc{Source: l.source(file, ""), Raw: data}, Registerable: true}
+	td := newIn[TaskDefinition](l)
+	td.Doc, td.Registerable = Doc{Source: l.source(file, ""), Raw: data}, true
 	l.held(&td.Doc)
 	td.Doc.Unknown = l.unknown()
 	if !l.decodeItem(file, "", data, &td.Def, "tags") {

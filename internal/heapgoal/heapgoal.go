@@ -22,9 +22,12 @@ import (
 )
 
 const (
-	// Threshold is the live heap under which nothing changes: a small
-	// estate's heap is small whatever the setting.
-	Threshold = 64 << 20
+	// Threshold is the live heap under which nothing changes: under
+	// MinHeadroom, the default lets the heap grow by less than
+	// MinHeadroom anyway. (It was 64 MiB, which left the model of 10,000
+	// services alone once loading kept it under 64 MiB: its heap then
+	// doubled as the audit grew it, and peaked higher than before.)
+	Threshold = MinHeadroom
 	// MinHeadroom is the least the heap may grow between collections.
 	MinHeadroom = 32 << 20
 	// Fraction is the headroom as a fraction of the live heap (1/Fraction).

@@ -13,7 +13,9 @@ func TestPercent(t *testing.T) {
 	}{
 		{0, 0},
 		{Threshold - 1, 0}, // small estates keep the default
-		{Threshold, 50},    // 32 MiB of headroom on 64 MiB
+		{Threshold, 100},   // 32 MiB of headroom on 32 MiB: the default
+		{64 << 20, 50},     // 32 MiB of headroom on 64 MiB
+		{48 << 20, 66},     // and on 48 MiB
 		{128 << 20, 25},    // a quarter from here on
 		{4 << 30, 25},      // however large
 		{100 << 20, 32},    // 32 MiB on 100 MiB
