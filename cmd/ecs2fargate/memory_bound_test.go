@@ -48,16 +48,16 @@ type memoryBound struct {
 var memoryBounds = []memoryBound{
 	// measured 266 MB (13.7 KB a service; 368 MB before the loader's slabs)
 	{"audit --format json", []string{"audit", "-q", "--fail-on", "none", "--format", "json", "DIR"}, 64, 17},
-	// measured 387 MB (19.4 KB a service) before the loader's slabs
-	{"audit --format sarif", []string{"audit", "-q", "--fail-on", "none", "--format", "sarif", "DIR"}, 64, 22},
+	// measured 311 MB (15.9 KB a service; 387 MB before)
+	{"audit --format sarif", []string{"audit", "-q", "--fail-on", "none", "--format", "sarif", "DIR"}, 64, 18},
 	// measured 275 MB (14.1 KB a service; 376 MB before)
 	{"cost", []string{"cost", "DIR"}, 64, 17},
 	// measured 251 MB (12.9 KB a service; 303 MB before)
 	{"rewrite --out", []string{"rewrite", "-q", "--out", "OUT", "DIR"}, 64, 15},
-	// measured 454 MB (22.7 KB a service) before the loader's slabs
-	{"report --out", []string{"report", "-q", "--fail-on", "none", "--out", "OUT", "DIR"}, 64, 28},
-	// measured 449 MB (22.4 KB a service) before the loader's slabs
-	{"report --format json", []string{"report", "-q", "--fail-on", "none", "--format", "json", "DIR"}, 64, 28},
+	// measured 384 MB (19.7 KB a service; 454 MB before)
+	{"report --out", []string{"report", "-q", "--fail-on", "none", "--out", "OUT", "DIR"}, 64, 23},
+	// measured 382 MB (19.6 KB a service; 449 MB before)
+	{"report --format json", []string{"report", "-q", "--fail-on", "none", "--format", "json", "DIR"}, 64, 23},
 }
 
 // measureEnv makes the test binary measure a command (see measureCommand).
