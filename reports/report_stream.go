@@ -55,7 +55,7 @@ type Spool interface {
 func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportOutputs) (*Report, error) {
 	p := planReport(a, c, rw, generatedAt)
 	r := p.report
-	want := wantOutputs(&out)
+	want, wantDetails := wantOutputs(&out)
 	documents, err := writeReportDocuments(a, c, out)
 	if err != nil {
 		return nil, err
@@ -83,16 +83,26 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 	jsonServices := jsonstream.NewElements(js.buf, "  ", 2) // writes through js.buf
 	var jsonUnused *jsonstream.Writer
 	var jsonServicesEnd, tableServicesEnd int64
-	rows := rowWriters(want, rowWriter{
+	var rows []rowWriter // the writers of the outputs wanted
+	add := func(wanted bool, w rowWriter) {
+		if wanted {
+			rows = append(rows, w)
+		}
+	}
+	add(want["csv"], rowWriter{
 		service: func(row *ServiceReport) { s.fail(csvw.Write(reportCSVRow(*row))) },
 		unused:  func(u *UnusedTaskDefinition) { s.fail(csvw.Write(unusedCSVRow(*u))) },
-	}, rowWriter{service: md.service, unused: md.unused}, rowWriter{
+	})
+	add(wantDetails, rowWriter{service: md.service, unused: md.unused})
+	add(want["table"], rowWriter{
 		service: func(row *ServiceReport) { tableRows.cells(serviceTableCells(row)) },
 		unused:  func(u *UnusedTaskDefinition) { tableRows.cells(unusedTableCells(u)) },
-	}, rowWriter{
+	})
+	add(want["json"], rowWriter{
 		service: func(row *ServiceReport) { jsonServices.Value(row) },
 		unused:  func(u *UnusedTaskDefinition) { jsonUnused.Value(u) },
-	}, rowWriter{service: htmlRows.service, unused: htmlRows.unused})
+	})
+	add(want["html"], rowWriter{service: htmlRows.service, unused: htmlRows.unused})
 	p.each(rowHandlers{
 		service: func(row *ServiceReport) {
 			r.Summary.Changes += len(row.Changes)
@@ -145,61 +155,32 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 	return r, s.err
 }
 
-// outputsWanted are the outputs whose rows StreamReport makes.
-type outputsWanted struct {
-	csv, details, table, json, html bool
-}
-
 // rowWriter writes a row to one output.
 type rowWriter struct {
 	service func(*ServiceReport)
 	unused  func(*UnusedTaskDefinition)
 }
 
-// rowWriters are the writers of the outputs wanted, from those of the
-// CSV, the Markdown details, the table, the JSON and the HTML, in order.
-func rowWriters(want outputsWanted, csv, details, table, json, html rowWriter) []rowWriter {
-	var out []rowWriter
-	for i, ok := range []bool{want.csv, want.details, want.table, want.json, want.html} {
-		if ok {
-			out = append(out, []rowWriter{csv, details, table, json, html}[i])
-		}
-	}
-	return out
-}
-
-// wantOutputs says which of out's writers are set, and sets the others
-// to io.Discard (in a copy of Formats), where the little written around
-// the rows of a file not wanted goes.
-func wantOutputs(out *ReportOutputs) outputsWanted {
-	formats := make(map[string]io.Writer, len(ReportFiles))
-	wanted := func(w io.Writer, name string) bool {
+// wantOutputs says which formats of out are wanted (their writers set)
+// and whether the details are, and sets the writers not set to io.Discard
+// (in a copy of Formats), where the little written around the rows of an
+// output not wanted goes.
+func wantOutputs(out *ReportOutputs) (formats map[string]bool, details bool) {
+	formats = make(map[string]bool, len(ReportFiles))
+	writers := make(map[string]io.Writer, len(ReportFiles))
+	for format := range ReportFiles {
+		w := out.Formats[format]
+		formats[format] = w != nil
 		if w == nil {
-			formats[name] = io.Discard
-			return false
+			w = io.Discard
 		}
-		formats[name] = w
-		return true
+		writers[format] = w
 	}
-	want := outputsWanted{details: out.Details != nil}
-	if !want.details {
+	out.Formats = writers
+	if details = out.Details != nil; !details {
 		out.Details = io.Discard
 	}
-	for format := range ReportFiles {
-		ok := wanted(out.Formats[format], format)
-		switch format {
-		case "csv":
-			want.csv = ok
-		case "table":
-			want.table = ok
-		case "json":
-			want.json = ok
-		case "html":
-			want.html = ok
-		}
-	}
-	out.Formats = formats
-	return want
+	return formats, details
 }
 
 // reportStream keeps the first error of the writers.
