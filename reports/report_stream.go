@@ -51,12 +51,16 @@ type Spool interface {
 // the widths of the text table's columns. Those rows go to a spool, and
 // the file is written when the rows are done. Once the cost document is
 // written, c lets go of its service rows: the report's rows hold what
-// they show of them. It returns the report without its rows.
+// they show of them. Only the outputs wanted are made (ReportOutputs):
+// without one that shows rows (the Markdown summary alone) no row is
+// made, and without the JSON the embedded documents are not written. It
+// returns the report without its rows (and, when no row was made,
+// without Summary.Changes).
 func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportOutputs) (*Report, error) {
 	p := planReport(a, c, rw, generatedAt)
 	r := p.report
 	want, wantDetails := wantOutputs(&out)
-	documents, err := writeReportDocuments(a, c, out)
+	documents, err := writeReportDocuments(a, c, out, want["json"])
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +107,7 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 		unused:  func(u *UnusedTaskDefinition) { jsonUnused.Value(u) },
 	})
 	add(want["html"], rowWriter{service: htmlRows.service, unused: htmlRows.unused})
-	p.each(rowHandlers{
+	handlers := rowHandlers{
 		service: func(row *ServiceReport) {
 			r.Summary.Changes += len(row.Changes)
 			for _, w := range rows {
@@ -127,7 +131,12 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 		failed: func() bool {
 			return s.err != nil || htmlRows.err != nil || jsonServices.Err() != nil || tableRows.err != nil
 		},
-	})
+	}
+	if len(rows) > 0 {
+		p.each(handlers)
+	} else { // no output wanted shows a row (the Markdown summary alone): none is made
+		handlers.servicesDone()
+	}
 	csvw.Flush()
 	s.fail(csvw.Error())
 	md.end()
@@ -225,7 +234,11 @@ type reportDocuments struct {
 // what they show of them): to their files (out.Audit, out.Cost), or, when
 // the JSON embeds them, to spools, each written as the report object's
 // member it becomes.
-func writeReportDocuments(a *Audit, c *Cost, out ReportOutputs) (reportDocuments, error) {
+func writeReportDocuments(a *Audit, c *Cost, out ReportOutputs, json bool) (reportDocuments, error) {
+	if out.Embed && !json { // the JSON is not wanted: nothing embeds them
+		c.services = costServices{}
+		return reportDocuments{ReportSchemaVersion, func(*jsonstream.Writer) {}}, nil
+	}
 	if !out.Embed {
 		if err := renderCostJSON(out.Cost, c); err != nil {
 			return reportDocuments{}, fmt.Errorf("cost document: %w", err)
