@@ -203,13 +203,6 @@ func subjectDoc(subj *Subject) fleet.Doc {
 	return fleet.Doc{}
 }
 
-// complete fills in what the engine knows and the check need not say.
-func complete(f Finding, rule Rule, subj *Subject) Finding {
-	w := whereOf(subj)
-	w.complete(&f, &rule)
-	return f
-}
-
 // where is what complete fills in that is the same for every finding
 // about one subject: worked out once per subject, not per finding (the
 // task definition's key and the service's are built strings).
@@ -223,7 +216,9 @@ func whereOf(subj *Subject) where {
 	doc := fleet.Doc{}
 	if subj.TaskDef != nil {
 		w.hasTask = true
-		w.taskDefinition = subj.TaskDef.Key()
+		if subj.Service == nil { // a service names its task definition itself (below)
+			w.taskDefinition = subj.TaskDef.Key()
+		}
 		w.account, w.region = subj.TaskDef.Identity.Account, subj.TaskDef.Identity.Region
 		doc = subj.TaskDef.Doc
 	}

@@ -44,7 +44,7 @@ func TestCapAddUnverifiedPerFinding(t *testing.T) {
 		if len(found) != 1 {
 			t.Fatalf("%s: %d findings, want 1", tc.raw, len(found))
 		}
-		if got := complete(found[0], rule, subj).Unverified; got != tc.unverified {
+		if got := completed(found[0], rule, subj).Unverified; got != tc.unverified {
 			t.Errorf("%s: unverified = %v, want %v", tc.raw, got, tc.unverified)
 		}
 	}
@@ -69,4 +69,11 @@ func TestCapAddMayLose(t *testing.T) {
 			t.Errorf("CapAddMayLose(%q) = %v, want %v", raw, got, want)
 		}
 	}
+}
+
+// completed is f as the audit fills it in for subj (whereOf, complete).
+func completed(f Finding, rule Rule, subj *Subject) Finding {
+	w := whereOf(subj)
+	w.complete(&f, &rule)
+	return f
 }

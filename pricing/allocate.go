@@ -124,7 +124,7 @@ func stayShare(cc *ClusterCost, s *ServiceCost, units, base decimal.Decimal, unk
 		switch {
 		case !ec2.Known():
 			return ec2
-		case fixed.notes != nil:
+		case !fixed.Known():
 			return fixed
 		}
 		return ec2.Mul(share)
