@@ -118,14 +118,7 @@ func stringEnd(data []byte, i int) int {
 	return end
 }
 
-func skipWS(data []byte, i int) int {
-	// Most tokens are not preceded by space (a key's colon, a value's
-	// comma): that case stays inline, without the call.
-	if i < len(data) && data[i] > ' ' {
-		return i
-	}
-	return jsonscan.SkipSpace(data, i)
-}
+func skipWS(data []byte, i int) int { return jsonscan.SkipSpace(data, i) }
 
 // unquote decodes a JSON string; the plain case (no escapes, valid UTF-8)
 // without encoding/json.
