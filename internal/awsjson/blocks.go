@@ -103,9 +103,9 @@ func inBlock[T any](at func(*Decoder) *block[T]) func(*Decoder) reflect.Value {
 }
 
 // blockAllocs allocate in a Decoder's blocks what the pointer types of the
-// SDK's optional fields point to; other pointers get their own allocation.
+// SDK's optional fields point to; other pointers get their own allocation
+// (a *string comes from strPointer, which may share it).
 var blockAllocs = map[reflect.Type]func(*Decoder) reflect.Value{
-	reflect.TypeFor[*string]():    inBlock(func(dec *Decoder) *block[string] { return &dec.strings }),
 	reflect.TypeFor[*int32]():     inBlock(func(dec *Decoder) *block[int32] { return &dec.int32s }),
 	reflect.TypeFor[*int64]():     inBlock(func(dec *Decoder) *block[int64] { return &dec.int64s }),
 	reflect.TypeFor[*bool]():      inBlock(func(dec *Decoder) *block[bool] { return &dec.bools }),

@@ -50,7 +50,7 @@ func (d *decodeState) value(p *plan, v reflect.Value) bool {
 	case structKind:
 		return c == '{' && d.object(p, v)
 	case pointerKind:
-		if p.stringPtr && v.IsNil() {
+		if p.stringPtr { // always a new pointer: one may be shared (Strings), never written through
 			ps, ok := d.strPointer()
 			if ok {
 				v.Set(reflect.ValueOf(ps))
