@@ -234,11 +234,9 @@ func (ln *loan) read(path string) ([]byte, error) {
 // keep gives up the loan's buffer: what was loaded from it may hold it.
 func (ln *loan) keep() { ln.buf = nil }
 
-// borrow gives l a loan from its pool, or one of its own without one.
+// borrow gives l a loan from its pool (every fileLoad has one: loadInput
+// makes them with the load's pool, documents with their file's).
 func (l *fileLoad) borrow() {
-	if l.loans == nil {
-		l.loans = &loans{}
-	}
 	l.loan = l.loans.get()
 	l.dec = &l.loan.dec
 }

@@ -81,12 +81,7 @@ type elem func(l *fileLoad, src Source) (doc *Doc, dst any, add func(*builder))
 // newIn returns a new zero T for what l decodes to hold, allocated in the
 // slab of Ts of l's Decoder (see awsjson.New): with the values decoded
 // into it, apart from the garbage of decoding.
-func newIn[T any](l *fileLoad) *T {
-	if l.dec == nil {
-		return new(T)
-	}
-	return awsjson.New[T](l.dec)
-}
+func newIn[T any](l *fileLoad) *T { return awsjson.New[T](l.dec) }
 
 // serviceElem loads a service without its events (see notRead). The fast
 // decoder passes over them; encoding/json, where it decodes a service,
