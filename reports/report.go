@@ -43,18 +43,18 @@ type Report struct {
 	UtilisationChart []UtilisationChart `json:"-"`
 	// place says how human formats name a row's account and region (placeOf).
 	place placer
-	// serviceRows and unusedRows count the rows of Services and
-	// UnusedTaskDefinitions, also when they are written as they are
-	// made and not held (StreamReport).
-	serviceRows, unusedRows int
 }
 
-// ServiceCount is the number of services the report lists.
-func (r *Report) ServiceCount() int { return max(len(r.Services), r.serviceRows) }
+// ServiceCount is the number of services the report lists, also when
+// its rows are written as they are made and not held (StreamReport): the
+// summary counts them.
+func (r *Report) ServiceCount() int { return max(len(r.Services), r.Summary.Services) }
 
 // UnusedCount is the number of task definitions no service runs that the
 // report lists.
-func (r *Report) UnusedCount() int { return max(len(r.UnusedTaskDefinitions), r.unusedRows) }
+func (r *Report) UnusedCount() int {
+	return max(len(r.UnusedTaskDefinitions), r.Summary.UnusedTaskDefinitions)
+}
 
 // ReportSummary is the page-one view: what can move and what it costs.
 type ReportSummary struct {

@@ -157,7 +157,6 @@ func planReport(a *Audit, c *Cost, rw Preview, generatedAt string) *reportPlan {
 	p.planRows()
 	p.costs = p.rowCosts()
 	facts := p.serviceFacts()
-	r.serviceRows, r.unusedRows = len(p.rows), len(p.unused)
 	r.Summary = reportSummary(facts, c.Totals, len(c.Clusters))
 	r.Summary.UnusedTaskDefinitions, r.Summary.UnusedByVerdict = len(p.unused), p.unusedSummary()
 	r.Clusters = reportClusters(facts, c.Clusters, r.place)
