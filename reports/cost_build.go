@@ -75,14 +75,30 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		r.MeasuredUse = measuredUse(rs)
 	}
 	r.RightsizeWithheld = s.RightsizeWithheld
+	missing, caveats := serviceCostNotes(s)
+	r.Unknown, r.Caveats = nonNil(missing), nonNil(caveats)
+	return r
+}
+
+// serviceCostNotes are why a service's amounts are unknown and their caveats:
+// those of its cost after the move and on EC2, and of its Fargate prices
+// unless it stays on EC2.
+func serviceCostNotes(s *pricing.ServiceCost) (missing, caveats []string) {
 	a, f := s.After, s.Fargate
 	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2}
 	if s.StayReason == "" {
 		all = append(all, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y)
 	}
-	missing, caveats := pricing.Notes(all...)
-	r.Unknown, r.Caveats = nonNil(missing), nonNil(caveats)
-	return r
+	return pricing.Notes(all...)
+}
+
+// savingsOf is what a service saves against its EC2 share (ec2Side) once
+// it costs after: nothing when it is already on Fargate.
+func savingsOf(onFargate bool, ec2Side, after FargateAmounts) FargateAmounts {
+	if onFargate {
+		return zeroFargate
+	}
+	return ec2Side.minus(after)
 }
 
 func fargateAmounts(v pricing.Variants) FargateAmounts {
@@ -160,10 +176,7 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 // the whole cluster saves that), so a cluster's saving is its services'
 // savings plus its idle cost. A service already on Fargate saves nothing.
 func (r *ServiceCostRow) addSavingsAndYearly() {
-	r.SavingsMonthly = r.EC2ByOptionMonthly.minus(r.AfterMoveMonthly)
-	if r.OnFargate {
-		r.SavingsMonthly = zeroFargate
-	}
+	r.SavingsMonthly = savingsOf(r.OnFargate, r.EC2ByOptionMonthly, r.AfterMoveMonthly)
 	r.EC2Yearly, r.FargateYearly, r.SavingsYearly = r.EC2Monthly.times(12), r.FargateMonthly.times(12), r.SavingsMonthly.times(12)
 }
 

@@ -4,7 +4,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/parallel"
-	"github.com/ecs2fargate/ecs2fargate/pricing"
 )
 
 // rowCost is what a service's report row shows of its cost row, taken
@@ -69,16 +68,8 @@ func (c cents) amount() Amount {
 func rowCostAt(c *Cost, i int) rowCost {
 	s, sp := c.services.src[i], &c.services.split[i]
 	f := fargateAmounts(s.Fargate)
-	saving := zeroFargate // a service already on Fargate saves nothing
-	if !s.OnFargate {
-		saving = sp.ec2Side.minus(sp.after)
-	}
-	a, fg := s.After, s.Fargate
-	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2}
-	if s.StayReason == "" {
-		all = append(all, fg.OnDemand, fg.Spot, fg.ARM, fg.SavingsPlan1y, fg.SavingsPlan3y)
-	}
-	missing, _ := pricing.Notes(all...)
+	saving := savingsOf(s.OnFargate, sp.ec2Side, sp.after)
+	missing, _ := serviceCostNotes(s)
 	rc := rowCost{tasks: s.DesiredCount, onFargate: s.OnFargate, unknown: nonNil(missing)}
 	if s.Size.CPU > 0 {
 		rc.size, rc.sized = TaskSize{CPU: s.Size.CPU, Memory: s.Size.Memory}, true
