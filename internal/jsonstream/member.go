@@ -14,13 +14,10 @@ func (s *Writer) String(name, v string) {
 	if s.err != nil {
 		return
 	}
-	s.separate()
-	s.quote(name)
-	s.w.WriteString(": ")
+	s.Key(name)
+	s.separate() // after a key: nothing
 	s.quote(v)
-	if _, err := s.w.Write(nil); err != nil {
-		s.err = err
-	}
+	s.surfaceErr()
 }
 
 // Bool writes the member name with the boolean v, as Field(name, v).
@@ -28,16 +25,14 @@ func (s *Writer) Bool(name string, v bool) {
 	if s.err != nil {
 		return
 	}
-	s.separate()
-	s.quote(name)
+	s.Key(name)
+	s.separate() // after a key: nothing
 	if v {
-		s.w.WriteString(": true")
+		s.w.WriteString("true")
 	} else {
-		s.w.WriteString(": false")
+		s.w.WriteString("false")
 	}
-	if _, err := s.w.Write(nil); err != nil {
-		s.err = err
-	}
+	s.surfaceErr()
 }
 
 // quote writes v as a JSON string, as encoding/json does with HTML

@@ -160,6 +160,12 @@ func (s *Writer) encode(v any, depth int) {
 		s.enc = json.NewEncoder(&s.buf)
 		s.enc.SetEscapeHTML(false)
 	}
+	s.surfaceErr()
+}
+
+// surfaceErr takes the buffered writer's error, once a write has failed,
+// as the Writer's: a producer of many values then stops early.
+func (s *Writer) surfaceErr() {
 	if _, err := s.w.Write(nil); err != nil {
 		s.err = err
 	}
