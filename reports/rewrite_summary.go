@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -27,7 +28,20 @@ func RenderRewriteSummary(w io.Writer, r *rewrite.Report) error {
 // rewritten. The columns are as wide as their widest cell, so the rows
 // (one short line per subject) are kept until the end; the results they
 // come from need not be.
-func RenderRewriteSummaryRows(w io.Writer, rows, errors []string) error {
+//
+// The table is written through a buffer: text/tabwriter hands its writer
+// each cell and each run of padding separately, and to an unbuffered
+// standard error that was a write system call each, 285,000 of them (a
+// third of the run's system time) for 10,000 services (issue 17).
+func RenderRewriteSummaryRows(dst io.Writer, rows, errors []string) error {
+	w := bufio.NewWriterSize(dst, 64<<10)
+	if err := renderRewriteSummaryRows(w, rows, errors); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func renderRewriteSummaryRows(w io.Writer, rows, errors []string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SUBJECT\tSTATUS\tCHANGES\tLOSSY\tREMAINING\tSIZE")
 	for _, row := range rows {
