@@ -174,8 +174,9 @@ func TestOrgSweepSimulation(t *testing.T) {
 			}
 		}}
 	start, cpu0 := time.Now(), rusage.SelfCPU()
+	heapPeak := testtool.HeapPeak(10 * time.Millisecond)
 	got, err := Sweep(ctx, targets, opts)
-	wall, cpu := time.Since(start), rusage.SelfCPU()-cpu0
+	wall, cpu, peak := time.Since(start), rusage.SelfCPU()-cpu0, heapPeak()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,6 +228,18 @@ func TestOrgSweepSimulation(t *testing.T) {
 		t.Errorf("the sweep beat the rate-limit bound (%.2f×): the fake's buckets are not throttling", ratio)
 	}
 
+	// Memory within issue 17's bound for the services swept: each
+	// account-region's snapshot is written as it completes and let go. The
+	// figure is the whole test process's heap (live objects and garbage
+	// not yet swept), the fake's answers included, so it overstates the
+	// client's: the binary alone, as a process against cmd/awsfake, is
+	// measured in docs/benchmarks.md "Issue 17: org sweep".
+	if services := (len(got) - 1) * simServices; peak > sweepHeapBase+sweepHeapPerService*uint64(services) {
+		t.Errorf("the sweep's heap (client and fake) peaked at %d MB, over the bound of %d MB + %d bytes × %d services", peak>>20, sweepHeapBase>>20, sweepHeapPerService, services)
+	} else {
+		t.Logf("heap peak %d MB for %d services, client and fake together (bound %d MB)", peak>>20, services, (sweepHeapBase+sweepHeapPerService*uint64(services))>>20)
+	}
+
 	// Progress: a line per account-region, the last saying all are done.
 	if n := len(lines); n != len(got) || lines[n-1].TargetsDone != len(got) || lines[n-1].Services != (len(got)-1)*simServices {
 		t.Errorf("%d progress lines, last %+v; want %d, all done, %d services", len(lines), lines[len(lines)-1], len(got), (len(got)-1)*simServices)
@@ -270,6 +283,13 @@ func TestOrgSweepSimulation(t *testing.T) {
 		t.Errorf("gaps: %d denied accounts, %d throttled, %d in all; want %d, 1, %d:\n%+v", denied, throttledGaps, len(f.Gaps), simDenied, simDenied+1, f.Gaps)
 	}
 }
+
+// The memory bound of issue 17 point 1, which point 5 asks the sweep to
+// keep: a fixed base and at most 10 KB a service.
+const (
+	sweepHeapBase       = 64 << 20
+	sweepHeapPerService = 10_000
+)
 
 // sweepTimingEnv asks TestOrgSweepSimulation to check its wall time.
 const sweepTimingEnv = "E2F_SWEEP_TIMING"
