@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"io"
 	"os"
 	"slices"
@@ -153,11 +154,37 @@ func planMigration(c *cli.Context, s streams) (*migrate.Journal, error) {
 	if path == "" {
 		path = "migrate-journal-" + time.Now().UTC().Format("20060102T150405Z") + ".json"
 	}
-	j, skipped := migrate.NewJournal(path, plan, selector(c.StringSlice("service"), c.StringSlice("cluster")))
-	for _, sk := range skipped {
+	keep, fromCode := notFromCode(f, selector(c.StringSlice("service"), c.StringSlice("cluster")))
+	j, skipped := migrate.NewJournal(path, plan, keep)
+	for _, sk := range append(*fromCode, skipped...) {
 		fmt.Fprintf(s.err, "not moved: %s\n", sk)
 	}
+	if len(*fromCode) > 0 && len(serviceUnits(j)) == 0 {
+		return nil, errors.New("no service to move: the services read are defined in Terraform or CloudFormation, which migrate does not change through the API; rewrite the code (ecs2fargate rewrite --diff or --write) and apply it")
+	}
 	return j, nil
+}
+
+// notFromCode wraps keep so that it also refuses the services read from
+// Terraform or CloudFormation, each with its reason in *refused: migrate
+// changes a service through the AWS API, and a service the code declares
+// would then differ from its code, so that the next apply or stack update
+// puts it back on EC2 (or fails on the drift). The code is what is
+// rewritten for such a service (README "Rewriting Terraform and
+// CloudFormation in place").
+func notFromCode(f *fleet.Fleet, keep func(account, region, cluster, service string) bool) (func(account, region, cluster, service string) bool, *[]string) {
+	code := servicesFromCode(f)
+	refused := &[]string{}
+	return func(account, region, cluster, service string) bool {
+		if !keep(account, region, cluster, service) {
+			return false
+		}
+		if file, ok := code[[4]string{account, region, cluster, service}]; ok {
+			*refused = append(*refused, fmt.Sprintf("%s/%s: defined in %s (%s); migrate changes services through the AWS API and would leave this one out of step with its code: rewrite the code instead (ecs2fargate rewrite --diff or --write) and apply it", cluster, service, f.IaCKind(file), file))
+			return false
+		}
+		return true
+	}, refused
 }
 
 // selector keeps the services --service and --cluster name (all when

@@ -121,14 +121,25 @@ func (run *iacRun) markFromCode(f *fleet.Fleet, r *rewrite.Report) {
 	for i, t := range r.TaskDefinitions {
 		run.tdFromCode[i] = fromCode(t.Source)
 	}
-	svcFile := map[[4]string]string{}
-	for _, s := range f.Services {
-		svcFile[[4]string{s.Identity.Account, s.Identity.Region, s.Cluster, s.Name()}] = s.Doc.Source.File
-	}
+	codeFile := servicesFromCode(f)
 	run.svcFromCode = make([]bool, len(r.Services))
 	for i, s := range r.Services {
-		run.svcFromCode[i] = fromCode(svcFile[[4]string{s.Account, s.Region, s.Cluster, s.Service}])
+		_, run.svcFromCode[i] = codeFile[[4]string{s.Account, s.Region, s.Cluster, s.Service}]
 	}
+}
+
+// servicesFromCode maps each service read from code an Editor can edit
+// (by account, region, cluster and name) to its file: the one decision,
+// for the rewrite (which edits the code instead of writing a request) and
+// for migrate (which must not change such a service through the API).
+func servicesFromCode(f *fleet.Fleet) map[[4]string]string {
+	out := map[[4]string]string{}
+	for _, s := range f.Services {
+		if _, _, ok := f.EditorOf(s.Doc.Source.File); ok {
+			out[[4]string{s.Identity.Account, s.Identity.Region, s.Cluster, s.Name()}] = s.Doc.Source.File
+		}
+	}
+	return out
 }
 
 // jsonPart is the report of the resources read from AWS CLI JSON, whose
