@@ -108,7 +108,7 @@ func unreadTargetGroups(f *fleet.Fleet, r *rewrite.Report) []rewrite.IaCProblem 
 				}
 			}
 			out = append(out, rewrite.IaCProblem{File: s.Doc.Source.File, Path: s.Doc.Source.Path,
-				Message: fmt.Sprintf("its load balancer's target group (%s) is not in the code read, or not known statically: create an ip target group (%s) beside it, attach it to the listener and point the service at it by hand", cmp.Or(tg.Replaces, "unknown"), tg.Name)})
+				Message: fmt.Sprintf("uses a target group (%s) that is not in the code read, or not known statically: create an ip target group (%s) beside it, attach it to the listener and point the service at it by hand", cmp.Or(tg.Replaces, "unknown"), tg.Name)})
 		}
 	}
 	return out

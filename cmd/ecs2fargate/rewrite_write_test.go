@@ -166,7 +166,7 @@ resource "aws_ecs_service" "web" {
 	if !strings.Contains(stdout, `capacity_provider = "FARGATE"`) {
 		t.Errorf("the service was not moved:\n%s", stdout)
 	}
-	if !strings.Contains(stderr, "not edited: aws_ecs_service.web its load balancer's target group (unknown) is not in the code read") {
+	if !strings.Contains(stderr, "not edited: aws_ecs_service.web uses a target group (unknown) that is not in the code read") {
 		t.Errorf("no note about the target group left by hand:\n%s", stderr)
 	}
 }
