@@ -26,6 +26,18 @@ func Markdown(w io.Writer, p *Plan) error {
 
 // markdownHead is RUNBOOK.md up to the first group.
 func markdownHead(bw io.Writer, moving, staying int) {
+	if moving == 0 {
+		// An empty list of steps under "move 0 service(s)" read as a
+		// runbook that forgot its services (every input Terraform or
+		// CloudFormation, or every service blocked): say where the move is.
+		fmt.Fprintln(bw, "# Runbook: no service to move")
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, "No service of this rewrite is moved by AWS CLI steps, so there is nothing here to run. A service read from Terraform or CloudFormation moves when its rewritten code is applied (changes.md, \"Edits to the infrastructure code\"); a service the audit blocks has no Fargate request (changes.md says what blocks it).")
+		if staying > 0 {
+			fmt.Fprintf(bw, "\n%d service(s) are not moved; each is listed with the reason under its account and region.\n", staying)
+		}
+		return
+	}
 	fmt.Fprintf(bw, "# Runbook: move %d service(s) to Fargate\n\n", moving)
 	fmt.Fprintln(bw, "Written by `ecs2fargate rewrite` beside the request files it refers to. Work through it in order: the values to fill in, the preconditions, then one service at a time. After each step, run its check; if a step fails, run the rollbacks of the steps done so far, newest first.")
 	fmt.Fprintln(bw)
