@@ -89,7 +89,7 @@ func fill(v reflect.Value, how filling) {
 	switch v.Kind() {
 	case reflect.String:
 		if how == filled {
-			v.SetString("a \"quoted\" <b> & \\ \n\t é \u2028 \xff")
+			v.SetString("a \"quoted\" <b> & 'x+y' \\ \x00 \n\t é \u2028 \xff")
 		}
 	case reflect.Bool:
 		v.SetBool(how == filled)
