@@ -49,8 +49,8 @@ func referencing(s *jsonstream.Writer, auditFile, costFile string) func() {
 // a report that holds its rows.
 func heldRowsJSON(s *jsonstream.Writer, r *Report) func() {
 	return func() {
-		jsonstream.Slice(s, "services", r.Services)
-		jsonstream.Slice(s, "unusedTaskDefinitions", r.UnusedTaskDefinitions)
+		jsonstream.SliceFunc(s, "services", r.Services, func(row *ServiceReport) { writeServiceJSON(s, row) })
+		jsonstream.SliceFunc(s, "unusedTaskDefinitions", r.UnusedTaskDefinitions, func(u *UnusedTaskDefinition) { writeUnusedJSON(s, u) })
 	}
 }
 

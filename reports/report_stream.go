@@ -103,8 +103,8 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 		unused:  func(u *UnusedTaskDefinition) { tableRows.cells(unusedTableCells(u)) },
 	})
 	add(want["json"], rowWriter{
-		service: func(row *ServiceReport) { jsonServices.Value(row) },
-		unused:  func(u *UnusedTaskDefinition) { jsonUnused.Value(u) },
+		service: func(row *ServiceReport) { writeServiceJSON(jsonServices, row) },
+		unused:  func(u *UnusedTaskDefinition) { writeUnusedJSON(jsonUnused, u) },
 	})
 	add(want["html"], rowWriter{service: htmlRows.service, unused: htmlRows.unused})
 	handlers := rowHandlers{
