@@ -156,13 +156,21 @@ func newFindingsBuilder() *findingsBuilder { return &findingsBuilder{texts: newI
 // record is f, about the subject numbered subject, as a record whose
 // numbers are the interner's handles (build turns them into places).
 func (b *findingsBuilder) record(f *Finding, subject uint32) findingRecord {
+	return b.recordWith(nil, f, subject)
+}
+
+// recordWith is record asking c, a cache in front of b's interner (or
+// none when nil), for the handles.
+func (b *findingsBuilder) recordWith(c *recentHandles, f *Finding, subject uint32) findingRecord {
+	in := b.texts
+	c.forInterner(in)
 	return findingRecord{
 		subject:    subject,
-		rule:       b.texts.text(f.RuleID),
-		container:  b.texts.text(f.Container),
-		path:       b.texts.path(f.Field, f.Path),
-		value:      b.texts.text(f.Value),
-		message:    b.texts.text(f.Message),
+		rule:       c.text(in, f.RuleID),
+		container:  c.text(in, f.Container),
+		path:       c.path(in, f.Field, f.Path),
+		value:      c.text(in, f.Value),
+		message:    c.text(in, f.Message),
 		severity:   uint8(f.Severity),
 		unverified: f.Unverified,
 		sure:       f.sure,

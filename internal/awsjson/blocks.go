@@ -33,6 +33,7 @@ type Decoder struct {
 	// Strings, when set, shares short strings with the other Decoders
 	// that use it (see Strings).
 	Strings *Strings
+	recent  *recentStrings      // in front of Strings (see recentStrings)
 	skip    map[*plan]*fieldSet // the fields passed over, by struct (see Skip)
 	// scratch holds, by slice plan, the slices that arrays are decoded
 	// into before they are copied to one of their exact length (see
@@ -126,8 +127,7 @@ func (dec *Decoder) newValue(p *plan) reflect.Value {
 // the copy that dec.Strings already holds.
 func (dec *Decoder) string(b []byte) string {
 	if dec.sharing(b) {
-		s, _ := dec.Strings.shared(dec, b, false)
-		return s
+		return dec.sharedString(b, false).s
 	}
 	return dec.newString(b)
 }
@@ -141,8 +141,7 @@ func (dec *Decoder) sharing(b []byte) bool {
 // dec.Strings holds, or a new one in a block.
 func (dec *Decoder) stringPointer(b []byte) *string {
 	if dec.sharing(b) {
-		_, p := dec.Strings.shared(dec, b, true)
-		return p
+		return dec.sharedString(b, true).p
 	}
 	p := dec.strings.next()
 	*p = dec.newString(b)

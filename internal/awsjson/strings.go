@@ -46,14 +46,14 @@ func NewStrings() *Strings { return &Strings{seed: maphash.MakeSeed()} }
 
 // shared returns the one copy of the string b holds, making it in dec's
 // blocks (which copies b) the first time, and with ptr the one *string to
-// it, likewise.
-func (s *Strings) shared(dec *Decoder, b []byte, ptr bool) (string, *string) {
-	sh := &s.shards[maphash.Bytes(s.seed, b)%uint64(len(s.shards))]
+// it, likewise. h is maphash.Bytes(s.seed, b).
+func (s *Strings) shared(dec *Decoder, b []byte, h uint64, ptr bool) sharedString {
+	sh := &s.shards[h%uint64(len(s.shards))]
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	e, ok := sh.m[string(b)] // no allocation: the compiler looks up b's bytes
 	if ok && (e.p != nil || !ptr) {
-		return e.s, e.p
+		return e
 	}
 	if !ok {
 		if sh.m == nil {
@@ -66,5 +66,5 @@ func (s *Strings) shared(dec *Decoder, b []byte, ptr bool) (string, *string) {
 		*e.p = e.s
 	}
 	sh.m[e.s] = e
-	return e.s, e.p
+	return e
 }

@@ -2,8 +2,6 @@ package fleet
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"sync"
 	"sync/atomic"
 
@@ -200,36 +198,19 @@ func (p *loans) put(ln *loan) {
 }
 
 // read reads the file at path into the loan's buffer, as os.ReadFile
-// would into a new slice. The bytes are valid until the loan's next read.
+// would into a new slice (see readInto). The bytes are valid until the
+// loan's next read.
 func (ln *loan) read(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := readInto(path, ln.buf)
+	ln.buf = data[:0]
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	size := 512
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		size = max(size, int(info.Size())+1) // +1: room to see the end of the file
-	}
-	if cap(ln.buf) < size {
-		ln.buf = make([]byte, 0, size)
-	}
-	data := ln.buf[:0]
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err != nil {
-			ln.buf = data[:0]
-			if err == io.EOF {
-				return data, nil
-			}
-			return nil, err
-		}
-		if len(data) == cap(data) { // the file grew since Stat
-			data = append(data, 0)[:len(data)]
-		}
-	}
+	return data, nil
 }
+
+// minReadBuffer is the smallest buffer a file is read into.
+const minReadBuffer = 512
 
 // keep gives up the loan's buffer: what was loaded from it may hold it.
 func (ln *loan) keep() { ln.buf = nil }
