@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -11,9 +10,7 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
-	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-	"github.com/ecs2fargate/ecs2fargate/internal/jsonedit"
 )
 
 // catalogue is the analyzer's rules, built once: the rewrite audits each
@@ -69,16 +66,16 @@ func (a *auditor) subject(td *fleet.TaskDefinition) *analyzer.Subject {
 	return &analyzer.Subject{Fleet: a.mini, TaskDef: a.shell}
 }
 
-// decode reads a rewritten document back into the model: with the
-// loader's fast decoder or encoding/json when the document is plain (both
-// match members case-insensitively, as the loader does), else through the
-// loader, which is slower but tolerates more.
+// decode reads a rewritten document back into the model: with
+// encoding/json when the document is plain (it matches members
+// case-insensitively, as the loader does), else through the loader, which
+// is slower but tolerates more.
 func (a *auditor) decode(doc []byte) (*fleet.TaskDefinition, error) {
 	var v struct {
 		ecstypes.TaskDefinition
 		Tags []ecstypes.Tag
 	}
-	if decodeFast(doc, &v.TaskDefinition, &v.Tags) || json.Unmarshal(doc, &v) == nil {
+	if json.Unmarshal(doc, &v) == nil {
 		return &fleet.TaskDefinition{Def: v.TaskDefinition, Tags: v.Tags, Registerable: true,
 			Doc: fleet.Doc{Source: fleet.Source{File: a.name}, Raw: doc}}, nil
 	}
@@ -106,33 +103,4 @@ func ruleSeverity(id string) string {
 		}
 	}
 	return "unknown" // a test holds every rule ID the rewrite names to the catalogue
-}
-
-// decodeFast is json.Unmarshal of a register-task-definition request into
-// the task definition and its tags, by awsjson.DecodeStrict: a rewrite
-// decodes each document it edits again to audit it, and encoding/json
-// took most of that (issue 17). DecodeStrict takes no embedded struct and
-// refuses unknown members, so the top-level tags member (the one member
-// of the request the SDK's TaskDefinition lacks) is cut out and decoded on
-// its own. It reports false, with td and tags zero, wherever it does not
-// answer itself (a member it does not know, tags twice, anything awsjson
-// leaves to encoding/json); where it answers, json.Unmarshal would have
-// given the same (TestDecodeFastIsUnmarshal).
-func decodeFast(doc []byte, td *ecstypes.TaskDefinition, tags *[]ecstypes.Tag) bool {
-	rest, tagsJSON, err := jsonedit.DeleteOld(doc, member("tags"))
-	switch {
-	case errors.Is(err, jsonedit.ErrNotFound):
-		rest, tagsJSON = doc, nil
-	case err != nil:
-		return false
-	default:
-		if _, twice := jsonedit.Get(rest, member("tags")); twice {
-			return false
-		}
-	}
-	if awsjson.DecodeStrict(rest, td) && (tagsJSON == nil || awsjson.DecodeStrict(tagsJSON, tags)) {
-		return true
-	}
-	*td, *tags = ecstypes.TaskDefinition{}, nil
-	return false
 }
