@@ -11,8 +11,8 @@ import (
 // rounded to cents (every amount a cost row shows) always fits; holdAmount
 // says when one does not. Held and given back, an amount is the same
 // decimal, coefficient and exponent, so the same text (issue 17: the 11
-// amounts of a service's split were about 1 KB a service as decimals,
-// 264 bytes held).
+// amounts of a service's split were about 850 bytes a service as
+// decimals, 8.2 MiB of 10,000 services; 272 bytes held).
 type heldAmount struct {
 	value, part       int64 // coefficients
 	valueExp, partExp int16
