@@ -167,10 +167,13 @@ type model struct {
 	clusterOf  map[*fleet.Service]*fleet.Cluster
 	// prices are the Fargate prices of the shapes priced so far (shape.go).
 	prices *priceMemo
+	// missingRates are the unknown Savings Plan rates met so far, each
+	// made once (savingsPlanRate); mu guards it.
+	missingRates map[missingRate]Money
 }
 
 func newModel(f *fleet.Fleet, b Book, o Options) *model {
-	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}, spotShares: map[*fleet.Cluster]decimal.Decimal{}, clusterOf: map[*fleet.Service]*fleet.Cluster{}, prices: newPriceMemo()}
+	return &model{f: f, book: b, o: o, hours: o.HoursPerMonth, regions: map[string]bool{}, rates: map[string]platformRates{}, spotShares: map[*fleet.Cluster]decimal.Decimal{}, clusterOf: map[*fleet.Service]*fleet.Cluster{}, prices: newPriceMemo(), missingRates: map[missingRate]Money{}}
 }
 
 // regionOf picks the region for a resource: --region, else its ARN's,

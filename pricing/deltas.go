@@ -47,6 +47,12 @@ func (m *model) publicIPv4(region string, n int64) Money {
 	return m.book.Price(region, PublicIPv4Hour).Mul(decimal.NewFromInt(n)).Mul(m.hours)
 }
 
+// taskStartsUnknown is every service's NAT pull cost when
+// --task-starts-per-month is not given (the default): one amount shared
+// by them all (amounts are never modified) instead of a reason made per
+// service (issue 17).
+var taskStartsUnknown = UnknownFill("task starts per month not given", "--task-starts-per-month N")
+
 // natPulls prices image pulls through a NAT gateway: a private Fargate task
 // pulls its images on every start (there is no host cache), so each start
 // costs the image size × the NAT data processing rate, unless VPC endpoints
@@ -55,7 +61,7 @@ func (m *model) natPulls(s *fleet.Service, sc *ServiceCost) Delta {
 	d := Delta{Kind: DeltaNATPulls, Title: "NAT processing of image pulls",
 		Note: "private tasks pull every image on every start; VPC endpoints for ECR and S3 avoid this"}
 	if m.o.TaskStartsPerMonth == 0 {
-		d.Monthly = UnknownFill("task starts per month not given", "--task-starts-per-month N")
+		d.Monthly = taskStartsUnknown
 		return d
 	}
 	bytes, missing := int64(0), []string{}

@@ -34,7 +34,7 @@ func (m *model) hostPrices(ic *InstanceCost, onDemand Money) {
 		if m.o.EC2Discount != nil || m.o.EC2Commitment.Strands() {
 			return base
 		}
-		return m.book.Price(ic.Region, ic.savingsPlanItem(t)).withReasonFor(ic, t)
+		return m.savingsPlanRate(ic, t)
 	}
 	bill := base
 	if t := m.o.EC2Commitment.term(); t != "" && m.o.EC2Discount == nil {
@@ -51,6 +51,35 @@ func (m *model) hostPrices(ic *InstanceCost, onDemand Money) {
 	if m.o.EC2Commitment.Strands() && ic.Lifecycle != "spot" && m.o.EC2Discount == nil {
 		ic.committed = base
 	}
+}
+
+// savingsPlanRate is the book's EC2 Compute Savings Plan rate of ic's
+// instance type for term t. A missing rate is one unknown amount per
+// instance type, term and region, made once and shared by its instances
+// (amounts are never modified): the generated estate lacks it for types
+// that thousands of hosts run, and a reason a host was about 3 KB of a
+// 10,000-service report (issue 17).
+func (m *model) savingsPlanRate(ic *InstanceCost, t Term) Money {
+	p := m.book.Price(ic.Region, ic.savingsPlanItem(t))
+	if p.Known() {
+		return p
+	}
+	key := missingRate{term: t, windows: ic.Windows, instanceType: ic.Type, region: ic.Region}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if u, ok := m.missingRates[key]; ok {
+		return u
+	}
+	u := p.withReasonFor(ic, t)
+	m.missingRates[key] = u
+	return u
+}
+
+// missingRate names a missing EC2 Compute Savings Plan rate.
+type missingRate struct {
+	term                 Term
+	windows              bool
+	instanceType, region string
 }
 
 // withReasonFor names the instance type and term when an EC2 Savings Plan

@@ -30,7 +30,7 @@ func NewCostOfInputs(version string, cmp *pricing.Comparison, inputs []string, d
 	// its own cost after the move); its cluster's rounding overwrites it.
 	splits := make(map[*pricing.ServiceCost]*costSplit, len(cmp.Services))
 	for i, s := range cmp.Services {
-		c.services.split[i].after = fargateAmounts(s.After)
+		c.services.split[i].setAfter(fargateAmounts(s.After))
 		splits[s] = &c.services.split[i]
 	}
 	byCluster := map[string][]*pricing.ServiceCost{}
@@ -134,22 +134,22 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 		r.HostsPriced, r.HostsFrom = cl.HostsAverage.String(), cl.HostsFrom
 	}
 	r.IdleMonthly = splitShares(cl.EC2, cl.Idle, services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2 },
-		func(s *pricing.ServiceCost, a Amount) { rows[s].ec2 = a })
+		func(s *pricing.ServiceCost, a Amount) { rows[s].set(splitEC2, a) })
 	for i := range optionCount {
 		pick := func(v pricing.Variants) pricing.Money { return v.List()[i] }
 		splitShares(pick(cl.EC2Side), pick(cl.IdleSide), services, func(s *pricing.ServiceCost) pricing.Money { return pick(s.EC2Side) },
 			func(s *pricing.ServiceCost, a Amount) {
-				rows[s].ec2Side = rows[s].ec2Side.with(i, a)
+				rows[s].set(splitEC2Side+i, a)
 			})
 		r.EC2ByOptionMonthly = r.EC2ByOptionMonthly.with(i, amountOf(pick(cl.EC2Side)))
 		roundStays(pick(cl.EC2Side), services, pick, func(s *pricing.ServiceCost, a Amount) {
-			rows[s].after = rows[s].after.with(i, a)
+			rows[s].set(splitAfter+i, a)
 		})
 	}
 	r.FargateMonthly = zeroFargate
 	for _, s := range services {
 		if !s.OnFargate { // see pricing's cluster sums
-			r.FargateMonthly = r.FargateMonthly.plus(rows[s].after)
+			r.FargateMonthly = r.FargateMonthly.plus(rows[s].after())
 		}
 	}
 	r.SavingsMonthly = r.EC2ByOptionMonthly.minus(r.FargateMonthly)

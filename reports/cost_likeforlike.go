@@ -103,7 +103,7 @@ func (b likeBuild) row(l pricing.LikeScope, pick func(FargateAmounts) Amount) Li
 		r.FargateMonthly = r.FargateMonthly.plus(pick(b.clusters[k].FargateMonthly))
 	}
 	for _, s := range l.StayOnEC2 {
-		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].after)})
+		r.StaysOnEC2 = append(r.StaysOnEC2, StayRow{Account: s.Where().Account, Region: s.Where().Region, Cluster: s.Cluster, Service: s.Service, Reason: s.StayReason, EC2Monthly: pick(b.rows[s].after())})
 	}
 	r.SavingsMonthly = r.EC2Monthly.minus(r.FargateMonthly)
 	if len(l.Compared) == 0 && len(l.LeftOut) > 0 {

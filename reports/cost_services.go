@@ -17,11 +17,64 @@ type costServices struct {
 
 // costSplit is what the cluster's largest-remainder rounding decided for
 // one service: its EC2 share as billed, under each option's commitment,
-// and its cost after the move (clusterRow).
+// and its cost after the move (clusterRow). Its eleven amounts are held
+// without big.Ints (heldAmount): whole cents, which always fit; an amount
+// that would not is held whole, with the others, in full.
 type costSplit struct {
-	ec2     Amount
-	ec2Side FargateAmounts
-	after   FargateAmounts
+	held [splitAmounts]heldAmount // ec2, then ec2Side and after in column order
+	full *[splitAmounts]Amount    // nil while every amount fits held
+}
+
+// splitAmounts is the number of amounts a costSplit holds, and where each
+// starts in it.
+const (
+	splitEC2     = 0
+	splitEC2Side = 1
+	splitAfter   = splitEC2Side + optionCount
+	splitAmounts = splitAfter + optionCount
+)
+
+func (sp *costSplit) get(k int) Amount {
+	if sp.full != nil {
+		return sp.full[k]
+	}
+	return sp.held[k].amount()
+}
+
+func (sp *costSplit) set(k int, a Amount) {
+	if sp.full != nil {
+		sp.full[k] = a
+		return
+	}
+	h, ok := holdAmount(a)
+	if ok {
+		sp.held[k] = h
+		return
+	}
+	full := new([splitAmounts]Amount)
+	for i := range sp.held {
+		full[i] = sp.held[i].amount()
+	}
+	full[k] = a
+	sp.full, sp.held = full, [splitAmounts]heldAmount{}
+}
+
+func (sp *costSplit) options(from int) FargateAmounts {
+	var f FargateAmounts
+	for i := range optionCount {
+		f = f.with(i, sp.get(from+i))
+	}
+	return f
+}
+
+func (sp *costSplit) ec2() Amount             { return sp.get(splitEC2) }
+func (sp *costSplit) ec2Side() FargateAmounts { return sp.options(splitEC2Side) }
+func (sp *costSplit) after() FargateAmounts   { return sp.options(splitAfter) }
+
+func (sp *costSplit) setAfter(f FargateAmounts) {
+	for i, a := range f.list() {
+		sp.set(splitAfter+i, a)
+	}
 }
 
 // ServiceCount is the number of service rows.
@@ -31,7 +84,7 @@ func (c *Cost) ServiceCount() int { return len(c.services.src) }
 func (c *Cost) Service(i int) ServiceCostRow {
 	r := serviceRow(c.services.src[i])
 	sp := &c.services.split[i]
-	r.EC2Monthly, r.EC2ByOptionMonthly, r.AfterMoveMonthly = sp.ec2, sp.ec2Side, sp.after
+	r.EC2Monthly, r.EC2ByOptionMonthly, r.AfterMoveMonthly = sp.ec2(), sp.ec2Side(), sp.after()
 	r.addSavingsAndYearly()
 	return r
 }

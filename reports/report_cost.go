@@ -68,13 +68,13 @@ func (c cents) amount() Amount {
 func rowCostAt(c *Cost, i int) rowCost {
 	s, sp := c.services.src[i], &c.services.split[i]
 	f := fargateAmounts(s.Fargate)
-	saving := savingsOf(s.OnFargate, sp.ec2Side, sp.after)
+	saving := savingsOf(s.OnFargate, sp.ec2Side(), sp.after())
 	missing, _ := serviceCostNotes(s)
 	rc := rowCost{tasks: s.DesiredCount, onFargate: s.OnFargate, unknown: nonNil(missing)}
 	if s.Size.CPU > 0 {
 		rc.size, rc.sized = TaskSize{CPU: s.Size.CPU, Memory: s.Size.Memory}, true
 	}
-	amounts := [11]Amount{sp.ec2, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y,
+	amounts := [11]Amount{sp.ec2(), f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y,
 		saving.OnDemand, saving.Spot, saving.ARM, saving.SavingsPlan1y, saving.SavingsPlan3y}
 	for k, a := range amounts {
 		held, ok := centsOf(a)
