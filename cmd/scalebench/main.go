@@ -50,9 +50,10 @@ func main() {
 	os.Exit(code)
 }
 
-// bytesPerService is the disk a size needs per service: the generated
-// fleet (about 10 KB a service) and the outputs of rewrite --out and
-// report --out (about 60 KB a service together), with room to spare.
+// bytesPerService is the disk a size needs per service and run: the
+// generated fleet (about 10 KB a service) and one run's outputs of
+// rewrite --out and report --out (about 60 KB a service together), with
+// room to spare; it is counted once for each run of each binary.
 var bytesPerService uint64 = 100 << 10
 
 // command is one measured run: its name in the table and its arguments
@@ -168,9 +169,11 @@ type plan struct {
 // measureSize generates a fleet of n services (unless the plan names one)
 // and measures the baseline and every command on it.
 func measureSize(ctx context.Context, stdout, stderr io.Writer, p plan, python, tmp string, n int) error {
-	if free, ok := freeBytes(tmp); ok && p.fleet == "" && free < uint64(n)*bytesPerService {
+	// Every run's outputs stay until the size is done (see argsOf below).
+	need := uint64(n) * bytesPerService * uint64(p.runs*len(p.bins))
+	if free, ok := freeBytes(tmp); ok && free < need {
 		fmt.Fprintf(stderr, "scalebench: skipping %d services: %s has %d MB free, the fleet and its outputs need about %d MB\n",
-			n, tmp, free>>20, (uint64(n)*bytesPerService)>>20)
+			n, tmp, free>>20, need>>20)
 		return nil
 	}
 	dir, err := os.MkdirTemp(tmp, fmt.Sprintf("scalebench-%d-", n))
@@ -187,7 +190,7 @@ func measureSize(ctx context.Context, stdout, stderr io.Writer, p plan, python, 
 	}
 	var parse time.Duration
 	if python != "" {
-		u, err := measureRuns(ctx, p.runs, python, []string{"-c", baseline, fleet}, nil)
+		u, err := measureRuns(ctx, p.runs, python, func(int) []string { return []string{"-c", baseline, fleet} })
 		if err != nil {
 			return err
 		}
@@ -198,13 +201,22 @@ func measureSize(ctx context.Context, stdout, stderr io.Writer, p plan, python, 
 		if !strings.Contains(c.name, p.only) {
 			continue
 		}
-		out := filepath.Join(dir, "out"+strconv.Itoa(i))
-		args := make([]string, len(c.args))
-		for j, a := range c.args {
-			args[j] = strings.NewReplacer("DIR", fleet, "OUT", out).Replace(a)
-		}
-		for _, bin := range p.bins {
-			u, err := measureRuns(ctx, p.runs, bin, args, func() { os.RemoveAll(out) })
+		for b, bin := range p.bins {
+			// Each run writes into a directory of its own, removed with the
+			// rest of the size's directory at the end: on ext4, creating
+			// files right after deleting as many (an output removed before
+			// the next run) costs seconds of system time in the inode
+			// allocator's check of recently deleted inodes, a cost of the
+			// benchmark, not of the command.
+			argsOf := func(run int) []string {
+				out := filepath.Join(dir, fmt.Sprintf("out%d-%d-%d", i, b, run))
+				args := make([]string, len(c.args))
+				for j, a := range c.args {
+					args[j] = strings.NewReplacer("DIR", fleet, "OUT", out).Replace(a)
+				}
+				return args
+			}
+			u, err := measureRuns(ctx, p.runs, bin, argsOf)
 			if err != nil {
 				return err
 			}
@@ -234,22 +246,17 @@ func generate(ctx context.Context, stderr io.Writer, dir string, n int) error {
 	return nil
 }
 
-// measureRuns runs a child runs times (clean before each) and returns the
-// median of each figure; the exit code is the last run's.
-func measureRuns(ctx context.Context, runs int, name string, args []string, clean func()) (usage, error) {
+// measureRuns runs a child runs times, with the arguments argsOf gives
+// each run, and returns the median of each figure; the exit code is the
+// last run's.
+func measureRuns(ctx context.Context, runs int, name string, argsOf func(run int) []string) (usage, error) {
 	var all []usage
-	for range runs {
-		if clean != nil {
-			clean()
-		}
-		u, err := measure(ctx, name, args)
+	for run := range runs {
+		u, err := measure(ctx, name, argsOf(run))
 		if err != nil {
 			return usage{}, err
 		}
 		all = append(all, u)
-	}
-	if clean != nil {
-		clean()
 	}
 	return medianUsage(all), nil
 }
