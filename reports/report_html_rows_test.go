@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -14,24 +13,10 @@ import (
 // fixture report's rows and rows whose values need escaping, are empty or
 // nil, and whose amounts are unknown, in part known or flagged.
 func TestHTMLRowsAreTheTemplates(t *testing.T) {
-	r := fixtureReport(t)
-	services := append([]ServiceReport{}, r.Services...)
-	unused := append([]UnusedTaskDefinition{}, r.UnusedTaskDefinitions...)
-	for _, how := range []filling{filled, emptied, blank, zero} {
-		var s ServiceReport
-		var u UnusedTaskDefinition
-		fill(reflect.ValueOf(&s).Elem(), how)
-		fill(reflect.ValueOf(&u).Elem(), how)
-		u.label = s.Service
-		services = append(services, s)
-		unused = append(unused, u)
-	}
+	services, unused := variedRows(t)
 	part := Amount{Part: decimal.RequireFromString("12.5"), Flagged: true}
 	services = append(services, ServiceReport{Service: "s", Verdict: "ready", OnFargate: true, Tasks: 3, Blockers: []string{"a", "b"},
 		FargateSize: &TaskSize{CPU: 512, Memory: 1536}, EC2Monthly: part, FargateMonthly: FargateAmounts{Spot: part, ARM: knownAmount(decimal.NewFromInt(-7), false)}})
-	if len(r.Services) == 0 || len(r.UnusedTaskDefinitions) == 0 {
-		t.Fatal("the fixture has no rows of one kind: the test compares nothing there")
-	}
 	for _, detailed := range []bool{true, false} {
 		var want, got bytes.Buffer
 		for i := range services {

@@ -12,13 +12,16 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/internal/jsonstream"
 )
 
-// TestRowJSONIsEncodingJSON: the rows written member by member are the
-// bytes encoding/json writes for them, for the fixture report's rows and
-// for rows with every field set (a field added to ServiceReport or
-// UnusedTaskDefinition and not to the writers fails here), every field
-// empty, and every field nil or unknown.
-func TestRowJSONIsEncodingJSON(t *testing.T) {
+// variedRows are the fixture report's rows and rows with every field set,
+// every field empty, and every field nil or unknown (filled by reflection,
+// so a field added to ServiceReport or UnusedTaskDefinition is varied too),
+// for the tests that hold a hand-written row writer to its reference.
+func variedRows(t *testing.T) ([]ServiceReport, []UnusedTaskDefinition) {
+	t.Helper()
 	r := fixtureReport(t)
+	if len(r.Services) == 0 || len(r.UnusedTaskDefinitions) == 0 {
+		t.Fatal("the fixture has no rows of one kind: the test compares nothing there")
+	}
 	services := append([]ServiceReport{}, r.Services...)
 	unused := append([]UnusedTaskDefinition{}, r.UnusedTaskDefinitions...)
 	for _, how := range []filling{filled, emptied, blank, zero} {
@@ -26,12 +29,20 @@ func TestRowJSONIsEncodingJSON(t *testing.T) {
 		var u UnusedTaskDefinition
 		fill(reflect.ValueOf(&s).Elem(), how)
 		fill(reflect.ValueOf(&u).Elem(), how)
+		u.label = s.Service // the HTML row shows it; JSON leaves it out
 		services = append(services, s)
 		unused = append(unused, u)
 	}
-	if len(r.Services) == 0 || len(r.UnusedTaskDefinitions) == 0 {
-		t.Fatal("the fixture has no rows of one kind: the test compares nothing there")
-	}
+	return services, unused
+}
+
+// TestRowJSONIsEncodingJSON: the rows written member by member are the
+// bytes encoding/json writes for them, for the fixture report's rows and
+// for rows with every field set (a field added to ServiceReport or
+// UnusedTaskDefinition and not to the writers fails here), every field
+// empty, and every field nil or unknown.
+func TestRowJSONIsEncodingJSON(t *testing.T) {
+	services, unused := variedRows(t)
 	write := func(service func(*jsonstream.Writer, *ServiceReport), unusedRow func(*jsonstream.Writer, *UnusedTaskDefinition)) string {
 		var b bytes.Buffer
 		s := jsonstream.New(&b, "  ")
