@@ -17,7 +17,8 @@ import (
 // template, read by rewrite, turns into a Fargate service in the code.
 func TestMigrateRefusesServicesDefinedInCode(t *testing.T) {
 	template := "../../testdata/iac/cloudformation/cfn-templates-ec2-public-service"
-	args := []string{"migrate", "--subnets", "subnet-0a,subnet-0b", "--security-groups", "sg-0c",
+	// --max-age 0: the checked-in files are as old as the checkout.
+	args := []string{"migrate", "--max-age", "0", "--subnets", "subnet-0a,subnet-0b", "--security-groups", "sg-0c",
 		"--log-region", "us-east-1", "--execution-role-arn", "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"}
 	journal := filepath.Join(t.TempDir(), "j.json")
 
