@@ -1,3 +1,7 @@
+// Linux only, on purpose: the umask is read from /proc/self/status, which
+// only Linux has. Its pair for the other Unix systems is umask_other.go
+// (the mode is then always set by fchmod); Windows has no umask
+// (tempfile_other.go).
 package atomicfile
 
 import (

@@ -1,3 +1,5 @@
+// Linux only, on purpose: it tests umask_linux.go, which reads
+// /proc/self/status.
 package atomicfile
 
 import (
