@@ -40,6 +40,17 @@ type plan struct {
 
 func newPlan() *plan { return &plan{seen: map[string]bool{}} }
 
+// reset empties p for the next round, keeping its list's and its set's
+// room: a rewrite's rounds and task definitions plan one after another,
+// and growing a new list for each was a twentieth of what the report's
+// preview allocated (issue 17).
+func (p *plan) reset() *plan {
+	clear(p.edits[:cap(p.edits)]) // let go of the last round's values
+	p.edits, p.err = p.edits[:0], nil
+	clear(p.seen)
+	return p
+}
+
 // add queues an edit unless one already targets the same path.
 func (p *plan) add(o op, rule string, path jsonedit.Path, value any, lossy bool, msg string) {
 	if len(path) == 0 {
@@ -107,30 +118,30 @@ func marshal(v any) ([]byte, error) {
 // that empties its array or object removes that too (below a container
 // definition), so no `"links": []` is left behind. Each edit runs on its
 // own: a one-pass editor of the top-level members saved about 6 % of
-// `rewrite --out`'s wall time and was removed (docs/benchmarks.md).
-func (p *plan) apply(doc []byte) ([]byte, []Change, error) {
+// `rewrite --out`'s wall time and was removed (docs/benchmarks.md). The
+// edits are made in ed's buffers (nil: a new copy of the document each);
+// the document returned is the caller's own.
+func (p *plan) apply(ed *jsonedit.Editor, doc []byte) ([]byte, []Change, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
-	var sets, dels []edit
-	for _, e := range p.edits {
+	var dels []int32 // the deletions' places in p.edits
+	for i, e := range p.edits {
 		if e.op == opDelete {
-			dels = append(dels, e)
-		} else {
-			sets = append(sets, e)
+			dels = append(dels, int32(i))
 		}
 	}
 	cs := changeList{changes: make([]Change, 0, len(p.edits)), paths: make([]jsonedit.Path, 0, len(p.edits))}
-	doc, err := cs.applySets(doc, sets)
+	doc, err := cs.applySets(ed, doc, p.edits)
 	if err != nil {
 		return nil, nil, err
 	}
-	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(dels[i].path, dels[j].path) })
-	if doc, err = cs.applyDeletes(doc, dels); err != nil {
+	sort.SliceStable(dels, func(i, j int) bool { return pathAfter(p.edits[dels[i]].path, p.edits[dels[j]].path) })
+	if doc, err = cs.applyDeletes(ed, doc, p.edits, dels); err != nil {
 		return nil, nil, err
 	}
 	sortChanges(cs.changes, cs.paths)
-	return doc, cs.changes, nil
+	return ed.Own(doc), cs.changes, nil
 }
 
 // changeList is the changes of the edits that applied, with their paths.
@@ -143,11 +154,14 @@ func (cs *changeList) add(e edit) {
 	cs.changes, cs.paths = append(cs.changes, e.change), append(cs.paths, e.path)
 }
 
-// applySets runs the sets and appends in order; a set that leaves its
-// value as it was is no change.
-func (cs *changeList) applySets(doc []byte, sets []edit) ([]byte, error) {
-	for _, e := range sets {
-		next, before, had, err := e.run(doc)
+// applySets runs the sets and appends of edits in order; a set that
+// leaves its value as it was is no change.
+func (cs *changeList) applySets(ed *jsonedit.Editor, doc []byte, edits []edit) ([]byte, error) {
+	for _, e := range edits {
+		if e.op == opDelete {
+			continue
+		}
+		next, before, had, err := e.run(ed, doc)
 		if err != nil {
 			return nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
 		}
@@ -163,19 +177,22 @@ func (cs *changeList) applySets(doc []byte, sets []edit) ([]byte, error) {
 	return doc, nil
 }
 
-// applyDeletes runs the deletions in order, passing over those already
-// gone with their parent.
-func (cs *changeList) applyDeletes(doc []byte, dels []edit) ([]byte, error) {
-	for _, e := range dels {
-		next, before, err := jsonedit.DeleteOld(doc, e.path)
+// applyDeletes runs the deletions of edits in the order of dels (their
+// places), passing over those already gone with their parent. The value a
+// deletion removed is copied into its change before the next edit
+// (pruneEmpty's), which may reuse its bytes.
+func (cs *changeList) applyDeletes(ed *jsonedit.Editor, doc []byte, edits []edit, dels []int32) ([]byte, error) {
+	for _, i := range dels {
+		e := edits[i]
+		next, before, err := ed.DeleteOld(doc, e.path)
 		if errors.Is(err, jsonedit.ErrNotFound) {
 			continue // already gone with its parent
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s at %s: %w", e.change.RuleID, e.path, err)
 		}
-		doc = pruneEmpty(next, e.path.Parent())
 		cs.add(e.withBefore(before))
+		doc = pruneEmpty(ed, next, e.path.Parent())
 	}
 	return doc, nil
 }
@@ -189,23 +206,23 @@ func (e edit) withBefore(before []byte) edit {
 }
 
 // run applies a set or an append, returning the value a set replaced.
-func (e edit) run(doc []byte) (next, before []byte, had bool, err error) {
+func (e edit) run(ed *jsonedit.Editor, doc []byte) (next, before []byte, had bool, err error) {
 	if e.op == opAppend {
-		next, err = jsonedit.Append(doc, e.path, e.value)
+		next, err = ed.Append(doc, e.path, e.value)
 		return next, nil, false, err
 	}
-	return jsonedit.SetOld(doc, e.path, e.value)
+	return ed.SetOld(doc, e.path, e.value)
 }
 
 // pruneEmpty deletes the container at p, and then its parents, while they
 // are empty, stopping at a container definition and at the top level.
-func pruneEmpty(doc []byte, p jsonedit.Path) []byte {
+func pruneEmpty(ed *jsonedit.Editor, doc []byte, p jsonedit.Path) []byte {
 	for len(p) > 0 && !(len(p) == 2 && p[1].IsIndex) {
 		v, ok := jsonedit.Get(doc, p)
 		if !ok || !isEmpty(v) {
 			return doc
 		}
-		next, err := jsonedit.Delete(doc, p)
+		next, err := ed.Delete(doc, p)
 		if err != nil {
 			return doc
 		}

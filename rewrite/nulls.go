@@ -11,8 +11,8 @@ const nullMessage = "null removed: the API reads it as an absent member, but the
 // stripNulls removes every null member and array element of doc before
 // the rounds start, so that no fix has to edit through a null and the
 // request passes the AWS CLI's validation. Rules read a null as absent,
-// so the findings do not change.
-func stripNulls(doc []byte) ([]byte, []Change, error) {
+// so the findings do not change. The edits are made in ed's buffers.
+func stripNulls(ed *jsonedit.Editor, doc []byte) ([]byte, []Change, error) {
 	nulls := jsonedit.Nulls(doc)
 	if len(nulls) == 0 {
 		return doc, nil, nil
@@ -21,5 +21,5 @@ func stripNulls(doc []byte) ([]byte, []Change, error) {
 	for _, n := range nulls {
 		p.remove(analyzer.RuleNullMembers, n, false, nullMessage)
 	}
-	return p.apply(doc)
+	return p.apply(ed, doc)
 }

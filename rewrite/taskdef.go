@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
 
@@ -77,6 +78,20 @@ type state struct {
 	findings []analyzer.Finding
 }
 
+// scratch is what a rewrite's rounds reuse: the editor whose two buffers
+// the edits are made in, and the plan whose list the rounds fill in turn.
+type scratch struct {
+	ed   jsonedit.Editor
+	plan plan
+}
+
+// scratches are the scratch of the rewrites running, one a goroutine at a
+// time: their room, about two documents and a round's edits, is reused
+// from one task definition to the next instead of allocated for each
+// (issue 17: what the report's preview allocates, the collector pays for
+// by marking the whole loaded estate).
+var scratches = sync.Pool{New: func() any { return &scratch{plan: plan{seen: map[string]bool{}}} }}
+
 // fixLoop plans and applies rounds of fixes until one changes nothing.
 func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
 	cur := state{td: td, findings: orig}
@@ -84,20 +99,23 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 	if err != nil {
 		return nil, nil, cur, err
 	}
-	doc := append([]byte(nil), StartingDocument(raw)...) // edits must not touch the input
-	doc, changes, err := stripNulls(doc)
+	doc := ownedStart(raw)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	ed := &sc.ed
+	doc, changes, err := stripNulls(ed, doc)
 	if err != nil {
 		return nil, nil, cur, err
 	}
 	for i := 0; i < maxRounds; i++ {
 		// The round's reads share one listing of the document's members.
-		r := &round{p: newPlan(), td: cur.td, subj: a.subject(cur.td), top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
+		r := &round{p: sc.plan.reset(), td: cur.td, subj: a.subject(cur.td), top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
 		if i == 0 {
 			planReadOnly(r.p, r.top, td)
 			planEmptyPlacement(r.p, r.top)
 		}
 		r.planRound(cur.findings)
-		next, ch, err := r.p.apply(doc)
+		next, ch, err := r.p.apply(ed, doc)
 		if err != nil {
 			return nil, nil, cur, err
 		}
@@ -118,6 +136,18 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 // it was cut out of describe-task-definition output.
 func StartingDocument(raw []byte) []byte {
 	return jsonedit.Dedent(bytes.TrimSpace(raw))
+}
+
+// ownedStart is StartingDocument(raw) in a slice of its own: the result
+// and the rounds' documents must not share raw's bytes, which the model
+// may hold (Doc.Raw). Dedent copies the document when it changes it.
+func ownedStart(raw []byte) []byte {
+	trimmed := bytes.TrimSpace(raw)
+	doc := jsonedit.Dedent(trimmed)
+	if len(doc) == 0 || &doc[0] == &trimmed[0] {
+		return append([]byte(nil), doc...)
+	}
+	return doc
 }
 
 // checkInputs fails early when a fix the findings call for needs a value

@@ -67,14 +67,23 @@ func Set(d []byte, p Path, v []byte) ([]byte, error) {
 // SetOld is Set, also returning the value it replaced (had is false when
 // it inserted one): what Get before Set gives, without resolving p twice.
 func SetOld(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
-	if out, old, had, ok := setListed(d, p, v); ok {
+	return (*Editor)(nil).SetOld(d, p, v)
+}
+
+// SetOld is SetOld (the function) in e's buffers.
+func (e *Editor) SetOld(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
+	if out, old, had, ok := e.setListed(d, p, v); ok {
 		return out, old, had, nil
 	}
-	return setResolved(d, p, v)
+	return e.setResolved(d, p, v)
 }
 
 // setResolved is SetOld by resolving p from the top.
 func setResolved(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
+	return (*Editor)(nil).setResolved(d, p, v)
+}
+
+func (e *Editor) setResolved(d []byte, p Path, v []byte) (out, old []byte, had bool, err error) {
 	start, n, err := resolve(d, p)
 	if err != nil {
 		return nil, nil, false, err
@@ -85,7 +94,7 @@ func setResolved(d []byte, p Path, v []byte) (out, old []byte, had bool, err err
 			return nil, nil, false, err
 		}
 		st := detect(d)
-		return splice(d, start, end, st.format(v, lineIndent(d, start))), d[start:end], true, nil
+		return e.splice(d, start, end, st.format(v, lineIndent(d, start))), d[start:end], true, nil
 	}
 	for _, s := range p[n:] {
 		if s.IsIndex {
@@ -95,24 +104,30 @@ func setResolved(d []byte, p Path, v []byte) (out, old []byte, had bool, err err
 	for i := len(p) - 1; i > n; i-- {
 		v = objectOf(p[i].Key, v)
 	}
-	out, err = insert(d, start, p[n].Key, v)
+	out, err = e.insert(d, start, p[n].Key, v)
 	return out, nil, false, err
 }
 
 // Append adds v as the last element of the array at p, creating the array
 // (as the last key of its parent object) when absent.
 func Append(d []byte, p Path, v []byte) ([]byte, error) {
+	return (*Editor)(nil).Append(d, p, v)
+}
+
+// Append is Append (the function) in e's buffers.
+func (e *Editor) Append(d []byte, p Path, v []byte) ([]byte, error) {
 	start, n, err := resolve(d, p)
 	if err != nil {
 		return nil, err
 	}
 	if n < len(p) {
-		return Set(d, p, append(append([]byte{'['}, v...), ']'))
+		out, _, _, err := e.SetOld(d, p, append(append([]byte{'['}, v...), ']'))
+		return out, err
 	}
 	if d[start] != '[' {
 		return nil, fmt.Errorf("%s: not an array", p)
 	}
-	return insert(d, start, "", v)
+	return e.insert(d, start, "", v)
 }
 
 // Delete removes the member or element at p with its separator.
@@ -121,9 +136,20 @@ func Delete(d []byte, p Path) ([]byte, error) {
 	return out, err
 }
 
+// Delete is Delete (the function) in e's buffers.
+func (e *Editor) Delete(d []byte, p Path) ([]byte, error) {
+	out, _, err := e.DeleteOld(d, p)
+	return out, err
+}
+
 // DeleteOld is Delete, also returning the value it removed: what Get
 // before Delete gives, without resolving p twice.
 func DeleteOld(d []byte, p Path) (out, old []byte, err error) {
+	return (*Editor)(nil).DeleteOld(d, p)
+}
+
+// DeleteOld is DeleteOld (the function) in e's buffers.
+func (e *Editor) DeleteOld(d []byte, p Path) (out, old []byte, err error) {
 	if len(p) == 0 {
 		return nil, nil, fmt.Errorf("cannot delete the whole document")
 	}
@@ -151,11 +177,11 @@ func DeleteOld(d []byte, p Path) (out, old []byte, err error) {
 	old = d[h.start:end]
 	switch after := skipSpace(d, end); {
 	case after < len(d) && d[after] == ',': // up to the next child
-		return splice(d, h.keyStart, skipSpace(d, after+1), nil), old, nil
+		return e.splice(d, h.keyStart, skipSpace(d, after+1), nil), old, nil
 	case h.prevEnd >= 0: // the last child: from the end of the one before
-		return splice(d, h.prevEnd, end, nil), old, nil
+		return e.splice(d, h.prevEnd, end, nil), old, nil
 	default: // the only child: the container is left empty
-		return splice(d, start+1, after, nil), old, nil
+		return e.splice(d, start+1, after, nil), old, nil
 	}
 }
 
@@ -165,7 +191,7 @@ func DeleteOld(d []byte, p Path) (out, old []byte, err error) {
 // by one scan and listed the children for the insert in another). ok is
 // false, and SetOld goes its general way, in every other case, errors
 // included, so that they read as they did.
-func setListed(d []byte, p Path, v []byte) (out, old []byte, had, ok bool) {
+func (e *Editor) setListed(d []byte, p Path, v []byte) (out, old []byte, had, ok bool) {
 	if len(p) == 0 {
 		return nil, nil, false, false
 	}
@@ -174,31 +200,31 @@ func setListed(d []byte, p Path, v []byte) (out, old []byte, had, ok bool) {
 	if err != nil || n < len(p)-1 || last.IsIndex || d[open] != '{' {
 		return nil, nil, false, false
 	}
-	kids, close, err := children(d, open)
+	kids, close, err := e.children(d, open)
 	if err != nil {
 		return nil, nil, false, false
 	}
 	if i := find(kids, last); i >= 0 {
 		start, end := kids[i].start, kids[i].end
 		st := detect(d)
-		return splice(d, start, end, st.format(v, lineIndent(d, start))), d[start:end], true, true
+		return e.splice(d, start, end, st.format(v, lineIndent(d, start))), d[start:end], true, true
 	}
-	out, err = insertListed(d, open, close, kids, last.Key, v)
+	out, err = e.insertListed(d, open, close, kids, last.Key, v)
 	return out, nil, false, err == nil
 }
 
 // insert adds a member (key != "") or an element at the end of the
 // container starting at open, laid out like its siblings.
-func insert(d []byte, open int, key string, v []byte) ([]byte, error) {
-	kids, close, err := children(d, open)
+func (e *Editor) insert(d []byte, open int, key string, v []byte) ([]byte, error) {
+	kids, close, err := e.children(d, open)
 	if err != nil {
 		return nil, err
 	}
-	return insertListed(d, open, close, kids, key, v)
+	return e.insertListed(d, open, close, kids, key, v)
 }
 
 // insertListed is insert with the container's children already listed.
-func insertListed(d []byte, open, close int, kids []span, key string, v []byte) ([]byte, error) {
+func (e *Editor) insertListed(d []byte, open, close int, kids []span, key string, v []byte) ([]byte, error) {
 	if key != "" && d[open] != '{' {
 		return nil, fmt.Errorf("cannot add key %q to an array", key)
 	}
@@ -208,14 +234,14 @@ func insertListed(d []byte, open, close int, kids []span, key string, v []byte) 
 		if st.pretty {
 			text = append(append([]byte("\n"+st.indent), text...), "\n"+lineIndent(d, open)...)
 		}
-		return splice(d, open+1, close, text), nil
+		return e.splice(d, open+1, close, text), nil
 	}
 	sep := st.comma
 	if st.pretty {
 		sep = ",\n" + st.indent
 	}
 	last := kids[len(kids)-1].end
-	return splice(d, last, last, append([]byte(sep), text...)), nil
+	return e.splice(d, last, last, append([]byte(sep), text...)), nil
 }
 
 // splice returns d with d[from:to] replaced by repl, in a new slice.

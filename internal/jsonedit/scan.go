@@ -79,9 +79,13 @@ func stringEnd(d []byte, i int) (int, error) {
 // children lists the members of the object or the elements of the array
 // starting at i, and the index of its closing bracket.
 func children(d []byte, i int) ([]span, int, error) {
+	return appendChildren(make([]span, 0, 16), d, i) // a task definition has about 15 members; growing from nothing cost more than the scan
+}
+
+// appendChildren is children, appending to out.
+func appendChildren(out []span, d []byte, i int) ([]span, int, error) {
 	open := d[i]
 	isObj := open == '{'
-	out := make([]span, 0, 16) // a task definition has about 15 members; growing from nothing cost more than the scan
 	j := skipSpace(d, i+1)
 	for {
 		if j >= len(d) {
