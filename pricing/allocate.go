@@ -43,19 +43,19 @@ func (m *model) allocate(cc *ClusterCost, services []*ServiceCost, capacity reso
 		cc.Notes = append(cc.Notes, "running tasks reserve more than the registered capacity (inputs from different moments?); idle taken as zero")
 	}
 	cc.Idle, cc.IdleSide = cc.EC2, cc.EC2Side
+	costs := &ec2Amounts{ec2: cc.EC2, side: cc.EC2Side} // what the services' shares are fractions of
 	for i, s := range services {
 		switch {
 		case !s.reserved.known:
 			u := UnknownFill(fmt.Sprintf("reservation of %s/%s unknown: its task definition is not among the inputs", s.Cluster, s.Service), "add aws ecs describe-task-definition output")
-			s.EC2, s.EC2Side = u, allOf(u)
+			s.SetEC2(u, allOf(u))
 		case denom.IsZero():
-			s.EC2, s.EC2Side = Zero, allOf(Zero)
+			s.SetEC2(Zero, allOf(Zero))
 		default:
-			f := units[i].Div(denom)
-			s.EC2, s.EC2Side = cc.EC2.Mul(f), cc.EC2Side.times(f)
+			s.shareOf(costs, units[i].Div(denom))
 		}
-		cc.Idle = cc.Idle.Sub(s.EC2)
-		cc.IdleSide = cc.IdleSide.zip(s.EC2Side, Money.Sub)
+		cc.Idle = cc.Idle.Sub(s.EC2())
+		cc.IdleSide = cc.IdleSide.zip(s.EC2Side(), Money.Sub)
 	}
 	if denom.IsZero() && len(services) > 0 && cc.EC2.Known() {
 		cc.Notes = append(cc.Notes, "no registered capacity and no reservations: the whole EC2 cost is idle")

@@ -101,13 +101,13 @@ func TestReferenceTwoInstanceClusterWithIdle(t *testing.T) {
 	cl := c.Clusters[0]
 	wantMoney(t, "cluster EC2", cl.EC2, "100.448")
 	tiny, api := service(t, c, "tiny"), service(t, c, "api")
-	wantCents(t, "tiny share", tiny.EC2, "5.88")
-	wantCents(t, "api share", api.EC2, "47.02")
+	wantCents(t, "tiny share", tiny.EC2(), "5.88")
+	wantCents(t, "api share", api.EC2(), "47.02")
 	wantCents(t, "idle", cl.Idle, "47.55")
-	if sum := tiny.EC2.Add(api.EC2).Add(cl.Idle); !sum.Amount().Equal(cl.EC2.Amount()) {
+	if sum := tiny.EC2().Add(api.EC2()).Add(cl.Idle); !sum.Amount().Equal(cl.EC2.Amount()) {
 		t.Errorf("shares + idle = %s, cluster = %s", sum.Amount(), cl.EC2.Amount())
 	}
-	split := SplitCents(cl.EC2.Amount(), []decimal.Decimal{tiny.EC2.Amount(), api.EC2.Amount(), cl.Idle.Amount()})
+	split := SplitCents(cl.EC2.Amount(), []decimal.Decimal{tiny.EC2().Amount(), api.EC2().Amount(), cl.Idle.Amount()})
 	if got := split[0].Add(split[1]).Add(split[2]); !got.Equal(dec("100.45")) {
 		t.Errorf("displayed split %v sums to %s, want 100.45", split, got)
 	}
@@ -177,7 +177,7 @@ func TestUnknownInstanceTypeIsNamedNotZero(t *testing.T) {
 	if got := strings.Join(cl.EC2.Missing(), "|"); !strings.Contains(got, "x9.mega") || !strings.Contains(got, "us-east-1") {
 		t.Errorf("reason %q does not name the instance type and region", got)
 	}
-	if service(t, c, "tiny").EC2.Known() {
+	if service(t, c, "tiny").EC2().Known() {
 		t.Error("a share of an unknown cost must be unknown")
 	}
 	if c.Total.EC2.Known() {
@@ -265,11 +265,11 @@ func TestServiceAlreadyOnFargateHasNoEC2Share(t *testing.T) {
 	o.CPUWeight = nine()
 	c := compare(t, f, o)
 	api, tiny, cl := service(t, c, "api"), service(t, c, "tiny"), c.Clusters[0]
-	if !api.OnFargate || !api.EC2.Known() || !api.EC2.Amount().IsZero() {
-		t.Errorf("api EC2 share = %v (on Fargate %t), want 0", api.EC2.Amount(), api.OnFargate)
+	if !api.OnFargate || !api.EC2().Known() || !api.EC2().Amount().IsZero() {
+		t.Errorf("api EC2 share = %v (on Fargate %t), want 0", api.EC2().Amount(), api.OnFargate)
 	}
-	wantCents(t, "tiny share", tiny.EC2, "5.88")
-	if !tiny.EC2.Add(cl.Idle).Amount().Equal(cl.EC2.Amount()) {
+	wantCents(t, "tiny share", tiny.EC2(), "5.88")
+	if !tiny.EC2().Add(cl.Idle).Amount().Equal(cl.EC2.Amount()) {
 		t.Error("shares + idle must still equal the cluster cost")
 	}
 	// It is off the EC2 side, so it is off the Fargate side of the cluster

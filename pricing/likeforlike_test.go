@@ -114,7 +114,7 @@ func TestLikeForLikeServiceStaysOnEC2(t *testing.T) {
 	if !api.TooLarge || api.Fargate.OnDemand.Known() {
 		t.Fatalf("api too large = %t, on-demand known = %t; want a service too large for Fargate", api.TooLarge, api.Fargate.OnDemand.Known())
 	}
-	wantCents(t, "api bare share", api.EC2, "716.92")
+	wantCents(t, "api bare share", api.EC2(), "716.92")
 	wantCents(t, "api cost if it stays", api.StayEC2, "1486.79")
 	if !c.Total.Fargate.OnDemand.Known() {
 		t.Error("the total after the move must be known: api, too large for Fargate, stays on EC2")

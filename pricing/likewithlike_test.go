@@ -176,7 +176,7 @@ func TestMemoryReservationAndPerResourceUtilisation(t *testing.T) {
 	if !cl.Utilization.Equal(dec("22").Div(dec("56"))) {
 		t.Errorf("blended utilisation = %s, want 22/56", cl.Utilization)
 	}
-	wantCents(t, "share", m.EC2, "7.86") // 20 × 22 / 56
+	wantCents(t, "share", m.EC2(), "7.86") // 20 × 22 / 56
 }
 
 // A missing price names the command that fills it.

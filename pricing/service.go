@@ -37,10 +37,10 @@ type ServiceCost struct {
 	Fargate    Variants
 	// ARMCondition says under what condition the ARM figure holds.
 	ARMCondition string
-	// EC2 is the service's share of its cluster's EC2 cost (by reservation)
-	// as billed; EC2Side its share under each option's commitment.
-	EC2     Money
-	EC2Side Variants
+	// ec2 is the service's share of its cluster's EC2 cost (by
+	// reservation) as billed and under each option's commitment: EC2 and
+	// EC2Side give them (service_ec2share.go).
+	ec2 ec2Share
 	// After is what the service costs after the move under each option:
 	// its Fargate price if it moves, its sidecars' price if it is a DAEMON,
 	// its stay cost on EC2 if it stays. Its saving is EC2Side − After.

@@ -85,7 +85,7 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 // unless it stays on EC2.
 func serviceCostNotes(s *pricing.ServiceCost) (missing, caveats []string) {
 	a, f := s.After, s.Fargate
-	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2}
+	all := []pricing.Money{a.OnDemand, a.Spot, a.ARM, a.SavingsPlan1y, a.SavingsPlan3y, s.EC2()}
 	if s.StayReason == "" {
 		all = append(all, f.OnDemand, f.Spot, f.ARM, f.SavingsPlan1y, f.SavingsPlan3y)
 	}
@@ -133,11 +133,11 @@ func clusterRow(cl *pricing.ClusterCost, services []*pricing.ServiceCost, rows m
 	if cl.HostsAverage != nil {
 		r.HostsPriced, r.HostsFrom = cl.HostsAverage.String(), cl.HostsFrom
 	}
-	r.IdleMonthly = splitShares(cl.EC2, cl.Idle, services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2 },
+	r.IdleMonthly = splitShares(cl.EC2, cl.Idle, services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2() },
 		func(s *pricing.ServiceCost, a Amount) { rows[s].set(splitEC2, a) })
 	for i := range optionCount {
 		pick := func(v pricing.Variants) pricing.Money { return v.List()[i] }
-		splitShares(pick(cl.EC2Side), pick(cl.IdleSide), services, func(s *pricing.ServiceCost) pricing.Money { return pick(s.EC2Side) },
+		splitShares(pick(cl.EC2Side), pick(cl.IdleSide), services, func(s *pricing.ServiceCost) pricing.Money { return s.EC2SideOption(i) },
 			func(s *pricing.ServiceCost, a Amount) {
 				rows[s].set(splitEC2Side+i, a)
 			})
@@ -253,7 +253,7 @@ func unknownReasons(cmp *pricing.Comparison) []string {
 		}
 	}
 	for _, s := range cmp.Services {
-		add(pricing.Sum(s.Fargate.OnDemand, s.Fargate.Spot, s.Fargate.ARM, s.Fargate.SavingsPlan1y, s.Fargate.SavingsPlan3y, s.EC2))
+		add(pricing.Sum(s.Fargate.OnDemand, s.Fargate.Spot, s.Fargate.ARM, s.Fargate.SavingsPlan1y, s.Fargate.SavingsPlan3y, s.EC2()))
 	}
 	for _, cl := range cmp.Clusters {
 		add(cl.EC2.Add(cl.Idle))

@@ -13,6 +13,10 @@ import (
 type costServices struct {
 	src   []*pricing.ServiceCost
 	split []costSplit // by index in src
+	// written, when set, is given each service's index once Services has
+	// yielded its row, and the service is let go of after it (the report
+	// takes what its rows show first: takeRowCostsAsWritten).
+	written func(i int)
 }
 
 // costSplit is what the cluster's largest-remainder rounding decided for
@@ -95,6 +99,10 @@ func (c *Cost) Services() iter.Seq[ServiceCostRow] {
 		for i := range c.services.src {
 			if !yield(c.Service(i)) {
 				return
+			}
+			if c.services.written != nil {
+				c.services.written(i)
+				c.services.src[i] = nil
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.Servi
 		services := byCluster[clusterKey(cl.Where(), cl.Cluster)]
 		name := place.name(cl.Where().Account, cl.Where().Region, cl.Cluster)
 		for _, r := range cl.EC2.Missing() {
-			note(r, name, "EC2 now", services, func(s *pricing.ServiceCost, r string) bool { return has(s.EC2, r) })
+			note(r, name, "EC2 now", services, func(s *pricing.ServiceCost, r string) bool { return has(s.EC2(), r) })
 		}
 		if len(cl.Instances) > 0 && cl.EC2.Known() {
 			for _, r := range cl.EBS.Missing() {
@@ -58,7 +58,7 @@ func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.Servi
 			ec2, after := cl.EC2Side.List()[i], cl.Fargate.List()[i]
 			for _, r := range ec2.Add(after).Missing() {
 				note(r, name, label, services, func(s *pricing.ServiceCost, r string) bool {
-					return has(s.EC2Side.List()[i], r) || has(s.After.List()[i], r)
+					return has(s.EC2SideOption(i), r) || has(s.After.List()[i], r)
 				})
 			}
 		}

@@ -18,7 +18,8 @@ func TestUnknownPartNamesEachOnce(t *testing.T) {
 	for _, cl := range []string{"prod", "dev"} {
 		cmp.Clusters = append(cmp.Clusters, &pricing.ClusterCost{Cluster: cl, EC2: missing, EC2Side: allOf(missing), Fargate: allOf(pricing.Zero)})
 		for i := range 300 {
-			s := &pricing.ServiceCost{Cluster: cl, Service: fmt.Sprintf("svc-%03d", 299-i), EC2: missing, EC2Side: allOf(missing), After: allOf(pricing.Zero)}
+			s := &pricing.ServiceCost{Cluster: cl, Service: fmt.Sprintf("svc-%03d", 299-i), After: allOf(pricing.Zero)}
+			s.SetEC2(missing, allOf(missing))
 			byCluster[clusterKey(s.Where(), cl)] = append(byCluster[clusterKey(s.Where(), cl)], s)
 		}
 	}

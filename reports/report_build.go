@@ -90,6 +90,7 @@ func TaskDefinitionKey(account, region, key string) string {
 // its rows.
 func NewReport(a *Audit, c *Cost, rw Preview, generatedAt string) *Report {
 	p := planReport(a, c, rw, generatedAt)
+	p.takeRowCosts()
 	r := p.report
 	r.Services = make([]ServiceReport, 0, len(p.rows)) // made once: 10,000 rows are 6 MB
 	r.UnusedTaskDefinitions = make([]UnusedTaskDefinition, 0, len(p.unused))
@@ -114,7 +115,10 @@ type reportPlan struct {
 	rw     Preview
 	report *Report // the report without its rows
 	rows   []rowPlan
-	costs  []rowCost // by row
+	// costs are what the rows show of their services' cost rows, by
+	// index in c's services: taken once the plan is made (takeRowCosts,
+	// takeRowCostsAsWritten).
+	costs  []rowCost
 	unused []unusedPlan
 	// groups are the runs of rows with one cluster label, in row order
 	// with their sizes: a cluster's table is opened at its first row.
@@ -155,7 +159,6 @@ func planReport(a *Audit, c *Cost, rw Preview, generatedAt string) *reportPlan {
 	}
 	p := &reportPlan{a: a, c: c, rw: rw, report: r}
 	p.planRows()
-	p.costs = p.rowCosts()
 	facts := p.serviceFacts()
 	r.Summary = reportSummary(facts, c.Totals, len(c.Clusters))
 	r.Summary.UnusedTaskDefinitions, r.Summary.UnusedByVerdict = len(p.unused), p.unusedSummary()
@@ -235,7 +238,7 @@ func (p *reportPlan) serviceFacts() []serviceFact {
 	facts := make([]serviceFact, len(p.rows))
 	for i, row := range p.rows {
 		v := &p.a.Verdicts[row.verdict]
-		facts[i] = serviceFact{v: v, onFargate: row.cost >= 0 && p.costs[i].onFargate,
+		facts[i] = serviceFact{v: v, onFargate: row.cost >= 0 && p.c.services.src[row.cost].OnFargate,
 			label: p.a.place.name(v.Account, v.Region, v.Cluster)}
 	}
 	return facts
@@ -311,7 +314,7 @@ func (p *reportPlan) serviceRow(i int) ServiceReport {
 	v := p.a.Verdicts[plan.verdict]
 	var cost *ServiceCostRow
 	if plan.cost >= 0 {
-		cost = p.costs[i].row()
+		cost = p.costs[plan.cost].row()
 	}
 	pv := p.rw.Service(v, plan.service)
 	s := serviceReport(v, cost, pv.TaskDefinition, pv.Service)

@@ -7,7 +7,8 @@ import (
 )
 
 // rowCost is what a service's report row shows of its cost row, taken
-// when the report is planned and held until the row is made: eleven
+// as the cost document is written (or before the rows, when it is not)
+// and held until the row is made: eleven
 // amounts in whole cents instead of the cost model's figures behind them,
 // which a streamed report lets go of once the cost document is written
 // (issue 17: 35 MB of a 10,000-service report; these are 3 MB).
@@ -102,20 +103,36 @@ func (rc *rowCost) row() *ServiceCostRow {
 	return r
 }
 
-// rowCosts takes what each row shows of its service's cost row, made on
-// every core; equal lists of unknown parts are held once.
-func (p *reportPlan) rowCosts() []rowCost {
-	out := make([]rowCost, len(p.rows))
-	parallel.For(len(p.rows), func(i int) {
-		if k := p.rows[i].cost; k >= 0 {
-			out[i] = rowCostAt(p.c, int(k))
-		}
-	})
+// takeRowCosts takes what each row shows of its service's cost row (by
+// the service's index in the cost report), made on every core; equal
+// lists of unknown parts are held once.
+func (p *reportPlan) takeRowCosts() {
+	out := make([]rowCost, p.c.ServiceCount())
+	parallel.For(len(out), func(k int) { out[k] = rowCostAt(p.c, k) })
 	shared := sharedLists{}
-	for i := range out {
-		if len(out[i].unknown) > 0 {
-			out[i].unknown = shared.of(out[i].unknown)
+	for k := range out {
+		if len(out[k].unknown) > 0 {
+			out[k].unknown = shared.of(out[k].unknown)
 		}
 	}
-	return out
+	p.costs = out
+}
+
+// takeRowCostsAsWritten has the cost document take what each row shows
+// of its service's cost row as it writes the service's own row, and let
+// go of the service then (costServices.written): the comparison's
+// services are not all live beside the rows' figures while the cost
+// document is written, where a large estate's report peaked (issue 17:
+// the rows' figures are 33 MB at 100,000 services). The figures are those
+// takeRowCosts takes, one service at a time.
+func (p *reportPlan) takeRowCostsAsWritten() {
+	p.costs = make([]rowCost, p.c.ServiceCount())
+	shared := sharedLists{}
+	p.c.services.written = func(k int) {
+		rc := rowCostAt(p.c, k)
+		if len(rc.unknown) > 0 {
+			rc.unknown = shared.of(rc.unknown)
+		}
+		p.costs[k] = rc
+	}
 }

@@ -60,7 +60,7 @@ func StreamReport(a *Audit, c *Cost, rw Preview, generatedAt string, out ReportO
 	p := planReport(a, c, rw, generatedAt)
 	r := p.report
 	want, wantDetails := wantOutputs(&out)
-	documents, err := writeReportDocuments(a, c, out, want["json"])
+	documents, err := writeReportDocuments(p, out, want["json"])
 	if err != nil {
 		return nil, err
 	}
@@ -234,11 +234,14 @@ type reportDocuments struct {
 // what they show of them): to their files (out.Audit, out.Cost), or, when
 // the JSON embeds them, to spools, each written as the report object's
 // member it becomes.
-func writeReportDocuments(a *Audit, c *Cost, out ReportOutputs, json bool) (reportDocuments, error) {
+func writeReportDocuments(p *reportPlan, out ReportOutputs, json bool) (reportDocuments, error) {
+	a, c := p.a, p.c
 	if out.Embed && !json { // the JSON is not wanted: nothing embeds them
+		p.takeRowCosts()
 		c.services = costServices{}
 		return reportDocuments{ReportSchemaVersion, func(*jsonstream.Writer) {}}, nil
 	}
+	p.takeRowCostsAsWritten()
 	if !out.Embed {
 		if err := renderCostJSON(out.Cost, c); err != nil {
 			return reportDocuments{}, fmt.Errorf("cost document: %w", err)
