@@ -34,7 +34,7 @@ func checkAwslogsRequiredOptions(s *Subject) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}
-		var out []Finding
+		out := s.findings()
 		for _, opt := range []string{"awslogs-group", "awslogs-region"} {
 			if v, ok := logOption(c, opt); ok && v != "" {
 				continue

@@ -47,7 +47,7 @@ var loopback = regexp.MustCompile(`(?i)^([a-z]+://)?(localhost|127\.0\.0\.1|\[::
 
 func checkHostAgentDependency(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, kv := range c.Environment {
 			name, value := ptr.Value(kv.Name), strings.TrimSpace(ptr.Value(kv.Value))
 			// Names only in findings: the value may be sensitive.
