@@ -39,7 +39,7 @@ func checkAwslogsRequiredOptions(s *Subject) []Finding {
 			if v, ok := logOption(c, opt); ok && v != "" {
 				continue
 			}
-			out = append(out, Flag(keyStep(at(path, "logConfiguration", "options"), opt), nil,
+			out = append(out, Flag(logOptionPath(path, opt), nil,
 				"awslogs option %s is missing; add it so the container's logs have a destination on Fargate", opt))
 		}
 		return out
