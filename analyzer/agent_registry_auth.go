@@ -39,10 +39,10 @@ func checkAgentRegistryAuth(s *Subject) []Finding {
 		if c.RepositoryCredentials != nil && ptr.Value(c.RepositoryCredentials.CredentialsParameter) != "" {
 			return nil
 		}
-		return []Finding{Flag(at(path, "repositoryCredentials"), nil,
+		return s.one(Flag(at(path, "repositoryCredentials"), nil,
 			"image %s comes from private registry %s without repositoryCredentials; on EC2 the agent supplied the credentials (ECS_ENGINE_AUTH_DATA), which Fargate does not read: "+
 				"store them in a Secrets Manager secret and pass --registry-credentials %s=SECRET_ARN to the rewrite (nothing is needed if the registry allows anonymous pulls)",
-			img, ref.Registry, ref.Registry)}
+			img, ref.Registry, ref.Registry))
 	})
 }
 

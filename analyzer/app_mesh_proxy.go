@@ -26,6 +26,6 @@ func checkAppMeshProxy(s *Subject) []Finding {
 	if typ == "" {
 		typ = "APPMESH"
 	}
-	return []Finding{Flag(at("proxyConfiguration"), typ, "proxy configuration %s (container %s) works on Fargate, but App Mesh is discontinued on 2026-09-30: plan a move to Service Connect",
-		typ, ptr.Value(pc.ContainerName))}
+	return s.one(Flag(at("proxyConfiguration"), typ, "proxy configuration %s (container %s) works on Fargate, but App Mesh is discontinued on 2026-09-30: plan a move to Service Connect",
+		typ, ptr.Value(pc.ContainerName)))
 }

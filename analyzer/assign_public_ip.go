@@ -25,6 +25,6 @@ func checkAssignPublicIP(s *Subject) []Finding {
 	if cfg == nil || cfg.AssignPublicIp != ecstypes.AssignPublicIpEnabled {
 		return nil
 	}
-	return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration", "assignPublicIp"), cfg.AssignPublicIp,
-		"every task gets a public IPv4 address (billed, internet-reachable); prefer private subnets with NAT or VPC endpoints")}
+	return s.one(Flag(at("networkConfiguration", "awsvpcConfiguration", "assignPublicIp"), cfg.AssignPublicIp,
+		"every task gets a public IPv4 address (billed, internet-reachable); prefer private subnets with NAT or VPC endpoints"))
 }

@@ -79,6 +79,9 @@ type checked struct {
 	notChecked []NotChecked
 	verdict    Verdict
 	assumed    map[string]string
+	// spare is lent to each rule for its findings, which are copied out
+	// of it before the next rule runs (Subject.spare); nil outside Audit.
+	spare []Finding
 }
 
 // Check applies the rules of one scope to one subject as Audit does (rule
@@ -112,7 +115,10 @@ func check(b *findingsBuilder, n uint32, rules []Rule, scope Scope, subj *Subjec
 	// reused (an audit of 10,000 services appended 110 MB of them), with
 	// the worker's cache of interned handles.
 	buf := checkScratches.Get().(*checkScratch)
-	c := checked{findings: buf.findings[:0]}
+	if buf.spare == nil {
+		buf.spare = make([]Finding, spareFindings)
+	}
+	c := checked{findings: buf.findings[:0], spare: buf.spare}
 	c.run(rules, scope, subj, false)
 	c.verdict = verdictFor(rules, subj, inherited, c.findings)
 	if len(c.findings) > 0 {
@@ -125,13 +131,14 @@ func check(b *findingsBuilder, n uint32, rules []Rule, scope Scope, subj *Subjec
 	clear(c.findings)
 	buf.findings = c.findings[:0]
 	checkScratches.Put(buf)
-	c.findings = nil
+	c.findings, c.spare = nil, nil
 	return c
 }
 
 // checkScratch is what a check worker reuses from one subject to the next.
 type checkScratch struct {
 	findings []Finding
+	spare    []Finding // lent to each rule in turn (Subject.spare)
 	handles  recentHandles
 }
 
@@ -164,7 +171,9 @@ func (c *checked) run(rules []Rule, scope Scope, subj *Subject, asIfKnown bool) 
 			c.notChecked = append(c.notChecked, notCheckedOf(&f))
 			continue
 		}
+		subj.spare = c.spare
 		found := rule.Check(subj)
+		subj.spare = nil
 		if !asIfKnown {
 			var withdrawn string
 			if found, withdrawn = withdrawUnknown(found, subjectDoc(subj)); withdrawn != "" {

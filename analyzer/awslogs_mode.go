@@ -27,7 +27,7 @@ func checkAwslogsMode(s *Subject) []Finding {
 		if _, ok := logOption(c, "mode"); ok {
 			return nil
 		}
-		return []Finding{Flag(keyStep(at(path, "logConfiguration", "options"), "mode"), nil,
-			"no awslogs delivery mode is set, so the account default applies (non-blocking since 2025-06-25, which may drop lines); set mode explicitly if that matters")}
+		return s.one(Flag(logOptionPath(path, "mode"), nil,
+			"no awslogs delivery mode is set, so the account default applies (non-blocking since 2025-06-25, which may drop lines); set mode explicitly if that matters"))
 	})
 }

@@ -34,12 +34,12 @@ func checkAwslogsRequiredOptions(s *Subject) []Finding {
 		if !usesAWSLogs(c) {
 			return nil
 		}
-		var out []Finding
+		out := s.findings()
 		for _, opt := range []string{"awslogs-group", "awslogs-region"} {
 			if v, ok := logOption(c, opt); ok && v != "" {
 				continue
 			}
-			out = append(out, Flag(keyStep(at(path, "logConfiguration", "options"), opt), nil,
+			out = append(out, Flag(logOptionPath(path, opt), nil,
 				"awslogs option %s is missing; add it so the container's logs have a destination on Fargate", opt))
 		}
 		return out

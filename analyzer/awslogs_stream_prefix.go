@@ -33,7 +33,7 @@ func checkAwslogsStreamPrefix(s *Subject) []Finding {
 		if v, ok := logOption(c, "awslogs-stream-prefix"); ok && v != "" {
 			return nil
 		}
-		return []Finding{Flag(keyStep(at(path, "logConfiguration", "options"), "awslogs-stream-prefix"), nil,
-			"awslogs option awslogs-stream-prefix is missing; Fargate requires it (e.g. the family %q)", ptr.Value(s.Def().Family))}
+		return s.one(Flag(logOptionPath(path, "awslogs-stream-prefix"), nil,
+			"awslogs option awslogs-stream-prefix is missing; Fargate requires it (e.g. the family %q)", ptr.Value(s.Def().Family)))
 	})
 }

@@ -64,7 +64,7 @@ func checkCapAdd(s *Subject) []Finding {
 		if lp == nil || lp.Capabilities == nil {
 			return nil
 		}
-		var out []Finding
+		out := s.findings()
 		for i, raw := range lp.Capabilities.Add {
 			p := at(path, "linuxParameters", "capabilities", idx("add", i))
 			switch name, sev := capAddSeverity(raw); {

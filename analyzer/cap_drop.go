@@ -24,7 +24,7 @@ func checkCapDrop(s *Subject) []Finding {
 			return nil
 		}
 		drop := lp.Capabilities.Drop
-		return []Finding{Flag(at(path, "linuxParameters", "capabilities", "drop"), drop,
-			"dropping %s works on Fargate as it did on EC2", quoteList(drop))}
+		return s.one(Flag(at(path, "linuxParameters", "capabilities", "drop"), drop,
+			"dropping %s works on Fargate as it did on EC2", quoteList(drop)))
 	})
 }

@@ -38,7 +38,7 @@ func checkClusterFargateProviders(s *Subject) []Finding {
 	name := s.Service.Cluster
 	c := s.Fleet.ClusterOf(s.Service)
 	if c == nil || c.Detail == nil {
-		return []Finding{Unchecked("the capacity providers of cluster " + name + ": add `aws ecs describe-clusters --clusters " + name + "` output")}
+		return s.one(Unchecked("the capacity providers of cluster " + name + ": add `aws ecs describe-clusters --clusters " + name + "` output"))
 	}
 	var missing []string
 	for _, p := range []string{providerFargate, providerFargateSpot} {
@@ -53,7 +53,7 @@ func checkClusterFargateProviders(s *Subject) []Finding {
 	if len(c.Detail.CapacityProviders) > 0 {
 		has = strings.Join(c.Detail.CapacityProviders, ", ")
 	}
-	return []Finding{Flag(at("clusterArn"), cmp.Or(ptr.Value(svc.ClusterArn), fleet.ClusterName(name)),
+	return s.one(Flag(at("clusterArn"), cmp.Or(ptr.Value(svc.ClusterArn), fleet.ClusterName(name)),
 		"cluster %s has no %s capacity provider associated (it has: %s); add it with put-cluster-capacity-providers, keeping the existing ones",
-		name, strings.Join(missing, "/"), has)}
+		name, strings.Join(missing, "/"), has))
 }

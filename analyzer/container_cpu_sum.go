@@ -25,6 +25,6 @@ func checkContainerCPUSum(s *Subject) []Finding {
 	if !ok || n.ContainerCPU <= cpu {
 		return nil
 	}
-	return []Finding{Flag(at("cpu"), s.Def().Cpu, "the containers declare %d cpu units in total, more than the task's %d; %s",
-		n.ContainerCPU, cpu, choiceText(s))}
+	return s.one(Flag(at("cpu"), s.Def().Cpu, "the containers declare %d cpu units in total, more than the task's %d; %s",
+		n.ContainerCPU, cpu, choiceText(s)))
 }

@@ -28,8 +28,8 @@ func checkContainerMemorySum(s *Subject) []Finding {
 	}
 	out := s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if c.Memory != nil && int(*c.Memory) > mem {
-			return []Finding{Flag(at(path, "memory"), *c.Memory, "container hard limit %d MiB exceeds the task memory of %d MiB; %s",
-				*c.Memory, mem, choiceText(s))}
+			return s.one(Flag(at(path, "memory"), *c.Memory, "container hard limit %d MiB exceeds the task memory of %d MiB; %s",
+				*c.Memory, mem, choiceText(s)))
 		}
 		return nil
 	})

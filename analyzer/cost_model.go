@@ -32,7 +32,7 @@ func checkCostModel(s *Subject) []Finding {
 	if !ok {
 		return nil // too large for Fargate: task-size-too-large
 	}
-	return []Finding{Flag(at("desiredCount"), svc.DesiredCount,
+	return s.one(Flag(at("desiredCount"), svc.DesiredCount,
 		"%d tasks will be billed per second for %s vCPU and %s GiB each, used or not; see `ecs2fargate cost` for the before/after estimate",
-		svc.DesiredCount, fmtVCPU(float64(size.CPU)/1024), strconv.FormatFloat(float64(size.Memory)/1024, 'f', -1, 64))}
+		svc.DesiredCount, fmtVCPU(float64(size.CPU)/1024), strconv.FormatFloat(float64(size.Memory)/1024, 'f', -1, 64)))
 }

@@ -31,7 +31,7 @@ func checkCPStrategyShape(s *Subject) []Finding {
 	if len(strategy) == 0 {
 		return nil
 	}
-	var out []Finding
+	out := s.findings()
 	var fg, withBase []string
 	anyWeight := false
 	for _, item := range strategy {

@@ -22,11 +22,11 @@ func checkCPUBurstBehaviour(s *Subject) []Finding {
 	}
 	n := taskNeed(s)
 	if n.ContainerCPU == 0 {
-		return []Finding{Flag(at("cpu"), nil, "neither the task nor its containers set cpu, so on EC2 they could use any idle CPU of the instance; on Fargate %s caps them",
-			fitOrNone(s))}
+		return s.one(Flag(at("cpu"), nil, "neither the task nor its containers set cpu, so on EC2 they could use any idle CPU of the instance; on Fargate %s caps them",
+			fitOrNone(s)))
 	}
-	return []Finding{Flag(at("cpu"), nil, "the containers hold only %d cpu shares and could burst into idle instance CPU on EC2; on Fargate %s caps the task",
-		n.ContainerCPU, fitOrNone(s))}
+	return s.one(Flag(at("cpu"), nil, "the containers hold only %d cpu shares and could burst into idle instance CPU on EC2; on Fargate %s caps the task",
+		n.ContainerCPU, fitOrNone(s)))
 }
 
 // fitOrNone names the chosen Fargate size for a message, or says none fits.

@@ -31,9 +31,9 @@ func checkCPUMemoryCombo(s *Subject) []Finding {
 	mem, okM := taskMemory(d)
 	switch {
 	case !okC:
-		return []Finding{Flag(at("cpu"), d.Cpu, "cpu %q cannot be read as CPU units or vCPU; %s", *d.Cpu, choiceText(s))}
+		return s.one(Flag(at("cpu"), d.Cpu, "cpu %q cannot be read as CPU units or vCPU; %s", *d.Cpu, choiceText(s)))
 	case !okM:
-		return []Finding{Flag(at("memory"), d.Memory, "memory %q cannot be read as MiB or GB; %s", *d.Memory, choiceText(s))}
+		return s.one(Flag(at("memory"), d.Memory, "memory %q cannot be read as MiB or GB; %s", *d.Memory, choiceText(s)))
 	}
 	if _, fits := s.FargateSize(); !fits || fargate.Valid(fargate.Size{CPU: cpu, Memory: mem}, s.Windows()) {
 		return nil // too large: task-size-too-large / windows-size
@@ -41,5 +41,5 @@ func checkCPUMemoryCombo(s *Subject) []Finding {
 	if !s.Windows() && cpu < fargate.MinCPU || s.Windows() && !windowsCPU(cpu) {
 		return nil // task-cpu-below-min / windows-size
 	}
-	return []Finding{Flag(at("cpu"), d.Cpu, "cpu %d with memory %d MiB is not a Fargate size; %s", cpu, mem, choiceText(s))}
+	return s.one(Flag(at("cpu"), d.Cpu, "cpu %d with memory %d MiB is not a Fargate size; %s", cpu, mem, choiceText(s)))
 }

@@ -39,7 +39,7 @@ func checkDependsOn(s *Subject) []Finding {
 		if len(c.DependsOn) == 0 {
 			return nil
 		}
-		var out []Finding
+		out := s.findings()
 		for i, d := range c.DependsOn {
 			target := ptr.Value(d.ContainerName)
 			cond := d.Condition

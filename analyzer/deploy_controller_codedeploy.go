@@ -26,6 +26,6 @@ func checkDeployControllerCodeDeploy(s *Subject) []Finding {
 	if onFargate(svc) || svc.DeploymentController == nil || svc.DeploymentController.Type != ecstypes.DeploymentControllerTypeCodeDeploy {
 		return nil
 	}
-	return []Finding{Flag(at("deploymentController", "type"), svc.DeploymentController.Type,
-		"the move to Fargate goes through a CodeDeploy deployment (new task definition, network configuration, both target groups as ip type), not UpdateService alone")}
+	return s.one(Flag(at("deploymentController", "type"), svc.DeploymentController.Type,
+		"the move to Fargate goes through a CodeDeploy deployment (new task definition, network configuration, both target groups as ip type), not UpdateService alone"))
 }

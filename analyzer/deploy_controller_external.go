@@ -33,6 +33,6 @@ func checkDeployControllerExternal(s *Subject) []Finding {
 	if len(svc.TaskSets) > 0 && fleet.TaskSetsOnFargate(svc.TaskSets) {
 		return nil
 	}
-	return []Finding{Flag(at("deploymentController", "type"), svc.DeploymentController.Type,
-		"the service's tasks come from task sets: create a new task set on Fargate and shift traffic to it")}
+	return s.one(Flag(at("deploymentController", "type"), svc.DeploymentController.Type,
+		"the service's tasks come from task sets: create a new task set on Fargate and shift traffic to it"))
 }

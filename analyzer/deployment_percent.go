@@ -23,6 +23,6 @@ func checkDeploymentPercent(s *Subject) []Finding {
 	if cfg.MaximumPercent == nil && cfg.MinimumHealthyPercent == nil {
 		return nil
 	}
-	return []Finding{Flag(at("deploymentConfiguration"), map[string]any{"maximumPercent": cfg.MaximumPercent, "minimumHealthyPercent": cfg.MinimumHealthyPercent},
-		"with the %s controller on Fargate the minimum/maximum percent are not used", dc.Type)}
+	return s.one(Flag(at("deploymentConfiguration"), map[string]any{"maximumPercent": cfg.MaximumPercent, "minimumHealthyPercent": cfg.MinimumHealthyPercent},
+		"with the %s controller on Fargate the minimum/maximum percent are not used", dc.Type))
 }

@@ -32,7 +32,7 @@ func checkDevices(s *Subject) []Finding {
 		if lp == nil {
 			return nil
 		}
-		var out []Finding
+		out := s.findings()
 		for i, d := range lp.Devices {
 			host := ptr.Value(d.HostPath)
 			out = append(out, Flag(at(path, "linuxParameters", idx("devices", i), "hostPath"), host,

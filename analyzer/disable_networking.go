@@ -25,10 +25,10 @@ func checkDisableNetworking(s *Subject) []Finding {
 		case c.DisableNetworking == nil:
 			return nil
 		case *c.DisableNetworking:
-			return []Finding{Flag(at(path, "disableNetworking"), true,
-				"the container ran without networking; on Fargate it shares the task's network interface (lossy: restrict it with security groups)")}
+			return s.one(Flag(at(path, "disableNetworking"), true,
+				"the container ran without networking; on Fargate it shares the task's network interface (lossy: restrict it with security groups)"))
 		default:
-			return []Finding{Flag(at(path, "disableNetworking"), false, "explicit `disableNetworking: false` is dropped by the rewrite")}
+			return s.one(Flag(at(path, "disableNetworking"), false, "explicit `disableNetworking: false` is dropped by the rewrite"))
 		}
 	})
 }

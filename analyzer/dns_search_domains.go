@@ -23,7 +23,7 @@ func checkDNSSearchDomains(s *Subject) []Finding {
 		if len(c.DnsSearchDomains) == 0 {
 			return nil
 		}
-		return []Finding{Flag(at(path, "dnsSearchDomains"), c.DnsSearchDomains,
-			"DNS search domains %s are removed (lossy): use fully qualified names or the VPC's DHCP options", quoteList(c.DnsSearchDomains))}
+		return s.one(Flag(at(path, "dnsSearchDomains"), c.DnsSearchDomains,
+			"DNS search domains %s are removed (lossy): use fully qualified names or the VPC's DHCP options", quoteList(c.DnsSearchDomains)))
 	})
 }

@@ -23,8 +23,8 @@ func checkDNSServers(s *Subject) []Finding {
 		if len(c.DnsServers) == 0 {
 			return nil
 		}
-		return []Finding{Flag(at(path, "dnsServers"), c.DnsServers,
+		return s.one(Flag(at(path, "dnsServers"), c.DnsServers,
 			"DNS servers %s are removed (lossy): on Fargate the resolver comes from the VPC, so forward to them with Route 53 Resolver rules or DHCP options",
-			quoteList(c.DnsServers))}
+			quoteList(c.DnsServers)))
 	})
 }

@@ -25,7 +25,7 @@ var dockerSecurityOptions = Rule{
 
 func checkDockerSecurityOptions(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, opt := range c.DockerSecurityOptions {
 			if isCredSpec(opt) {
 				continue // gmsa-linux / gmsa-windows

@@ -27,7 +27,7 @@ var dockerSocket = Rule{
 }
 
 func checkDockerSocket(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, v := range s.Def().Volumes {
 		if v.Host != nil && isDockerSocket(ptr.Value(v.Host.SourcePath)) {
 			out = append(out, Flag(at(idx("volumes", i), "host", "sourcePath"), *v.Host.SourcePath,
@@ -36,7 +36,7 @@ func checkDockerSocket(s *Subject) []Finding {
 	}
 	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
 		if ref := ptr.Value(c.Image); fleet.IsDockerInDocker(ref) {
-			return []Finding{Flag(at(path, "image"), ref, "image %s runs Docker-in-Docker, which needs privileged mode that Fargate does not allow", ref)}
+			return s.one(Flag(at(path, "image"), ref, "image %s runs Docker-in-Docker, which needs privileged mode that Fargate does not allow", ref))
 		}
 		return nil
 	})...)

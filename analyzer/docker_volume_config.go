@@ -28,7 +28,7 @@ var dockerVolumeConfig = Rule{
 }
 
 func checkDockerVolumeConfig(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, v := range s.Def().Volumes {
 		dv := v.DockerVolumeConfiguration
 		if dv == nil {

@@ -23,7 +23,7 @@ var ebsConfiguredAtLaunch = Rule{
 }
 
 func checkEBSConfiguredAtLaunch(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	n := 0
 	for i, v := range s.Def().Volumes {
 		if !ptr.Value(v.ConfiguredAtLaunch) {

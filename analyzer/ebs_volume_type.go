@@ -21,7 +21,7 @@ var ebsVolumeType = Rule{
 
 func checkEBSVolumeType(s *Subject) []Finding {
 	svc := s.Svc()
-	var out []Finding
+	out := s.findings()
 	for _, i := range primaryDeployments(svc) {
 		for j, vc := range svc.Deployments[i].VolumeConfigurations {
 			if vc.ManagedEBSVolume == nil || ptr.Value(vc.ManagedEBSVolume.VolumeType) != "standard" {

@@ -27,7 +27,7 @@ var efsVolume = Rule{
 }
 
 func checkEFSVolume(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, v := range s.Def().Volumes {
 		efs := v.EfsVolumeConfiguration
 		if efs == nil {

@@ -24,7 +24,7 @@ var environmentFiles = Rule{
 
 func checkEnvironmentFiles(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, f := range c.EnvironmentFiles {
 			role := "the execution role must be allowed to read it"
 			if !s.hasExecutionRole() {

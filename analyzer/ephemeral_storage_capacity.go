@@ -17,7 +17,7 @@ var ephemeralStorageCapacity = Rule{
 }
 
 func checkEphemeralStorageCapacity(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	if es := s.Def().EphemeralStorage; es != nil && es.SizeInGiB > ephemeralMaxGiB {
 		out = append(out, Flag(at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB,
 			"the task asks for %d GiB of ephemeral storage; Fargate's maximum is %d GiB", es.SizeInGiB, ephemeralMaxGiB))

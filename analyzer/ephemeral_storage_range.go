@@ -28,9 +28,9 @@ func checkEphemeralStorageRange(s *Subject) []Finding {
 	if es == nil || es.SizeInGiB >= ephemeralMinGiB {
 		return nil
 	}
-	return []Finding{Flag(at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB,
+	return s.one(Flag(at("ephemeralStorage", "sizeInGiB"), es.SizeInGiB,
 		"ephemeral storage of %d GiB is below the accepted minimum of %d; the block is removed and the task gets the %d GiB default",
-		es.SizeInGiB, ephemeralMinGiB, ephemeralDefaultGiB)}
+		es.SizeInGiB, ephemeralMinGiB, ephemeralDefaultGiB))
 }
 
 // fixEphemeralStorageRange removes the block, leaving Fargate's default.

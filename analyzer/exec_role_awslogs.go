@@ -39,7 +39,7 @@ func checkExecRoleAWSLogs(s *Subject) []Finding {
 		if v, _ := logOption(c, "awslogs-create-group"); v == "true" {
 			extra = " (with logs:CreateLogGroup, since awslogs-create-group is true)"
 		}
-		return []Finding{Flag(at("executionRoleArn"), nil,
-			"container %s logs with awslogs but the task has no executionRoleArn; add an execution role that can write to CloudWatch Logs%s", ptr.Value(c.Name), extra)}
+		return s.one(Flag(at("executionRoleArn"), nil,
+			"container %s logs with awslogs but the task has no executionRoleArn; add an execution role that can write to CloudWatch Logs%s", ptr.Value(c.Name), extra))
 	})
 }

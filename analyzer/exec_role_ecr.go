@@ -44,7 +44,7 @@ func checkExecRoleECR(s *Subject) []Finding {
 		if a, ok := fleet.ParseARN(ptr.Value(s.Def().TaskDefinitionArn)); ok && a.Account != "" && a.Account != ref.Account {
 			cross = fmt.Sprintf("; the repository in account %s must also allow that role in its repository policy", ref.Account)
 		}
-		return []Finding{Flag(at("executionRoleArn"), nil,
-			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions%s", ptr.Value(c.Name), img, cross)}
+		return s.one(Flag(at("executionRoleArn"), nil,
+			"container %s pulls %s from private ECR but the task has no executionRoleArn; add an execution role with ECR pull permissions%s", ptr.Value(c.Name), img, cross))
 	})
 }

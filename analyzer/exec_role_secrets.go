@@ -53,8 +53,8 @@ func checkExecRoleSecrets(s *Subject) []Finding {
 		if hasRole || len(uses) == 0 {
 			return jsonKeyRefs
 		}
-		return append([]Finding{Flag(at("executionRoleArn"), nil,
-			"container %s uses %s but the task has no executionRoleArn; add an execution role that may read them", ptr.Value(c.Name), strings.Join(uses, ", "))},
+		return append(s.one(Flag(at("executionRoleArn"), nil,
+			"container %s uses %s but the task has no executionRoleArn; add an execution role that may read them", ptr.Value(c.Name), strings.Join(uses, ", "))),
 			jsonKeyRefs...)
 	})
 }

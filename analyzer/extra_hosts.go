@@ -25,7 +25,7 @@ var extraHosts = Rule{
 
 func checkExtraHosts(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, h := range c.ExtraHosts {
 			name, ip := ptr.Value(h.Hostname), ptr.Value(h.IpAddress)
 			out = append(out, Flag(at(path, idx("extraHosts", i)), name+" -> "+ip,

@@ -34,11 +34,11 @@ func checkFargateQuotas(s *Subject) []Finding {
 	}
 	switch {
 	case s.TaskDef != nil && vcpu >= quotaWarnVCPU:
-		return []Finding{Flag(at("desiredCount"), n,
-			"%d tasks of %s vCPU need %s vCPUs on Fargate; check the %s vCPU quota for the Region", n, fmtVCPU(taskVCPU(s)), fmtVCPU(vcpu), pool)}
+		return s.one(Flag(at("desiredCount"), n,
+			"%d tasks of %s vCPU need %s vCPUs on Fargate; check the %s vCPU quota for the Region", n, fmtVCPU(taskVCPU(s)), fmtVCPU(vcpu), pool))
 	case n >= quotaWarnTasks:
-		return []Finding{Flag(at("desiredCount"), n,
-			"%d tasks will launch against Fargate's launch-rate limits and the %s vCPU quota; check both before the cut-over", n, pool)}
+		return s.one(Flag(at("desiredCount"), n,
+			"%d tasks will launch against Fargate's launch-rate limits and the %s vCPU quota; check both before the cut-over", n, pool))
 	}
 	return nil
 }

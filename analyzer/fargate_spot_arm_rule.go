@@ -23,7 +23,7 @@ func checkFargateSpotArm(s *Subject) []Finding {
 	if !serviceARM64(s) || s.Windows() {
 		return nil
 	}
-	var out []Finding
+	out := s.findings()
 	for _, i := range spotItems(s.Svc()) {
 		out = append(out, Flag(at(idx("capacityProviderStrategy", i), "capacityProvider"), providerFargateSpot,
 			"ARM64 tasks on FARGATE_SPOT are supported on platform version 1.4.0; no change needed"))

@@ -32,7 +32,7 @@ func checkFargateSpotBehaviour(s *Subject) []Finding {
 			onDemandBase = true
 		}
 	}
-	var out []Finding
+	out := s.findings()
 	for _, i := range spots {
 		path := at(idx("capacityProviderStrategy", i), "capacityProvider")
 		if onDemandBase {

@@ -20,7 +20,7 @@ func checkFargateSpotWindows(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	var out []Finding
+	out := s.findings()
 	for _, i := range spotItems(s.Svc()) {
 		out = append(out, Flag(at(idx("capacityProviderStrategy", i), "capacityProvider"), providerFargateSpot,
 			"the Windows task (%s) cannot run on FARGATE_SPOT; use FARGATE only", s.Def().RuntimePlatform.OperatingSystemFamily))

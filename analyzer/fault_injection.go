@@ -18,5 +18,5 @@ func checkFaultInjection(s *Subject) []Finding {
 	if v == nil {
 		return nil
 	}
-	return []Finding{Flag(at("enableFaultInjection"), *v, "enableFaultInjection is %t and carries over to Fargate unchanged", *v)}
+	return s.one(Flag(at("enableFaultInjection"), *v, "enableFaultInjection is %t and carries over to Fargate unchanged", *v))
 }

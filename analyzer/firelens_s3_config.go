@@ -25,9 +25,9 @@ func checkFirelensS3Config(s *Subject) []Finding {
 			return nil
 		}
 		if t := c.FirelensConfiguration.Options["config-file-type"]; t == "s3" {
-			return []Finding{Flag(keyStep(at(path, "firelensConfiguration", "options"), "config-file-type"), t,
+			return s.one(Flag(keyStep(at(path, "firelensConfiguration", "options"), "config-file-type"), t,
 				"FireLens reads its configuration from S3 (%s), which Fargate does not support; bake the file into the log-router image",
-				c.FirelensConfiguration.Options["config-file-value"])}
+				c.FirelensConfiguration.Options["config-file-value"]))
 		}
 		return nil
 	})

@@ -23,7 +23,7 @@ func checkFirelensWindows(s *Subject) []Finding {
 		return nil
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		if d := logDriver(c); d == string(ecstypes.LogDriverAwsfirelens) {
 			out = append(out, Flag(at(path, "logConfiguration", "logDriver"), d,
 				"Windows container logs through awsfirelens, which Windows does not support; use awslogs"))

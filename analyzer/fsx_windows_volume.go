@@ -19,7 +19,7 @@ var fsxWindowsVolume = Rule{
 }
 
 func checkFSxWindowsVolume(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, v := range s.Def().Volumes {
 		fsx := v.FsxWindowsFileServerVolumeConfiguration
 		if fsx == nil {

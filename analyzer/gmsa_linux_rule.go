@@ -32,7 +32,7 @@ func checkGMSALinux(s *Subject) []Finding {
 		return nil
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, spec := range c.CredentialSpecs {
 			p := at(path, idx("credentialSpecs", i))
 			if !isDomainlessCredSpec(spec) {

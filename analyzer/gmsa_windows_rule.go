@@ -28,7 +28,7 @@ func checkGMSAWindows(s *Subject) []Finding {
 		return nil
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, spec := range c.CredentialSpecs {
 			out = append(out, Flag(at(path, idx("credentialSpecs", i)), spec,
 				"the Windows container uses gMSA, which is not documented for Windows on Fargate"))

@@ -27,7 +27,7 @@ var gpu = Rule{
 
 func checkGPU(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, r := range c.ResourceRequirements {
 			if r.Type != ecstypes.ResourceTypeGpu {
 				continue

@@ -25,12 +25,12 @@ func checkHealthCheckGrace(s *Subject) []Finding {
 	}
 	g := svc.HealthCheckGracePeriodSeconds
 	if g == nil {
-		return []Finding{Flag(at("healthCheckGracePeriodSeconds"), nil,
-			"no health-check grace period is set behind a load balancer; Fargate tasks start slower (ENI attach, full image pull): consider at least %d s", minGraceSeconds)}
+		return s.one(Flag(at("healthCheckGracePeriodSeconds"), nil,
+			"no health-check grace period is set behind a load balancer; Fargate tasks start slower (ENI attach, full image pull): consider at least %d s", minGraceSeconds))
 	}
 	if *g < minGraceSeconds {
-		return []Finding{Flag(at("healthCheckGracePeriodSeconds"), *g,
-			"a %d s grace period may fail Fargate tasks that are still starting (ENI attach, full image pull); consider at least %d s", *g, minGraceSeconds)}
+		return s.one(Flag(at("healthCheckGracePeriodSeconds"), *g,
+			"a %d s grace period may fail Fargate tasks that are still starting (ENI attach, full image pull); consider at least %d s", *g, minGraceSeconds))
 	}
 	return nil
 }

@@ -14,6 +14,12 @@ import (
 // ".key", anything else (awslogs-group) as `["key"]`, as the loader does.
 func keyStep(path Path, key string) Path { return at(path, key) }
 
+// logOptionPath is keyStep(at(path, "logConfiguration", "options"), key)
+// built at once: one path a finding, not two.
+func logOptionPath(path Path, key string) Path {
+	return at(path, "logConfiguration", "options", key)
+}
+
 // logDriver is the container's log driver, "" when it has no logConfiguration.
 func logDriver(c *ecstypes.ContainerDefinition) string {
 	if c.LogConfiguration == nil {

@@ -47,22 +47,23 @@ var loopback = regexp.MustCompile(`(?i)^([a-z]+://)?(localhost|127\.0\.0\.1|\[::
 
 func checkHostAgentDependency(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, kv := range c.Environment {
 			name, value := ptr.Value(kv.Name), strings.TrimSpace(ptr.Value(kv.Value))
-			// Names only in findings: the value may be sensitive.
-			vpath := at(path, idx("environment", i), "value")
+			// Names only in findings: the value may be sensitive. The
+			// path is built only for a variable flagged (most are not).
+			var why string
 			switch {
 			case strings.Contains(value, "169.254.169.254") && imdsAddress.MatchString(value):
-				out = append(out, Flag(vpath, name,
-					"environment variable %s points at the EC2 instance metadata service, which Fargate tasks cannot reach; use the task metadata endpoint v4 (ECS_CONTAINER_METADATA_URI_V4)", name))
+				why = "environment variable %s points at the EC2 instance metadata service, which Fargate tasks cannot reach; use the task metadata endpoint v4 (ECS_CONTAINER_METADATA_URI_V4)"
 			case (strings.Contains(value, "172.17.0.1") || strings.Contains(value, "host.docker.internal")) && hostAddress.MatchString(value):
-				out = append(out, Flag(vpath, name,
-					"environment variable %s points at the EC2 host (Docker bridge gateway), which does not exist on Fargate; run the agent as a sidecar and use localhost", name))
+				why = "environment variable %s points at the EC2 host (Docker bridge gateway), which does not exist on Fargate; run the agent as a sidecar and use localhost"
 			case isAgentEndpointName(name) && !loopback.MatchString(value):
-				out = append(out, Flag(vpath, name,
-					"environment variable %s names a telemetry agent endpoint outside the task (on EC2 usually a per-host daemon); on Fargate run the agent as a sidecar and use localhost", name))
+				why = "environment variable %s names a telemetry agent endpoint outside the task (on EC2 usually a per-host daemon); on Fargate run the agent as a sidecar and use localhost"
+			default:
+				continue
 			}
+			out = append(out, Flag(at(path, idx("environment", i), "value"), name, why, name))
 		}
 		return out
 	})

@@ -21,7 +21,7 @@ var hostPort = Rule{
 
 func checkHostPort(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, pm := range c.PortMappings {
 			if pm.HostPort == nil || pm.ContainerPort == nil || *pm.HostPort == *pm.ContainerPort {
 				continue

@@ -25,7 +25,7 @@ func checkHostname(s *Subject) []Finding {
 			return nil
 		}
 		h := *c.Hostname
-		return []Finding{Flag(at(path, "hostname"), h,
-			"hostname %s cannot be set in awsvpc mode and is removed (lossy if the application relies on it)", h)}
+		return s.one(Flag(at(path, "hostname"), h,
+			"hostname %s cannot be set in awsvpc mode and is removed (lossy if the application relies on it)", h))
 	})
 }

@@ -91,14 +91,14 @@ func checkIaCReplacement(s *Subject) []Finding {
 		return nil
 	}
 	if code, ok := iacCodeFindings[s.Fleet.IaCKind(s.Service.Doc.Source.File)]; ok {
-		return []Finding{code(s)}
+		return s.one(code(s))
 	}
 	for i, t := range svc.Tags {
 		key := ptr.Value(t.Key)
 		if tool := iacTool(key, ptr.Value(t.Value)); tool != "" {
 			// One finding per service: the first marker names the tool.
-			return []Finding{Flag(at(idx("tags", i), "key"), key,
-				"tag %s shows the service is managed by %s; change it there, where swapping LaunchType for a strategy may replace the service", key, tool)}
+			return s.one(Flag(at(idx("tags", i), "key"), key,
+				"tag %s shows the service is managed by %s; change it there, where swapping LaunchType for a strategy may replace the service", key, tool))
 		}
 	}
 	return nil

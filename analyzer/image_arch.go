@@ -46,23 +46,23 @@ func checkImageArch(s *Subject) []Finding {
 		}
 		switch s.Fleet.ImageMultiArch(ref) {
 		case fleet.MultiArchUnknown:
-			return []Finding{Unchecked("the manifest type of image " + ref + ": add `aws ecr describe-images` output for its repository")}
+			return s.one(Unchecked("the manifest type of image " + ref + ": add `aws ecr describe-images` output for its repository"))
 		case fleet.MultiArchIndex:
 			return nil
 		}
 		switch len(hostArchs) {
 		case 0:
 			if !ranAsService {
-				return []Finding{Unchecked("where image " + ref + " ran: add `aws ecs describe-services` output for the services using this task definition and `aws ecs describe-container-instances` output for their clusters")}
+				return s.one(Unchecked("where image " + ref + " ran: add `aws ecs describe-services` output for the services using this task definition and `aws ecs describe-container-instances` output for their clusters"))
 			}
-			return []Finding{Unchecked("the CPU architecture image " + ref + " ran on: add `aws ecs describe-container-instances` output for the clusters running this task definition")}
+			return s.one(Unchecked("the CPU architecture image " + ref + " ran on: add `aws ecs describe-container-instances` output for the clusters running this task definition"))
 		case 1:
 			if strings.EqualFold(hostArchs[0], taskArch) {
 				return nil
 			}
-			return []Finding{Flag(at(path, "image"), ref,
+			return s.one(Flag(at(path, "image"), ref,
 				"image %s is a single-architecture image that ran on %s container instances, but the task would run as %s on Fargate; set runtimePlatform.cpuArchitecture to %s or build a multi-architecture image",
-				ref, hostArchs[0], taskArch, strings.ToUpper(hostArchs[0]))}
+				ref, hostArchs[0], taskArch, strings.ToUpper(hostArchs[0])))
 		}
 		return nil // ran on mixed architectures: no single answer to compare
 	})

@@ -36,8 +36,8 @@ func checkImagePullNoCache(s *Subject) []Finding {
 		if size <= largeImageBytes {
 			return nil
 		}
-		return []Finding{Flag(at(path, "image"), ref,
+		return s.one(Flag(at(path, "image"), ref,
 			"image %s is %d MB compressed and is pulled in full on every Fargate task start; consider a slimmer image or SOCI lazy loading",
-			ref, size/1000/1000)}
+			ref, size/1000/1000))
 	})
 }

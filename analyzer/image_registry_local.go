@@ -30,7 +30,7 @@ func checkImageRegistryLocal(s *Subject) []Finding {
 		if img == "" || ref.Kind() != fleet.RegistryInstanceLocal {
 			return nil
 		}
-		return []Finding{Flag(at(path, "image"), img,
-			"image %s comes from %s, a registry on the EC2 host, which a Fargate task cannot reach; push it to ECR", img, ref.Registry)}
+		return s.one(Flag(at(path, "image"), img,
+			"image %s comes from %s, a registry on the EC2 host, which a Fargate task cannot reach; push it to ECR", img, ref.Registry))
 	})
 }

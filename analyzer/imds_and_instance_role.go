@@ -29,7 +29,7 @@ func checkIMDSAndInstanceRole(s *Subject) []Finding {
 	if def := s.Def(); def == nil || ptr.Value(def.TaskRoleArn) != "" || s.TaskDef.FargateOnly() {
 		return nil // a definition written for Fargate only never had an instance profile
 	}
-	return []Finding{Flag(at("taskRoleArn"), nil,
+	return s.one(Flag(at("taskRoleArn"), nil,
 		"task definition %s has no taskRoleArn, so on EC2 its containers may have used the instance role via IMDS; add a task role and review the permissions it needs",
-		s.TaskDef.Key())}
+		s.TaskDef.Key()))
 }

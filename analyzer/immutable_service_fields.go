@@ -31,7 +31,7 @@ func checkImmutableServiceFields(s *Subject) []Finding {
 	if onFargate(svc) {
 		return nil
 	}
-	var out []Finding
+	out := s.findings()
 	if svc.SchedulingStrategy == ecstypes.SchedulingStrategyDaemon {
 		out = append(out, Flag(at("schedulingStrategy"), svc.SchedulingStrategy,
 			"the DAEMON scheduling strategy cannot be changed with UpdateService; a REPLICA replacement must be a new service"))

@@ -47,11 +47,11 @@ func checkInPlaceSwitch(s *Subject) []Finding {
 		return nil // ECS Anywhere and other launch types: no documented transition
 	}
 	if len(svc.CapacityProviderStrategy) > 0 {
-		return []Finding{Flag(at("capacityProviderStrategy"), providerNames(svc),
-			"switch the strategy to FARGATE/FARGATE_SPOT in the same UpdateService that carries the awsvpc task definition and network configuration; the service need not be recreated")}
+		return s.one(Flag(at("capacityProviderStrategy"), providerNames(svc),
+			"switch the strategy to FARGATE/FARGATE_SPOT in the same UpdateService that carries the awsvpc task definition and network configuration; the service need not be recreated"))
 	}
-	return []Finding{Flag(at("capacityProviderStrategy"), nil,
-		"the service can move in place: one UpdateService with a FARGATE capacity provider strategy, the awsvpc task definition, network configuration and ip target groups")}
+	return s.one(Flag(at("capacityProviderStrategy"), nil,
+		"the service can move in place: one UpdateService with a FARGATE capacity provider strategy, the awsvpc task definition, network configuration and ip target groups"))
 }
 
 // providerNames lists the capacity providers of the service's strategy.

@@ -24,14 +24,14 @@ var inferenceAccelerators = Rule{
 }
 
 func checkInferenceAccelerators(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	//lint:ignore SA1019 the field is deprecated because the feature is gone, which is what this rule reports
 	for i, ia := range s.Def().InferenceAccelerators {
 		out = append(out, Flag(at(idx("inferenceAccelerators", i), "deviceType"), ia.DeviceType,
 			"inference accelerator %s (%s) cannot be attached on Fargate", ptr.Value(ia.DeviceName), ptr.Value(ia.DeviceType)))
 	}
 	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, rr := range c.ResourceRequirements {
 			if rr.Type == ecstypes.ResourceTypeInferenceAccelerator {
 				out = append(out, Flag(at(path, idx("resourceRequirements", i)), ptr.Value(rr.Value),

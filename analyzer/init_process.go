@@ -23,6 +23,6 @@ func checkInitProcess(s *Subject) []Finding {
 			return nil
 		}
 		v := *lp.InitProcessEnabled
-		return []Finding{Flag(at(path, "linuxParameters", "initProcessEnabled"), v, "initProcessEnabled %t is kept as is on Fargate", v)}
+		return s.one(Flag(at(path, "linuxParameters", "initProcessEnabled"), v, "initProcessEnabled %t is kept as is on Fargate", v))
 	})
 }

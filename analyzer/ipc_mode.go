@@ -29,8 +29,8 @@ func checkIpcMode(s *Subject) []Finding {
 	case "":
 		return nil
 	case ecstypes.IpcModeNone:
-		return []Finding{Flag(at("ipcMode"), m, "ipcMode none is not accepted on Fargate and is removed").As(Fixable)}
+		return s.one(Flag(at("ipcMode"), m, "ipcMode none is not accepted on Fargate and is removed").As(Fixable))
 	default:
-		return []Finding{Flag(at("ipcMode"), m, "ipcMode %s shares IPC resources, which Fargate does not support; remove it only if the containers do not rely on shared IPC", m)}
+		return s.one(Flag(at("ipcMode"), m, "ipcMode %s shares IPC resources, which Fargate does not support; remove it only if the containers do not rely on shared IPC", m))
 	}
 }

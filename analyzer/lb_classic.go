@@ -21,7 +21,7 @@ var lbClassic = Rule{
 }
 
 func checkLBClassic(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, lb := range s.Svc().LoadBalancers {
 		if name := ptr.Value(lb.LoadBalancerName); name != "" {
 			out = append(out, Flag(at(idx("loadBalancers", i), "loadBalancerName"), name,

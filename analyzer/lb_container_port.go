@@ -40,7 +40,7 @@ func fixLBContainerPort(x ServiceFixer, _ *Subject, f Finding) {
 }
 
 func checkLBContainerPort(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	def := s.Def()
 	for i, lb := range s.Svc().LoadBalancers {
 		name, port := ptr.Value(lb.ContainerName), ptr.Value(lb.ContainerPort)

@@ -32,7 +32,7 @@ func checkLBTargetTypeIP(s *Subject) []Finding {
 	if onFargate(s.Svc()) {
 		return nil // ECS registers a Fargate service's tasks by IP: its target groups are ip already
 	}
-	var out []Finding
+	out := s.findings()
 	for i, lb := range s.Svc().LoadBalancers {
 		if ptr.Value(lb.TargetGroupArn) == "" {
 			continue // classic load balancer: lb-classic
@@ -54,10 +54,10 @@ func targetGroupNotIP(s *Subject, path Path, arn string) []Finding {
 	tg := s.Fleet.TargetGroup(arn)
 	switch {
 	case tg == nil:
-		return []Finding{Unchecked("the type of target group " + arn + ": add `aws elbv2 describe-target-groups` output")}
+		return s.one(Unchecked("the type of target group " + arn + ": add `aws elbv2 describe-target-groups` output"))
 	case tg.TG.TargetType == elbtypes.TargetTypeEnumIp:
 		return nil
 	}
-	return []Finding{Flag(path, arn, "target group %s has target type %s; Fargate tasks need a new target group of type ip",
-		ptr.Value(tg.TG.TargetGroupName), cmp.Or(string(tg.TG.TargetType), "instance"))}
+	return s.one(Flag(path, arn, "target group %s has target type %s; Fargate tasks need a new target group of type ip",
+		ptr.Value(tg.TG.TargetGroupName), cmp.Or(string(tg.TG.TargetType), "instance")))
 }

@@ -27,7 +27,7 @@ var linkReferences = Rule{
 }
 
 func checkLinkReferences(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for _, r := range LinkReferences(s.Def()) {
 		named := strings.Join(r.Hosts, "/")
 		// The value is never shown: environment values and commands may

@@ -33,7 +33,7 @@ func checkLinks(s *Subject) []Finding {
 	}
 	sure, byHand := linkRefCounts(LinkReferences(def))
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, l := range c.Links {
 			target, alias, _ := strings.Cut(l, ":")
 			named := target

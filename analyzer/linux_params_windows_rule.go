@@ -31,10 +31,10 @@ func checkLinuxParamsWindows(s *Subject) []Finding {
 		}
 		set := linuxParamNames(lp)
 		if len(set) == 0 {
-			return []Finding{Flag(at(path, "linuxParameters"), set, "an empty linuxParameters block on a Windows container is removed")}
+			return s.one(Flag(at(path, "linuxParameters"), set, "an empty linuxParameters block on a Windows container is removed"))
 		}
-		return []Finding{Flag(at(path, "linuxParameters"), set,
-			"linuxParameters (%s) does not apply to Windows containers and is removed", quoteList(set))}
+		return s.one(Flag(at(path, "linuxParameters"), set,
+			"linuxParameters (%s) does not apply to Windows containers and is removed", quoteList(set)))
 	})
 }
 

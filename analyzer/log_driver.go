@@ -45,8 +45,8 @@ func checkLogDriver(s *Subject) []Finding {
 		if c.LogConfiguration == nil || fargateLogDrivers[d] {
 			return nil
 		}
-		return []Finding{Flag(at(path, "logConfiguration", "logDriver"), d,
-			"log driver %s is not available on Fargate; switch to awslogs or awsfirelens (lossy: logs no longer go where %s sent them)", cmp.Or(d, "(empty)"), cmp.Or(d, "it"))}
+		return s.one(Flag(at(path, "logConfiguration", "logDriver"), d,
+			"log driver %s is not available on Fargate; switch to awslogs or awsfirelens (lossy: logs no longer go where %s sent them)", cmp.Or(d, "(empty)"), cmp.Or(d, "it")))
 	})
 }
 

@@ -28,9 +28,9 @@ func checkMaxSwap(s *Subject) []Finding {
 		}
 		v, p := *lp.MaxSwap, at(path, "linuxParameters", "maxSwap")
 		if v == 0 {
-			return []Finding{Flag(p, v, "maxSwap 0 (swap off) already matches Fargate, which has no swap; the rewrite just drops the key")}
+			return s.one(Flag(p, v, "maxSwap 0 (swap off) already matches Fargate, which has no swap; the rewrite just drops the key"))
 		}
-		return []Finding{Flag(p, v, "the container may use up to %d MiB of swap on hosts with swap enabled; Fargate has none, so the key is removed (lossy: size memory for the peak)", v)}
+		return s.one(Flag(p, v, "the container may use up to %d MiB of swap on hosts with swap enabled; Fargate has none, so the key is removed (lossy: size memory for the peak)", v))
 	})
 }
 

@@ -22,8 +22,8 @@ func checkMemorySoftLimitBehaviour(s *Subject) []Finding {
 		if c.MemoryReservation == nil || c.Memory != nil {
 			return nil
 		}
-		return []Finding{Flag(at(path, "memoryReservation"), *c.MemoryReservation,
+		return s.one(Flag(at(path, "memoryReservation"), *c.MemoryReservation,
 			"container reserves %d MiB with no hard limit and could grow past it on EC2; on Fargate the task memory is a hard ceiling, so size it for the peak",
-			*c.MemoryReservation)}
+			*c.MemoryReservation))
 	})
 }

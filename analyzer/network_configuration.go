@@ -42,9 +42,9 @@ func checkNetworkConfiguration(s *Subject) []Finding {
 		if len(subnets) > 0 {
 			hint = "the cluster's instances use subnets " + strings.Join(subnets, ", ") + " and security groups " + cmp.Or(strings.Join(sgs, ", "), "none") + " as a starting point"
 		}
-		return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration"), nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint)}
+		return s.one(Flag(at("networkConfiguration", "awsvpcConfiguration"), nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint))
 	}
-	var out []Finding
+	out := s.findings()
 	base := at("networkConfiguration", "awsvpcConfiguration")
 	if len(cfg.Subnets) == 0 {
 		out = append(out, Flag(at(base, "subnets"), nil, "the awsvpc configuration lists no subnets; Fargate tasks need at least one"))

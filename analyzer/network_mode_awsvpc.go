@@ -27,11 +27,11 @@ func checkNetworkModeAwsvpc(s *Subject) []Finding {
 	case ecstypes.NetworkModeAwsvpc:
 		return nil
 	case "":
-		return []Finding{Flag(at("networkMode"), nil, "no network mode is set, so EC2 used the default (bridge on Linux, NAT on Windows); Fargate needs awsvpc")}
+		return s.one(Flag(at("networkMode"), nil, "no network mode is set, so EC2 used the default (bridge on Linux, NAT on Windows); Fargate needs awsvpc"))
 	case ecstypes.NetworkModeNone:
-		return []Finding{Flag(at("networkMode"), mode, "network mode none becomes awsvpc: the containers gain a network interface (lossy: restrict it with security groups)")}
+		return s.one(Flag(at("networkMode"), mode, "network mode none becomes awsvpc: the containers gain a network interface (lossy: restrict it with security groups)"))
 	}
-	return []Finding{Flag(at("networkMode"), mode, "network mode %s must become awsvpc", mode)}
+	return s.one(Flag(at("networkMode"), mode, "network mode %s must become awsvpc", mode))
 }
 
 // fixNetworkModeAwsvpc sets awsvpc; from none it is lossy, as the

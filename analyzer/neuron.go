@@ -26,7 +26,7 @@ var neuron = Rule{
 
 func checkNeuron(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, r := range c.ResourceRequirements {
 			if r.Type != ecstypes.ResourceTypeNeuronDevice {
 				continue

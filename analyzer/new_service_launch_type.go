@@ -51,14 +51,14 @@ func checkNewServiceLaunchType(s *Subject) []Finding {
 	case hasFargate:
 		return nil // a mixed strategy: cp-strategy-shape
 	case len(providers) > 0:
-		return []Finding{Flag(at("capacityProviderStrategy"), providers,
-			"the strategy uses only Auto Scaling group providers (%s); a Fargate service needs FARGATE or FARGATE_SPOT instead", strings.Join(providers, ", "))}
+		return s.one(Flag(at("capacityProviderStrategy"), providers,
+			"the strategy uses only Auto Scaling group providers (%s); a Fargate service needs FARGATE or FARGATE_SPOT instead", strings.Join(providers, ", ")))
 	case svc.LaunchType == "":
-		return []Finding{Flag(at("launchType"), nil,
-			"neither a launch type nor a strategy is set, so the cluster default strategy applies; the Fargate service needs an explicit FARGATE launch type or strategy")}
+		return s.one(Flag(at("launchType"), nil,
+			"neither a launch type nor a strategy is set, so the cluster default strategy applies; the Fargate service needs an explicit FARGATE launch type or strategy"))
 	case svc.LaunchType != ecstypes.LaunchTypeFargate:
-		return []Finding{Flag(at("launchType"), svc.LaunchType,
-			"launch type %s must become FARGATE, or be replaced by a FARGATE/FARGATE_SPOT capacity provider strategy (never both)", svc.LaunchType)}
+		return s.one(Flag(at("launchType"), svc.LaunchType,
+			"launch type %s must become FARGATE, or be replaced by a FARGATE/FARGATE_SPOT capacity provider strategy (never both)", svc.LaunchType))
 	}
 	return nil
 }

@@ -46,9 +46,9 @@ func checkNewVolumeTypes(s *Subject) []Finding {
 	}
 	vols, err := rawVolumes(s)
 	if err != nil {
-		return []Finding{Unchecked("the task definition's original bytes: " + err.Error())}
+		return s.one(Unchecked("the task definition's original bytes: " + err.Error()))
 	}
-	var out []Finding
+	out := s.findings()
 	for i, v := range vols {
 		for k, raw := range v {
 			for _, nk := range newVolumeKeys {

@@ -30,7 +30,7 @@ func checkNLBClientIP(s *Subject) []Finding {
 	if onFargate(s.Svc()) {
 		return nil // its target groups are ip type already
 	}
-	var out []Finding
+	out := s.findings()
 	for i, lb := range s.Svc().LoadBalancers {
 		arn := ptr.Value(lb.TargetGroupArn)
 		if arn == "" {

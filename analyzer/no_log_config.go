@@ -43,12 +43,12 @@ func checkNoLogConfig(s *Subject) []Finding {
 		if fargateAlready {
 			// It runs on Fargate as written; logging is the owner's choice,
 			// and an awslogs group we invent may not exist.
-			return []Finding{Flag(at(path, "logConfiguration"), nil,
+			return s.one(Flag(at(path, "logConfiguration"), nil,
 				"container %s has no logConfiguration, so its output is not kept on Fargate; the task definition is already Fargate-compatible, "+
-					"so it is left as written: add awslogs (with an existing log group) or FireLens if you want its logs", ptr.Value(c.Name)).As(Warning)}
+					"so it is left as written: add awslogs (with an existing log group) or FireLens if you want its logs", ptr.Value(c.Name)).As(Warning))
 		}
-		return []Finding{Flag(at(path, "logConfiguration"), nil,
-			"container %s has no logConfiguration, so its output would be lost on Fargate; add an awslogs configuration", ptr.Value(c.Name))}
+		return s.one(Flag(at(path, "logConfiguration"), nil,
+			"container %s has no logConfiguration, so its output would be lost on Fargate; add an awslogs configuration", ptr.Value(c.Name)))
 	})
 }
 

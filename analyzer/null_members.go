@@ -38,7 +38,7 @@ func checkNullMembers(s *Subject) []Finding {
 	}
 	raw, err := s.TaskDef.Doc.Bytes()
 	if err != nil {
-		return []Finding{Unchecked("the task definition's original bytes: " + err.Error())}
+		return s.one(Unchecked("the task definition's original bytes: " + err.Error()))
 	}
 	nulls := jsonedit.Nulls(raw)
 	if len(nulls) == 0 {
@@ -54,7 +54,7 @@ func checkNullMembers(s *Subject) []Finding {
 	}
 	// One finding per definition: the nulls are one fact about how the
 	// document was written, not many problems.
-	return []Finding{Flag(nulls[0], len(nulls),
+	return s.one(Flag(nulls[0], len(nulls),
 		"%d member(s) are null (%s%s); every rule reads them as absent, but the AWS CLI's parameter validation rejects null, so the rewrite removes them",
-		len(nulls), strings.Join(named, ", "), more)}
+		len(nulls), strings.Join(named, ", "), more))
 }

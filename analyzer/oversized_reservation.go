@@ -34,6 +34,6 @@ func checkOversizedReservation(s *Subject) []Finding {
 	if !farBelow || !smaller {
 		return nil
 	}
-	return []Finding{Flag(at("taskDefinition"), s.Svc().TaskDefinition,
-		"%s: the usage size %s is smaller than the reservation size %s", m.figures(), sizeText(m.rec.Size), sizeText(m.rec.Reservation))}
+	return s.one(Flag(at("taskDefinition"), s.Svc().TaskDefinition,
+		"%s: the usage size %s is smaller than the reservation size %s", m.figures(), sizeText(m.rec.Size), sizeText(m.rec.Reservation)))
 }

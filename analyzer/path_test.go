@@ -13,6 +13,8 @@ func TestAtBuildsStepsNotText(t *testing.T) {
 		{at("networkMode"), "networkMode"},
 		{at(idx("containerDefinitions", 1), "linuxParameters", idx("devices", 0), "hostPath"), "containerDefinitions[1].linuxParameters.devices[0].hostPath"},
 		{keyStep(at(idx("containerDefinitions", 0), "logConfiguration", "options"), "awslogs-group"), `containerDefinitions[0].logConfiguration.options["awslogs-group"]`},
+		{logOptionPath(idx("containerDefinitions", 0), "awslogs-group"), `containerDefinitions[0].logConfiguration.options["awslogs-group"]`},
+		{logOptionPath(idx("containerDefinitions", 2), "mode"), `containerDefinitions[2].logConfiguration.options.mode`},
 		{at(idx("containerDefinitions", 0), "systemControls", "net.core.somaxconn"), `containerDefinitions[0].systemControls["net.core.somaxconn"]`},
 	} {
 		if got := c.p.String(); got != c.want {

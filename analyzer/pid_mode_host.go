@@ -25,5 +25,5 @@ func checkPidModeHost(s *Subject) []Finding {
 	if s.Windows() || s.Def().PidMode != ecstypes.PidModeHost {
 		return nil // Windows: pid-mode-windows
 	}
-	return []Finding{Flag(at("pidMode"), s.Def().PidMode, "pidMode host shares the host's process namespace, which Fargate does not allow; use task if only sibling containers must be visible")}
+	return s.one(Flag(at("pidMode"), s.Def().PidMode, "pidMode host shares the host's process namespace, which Fargate does not allow; use task if only sibling containers must be visible"))
 }

@@ -18,5 +18,5 @@ func checkPidModeWindows(s *Subject) []Finding {
 	if !s.Windows() || s.Def().PidMode == "" {
 		return nil
 	}
-	return []Finding{Flag(at("pidMode"), s.Def().PidMode, "pidMode %s is not supported for Windows containers and is removed", s.Def().PidMode)}
+	return s.one(Flag(at("pidMode"), s.Def().PidMode, "pidMode %s is not supported for Windows containers and is removed", s.Def().PidMode))
 }

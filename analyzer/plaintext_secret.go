@@ -41,7 +41,7 @@ var secretValue = regexp.MustCompile(`^(AKIA|ASIA)[A-Z0-9]{16}$|^-----BEGIN [A-Z
 
 func checkPlaintextSecret(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, kv := range c.Environment {
 			name, value := ptr.Value(kv.Name), ptr.Value(kv.Value)
 			if value == "" || looksLikeReference(value) {

@@ -38,9 +38,9 @@ func checkPlatformUnknown(s *Subject) []Finding {
 	// Server Core when nothing names one, and runtime-platform-windows says
 	// so), so only an undecided OS is unknown.
 	if p.OS == fleet.OSUnknown {
-		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), nil,
+		return s.one(Flag(at("runtimePlatform", "operatingSystemFamily"), nil,
 			"nothing in the inputs says whether the task runs Linux or Windows (no operatingSystemFamily, no container instances with ecs.os-type, "+
-				"no Windows or POSIX images, commands or paths); add %s, or declare runtimePlatform.operatingSystemFamily", hostsToAdd(hostsOf(s)))}
+				"no Windows or POSIX images, commands or paths); add %s, or declare runtimePlatform.operatingSystemFamily", hostsToAdd(hostsOf(s))))
 	}
 	return nil
 }

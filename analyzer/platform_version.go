@@ -35,5 +35,5 @@ func checkPlatformVersion(s *Subject) []Finding {
 	if pv == "" || s.Windows() || !retiredLinuxPlatformVersions[pv] {
 		return nil
 	}
-	return []Finding{Flag(at("platformVersion"), pv, "Linux platform version %s is retired and cannot launch tasks; set LATEST (1.4.0)", pv)}
+	return s.one(Flag(at("platformVersion"), pv, "Linux platform version %s is retired and cannot launch tasks; set LATEST (1.4.0)", pv))
 }

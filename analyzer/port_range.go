@@ -18,7 +18,7 @@ var portRange = Rule{
 
 func checkPortRange(s *Subject) []Finding {
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, pm := range c.PortMappings {
 			if pm.ContainerPortRange == nil {
 				continue

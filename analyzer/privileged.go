@@ -30,9 +30,9 @@ func checkPrivileged(s *Subject) []Finding {
 		case c.Privileged == nil:
 			return nil
 		case *c.Privileged:
-			return []Finding{Flag(at(path, "privileged"), true, "container runs privileged, which Fargate does not allow")}
+			return s.one(Flag(at(path, "privileged"), true, "container runs privileged, which Fargate does not allow"))
 		default:
-			return []Finding{Flag(at(path, "privileged"), false, "explicit `privileged: false` is dropped by the rewrite").As(Fixable)}
+			return s.one(Flag(at(path, "privileged"), false, "explicit `privileged: false` is dropped by the rewrite").As(Fixable))
 		}
 	})
 }

@@ -33,8 +33,8 @@ func checkPV14Networking(s *Subject) []Finding {
 	if def := s.Def(); def != nil {
 		uses = strings.Join(taskEgressNeeds(def), ", ")
 	}
-	return []Finding{Flag(at("networkConfiguration"), nil,
-		"on Fargate the traffic for %s leaves through the task's subnets, which need NAT or VPC endpoints and matching security group rules", uses)}
+	return s.one(Flag(at("networkConfiguration"), nil,
+		"on Fargate the traffic for %s leaves through the task's subnets, which need NAT or VPC endpoints and matching security group rules", uses))
 }
 
 // taskEgressNeeds lists the AWS services a task reaches at start-up from its

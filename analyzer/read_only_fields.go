@@ -52,6 +52,6 @@ func checkReadOnlyFields(s *Subject) []Finding {
 		return nil
 	}
 	// One finding per definition: the fields are one fact, not many.
-	return []Finding{Flag(at(fields[0]), strings.Join(fields, ", "),
-		"output-only fields %s are stripped by the rewrite before RegisterTaskDefinition", strings.Join(fields, ", "))}
+	return s.one(Flag(at(fields[0]), strings.Join(fields, ", "),
+		"output-only fields %s are stripped by the rewrite before RegisterTaskDefinition", strings.Join(fields, ", ")))
 }

@@ -25,7 +25,7 @@ func checkReadonlyRootfsWindows(s *Subject) []Finding {
 		if c.ReadonlyRootFilesystem == nil {
 			return nil
 		}
-		return []Finding{Flag(at(path, "readonlyRootFilesystem"), *c.ReadonlyRootFilesystem,
-			"readonlyRootFilesystem is set on a Windows container, which does not support it; remove the key")}
+		return s.one(Flag(at(path, "readonlyRootFilesystem"), *c.ReadonlyRootFilesystem,
+			"readonlyRootFilesystem is set on a Windows container, which does not support it; remove the key"))
 	})
 }

@@ -39,8 +39,8 @@ func checkRegistryReachability(s *Subject) []Finding {
 	if len(regs) == 0 {
 		return nil
 	}
-	return []Finding{Flag(at("taskDefinition"), regs,
-		"the task subnets must reach %s to pull images (NAT, public IP, or ECR interface endpoints plus the S3 gateway endpoint)", strings.Join(regs, ", "))}
+	return s.one(Flag(at("taskDefinition"), regs,
+		"the task subnets must reach %s to pull images (NAT, public IP, or ECR interface endpoints plus the S3 gateway endpoint)", strings.Join(regs, ", ")))
 }
 
 // registryLabel names a registry for the report: the ECR registry host, or

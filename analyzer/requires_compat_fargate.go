@@ -31,9 +31,9 @@ func checkRequiresCompatFargate(s *Subject) []Finding {
 		}
 	}
 	if len(rc) == 0 {
-		return []Finding{Flag(at("requiresCompatibilities"), nil, "no requiresCompatibilities are set; add FARGATE so ECS validates and runs the revision on Fargate")}
+		return s.one(Flag(at("requiresCompatibilities"), nil, "no requiresCompatibilities are set; add FARGATE so ECS validates and runs the revision on Fargate"))
 	}
-	return []Finding{Flag(at("requiresCompatibilities"), rc, "requiresCompatibilities lists %s but not FARGATE; add FARGATE so the revision can run on Fargate", joinCompat(rc))}
+	return s.one(Flag(at("requiresCompatibilities"), rc, "requiresCompatibilities lists %s but not FARGATE; add FARGATE so the revision can run on Fargate", joinCompat(rc)))
 }
 
 func joinCompat(cs []ecstypes.Compatibility) string {

@@ -70,6 +70,9 @@ type Subject struct {
 	// containerPaths caches each container's path for eachContainer
 	// (each with its capacity at its length: appending copies it).
 	containerPaths []Path
+	// spare is the check worker's list lent to the rule being run, for
+	// its findings (see findings); nil outside an audit.
+	spare []Finding
 }
 
 // Severities lists every severity the audit can give a finding of r,

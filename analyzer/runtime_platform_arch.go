@@ -32,13 +32,13 @@ func checkRuntimePlatformArch(s *Subject) []Finding {
 	}
 	switch p.Arch {
 	case "":
-		return []Finding{Unchecked("the CPU architecture the task ran on: " + needHosts(hostsOf(s)))}
+		return s.one(Unchecked("the CPU architecture the task ran on: " + needHosts(hostsOf(s))))
 	case fleet.ArchX86:
 		return nil
 	}
-	return []Finding{Flag(at("runtimePlatform", "cpuArchitecture"), nil,
+	return s.one(Flag(at("runtimePlatform", "cpuArchitecture"), nil,
 		"the task ran only on arm64 instances (cluster %s) and declares no cpuArchitecture, so Fargate would run it on X86_64; set ARM64",
-		strings.Join(hostsOf(s).Clusters, ", "))}
+		strings.Join(hostsOf(s).Clusters, ", ")))
 }
 
 // declaredArch is the task's declared CPU architecture, X86_64 by default.

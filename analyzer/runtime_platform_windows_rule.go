@@ -35,13 +35,13 @@ func checkRuntimePlatformWindows(s *Subject) []Finding {
 	declared := osFamily(s.Def())
 	switch {
 	case declared == "" || declared == ecstypes.OSFamilyLinux:
-		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), string(declared),
+		return s.one(Flag(at("runtimePlatform", "operatingSystemFamily"), string(declared),
 			"the task runs Windows containers (%s) but declares %s; set operatingSystemFamily to %s%s",
-			evidenceText(p), cmp.Or(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p))}
+			evidenceText(p), cmp.Or(string(declared), "no OS family (LINUX on Fargate)"), p.Family, guessNote(p)))
 	case p.Family != string(declared):
-		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), declared,
+		return s.one(Flag(at("runtimePlatform", "operatingSystemFamily"), declared,
 			"the task declares %s but ran on %s instances, so its image was built for the latter; set operatingSystemFamily to %s",
-			declared, p.Family, p.Family)}
+			declared, p.Family, p.Family))
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ var schedulingDaemon = Rule{
 func checkSchedulingDaemon(s *Subject) []Finding {
 	if st := s.Svc().SchedulingStrategy; st == ecstypes.SchedulingStrategyDaemon {
 		r := DaemonReplacementOf(s.Def())
-		return []Finding{Flag(at("schedulingStrategy"), st, "the service uses the DAEMON scheduling strategy, which Fargate does not support; on Fargate its work becomes %s (%s)", r, r.Why)}
+		return s.one(Flag(at("schedulingStrategy"), st, "the service uses the DAEMON scheduling strategy, which Fargate does not support; on Fargate its work becomes %s (%s)", r, r.Why))
 	}
 	return nil
 }

@@ -32,9 +32,9 @@ func checkSecurityGroupsPerTask(s *Subject) []Finding {
 		refs = "rules that allow the instance security groups " + strings.Join(instanceSGs, ", ")
 	}
 	if cfg := awsvpcConfig(svc); cfg != nil && len(cfg.SecurityGroups) > 0 {
-		return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration", "securityGroups"), cfg.SecurityGroups,
-			"on Fargate these security groups apply to each task; %s must allow %s instead", refs, strings.Join(cfg.SecurityGroups, ", "))}
+		return s.one(Flag(at("networkConfiguration", "awsvpcConfiguration", "securityGroups"), cfg.SecurityGroups,
+			"on Fargate these security groups apply to each task; %s must allow %s instead", refs, strings.Join(cfg.SecurityGroups, ", ")))
 	}
-	return []Finding{Flag(at("networkConfiguration", "awsvpcConfiguration", "securityGroups"), nil,
-		"on Fargate each task has its own security group; %s must allow the new task security group instead", refs)}
+	return s.one(Flag(at("networkConfiguration", "awsvpcConfiguration", "securityGroups"), nil,
+		"on Fargate each task has its own security group; %s must allow the new task security group instead", refs))
 }

@@ -34,8 +34,8 @@ func checkServiceConnectWindows(s *Subject) []Finding {
 	svc := s.Svc()
 	for _, i := range primaryDeployments(svc) {
 		if sc := svc.Deployments[i].ServiceConnectConfiguration; sc != nil && sc.Enabled {
-			return []Finding{Flag(at(idx("deployments", i), "serviceConnectConfiguration", "enabled"), true,
-				"the Windows service uses Service Connect (namespace %s), which is not confirmed for Windows on Fargate", cmp.Or(ptr.Value(sc.Namespace), "default"))}
+			return s.one(Flag(at(idx("deployments", i), "serviceConnectConfiguration", "enabled"), true,
+				"the Windows service uses Service Connect (namespace %s), which is not confirmed for Windows on Fargate", cmp.Or(ptr.Value(sc.Namespace), "default")))
 		}
 	}
 	return nil

@@ -24,7 +24,7 @@ var serviceDiscovery = Rule{
 }
 
 func checkServiceDiscovery(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	def := s.Def()
 	for i, r := range s.Svc().ServiceRegistries {
 		name, port := ptr.Value(r.ContainerName), ptr.Value(r.ContainerPort)

@@ -30,7 +30,7 @@ func clearPlacementConstraints(x ServiceFixer, _ *Subject, _ Finding) {
 }
 
 func checkServicePlacementConstraints(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, c := range s.Svc().PlacementConstraints {
 		desc := string(c.Type)
 		if e := ptr.Value(c.Expression); e != "" {

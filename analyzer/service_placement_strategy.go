@@ -30,7 +30,7 @@ func clearPlacementStrategy(x ServiceFixer, _ *Subject, _ Finding) {
 }
 
 func checkServicePlacementStrategy(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, p := range s.Svc().PlacementStrategy {
 		desc := string(p.Type)
 		if f := ptr.Value(p.Field); f != "" {

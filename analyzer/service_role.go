@@ -30,6 +30,6 @@ func checkServiceRole(s *Subject) []Finding {
 	if role == "" || isServiceLinkedRole(role) || onFargate(svc) {
 		return nil
 	}
-	return []Finding{Flag(at("roleArn"), role,
-		"service role %s is not allowed with awsvpc: omit it on a new service; an existing service cannot drop it, so test the in-place switch first", serviceRoleName(role))}
+	return s.one(Flag(at("roleArn"), role,
+		"service role %s is not allowed with awsvpc: omit it on a new service; an existing service cannot drop it, so test the in-place switch first", serviceRoleName(role)))
 }

@@ -27,7 +27,7 @@ func checkSharedMemorySize(s *Subject) []Finding {
 			return nil
 		}
 		size := *lp.SharedMemorySize
-		return []Finding{Flag(at(path, "linuxParameters", "sharedMemorySize"), size,
-			"sharedMemorySize %d MiB is not supported on Fargate and is removed (lossy: /dev/shm falls back to the platform default size)", size)}
+		return s.one(Flag(at(path, "linuxParameters", "sharedMemorySize"), size,
+			"sharedMemorySize %d MiB is not supported on Fargate and is removed (lossy: /dev/shm falls back to the platform default size)", size))
 	})
 }

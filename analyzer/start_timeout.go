@@ -22,7 +22,7 @@ func checkStartTimeout(s *Subject) []Finding {
 		if c.StartTimeout == nil || *c.StartTimeout <= fargateMaxTimeout {
 			return nil
 		}
-		return []Finding{Flag(at(path, "startTimeout"), *c.StartTimeout,
-			"startTimeout %d s exceeds Fargate's 120 s maximum; clamp to 120 (lossy: slow dependencies fail the task sooner)", *c.StartTimeout)}
+		return s.one(Flag(at(path, "startTimeout"), *c.StartTimeout,
+			"startTimeout %d s exceeds Fargate's 120 s maximum; clamp to 120 (lossy: slow dependencies fail the task sooner)", *c.StartTimeout))
 	})
 }

@@ -26,8 +26,8 @@ func checkStopTimeout(s *Subject) []Finding {
 		if c.StopTimeout == nil || *c.StopTimeout <= fargateMaxTimeout {
 			return nil
 		}
-		return []Finding{Flag(at(path, "stopTimeout"), *c.StopTimeout,
-			"stopTimeout %d s exceeds Fargate's 120 s maximum; clamp to 120 (lossy: the container gets less time to shut down)", *c.StopTimeout)}
+		return s.one(Flag(at(path, "stopTimeout"), *c.StopTimeout,
+			"stopTimeout %d s exceeds Fargate's 120 s maximum; clamp to 120 (lossy: the container gets less time to shut down)", *c.StopTimeout))
 	})
 }
 

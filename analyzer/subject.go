@@ -88,7 +88,7 @@ func (s *Subject) eachContainer(check func(c *ecstypes.ContainerDefinition, path
 		}
 		return out
 	}
-	var out []Finding
+	out := s.findings()
 	for i := range def.ContainerDefinitions {
 		c := &def.ContainerDefinitions[i]
 		for _, f := range check(c, s.containerPaths[i]) {

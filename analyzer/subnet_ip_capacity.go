@@ -67,7 +67,7 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 		free += int(*sn.EC2.AvailableIpAddressCount)
 	}
 	if len(missing) > 0 {
-		return []Finding{Unchecked("free IP addresses of subnets " + strings.Join(missing, ", ") + ": add `aws ec2 describe-subnets` output")}
+		return s.one(Unchecked("free IP addresses of subnets " + strings.Join(missing, ", ") + ": add `aws ec2 describe-subnets` output"))
 	}
 	d := s.memo.subnetDemand(s.Fleet, subnetSetKey(s.Service, subnets))
 	need, sharing := d.need, d.sharing
@@ -82,5 +82,5 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	if !fromService {
 		source = "the cluster instances' subnets"
 	}
-	return []Finding{Flag(path, value, "%s %s have %d free IP addresses; %s up to %d during deployments on Fargate", source, strings.Join(subnets, ", "), free, who, need)}
+	return s.one(Flag(path, value, "%s %s have %d free IP addresses; %s up to %d during deployments on Fargate", source, strings.Join(subnets, ", "), free, who, need))
 }

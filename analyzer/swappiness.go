@@ -31,8 +31,8 @@ func checkSwappiness(s *Subject) []Finding {
 		}
 		v, p := *lp.Swappiness, at(path, "linuxParameters", "swappiness")
 		if ptr.Value(lp.MaxSwap) <= 0 {
-			return []Finding{Flag(p, v, "swappiness %d had no effect because maxSwap is not above 0; the rewrite drops the key", v)}
+			return s.one(Flag(p, v, "swappiness %d had no effect because maxSwap is not above 0; the rewrite drops the key", v))
 		}
-		return []Finding{Flag(p, v, "swappiness %d tuned swap use that Fargate does not have; the key is removed (lossy, see max-swap)", v)}
+		return s.one(Flag(p, v, "swappiness %d tuned swap use that Fargate does not have; the key is removed (lossy, see max-swap)", v))
 	})
 }

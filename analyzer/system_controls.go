@@ -69,7 +69,7 @@ func checkSystemControls(s *Subject) []Finding {
 		}
 	}
 	return s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, sc := range c.SystemControls {
 			ns, val := ptr.Value(sc.Namespace), ptr.Value(sc.Value)
 			p := at(path, idx("systemControls", i))

@@ -29,5 +29,5 @@ func checkTaskCPUBelowMin(s *Subject) []Finding {
 	if !ok || cpu >= fargate.MinCPU {
 		return nil
 	}
-	return []Finding{Flag(at("cpu"), s.Def().Cpu, "task cpu %d is below Fargate's minimum of %d units; %s", cpu, fargate.MinCPU, choiceText(s))}
+	return s.one(Flag(at("cpu"), s.Def().Cpu, "task cpu %d is below Fargate's minimum of %d units; %s", cpu, fargate.MinCPU, choiceText(s)))
 }

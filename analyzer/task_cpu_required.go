@@ -25,6 +25,6 @@ func checkTaskCPURequired(s *Subject) []Finding {
 	if s.Def().Cpu != nil {
 		return nil
 	}
-	return []Finding{Flag(at("cpu"), nil, "no task-level cpu is set (the containers declare %d cpu units in total); %s",
-		taskNeed(s).ContainerCPU, choiceText(s))}
+	return s.one(Flag(at("cpu"), nil, "no task-level cpu is set (the containers declare %d cpu units in total); %s",
+		taskNeed(s).ContainerCPU, choiceText(s)))
 }

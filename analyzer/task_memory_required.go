@@ -25,6 +25,6 @@ func checkTaskMemoryRequired(s *Subject) []Finding {
 	if s.Def().Memory != nil {
 		return nil
 	}
-	return []Finding{Flag(at("memory"), nil, "no task-level memory is set (the containers declare %d MiB in total); %s",
-		taskNeed(s).ContainerMemory, choiceText(s))}
+	return s.one(Flag(at("memory"), nil, "no task-level memory is set (the containers declare %d MiB in total); %s",
+		taskNeed(s).ContainerMemory, choiceText(s)))
 }

@@ -23,7 +23,7 @@ var taskPlacementConstraints = Rule{
 }
 
 func checkTaskPlacementConstraints(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, pc := range s.Def().PlacementConstraints {
 		expr := ptr.Value(pc.Expression)
 		if expr == "" {

@@ -23,9 +23,9 @@ func checkTaskRetirement(s *Subject) []Finding {
 		return nil
 	}
 	if svc.DesiredCount == 0 {
-		return []Finding{Flag(at("desiredCount"), 0,
-			"the service is scaled to 0; when it runs a single task, a Fargate task retirement stops it until a replacement starts: run at least 2")}
+		return s.one(Flag(at("desiredCount"), 0,
+			"the service is scaled to 0; when it runs a single task, a Fargate task retirement stops it until a replacement starts: run at least 2"))
 	}
-	return []Finding{Flag(at("desiredCount"), svc.DesiredCount,
-		"a single task is stopped when Fargate retires it for patching, and the service is down until the replacement starts: run at least 2")}
+	return s.one(Flag(at("desiredCount"), svc.DesiredCount,
+		"a single task is stopped when Fargate retires it for patching, and the service is down until the replacement starts: run at least 2"))
 }

@@ -25,7 +25,7 @@ func checkTaskSizeTooLarge(s *Subject) []Finding {
 		return nil // fits the Linux table; Windows limits are windows-size's
 	}
 	d := s.Def()
-	var out []Finding
+	out := s.findings()
 	if n.CPU > fargate.MaxCPU {
 		out = append(out, Flag(at("cpu"), d.Cpu, "the task needs %d cpu units (task %d, containers %d), more than Fargate's maximum of %d (16 vCPU)",
 			n.CPU, n.TaskCPU, n.ContainerCPU, fargate.MaxCPU))

@@ -30,7 +30,7 @@ func checkTmpfs(s *Subject) []Finding {
 		if lp == nil {
 			return nil
 		}
-		var out []Finding
+		out := s.findings()
 		for i, m := range lp.Tmpfs {
 			where := ptr.Value(m.ContainerPath)
 			out = append(out, Flag(at(path, "linuxParameters", idx("tmpfs", i)), where,

@@ -31,10 +31,10 @@ func checkUlimits(s *Subject) []Finding {
 			for _, u := range c.Ulimits {
 				names = append(names, string(u.Name))
 			}
-			return []Finding{Flag(p, names, "ulimits (%s) are not supported for Windows containers and are removed", quoteList(names))}
+			return s.one(Flag(p, names, "ulimits (%s) are not supported for Windows containers and are removed", quoteList(names)))
 		case windows || len(c.Ulimits) > 0:
 			return nil
 		}
-		return []Finding{Flag(p, nil, "no ulimits are set, so on Fargate nofile becomes 65535/65535 and other limits the OS defaults instead of the EC2 host's Docker defaults").As(Info)}
+		return s.one(Flag(p, nil, "no ulimits are set, so on Fargate nofile becomes 65535/65535 and other limits the OS defaults instead of the EC2 host's Docker defaults").As(Info))
 	})
 }

@@ -38,7 +38,7 @@ func checkUndersizedReservation(s *Subject) []Finding {
 	if m.rec.ReservationOK {
 		reservation = sizeText(m.rec.Reservation)
 	}
-	return []Finding{Flag(at("taskDefinition"), s.Svc().TaskDefinition,
+	return s.one(Flag(at("taskDefinition"), s.Svc().TaskDefinition,
 		"%s: on Fargate a task gets only its size; the usage size is %s, the reservation size %s",
-		m.figures(), sizeText(m.rec.Size), reservation)}
+		m.figures(), sizeText(m.rec.Size), reservation))
 }

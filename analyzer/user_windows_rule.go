@@ -24,7 +24,7 @@ func checkUserWindows(s *Subject) []Finding {
 		if c.User == nil {
 			return nil
 		}
-		return []Finding{Flag(at(path, "user"), *c.User,
-			"user %q is set on a Windows container, which does not support it; remove it and set the user in the image", *c.User)}
+		return s.one(Flag(at(path, "user"), *c.User,
+			"user %q is set on a Windows container, which does not support it; remove it and set the user in the image", *c.User))
 	})
 }

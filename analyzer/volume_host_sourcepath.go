@@ -31,7 +31,7 @@ var volumeHostSourcePath = Rule{
 }
 
 func checkVolumeHostSourcePath(s *Subject) []Finding {
-	var out []Finding
+	out := s.findings()
 	for i, v := range s.Def().Volumes {
 		if v.Host == nil || v.Host.SourcePath == nil {
 			continue

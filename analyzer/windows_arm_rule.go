@@ -21,6 +21,6 @@ func checkWindowsArm(s *Subject) []Finding {
 	if !s.Windows() || declaredArch(s.Def()) != ecstypes.CPUArchitectureArm64 {
 		return nil
 	}
-	return []Finding{Flag(at("runtimePlatform", "cpuArchitecture"), ecstypes.CPUArchitectureArm64,
-		"%s with ARM64 has no Fargate platform; Windows on Fargate is X86_64 only", osFamily(s.Def()))}
+	return s.one(Flag(at("runtimePlatform", "cpuArchitecture"), ecstypes.CPUArchitectureArm64,
+		"%s with ARM64 has no Fargate platform; Windows on Fargate is X86_64 only", osFamily(s.Def())))
 }

@@ -26,7 +26,7 @@ func checkWindowsBindMounts(s *Subject) []Finding {
 	if !s.Windows() {
 		return nil
 	}
-	var out []Finding
+	out := s.findings()
 	for i, v := range s.Def().Volumes {
 		if isBindMount(v) {
 			out = append(out, Flag(at(idx("volumes", i), "name"), v.Name,
@@ -34,7 +34,7 @@ func checkWindowsBindMounts(s *Subject) []Finding {
 		}
 	}
 	return append(out, s.eachContainer(func(c *ecstypes.ContainerDefinition, path Path) []Finding {
-		var out []Finding
+		out := s.findings()
 		for i, vf := range c.VolumesFrom {
 			src := ptr.Value(vf.SourceContainer)
 			out = append(out, Flag(at(path, idx("volumesFrom", i), "sourceContainer"), src,

@@ -24,9 +24,9 @@ func checkWindowsECSExec(s *Subject) []Finding {
 		pv = "Windows platform version 1.0.0"
 	}
 	if def := s.Def(); def != nil && ptr.Value(def.TaskRoleArn) == "" {
-		return []Finding{Flag(at("enableExecuteCommand"), true,
-			"ECS Exec on Fargate needs %s and a task role with ssmmessages permissions, and the task definition has no task role", pv)}
+		return s.one(Flag(at("enableExecuteCommand"), true,
+			"ECS Exec on Fargate needs %s and a task role with ssmmessages permissions, and the task definition has no task role", pv))
 	}
-	return []Finding{Flag(at("enableExecuteCommand"), true,
-		"ECS Exec on Fargate needs %s and ssmmessages permissions on the task role (the instance role no longer applies)", pv)}
+	return s.one(Flag(at("enableExecuteCommand"), true,
+		"ECS Exec on Fargate needs %s and ssmmessages permissions on the task role (the instance role no longer applies)", pv))
 }

@@ -34,13 +34,13 @@ func checkWindowsOSUnsupported(s *Subject) []Finding {
 		if fam == string(ecstypes.OSFamilyLinux) || fargateWindows[fam] {
 			return nil
 		}
-		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), fam, "%s is not offered on Fargate, which runs only Windows Server 2019 and 2022 (Full or Core)", fam)}
+		return s.one(Flag(at("runtimePlatform", "operatingSystemFamily"), fam, "%s is not offered on Fargate, which runs only Windows Server 2019 and 2022 (Full or Core)", fam))
 	}
 	// No family declared: the platform decision (the hosts it ran on, else
 	// the image's tag) tells which Windows the image needs.
 	if p := s.Platform(); p.IsWindows() && p.Family != "" && !p.FamilyGuessed && !fargateWindows[p.Family] {
-		return []Finding{Flag(at("runtimePlatform", "operatingSystemFamily"), nil,
-			"the image needs %s (%s), a Windows version Fargate does not offer (only 2019 and 2022)", p.Family, strings.Join(p.Evidence, "; "))}
+		return s.one(Flag(at("runtimePlatform", "operatingSystemFamily"), nil,
+			"the image needs %s (%s), a Windows version Fargate does not offer (only 2019 and 2022)", p.Family, strings.Join(p.Evidence, "; ")))
 	}
 	return nil
 }

@@ -39,12 +39,12 @@ func checkWindowsSize(s *Subject) []Finding {
 		if n.CPU <= fargate.MaxWindowsCPU {
 			path, value = at("memory"), d.Memory
 		}
-		return []Finding{Flag(path, value, "the Windows task needs %d cpu units and %d MiB, more than the largest Windows Fargate size (%d cpu, %d MiB)",
-			n.CPU, n.Memory, fargate.MaxWindowsCPU, fargate.MaxWindowsMemory)}
+		return s.one(Flag(path, value, "the Windows task needs %d cpu units and %d MiB, more than the largest Windows Fargate size (%d cpu, %d MiB)",
+			n.CPU, n.Memory, fargate.MaxWindowsCPU, fargate.MaxWindowsMemory))
 	}
 	cpu, ok := taskCPU(d)
 	if !ok || windowsCPU(cpu) {
 		return nil
 	}
-	return []Finding{Flag(at("cpu"), d.Cpu, "Windows task cpu %d is not 1024, 2048 or 4096; %s", cpu, choiceText(s)).As(Fixable)}
+	return s.one(Flag(at("cpu"), d.Cpu, "Windows task cpu %d is not 1024, 2048 or 4096; %s", cpu, choiceText(s)).As(Fixable))
 }

@@ -11,13 +11,46 @@ import (
 // findings are mostly such members; through encoding/json and re-indenting
 // they were a fifth of audit --format json's CPU (issue 17).
 func (s *Writer) String(name, v string) {
-	if s.err != nil {
+	if s.err != nil || s.plainMember(name, v) {
 		return
 	}
 	s.Key(name)
 	s.separate() // after a key: nothing
 	s.quote(v)
 	s.surfaceErr()
+}
+
+// plainMember writes the member name with the string value v at once,
+// into the buffered writer's free space, when both need no escape, the
+// member is an object's (not a key's value) and it fits: the bytes Key,
+// separate and quote write in ten calls, in one. It reports whether it
+// wrote the member. An audit of 10,000 services writes 1.8 million such
+// members: one append each instead of ten buffered calls took its JSON
+// from 0.19 to 0.10 cpu-s a run (docs/benchmarks.md, auditcpu25).
+func (s *Writer) plainMember(name, v string) bool {
+	n := len(s.open)
+	if s.afterKey || n == 0 {
+		return false
+	}
+	line := s.newline(n)
+	if s.w.Available() < 1+len(line)+len(name)+len(v)+6 || !jsonscan.PlainASCII(name) || !jsonscan.PlainASCII(v) {
+		return false
+	}
+	b := s.w.AvailableBuffer()
+	if s.open[n-1] {
+		b = append(b, ',')
+	}
+	s.open[n-1] = true
+	b = append(b, line...)
+	b = append(b, '"')
+	b = append(b, name...)
+	b = append(b, `": "`...)
+	b = append(b, v...)
+	b = append(b, '"')
+	if _, err := s.w.Write(b); err != nil {
+		s.err = err
+	}
+	return true
 }
 
 // Bool writes the member name with the boolean v, as Field(name, v).

@@ -1,6 +1,7 @@
 package jsonstream
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -63,9 +64,14 @@ func TestMembersMatchField(t *testing.T) {
 		member{"list", func(s *Writer, n string) { s.Strings(n, quoteCases) }, quoteCases},
 		member{"empty", func(s *Writer, n string) { s.Strings(n, []string{}) }, []string{}},
 		member{"nil", func(s *Writer, n string) { s.Strings(n, nil) }, []string(nil)})
-	write := func(fast bool) string {
+	// size > 0 writes through a buffer of that size, so that members
+	// also meet a buffer too full to take them whole (plainMember).
+	write := func(fast bool, size int) string {
 		var b bytes.Buffer
 		s := New(&b, "  ")
+		if size > 0 {
+			s = New(bufio.NewWriterSize(&b, size), "  ")
+		}
 		s.BeginObject()
 		s.Key("list")
 		s.BeginArray()
@@ -88,12 +94,14 @@ func TestMembersMatchField(t *testing.T) {
 		}
 		return b.String()
 	}
-	got, want := write(true), write(false)
+	want := write(false, 0)
 	if !strings.Contains(want, `"t": true,`) {
 		t.Fatalf("the reference is not what this test means to compare:\n%s", want)
 	}
-	if got != want {
-		t.Errorf("String/Bool/Strings wrote\n%s\nField wrote\n%s", got, want)
+	for _, size := range []int{0, 16, 23, 40, 97} {
+		if got := write(true, size); got != want {
+			t.Errorf("String/Bool/Strings through a %d-byte buffer wrote\n%s\nField wrote\n%s", size, got, want)
+		}
 	}
 }
 

@@ -1,0 +1,42 @@
+package analyzer
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
+	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
+)
+
+// A verdict's lists of rule IDs are sorted, hold each rule once, are []
+// rather than null when empty, and take no more room than they hold.
+func TestVerdictListsAreSortedDistinctAndExact(t *testing.T) {
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 60, PerCluster: 20}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := fleet.Load(context.Background(), []string{dir}, nil)
+	res, err := Audit(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := 0
+	for _, v := range res.Verdicts {
+		for _, ids := range [][]string{v.Blockers, v.Fixable, v.Warnings} {
+			listed += len(ids)
+			if ids == nil {
+				t.Fatalf("%s/%s: a nil list (null in JSON)", v.Service, v.TaskDefinition)
+			}
+			if cap(ids) != len(ids) {
+				t.Errorf("%s/%s: %d IDs in room for %d", v.Service, v.TaskDefinition, len(ids), cap(ids))
+			}
+			if !slices.IsSorted(ids) || len(slices.Compact(slices.Clone(ids))) != len(ids) {
+				t.Errorf("%s/%s: %v not sorted and distinct", v.Service, v.TaskDefinition, ids)
+			}
+		}
+	}
+	if listed == 0 {
+		t.Fatal("no rule IDs in any verdict: the test proves nothing")
+	}
+}
