@@ -78,13 +78,16 @@ func verdictFor(rules []Rule, subj *Subject, inherited *Verdict, found []Finding
 			addOnce(&v.Warnings, f.RuleID)
 		}
 	}
-	for _, ids := range [][]string{v.Blockers, v.Fixable, v.Warnings} {
-		sort.Strings(ids)
+	share := subj.memo.verdictShare()
+	for _, ids := range []*[]string{&v.Blockers, &v.Fixable, &v.Warnings} {
+		sort.Strings(*ids)
+		*ids = share.list(*ids)
 	}
 	switch {
 	case len(v.Blockers) > 0:
 		v.Verdict = Blocked
 		v.Fallback, v.Workloads = fallbackFor(rules, v.Blockers, fleet.Workloads(subj.Def()))
+		v.Fallback = share.text(v.Fallback)
 	case subj.Service != nil && subj.TaskDef == nil:
 		v.Verdict = Unknown
 	case slices.Contains(v.Warnings, platformUnknownID):
