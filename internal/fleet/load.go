@@ -63,9 +63,6 @@ func (b *builder) load(ctx context.Context, paths []string, stdin io.Reader) (*F
 	b.loadInputs(b.claim(ins))
 	b.link()
 	b.locate()
-	if shareOnLoad {
-		shareModel(b.fleet)
-	}
 	return b.fleet, b.diags
 }
 

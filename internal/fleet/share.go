@@ -7,11 +7,9 @@ import (
 	"reflect"
 	"slices"
 	"unsafe"
-
-	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
 
-// Once loaded, the parts of the model that are equal are shared: one copy
+// As it is loaded, the parts of the model that are equal are shared: one copy
 // of each distinct deployment configuration, list of attributes, log
 // configuration, registered resources, tag list… (issue 17). The SDK's
 // structs hold most of what they say through pointers and slices, and
@@ -34,40 +32,22 @@ import (
 // copies is garbage as a whole (a slab is one allocation: a pointer to any
 // value in it keeps all of it).
 
-// shareOnLoad is whether Load shares the model's equal parts (tests
-// compare with a load that does not).
+// shareOnLoad is whether the loader shares the model's equal parts
+// (tests compare with a load that does not).
 var shareOnLoad = true
 
-// shareModel shares the equal parts of the SDK values of the fleet's
-// objects.
-func shareModel(f *Fleet) { shareModelWith(newSharer(), f) }
-
-func shareModelWith(s *sharer, f *Fleet) {
-	tags := sliceRef[ecstypes.Tag](s)
-	for _, td := range f.TaskDefinitions {
-		s.shareIn(&td.Def)
-		shareSlice(s, tags, &td.Tags)
+// share shares the equal parts of the SDK values at ptrs (pointers to
+// them), decoded from l's input, with those decoded before on the same
+// loan. Each worker's loan shares on its own (no lock; two workers may
+// keep one copy each), as soon as a document is decoded, so that
+// duplicates are garbage before the next input is read: the heap while
+// loading grows with the distinct values, not with all of them.
+func (l *fileLoad) share(ptrs ...any) {
+	if !shareOnLoad || l.loan == nil {
+		return
 	}
-	for _, svc := range f.Services {
-		s.shareIn(&svc.Svc)
-	}
-	for _, ci := range f.ContainerInstances {
-		s.shareIn(&ci.CI)
-	}
-	for _, in := range f.Instances {
-		s.shareIn(&in.EC2)
-	}
-	for _, img := range f.Images {
-		s.shareIn(&img.Detail)
-	}
-	for _, tg := range f.TargetGroups {
-		s.shareIn(&tg.TG)
-	}
-	for _, v := range f.Volumes {
-		s.shareIn(&v.EC2)
-	}
-	for _, sn := range f.Subnets {
-		s.shareIn(&sn.EC2)
+	for _, p := range ptrs {
+		l.loan.shared.shareIn(p)
 	}
 }
 
@@ -161,20 +141,11 @@ func (s *sharer) addRefs(st *shareType, t reflect.Type, off uintptr) {
 	// An array's elements are compared as bytes: no SDK type has one.
 }
 
-// shareIn shares the references inside *v, which stays where it is.
+// shareIn shares the references inside *v, which stays where it is (a
+// slice's elements when v points to a slice).
 func (s *sharer) shareIn(v any) {
 	rv := reflect.ValueOf(v)
 	s.shareRefs(rv.UnsafePointer(), s.typeOf(rv.Type().Elem()), 1)
-}
-
-// shareSlice shares the slice *v, referred to by r (made by sliceRef).
-func shareSlice[T any](s *sharer, r *shareRef, v *[]T) {
-	s.shareRef(unsafe.Pointer(v), r)
-}
-
-// sliceRef is the reference of a slice of T held outside the SDK's values.
-func sliceRef[T any](s *sharer) *shareRef {
-	return &shareRef{kind: reflect.Slice, elem: s.typeOf(reflect.TypeFor[T]())}
 }
 
 // shareRefs shares the references inside the n values of type st at p.
