@@ -8,11 +8,11 @@ import (
 // list of rule IDs and of each distinct fallback text (issue 17). Most
 // subjects are judged by the same few combinations of rules: an audit of
 // 100,000 generated services built 167,000 verdicts whose lists took 37 MB
-// (each grown by append, a quarter of it spare capacity) and whose
-// fallbacks took 5.5 MB, of a few hundred distinct values. Verdicts are
-// read-only once made (nothing appends to, sorts or writes into their
-// lists), so sharing them changes nothing a reader sees. It is safe for
-// the concurrent checks of one audit; a nil *verdictShare shares nothing.
+// (each grown by append, most of them equal) and whose fallbacks took
+// 5.5 MB. Verdicts are read-only once made (nothing appends to, sorts or
+// writes into their lists), so sharing them changes nothing a reader
+// sees. It is safe for the concurrent checks of one audit; a nil
+// *verdictShare shares nothing.
 type verdictShare struct {
 	mu    sync.Mutex
 	lists map[string][]string
