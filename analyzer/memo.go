@@ -11,12 +11,14 @@ import (
 // subnets" asked per service is 10⁸ steps. newMemo fills it before the
 // subjects are checked concurrently; afterwards it is only read. A nil or
 // empty memo (a Subject built outside Audit) computes everything afresh,
-// with the same results.
+// with the same results. (Its verdicts, which the checks fill as they
+// go, guard themselves: see verdictShare.)
 type memo struct {
 	network   map[*fleet.Cluster]instanceNetwork
 	demand    map[string]subnetDemand // by subnetSetKey
 	hosts     map[*fleet.TaskDefinition]fleet.Hosts
 	platforms map[*fleet.TaskDefinition]fleet.Platform
+	verdicts  *verdictShare
 }
 
 type instanceNetwork struct{ subnets, sgs []string }
@@ -31,6 +33,7 @@ func newMemo(f *fleet.Fleet) *memo {
 		network:   map[*fleet.Cluster]instanceNetwork{},
 		hosts:     make(map[*fleet.TaskDefinition]fleet.Hosts, len(f.TaskDefinitions)),
 		platforms: make(map[*fleet.TaskDefinition]fleet.Platform, len(f.TaskDefinitions)),
+		verdicts:  newVerdictShare(),
 	}
 	for _, svc := range f.Services {
 		cl := f.ClusterOf(svc)
@@ -47,6 +50,15 @@ func newMemo(f *fleet.Fleet) *memo {
 		m.platforms[td] = f.PlatformWithHosts(td, h)
 	}
 	return m
+}
+
+// verdictShare is the audit's sharing of verdict lists and texts; nil
+// (share nothing) for a Subject built outside Audit.
+func (m *memo) verdictShare() *verdictShare {
+	if m == nil {
+		return nil
+	}
+	return m.verdicts
 }
 
 // instanceNetwork is the subnets and security groups of the EC2 instances

@@ -81,11 +81,13 @@ func verdictFor(rules []Rule, subj *Subject, inherited *Verdict, found []Finding
 	for i := range lists {
 		slices.Sort(lists[i])
 	}
-	v.Blockers, v.Fixable, v.Warnings = exactIDs(lists[0]), exactIDs(lists[1]), exactIDs(lists[2])
+	share := subj.memo.verdictShare()
+	v.Blockers, v.Fixable, v.Warnings = keptIDs(share, lists[0]), keptIDs(share, lists[1]), keptIDs(share, lists[2])
 	switch {
 	case len(v.Blockers) > 0:
 		v.Verdict = Blocked
 		v.Fallback, v.Workloads = fallbackFor(rules, v.Blockers, fleet.Workloads(subj.Def()))
+		v.Fallback = share.text(v.Fallback)
 	case subj.Service != nil && subj.TaskDef == nil:
 		v.Verdict = Unknown
 	case slices.Contains(v.Warnings, platformUnknownID):
@@ -114,6 +116,16 @@ func addOnce(ids []string, id string) []string {
 		return ids
 	}
 	return append(ids, id)
+}
+
+// keptIDs is the list a verdict keeps of ids, which lie on verdictFor's
+// stack: the audit's shared copy (verdictShare.list copies a list it has
+// not seen), else a copy of its own length.
+func keptIDs(share *verdictShare, ids []string) []string {
+	if share == nil || len(ids) == 0 {
+		return exactIDs(ids)
+	}
+	return share.list(ids)
 }
 
 // exactIDs is a copy of ids of its length, [] (not null in JSON) when empty.

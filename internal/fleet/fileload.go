@@ -152,6 +152,9 @@ type loans struct {
 type loan struct {
 	dec awsjson.Decoder
 	buf []byte // the last file's bytes, whose room the next file reuses
+	// shared holds the first copy of each value decoded on this loan
+	// (see share.go).
+	shared *sharer
 }
 
 // maxReused is the largest buffer kept for the next file: a larger one
@@ -176,7 +179,7 @@ func (p *loans) get() *loan {
 		p.free = p.free[:n-1]
 		return ln
 	}
-	ln := &loan{}
+	ln := &loan{shared: newSharer()}
 	ln.dec.Strings = p.strs
 	skipNotRead(&ln.dec)
 	return ln

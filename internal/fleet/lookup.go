@@ -19,7 +19,7 @@ type index struct {
 	volumesOf    map[key][]*Volume // by the attached instance's id
 
 	imagesOnce, usedByOnce, hostsOnce sync.Once
-	images                            map[key]*Image // by "registry/repo:tag" and "registry/repo@digest"
+	images                            *imageIndex // by registry, repository and tag or digest
 	usedBy                            map[*TaskDefinition][]*Service
 	clusterHosts                      map[*Cluster]*Hosts // see clusterHosts
 }
@@ -107,38 +107,24 @@ func (f *Fleet) ServicesUsing(td *TaskDefinition) []*Service {
 // describe-images output covered it.
 func (f *Fleet) Image(ref string) *Image {
 	idx := f.lookup()
-	idx.imagesOnce.Do(func() {
-		idx.images = map[key]*Image{}
-		for _, img := range f.Images {
-			for _, k := range imageKeys(img) {
-				idx.images[key{img.Identity, k}] = img
-			}
-		}
-	})
+	idx.imagesOnce.Do(func() { idx.images = newImageIndex(f.Images) })
 	r := ParseImageRef(ref)
 	if !r.IsECR() {
 		return nil
 	}
-	id := Identity{Account: r.Account, Region: r.Region}
-	k := r.Account + "/" + r.Repository + ":" + r.Tag
+	k := imageKey{registry: r.Account, repository: r.Repository, ref: r.Tag}
 	if r.Digest != "" {
-		k = r.Account + "/" + r.Repository + "@" + r.Digest
+		k.ref, k.digest = r.Digest, true
 	}
-	img, _ := find(idx.images, id, k)
-	return img
-}
-
-func imageKeys(img *Image) []string {
-	d := img.Detail
-	base := ptr.Value(d.RegistryId) + "/" + ptr.Value(d.RepositoryName)
-	var keys []string
-	for _, t := range d.ImageTags {
-		keys = append(keys, base+":"+t)
+	// As find does: the reference's account and region, then those it
+	// may resolve to.
+	ids, n := Identity{Account: r.Account, Region: r.Region}.matches()
+	for _, k.id = range ids[:n] {
+		if img := idx.images.find(k); img != nil {
+			return img
+		}
 	}
-	if dg := ptr.Value(d.ImageDigest); dg != "" {
-		keys = append(keys, base+"@"+dg)
-	}
-	return keys
+	return nil
 }
 
 func (b *builder) newIndex() *index {

@@ -193,6 +193,7 @@ func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem ele
 		l.held(doc)
 		if ok || decodeStrictJSON(doc.Raw, dst) || l.decodeFull(file, at, doc.Raw, dst) {
 			l.add(add)
+			l.share(dst)
 		}
 		if i = skipWS(raw, end); i < len(raw) && raw[i] == ',' {
 			i = skipWS(raw, i+1)
@@ -216,6 +217,7 @@ func (l *fileLoad) loadItem(file, path string, raw json.RawMessage, newElem elem
 	l.held(doc)
 	if l.decodeItem(file, path, raw, dst) {
 		l.add(add)
+		l.share(dst)
 	}
 }
 
@@ -253,6 +255,7 @@ func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.R
 	}
 	l.warnUnknownTop(file, top, "taskDefinition", "tags")
 	l.add(func(b *builder) { b.addTaskDefinition(td) })
+	l.share(&td.Def, &td.Tags)
 }
 
 func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.RawMessage, data []byte) {
@@ -267,6 +270,7 @@ func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.R
 		l.decodeTags(file, tkey, tags, &td.Tags)
 	}
 	l.add(func(b *builder) { b.addTaskDefinition(td) })
+	l.share(&td.Def, &td.Tags)
 }
 
 func (l *fileLoad) decodeTags(file, path string, raw json.RawMessage, dst any) {
