@@ -1,27 +1,15 @@
 package analyzer
 
 import (
-	"context"
 	"testing"
 	"unsafe"
-
-	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
 )
 
 // The findings of one audit that say the same thing share one copy of the
 // text and of the path (TestMemoChangesNoFinding shows that sharing
 // changes no finding).
 func TestAuditSharesFindingTexts(t *testing.T) {
-	dir := t.TempDir()
-	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 60, PerCluster: 20}); err != nil {
-		t.Fatal(err)
-	}
-	f, _ := fleet.Load(context.Background(), []string{dir}, nil)
-	res, err := Audit(f, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := auditOfGenerated(t, 60, 20)
 	messages, paths := map[string]*byte{}, map[string]unsafe.Pointer{}
 	shared := 0
 	for i := range res.Findings.Len() {

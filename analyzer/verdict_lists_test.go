@@ -1,26 +1,14 @@
 package analyzer
 
 import (
-	"context"
 	"slices"
 	"testing"
-
-	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
-	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
 )
 
 // A verdict's lists of rule IDs are sorted, hold each rule once, are []
 // rather than null when empty, and take no more room than they hold.
 func TestVerdictListsAreSortedDistinctAndExact(t *testing.T) {
-	dir := t.TempDir()
-	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 60, PerCluster: 20}); err != nil {
-		t.Fatal(err)
-	}
-	f, _ := fleet.Load(context.Background(), []string{dir}, nil)
-	res, err := Audit(f, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := auditOfGenerated(t, 60, 20)
 	listed := 0
 	for _, v := range res.Verdicts {
 		for _, ids := range [][]string{v.Blockers, v.Fixable, v.Warnings} {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -57,30 +56,7 @@ func TestNothingLoadedKeepsAFilesBuffer(t *testing.T) {
 	if len(want.Services) < 60 || len(want.TaskDefinitions) < 60 || len(want.Metrics)+len(want.ClusterMetrics) == 0 {
 		t.Fatalf("too little loaded to tell: %d services, %d task definitions", len(want.Services), len(want.TaskDefinitions))
 	}
-	if !reflect.DeepEqual(gotDiags, wantDiags) {
-		t.Errorf("diagnostics differ:\n got %v\nwant %v", gotDiags, wantDiags)
-	}
-	for _, c := range []struct {
-		name      string
-		got, want any
-	}{
-		{"task definitions", got.TaskDefinitions, want.TaskDefinitions},
-		{"services", got.Services, want.Services},
-		{"clusters", got.Clusters, want.Clusters},
-		{"container instances", got.ContainerInstances, want.ContainerInstances},
-		{"instances", got.Instances, want.Instances},
-		{"images", got.Images, want.Images},
-		{"target groups", got.TargetGroups, want.TargetGroups},
-		{"subnets", got.Subnets, want.Subnets},
-		{"volumes", got.Volumes, want.Volumes},
-		{"metrics", got.Metrics, want.Metrics},
-		{"cluster metrics", got.ClusterMetrics, want.ClusterMetrics},
-		{"inputs", got.Inputs, want.Inputs},
-	} {
-		if !reflect.DeepEqual(c.got, c.want) {
-			t.Errorf("%s differ from a load that reuses no buffer", c.name)
-		}
-	}
+	requireSameLoad(t, got, want, gotDiags, wantDiags, "a load that reuses no buffer")
 	for _, td := range got.TaskDefinitions {
 		b, err := td.Doc.Bytes()
 		if err != nil || bytes.Contains(b, []byte("###")) {

@@ -25,27 +25,7 @@ func TestSharedModelEqualsACopyPerDocument(t *testing.T) {
 	if len(want.Services) < 200 || len(want.Instances) == 0 || len(want.Images) == 0 || len(want.TargetGroups) == 0 {
 		t.Fatalf("too little loaded to tell: %d services", len(want.Services))
 	}
-	if !reflect.DeepEqual(gotDiags, wantDiags) {
-		t.Errorf("diagnostics differ:\n got %v\nwant %v", gotDiags, wantDiags)
-	}
-	for _, c := range []struct {
-		name      string
-		got, want any
-	}{
-		{"task definitions", got.TaskDefinitions, want.TaskDefinitions},
-		{"services", got.Services, want.Services},
-		{"clusters", got.Clusters, want.Clusters},
-		{"container instances", got.ContainerInstances, want.ContainerInstances},
-		{"instances", got.Instances, want.Instances},
-		{"images", got.Images, want.Images},
-		{"target groups", got.TargetGroups, want.TargetGroups},
-		{"subnets", got.Subnets, want.Subnets},
-		{"volumes", got.Volumes, want.Volumes},
-	} {
-		if !reflect.DeepEqual(c.got, c.want) {
-			t.Errorf("%s differ from a load that shares nothing", c.name)
-		}
-	}
+	requireSameLoad(t, got, want, gotDiags, wantDiags, "a load that shares nothing")
 
 	// And it shares: the generated services' deployment configurations
 	// are a few distinct values, each held once by each loader worker.
