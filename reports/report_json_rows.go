@@ -107,14 +107,7 @@ func writeFargateAmountsJSON(s *jsonstream.Writer, name string, f FargateAmounts
 }
 
 func writeChangesJSON(s *jsonstream.Writer, name string, cs []rewrite.Change) {
-	if cs == nil {
-		s.Null(name)
-		return
-	}
-	s.Key(name)
-	s.BeginArray()
-	for i := range cs {
-		c := &cs[i]
+	jsonstream.SliceFunc(s, name, cs, func(c *rewrite.Change) {
 		s.BeginObject()
 		s.String("ruleId", c.RuleID)
 		s.String("path", c.Path)
@@ -127,25 +120,16 @@ func writeChangesJSON(s *jsonstream.Writer, name string, cs []rewrite.Change) {
 		s.Bool("lossy", c.Lossy)
 		s.String("message", c.Message)
 		s.EndObject()
-	}
-	s.EndArray()
+	})
 }
 
 func writeRemainingJSON(s *jsonstream.Writer, name string, rs []rewrite.Remaining) {
-	if rs == nil {
-		s.Null(name)
-		return
-	}
-	s.Key(name)
-	s.BeginArray()
-	for i := range rs {
-		r := &rs[i]
+	jsonstream.SliceFunc(s, name, rs, func(r *rewrite.Remaining) {
 		s.BeginObject()
 		s.String("ruleId", r.RuleID)
 		s.String("severity", r.Severity)
 		optionalString(s, "path", r.Path)
 		s.String("message", r.Message)
 		s.EndObject()
-	}
-	s.EndArray()
+	})
 }

@@ -11,7 +11,7 @@ func Slice[T any](s *Writer, name string, items []T) {
 // value: an object member by member, for instance).
 func SliceFunc[T any](s *Writer, name string, items []T, write func(*T)) {
 	if items == nil {
-		s.Field(name, nil)
+		s.Null(name)
 		return
 	}
 	s.Key(name)
