@@ -111,11 +111,17 @@ func (p *reportPlan) takeRowCosts() {
 	parallel.For(len(out), func(k int) { out[k] = rowCostAt(p.c, k) })
 	shared := sharedLists{}
 	for k := range out {
-		if len(out[k].unknown) > 0 {
-			out[k].unknown = shared.of(out[k].unknown)
-		}
+		out[k].shareUnknown(shared)
 	}
 	p.costs = out
+}
+
+// shareUnknown makes rc's list of unknown parts the copy held in shared
+// of an equal list.
+func (rc *rowCost) shareUnknown(shared sharedLists) {
+	if len(rc.unknown) > 0 {
+		rc.unknown = shared.of(rc.unknown)
+	}
 }
 
 // takeRowCostsAsWritten has the cost document take what each row shows
@@ -130,9 +136,7 @@ func (p *reportPlan) takeRowCostsAsWritten() {
 	shared := sharedLists{}
 	p.c.services.written = func(k int) {
 		rc := rowCostAt(p.c, k)
-		if len(rc.unknown) > 0 {
-			rc.unknown = shared.of(rc.unknown)
-		}
+		rc.shareUnknown(shared)
 		p.costs[k] = rc
 	}
 }
