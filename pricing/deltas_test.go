@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -45,6 +46,41 @@ func TestNATImagePullDeltaUnknownWithoutData(t *testing.T) {
 	tiny = service(t, compare(t, f, DefaultOptions()), "tiny")
 	if d := tiny.Deltas[0].Monthly; d.Known() || !strings.Contains(d.Missing()[0], "--task-starts-per-month") {
 		t.Errorf("NAT delta = %v, want unknown for lack of task starts", d.Missing())
+	}
+}
+
+// Without --task-starts-per-month, the private services share one list
+// of deltas, equal to the one natPulls makes for each of them (kind,
+// title, note, and the unknown amount with its reason and caveats); with it,
+// each service has its own list.
+func TestNATPullsDeltasSharedWithoutTaskStarts(t *testing.T) {
+	f := loadFleet(t, "../examples/demo-fleet")
+	m := newModel(f, nil, DefaultOptions())
+	var private []*ServiceCost
+	for _, s := range compare(t, f, DefaultOptions()).Services {
+		if len(s.Deltas) == 1 && s.Deltas[0].Kind == DeltaNATPulls {
+			private = append(private, s)
+		}
+	}
+	if len(private) < 2 {
+		t.Fatalf("%d private services priced: want two or more", len(private))
+	}
+	for _, s := range private {
+		if &s.Deltas[0] != &private[0].Deltas[0] {
+			t.Errorf("%s: its deltas are a list of its own, want the one shared list", s.Service)
+		}
+		want := m.natPulls(nil, s)
+		if got := s.Deltas[0]; got.Kind != want.Kind || got.Title != want.Title || got.Note != want.Note ||
+			got.Monthly.Known() != want.Monthly.Known() || !reflect.DeepEqual(got.Monthly.Missing(), want.Monthly.Missing()) ||
+			!reflect.DeepEqual(got.Monthly.Caveats(), want.Monthly.Caveats()) {
+			t.Errorf("%s: shared delta %+v, natPulls makes %+v", s.Service, got, want)
+		}
+	}
+	o := DefaultOptions()
+	o.TaskStartsPerMonth = 30
+	a, b := service(t, compare(t, f, o), private[0].Service), service(t, compare(t, f, o), private[1].Service)
+	if &a.Deltas[0] == &b.Deltas[0] {
+		t.Errorf("with task starts, %s and %s share a list of deltas", a.Service, b.Service)
 	}
 }
 

@@ -118,7 +118,7 @@ type reportPlan struct {
 	// costs are what the rows show of their services' cost rows, by
 	// index in c's services: taken once the plan is made (takeRowCosts,
 	// takeRowCostsAsWritten).
-	costs  []rowCost
+	costs  *rowCostTable
 	unused []unusedPlan
 	// groups are the runs of rows with one cluster label, in row order
 	// with their sizes: a cluster's table is opened at its first row.
@@ -314,7 +314,7 @@ func (p *reportPlan) serviceRow(i int) ServiceReport {
 	v := p.a.Verdicts[plan.verdict]
 	var cost *ServiceCostRow
 	if plan.cost >= 0 {
-		cost = p.costs[plan.cost].row()
+		cost = p.costs.take(int(plan.cost))
 	}
 	pv := p.rw.Service(v, plan.service)
 	s := serviceReport(v, cost, pv.TaskDefinition, pv.Service)

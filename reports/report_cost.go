@@ -107,11 +107,12 @@ func (rc *rowCost) row() *ServiceCostRow {
 // the service's index in the cost report), made on every core; equal
 // lists of unknown parts are held once.
 func (p *reportPlan) takeRowCosts() {
-	out := make([]rowCost, p.c.ServiceCount())
-	parallel.For(len(out), func(k int) { out[k] = rowCostAt(p.c, k) })
+	out := newRowCostTable(p.c.ServiceCount(), p.rows)
+	out.makeAll()
+	parallel.For(out.n, func(k int) { out.set(k, rowCostAt(p.c, k)) })
 	shared := sharedLists{}
-	for k := range out {
-		out[k].shareUnknown(shared)
+	for k := range out.n {
+		out.at(k).shareUnknown(shared)
 	}
 	p.costs = out
 }
@@ -132,11 +133,11 @@ func (rc *rowCost) shareUnknown(shared sharedLists) {
 // the rows' figures are 33 MB at 100,000 services). The figures are those
 // takeRowCosts takes, one service at a time.
 func (p *reportPlan) takeRowCostsAsWritten() {
-	p.costs = make([]rowCost, p.c.ServiceCount())
+	p.costs = newRowCostTable(p.c.ServiceCount(), p.rows)
 	shared := sharedLists{}
 	p.c.services.written = func(k int) {
 		rc := rowCostAt(p.c, k)
 		rc.shareUnknown(shared)
-		p.costs[k] = rc
+		p.costs.set(k, rc)
 	}
 }

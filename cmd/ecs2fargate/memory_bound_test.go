@@ -47,7 +47,8 @@ type memoryBound struct {
 // other formats of audit and cost stream through the same writers as
 // --format json and the table; report's through the same StreamReport.
 // The figures are the last measurement, at 20,000 services, 2026-12-07
-// (main with the repmem25, auditcpu25, repcpu25 and model25 branches).
+// (main with the repmem25, auditcpu25, repcpu25 and model25 branches;
+// report's with the repmem26 branch).
 var memoryBounds = []memoryBound{
 	// measured 233 MB (11.9 KB a service; 266 MB before the model shared
 	// its equal values, "Issue 17, model25"; 368 MB before the loader's slabs)
@@ -58,14 +59,17 @@ var memoryBounds = []memoryBound{
 	{"cost", []string{"cost", "DIR"}, 64, 15},
 	// measured 231 MB (11.8 KB a service; 251 MB before)
 	{"rewrite --out", []string{"rewrite", "-q", "--out", "OUT", "DIR"}, 64, 14},
-	// measured 288 MB (14.8 KB a service; 309 MB with the model's sharing
+	// measured 277–284 MB (14.2–14.6 KB a service; 283–288 MB before the
+	// rows' cost figures were held in chunks and the preview prepared at
+	// the first row, "Issue 17, repmem26"; 309 MB with the model's sharing
 	// alone, 349 MB with the services' EC2 shares held as fractions alone,
 	// "Issue 17, repmem25"; 384 MB before the cost split was held without
 	// big.Ints and the cost totals written member by member); the bound,
-	// 415 MB, is 1.44 times it
+	// 415 MB, is 1.43 times the highest of both (17 KB, 396 MB, would be
+	// 1.37), so it stays
 	{"report --out", []string{"report", "-q", "--fail-on", "none", "--out", "OUT", "DIR"}, 64, 18},
-	// measured 283 MB (14.5 KB a service; 315 and 354 MB with either
-	// change alone, 365 MB before)
+	// measured 278–290 MB (14.3–14.9 KB a service; 283–290 MB before, 315
+	// and 354 MB with either change of repmem25 alone, 365 MB before those)
 	{"report --format json", []string{"report", "-q", "--fail-on", "none", "--format", "json", "DIR"}, 64, 18},
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleetgen"
 	"github.com/ecs2fargate/ecs2fargate/internal/golden"
@@ -259,6 +260,32 @@ func TestReportPreviewEqualsWholePreview(t *testing.T) {
 		runtime.GOMAXPROCS(prev)
 		if got != want {
 			t.Errorf("%s: on one core, the report of the preview made a row at a time differs from that of the whole preview", dir)
+		}
+	}
+}
+
+// The preview holds nothing until a row asks (the report writes the cost
+// document first, beside the whole price comparison): made, it has not
+// gathered the audit's findings nor counted the services of each task
+// definition; the first row asked for, a service's or a task
+// definition's, prepares both, and the preview then lets the audit go.
+func TestReportPreviewHoldsNothingUntilARowAsks(t *testing.T) {
+	f, _ := fleet.Load(context.Background(), []string{unusedFleet(t)}, nil)
+	res, _ := auditAndPrice(t, f)
+	var v analyzer.Verdict
+	for _, first := range []string{"service", "task definition"} {
+		p := newReportPreview(f, rewrite.Options{}, res)
+		if p.known != nil || p.tds != nil {
+			t.Fatalf("a new preview holds %v findings and %d task definitions: want none before a row asks", p.known != nil, len(p.tds))
+		}
+		if first == "service" {
+			p.Service(v, f.Services[0])
+		} else {
+			p.TaskDefinition(v, f.TaskDefinitions[0])
+		}
+		if p.known == nil || len(p.tds) == 0 || p.audit != nil {
+			t.Errorf("asked for a %s first, the preview holds findings %v, %d task definitions, the audit %v: want findings, the task definitions, no audit",
+				first, p.known != nil, len(p.tds), p.audit != nil)
 		}
 	}
 }
