@@ -67,7 +67,11 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
 	res.Document = doc
-	res.Changes = append(res.Changes, changes...)
+	if len(res.Changes) == 0 && changes != nil {
+		res.Changes = changes // fixLoop's own list: no copy
+	} else {
+		res.Changes = append(res.Changes, changes...)
+	}
 	res.Remaining = append(append(res.Remaining, remaining(orig, final.findings, changes)...), ctx.notes...)
 	res.Size = sizeOf(final.td)
 	return res, nil
@@ -83,6 +87,7 @@ type state struct {
 type scratch struct {
 	ed   jsonedit.Editor
 	plan plan
+	top  jsonedit.Top // the round's listing of the document's members
 }
 
 // scratches are the scratch of the rewrites running, one a goroutine at a
@@ -109,7 +114,7 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 	}
 	for i := 0; i < maxRounds; i++ {
 		// The round's reads share one listing of the document's members.
-		r := &round{p: sc.plan.reset(), td: cur.td, subj: a.subject(cur.td), top: jsonedit.ListTop(doc), opts: opts, shared: ctx}
+		r := &round{p: sc.plan.reset(), td: cur.td, subj: a.subject(cur.td), top: sc.top.Relist(doc), opts: opts, shared: ctx}
 		if i == 0 {
 			planReadOnly(r.p, r.top, td)
 			planEmptyPlacement(r.p, r.top)
@@ -122,7 +127,12 @@ func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, or
 		if len(ch) == 0 {
 			break
 		}
-		doc, changes = next, append(changes, ch...)
+		if changes == nil {
+			changes = ch // the round's own list (plan.apply makes it)
+		} else {
+			changes = append(changes, ch...)
+		}
+		doc = next
 		if cur.td, err = a.decode(doc); err != nil {
 			return nil, nil, cur, err
 		}
