@@ -41,8 +41,12 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 		return nil, fmt.Errorf("%s: containerDefinitions is empty; a task definition needs at least one container, so there is nothing to rewrite", where)
 	}
 	a := newAuditor(f, td)
-	orig, ok := known.findings(td)
-	if !ok {
+	sc := scratches.Get().(*scratch)
+	defer sc.put()
+	orig, ok := known.appendFindings(sc.orig[:0], td)
+	if ok {
+		sc.orig = orig
+	} else {
 		orig = a.audit(td)
 	}
 	res := &Result{Key: td.Key(), Account: td.Identity.Account, Region: td.Identity.Region, Changes: []Change{}, Remaining: []Remaining{}}
@@ -62,7 +66,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 		return nil, err
 	}
 	ctx.usage, ctx.notes = sizeSource(f, td, a.services, opts, ctx.windows, ctx.notes)
-	doc, changes, final, err := fixLoop(a, ctx, td, opts, orig)
+	doc, changes, final, err := fixLoop(sc, a, ctx, td, opts, orig)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
@@ -87,7 +91,15 @@ type state struct {
 type scratch struct {
 	ed   jsonedit.Editor
 	plan plan
-	top  jsonedit.Top // the round's listing of the document's members
+	top  jsonedit.Top       // the round's listing of the document's members
+	orig []analyzer.Finding // the original's findings, when the audit knew them
+}
+
+// put returns sc to scratches, letting go of the findings it held.
+func (sc *scratch) put() {
+	clear(sc.orig)
+	sc.orig = sc.orig[:0]
+	scratches.Put(sc)
 }
 
 // scratches are the scratch of the rewrites running, one a goroutine at a
@@ -98,15 +110,13 @@ type scratch struct {
 var scratches = sync.Pool{New: func() any { return &scratch{plan: plan{seen: map[string]bool{}}} }}
 
 // fixLoop plans and applies rounds of fixes until one changes nothing.
-func fixLoop(a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
+func fixLoop(sc *scratch, a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
 	cur := state{td: td, findings: orig}
 	raw, err := td.Doc.OwnBytes()
 	if err != nil {
 		return nil, nil, cur, err
 	}
 	doc := ownedStart(raw)
-	sc := scratches.Get().(*scratch)
-	defer scratches.Put(sc)
 	ed := &sc.ed
 	doc, changes, err := stripNulls(ed, doc)
 	if err != nil {
