@@ -39,7 +39,7 @@ func newMemo(f *fleet.Fleet) *memo {
 		cl := f.ClusterOf(svc)
 		if _, ok := m.network[cl]; !ok {
 			var n instanceNetwork
-			n.subnets, n.sgs = cl.InstanceNetwork()
+			n.subnets, n.sgs = f.InstanceNetworkOf(cl)
 			m.network[cl] = n
 		}
 	}
@@ -63,7 +63,9 @@ func (m *memo) verdictShare() *verdictShare {
 
 // instanceNetwork is the subnets and security groups of the EC2 instances
 // behind svc's cluster (see fleet.Cluster.InstanceNetwork), computed once
-// per cluster. Callers must not modify the slices.
+// per cluster, by the fleet when no memo has it (a Subject built outside
+// Audit: the report's preview asks for each service). Callers must not
+// modify the slices.
 func (m *memo) instanceNetwork(f *fleet.Fleet, svc *fleet.Service) (subnets, sgs []string) {
 	cl := f.ClusterOf(svc)
 	if m != nil {
@@ -71,7 +73,7 @@ func (m *memo) instanceNetwork(f *fleet.Fleet, svc *fleet.Service) (subnets, sgs
 			return n.subnets, n.sgs
 		}
 	}
-	return cl.InstanceNetwork()
+	return f.InstanceNetworkOf(cl)
 }
 
 // taskSubnets is the subnet set a service's Fargate tasks will use: its

@@ -273,17 +273,23 @@ func sameJSON(a, b []byte) bool { return bytes.Equal(compactView(a), compactView
 
 // sortChanges orders a round's changes by path (keys alphabetically,
 // array elements by index), so that each container's changes sit together.
-// paths[i] is cs[i].Path parsed; the sort moves indices rather than
-// changes, with the same comparisons, so the order is the same.
+// paths[i] is cs[i].Path parsed. The changes and their paths are sorted
+// together, in place, by the same stable sort with the same comparisons
+// as sorting their indices (which copied the changes: 8 MB of the report's
+// preview at 10,000 services), so the order is the same.
 func sortChanges(cs []Change, paths []jsonedit.Path) {
-	idx := make([]int, len(cs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return pathAfter(paths[idx[j]], paths[idx[i]]) })
-	sorted := make([]Change, len(cs))
-	for i, j := range idx {
-		sorted[i] = cs[j]
-	}
-	copy(cs, sorted)
+	sort.Stable(changesByPath{cs, paths})
+}
+
+// changesByPath sorts changes and their parsed paths together.
+type changesByPath struct {
+	cs    []Change
+	paths []jsonedit.Path
+}
+
+func (b changesByPath) Len() int           { return len(b.cs) }
+func (b changesByPath) Less(i, j int) bool { return pathAfter(b.paths[j], b.paths[i]) }
+func (b changesByPath) Swap(i, j int) {
+	b.cs[i], b.cs[j] = b.cs[j], b.cs[i]
+	b.paths[i], b.paths[j] = b.paths[j], b.paths[i]
 }

@@ -67,7 +67,8 @@ func (p *servicePlan) chooseSubnets(old *ecstypes.AwsVpcConfiguration) ([]string
 		return slices.Clone(old.Subnets), "the service's awsvpc configuration"
 	}
 	if subnets := p.instanceSubnets(); len(subnets) > 0 {
-		return subnets, "the subnets of cluster " + p.s.Cluster + "'s container instances"
+		// A copy: the request's list is its own, the cluster's is shared.
+		return slices.Clone(subnets), "the subnets of cluster " + p.s.Cluster + "'s container instances"
 	}
 	p.remain(analyzer.RuleNetworkConfiguration, awsvpcPath+".subnets",
 		"replace "+placeholderSubnet+" with the subnets the tasks should use (--subnets): the inputs name no subnets for this service "+
@@ -108,13 +109,11 @@ func (p *servicePlan) instanceSubnets() []string {
 
 // instanceNetwork lists the subnets and security groups of the EC2
 // instances behind the cluster's container instances. The inputs do not
-// say which instances ran this service, so the whole cluster counts.
+// say which instances ran this service, so the whole cluster counts. The
+// fleet works them out once a cluster (fleet.Fleet.InstanceNetworkOf), so
+// the slices are shared: not to be modified.
 func (p *servicePlan) instanceNetwork() (subnets, sgs []string) {
-	if p.hostNet == nil {
-		p.hostNet = &[2][]string{}
-		p.hostNet[0], p.hostNet[1] = p.f.ClusterOf(p.s).InstanceNetwork()
-	}
-	return p.hostNet[0], p.hostNet[1]
+	return p.f.InstanceNetworkOf(p.f.ClusterOf(p.s))
 }
 
 // svcSortedSet returns the distinct non-empty strings, sorted.

@@ -24,8 +24,7 @@ type servicePlan struct {
 	blockers  []serviceBlocker
 	mode      string // modeUpdate, modeCreate or modeNone
 	network   *ecstypes.NetworkConfiguration
-	vpc       *string      // the tasks' VPC, once known (see tasksVPC)
-	hostNet   *[2][]string // the cluster's host subnets and groups (see instanceNetwork)
+	vpc       *string // the tasks' VPC, once known (see tasksVPC)
 	strategy  []ecstypes.CapacityProviderStrategyItem
 	lbs       []ecstypes.LoadBalancer
 	lbChanged bool

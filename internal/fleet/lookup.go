@@ -18,10 +18,11 @@ type index struct {
 	subnets      map[key]*Subnet
 	volumesOf    map[key][]*Volume // by the attached instance's id
 
-	imagesOnce, usedByOnce, hostsOnce sync.Once
-	images                            *imageIndex // by registry, repository and tag or digest
-	usedBy                            map[*TaskDefinition][]*Service
-	clusterHosts                      map[*Cluster]*Hosts // see clusterHosts
+	imagesOnce, usedByOnce, hostsOnce, networkOnce sync.Once
+	images                                         *imageIndex // by registry, repository and tag or digest
+	usedBy                                         map[*TaskDefinition][]*Service
+	clusterHosts                                   map[*Cluster]*Hosts          // see clusterHosts
+	clusterNetwork                                 map[*Cluster]instanceNetwork // see InstanceNetworkOf
 }
 
 // Key is the task definition's "family:revision", or "family" when the input

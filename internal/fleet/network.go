@@ -121,3 +121,34 @@ func (f *Fleet) NetworkHomes(id Identity, resource string) []Identity {
 func sameOrUnknown(a, b Identity) bool {
 	return (a.Account == "" || b.Account == "" || a.Account == b.Account) && (a.Region == "" || b.Region == "" || a.Region == b.Region)
 }
+
+// instanceNetwork is what Cluster.InstanceNetwork returns.
+type instanceNetwork struct{ subnets, sgs []string }
+
+// InstanceNetworkOf is c.InstanceNetwork(), worked out for every cluster
+// of f at once on first use and kept: the report's preview and the
+// analyzer ask for each service, and a big cluster's container instances
+// are many (issue 17: 40 MB allocated at 10,000 services, asked for a
+// service at a time). It is built from the index, which Load makes once
+// the clusters are linked and merged (mergeClusters), so no later change
+// to a cluster's container instances can leave it stale; a cluster that is
+// not f's (one assembled by hand outside it) is worked out afresh. Callers
+// must not modify the slices.
+func (f *Fleet) InstanceNetworkOf(c *Cluster) (subnets, sgs []string) {
+	if c == nil {
+		return nil, nil
+	}
+	idx := f.lookup()
+	idx.networkOnce.Do(func() {
+		idx.clusterNetwork = make(map[*Cluster]instanceNetwork, len(idx.clusters))
+		for _, cl := range idx.clusters {
+			var n instanceNetwork
+			n.subnets, n.sgs = cl.InstanceNetwork()
+			idx.clusterNetwork[cl] = n
+		}
+	})
+	if n, ok := idx.clusterNetwork[c]; ok {
+		return n.subnets, n.sgs
+	}
+	return c.InstanceNetwork()
+}

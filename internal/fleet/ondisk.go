@@ -53,6 +53,16 @@ func (d Doc) Bytes() ([]byte, error) {
 	return buf, nil
 }
 
+// OwnBytes is Bytes in a slice the caller owns and may modify: the bytes
+// read again from the file, which nothing else holds, or a copy of Raw.
+// (The rewrite edits a document in place from these: issue 17.)
+func (d Doc) OwnBytes() ([]byte, error) {
+	if d.Raw != nil || d.disk.size == 0 {
+		return bytes.Clone(d.Raw), nil
+	}
+	return d.Bytes()
+}
+
 // MayHoldNull reports whether the document's bytes may hold a JSON null:
 // false only when they are known not to hold the text null at all, so that
 // a check for null members need not read them again.

@@ -73,3 +73,38 @@ func TestMemoryDocumentsKeepTheirBytes(t *testing.T) {
 		t.Error("a YAML document's JSON must stay in memory: the file does not hold it")
 	}
 }
+
+// OwnBytes gives Bytes' bytes in a slice of the caller's own, whether the
+// document is held in memory or read again from its file: writing over it
+// changes neither the model's Raw nor what Bytes reads next.
+func TestOwnBytesAreTheCallers(t *testing.T) {
+	dir := t.TempDir()
+	text := `{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 512}]}`
+	if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, diags := Load(context.Background(), []string{dir}, nil)
+	if len(diags) > 0 || len(f.TaskDefinitions) != 1 {
+		t.Fatalf("loaded %d task definitions; diagnostics %v", len(f.TaskDefinitions), diags)
+	}
+	onDisk := f.TaskDefinitions[0].Doc
+	held := Doc{Raw: []byte(text)}
+	for name, d := range map[string]Doc{"on disk": onDisk, "held": held} {
+		own, err := d.OwnBytes()
+		if err != nil || string(own) != text {
+			t.Fatalf("%s: OwnBytes = %q, %v; want %q", name, own, err, text)
+		}
+		for i := range own {
+			own[i] = 'x'
+		}
+		if again := string(docBytes(t, d)); again != text {
+			t.Errorf("%s: after writing over OwnBytes, Bytes = %q", name, again)
+		}
+	}
+	if string(held.Raw) != text {
+		t.Errorf("the held document's Raw changed: %q", held.Raw)
+	}
+	if own, err := (Doc{}).OwnBytes(); own != nil || err != nil {
+		t.Errorf("a document without bytes: OwnBytes = %q, %v", own, err)
+	}
+}

@@ -30,8 +30,9 @@ func dedentBySplitting(d []byte) []byte {
 	return bytes.Join(lines, []byte("\n"))
 }
 
-// TestDedentLineByLine: Dedent gives what splitting into lines gave, on
-// random indented documents with blank, ragged and short lines.
+// TestDedentLineByLine: Dedent and DedentInPlace give what splitting into
+// lines gave, on random indented documents with blank, ragged and short
+// lines.
 func TestDedentLineByLine(t *testing.T) {
 	r := rand.New(rand.NewSource(5))
 	pieces := []string{"{", "}", `"a": 1,`, "", " ", "\t", "\r", `  "b": [`, "]"}
@@ -46,8 +47,14 @@ func TestDedentLineByLine(t *testing.T) {
 			lines = append(lines, pad+pieces[r.Intn(len(pieces))])
 		}
 		d := []byte(pieces[r.Intn(len(pieces))] + "\n" + strings.Join(lines, "\n") + "\n" + ind + "}")
-		if got, want := Dedent(bytes.Clone(d)), dedentBySplitting(bytes.Clone(d)); !bytes.Equal(got, want) {
+		want := dedentBySplitting(bytes.Clone(d))
+		if got := Dedent(bytes.Clone(d)); !bytes.Equal(got, want) {
 			t.Fatalf("Dedent(%q) = %q, want %q", d, got, want)
+		}
+		// In place: the same bytes, written at the start of the input's own.
+		own := bytes.Clone(d)
+		if got := DedentInPlace(own); !bytes.Equal(got, want) || len(got) > 0 && &got[0] != &own[0] {
+			t.Fatalf("DedentInPlace(%q) = %q, want %q in the input's bytes", d, got, want)
 		}
 	}
 }

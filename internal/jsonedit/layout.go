@@ -147,7 +147,17 @@ func leading(line []byte) string {
 // that indentation, so that a document cut out of a larger one (the task
 // definition inside describe-task-definition output) starts at column 0.
 // Raw line breaks occur only between tokens in JSON, so no string changes.
-func Dedent(d []byte) []byte {
+// A dedented document is a new slice; d is returned when nothing changes.
+func Dedent(d []byte) []byte { return dedent(d, false) }
+
+// DedentInPlace is Dedent written over d's own bytes, for a caller that
+// owns d and needs no copy (the rewrite's starting document: issue 17, a
+// copy of each task definition the report's preview rewrites). Dedenting
+// only removes bytes, so each line is written at or before where it was
+// read.
+func DedentInPlace(d []byte) []byte { return dedent(d, true) }
+
+func dedent(d []byte, inPlace bool) []byte {
 	last := bytes.LastIndexByte(d, '\n')
 	if last < 0 {
 		return d
@@ -168,8 +178,12 @@ func Dedent(d []byte) []byte {
 	}
 	// Line by line, without splitting the document into a slice of lines.
 	nl := bytes.IndexByte(d, '\n')
-	out := make([]byte, 0, len(d))
-	out = append(out, d[:nl+1]...)
+	var out []byte
+	if inPlace {
+		out = d[:nl+1]
+	} else {
+		out = append(make([]byte, 0, len(d)), d[:nl+1]...)
+	}
 	for rest := d[nl+1:]; ; {
 		l, more := cutLine(rest)
 		out = append(out, bytes.TrimPrefix(l, []byte(ind))...)

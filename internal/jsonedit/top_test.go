@@ -3,6 +3,7 @@ package jsonedit
 import (
 	"bytes"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -60,4 +61,37 @@ func TestMembersIsGet(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRelistIsListTop: one Top relisted document after document (objects
+// of every style, broken ones, non-objects) reads each as a new ListTop
+// of it does, and, once its list has grown, relists without allocating.
+func TestRelistIsListTop(t *testing.T) {
+	r := rand.New(rand.NewSource(23))
+	keys := []string{"status", "STATUS", "cpu", "a", "x y", "missing", ""}
+	var reused Top
+	for n := 0; n < 1000; n++ {
+		d, _ := randObject(r)
+		switch n % 10 {
+		case 0:
+			d = []byte(`{"a": 1 "status": 2}`[:r.Intn(20)])
+		case 1:
+			d = []byte(`[1, 2]`)
+		}
+		got, want := reused.Relist(d), ListTop(d)
+		if (got.err == nil) != (want.err == nil) || !equalRows(got.Members(keys...), want.Members(keys...)) ||
+			!slices.Equal(got.Has(keys...), want.Has(keys...)) {
+			t.Fatalf("Relist(%s): members %q has %v err %v; ListTop: %q %v %v", d,
+				got.Members(keys...), got.Has(keys...), got.err, want.Members(keys...), want.Has(keys...), want.err)
+		}
+	}
+	d := []byte(`{"family": "web", "cpu": "256", "memory": "512", "containerDefinitions": []}`)
+	reused.Relist(d)
+	if n := testing.AllocsPerRun(100, func() { reused.Relist(d) }); n != 0 {
+		t.Errorf("Relist allocated %v times a run; want 0", n)
+	}
+}
+
+func equalRows(a, b [][]byte) bool {
+	return slices.EqualFunc(a, b, func(x, y []byte) bool { return bytes.Equal(x, y) && (x == nil) == (y == nil) })
 }

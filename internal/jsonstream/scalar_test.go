@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -72,5 +73,65 @@ func TestRawNotJSONIsAnError(t *testing.T) {
 	s.Raw("bad", []byte(`{"a":`))
 	if s.Err() == nil {
 		t.Fatal("Raw accepted a text that is not JSON")
+	}
+}
+
+// What Raw writes as it is (plainScalar) is exactly what json.Compact
+// would have written, and valid JSON: random short texts from an alphabet
+// of number, string and literal bytes, spaces, escapes, control and
+// non-ASCII bytes; and Raw of each writes what Field writes.
+func TestPlainScalarIsCompact(t *testing.T) {
+	r := rand.New(rand.NewSource(26))
+	alphabet := []string{"-", "0", "1", "9", ".", "e", "E", "+", `"`, "a", `\`, " ", "\n", "\x01", "é", "\xff", "<", "true", "false", "null", "{", "]"}
+	seeds := []string{`0`, `-0`, `12`, `1.5`, `-1.5e+10`, `1E5`, `""`, `"a b"`, `"é<&>"`, `true`, `null`, `01`, `1.`, `.5`, `-`, `1e`, `"a`, `"\"`, `"a"b"`, `tru`, ` 1`, `"x" `}
+	plain := 0
+	for n := 0; n < 20000; n++ {
+		var v string
+		if n < len(seeds) {
+			v = seeds[n]
+		} else {
+			for k := 1 + r.Intn(6); k > 0; k-- {
+				v += alphabet[r.Intn(len(alphabet))]
+			}
+			if r.Intn(3) == 0 {
+				v = `"` + v + `"`
+			}
+		}
+		if !plainScalar([]byte(v)) {
+			continue
+		}
+		plain++
+		var b bytes.Buffer
+		if err := json.Compact(&b, []byte(v)); err != nil || b.String() != v {
+			t.Fatalf("plainScalar(%q), but json.Compact gives %q, %v", v, b.String(), err)
+		}
+		var fast, slow bytes.Buffer
+		for _, c := range []struct {
+			b    *bytes.Buffer
+			fast bool
+		}{{&fast, true}, {&slow, false}} {
+			s := New(c.b, "  ")
+			s.BeginObject()
+			if c.fast {
+				s.Raw("v", []byte(v))
+			} else {
+				s.Field("v", json.RawMessage(v))
+			}
+			s.EndObject()
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if fast.String() != slow.String() {
+			t.Fatalf("Raw(%q) wrote %q, Field %q", v, fast.String(), slow.String())
+		}
+	}
+	if plain < 1000 {
+		t.Errorf("only %d plain scalars among the texts: the test reaches too little", plain)
+	}
+	for _, v := range []string{`01`, `1.`, `.5`, `-`, `1e`, `"a`, `"\"`, `"a"b"`, ` 1`, "\"\x01\"", `"\n"`} {
+		if plainScalar([]byte(v)) {
+			t.Errorf("plainScalar(%q) = true", v)
+		}
 	}
 }
