@@ -17,6 +17,11 @@ const (
 	// and a heap that reached the old goal often would raise the peak by
 	// that much.
 	Margin = 8
+	// Fall is how far the live heap must fall under the highest goal
+	// (to 1/Fall of it) before ratchet acts: only a command that has let
+	// go of most of its heap, not the ebb and flow of one step's garbage,
+	// which would let the heap reach the margin more often near the peak.
+	Fall = 2
 )
 
 // ratchet lets the heap grow back to the highest goal the quarter-of-live
@@ -31,6 +36,7 @@ const (
 // collections after a fall then cost CPU in proportion to the estate
 // without lowering the peak; at 100,000 services they were 23 of the 35
 // collections after loading (`GODEBUG=gctrace=1`). After every collection
+// that finds the live heap fallen to half the highest goal or less (Fall),
 // ratchet sets the percent that lets the heap grow back to nearly that
 // height (less 1/Margin), at least the base percent and at most
 // MaxPercent. The goal is never higher than the quarter-of-live rule
@@ -51,10 +57,10 @@ func (r *ratchet) next(live uint64) int {
 		return r.base
 	}
 	r.highest = max(r.highest, live+live*uint64(r.base)/100)
-	target := r.highest - r.highest/Margin
-	if target <= live {
+	if live > r.highest/Fall {
 		return r.base
 	}
+	target := r.highest - r.highest/Margin
 	p := 100 * (target - live) / live
 	return int(min(MaxPercent, max(uint64(r.base), p)))
 }

@@ -21,20 +21,21 @@ func TestRatchetKeepsTheBaseWhileTheHeapGrows(t *testing.T) {
 	}
 }
 
-// Once most of the live heap is let go, the heap may grow back to the
-// highest goal already set less an eighth (850 MiB for 680 MiB live, less
-// 106.25), at most doubling.
+// Once most of the live heap is let go (to half the highest goal or
+// less), the heap may grow back to the highest goal already set less an
+// eighth (850 MiB for 680 MiB live, less 106.25), at most doubling; a
+// smaller fall keeps the base.
 func TestRatchetUsesTheHeightAlreadyReached(t *testing.T) {
 	r := &ratchet{base: 25}
 	r.next(680 * mib) // goal 850 MiB, target 743.75 MiB
-	if got := r.next(500 * mib); got != 48 {
-		t.Errorf("500 MiB live under a 743.75 MiB target: %d%%, want 48", got)
+	if got := r.next(500 * mib); got != 25 {
+		t.Errorf("500 MiB live under an 850 MiB goal: %d%%, want the base 25 (not fallen to half)", got)
 	}
-	if got := r.next(600 * mib); got != 25 {
-		t.Errorf("600 MiB live under a 743.75 MiB target: %d%%, want the base 25 (23 is less)", got)
+	if got := r.next(400 * mib); got != 85 {
+		t.Errorf("400 MiB live under a 743.75 MiB target: %d%%, want 85", got)
 	}
 	if got := r.next(250 * mib); got != MaxPercent {
-		t.Errorf("250 MiB live under an 850 MiB goal: %d%%, want the most, %d", got, MaxPercent)
+		t.Errorf("250 MiB live under a 743.75 MiB target: %d%%, want the most, %d", got, MaxPercent)
 	}
 	if got := r.next(0); got != 25 {
 		t.Errorf("nothing live: %d%%, want the base", got)
@@ -58,6 +59,9 @@ func TestRatchetNeverRaisesThePeak(t *testing.T) {
 			g := live + live*uint64(p)/100
 			if g > max(baseGoal, highest-highest/Margin) {
 				t.Fatalf("base %d%%, %d live: goal %d above the highest so far %d less its margin", base, live, g, highest)
+			}
+			if live > highest/Fall && p != base {
+				t.Fatalf("base %d%%, %d live over 1/%d of the highest goal %d: %d%%, want the base", base, live, Fall, highest, p)
 			}
 			if p < base || p > MaxPercent {
 				t.Fatalf("base %d%%, %d live: %d%%, outside [%d, %d]", base, live, p, base, MaxPercent)
