@@ -13,7 +13,7 @@ const (
 	MaxPercent = 100
 	// Margin keeps the goal an eighth under the highest goal set so far
 	// (1/Margin): the heap overshoots its goal while a collection marks
-	// (by 14-35 MB at 850 MB, cost of 100,000 services, `GODEBUG=gctrace=1`),
+	// (by 14 MB at 850 MB, cost of 100,000 services, `GODEBUG=gctrace=1`),
 	// and a heap that reached the old goal often would raise the peak by
 	// that much.
 	Margin = 8
