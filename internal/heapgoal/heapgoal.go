@@ -8,7 +8,10 @@
 // collected. Once loaded, the heap is therefore allowed to grow by a
 // quarter of the live heap (at least MinHeadroom) instead of doubling: a
 // collection then marks the model more often, which costs CPU in
-// proportion to what the audit allocates, not to the estate.
+// proportion to what the audit allocates, not to the estate. When the
+// command later lets go of most of its heap, the heap may grow back to
+// the highest goal that rule has set (ratchet), so the smaller live heap
+// is not marked as often for nothing.
 //
 // A user's own GOGC or GOMEMLIMIT wins: with either set, nothing changes.
 // https://go.dev/doc/gc-guide explains both settings.
@@ -48,6 +51,10 @@ func AfterLoad() int {
 		return 0
 	}
 	debug.SetGCPercent(percent)
+	r := &ratchet{base: percent}
+	r.next(live)
+	active.Store(r)
+	r.watch()
 	return percent
 }
 

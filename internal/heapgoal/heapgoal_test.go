@@ -76,5 +76,8 @@ func unsetCollectorEnv(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	before := debug.SetGCPercent(100)
-	t.Cleanup(func() { debug.SetGCPercent(before) })
+	t.Cleanup(func() {
+		active.Store(nil)
+		debug.SetGCPercent(before)
+	})
 }
