@@ -18,7 +18,7 @@ func TestTextCacheSharesAndStaysBounded(t *testing.T) {
 	if got := c.text(nil); got != "" {
 		t.Errorf("text(nil) = %q", got)
 	}
-	for i := range 4 * textCacheShards * textsPerShard {
+	for i := range 2 * textCacheShards * textsPerShard {
 		if s := fmt.Sprint("message ", i); c.text([]byte(s)) != s {
 			t.Fatalf("text(%q) changed it", s)
 		}
