@@ -40,3 +40,37 @@ func TestFlagTexts(t *testing.T) {
 		}
 	}
 }
+
+// Flag's own recent texts give what flagTexts gives: the same text for
+// the same bytes, one string for a text met again, and never another
+// text that fell in the same slot.
+func TestFlagScratchTextsAreFlagTexts(t *testing.T) {
+	sc := &flagScratch{}
+	var texts []string
+	for i := range 4 * recentFlagTexts {
+		texts = append(texts, fmt.Sprint("containerDefinitions[", i%(2*recentFlagTexts), "].image"))
+	}
+	for round := range 2 {
+		for _, want := range texts {
+			got := sc.text([]byte(want))
+			if got != want {
+				t.Fatalf("round %d: text(%q) = %q", round, want, got)
+			}
+			if c := flagTexts.text([]byte(want)); unsafe.StringData(c) != unsafe.StringData(got) {
+				t.Fatalf("round %d: text(%q) is not flagTexts's string", round, want)
+			}
+		}
+	}
+	if got := sc.text(nil); got != "" {
+		t.Errorf("text(nil) = %q", got)
+	}
+	hits := 0
+	for i := range sc.recent {
+		if sc.recent[i] != "" {
+			hits++
+		}
+	}
+	if hits == 0 {
+		t.Error("no text was kept in a slot")
+	}
+}
