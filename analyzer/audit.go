@@ -37,8 +37,7 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	// Subject i is task definition i, subject len(tasks)+i service i; each
 	// check writes its verdict, records and unchecked rules in its place.
 	nt, n := len(f.TaskDefinitions), len(f.TaskDefinitions)+len(f.Services)
-	b := newFindingsBuilder()
-	b.subjects = make([]findingSubject, n)
+	b := newFindingsBuilderFor(n)
 	res := &Result{Rules: rules, Verdicts: make([]Verdict, n)}
 	records := make([][]findingRecord, n)
 	notChecked := make([][]NotChecked, n)

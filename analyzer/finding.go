@@ -55,13 +55,13 @@ type NotChecked struct {
 
 // Flag builds a finding for the field at path (built with at and idx).
 func Flag(path Path, value any, format string, args ...any) Finding {
-	buf := flagBuffers.Get().(*[]byte)
-	b := path.Append((*buf)[:0])
-	pathText := flagTexts.text(b)
+	sc := flagScratches.Get().(*flagScratch)
+	b := path.Append(sc.buf[:0])
+	pathText := sc.text(b)
 	b = fmt.Appendf(b[:0], format, args...)
-	message := flagTexts.text(b)
-	*buf = b[:0]
-	flagBuffers.Put(buf)
+	message := sc.text(b)
+	sc.buf = b[:0]
+	flagScratches.Put(sc)
 	return Finding{Field: path, Path: pathText, Value: renderValue(value), Message: message}
 }
 

@@ -153,6 +153,12 @@ type findingsBuilder struct {
 
 func newFindingsBuilder() *findingsBuilder { return &findingsBuilder{texts: newInterner()} }
 
+// newFindingsBuilderFor is a findingsBuilder for an audit of subjects
+// subjects, its interner sized for their texts.
+func newFindingsBuilderFor(subjects int) *findingsBuilder {
+	return &findingsBuilder{texts: newInternerFor(subjects), subjects: make([]findingSubject, subjects)}
+}
+
 // record is f, about the subject numbered subject, as a record whose
 // numbers are the interner's handles (build turns them into places).
 func (b *findingsBuilder) record(f *Finding, subject uint32) findingRecord {

@@ -18,7 +18,7 @@ func TestTextCacheSharesAndStaysBounded(t *testing.T) {
 	if got := c.text(nil); got != "" {
 		t.Errorf("text(nil) = %q", got)
 	}
-	for i := range 4 * textCacheShards * textsPerShard {
+	for i := range 2 * textCacheShards * textsPerShard {
 		if s := fmt.Sprint("message ", i); c.text([]byte(s)) != s {
 			t.Fatalf("text(%q) changed it", s)
 		}
@@ -38,5 +38,39 @@ func TestFlagTexts(t *testing.T) {
 		if f.Message != fmt.Sprintf("%s has %d %q", "x", 3, "y") || f.Path != p.String() || f.Value != "7" {
 			t.Errorf("Flag = message %q, path %q, value %q", f.Message, f.Path, f.Value)
 		}
+	}
+}
+
+// Flag's own recent texts give what flagTexts gives: the same text for
+// the same bytes, one string for a text met again, and never another
+// text that fell in the same slot.
+func TestFlagScratchTextsAreFlagTexts(t *testing.T) {
+	sc := &flagScratch{}
+	var texts []string
+	for i := range 4 * recentFlagTexts {
+		texts = append(texts, fmt.Sprint("containerDefinitions[", i%(2*recentFlagTexts), "].image"))
+	}
+	for round := range 2 {
+		for _, want := range texts {
+			got := sc.text([]byte(want))
+			if got != want {
+				t.Fatalf("round %d: text(%q) = %q", round, want, got)
+			}
+			if c := flagTexts.text([]byte(want)); unsafe.StringData(c) != unsafe.StringData(got) {
+				t.Fatalf("round %d: text(%q) is not flagTexts's string", round, want)
+			}
+		}
+	}
+	if got := sc.text(nil); got != "" {
+		t.Errorf("text(nil) = %q", got)
+	}
+	hits := 0
+	for i := range sc.recent {
+		if sc.recent[i] != "" {
+			hits++
+		}
+	}
+	if hits == 0 {
+		t.Error("no text was kept in a slot")
 	}
 }

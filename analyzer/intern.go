@@ -39,6 +39,29 @@ type internShard struct {
 
 func newInterner() *interner { return &interner{seed: maphash.MakeSeed()} }
 
+// textsPerSubject is about how many distinct texts an audit's findings
+// hold a subject (task definition or service): 25,981 for the 16,700
+// subjects of the generated 10,000-service fleet, 256,401 for 167,000 at
+// 100,000. Distinct paths are a few dozen whatever the estate.
+const textsPerSubject = 3 / 2.0
+
+// newInternerFor is an interner whose shards have room for the texts of
+// an audit of subjects subjects: grown from empty, a shard's map rehashed
+// its entries again and again (a third of the interner's time inserting
+// at 100,000 services).
+func newInternerFor(subjects int) *interner {
+	in := newInterner()
+	perShard := int(float64(subjects)*textsPerSubject) / internShards
+	if perShard == 0 {
+		return in
+	}
+	for i := range in.shards {
+		in.shards[i].textIndex = make(map[string]uint32, perShard)
+		in.shards[i].texts = make([]string, 0, perShard)
+	}
+	return in
+}
+
 func (in *interner) shardOf(s string) (*internShard, uint32) {
 	i := maphash.String(in.seed, s) % internShards
 	return &in.shards[i], uint32(i)

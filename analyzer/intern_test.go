@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"unsafe"
 )
@@ -33,5 +35,34 @@ func TestAuditSharesFindingTexts(t *testing.T) {
 	}
 	if shared == 0 {
 		t.Fatal("no two findings say the same thing: the fleet should repeat its messages")
+	}
+}
+
+// An interner sized for an audit gives every text the handle and the
+// place an unsized one gives it: the room changes nothing but the time.
+func TestSizedInternerNumbersAsUnsized(t *testing.T) {
+	sized, unsized := newInternerFor(2000), newInterner()
+	unsized.seed = sized.seed // the same shards
+	if len(sized.shards[0].textIndex) != 0 || cap(sized.shards[0].texts) != 2000*3/2/internShards {
+		t.Fatalf("sized shard: %d texts, room for %d", len(sized.shards[0].textIndex), cap(sized.shards[0].texts))
+	}
+	for i := range 5000 {
+		s := fmt.Sprint("message ", i%3700)
+		if a, b := sized.text(s), unsized.text(s); a != b {
+			t.Fatalf("text %q: handle %d sized, %d unsized", s, a, b)
+		}
+	}
+	ta, _, _, ra, _ := sized.tables()
+	tb, _, _, rb, _ := unsized.tables()
+	if !slices.Equal(ta, tb) || len(ta) != 3701 {
+		t.Fatalf("tables differ: %d texts sized, %d unsized", len(ta), len(tb))
+	}
+	for h := range uint32(1 << 16) {
+		if ra(h) != rb(h) {
+			t.Fatalf("handle %d: place %d sized, %d unsized", h, ra(h), rb(h))
+		}
+	}
+	if in := newInternerFor(10); in.shards[0].textIndex != nil {
+		t.Error("an audit too small to fill a shard was given room")
 	}
 }

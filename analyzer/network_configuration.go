@@ -45,18 +45,20 @@ func checkNetworkConfiguration(s *Subject) []Finding {
 		return s.one(Flag(at("networkConfiguration", "awsvpcConfiguration"), nil, "the service has no awsvpc configuration, which Fargate requires; %s", hint))
 	}
 	out := s.findings()
-	base := at("networkConfiguration", "awsvpcConfiguration")
+	// The paths are built only for a finding: most services have none.
+	const base = "networkConfiguration"
+	const vpc = "awsvpcConfiguration"
 	if len(cfg.Subnets) == 0 {
-		out = append(out, Flag(at(base, "subnets"), nil, "the awsvpc configuration lists no subnets; Fargate tasks need at least one"))
+		out = append(out, Flag(at(base, vpc, "subnets"), nil, "the awsvpc configuration lists no subnets; Fargate tasks need at least one"))
 	}
 	if n := len(cfg.Subnets); n > maxServiceSubnets {
-		out = append(out, Flag(at(base, "subnets"), n, "%d subnets are listed; at most %d are allowed", n, maxServiceSubnets))
+		out = append(out, Flag(at(base, vpc, "subnets"), n, "%d subnets are listed; at most %d are allowed", n, maxServiceSubnets))
 	}
 	if n := len(cfg.SecurityGroups); n > maxServiceSecurityGroups {
-		out = append(out, Flag(at(base, "securityGroups"), n, "%d security groups are listed; at most %d are allowed", n, maxServiceSecurityGroups))
+		out = append(out, Flag(at(base, vpc, "securityGroups"), n, "%d security groups are listed; at most %d are allowed", n, maxServiceSecurityGroups))
 	}
 	if vpcs := subnetVPCs(s.Fleet, s.Service.Identity, cfg.Subnets); len(vpcs) > 1 {
-		out = append(out, Flag(at(base, "subnets"), vpcs, "the subnets belong to several VPCs (%s); all must be in one VPC", strings.Join(vpcs, ", ")))
+		out = append(out, Flag(at(base, vpc, "subnets"), vpcs, "the subnets belong to several VPCs (%s); all must be in one VPC", strings.Join(vpcs, ", ")))
 	}
 	return out
 }

@@ -51,11 +51,6 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	if len(subnets) == 0 {
 		return nil
 	}
-	path := at("networkConfiguration", "awsvpcConfiguration", "subnets")
-	var value any = subnets
-	if !fromService {
-		value = nil
-	}
 	free := 0
 	var missing []string
 	for _, id := range subnets {
@@ -82,5 +77,10 @@ func checkSubnetIPCapacity(s *Subject) []Finding {
 	if !fromService {
 		source = "the cluster instances' subnets"
 	}
+	var value any = subnets
+	if !fromService {
+		value = nil
+	}
+	path := at("networkConfiguration", "awsvpcConfiguration", "subnets") // only for a finding: most services have none
 	return s.one(Flag(path, value, "%s %s have %d free IP addresses; %s up to %d during deployments on Fargate", source, strings.Join(subnets, ", "), free, who, need))
 }

@@ -121,12 +121,7 @@ func addOnce(ids []string, id string) []string {
 // keptIDs is the list a verdict keeps of ids, which lie on verdictFor's
 // stack: the audit's shared copy (verdictShare.list copies a list it has
 // not seen), else a copy of its own length.
-func keptIDs(share *verdictShare, ids []string) []string {
-	if share == nil || len(ids) == 0 {
-		return exactIDs(ids)
-	}
-	return share.list(ids)
-}
+func keptIDs(share *verdictShare, ids []string) []string { return share.list(ids) }
 
 // exactIDs is a copy of ids of its length, [] (not null in JSON) when empty.
 func exactIDs(ids []string) []string {

@@ -24,11 +24,14 @@ func newVerdictShare() *verdictShare {
 }
 
 // list returns the audit's copy of ids, a list of exactly its length; an
-// empty list is returned as it is (a verdict's empty lists are non-nil,
-// written as []).
+// empty list is a new non-nil one (a verdict's empty lists are written as
+// []), and a nil *verdictShare gives a copy of ids of its own. ids itself
+// is never returned nor kept: verdictFor gathers it on its stack, and a
+// path by which ids could be returned made the compiler move that room to
+// the heap (768 bytes a subject, 121 MB of an audit of 100,000 services).
 func (s *verdictShare) list(ids []string) []string {
 	if s == nil || len(ids) == 0 {
-		return ids
+		return exactIDs(ids)
 	}
 	var buf [256]byte
 	k := buf[:0]

@@ -44,6 +44,20 @@ const maxShared = maxBlockString
 // NewStrings returns an empty Strings.
 func NewStrings() *Strings { return &Strings{seed: maphash.MakeSeed()} }
 
+// NewStringsFor returns an empty Strings with room for about distinct
+// strings, so that its maps are not grown by rehashing what they hold
+// (at 873,000 distinct strings, the load of 100,000 generated services,
+// about a third of the time of their inserts).
+func NewStringsFor(distinct int) *Strings {
+	s := NewStrings()
+	if perShard := distinct / len(s.shards); perShard > 0 {
+		for i := range s.shards {
+			s.shards[i].m = make(map[string]sharedString, perShard)
+		}
+	}
+	return s
+}
+
 // shared returns the one copy of the string b holds, making it in dec's
 // blocks (which copies b) the first time, and with ptr the one *string to
 // it, likewise. h is maphash.Bytes(s.seed, b).

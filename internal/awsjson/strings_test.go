@@ -79,3 +79,28 @@ func TestSharedStringsAndPointers(t *testing.T) {
 		t.Error("a *string of an escaped or empty string was shared")
 	}
 }
+
+// A Strings sized for a load shares as an unsized one does: the room
+// changes no decoded value.
+func TestSizedStringsShareAsUnsized(t *testing.T) {
+	type doc struct {
+		Name  string
+		Image *string
+	}
+	data := []byte(`{"name": "web", "image": "nginx:1.27"}`)
+	sized := NewStringsFor(64 * 10)
+	if sized.shards[0].m == nil || len(sized.shards[0].m) != 0 {
+		t.Fatal("a sized Strings has no empty map ready")
+	}
+	a, b := Decoder{Strings: sized}, Decoder{Strings: sized}
+	var x, y doc
+	if !a.DecodeStrict(data, &x) || !b.DecodeStrict(data, &y) {
+		t.Fatal("decoding failed")
+	}
+	if x.Name != "web" || *x.Image != "nginx:1.27" || x.Image != y.Image || unsafe.StringData(x.Name) != unsafe.StringData(y.Name) {
+		t.Errorf("decoded %q %q and %q %q, not shared", x.Name, *x.Image, y.Name, *y.Image)
+	}
+	if NewStringsFor(10).shards[0].m != nil {
+		t.Error("a Strings for fewer strings than shards was given room")
+	}
+}
