@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,6 +49,9 @@ type Server struct {
 	keys    map[string]string  // access key id → account
 	faults  []*Fault
 	calls   map[string]int // "ecs:DescribeServices" → count
+	// retries counts the calls among them that the SDK sent again
+	// (its amz-sdk-request header says attempt 2 or later).
+	retries map[string]int
 	// scoped counts calls by account/region, then "service:Operation";
 	// throttledCalls the ones of them answered with a throttling error.
 	scoped         map[string]map[string]int
@@ -101,6 +105,7 @@ func New() *Server {
 		roles:          map[string]string{},
 		keys:           map[string]string{},
 		calls:          map[string]int{},
+		retries:        map[string]int{},
 		scoped:         map[string]map[string]int{},
 		throttledCalls: map[string]map[string]int{},
 		throttle:       map[string]*bucket{},
@@ -191,6 +196,35 @@ func (s *Server) Calls() map[string]int {
 	return out
 }
 
+// Retries returns how many of Calls were the SDK's second or later
+// attempt at a request: a test counting the requests the work needs
+// takes them off, since the SDK's standard retryer sends a request again
+// after an error it deems transient, which a loaded test machine can
+// cause (a connection reset, a slow answer) without the work asking for
+// more.
+func (s *Server) Retries() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.retries))
+	for k, v := range s.retries {
+		out[k] = v
+	}
+	return out
+}
+
+// isRetry tells a retried request by the amz-sdk-request header the
+// aws-sdk-go-v2 retry middleware sets on every attempt ("attempt=2;
+// max=3").
+func isRetry(r *http.Request) bool {
+	h := r.Header.Get("Amz-Sdk-Request")
+	attempt, ok := strings.CutPrefix(h, "attempt=")
+	if !ok {
+		return false
+	}
+	attempt, _, _ = strings.Cut(attempt, ";")
+	return attempt != "" && attempt != "1"
+}
+
 // TotalCalls sums Calls.
 func (s *Server) TotalCalls() int {
 	n := 0
@@ -238,6 +272,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.calls[req.service+":"+req.op]++
+	if isRetry(r) {
+		s.retries[req.service+":"+req.op]++
+	}
 	scope := req.account + "/" + req.region
 	if s.scoped[scope] == nil {
 		s.scoped[scope] = map[string]int{}

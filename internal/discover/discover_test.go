@@ -102,11 +102,16 @@ func TestDiscoverReadsTheWholeEstateWithTheFewestCalls(t *testing.T) {
 		"ecr:DescribeImages":                        shape.TaskDefinitions, // one repository each
 		"elasticloadbalancing:DescribeTargetGroups": ceil(50, describeTargetGroupsBatch),
 	}
-	calls := fake.Calls()
+	// The SDK's own retries of a request (a connection reset on a loaded
+	// machine) are not calls discovery asked for: counted apart, and said.
+	calls, retries := fake.Calls(), fake.Retries()
 	for op, n := range wantCalls {
-		if calls[op] != n {
-			t.Errorf("%s: %d calls, want %d", op, calls[op], n)
+		if calls[op]-retries[op] != n {
+			t.Errorf("%s: %d calls (%d of them retries), want %d", op, calls[op], retries[op], n)
 		}
+	}
+	for op, n := range retries {
+		t.Logf("%s: %d retries by the SDK, not counted", op, n)
 	}
 	if len(calls) != len(wantCalls) {
 		t.Errorf("unexpected operations called:\n%s", fake.CallSummary())
@@ -299,5 +304,35 @@ func TestDiscoverMetricsWithoutInsightsAndWithGaps(t *testing.T) {
 		if m == nil || m.TasksAverage != nil || m.Insights != nil || m.DaysWithData == nil || *m.DaysWithData != want {
 			t.Errorf("service %s: metrics %+v, want AWS/ECS only and %d days of data", s.Name(), m, want)
 		}
+	}
+}
+
+// A request the SDK sends again after a transient error reaches the fake
+// twice; the fake counts the second attempt apart (Retries), which is what
+// lets the test above ask for the fewest calls on a loaded machine. One
+// injected 500 on ListServices: one retry, and calls less retries are the
+// calls of a run without the fault.
+func TestFakeCountsTheSDKsRetriesApart(t *testing.T) {
+	fake := awsfake.New()
+	defer fake.Close()
+	shape := awsfake.Shape{Clusters: 2, Services: 20, TaskDefinitions: 2, Instances: 2}
+	fake.Put(awsfake.DefaultAccount, "us-east-1", awsfake.Generate(awsfake.DefaultAccount, "us-east-1", shape))
+	fake.Inject(&awsfake.Fault{Service: "ecs", Op: "ListServices", Code: "ServerException", Status: 500, Times: 1})
+	f, _, err := Discover(context.Background(), []Target{{Config: testConfig(fake.URL)}}, Options{Regions: []string{"us-east-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Services) != 20 {
+		t.Fatalf("%d services, want 20 (the retry should have read them)", len(f.Services))
+	}
+	calls, retries := fake.Calls(), fake.Retries()
+	if retries["ecs:ListServices"] != 1 {
+		t.Errorf("retries of ListServices = %d, want 1 (%v)", retries["ecs:ListServices"], retries)
+	}
+	if got := calls["ecs:ListServices"] - retries["ecs:ListServices"]; got != 2 {
+		t.Errorf("ListServices calls less retries = %d, want 2 (one a cluster)", got)
+	}
+	if len(retries) != 1 {
+		t.Errorf("retries of other operations: %v", retries)
 	}
 }
