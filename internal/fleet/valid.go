@@ -58,7 +58,7 @@ func validate(data []byte, member func(key, val span)) bool {
 				return false
 			}
 		case c == '-' || c >= '0' && c <= '9':
-			if i = validNumber(data, i); i < 0 {
+			if i = jsonscan.NumberEnd(data, i); i < 0 {
 				return false
 			}
 		default:
@@ -157,47 +157,6 @@ func validString(data []byte, i int) int {
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// validNumber checks the number at i and returns the offset after it, or -1.
-func validNumber(data []byte, i int) int {
-	if data[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(data) && data[i] == '0':
-		i++
-	case i < len(data) && isDigit(data[i]):
-		for i < len(data) && isDigit(data[i]) {
-			i++
-		}
-	default:
-		return -1
-	}
-	if i < len(data) && data[i] == '.' {
-		i++
-		if i >= len(data) || !isDigit(data[i]) {
-			return -1
-		}
-		for i < len(data) && isDigit(data[i]) {
-			i++
-		}
-	}
-	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
-		i++
-		if i < len(data) && (data[i] == '+' || data[i] == '-') {
-			i++
-		}
-		if i >= len(data) || !isDigit(data[i]) {
-			return -1
-		}
-		for i < len(data) && isDigit(data[i]) {
-			i++
-		}
-	}
-	return i
-}
 
 // validLiteral checks true, false or null at i and returns the offset
 // after it, or -1.

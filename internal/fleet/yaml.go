@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 )
 
 // YAML input is the AWS CLI's `--output yaml`: the same documents as its
@@ -270,7 +272,7 @@ func jsonNumber(n *yaml.Node) (string, bool) {
 }
 
 func isJSONNumber(s string) bool {
-	return s != "" && validNumber([]byte(s), 0) == len(s)
+	return s != "" && jsonscan.NumberEnd([]byte(s), 0) == len(s)
 }
 
 // appendJSONString appends s as a JSON string, escaping only what JSON

@@ -79,49 +79,11 @@ func plainScalar(v []byte) bool {
 	case n >= 2 && v[0] == '"':
 		return jsonscan.Plain(v, 1) == n-1 && v[n-1] == '"'
 	case n > 0 && (v[0] == '-' || '0' <= v[0] && v[0] <= '9'):
-		return isNumber(v)
+		return jsonscan.NumberEnd(v, 0) == len(v)
 	}
 	switch string(v) {
 	case "true", "false", "null":
 		return true
 	}
 	return false
-}
-
-// isNumber reports whether v is a JSON number, as RFC 8259 section 6
-// writes it: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func isNumber(v []byte) bool {
-	i := 0
-	if i < len(v) && v[i] == '-' {
-		i++
-	}
-	digits := func() int {
-		j := i
-		for i < len(v) && '0' <= v[i] && v[i] <= '9' {
-			i++
-		}
-		return i - j
-	}
-	switch {
-	case i < len(v) && v[i] == '0':
-		i++
-	case digits() == 0:
-		return false
-	}
-	if i < len(v) && v[i] == '.' {
-		i++
-		if digits() == 0 {
-			return false
-		}
-	}
-	if i < len(v) && (v[i] == 'e' || v[i] == 'E') {
-		i++
-		if i < len(v) && (v[i] == '+' || v[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	return i == len(v)
 }
