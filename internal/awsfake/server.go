@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -189,11 +190,7 @@ func (s *Server) Inject(f *Fault) {
 func (s *Server) Calls() map[string]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make(map[string]int, len(s.calls))
-	for k, v := range s.calls {
-		out[k] = v
-	}
-	return out
+	return maps.Clone(s.calls)
 }
 
 // Retries returns how many of Calls were the SDK's second or later
@@ -205,11 +202,7 @@ func (s *Server) Calls() map[string]int {
 func (s *Server) Retries() map[string]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make(map[string]int, len(s.retries))
-	for k, v := range s.retries {
-		out[k] = v
-	}
-	return out
+	return maps.Clone(s.retries)
 }
 
 // isRetry tells a retried request by the amz-sdk-request header the
