@@ -46,6 +46,9 @@ func (l *fileLoad) loadJSON(file string, data []byte, named bool) {
 		l.loadDocument(file, data, named) // says the file is empty
 		return
 	}
+	if open := skipWS(data, 0); data[open] == '{' && l.folds() && l.loadFolded(file, data, open, named) {
+		return // checked as it was decoded
+	}
 	kind, keys, vals, ok := splitValid(data)
 	if !ok && isValidJSON(data) {
 		kind, keys, vals = split(data)

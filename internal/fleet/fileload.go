@@ -43,7 +43,8 @@ type fileLoad struct {
 	dec          *awsjson.Decoder // lent while the input loads (see loans)
 	loans        *loans
 	loan         *loan
-	docs         []*Doc // documents whose Raw may lie in the file's bytes (see spill)
+	docs         []*Doc     // documents whose Raw may lie in the file's bytes (see spill)
+	pre          *preloaded // the member loadFolded decoded, until its shape's loader takes it
 
 	tr      *translation    // the translated document being loaded, if any
 	located []translatedDoc // the translated documents loaded
