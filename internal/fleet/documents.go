@@ -232,6 +232,7 @@ func (l *fileLoad) merge(sub *fileLoad) {
 	}
 	l.diags = append(l.diags, sub.diags...)
 	l.docs = append(l.docs, sub.docs...)
+	l.made.add(sub.made)
 }
 
 // prefixPath joins a document's path and a path inside it.

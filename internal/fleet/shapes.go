@@ -82,7 +82,12 @@ type elem func(l *fileLoad, src Source) (doc *Doc, dst any, add func(*builder))
 // newIn returns a new zero T for what l decodes to hold, allocated in the
 // slab of Ts of l's Decoder (see awsjson.New): with the values decoded
 // into it, apart from the garbage of decoding.
-func newIn[T any](l *fileLoad) *T { return awsjson.New[T](l.dec) }
+// Each is counted, for the builder to size its maps (see reserve).
+func newIn[T any](l *fileLoad) *T {
+	v := awsjson.New[T](l.dec)
+	l.made.count(v)
+	return v
+}
 
 // serviceElem loads a service without its events (see notRead). The fast
 // decoder passes over them; encoding/json, where it decodes a service,
