@@ -319,7 +319,7 @@ func (l *fileLoad) describedTaskDefinition(file, key string, raw []byte) (*TaskD
 func (l *fileLoad) taskDefinitionAt(file, key string, data []byte, i, outer int) (td *TaskDefinition, ok bool, end int, valid bool) {
 	td = newIn[TaskDefinition](l)
 	td.Doc = Doc{Source: l.source(file, key)}
-	l.held(&td.Doc)
+	l.heldLookingForNull(&td.Doc)
 	td.Doc.Unknown = l.unknown()
 	end, ok, valid = l.decodeValueAt(file, key, data, i, outer, &td.Def)
 	td.Doc.Raw = data[i:end:end]
@@ -329,7 +329,7 @@ func (l *fileLoad) taskDefinitionAt(file, key string, data []byte, i, outer int)
 func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.RawMessage, data []byte) {
 	td := newIn[TaskDefinition](l)
 	td.Doc, td.Registerable = Doc{Source: l.source(file, ""), Raw: data}, true
-	l.held(&td.Doc)
+	l.heldLookingForNull(&td.Doc)
 	td.Doc.Unknown = l.unknown()
 	if !l.decodeItem(file, "", data, &td.Def, "tags") {
 		return
