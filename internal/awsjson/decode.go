@@ -6,9 +6,10 @@ import (
 	"unsafe"
 )
 
-// DecodeStrict decodes data, one valid JSON value (as json.Valid accepts
-// it), into dst, a non-nil pointer to a zero value. Where it reports true,
-// dst holds exactly what encoding/json's Decoder with
+// DecodeStrict decodes data, one JSON value, into dst, a non-nil pointer
+// to a zero value. Where it reports true, data is valid JSON (as json.Valid
+// says: the decoder checks what it reads, and what it passes over, as it
+// goes) and dst holds exactly what encoding/json's Decoder with
 // DisallowUnknownFields would have put there: member names match untagged
 // fields as encoding/json matches them, time.Time decodes through its own
 // UnmarshalJSON, and `[]` gives an empty, non-nil slice.
@@ -27,9 +28,31 @@ func DecodeStrict(data []byte, dst any) bool {
 
 // decodeState is a read position in one document.
 type decodeState struct {
-	data []byte
-	i    int
-	dec  *Decoder
+	data  []byte
+	i     int
+	dec   *Decoder
+	depth int // of the objects and arrays open at i
+}
+
+// maxDepth bounds how deep objects and arrays nest in what the decoder
+// reads, values passed over included: far below encoding/json's 10,000
+// for a whole document, and far above any that AWS returns. A document
+// nested deeper (which a type that holds itself, like the tests' sample,
+// could take to any depth) is not decoded here: encoding/json decides.
+const maxDepth = 1000
+
+// enter counts one more object or array open, or reports false when that
+// is one too many.
+func (d *decodeState) enter() bool {
+	d.depth++
+	return d.depth <= maxDepth
+}
+
+// leave counts one object or array fewer open, once read; ok is passed
+// through.
+func (d *decodeState) leave(ok bool) bool {
+	d.depth--
+	return ok
 }
 
 func (d *decodeState) peek() byte {
@@ -97,13 +120,16 @@ func (d *decodeState) null(p *plan, v reflect.Value) bool {
 
 // object decodes a JSON object into the struct v.
 func (d *decodeState) object(p *plan, v reflect.Value) bool {
+	if !d.enter() {
+		return false
+	}
 	var seen fieldSet
 	var skip *fieldSet
 	if d.dec.skip != nil {
 		skip = d.dec.skip[p]
 	}
 	next := 0 // the field expected next, in the order of p.sorted
-	return d.members(func(key []byte) bool {
+	return d.leave(d.members(func(key []byte) bool {
 		idx, ok := p.expected(key, next)
 		if !ok {
 			idx, ok = p.field(key)
@@ -117,7 +143,7 @@ func (d *decodeState) object(p *plan, v reflect.Value) bool {
 			return d.skipValue()
 		}
 		return d.value(p.fields[idx], v.Field(idx))
-	})
+	}))
 }
 
 // expected is field's shortcut for members in alphabetical order, as the
@@ -152,12 +178,15 @@ func (p *plan) field(key []byte) (int, bool) {
 
 // mapObject decodes a JSON object into the map v, keys as they are.
 func (d *decodeState) mapObject(p *plan, v reflect.Value) bool {
+	if !d.enter() {
+		return false
+	}
 	if v.IsNil() {
 		v.Set(reflect.MakeMap(p.typ))
 	}
 	kt := p.typ.Key()
 	elem := reflect.New(p.typ.Elem()).Elem()
-	return d.members(func(raw []byte) bool {
+	return d.leave(d.members(func(raw []byte) bool {
 		key, ok := d.unquote(raw)
 		if !ok {
 			return false
@@ -168,7 +197,7 @@ func (d *decodeState) mapObject(p *plan, v reflect.Value) bool {
 		}
 		v.SetMapIndex(reflect.ValueOf(key).Convert(kt), elem)
 		return true
-	})
+	}))
 }
 
 // members reads the object at d.i, calling member with each member's
@@ -218,6 +247,9 @@ func (d *decodeState) members(member func(key []byte) bool) bool {
 // its room unused on average (a container instance's attributes: a third)
 // and the smaller slices it outgrew as garbage.
 func (d *decodeState) array(p *plan, v reflect.Value) bool {
+	if !d.enter() {
+		return false
+	}
 	d.i = skipSpace(d.data, d.i+1)
 	s := d.dec.takeScratch(p)
 	n := 0
@@ -232,7 +264,9 @@ func (d *decodeState) array(p *plan, v reflect.Value) bool {
 		d.i = skipSpace(d.data, d.i)
 		switch d.peek() {
 		case ',':
-			d.i = skipSpace(d.data, d.i+1)
+			if d.i = skipSpace(d.data, d.i+1); d.peek() == ']' {
+				return false // a comma before the end: not JSON
+			}
 		case ']':
 		default:
 			return false
@@ -246,5 +280,5 @@ func (d *decodeState) array(p *plan, v reflect.Value) bool {
 		reflect.Copy(v, s)
 	}
 	d.dec.putScratch(p, s, n)
-	return true
+	return d.leave(true)
 }

@@ -91,10 +91,10 @@ func (d *decodeState) number(p *plan, v reflect.Value) bool {
 	for d.i < len(d.data) && isNumberByte(d.data[d.i]) {
 		d.i++
 	}
-	lit := string(d.data[start:d.i])
-	if lit == "" || lit[0] != '-' && (lit[0] < '0' || lit[0] > '9') {
-		return false
+	if start == d.i || jsonscan.NumberEnd(d.data, start) != d.i {
+		return false // not a JSON number, though strconv may read it ("01", "-.5")
 	}
+	lit := string(d.data[start:d.i])
 	switch p.kind {
 	case intKind:
 		n, err := strconv.ParseInt(lit, 10, 64)
@@ -138,10 +138,12 @@ func (d *decodeState) timestamp(v reflect.Value) bool {
 
 func skipSpace(data []byte, i int) int { return jsonscan.SkipSpace(data, i) }
 
-// stringEnd is jsonscan.StringEnd, past len(data) when not closed.
+// stringEnd is jsonscan.ValidStringEnd, past len(data) when the string
+// is not valid JSON: a string the decoder reads is checked as it is read
+// (see DecodeStrict).
 func stringEnd(data []byte, i int) int {
-	end, closed := jsonscan.StringEnd(data, i)
-	if !closed {
+	end, ok := jsonscan.ValidStringEnd(data, i)
+	if !ok {
 		return len(data) + 1
 	}
 	return end

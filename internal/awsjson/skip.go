@@ -3,6 +3,8 @@ package awsjson
 import (
 	"fmt"
 	"reflect"
+
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 )
 
 // fieldSet is a set of struct fields by index, as object's duplicate check
@@ -15,7 +17,7 @@ func (s *fieldSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
 // Skip makes the Decoder pass over the member that stands for the field
 // named field (its Go name) of the struct type t, under any spelling the
 // decoder matches: the value is not decoded, the field stays zero, and
-// the value need only be JSON, as all of DecodeStrict's input is. For
+// the value need only be valid JSON (it is checked, not read). For
 // members that are large and that nothing reads (a service's events), it
 // saves their decoding and their memory. It panics when t has no such
 // field, or when t is not a struct the Decoder reads itself.
@@ -36,46 +38,10 @@ func (dec *Decoder) Skip(t reflect.Type, field string) {
 	set.add(f.Index[0])
 }
 
-// skipValue moves past the JSON value at d.i, which is valid JSON.
+// skipValue moves past the JSON value at d.i, checking it as the rest of
+// what the decoder reads is checked (see DecodeStrict).
 func (d *decodeState) skipValue() bool {
-	depth := 0
-	for d.i = skipSpace(d.data, d.i); d.i < len(d.data); {
-		switch d.data[d.i] {
-		case '"':
-			if d.i = stringEnd(d.data, d.i); d.i > len(d.data) {
-				return false
-			}
-		case '{', '[':
-			depth++
-			d.i++
-		case '}', ']':
-			if depth == 0 {
-				return false // the end of the enclosing value: no value here
-			}
-			depth--
-			d.i++
-		case ',', ':', ' ', '\t', '\n', '\r':
-			if depth == 0 {
-				return false
-			}
-			d.i++
-		default: // a number, true, false or null
-			d.i++
-			for d.i < len(d.data) && !isDelimiter(d.data[d.i]) {
-				d.i++
-			}
-		}
-		if depth == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func isDelimiter(c byte) bool {
-	switch c {
-	case ',', ':', '{', '}', '[', ']', '"', ' ', '\t', '\n', '\r':
-		return true
-	}
-	return false
+	end, ok := jsonscan.ValueEnd(d.data, skipSpace(d.data, d.i), maxDepth-d.depth)
+	d.i = end
+	return ok
 }

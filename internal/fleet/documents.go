@@ -46,6 +46,9 @@ func (l *fileLoad) loadJSON(file string, data []byte, named bool) {
 		l.loadDocument(file, data, named) // says the file is empty
 		return
 	}
+	if open := skipWS(data, 0); data[open] == '{' && l.folds() && l.loadFolded(file, data, open, named) {
+		return // checked as it was decoded
+	}
 	kind, keys, vals, ok := splitValid(data)
 	if !ok && isValidJSON(data) {
 		kind, keys, vals = split(data)
@@ -229,6 +232,7 @@ func (l *fileLoad) merge(sub *fileLoad) {
 	}
 	l.diags = append(l.diags, sub.diags...)
 	l.docs = append(l.docs, sub.docs...)
+	l.made.add(sub.made)
 }
 
 // prefixPath joins a document's path and a path inside it.

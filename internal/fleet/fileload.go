@@ -43,7 +43,9 @@ type fileLoad struct {
 	dec          *awsjson.Decoder // lent while the input loads (see loans)
 	loans        *loans
 	loan         *loan
-	docs         []*Doc // documents whose Raw may lie in the file's bytes (see spill)
+	docs         []*Doc     // documents whose Raw may lie in the file's bytes (see spill)
+	pre          *preloaded // the member loadFolded decoded, until its shape's loader takes it
+	made         made       // the resources made, by kind (see reserve)
 
 	tr      *translation    // the translated document being loaded, if any
 	located []translatedDoc // the translated documents loaded
@@ -75,6 +77,11 @@ func (b *builder) loadInputs(ins []input) {
 			b.progress(int(done.Add(1)), len(ins))
 		}
 	})
+	var all made
+	for _, l := range results {
+		all.add(l.made)
+	}
+	b.reserve(all)
 	for i, l := range results {
 		if u := ins[i].unit; u != nil {
 			b.record(u, l)

@@ -39,6 +39,11 @@ func FuzzLoad(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, s := range foldCases {
+		if len(s) < 1000 { // not the deeply nested ones: the fuzzer grows them into inputs that time out elsewhere
+			f.Add([]byte(s))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, diags := LoadBytes("fuzz.json", data)
 		for _, d := range diags {
@@ -60,6 +65,7 @@ func FuzzLoad(f *testing.F) {
 		checkSnapshotRoundTrip(t, fl, HasErrors(diags))
 		slow, slowDiags := loadBytesJSONOnly("fuzz.json", data)
 		sameLoad(t, "fuzz input", fl, diags, slow, slowDiags)
+		checkFolded(t, data, fl, diags)
 		checkObjectMembers(t, data)
 	})
 }
@@ -143,4 +149,18 @@ func checkSnapshotRoundTrip(t *testing.T, fl *Fleet, hadErrors bool) {
 		t.Errorf("round trip: %d task definitions and %d services, want %d and %d",
 			len(back.TaskDefinitions), len(back.Services), len(fl.TaskDefinitions), len(fl.Services))
 	}
+}
+
+// checkFolded compares the load of data, checked as it is decoded, with
+// its load checked whole first.
+func checkFolded(t *testing.T, data []byte, fl *Fleet, diags []Diagnostic) {
+	type load struct {
+		f     *Fleet
+		diags []Diagnostic
+	}
+	before := unfolded(func() load {
+		f, diags := LoadBytes("fuzz.json", data)
+		return load{f, diags}
+	})
+	sameLoad(t, "fuzz input, checked whole first", fl, diags, before.f, before.diags)
 }

@@ -24,8 +24,8 @@ type diskSpan struct {
 	size int32
 	sum  uint32 // CRC-32C of the bytes, to notice a file changed since
 	// null is whether the bytes hold the text null anywhere (see
-	// MayHoldNull).
-	null bool
+	// MayHoldNull), looked for only where lookForNull asked.
+	null, lookForNull bool
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -65,14 +65,25 @@ func (d Doc) OwnBytes() ([]byte, error) {
 
 // MayHoldNull reports whether the document's bytes may hold a JSON null:
 // false only when they are known not to hold the text null at all, so that
-// a check for null members need not read them again.
+// a check for null members need not read them again. Only task
+// definitions' bytes are looked at for it (the null-members rule reads
+// them); for other documents it says true.
 func (d Doc) MayHoldNull() bool {
-	return d.Raw != nil || d.disk.size == 0 || d.disk.null
+	return d.Raw != nil || d.disk.size == 0 || !d.disk.lookForNull || d.disk.null
 }
 
 // held records a document whose Raw may lie in the bytes of the file
 // being loaded, for spill.
 func (l *fileLoad) held(d *Doc) { l.docs = append(l.docs, d) }
+
+// heldLookingForNull is held for a document whose bytes spill also looks
+// at for the text null (see MayHoldNull): a task definition. Looking in
+// every document's bytes was a pass over nearly all of a load's bytes
+// for the one kind the null-members rule reads.
+func (l *fileLoad) heldLookingForNull(d *Doc) {
+	d.disk.lookForNull = true
+	l.held(d)
+}
 
 // spill drops from memory the Raw of every document held that lies in
 // data, the bytes of file as read from disk, recording where it lies
@@ -92,8 +103,9 @@ func (l *fileLoad) spill(data []byte) {
 		if p < base || p+uintptr(len(d.Raw)) > end {
 			continue
 		}
+		look := d.disk.lookForNull
 		d.disk = diskSpan{off: int64(p - base), size: int32(len(d.Raw)), sum: crc32.Checksum(d.Raw, castagnoli),
-			null: bytes.Contains(d.Raw, []byte("null"))}
+			lookForNull: look, null: look && bytes.Contains(d.Raw, []byte("null"))}
 		d.Raw = nil
 	}
 	l.docs = nil

@@ -34,6 +34,14 @@ func TestFileDocumentBytesStayOnDisk(t *testing.T) {
 	if f.TaskDefinitions[0].Doc.MayHoldNull() {
 		t.Error("MayHoldNull: the task definition holds no null")
 	}
+	if !f.Services[0].Doc.MayHoldNull() {
+		t.Error("MayHoldNull: a service's bytes are not looked at for null, so it must say they may hold one")
+	}
+	withNull, _ := Load(context.Background(), []string{write("null.json", strings.Replace(td, `"memory": 512`, `"memory": null`, 1))}, nil)
+	if len(withNull.TaskDefinitions) != 1 || !withNull.TaskDefinitions[0].Doc.MayHoldNull() {
+		t.Error("MayHoldNull: a task definition holding a null says it holds none")
+	}
+	os.Remove(filepath.Join(dir, "null.json"))
 	for _, s := range f.Services {
 		if s.Doc.Raw != nil {
 			t.Errorf("service %s keeps its bytes in memory", s.Name())

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/awsjson"
+	"github.com/ecs2fargate/ecs2fargate/internal/jsonscan"
 
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 )
@@ -81,7 +82,12 @@ type elem func(l *fileLoad, src Source) (doc *Doc, dst any, add func(*builder))
 // newIn returns a new zero T for what l decodes to hold, allocated in the
 // slab of Ts of l's Decoder (see awsjson.New): with the values decoded
 // into it, apart from the garbage of decoding.
-func newIn[T any](l *fileLoad) *T { return awsjson.New[T](l.dec) }
+// Each is counted, for the builder to size its maps (see reserve).
+func newIn[T any](l *fileLoad) *T {
+	v := awsjson.New[T](l.dec)
+	l.made.count(v)
+	return v
+}
 
 // serviceElem loads a service without its events (see notRead). The fast
 // decoder passes over them; encoding/json, where it decodes a service,
@@ -171,34 +177,75 @@ func clusterElem(l *fileLoad, src Source) (*Doc, any, func(*builder)) {
 // newElem, and records the addition for each element that decodes. The
 // fast decoder walks the array itself, so the elements are found in the
 // same pass that decodes them; an element it leaves is cut out and
-// decoded as decodeItem does.
+// decoded as decodeItem does. An array the file's own pass decoded
+// already (see loadFolded) is taken from it.
 func (l *fileLoad) loadArray(file, path string, raw json.RawMessage, newElem elem) {
+	if l.takePreloaded(path, raw) != nil {
+		return
+	}
 	open := skipWS(raw, 0)
 	if l.jsonOnly || open >= len(raw) || raw[open] != '[' {
 		l.loadItems(file, path, raw, newElem) // or says it is not an array
 		return
 	}
-	for n, i := 0, skipWS(raw, open+1); i < len(raw) && raw[i] != ']'; n++ {
+	l.loadArrayAt(file, path, raw, open, 0, newElem) // raw was checked with its file
+}
+
+// loadArrayAt is loadArray for the array that opens at data[open], inside
+// outer objects and arrays, checking it as it goes: it returns the offset
+// just past the array, and false as soon as the bytes are not valid JSON
+// (then what it recorded must be dropped).
+func (l *fileLoad) loadArrayAt(file, path string, data []byte, open, outer int, newElem elem) (int, bool) {
+	i := skipWS(data, open+1)
+	if i < len(data) && data[i] == ']' {
+		return i + 1, true
+	}
+	for n := 0; ; n++ {
 		at := path + "[" + strconv.Itoa(n) + "]"
 		doc, dst, add := newElem(l, l.source(file, at))
 		doc.Unknown = l.unknown()
-		end, ok := l.dec.DecodeAt(raw, i, dst)
-		if !ok {
-			reset(dst)
-			if end = valueEnd(raw, i); end == i {
-				return // not valid JSON: the file's syntax check stops this earlier
-			}
+		end, ok, valid := l.decodeValueAt(file, at, data, i, outer+1, dst)
+		if !valid {
+			return end, false
 		}
-		doc.Raw = raw[i:end:end]
+		doc.Raw = data[i:end:end]
 		l.held(doc)
-		if ok || decodeStrictJSON(doc.Raw, dst) || l.decodeFull(file, at, doc.Raw, dst) {
+		if ok {
 			l.add(add)
 			l.share(dst)
 		}
-		if i = skipWS(raw, end); i < len(raw) && raw[i] == ',' {
-			i = skipWS(raw, i+1)
+		if i = skipWS(data, end); i >= len(data) {
+			return i, false
+		}
+		switch data[i] {
+		case ']':
+			return i + 1, true
+		case ',':
+			i = skipWS(data, i+1)
+		default:
+			return i, false
 		}
 	}
+}
+
+// decodeValueAt decodes the value at data[i], inside outer objects and
+// arrays, into dst as decodeItem decodes a document, and finds where it
+// ends: the fast decoder checks what it reads; a value it leaves is
+// checked, then decoded by encoding/json, or else by the full decoder,
+// which reports each problem. valid is false, and nothing is reported,
+// when the bytes at i are not one valid JSON value.
+func (l *fileLoad) decodeValueAt(file, path string, data []byte, i, outer int, dst any) (end int, ok, valid bool) {
+	if !l.jsonOnly {
+		if end, ok = l.dec.DecodeAt(data, i, dst); ok {
+			return end, true, true
+		}
+		reset(dst)
+	}
+	if end, valid = jsonscan.ValueEnd(data, i, maxNesting-outer); !valid {
+		return end, false, false
+	}
+	raw := data[i:end:end]
+	return end, decodeStrictJSON(raw, dst) || l.decodeFull(file, path, raw, dst), true
 }
 
 // loadItems is loadArray without the fast decoder: the elements cut out
@@ -243,11 +290,8 @@ func (l *fileLoad) decodeFull(file, path string, raw []byte, dst any, skip ...st
 
 func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.RawMessage, _ []byte) {
 	raw, key, _ := member(top, "taskDefinition")
-	td := newIn[TaskDefinition](l)
-	td.Doc = Doc{Source: l.source(file, key), Raw: raw}
-	l.held(&td.Doc)
-	td.Doc.Unknown = l.unknown()
-	if !l.decodeItem(file, key, raw, &td.Def) {
+	td, ok := l.describedTaskDefinition(file, key, raw)
+	if !ok {
 		return
 	}
 	if tags, tkey, ok := member(top, "tags"); ok {
@@ -258,10 +302,34 @@ func (l *fileLoad) loadDescribeTaskDefinition(file string, top map[string]json.R
 	l.share(&td.Def, &td.Tags)
 }
 
+// describedTaskDefinition decodes the taskDefinition member of
+// describe-task-definition output, raw, the member named key, as
+// decodeItem does; or takes what the file's own pass decoded of it (see
+// loadFolded).
+func (l *fileLoad) describedTaskDefinition(file, key string, raw []byte) (*TaskDefinition, bool) {
+	if p := l.takePreloaded(key, raw); p != nil {
+		return p.td, p.ok
+	}
+	td, ok, _, _ := l.taskDefinitionAt(file, key, raw, 0, 0) // raw was checked with its file
+	return td, ok
+}
+
+// taskDefinitionAt is describedTaskDefinition for the value at data[i],
+// inside outer objects and arrays, checking it as decodeValueAt does.
+func (l *fileLoad) taskDefinitionAt(file, key string, data []byte, i, outer int) (td *TaskDefinition, ok bool, end int, valid bool) {
+	td = newIn[TaskDefinition](l)
+	td.Doc = Doc{Source: l.source(file, key)}
+	l.heldLookingForNull(&td.Doc)
+	td.Doc.Unknown = l.unknown()
+	end, ok, valid = l.decodeValueAt(file, key, data, i, outer, &td.Def)
+	td.Doc.Raw = data[i:end:end]
+	return td, ok, end, valid
+}
+
 func (l *fileLoad) loadRegisterTaskDefinition(file string, top map[string]json.RawMessage, data []byte) {
 	td := newIn[TaskDefinition](l)
 	td.Doc, td.Registerable = Doc{Source: l.source(file, ""), Raw: data}, true
-	l.held(&td.Doc)
+	l.heldLookingForNull(&td.Doc)
 	td.Doc.Unknown = l.unknown()
 	if !l.decodeItem(file, "", data, &td.Def, "tags") {
 		return

@@ -32,7 +32,7 @@ func split(data []byte) (kind byte, keys []string, vals []json.RawMessage) {
 func splitValid(data []byte) (kind byte, keys []string, vals []json.RawMessage, ok bool) {
 	ok = validate(data, func(key, val span) {
 		if key.start >= 0 {
-			keys = append(keys, unquote(data[key.start:stringEnd(data, key.start)]))
+			keys = append(keys, unquote(data[key.start:key.end]))
 		}
 		vals = append(vals, json.RawMessage(data[val.start:val.end:val.end]))
 	})
