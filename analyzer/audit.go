@@ -35,7 +35,8 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 	}
 	m := newMemo(f)
 	// Subject i is task definition i, subject len(tasks)+i service i; each
-	// check writes its verdict, records and unchecked rules in its place.
+	// check writes its verdict, records and unchecked rules in its place
+	// (callers find a service's findings by it: Findings.SubjectOf).
 	nt, n := len(f.TaskDefinitions), len(f.TaskDefinitions)+len(f.Services)
 	b := newFindingsBuilderFor(n)
 	res := &Result{Rules: rules, Verdicts: make([]Verdict, n)}
