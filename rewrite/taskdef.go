@@ -60,7 +60,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 		res.Changes = append(res.Changes, Change{RuleID: ForceRuleID, Lossy: true, Message: fmt.Sprintf(
 			"FORCED: blockers remain (%s); this document was written only because of --force and will not run on Fargate as intended", strings.Join(b, ", "))})
 	}
-	platform := f.Platform(td)
+	platform := f.PlatformWithHosts(td, a.hosts) // f.Platform(td), from the hosts the auditor gathered
 	ctx := &shared{family: ptr.Value(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows()}
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
