@@ -93,6 +93,11 @@ type scratch struct {
 	plan plan
 	top  jsonedit.Top       // the round's listing of the document's members
 	orig []analyzer.Finding // the original's findings, when the audit knew them
+	// read is where the original document is read again and dedented:
+	// the first round reads it, and nothing made from it keeps it (plan.apply
+	// returns an edited document copied out of the Editor, and each change's
+	// values in slices of their own); fixLoop copies it out when no edit ran.
+	read []byte
 }
 
 // put returns sc to scratches, letting go of the findings it held.
@@ -112,9 +117,12 @@ var scratches = sync.Pool{New: func() any { return &scratch{plan: plan{seen: map
 // fixLoop plans and applies rounds of fixes until one changes nothing.
 func fixLoop(sc *scratch, a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
 	cur := state{td: td, findings: orig}
-	raw, err := td.Doc.OwnBytes()
+	raw, err := td.Doc.OwnBytesIn(sc.read)
 	if err != nil {
 		return nil, nil, cur, err
+	}
+	if cap(raw) > cap(sc.read) {
+		sc.read = raw[:0] // grown: kept for the next definition
 	}
 	doc := ownedStart(raw)
 	ed := &sc.ed
@@ -148,6 +156,11 @@ func fixLoop(sc *scratch, a *auditor, ctx *shared, td *fleet.TaskDefinition, opt
 		}
 		cur.findings = a.audit(cur.td)
 	}
+	if len(changes) == 0 {
+		// No edit ran, so doc is still the starting document, in the
+		// scratch's buffer (an edit's result is copied out of the Editor).
+		doc = bytes.Clone(doc)
+	}
 	return doc, changes, cur, nil
 }
 
@@ -159,9 +172,9 @@ func StartingDocument(raw []byte) []byte {
 }
 
 // ownedStart is StartingDocument(raw) made in raw's own bytes, which the
-// caller owns (fleet.Doc.OwnBytes: read again from the file, or a copy of
-// what the model holds), so the result and the rounds' documents share
-// nothing with the model. Dedenting in place saves a copy of each
+// caller owns (fleet.Doc.OwnBytesIn: read again from the file, or a copy
+// of what the model holds, into the scratch's buffer), so the result and
+// the rounds' documents share nothing with the model. Dedenting in place saves a copy of each
 // document (issue 17: 16 MB of what the report's preview allocated at
 // 10,000 services).
 func ownedStart(raw []byte) []byte {
