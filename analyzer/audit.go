@@ -95,6 +95,23 @@ func Check(rules []Rule, scope Scope, subj *Subject) []Finding {
 	return c.findings
 }
 
+// CheckInto is Check appending to dst[:0], with the rules' own lists lent
+// from the audit's spares: a caller that audits one document after another
+// (the rewrite's rewritten documents) reuses one list (issue 17: the
+// lists grown for each audit were 8 MB of the report's preview at 10,000
+// services). The findings are the same, in the same order.
+func CheckInto(dst []Finding, rules []Rule, scope Scope, subj *Subject) []Finding {
+	buf := checkScratches.Get().(*checkScratch)
+	if buf.spare == nil {
+		buf.spare = make([]Finding, spareFindings)
+	}
+	c := checked{findings: dst[:0], spare: buf.spare}
+	c.run(rules, scope, subj, false)
+	checkScratches.Put(buf)
+	sortFindings(c.findings)
+	return c.findings
+}
+
 // CheckAsIfKnown is Check for a caller that must act although the subject's
 // document leaves some values unknown (the rewrite moving a service whose
 // code leaves its launch type to an unknown cluster's default): each rule

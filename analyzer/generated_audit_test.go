@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -57,5 +58,39 @@ func TestSubjectOfIsTheAuditsPlace(t *testing.T) {
 	}
 	if services == 0 || services == res.Findings.Len() {
 		t.Errorf("%d of %d findings on services: the test proves little", services, res.Findings.Len())
+	}
+}
+
+// TestCheckIntoIsCheck: CheckInto, appending to one reused list with the
+// rules' lists lent, finds what Check finds, in order, on every task
+// definition and service of a generated fleet (task and service rules).
+func TestCheckIntoIsCheck(t *testing.T) {
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 120, PerCluster: 20}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := fleet.Load(context.Background(), []string{dir}, nil)
+	rules := Rules()
+	var list []Finding
+	n := 0
+	check := func(scope Scope, subj func() *Subject) {
+		want := Check(rules, scope, subj())
+		list = CheckInto(list, rules, scope, subj())
+		if len(want) == 0 && len(list) == 0 {
+			return
+		}
+		n += len(want)
+		if !reflect.DeepEqual(list, want) {
+			t.Fatalf("CheckInto found\n %+v\nCheck\n %+v", list, want)
+		}
+	}
+	for _, td := range f.TaskDefinitions {
+		check(ScopeTask, func() *Subject { return &Subject{Fleet: f, TaskDef: td} })
+	}
+	for _, s := range f.Services {
+		check(ScopeService, func() *Subject { return &Subject{Fleet: f, TaskDef: s.TaskDef, Service: s} })
+	}
+	if n == 0 {
+		t.Error("no findings: the test proves nothing")
 	}
 }

@@ -43,6 +43,11 @@ func (a *auditor) audit(td *fleet.TaskDefinition) []analyzer.Finding {
 	return analyzer.Check(catalogue, analyzer.ScopeTask, a.subject(td))
 }
 
+// auditInto is audit, its findings in dst's room (analyzer.CheckInto).
+func (a *auditor) auditInto(dst []analyzer.Finding, td *fleet.TaskDefinition) []analyzer.Finding {
+	return analyzer.CheckInto(dst, catalogue, analyzer.ScopeTask, a.subject(td))
+}
+
 // subject is td as the audit sees it, for the fixes of its findings.
 func (a *auditor) subject(td *fleet.TaskDefinition) *analyzer.Subject {
 	return &analyzer.Subject{Fleet: a.f, TaskDef: td, Hosts: &a.hosts}

@@ -44,11 +44,10 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
 	orig, ok := known.appendFindings(sc.orig[:0], td)
-	if ok {
-		sc.orig = orig
-	} else {
-		orig = a.audit(td)
+	if !ok {
+		orig = a.auditInto(sc.orig, td)
 	}
+	sc.orig = orig
 	res := &Result{Key: td.Key(), Account: td.Identity.Account, Region: td.Identity.Region, Changes: []Change{}, Remaining: []Remaining{}}
 	if b := blockers(orig); len(b) > 0 {
 		res.Blocked = true
@@ -92,7 +91,10 @@ type scratch struct {
 	ed   jsonedit.Editor
 	plan plan
 	top  jsonedit.Top       // the round's listing of the document's members
-	orig []analyzer.Finding // the original's findings, when the audit knew them
+	orig []analyzer.Finding // the original's findings
+	// found are the rewritten document's findings, each round's audit in
+	// turn (the round's plan has read the round before's by then).
+	found []analyzer.Finding
 	// read is where the original document is read again and dedented:
 	// the first round reads it, and nothing made from it keeps it (plan.apply
 	// returns an edited document copied out of the Editor, and each change's
@@ -104,6 +106,8 @@ type scratch struct {
 func (sc *scratch) put() {
 	clear(sc.orig)
 	sc.orig = sc.orig[:0]
+	clear(sc.found[:cap(sc.found)]) // a round's audit may have found more than the last
+	sc.found = sc.found[:0]
 	scratches.Put(sc)
 }
 
@@ -154,7 +158,8 @@ func fixLoop(sc *scratch, a *auditor, ctx *shared, td *fleet.TaskDefinition, opt
 		if cur.td, err = a.decode(doc); err != nil {
 			return nil, nil, cur, err
 		}
-		cur.findings = a.audit(cur.td)
+		cur.findings = a.auditInto(sc.found, cur.td)
+		sc.found = cur.findings
 	}
 	if len(changes) == 0 {
 		// No edit ran, so doc is still the starting document, in the
