@@ -52,7 +52,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	if b := blockers(orig); len(b) > 0 {
 		res.Blocked = true
 		if !opts.Force {
-			res.Remaining = append(res.Remaining, remaining(orig, orig, nil)...)
+			res.Remaining = sc.sets.appendRemaining(res.Remaining, orig, orig, nil)
 			return res, nil
 		}
 		res.Forced = true
@@ -75,7 +75,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	} else {
 		res.Changes = append(res.Changes, changes...)
 	}
-	res.Remaining = append(append(res.Remaining, remaining(orig, final.findings, changes)...), ctx.notes...)
+	res.Remaining = append(sc.sets.appendRemaining(res.Remaining, orig, final.findings, changes), ctx.notes...)
 	res.Size = sizeOf(final.td)
 	return res, nil
 }
@@ -95,6 +95,7 @@ type scratch struct {
 	// found are the rewritten document's findings, each round's audit in
 	// turn (the round's plan has read the round before's by then).
 	found []analyzer.Finding
+	sets  remainingMaps // remaining's sets
 	// read is where the original document is read again and dedented:
 	// the first round reads it, and nothing made from it keeps it (plan.apply
 	// returns an edited document copied out of the Editor, and each change's
@@ -108,6 +109,7 @@ func (sc *scratch) put() {
 	sc.orig = sc.orig[:0]
 	clear(sc.found[:cap(sc.found)]) // a round's audit may have found more than the last
 	sc.found = sc.found[:0]
+	sc.sets.reset()
 	scratches.Put(sc)
 }
 
