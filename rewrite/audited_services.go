@@ -43,7 +43,8 @@ func servicesAuditedBy(res *analyzer.Result, f *fleet.Fleet) auditedServices {
 		return auditedServices{}
 	}
 	fs := res.Findings
-	// The service of finding i, when it is one the fixes act on, else -1.
+	// The service of finding i, when it is one the fixes act on, else -1;
+	// false when the finding's service is not the one at its place.
 	serviceOf := func(i int) (int, bool) {
 		k := fs.SubjectOf(i) - nt
 		if k < 0 || k >= ns {
