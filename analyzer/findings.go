@@ -69,6 +69,15 @@ func (fs *Findings) At(i int) Finding {
 	}
 }
 
+// SubjectOf is the number of the subject finding i is about, 0 <= i <
+// Len(). In an Audit's findings, task definition j of the fleet is subject
+// j and service k is subject len(TaskDefinitions)+k (the places of the
+// audit's subjects before their verdicts are sorted); in NewFindings',
+// subjects are numbered as they first appear. A caller that holds an
+// audit's findings finds a service's own by it without a copy (the
+// report's rewrite preview: rewrite.AuditedBy).
+func (fs *Findings) SubjectOf(i int) int { return int(fs.records[i].subject) }
+
 // All yields the findings in order.
 func (fs *Findings) All() iter.Seq[Finding] {
 	return func(yield func(Finding) bool) {

@@ -67,8 +67,14 @@ func osFamily(def *ecstypes.TaskDefinition) ecstypes.OSFamily {
 	return def.RuntimePlatform.OperatingSystemFamily
 }
 
-// hostsOf gathers the host evidence for the subject's task definition.
-func hostsOf(s *Subject) fleet.Hosts { return s.memo.hostsOf(s.Fleet, s.TaskDef) }
+// hostsOf gathers the host evidence for the subject's task definition,
+// unless the caller gave it (Subject.Hosts).
+func hostsOf(s *Subject) fleet.Hosts {
+	if s.Hosts != nil {
+		return *s.Hosts
+	}
+	return s.memo.hostsOf(s.Fleet, s.TaskDef)
+}
 
 // needHosts says what to add when there is no host evidence.
 func needHosts(ev fleet.Hosts) string {

@@ -62,6 +62,12 @@ type Subject struct {
 	Fleet   *fleet.Fleet
 	TaskDef *fleet.TaskDefinition // nil for a service whose task definition is absent
 	Service *fleet.Service        // nil for task rules
+	// Hosts, when not nil, is what the hosts of TaskDef's services say
+	// (fleet.HostsOf), given by a caller that audits a version of a task
+	// definition Fleet does not hold: the rewrite audits its rewritten
+	// document with its original's hosts, which the fleet knows. The rules
+	// read it instead of asking Fleet for TaskDef's.
+	Hosts *fleet.Hosts
 
 	memo *memo // shared by the subjects of one audit; nil outside Audit
 	// platform caches Platform(): most container rules ask, and the

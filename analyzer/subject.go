@@ -47,6 +47,9 @@ func (s *Subject) platformUncached() fleet.Platform {
 		}
 		return fleet.Platform{}
 	}
+	if s.Hosts != nil {
+		return s.Fleet.PlatformWithHosts(s.TaskDef, *s.Hosts)
+	}
 	return s.memo.platform(s.Fleet, s.TaskDef)
 }
 

@@ -2,6 +2,8 @@ package reports
 
 import (
 	"encoding/json"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
@@ -29,5 +31,38 @@ func TestJoinChanges(t *testing.T) {
 	got = joinChanges(plain, svc)
 	if len(got) != 2 || got[0].RuleID != "host-port" || got[1].RuleID != "lb-target-type-ip" || &got[0] == &plain[0] {
 		t.Errorf("joined: %#v, want the task definition's then the service's, copied", got)
+	}
+	if n := testing.AllocsPerRun(100, func() { joinChanges(plain, svc) }); n != 1 {
+		t.Errorf("joining two lists allocates %v times, want once (the list itself)", n)
+	}
+}
+
+// containsLower is strings.Contains of the lower-cased text: on the
+// paths a report meets, on random texts of letters around the words (in
+// either case, cut, and with runes that lower-case to ASCII or fold to
+// it: U+0130, U+212A, U+017F), and without allocating for an ASCII path.
+func TestContainsLowerIsToLower(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 27))
+	parts := []string{"environment", "ENVIRONMENT", "Environ", "ment", "secret", "SeCrEt", "secre", "t", "s", "e",
+		"İ", "envİronment", "K", "ſecret", "ſ", "[0]", ".", "é", "\xff", "containerDefinitions", "valueFrom", "x"}
+	texts := []string{"", "containerDefinitions[0].environment[1].value", "containerDefinitions[0].secrets[0].valueFrom",
+		"containerDefinitions[0].Environment", "loadBalancers[0].targetGroupArn", "SECRET", "environmen"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for _, w := range []string{"environment", "secret"} {
+			if got, want := containsLower(s, w), strings.Contains(strings.ToLower(s), w); got != want {
+				t.Errorf("containsLower(%q, %q) = %v, strings.Contains of ToLower %v", s, w, got, want)
+			}
+		}
+	}
+	p := "containerDefinitions[0].Environment[1].value"
+	if n := testing.AllocsPerRun(100, func() { containsLower(p, "secret") }); n != 0 {
+		t.Errorf("an ASCII path allocates %v times", n)
 	}
 }

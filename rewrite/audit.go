@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/ecs2fargate/ecs2fargate/internal/ptr"
-
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
@@ -21,49 +19,38 @@ var catalogue = analyzer.Rules()
 
 // auditor audits one task definition, original or rewritten, in the
 // context the analyzer needs: the services that run it, their clusters'
-// container instances (OS and architecture) and its images.
+// container instances (OS and architecture) and its images. Every version
+// of a definition runs on its original's hosts, so those are gathered once
+// from the fleet and given to each audit (analyzer.Subject.Hosts); the
+// rest the rules ask the fleet (its images: a rewrite changes no image).
+// Issue 17: a small fleet of its own for each definition, its lookups and
+// host evidence built again, was 35 MB of what the report's preview
+// allocated at 10,000 services.
 type auditor struct {
+	f        *fleet.Fleet
 	name     string
 	services []*fleet.Service
-	// shell stands for the definition in a small fleet of its own, built
-	// once: each audit copies the version being audited into it, so the
-	// lookups that fleet builds on first use stay valid for every audit.
-	shell *fleet.TaskDefinition
-	mini  *fleet.Fleet
+	hosts    fleet.Hosts // the original's (fleet.HostsOf); read-only
 }
 
 func newAuditor(f *fleet.Fleet, td *fleet.TaskDefinition) *auditor {
-	a := &auditor{name: td.Doc.Source.File, services: f.ServicesUsing(td), shell: &fleet.TaskDefinition{}}
-	a.mini = &fleet.Fleet{TaskDefinitions: []*fleet.TaskDefinition{a.shell}}
-	seen := map[*fleet.Cluster]bool{}
-	for _, s := range a.services {
-		c := *s
-		c.TaskDef = a.shell
-		a.mini.Services = append(a.mini.Services, &c)
-		if cl := f.ClusterOf(s); cl != nil && !seen[cl] {
-			seen[cl] = true
-			a.mini.Clusters = append(a.mini.Clusters, hostEvidence(cl))
-		}
-	}
-	for _, c := range td.Def.ContainerDefinitions {
-		if img := f.Image(ptr.Value(c.Image)); img != nil {
-			a.mini.Images = append(a.mini.Images, img)
-		}
-	}
-	return a
+	return &auditor{f: f, name: td.Doc.Source.File, services: f.ServicesUsing(td), hosts: f.HostsOf(td)}
 }
 
 // audit runs the task rules on td, standing in for the original in the
 // services that run it.
 func (a *auditor) audit(td *fleet.TaskDefinition) []analyzer.Finding {
-	*a.shell = *td
-	return analyzer.Check(catalogue, analyzer.ScopeTask, &analyzer.Subject{Fleet: a.mini, TaskDef: a.shell})
+	return analyzer.Check(catalogue, analyzer.ScopeTask, a.subject(td))
+}
+
+// auditInto is audit, its findings in dst's room (analyzer.CheckInto).
+func (a *auditor) auditInto(dst []analyzer.Finding, td *fleet.TaskDefinition) []analyzer.Finding {
+	return analyzer.CheckInto(dst, catalogue, analyzer.ScopeTask, a.subject(td))
 }
 
 // subject is td as the audit sees it, for the fixes of its findings.
 func (a *auditor) subject(td *fleet.TaskDefinition) *analyzer.Subject {
-	*a.shell = *td
-	return &analyzer.Subject{Fleet: a.mini, TaskDef: a.shell}
+	return &analyzer.Subject{Fleet: a.f, TaskDef: td, Hosts: &a.hosts}
 }
 
 // decode reads a rewritten document back into the model: with

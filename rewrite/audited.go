@@ -16,6 +16,9 @@ type Audited struct {
 	// byTD holds each task definition's findings as their places in all:
 	// 4 bytes a finding rather than a copy of it.
 	byTD map[*fleet.TaskDefinition][]int32
+	// services are the findings of each service that its rewrite's fixes
+	// act on (see auditedServices).
+	services auditedServices
 }
 
 // AuditedBy gathers each task definition's own findings from res, an
@@ -50,6 +53,7 @@ func AuditedBy(res *analyzer.Result, f *fleet.Fleet) *Audited {
 			a.byTD[td] = append(places, int32(i))
 		}
 	}
+	a.services = servicesAuditedBy(res, f)
 	return a
 }
 

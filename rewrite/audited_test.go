@@ -18,7 +18,9 @@ import (
 
 // auditedFleets are the fleets the fast paths are checked on: the demo
 // fleet and a generated one with every kind of cluster, loaded once (the
-// tests only read them). The map is the caller's own.
+// tests only read them). The map is the caller's own. The generated
+// fleet's files stay until the package's tests end (TestMain), as a
+// rewrite reads its task definitions' documents again from them.
 func auditedFleets(t *testing.T) map[string]*fleet.Fleet {
 	t.Helper()
 	testFleets.once.Do(func() {
@@ -28,7 +30,7 @@ func auditedFleets(t *testing.T) map[string]*fleet.Fleet {
 			testFleets.err = err
 			return
 		}
-		defer os.RemoveAll(dir)
+		testFleets.dir = dir
 		if _, testFleets.err = fleetgen.Write(context.Background(), dir, fleetgen.Options{Services: 420, PerCluster: 20}); testFleets.err == nil {
 			testFleets.gen, _ = fleet.Load(context.Background(), []string{dir}, nil)
 		}
@@ -46,7 +48,17 @@ func auditedFleets(t *testing.T) map[string]*fleet.Fleet {
 var testFleets struct {
 	once      sync.Once
 	demo, gen *fleet.Fleet
+	dir       string // the generated fleet's files
 	err       error
+}
+
+// TestMain removes the generated fleet's files once the tests are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if testFleets.dir != "" {
+		os.RemoveAll(testFleets.dir)
+	}
+	os.Exit(code)
 }
 
 // TestAuditedIsTheRewritesOwnAudit: the findings AuditedBy takes from

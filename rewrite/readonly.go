@@ -20,6 +20,23 @@ var outputOnly = []string{
 // readOnlyAndTags are the top-level members planReadOnly looks for.
 var readOnlyAndTags = append(slices.Clone(outputOnly), "tags")
 
+// outputOnlyRemovals are the path and message of stripping each of
+// outputOnly, made once rather than for each definition (issue 17: 9 MB of
+// the report's preview at 10,000 services); the plan only reads them.
+var outputOnlyRemovals = func() []removal {
+	out := make([]removal, len(outputOnly))
+	for i, k := range outputOnly {
+		out[i] = removal{member(k), k + " is output of describe-task-definition, not part of a register-task-definition request; stripped"}
+	}
+	return out
+}()
+
+// removal is a member to strip and the message of its change.
+type removal struct {
+	path jsonedit.Path
+	msg  string
+}
+
 // planEmptyPlacement drops an empty placementConstraints list, which
 // describe-task-definition prints for every definition: it constrains
 // nothing, and cfn-lint rejects the member on a Fargate task definition
@@ -35,9 +52,9 @@ func planEmptyPlacement(p *plan, doc *jsonedit.Top) {
 // (describe-task-definition --include TAGS) into the request.
 func planReadOnly(p *plan, doc *jsonedit.Top, td *fleet.TaskDefinition) {
 	has := doc.Has(readOnlyAndTags...)
-	for i, k := range outputOnly {
+	for i, r := range outputOnlyRemovals {
 		if has[i] {
-			p.remove(analyzer.RuleReadOnlyFields, member(k), false, k+" is output of describe-task-definition, not part of a register-task-definition request; stripped")
+			p.remove(analyzer.RuleReadOnlyFields, r.path, false, r.msg)
 		}
 	}
 	if has[len(outputOnly)] || len(td.Tags) == 0 {

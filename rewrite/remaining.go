@@ -4,35 +4,53 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 )
 
-// remaining lists the findings on the original the rewrite did not fix:
+// appendRemaining lists the findings on the original the rewrite did not fix:
 // a blocker or fixable one that the rewritten document still has (another
 // rule's change may have fixed it, as the execution role added for ECR
 // serves secrets too); a warning whose rule made no change, or that the
 // rewritten document still has (behaviour warnings about the move need
 // not show on the Fargate document, yet the user must still act); then any blocker or fixable finding that only the rewritten
 // document has (a gap in the rewrite, shown rather than hidden). Info
-// findings are left out.
-func remaining(orig, final []analyzer.Finding, changes []Change) []Remaining {
-	changed := map[string]bool{}
+// findings are left out. It appends them to dst, keeping its sets in m.
+func (m *remainingMaps) appendRemaining(dst []Remaining, orig, final []analyzer.Finding, changes []Change) []Remaining {
+	m.reset()
 	for _, c := range changes {
-		changed[c.RuleID] = true
+		m.changed[c.RuleID] = true
 	}
-	still := keys(final)
-	before := keys(orig)
-	var out []Remaining
+	addKeys(m.still, final)
+	addKeys(m.before, orig)
 	for _, f := range orig {
-		gone := !still[key(f)]
-		if f.Severity < analyzer.Warning || gone && (changed[f.RuleID] || f.Severity >= analyzer.Fixable) {
+		gone := !m.still[key(f)]
+		if f.Severity < analyzer.Warning || gone && (m.changed[f.RuleID] || f.Severity >= analyzer.Fixable) {
 			continue
 		}
-		out = append(out, remainingOf(f))
+		dst = append(dst, remainingOf(f))
 	}
 	for _, f := range final {
-		if f.Severity >= analyzer.Fixable && !before[key(f)] {
-			out = append(out, remainingOf(f))
+		if f.Severity >= analyzer.Fixable && !m.before[key(f)] {
+			dst = append(dst, remainingOf(f))
 		}
 	}
-	return out
+	return dst
+}
+
+// remainingMaps are the sets appendRemaining keeps, emptied and used
+// again by a scratch's rewrites one after another (issue 17: made for each
+// definition, they were 5 MB of the report's preview at 10,000 services).
+type remainingMaps struct {
+	changed       map[string]bool
+	still, before map[findingKey]bool
+}
+
+// reset empties m's sets, making them on first use.
+func (m *remainingMaps) reset() {
+	if m.changed == nil {
+		m.changed, m.still, m.before = map[string]bool{}, map[findingKey]bool{}, map[findingKey]bool{}
+		return
+	}
+	clear(m.changed)
+	clear(m.still)
+	clear(m.before)
 }
 
 func remainingOf(f analyzer.Finding) Remaining {
@@ -50,12 +68,11 @@ func key(f analyzer.Finding) findingKey {
 	return findingKey{f.RuleID, f.Container, f.Severity.String(), f.Value}
 }
 
-func keys(fs []analyzer.Finding) map[findingKey]bool {
-	m := make(map[findingKey]bool, len(fs))
+// addKeys adds the keys of fs to m.
+func addKeys(m map[findingKey]bool, fs []analyzer.Finding) {
 	for _, f := range fs {
 		m[key(f)] = true
 	}
-	return m
 }
 
 func blockers(fs []analyzer.Finding) []string {

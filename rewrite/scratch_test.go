@@ -59,3 +59,25 @@ func TestScratchCarriesNothingOver(t *testing.T) {
 		t.Errorf("only %d task definitions in the fixtures", len(jobs))
 	}
 }
+
+// TestUnchangedDocumentOutlivesTheScratch: a definition the rewrite leaves
+// as it was is returned in a slice of its own, not in the scratch's buffer
+// it was read into, which the next rewrite on the same goroutine reads its
+// own definition into.
+func TestUnchangedDocumentOutlivesTheScratch(t *testing.T) {
+	same, other := loadTDCase(t, "already-fargate"), loadTDCase(t, "links")
+	scratches.Put(&scratch{plan: plan{seen: map[string]bool{}}}) // the next Get, most likely
+	res, err := TaskDefinition(same.f, same.td, same.opts)
+	if err != nil || len(res.Document) == 0 || len(res.Changes) != 0 {
+		t.Fatalf("already-fargate: %v, %d changes, a document of %d bytes; want no change and a document", err, len(res.Changes), len(res.Document))
+	}
+	want := string(res.Document)
+	for range 3 {
+		if _, err := TaskDefinition(other.f, other.td, other.opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if string(res.Document) != want {
+		t.Errorf("the unchanged document changed under a later rewrite:\n%s\nwas\n%s", res.Document, want)
+	}
+}

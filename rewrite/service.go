@@ -46,12 +46,20 @@ const maxStrategyWeight = 1000
 // not of type ip. newTaskDefinition is what the requests name as the task
 // definition (family or family:revision of the registered Fargate one).
 func Service(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts ServiceOptions) (*ServiceResult, error) {
-	return serviceWithFixes(f, s, newTaskDefinition, opts, serviceFixRules)
+	return serviceWithFixes(f, s, newTaskDefinition, opts, serviceFixRules, nil)
+}
+
+// ServiceAudited is Service taking what the service's fixes act on from
+// known (AuditedBy: the report's audit of f) where it has it, instead of
+// auditing the service again; the result is the same.
+func ServiceAudited(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts ServiceOptions, known *Audited) (*ServiceResult, error) {
+	return serviceWithFixes(f, s, newTaskDefinition, opts, serviceFixRules, known)
 }
 
 // serviceWithFixes is Service applying the fixes of rules only (a test
-// holds each rule's fix to its findings alone).
-func serviceWithFixes(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts ServiceOptions, rules []analyzer.Rule) (*ServiceResult, error) {
+// holds each rule's fix to its findings alone); known is nil unless rules
+// are serviceFixRules.
+func serviceWithFixes(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string, opts ServiceOptions, rules []analyzer.Rule, known *Audited) (*ServiceResult, error) {
 	if f == nil || s == nil {
 		return nil, errors.New("rewrite.Service: no fleet or no service given")
 	}
@@ -62,10 +70,10 @@ func serviceWithFixes(f *fleet.Fleet, s *fleet.Service, newTaskDefinition string
 		return nil, fmt.Errorf("service %s: %w", serviceLabel(s), err)
 	}
 	if s.OnFargate() {
-		return alreadyOnFargate(f, s, opts, askFixes(f, s, rules))
+		return alreadyOnFargate(f, s, opts, askFixes(f, s, rules, known))
 	}
 	p := newServicePlan(f, s, newTaskDefinition, opts)
-	p.asks = askFixes(f, s, rules)
+	p.asks = askFixes(f, s, rules, known)
 	return p.result()
 }
 

@@ -107,7 +107,7 @@ func rewriteServiceAndLoad(t *testing.T, f *fleet.Fleet, s *fleet.Service, rule 
 		}
 		others = others[len(f.TaskDefinitions):] // svcOtherDocs lists the task definitions first
 	}
-	res, err := serviceWithFixes(f, s, newTD, ServiceOptions{Force: true}, []analyzer.Rule{rule})
+	res, err := serviceWithFixes(f, s, newTD, ServiceOptions{Force: true}, []analyzer.Rule{rule}, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

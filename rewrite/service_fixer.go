@@ -63,9 +63,20 @@ type clearAsk struct {
 
 // askFixes audits the service with rules (serviceFixRules but in a test)
 // and lets the fix of each fixable finding ask for the settings it needs.
-func askFixes(f *fleet.Fleet, s *fleet.Service, rules []analyzer.Rule) *serviceAsks {
+// known, when it has the service's findings, stands for the audit (it is
+// nil unless rules are serviceFixRules: see ServiceAudited).
+func askFixes(f *fleet.Fleet, s *fleet.Service, rules []analyzer.Rule, known *Audited) *serviceAsks {
 	asks := &serviceAsks{}
 	subj := &analyzer.Subject{Fleet: f, TaskDef: s.TaskDef, Service: s}
+	if places, ok := known.serviceFixable(s); ok {
+		// What CheckAsIfKnown would find, kept to the fixable findings,
+		// with nothing assumed (auditedServices says why).
+		for _, p := range places {
+			fd := known.all.At(int(p))
+			serviceFixByRule[fd.RuleID](serviceFixer{asks, fd.RuleID}, subj, fd)
+		}
+		return asks
+	}
 	// A service read from code may leave its launch type to a cluster the
 	// code does not show: the rewrite still moves it (its task definition
 	// becomes awsvpc, which needs the network configuration whatever the

@@ -44,23 +44,22 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
 	orig, ok := known.appendFindings(sc.orig[:0], td)
-	if ok {
-		sc.orig = orig
-	} else {
-		orig = a.audit(td)
+	if !ok {
+		orig = a.auditInto(sc.orig, td)
 	}
+	sc.orig = orig
 	res := &Result{Key: td.Key(), Account: td.Identity.Account, Region: td.Identity.Region, Changes: []Change{}, Remaining: []Remaining{}}
 	if b := blockers(orig); len(b) > 0 {
 		res.Blocked = true
 		if !opts.Force {
-			res.Remaining = append(res.Remaining, remaining(orig, orig, nil)...)
+			res.Remaining = sc.sets.appendRemaining(res.Remaining, orig, orig, nil)
 			return res, nil
 		}
 		res.Forced = true
 		res.Changes = append(res.Changes, Change{RuleID: ForceRuleID, Lossy: true, Message: fmt.Sprintf(
 			"FORCED: blockers remain (%s); this document was written only because of --force and will not run on Fargate as intended", strings.Join(b, ", "))})
 	}
-	platform := f.Platform(td)
+	platform := f.PlatformWithHosts(td, a.hosts) // f.Platform(td), from the hosts the auditor gathered
 	ctx := &shared{family: ptr.Value(td.Def.Family), origin: originOf(td, a.services), windows: platform.IsWindows()}
 	if err := checkInputs(ctx, opts, orig, where); err != nil {
 		return nil, err
@@ -76,7 +75,7 @@ func taskDefinition(f *fleet.Fleet, td *fleet.TaskDefinition, opts Options, know
 	} else {
 		res.Changes = append(res.Changes, changes...)
 	}
-	res.Remaining = append(append(res.Remaining, remaining(orig, final.findings, changes)...), ctx.notes...)
+	res.Remaining = append(sc.sets.appendRemaining(res.Remaining, orig, final.findings, changes), ctx.notes...)
 	res.Size = sizeOf(final.td)
 	return res, nil
 }
@@ -92,13 +91,25 @@ type scratch struct {
 	ed   jsonedit.Editor
 	plan plan
 	top  jsonedit.Top       // the round's listing of the document's members
-	orig []analyzer.Finding // the original's findings, when the audit knew them
+	orig []analyzer.Finding // the original's findings
+	// found are the rewritten document's findings, each round's audit in
+	// turn (the round's plan has read the round before's by then).
+	found []analyzer.Finding
+	sets  remainingMaps // remaining's sets
+	// read is where the original document is read again and dedented:
+	// the first round reads it, and nothing made from it keeps it (plan.apply
+	// returns an edited document copied out of the Editor, and each change's
+	// values in slices of their own); fixLoop copies it out when no edit ran.
+	read []byte
 }
 
 // put returns sc to scratches, letting go of the findings it held.
 func (sc *scratch) put() {
 	clear(sc.orig)
 	sc.orig = sc.orig[:0]
+	clear(sc.found[:cap(sc.found)]) // a round's audit may have found more than the last
+	sc.found = sc.found[:0]
+	sc.sets.reset()
 	scratches.Put(sc)
 }
 
@@ -112,9 +123,12 @@ var scratches = sync.Pool{New: func() any { return &scratch{plan: plan{seen: map
 // fixLoop plans and applies rounds of fixes until one changes nothing.
 func fixLoop(sc *scratch, a *auditor, ctx *shared, td *fleet.TaskDefinition, opts Options, orig []analyzer.Finding) ([]byte, []Change, state, error) {
 	cur := state{td: td, findings: orig}
-	raw, err := td.Doc.OwnBytes()
+	raw, err := td.Doc.OwnBytesIn(sc.read)
 	if err != nil {
 		return nil, nil, cur, err
+	}
+	if cap(raw) > cap(sc.read) {
+		sc.read = raw[:0] // grown: kept for the next definition
 	}
 	doc := ownedStart(raw)
 	ed := &sc.ed
@@ -146,7 +160,13 @@ func fixLoop(sc *scratch, a *auditor, ctx *shared, td *fleet.TaskDefinition, opt
 		if cur.td, err = a.decode(doc); err != nil {
 			return nil, nil, cur, err
 		}
-		cur.findings = a.audit(cur.td)
+		cur.findings = a.auditInto(sc.found, cur.td)
+		sc.found = cur.findings
+	}
+	if len(changes) == 0 {
+		// No edit ran, so doc is still the starting document, in the
+		// scratch's buffer (an edit's result is copied out of the Editor).
+		doc = bytes.Clone(doc)
 	}
 	return doc, changes, cur, nil
 }
@@ -159,9 +179,9 @@ func StartingDocument(raw []byte) []byte {
 }
 
 // ownedStart is StartingDocument(raw) made in raw's own bytes, which the
-// caller owns (fleet.Doc.OwnBytes: read again from the file, or a copy of
-// what the model holds), so the result and the rounds' documents share
-// nothing with the model. Dedenting in place saves a copy of each
+// caller owns (fleet.Doc.OwnBytesIn: read again from the file, or a copy
+// of what the model holds, into the scratch's buffer), so the result and
+// the rounds' documents share nothing with the model. Dedenting in place saves a copy of each
 // document (issue 17: 16 MB of what the report's preview allocated at
 // 10,000 services).
 func ownedStart(raw []byte) []byte {

@@ -22,8 +22,9 @@ import (
 // report's largest part). A blocked task definition's services are not
 // rewritten. A rewrite that fails is reported on its service and the rest
 // still goes ahead. The rewrites only read the fleet, so the report asks
-// on every core. The original definitions' findings come from the
-// report's audit (known), which the rewrite would otherwise find again.
+// on every core. The original definitions' findings, and the services'
+// that their rewrites' fixes act on, come from the report's audit (known),
+// which the rewrite would otherwise find again.
 // What the preview holds is made when the first row asks (prepare), not
 // when the preview is made: the report writes the cost document first,
 // while the price comparison is live, which is where a large estate's
@@ -54,7 +55,8 @@ func newReportPreview(f *fleet.Fleet, opts rewrite.Options, audit *analyzer.Resu
 }
 
 // prepare gathers the audit's findings of each task definition and
-// counts the services of each, once, before the first row is previewed.
+// service and counts the services of each task definition, once, before
+// the first row is previewed.
 func (p *reportPreview) prepare() {
 	p.known = rewrite.AuditedBy(p.audit, p.f)
 	p.audit = nil
@@ -101,7 +103,7 @@ func (p *reportPreview) Service(_ analyzer.Verdict, s *fleet.Service) reports.Su
 	case res.Blocked:
 		return reports.SubjectPreview{TaskDefinition: res}
 	}
-	svc, err := rewrite.Service(p.f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{Preview: true})
+	svc, err := rewrite.ServiceAudited(p.f, s, aws.ToString(s.TaskDef.Def.Family), rewrite.ServiceOptions{Preview: true}, p.known)
 	if err != nil {
 		return reports.SubjectPreview{TaskDefinition: res, Error: err.Error()}
 	}

@@ -131,6 +131,9 @@ func bracket(s string) (Step, int, error) {
 // finding renders its path, and Sprintf showed in the profile of a
 // 10,000-service audit.)
 func (p Path) String() string {
+	if len(p) == 1 && !p[0].IsIndex && isIdent(p[0].Key) {
+		return p[0].Key // a top-level member: its key, without a copy
+	}
 	// Written into a buffer on the stack and copied once: every finding's
 	// path is written out (issue 17).
 	var buf [128]byte

@@ -53,3 +53,21 @@ func TestElementAndPrefix(t *testing.T) {
 		t.Errorf("Child = %s (and p = %s)", q, p)
 	}
 }
+
+// TestStringOfOneKeyIsAppend: a path of one key is written as Append
+// writes it (a top-level identifier without a copy), whatever the key.
+func TestStringOfOneKeyIsAppend(t *testing.T) {
+	for _, k := range []string{"family", "taskDefinitionArn", "a.b", "", "0", "a b", "-x", "é", `"q"`, "_id9", "9a"} {
+		p := Keys(k)
+		if got, want := p.String(), string(p.Append(nil)); got != want {
+			t.Errorf("Keys(%q).String() = %q, Append writes %q", k, got, want)
+		}
+	}
+	p := Keys("taskDefinitionArn")
+	if n := testing.AllocsPerRun(100, func() { _ = p.String() }); n != 0 {
+		t.Errorf("a top-level identifier's String allocates %v times", n)
+	}
+	if got := (Path{Index(3)}).String(); got != "[3]" {
+		t.Errorf("an index alone is %q", got)
+	}
+}

@@ -116,3 +116,42 @@ func TestOwnBytesAreTheCallers(t *testing.T) {
 		t.Errorf("a document without bytes: OwnBytes = %q, %v", own, err)
 	}
 }
+
+// TestOwnBytesInReusesTheBuffer: OwnBytesIn gives OwnBytes's bytes, in the
+// buffer given when it has the room (for a document on disk and one held),
+// in a new slice when it has not, and nil for a document without bytes;
+// writing over what it gave leaves the document as it was.
+func TestOwnBytesInReusesTheBuffer(t *testing.T) {
+	dir := t.TempDir()
+	text := `{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 512}]}`
+	if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, diags := Load(context.Background(), []string{dir}, nil)
+	if len(diags) > 0 || len(f.TaskDefinitions) != 1 {
+		t.Fatalf("loaded %d task definitions; diagnostics %v", len(f.TaskDefinitions), diags)
+	}
+	for name, d := range map[string]Doc{"on disk": f.TaskDefinitions[0].Doc, "held": {Raw: []byte(text)}} {
+		room := make([]byte, 3, len(text)+10)
+		got, err := d.OwnBytesIn(room)
+		if err != nil || string(got) != text {
+			t.Fatalf("%s: OwnBytesIn = %q, %v; want %q", name, got, err, text)
+		}
+		if &got[0] != &room[:1][0] {
+			t.Errorf("%s: a buffer with room was not used", name)
+		}
+		small, err := d.OwnBytesIn(make([]byte, 0, 4))
+		if err != nil || string(small) != text {
+			t.Errorf("%s: in a small buffer, OwnBytesIn = %q, %v", name, small, err)
+		}
+		for i := range got {
+			got[i] = 'x'
+		}
+		if again := string(docBytes(t, d)); again != text {
+			t.Errorf("%s: after writing over OwnBytesIn's bytes, Bytes = %q", name, again)
+		}
+	}
+	if got, err := (Doc{}).OwnBytesIn(make([]byte, 8)); got != nil || err != nil {
+		t.Errorf("a document without bytes: OwnBytesIn = %q, %v", got, err)
+	}
+}
