@@ -34,7 +34,10 @@ type ServiceCost struct {
 	Need, Size fargate.Size
 	// StorageGiB is the ephemeral storage requested (20 when unset).
 	StorageGiB int
-	Fargate    Variants
+	// Fargate is the service's Fargate price under each option, shared by
+	// every service of its shape (shape.go) and never modified: held
+	// whole it was 120 bytes a service (issue 17).
+	Fargate *Variants
 	// ARMCondition says under what condition the ARM figure holds.
 	ARMCondition string
 	// ec2 is the service's share of its cluster's EC2 cost (by
@@ -44,7 +47,9 @@ type ServiceCost struct {
 	// After is what the service costs after the move under each option:
 	// its Fargate price if it moves, its sidecars' price if it is a DAEMON,
 	// its stay cost on EC2 if it stays. Its saving is EC2Side − After.
-	After  Variants
+	// A service that moves shares its Fargate price's (never modified);
+	// one in no cluster has the shared zero (noVariants).
+	After  *Variants
 	Deltas []Delta
 	// Daemon marks a DAEMON service: on Fargate its work becomes a sidecar
 	// in each task of the cluster's moving services, or a managed feature
@@ -93,13 +98,13 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	sc := &ServiceCost{
 		Cluster: s.Cluster, Service: s.Name(), TaskDefinition: s.TaskDefinitionKey(), Account: s.Identity.Account, where: s.Identity,
 		DesiredCount: int(s.Svc.DesiredCount), RunningCount: int(s.Svc.RunningCount),
-		StorageGiB: freeStorageGiB, Platform: LinuxX86,
+		StorageGiB: freeStorageGiB, Platform: LinuxX86, After: noVariants,
 	}
 	sc.Region = m.regionOf(ptr.Value(s.Svc.ServiceArn), ptr.Value(s.Svc.ClusterArn), ptr.Value(s.Svc.TaskDefinition))
 	sc.Tasks, sc.TasksFrom = tasksOf(s)
 	if s.TaskDef == nil {
 		u := UnknownFill(fmt.Sprintf("task definition %s of service %s/%s is not among the inputs", sc.TaskDefinition, sc.Cluster, sc.Service), "add aws ecs describe-task-definition output")
-		sc.Fargate = Variants{u, u, u, u, u}
+		sc.Fargate = &Variants{u, u, u, u, u}
 		sc.ARMCondition = "task definition unknown"
 		return sc
 	}
@@ -124,7 +129,7 @@ func (m *model) service(s *fleet.Service) *ServiceCost {
 	size, ok := fargate.Fit(need.Size, sc.Platform == Windows)
 	if !ok {
 		u := Unknown(fmt.Sprintf("service %s/%s needs %d CPU units and %d MiB, more than the largest Fargate task", sc.Cluster, sc.Service, need.CPU, need.Memory))
-		sc.Fargate = Variants{u, u, u, u, u}
+		sc.Fargate = &Variants{u, u, u, u, u}
 		sc.TooLarge = true
 		return sc
 	}
@@ -149,18 +154,24 @@ func tasksOf(s *fleet.Service) (decimal.Decimal, string) {
 }
 
 // variants prices the chosen size under each purchase option, once per
-// shape (shape.go).
-func (m *model) variants(sc *ServiceCost) Variants {
+// shape (shape.go): the services of a shape share the one price, which
+// nothing modifies.
+func (m *model) variants(sc *ServiceCost) *Variants {
 	if sc.Region == "" {
 		u := noRegion("service " + sc.Cluster + "/" + sc.Service)
-		return Variants{u, u, u, u, u}
+		return &Variants{u, u, u, u, u}
 	}
 	k, ok := shapeOf(sc)
 	if !ok {
-		return m.price(sc)
+		v := m.price(sc)
+		return &v
 	}
-	return remembered(&m.prices.mu, m.prices.byShape, k, func() Variants { return m.price(sc) })
+	return remembered(&m.prices.mu, m.prices.byShape, k, func() *Variants { v := m.price(sc); return &v })
 }
+
+// noVariants is the zero cost under every option, shared by the services
+// whose cost after the move no cluster sets (a service in no cluster).
+var noVariants = &Variants{}
 
 // price prices sc's shape under each purchase option.
 func (m *model) price(sc *ServiceCost) Variants {

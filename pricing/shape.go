@@ -67,17 +67,17 @@ type step struct {
 // every core, so it takes a lock of its own.
 type priceMemo struct {
 	mu      sync.Mutex
-	byShape map[shape]Variants
+	byShape map[shape]*Variants
 	bySteps map[step]Variants
 }
 
 func newPriceMemo() *priceMemo {
-	return &priceMemo{byShape: map[shape]Variants{}, bySteps: map[step]Variants{}}
+	return &priceMemo{byShape: map[shape]*Variants{}, bySteps: map[step]Variants{}}
 }
 
 // remembered returns the price at key, computing and keeping it on first
 // use. Two cores may both compute a new key; both get the same value.
-func remembered[K comparable](mu *sync.Mutex, memo map[K]Variants, key K, compute func() Variants) Variants {
+func remembered[K comparable, V any](mu *sync.Mutex, memo map[K]V, key K, compute func() V) V {
 	mu.Lock()
 	v, ok := memo[key]
 	mu.Unlock()
