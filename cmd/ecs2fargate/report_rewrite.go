@@ -40,7 +40,7 @@ type reportPreview struct {
 
 // previewedTaskDefinition is the rewrite of a task definition some
 // service runs, made once, held until each of its services has asked:
-// packed (heldResult) when more than one service runs it.
+// held compactly (heldResult) when more than one service runs it.
 type previewedTaskDefinition struct {
 	once sync.Once
 	res  *rewrite.Result // the rewrite of a task definition one service runs

@@ -11,9 +11,9 @@ import (
 	"github.com/ecs2fargate/ecs2fargate/rewrite"
 )
 
-// A held rewrite gives back the result it packed, change by change, with
+// A held rewrite gives back the result it held, change by change, with
 // nil and empty values told apart and whether a document was made; each
-// time a list of its own.
+// time a list and values of its own.
 func TestHeldResultIsTheResult(t *testing.T) {
 	dir := t.TempDir()
 	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 200, PerCluster: 20}); err != nil {
@@ -49,6 +49,11 @@ func TestHeldResultIsTheResult(t *testing.T) {
 		}
 		if len(a.Changes) > 0 && &a.Changes[0] == &b.Changes[0] {
 			t.Errorf("%s: two results share one change list", want.Key)
+		}
+		for i := range a.Changes {
+			if len(a.Changes[i].Before) > 0 && &a.Changes[i].Before[0] == &b.Changes[i].Before[0] {
+				t.Errorf("%s change %d: two results share one before value", want.Key, i)
+			}
 		}
 	}
 	if changes < 100 {
