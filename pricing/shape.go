@@ -76,7 +76,8 @@ func newPriceMemo() *priceMemo {
 }
 
 // remembered returns the price at key, computing and keeping it on first
-// use. Two cores may both compute a new key; both get the same value.
+// use. Two cores may both compute a new key; both get the first one kept
+// (equal values, and the services of a shape share one price).
 func remembered[K comparable, V any](mu *sync.Mutex, memo map[K]V, key K, compute func() V) V {
 	mu.Lock()
 	v, ok := memo[key]
@@ -86,7 +87,10 @@ func remembered[K comparable, V any](mu *sync.Mutex, memo map[K]V, key K, comput
 	}
 	v = compute()
 	mu.Lock()
+	defer mu.Unlock()
+	if first, ok := memo[key]; ok {
+		return first // another core priced it meanwhile: share its price
+	}
 	memo[key] = v
-	mu.Unlock()
 	return v
 }
