@@ -83,14 +83,16 @@ func (m *model) after(cc *ClusterCost, services []*ServiceCost, units []decimal.
 		case s.StayReason != "":
 			stay := stayShare(cc, s, units[i], stayBase, unknown)
 			s.StayEC2 = stay(cc.EC2)
-			s.After = cc.EC2Side.each(stay)
+			after := cc.EC2Side.each(stay)
+			s.After = &after
 			stayUnits = stayUnits.Add(units[i])
 		case s.Daemon:
-			s.After = m.daemonAfter(s, services)
+			after := m.daemonAfter(s, services)
+			s.After = &after
 		default:
 			s.After = s.Fargate
 		}
-		cc.Fargate = cc.Fargate.add(s.After)
+		cc.Fargate = cc.Fargate.add(*s.After)
 	}
 	cc.Stranded = cc.committed
 	if stayBase.IsPositive() && stayUnits.IsPositive() {

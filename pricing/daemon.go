@@ -64,9 +64,9 @@ func (m *model) rise(s *ServiceCost, size fargate.Size) Variants {
 	if size == s.Size {
 		// The task has room for the sidecar: its price does not change
 		// (the difference is zero, keeping s's unknowns and caveats).
-		return s.Fargate.zip(s.Fargate, Money.Sub)
+		return s.Fargate.zip(*s.Fargate, Money.Sub)
 	}
 	with := *s
 	with.Size = size
-	return m.variants(&with).zip(s.Fargate, Money.Sub)
+	return m.variants(&with).zip(*s.Fargate, Money.Sub)
 }

@@ -22,7 +22,7 @@ func TestSidecarInTheTaskRoom(t *testing.T) {
 	d := &ServiceCost{Service: "agent", Daemon: true, daemonNeed: fargate.Size{CPU: 128, Memory: 256}}
 	got := m.sidecar(d, s)
 	with := *s
-	want := m.variants(&with).zip(s.Fargate, Money.Sub)
+	want := m.variants(&with).zip(*s.Fargate, Money.Sub)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sidecar with room: %+v, want %+v", got, want)
 	}

@@ -35,7 +35,7 @@ func fargateCost(t *testing.T, s fargate.Size, count int32) Variants {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.Services[0].Fargate
+	return *c.Services[0].Fargate
 }
 
 // A larger task (no less CPU and no less memory) or more tasks never

@@ -41,7 +41,7 @@ func (m *model) rightsized(s *fleet.Service, sc *ServiceCost) {
 	}
 	alt := *sc
 	alt.Size = rec.Size
-	at := m.variants(&alt)
+	at := *m.variants(&alt)
 	sc.Rightsized = &Rightsized{Size: rec.Size, Fargate: at, Saving: sc.Fargate.zip(at, Money.Sub), Flags: rec.Flags,
 		Usage: *rec.Usage, Reserved: fleet.Reservation(&s.TaskDef.Def), Days: s.Metrics.Days}
 }

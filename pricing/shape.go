@@ -67,17 +67,18 @@ type step struct {
 // every core, so it takes a lock of its own.
 type priceMemo struct {
 	mu      sync.Mutex
-	byShape map[shape]Variants
+	byShape map[shape]*Variants
 	bySteps map[step]Variants
 }
 
 func newPriceMemo() *priceMemo {
-	return &priceMemo{byShape: map[shape]Variants{}, bySteps: map[step]Variants{}}
+	return &priceMemo{byShape: map[shape]*Variants{}, bySteps: map[step]Variants{}}
 }
 
 // remembered returns the price at key, computing and keeping it on first
-// use. Two cores may both compute a new key; both get the same value.
-func remembered[K comparable](mu *sync.Mutex, memo map[K]Variants, key K, compute func() Variants) Variants {
+// use. Two cores may both compute a new key; both get the first one kept
+// (equal values, and the services of a shape share one price).
+func remembered[K comparable, V any](mu *sync.Mutex, memo map[K]V, key K, compute func() V) V {
 	mu.Lock()
 	v, ok := memo[key]
 	mu.Unlock()
@@ -86,7 +87,10 @@ func remembered[K comparable](mu *sync.Mutex, memo map[K]Variants, key K, comput
 	}
 	v = compute()
 	mu.Lock()
+	defer mu.Unlock()
+	if first, ok := memo[key]; ok {
+		return first // another core priced it meanwhile: share its price
+	}
 	memo[key] = v
-	mu.Unlock()
 	return v
 }

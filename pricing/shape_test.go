@@ -35,7 +35,7 @@ func TestRememberedPricesAreFreshPrices(t *testing.T) {
 			continue
 		}
 		shapes[k] = true
-		if got, want := s.Fargate, fresh().price(s); !reflect.DeepEqual(got, want) {
+		if got, want := *s.Fargate, fresh().price(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s/%s: remembered %+v, fresh %+v", s.Cluster, s.Service, got, want)
 		}
 		if !s.Daemon || s.StayReason != "" || s.DaemonPlan.Feature != "" {
@@ -48,7 +48,7 @@ func TestRememberedPricesAreFreshPrices(t *testing.T) {
 				mates = append(mates, o)
 			}
 		}
-		if got, want := s.After, fresh().daemonAfter(s, mates); !reflect.DeepEqual(got, want) {
+		if got, want := *s.After, fresh().daemonAfter(s, mates); !reflect.DeepEqual(got, want) {
 			t.Errorf("daemon %s/%s: remembered sidecars %+v, fresh %+v", s.Cluster, s.Service, got, want)
 		}
 	}
@@ -77,7 +77,7 @@ func TestSidecarStepsByShape(t *testing.T) {
 		t.Errorf("%d steps remembered, want 1", len(m.prices.bySteps))
 	}
 	unsized := mk("c")
-	unsized.Size, unsized.Fargate = fargate.Size{}, allOf(Unknown("task definition unknown"))
+	unsized.Size, unsized.Fargate = fargate.Size{}, new(allOf(Unknown("task definition unknown")))
 	if got := m.sidecar(d, unsized).OnDemand; got.Known() {
 		t.Errorf("a sidecar on a service of unknown price is known: %v", got.Amount())
 	}
@@ -97,5 +97,52 @@ func TestExactOf(t *testing.T) {
 	}
 	if k, ok := exactOf(decimal.Decimal{}); !ok || k != (exact{}) {
 		t.Errorf("the zero decimal: %+v %v", k, ok)
+	}
+}
+
+// The services of a shape hold one price between them, and a service that
+// moves holds it as its cost after the move too (two pointers a service,
+// not 240 bytes of amounts; issue 17); a service in no cluster costs zero
+// after the move. Compared field by field above, sharing changes no figure.
+func TestServicesOfAShapeShareOnePrice(t *testing.T) {
+	dir := t.TempDir()
+	if err := fleetgen.WriteTemp(dir, fleetgen.Options{Services: 400, PerCluster: 100}); err != nil {
+		t.Fatal(err)
+	}
+	f := loadFleet(t, dir)
+	c, err := Compare(f, withEC2Plans(Default()), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	byShape := map[shape]*Variants{}
+	shared, moving := 0, 0
+	for _, s := range c.Services {
+		if s.Fargate == nil || s.After == nil {
+			t.Fatalf("%s/%s: a nil price (Fargate %v, After %v)", s.Cluster, s.Service, s.Fargate, s.After)
+		}
+		if s.Moves() && !s.Daemon {
+			moving++
+			if s.After != s.Fargate {
+				t.Errorf("%s/%s moves but holds a cost after the move of its own", s.Cluster, s.Service)
+			}
+		}
+		k, ok := shapeOf(s)
+		if !ok || s.Size == (fargate.Size{}) {
+			continue
+		}
+		if p, seen := byShape[k]; seen {
+			shared++
+			if p != s.Fargate {
+				t.Errorf("%s/%s: a price of its own for a shape already priced", s.Cluster, s.Service)
+			}
+		}
+		byShape[k] = s.Fargate
+	}
+	if shared == 0 || moving == 0 {
+		t.Errorf("%d services share a shape, %d move: the fleet does not exercise the sharing", shared, moving)
+	}
+	m := newModel(f, withEC2Plans(Default()), DefaultOptions())
+	if lone := m.service(f.Services[0]); !reflect.DeepEqual(*lone.After, Variants{}) {
+		t.Errorf("a service no cluster priced costs %+v after the move, want zero", *lone.After)
 	}
 }

@@ -30,7 +30,7 @@ func NewCostOfInputs(version string, cmp *pricing.Comparison, inputs []string, d
 	// its own cost after the move); its cluster's rounding overwrites it.
 	splits := make(map[*pricing.ServiceCost]*costSplit, len(cmp.Services))
 	for i, s := range cmp.Services {
-		c.services.split[i].setAfter(fargateAmounts(s.After))
+		c.services.split[i].setAfter(fargateAmounts(*s.After))
 		splits[s] = &c.services.split[i]
 	}
 	byCluster := map[string][]*pricing.ServiceCost{}
@@ -55,7 +55,7 @@ func serviceRow(s *pricing.ServiceCost) ServiceCostRow {
 		Account: s.Account, Cluster: s.Cluster, Service: s.Service, TaskDefinition: s.TaskDefinition, Region: s.Region, where: s.Where(),
 		Platform: string(s.Platform), DesiredCount: s.DesiredCount, RunningCount: s.RunningCount,
 		EphemeralStorageGiB: s.StorageGiB, ARMCondition: s.ARMCondition, OnFargate: s.OnFargate,
-		FargateMonthly: fargateAmounts(s.Fargate), SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
+		FargateMonthly: fargateAmounts(*s.Fargate), SpotRisks: nonNil(s.SpotRisks), Deltas: deltaRows(s.Deltas),
 		StaysOnEC2: s.StayReason, SpotShare: s.SpotShare.String(), SpotOnDemand: s.SpotOnDemand,
 		TasksPriced: s.Tasks.String(), TasksFrom: s.TasksFrom,
 	}

@@ -61,7 +61,7 @@ func roundStays(ec2 pricing.Money, services []*pricing.ServiceCost, pick func(pr
 	for _, s := range services {
 		if s.StayReason != "" && !s.OnFargate {
 			stay = append(stay, s)
-			rest = rest.Sub(pick(s.After))
+			rest = rest.Sub(pick(*s.After))
 		}
 	}
 	if !rest.Known() || len(stay) == 0 {
@@ -69,10 +69,10 @@ func roundStays(ec2 pricing.Money, services []*pricing.ServiceCost, pick func(pr
 	}
 	parts := make([]decimal.Decimal, 0, len(stay)+1)
 	for _, s := range stay {
-		parts = append(parts, pick(s.After).Amount())
+		parts = append(parts, pick(*s.After).Amount())
 	}
 	split := pricing.SplitCents(ec2.Amount(), append(parts, rest.Amount()))
 	for i, s := range stay {
-		set(s, knownAmount(split[i], len(pick(s.After).Caveats()) > 0))
+		set(s, knownAmount(split[i], len(pick(*s.After).Caveats()) > 0))
 	}
 }

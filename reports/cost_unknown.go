@@ -25,6 +25,10 @@ type UnknownPart struct {
 func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.ServiceCost, place placer) []UnknownPart {
 	parts := map[string]*partNames{}
 	var order []string
+	// names are the cluster's services' names, each made once for every
+	// part that names it: the Savings Plan 1y and 3y parts name the same
+	// services (5 MB of copies at 100,000 services; issue 17).
+	var names []string
 	note := func(reason, cluster, figure string, services []*pricing.ServiceCost, has func(*pricing.ServiceCost, string) bool) {
 		p, ok := parts[reason]
 		if !ok {
@@ -36,15 +40,19 @@ func unknownParts(cmp *pricing.Comparison, byCluster map[string][]*pricing.Servi
 		}
 		p.Clusters = addNew(p.Clusters, p.clusters, cluster)
 		p.Figures = addOnce(p.Figures, figure)
-		for _, s := range services {
+		for j, s := range services {
 			if has(s, reason) {
-				p.Services = addNew(p.Services, p.services, place.name(s.Where().Account, s.Where().Region, s.Cluster+"/"+s.Service))
+				if names[j] == "" {
+					names[j] = place.name(s.Where().Account, s.Where().Region, s.Cluster+"/"+s.Service)
+				}
+				p.Services = addNew(p.Services, p.services, names[j])
 			}
 		}
 	}
 	labels := []string{"on-demand", "Spot", "ARM", "SP 1y", "SP 3y"}
 	for _, cl := range cmp.Clusters {
 		services := byCluster[clusterKey(cl.Where(), cl.Cluster)]
+		names = make([]string, len(services))
 		name := place.name(cl.Where().Account, cl.Where().Region, cl.Cluster)
 		for _, r := range cl.EC2.Missing() {
 			note(r, name, "EC2 now", services, func(s *pricing.ServiceCost, r string) bool { return has(s.EC2(), r) })

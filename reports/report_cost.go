@@ -68,7 +68,7 @@ func (c cents) amount() Amount {
 // TestRowCostIsTheCostRow holds them equal.
 func rowCostAt(c *Cost, i int) rowCost {
 	s, sp := c.services.src[i], &c.services.split[i]
-	f := fargateAmounts(s.Fargate)
+	f := fargateAmounts(*s.Fargate)
 	saving := savingsOf(s.OnFargate, sp.ec2Side(), sp.after())
 	missing, _ := serviceCostNotes(s)
 	rc := rowCost{tasks: s.DesiredCount, onFargate: s.OnFargate, unknown: nonNil(missing)}

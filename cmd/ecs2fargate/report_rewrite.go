@@ -40,10 +40,12 @@ type reportPreview struct {
 }
 
 // previewedTaskDefinition is the rewrite of a task definition some
-// service runs, made once, held until each of its services has asked.
+// service runs, made once, held until each of its services has asked:
+// held compactly (heldResult) when more than one service runs it.
 type previewedTaskDefinition struct {
 	once sync.Once
-	res  *rewrite.Result
+	res  *rewrite.Result // the rewrite of a task definition one service runs
+	held *heldResult     // or of one several services run
 	err  error
 	left atomic.Int32 // services that have not asked yet
 }
@@ -92,10 +94,27 @@ func (p *reportPreview) Service(_ analyzer.Verdict, s *fleet.Service) reports.Su
 	}
 	p.ready.Do(p.prepare)
 	td := p.tds[s.TaskDef]
-	td.once.Do(func() { td.res, td.err = p.taskDefinition(s.TaskDef) })
-	res, err := td.res, td.err
+	var res *rewrite.Result // the rewrite, when this row made it
+	td.once.Do(func() {
+		res, td.err = p.taskDefinition(s.TaskDef)
+		switch {
+		case res == nil:
+		case td.left.Load() > 1: // the first of its services to ask: none has let go yet
+			td.held = holdResult(res)
+		default:
+			td.res = res
+		}
+	})
+	err := td.err
+	switch {
+	case res != nil:
+	case td.held != nil:
+		res = td.held.result()
+	default:
+		res = td.res
+	}
 	if td.left.Add(-1) == 0 {
-		td.res = nil // the last of its services: the report's row holds it until written
+		td.res, td.held = nil, nil // the last of its services: the report's row holds it until written
 	}
 	switch {
 	case err != nil:
