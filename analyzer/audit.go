@@ -60,6 +60,15 @@ func Audit(f *fleet.Fleet, opts Options) (*Result, error) {
 		keep(nt+i, check(b, uint32(nt+i), rules, ScopeService, subj, byTask[s.TaskDef]))
 	})
 	clear(byTask)
+	// Sized at once: appended, the list grew by copies (14 MB allocated
+	// for about 7 MB of checks not run at 100,000 services).
+	nn := 0
+	for _, nc := range notChecked {
+		nn += len(nc)
+	}
+	if nn > 0 {
+		res.NotChecked = make([]NotChecked, 0, nn)
+	}
 	for _, nc := range notChecked {
 		res.NotChecked = append(res.NotChecked, nc...)
 	}
