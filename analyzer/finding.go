@@ -61,8 +61,9 @@ func Flag(path Path, value any, format string, args ...any) Finding {
 	b = fmt.Appendf(b[:0], format, args...)
 	message := sc.text(b)
 	sc.buf = b[:0]
+	valueText := sc.value(value)
 	flagScratches.Put(sc)
-	return Finding{Field: path, Path: pathText, Value: renderValue(value), Message: message}
+	return Finding{Field: path, Path: pathText, Value: valueText, Message: message}
 }
 
 // Unchecked reports that the rule could not be evaluated and what data it

@@ -43,7 +43,7 @@ func TestCheckCopiesEachRulesFindingsOutOfTheSpare(t *testing.T) {
 	td := &fleet.TaskDefinition{}
 	b := newFindingsBuilder()
 	b.subjects = make([]findingSubject, 1)
-	c := check(b, 0, rules, ScopeTask, &Subject{TaskDef: td}, nil)
+	c := check(b, 0, rules, ScopeTask, Subject{TaskDef: td}, nil)
 	got := b.build([][]findingRecord{c.records}, false).Slice()
 	var want []string
 	for _, r := range []struct {

@@ -33,11 +33,10 @@ func (s *Subject) Svc() *ecstypes.Service {
 // definition (fleet.Platform); for a service whose task definition is
 // absent, what the service's platform family says.
 func (s *Subject) Platform() fleet.Platform {
-	if s.platform == nil {
-		p := s.platformUncached()
-		s.platform = &p
+	if !s.platformKnown {
+		s.platform, s.platformKnown = s.platformUncached(), true
 	}
-	return *s.platform
+	return s.platform
 }
 
 func (s *Subject) platformUncached() fleet.Platform {
@@ -109,27 +108,25 @@ type Path = fieldpath.Path
 // (never split: at("a", "b") is a.b, at("a", "b") one key that String
 // quotes), a Path (from idx or a container's path) its steps. Any other
 // part is a mistake in the rule and panics in its fixture test.
+//
+// The path is shared (see recentPaths): callers must not write into it;
+// appending to it copies it, its capacity being its length.
 func at(parts ...any) Path {
-	// Sized to the steps exactly: every finding's path is built here.
-	n := 0
-	for _, p := range parts {
-		if p, ok := p.(Path); ok {
-			n += len(p)
-		} else {
-			n++
-		}
-	}
-	out := make(Path, 0, n)
+	sc := pathScratches.Get().(*pathScratch)
+	steps := sc.steps[:0]
 	for _, p := range parts {
 		switch p := p.(type) {
 		case string:
-			out = append(out, fieldpath.Key(p))
+			steps = append(steps, fieldpath.Key(p))
 		case Path:
-			out = append(out, p...)
+			steps = append(steps, p...)
 		default:
 			panic(fmt.Sprintf("analyzer.at: path part %T", p))
 		}
 	}
+	out := sc.path(steps)
+	sc.steps = steps[:0]
+	pathScratches.Put(sc)
 	return out
 }
 

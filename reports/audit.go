@@ -2,6 +2,7 @@ package reports
 
 import (
 	"cmp"
+	"sync"
 
 	"github.com/ecs2fargate/ecs2fargate/analyzer"
 	"github.com/ecs2fargate/ecs2fargate/internal/fleet"
@@ -33,8 +34,18 @@ type Audit struct {
 	// links to (relative to the summary); empty when none is written.
 	DetailsFile string `json:"-"`
 	fleet       *fleet.Fleet
-	// place says whether human formats name account and region (placeOf).
-	place placer
+	// places says whether human formats name account and region
+	// (placeOf), worked out when a format first asks (place): JSON and
+	// JSON Lines never do, and at 100,000 services it is a list and a map
+	// of every verdict's place (24 MB allocated).
+	places     placer
+	placesOnce sync.Once
+}
+
+// place is how human formats name each subject's place (placeOf).
+func (a *Audit) place() placer {
+	a.placesOnce.Do(func() { a.places = placeOf(auditPlaces(a)) })
+	return a.places
 }
 
 // Tool names the program that wrote the report.
@@ -69,7 +80,6 @@ func NewAudit(version string, res *analyzer.Result, f *fleet.Fleet, diags []flee
 		fleet:         f,
 	}
 	a.Summary = summarize(res, f)
-	a.place = placeOf(auditPlaces(a))
 	return a
 }
 

@@ -183,7 +183,7 @@ func blockedNames(a *Audit) string {
 			continue
 		}
 		if n++; n <= maxNamed {
-			names = append(names, a.place.subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition))
+			names = append(names, a.place().subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition))
 		}
 	}
 	if n > maxNamed {

@@ -35,7 +35,7 @@ func matchServices(a *Audit) []analyzer.Verdict {
 		if v.Service == "" {
 			continue
 		}
-		if want == v.Service || want == v.Cluster+"/"+v.Service || want == a.place.subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition) ||
+		if want == v.Service || want == v.Cluster+"/"+v.Service || want == a.place().subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition) ||
 			want == v.Region+"/"+v.Cluster+"/"+v.Service {
 			out = append(out, v)
 		}
@@ -47,7 +47,7 @@ func someServices(a *Audit) string {
 	var names []string
 	for _, v := range a.Verdicts {
 		if v.Service != "" && len(names) < maxNamed {
-			names = append(names, a.place.subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition))
+			names = append(names, a.place().subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition))
 		}
 	}
 	if len(names) == 0 {
@@ -92,7 +92,7 @@ func sameSubject(v analyzer.Verdict, account, region, cluster, service, taskDefi
 
 func serviceInFull(w io.Writer, a *Audit, v analyzer.Verdict) error {
 	sc := a.Screen
-	name := a.place.subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition)
+	name := a.place().subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition)
 	title := fmt.Sprintf("Service %s (task definition %s): %s", name, dash(v.TaskDefinition), v.Verdict)
 	if sc.Width > 0 {
 		title = wrap(title, sc.Width, "")
@@ -113,8 +113,8 @@ func serviceInFull(w io.Writer, a *Audit, v analyzer.Verdict) error {
 		para(w, sc.Width, "Note: "+n)
 	}
 	fmt.Fprintln(w)
-	if err := titledTable(w, sc, "Findings (the service's and its task definition's)", findingHeader, findingRows(a.place, slices.Values(ownFindings(a, v)), sc), 0); err != nil {
+	if err := titledTable(w, sc, "Findings (the service's and its task definition's)", findingHeader, findingRows(a.place(), slices.Values(ownFindings(a, v)), sc), 0); err != nil {
 		return err
 	}
-	return titledTable(w, sc, "Not checked (the inputs lack the data)", notCheckedHeader, notCheckedRows(a.place, ownNotChecked(a, v), sc), -1)
+	return titledTable(w, sc, "Not checked (the inputs lack the data)", notCheckedHeader, notCheckedRows(a.place(), ownNotChecked(a, v), sc), -1)
 }

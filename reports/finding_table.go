@@ -25,7 +25,7 @@ func plainFindingTable(w io.Writer, a *Audit) error {
 		lines[i], cells[i] = displayWidth(findingHeader[i]), utf8.RuneCountInString(findingHeader[i])
 	}
 	for f := range a.Findings.All() {
-		r := findingRow(a.place, f)
+		r := findingRow(a.place(), f)
 		for i := range last {
 			lines[i], cells[i] = max(lines[i], displayWidth(r[i])), max(cells[i], utf8.RuneCountInString(r[i]))
 		}
@@ -55,7 +55,7 @@ func plainFindingTable(w io.Writer, a *Audit) error {
 		return err
 	}
 	for f := range a.Findings.All() {
-		r := findingRow(a.place, f)
+		r := findingRow(a.place(), f)
 		if sc.Width == 0 {
 			r[last] = wrap(r[last], wrapAt, "")
 		}

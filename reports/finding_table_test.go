@@ -29,7 +29,7 @@ func TestPlainFindingTableEqualsWholeTable(t *testing.T) {
 		if err := plainFindingTable(&streamed, a); err != nil {
 			t.Fatal(err)
 		}
-		if err := titledTable(&whole, a.Screen, "Findings", findingHeader, findingRows(a.place, a.Findings.All(), a.Screen), 0); err != nil {
+		if err := titledTable(&whole, a.Screen, "Findings", findingHeader, findingRows(a.place(), a.Findings.All(), a.Screen), 0); err != nil {
 			t.Fatal(err)
 		}
 		if streamed.String() != whole.String() {

@@ -77,10 +77,10 @@ func mdServiceVerdicts(b mdWriter, a *Audit) {
 	b.WriteString("## Services\n")
 	for i, v := range svc {
 		if i == 0 || v.Cluster != svc[i-1].Cluster || v.Account != svc[i-1].Account || v.Region != svc[i-1].Region {
-			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(a.place.name(v.Account, v.Region, cmp.Or(v.Cluster, "(no cluster)"))))
+			fmt.Fprintf(b, "\n### Cluster %s\n\n", mdText(a.place().name(v.Account, v.Region, cmp.Or(v.Cluster, "(no cluster)"))))
 			b.WriteString("| Cluster | Service | Task definition | Verdict | Blockers | Fixable |\n|---|---|---|---|---|---|\n")
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(a.place.name(v.Account, v.Region, v.Cluster)), mdText(v.Service),
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(a.place().name(v.Account, v.Region, v.Cluster)), mdText(v.Service),
 			mdText(v.TaskDefinition), mdVerdict(v.Verdict), mdRuleIDs(v.Blockers), mdRuleIDs(v.Fixable))
 	}
 	b.WriteString("\n")
@@ -96,7 +96,7 @@ func mdTaskVerdicts(b mdWriter, a *Audit) {
 			b.WriteString("## Task definitions\n\n| Task definition | Verdict | Blockers | Fixable |\n|---|---|---|---|\n")
 			header = true
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdText(a.place.name(v.Account, v.Region, v.TaskDefinition)), mdVerdict(v.Verdict), mdRuleIDs(v.Blockers), mdRuleIDs(v.Fixable))
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdText(a.place().name(v.Account, v.Region, v.TaskDefinition)), mdVerdict(v.Verdict), mdRuleIDs(v.Blockers), mdRuleIDs(v.Fixable))
 	}
 	if header {
 		b.WriteString("\n")
@@ -126,7 +126,7 @@ func mdFindings(b mdWriter, a *Audit) {
 				b.WriteString(map[bool]string{true: "### Services\n\n", false: "### Task definitions\n\n"}[services])
 				heading = true
 			}
-			unverified = mdSubject(b, a.place, v, findingsAt(a.Findings, places)) || unverified
+			unverified = mdSubject(b, a.place(), v, findingsAt(a.Findings, places)) || unverified
 		}
 	}
 	if !started {
@@ -184,7 +184,7 @@ func mdNotChecked(b mdWriter, a *Audit) {
 	b.WriteString("## Not checked\n\nThese rules could not be evaluated because the inputs lack the data they need; they are neither passed nor failed.\n\n")
 	b.WriteString("| Rule | Subject | Container | Needs |\n|---|---|---|---|\n")
 	for _, n := range a.NotChecked {
-		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", mdText(n.RuleID), mdText(a.place.subject(n.Account, n.Region, n.Cluster, n.Service, n.TaskDefinition)),
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", mdText(n.RuleID), mdText(a.place().subject(n.Account, n.Region, n.Cluster, n.Service, n.TaskDefinition)),
 			mdText(cmp.Or(n.Container, "–")), mdText(n.Needs))
 	}
 	b.WriteString("\n")

@@ -82,7 +82,7 @@ func mdBlockersByRule(b mdWriter, a *Audit) {
 	for _, v := range a.Verdicts {
 		if v.Service != "" && v.Verdict == analyzer.Blocked {
 			if n++; n <= mdMaxNamed {
-				names = append(names, mdText(a.place.subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition)))
+				names = append(names, mdText(a.place().subject(v.Account, v.Region, v.Cluster, v.Service, v.TaskDefinition)))
 			}
 		}
 	}

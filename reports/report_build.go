@@ -155,7 +155,7 @@ func planReport(a *Audit, c *Cost, rw Preview, generatedAt string) *reportPlan {
 	r := &Report{
 		SchemaVersion: ReportSchemaVersion, Tool: a.Tool, GeneratedAt: generatedAt,
 		Inputs: a.Inputs, Assumptions: c.Assumptions, AssumptionsText: c.AssumptionsLine(),
-		RewriteNote: rw.Missing(), Audit: a, Cost: c, place: a.place,
+		RewriteNote: rw.Missing(), Audit: a, Cost: c, place: a.place(),
 	}
 	p := &reportPlan{a: a, c: c, rw: rw, report: r}
 	p.planRows()
@@ -239,7 +239,7 @@ func (p *reportPlan) serviceFacts() []serviceFact {
 	for i, row := range p.rows {
 		v := &p.a.Verdicts[row.verdict]
 		facts[i] = serviceFact{v: v, onFargate: row.cost >= 0 && p.c.services.src[row.cost].OnFargate,
-			label: p.a.place.name(v.Account, v.Region, v.Cluster)}
+			label: p.a.place().name(v.Account, v.Region, v.Cluster)}
 	}
 	return facts
 }
@@ -318,7 +318,7 @@ func (p *reportPlan) serviceRow(i int) ServiceReport {
 	}
 	pv := p.rw.Service(v, plan.service)
 	s := serviceReport(v, cost, pv.TaskDefinition, pv.Service)
-	s.label = p.a.place.name(v.Account, v.Region, v.Cluster)
+	s.label = p.a.place().name(v.Account, v.Region, v.Cluster)
 	s.NotChecked = plan.notChecked
 	s.RewriteError = pv.Error
 	s.NextSteps = nextSteps(s, pv.TaskDefinition, pv.Service, p.report.RewriteNote == "")

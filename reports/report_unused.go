@@ -50,7 +50,7 @@ func (p *reportPlan) unusedRow(j int) UnusedTaskDefinition {
 	u := UnusedTaskDefinition{Account: v.Account, Region: v.Region, TaskDefinition: v.TaskDefinition, Verdict: v.Verdict,
 		Blockers: nonNil(v.Blockers), Fixable: nonNil(v.Fixable), Warnings: nonNil(v.Warnings), Fallback: v.Fallback,
 		Changes: []rewrite.Change{}, Cost: unusedCost, NotChecked: plan.notChecked, RewriteError: pv.Error,
-		label: p.a.place.name(v.Account, v.Region, v.TaskDefinition)}
+		label: p.a.place().name(v.Account, v.Region, v.TaskDefinition)}
 	if td := pv.TaskDefinition; td != nil {
 		u.Changes = joinChanges(td.Changes, nil)
 		if !td.Blocked {

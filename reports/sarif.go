@@ -241,7 +241,7 @@ func sarifResults(a *Audit, index map[string]int) func(yield func(*sarifResult) 
 			if positions != nil {
 				pos = positions[i]
 			}
-			if !yield(sarifResultOf(a.place, f, index, pos)) {
+			if !yield(sarifResultOf(a.place(), f, index, pos)) {
 				return
 			}
 		}
@@ -421,7 +421,7 @@ func sarifInvocationOf(a *Audit, index map[string]int) sarifInvocation {
 	}
 	for _, nc := range a.NotChecked {
 		n := sarifNotification{Level: "note", Message: sarifText{"rule " + nc.RuleID + " not checked for " +
-			a.place.subject(nc.Account, nc.Region, nc.Cluster, nc.Service, nc.TaskDefinition) + ": needs " + nc.Needs}}
+			a.place().subject(nc.Account, nc.Region, nc.Cluster, nc.Service, nc.TaskDefinition) + ": needs " + nc.Needs}}
 		if i, ok := index[nc.RuleID]; ok {
 			n.AssociatedRule = &sarifRuleRef{ID: nc.RuleID, Index: i}
 		}

@@ -136,7 +136,7 @@ func serviceVerdictTable(w io.Writer, a *Audit) error {
 	var rows [][]string
 	for _, v := range a.Verdicts {
 		if v.Service != "" {
-			rows = append(rows, []string{a.place.name(v.Account, v.Region, dash(v.Cluster)), v.Service, v.TaskDefinition, v.Verdict, ids(v.Blockers), ids(v.Fixable)})
+			rows = append(rows, []string{a.place().name(v.Account, v.Region, dash(v.Cluster)), v.Service, v.TaskDefinition, v.Verdict, ids(v.Blockers), ids(v.Fixable)})
 		}
 	}
 	return titledTable(w, a.Screen, "Services", []string{"CLUSTER", "SERVICE", "TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows, 3)
@@ -146,7 +146,7 @@ func taskVerdictTable(w io.Writer, a *Audit) error {
 	var rows [][]string
 	for _, v := range a.Verdicts {
 		if v.Service == "" {
-			rows = append(rows, []string{a.place.name(v.Account, v.Region, v.TaskDefinition), v.Verdict, ids(v.Blockers), ids(v.Fixable)})
+			rows = append(rows, []string{a.place().name(v.Account, v.Region, v.TaskDefinition), v.Verdict, ids(v.Blockers), ids(v.Fixable)})
 		}
 	}
 	return titledTable(w, a.Screen, "Task definitions", []string{"TASK DEF", "VERDICT", "BLOCKERS", "FIXABLE"}, rows, 1)
@@ -156,7 +156,7 @@ func auditFindingTable(w io.Writer, a *Audit) error {
 	if a.Findings.Len() > maxBoxedRows {
 		return plainFindingTable(w, a)
 	}
-	return titledTable(w, a.Screen, "Findings", findingHeader, findingRows(a.place, a.Findings.All(), a.Screen), 0)
+	return titledTable(w, a.Screen, "Findings", findingHeader, findingRows(a.place(), a.Findings.All(), a.Screen), 0)
 }
 
 var findingHeader = []string{"SEVERITY", "RULE", "WHERE", "MESSAGE"}
@@ -198,7 +198,7 @@ func findingPlace(p placer, f analyzer.Finding) string {
 }
 
 func notCheckedTable(w io.Writer, a *Audit) error {
-	return titledTable(w, a.Screen, "Not checked (the inputs lack the data)", notCheckedHeader, notCheckedRows(a.place, a.NotChecked, a.Screen), -1)
+	return titledTable(w, a.Screen, "Not checked (the inputs lack the data)", notCheckedHeader, notCheckedRows(a.place(), a.NotChecked, a.Screen), -1)
 }
 
 var notCheckedHeader = []string{"RULE", "SUBJECT", "CONTAINER", "NEEDS"}

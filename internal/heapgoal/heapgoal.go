@@ -51,7 +51,7 @@ func AfterLoad() int {
 		return 0
 	}
 	debug.SetGCPercent(percent)
-	r := &ratchet{base: percent}
+	r := &ratchet{base: percent, loaded: live}
 	r.next(live)
 	active.Store(r)
 	r.watch()

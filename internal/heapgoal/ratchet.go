@@ -46,6 +46,20 @@ type ratchet struct {
 	mu      sync.Mutex
 	base    int    // the percent AfterLoad set
 	highest uint64 // the highest goal the base percent has set since loading
+	loaded  uint64 // the live heap after loading
+	floor   uint64 // the goal Reserve allows until the heap holds more (0: none)
+}
+
+// afterCollection is the percent for the collection after one that found
+// live bytes live: next's, raised to reach the floor while live is under it.
+func (r *ratchet) afterCollection(live uint64) int {
+	p := r.next(live)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if live == 0 || r.floor <= live {
+		return p
+	}
+	return min(MaxPercent, max(p, int(100*(r.floor-live)/live)))
 }
 
 // next records a collection that found live bytes live and returns the
@@ -79,7 +93,7 @@ func (r *ratchet) watch() {
 		if active.Load() != s.r {
 			return
 		}
-		debug.SetGCPercent(s.r.next(liveHeap()))
+		debug.SetGCPercent(s.r.afterCollection(liveHeap()))
 		s.r.watch()
 	})
 }
