@@ -88,24 +88,39 @@ func (f Finding) As(s Severity) Finding { f.Severity = s; return f }
 // renderValue gives the value as JSON text; strings stay unquoted, nil and
 // nil pointers give "".
 func renderValue(v any) string {
-	if v == nil {
+	rv, ok := pointee(v)
+	if !ok {
 		return ""
-	}
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return ""
-		}
-		rv = rv.Elem()
 	}
 	if rv.Kind() == reflect.String {
 		return rv.String()
 	}
+	return string(valueJSON(rv))
+}
+
+// pointee is v with its pointers followed; false for nil and a nil
+// pointer, which render as "".
+func pointee(v any) (reflect.Value, bool) {
+	if v == nil {
+		return reflect.Value{}, false
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return reflect.Value{}, false
+		}
+		rv = rv.Elem()
+	}
+	return rv, true
+}
+
+// valueJSON is rv's JSON text, or fmt's text of it when it has none.
+func valueJSON(rv reflect.Value) []byte {
 	b, err := json.Marshal(rv.Interface())
 	if err != nil {
-		return fmt.Sprint(rv.Interface())
+		return []byte(fmt.Sprint(rv.Interface()))
 	}
-	return string(b)
+	return b
 }
 
 // sortFindings orders by cluster (a service's cluster then by account and

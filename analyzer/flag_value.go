@@ -1,8 +1,6 @@
 package analyzer
 
 import (
-	"encoding/json"
-	"fmt"
 	"reflect"
 	"strconv"
 )
@@ -25,15 +23,9 @@ var (
 // value is renderValue(v): the same text, shared with earlier findings'
 // when it is not v's own string.
 func (sc *flagScratch) value(v any) string {
-	if v == nil {
+	rv, ok := pointee(v)
+	if !ok {
 		return ""
-	}
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return ""
-		}
-		rv = rv.Elem()
 	}
 	var b []byte
 	switch rv.Type() {
@@ -45,11 +37,7 @@ func (sc *flagScratch) value(v any) string {
 		if rv.Kind() == reflect.String {
 			return rv.String()
 		}
-		m, err := json.Marshal(rv.Interface())
-		if err != nil {
-			return fmt.Sprint(rv.Interface())
-		}
-		b = append(sc.buf[:0], m...)
+		b = append(sc.buf[:0], valueJSON(rv)...)
 	}
 	s := sc.text(b)
 	sc.buf = b[:0]
