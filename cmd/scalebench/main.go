@@ -11,6 +11,10 @@
 //	go build -o /tmp/ecs2fargate ./cmd/ecs2fargate
 //	go run ./cmd/scalebench -bin /tmp/ecs2fargate -services 10000,100000
 //
+// Every file of the fleet is read once, untimed, before the first child
+// runs, so that the baseline and the commands all find it in the page
+// cache.
+//
 // -against OTHER measures a second binary (e.g. main's, as the baseline of
 // a change) on the same fleet, each command run by one binary and then
 // the other; -runs N runs each N times and prints the medians; -fleet DIR
@@ -187,6 +191,9 @@ func measureSize(ctx context.Context, stdout, stderr io.Writer, p plan, python, 
 		if err := generate(ctx, stderr, fleet, n); err != nil {
 			return err
 		}
+	}
+	if _, err := warmPageCache(fleet); err != nil {
+		return fmt.Errorf("reading the fleet once before measuring: %w", err)
 	}
 	var parse time.Duration
 	if python != "" {
