@@ -237,11 +237,7 @@ func sarifResults(a *Audit, index map[string]int) func(yield func(*sarifResult) 
 		positions := locateFindings(a)
 		for i := range a.Findings.Len() {
 			f := a.Findings.At(i)
-			var pos fleet.Position
-			if positions != nil {
-				pos = positions[i]
-			}
-			if !yield(sarifResultOf(a.place(), f, index, pos)) {
+			if !yield(sarifResultOf(a.place(), f, index, positions.get(i))) {
 				return
 			}
 		}
@@ -267,12 +263,13 @@ func sarifResultOf(place placer, f analyzer.Finding, index map[string]int, pos f
 }
 
 // locateFindings asks a.Locate, once per file, where each finding's field
-// starts: the i-th position is the i-th finding's (zero where it has
+// starts: positions.get(i) is the i-th finding's (zero where it has
 // none). It holds one file's paths at a time and a position a finding,
 // not a map of every finding's path (issue 17: at 10,000 services that
-// map was a quarter of the SARIF output's peak memory). Without a locator
-// it returns nil, and results carry the file alone.
-func locateFindings(a *Audit) []fleet.Position {
+// map was a quarter of the SARIF output's peak memory), and the positions
+// compactly (findingPositions). Without a locator it returns nil, and
+// results carry the file alone.
+func locateFindings(a *Audit) *findingPositions {
 	if a.Locate == nil {
 		return nil
 	}
@@ -289,7 +286,7 @@ func locateFindings(a *Audit) []fleet.Position {
 		}
 		byFile[file] = append(byFile[file], int32(i))
 	}
-	out := make([]fleet.Position, n)
+	out := newFindingPositions(n)
 	for _, file := range files {
 		indices := byFile[file]
 		paths := make([]string, len(indices))
@@ -298,7 +295,7 @@ func locateFindings(a *Audit) []fleet.Position {
 		}
 		located := a.Locate(file, paths)
 		for j, i := range indices {
-			out[i] = located[paths[j]]
+			out.set(int(i), located[paths[j]])
 		}
 		delete(byFile, file)
 	}
