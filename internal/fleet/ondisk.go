@@ -63,25 +63,18 @@ func (d Doc) readAt(buf []byte) error {
 	return nil
 }
 
-// OwnBytes is Bytes in a slice the caller owns and may modify: the bytes
-// read again from the file, which nothing else holds, or a copy of Raw.
-// (The rewrite edits a document in place from these: issue 17.)
-func (d Doc) OwnBytes() ([]byte, error) {
-	if d.Raw != nil || d.disk.size == 0 {
-		return bytes.Clone(d.Raw), nil
-	}
-	return d.Bytes()
-}
-
-// OwnBytesIn is OwnBytes made in buf's room (from buf[:0]) when it is
-// large enough, else in a new slice: a caller that reads one document
-// after another reuses one buffer (issue 17: the report's preview read
-// each task definition again into a slice of its own, 14 MB at 10,000
-// services). What it returns is the caller's until it reuses buf.
+// OwnBytesIn is Bytes in a slice the caller owns and may modify: the
+// bytes read again from the file, which nothing else holds, or a copy of
+// Raw; nil for a document without bytes. It is made in buf's room (from
+// buf[:0]) when that is large enough, else in a new slice (buf may be
+// nil): the rewrite edits each document in place and reads one after
+// another into one buffer (issue 17: the report's preview read each task
+// definition again into a slice of its own, 14 MB at 10,000 services).
+// What it returns is the caller's until it reuses buf.
 func (d Doc) OwnBytesIn(buf []byte) ([]byte, error) {
 	switch {
 	case d.Raw == nil && d.disk.size == 0:
-		return nil, nil // as OwnBytes: no document
+		return nil, nil // no document
 	case d.Raw != nil || d.disk.size == 0:
 		return append(buf[:0], d.Raw...), nil
 	}

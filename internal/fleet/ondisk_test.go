@@ -82,10 +82,10 @@ func TestMemoryDocumentsKeepTheirBytes(t *testing.T) {
 	}
 }
 
-// OwnBytes gives Bytes' bytes in a slice of the caller's own, whether the
-// document is held in memory or read again from its file: writing over it
-// changes neither the model's Raw nor what Bytes reads next.
-func TestOwnBytesAreTheCallers(t *testing.T) {
+// oneTaskDefinitionOnDisk loads one task definition from a file and
+// gives the file's text and the document, which stays on disk.
+func oneTaskDefinitionOnDisk(t *testing.T) (string, Doc) {
+	t.Helper()
 	dir := t.TempDir()
 	text := `{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 512}]}`
 	if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(text), 0o644); err != nil {
@@ -95,43 +95,43 @@ func TestOwnBytesAreTheCallers(t *testing.T) {
 	if len(diags) > 0 || len(f.TaskDefinitions) != 1 {
 		t.Fatalf("loaded %d task definitions; diagnostics %v", len(f.TaskDefinitions), diags)
 	}
-	onDisk := f.TaskDefinitions[0].Doc
+	return text, f.TaskDefinitions[0].Doc
+}
+
+// OwnBytesIn without a buffer gives Bytes' bytes in a slice of the
+// caller's own, whether the document is held in memory or read again from
+// its file: writing over it changes neither the model's Raw nor what
+// Bytes reads next.
+func TestOwnBytesAreTheCallers(t *testing.T) {
+	text, onDisk := oneTaskDefinitionOnDisk(t)
 	held := Doc{Raw: []byte(text)}
 	for name, d := range map[string]Doc{"on disk": onDisk, "held": held} {
-		own, err := d.OwnBytes()
+		own, err := d.OwnBytesIn(nil)
 		if err != nil || string(own) != text {
-			t.Fatalf("%s: OwnBytes = %q, %v; want %q", name, own, err, text)
+			t.Fatalf("%s: OwnBytesIn(nil) = %q, %v; want %q", name, own, err, text)
 		}
 		for i := range own {
 			own[i] = 'x'
 		}
 		if again := string(docBytes(t, d)); again != text {
-			t.Errorf("%s: after writing over OwnBytes, Bytes = %q", name, again)
+			t.Errorf("%s: after writing over OwnBytesIn(nil), Bytes = %q", name, again)
 		}
 	}
 	if string(held.Raw) != text {
 		t.Errorf("the held document's Raw changed: %q", held.Raw)
 	}
-	if own, err := (Doc{}).OwnBytes(); own != nil || err != nil {
-		t.Errorf("a document without bytes: OwnBytes = %q, %v", own, err)
+	if own, err := (Doc{}).OwnBytesIn(nil); own != nil || err != nil {
+		t.Errorf("a document without bytes: OwnBytesIn(nil) = %q, %v", own, err)
 	}
 }
 
-// TestOwnBytesInReusesTheBuffer: OwnBytesIn gives OwnBytes's bytes, in the
+// TestOwnBytesInReusesTheBuffer: OwnBytesIn gives the document's bytes, in the
 // buffer given when it has the room (for a document on disk and one held),
 // in a new slice when it has not, and nil for a document without bytes;
 // writing over what it gave leaves the document as it was.
 func TestOwnBytesInReusesTheBuffer(t *testing.T) {
-	dir := t.TempDir()
-	text := `{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx", "memory": 512}]}`
-	if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f, diags := Load(context.Background(), []string{dir}, nil)
-	if len(diags) > 0 || len(f.TaskDefinitions) != 1 {
-		t.Fatalf("loaded %d task definitions; diagnostics %v", len(f.TaskDefinitions), diags)
-	}
-	for name, d := range map[string]Doc{"on disk": f.TaskDefinitions[0].Doc, "held": {Raw: []byte(text)}} {
+	text, onDisk := oneTaskDefinitionOnDisk(t)
+	for name, d := range map[string]Doc{"on disk": onDisk, "held": {Raw: []byte(text)}} {
 		room := make([]byte, 3, len(text)+10)
 		got, err := d.OwnBytesIn(room)
 		if err != nil || string(got) != text {
